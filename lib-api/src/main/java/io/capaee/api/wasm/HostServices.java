@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.wasm;
+
+import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.query.QueryConnectionFactory;
+import java.net.http.HttpClient;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The host-side services that Capsule's {@code env} host functions reach, shared by every
+ * function of one engine.
+ *
+ * @param keyValue backs {@code hostRedisSet/Get/Keys}; empty: those answer an error
+ * @param query backs {@code hostCouchBaseQuery}; empty: it answers an error
+ * @param hostInformation what {@code hostGetHostInformation} returns (Capsule: {@code {"httpPort":8080}})
+ * @param log receives {@code hostLogString} lines
+ * @param http the client {@code hostHttp} uses (redirects are never followed, see HttpAllowList)
+ */
+public record HostServices(
+        Optional<KeyValueConnectionFactory> keyValue,
+        Optional<QueryConnectionFactory> query,
+        String hostInformation,
+        GuestLog log,
+        HttpClient http) {
+
+    public HostServices {
+        Objects.requireNonNull(keyValue, "keyValue");
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(hostInformation, "hostInformation");
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(http, "http");
+    }
+
+    /** Receives what guests log through {@code hostLogString}. */
+    @FunctionalInterface
+    public interface GuestLog {
+        void line(String function, String message);
+    }
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.wasm.capsule;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Re-serialises JSON the way Capsule's Go host does (encoding/json over a generic map): compact,
+ * object keys sorted, numbers through float64, {@code <>&} and U+2028/9 escaped. Guests of
+ * Capsule 0.1.x receive request bodies and produce responses in this form, so it is part of
+ * the observable contract. JSON-P parses; the printing rules are Go's and no library has them.
+ */
+public final class GoJson {
+    private static final Comparator<String> GO_KEY_ORDER = GoJson::compareCodePoints;
+
+    private GoJson() {}
+
+    /** The Go form of a JSON object; empty when {@code text} is not a single JSON object. */
+    public static Optional<String> reserialiseObject(String text) {
+        return parse(text).filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT).map(GoJson::write);
+    }
+
+    /**
+     * Capsule's response rule: text that starts with {@code [} and ends with {@code ]} must be an
+     * array of objects; anything else must be an object or {@code null}. Empty when it is not.
+     */
+    public static Optional<String> reserialiseResponse(String text) {
+        String trimmed = text.stripLeading();
+        boolean arrayShaped = text.startsWith("[") && text.endsWith("]");
+        Optional<JsonValue> value = parse(trimmed);
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonValue v = value.get();
+        if (arrayShaped) {
+            if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+                return Optional.empty();
+            }
+            for (JsonValue item : v.asJsonArray()) {
+                if (item.getValueType() != JsonValue.ValueType.OBJECT) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(write(v));
+        }
+        if (v.getValueType() == JsonValue.ValueType.OBJECT || v.getValueType() == JsonValue.ValueType.NULL) {
+            return Optional.of(write(v));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<JsonValue> parse(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return Optional.of(reader.readValue());
+        } catch (jakarta.json.JsonException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Writes {@code value} compactly with Go's rules. */
+    public static String write(JsonValue value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    private static void write(JsonValue value, StringBuilder out) {
+        switch (value.getValueType()) {
+            case OBJECT -> {
+                JsonObject object = value.asJsonObject();
+                List<String> keys = new ArrayList<>(object.keySet());
+                keys.sort(GO_KEY_ORDER);
+                out.append('{');
+                for (int i = 0; i < keys.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    writeString(keys.get(i), out);
+                    out.append(':');
+                    write(object.get(keys.get(i)), out);
+                }
+                out.append('}');
+            }
+            case ARRAY -> {
+                JsonArray array = value.asJsonArray();
+                out.append('[');
+                for (int i = 0; i < array.size(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    write(array.get(i), out);
+                }
+                out.append(']');
+            }
+            case STRING -> writeString(((JsonString) value).getString(), out);
+            case NUMBER -> out.append(formatFloat64(((JsonNumber) value).bigDecimalValue().doubleValue()));
+            case TRUE -> out.append("true");
+            case FALSE -> out.append("false");
+            case NULL -> out.append("null");
+        }
+    }
+
+    /** Go's strconv.FormatFloat(f, 'f' or 'e', -1, 64) as encoding/json chooses between them. */
+    static String formatFloat64(double d) {
+        if (d == 0) {
+            return (1 / d < 0) ? "-0" : "0";
+        }
+        double abs = Math.abs(d);
+        BigDecimal shortest = new BigDecimal(Double.toString(d));
+        if (abs >= 1e-6 && abs < 1e21) {
+            return shortest.stripTrailingZeros().toPlainString();
+        }
+        BigDecimal unscaled = shortest.stripTrailingZeros();
+        int exponent = unscaled.precision() - unscaled.scale() - 1;
+        String digits = unscaled.unscaledValue().abs().toString();
+        StringBuilder out = new StringBuilder();
+        if (d < 0) {
+            out.append('-');
+        }
+        out.append(digits.charAt(0));
+        if (digits.length() > 1) {
+            out.append('.').append(digits, 1, digits.length());
+        }
+        out.append('e').append(exponent < 0 ? '-' : '+');
+        int e = Math.abs(exponent);
+        if (e < 10) {
+            out.append('0');
+        }
+        out.append(e);
+        return out.toString();
+    }
+
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** Go sorts map keys by their UTF-8 bytes, which is code point order, not UTF-16 order. */
+    private static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    }
+}

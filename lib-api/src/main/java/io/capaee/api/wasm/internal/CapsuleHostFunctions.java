@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.wasm.internal;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.ValType;
+import io.capaee.api.kv.KeyValueConnection;
+import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.query.QueryConnection;
+import io.capaee.api.query.QueryConnectionFactory;
+import io.capaee.api.wasm.AbiGeneration;
+import io.capaee.api.wasm.FunctionSettings;
+import io.capaee.api.wasm.HostServices;
+import io.capaee.api.wasm.capsule.GuestError;
+import io.capaee.api.wasm.capsule.HeaderCodec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The {@code env} host functions of Capsule 0.1.x (spec sections 1.4 and 2), as one explicit
+ * table. Failures a guest can handle come back as data, {@code [ERR][code]:message}, exactly as
+ * Capsule returns them; the security holes of section 10 are closed (see {@link FileSandbox},
+ * {@link HttpAllowList}; environment variables come only from the function's settings).
+ */
+public final class CapsuleHostFunctions {
+    public static final String MODULE = "env";
+    private static final Set<String> HTTP_METHODS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
+
+    private final String function;
+    private final FunctionSettings settings;
+    private final HostServices services;
+    private final AtomicLong pings;
+    private final HeaderCodec headers;
+    private final FileSandbox files;
+    private final HttpAllowList httpAllowList;
+
+    /**
+     * @param function the function's name, for log lines
+     * @param pings the engine-wide counter {@code hostPing} reports
+     */
+    public CapsuleHostFunctions(String function, FunctionSettings settings, HostServices services, AtomicLong pings, AbiGeneration generation) {
+        this.function = function;
+        this.settings = settings;
+        this.services = services;
+        this.pings = pings;
+        this.headers = new HeaderCodec(generation);
+        this.files = new FileSandbox(settings.filesDirectory());
+        this.httpAllowList = new HttpAllowList(settings.httpAllowList());
+    }
+
+    /** Name and wasm type of every host function; all take i32 and return nothing. */
+    public static Map<String, FunctionType> signatures() {
+        Map<String, FunctionType> types = new LinkedHashMap<>();
+        arity().forEach((name, params) -> types.put(name, FunctionType.of(Collections.nCopies(params, ValType.I32), List.of())));
+        return types;
+    }
+
+    private static Map<String, Integer> arity() {
+        Map<String, Integer> arity = new LinkedHashMap<>();
+        arity.put("hostLogString", 2);
+        arity.put("hostGetHostInformation", 2);
+        arity.put("hostPing", 4);
+        arity.put("hostHttp", 10);
+        arity.put("hostReadFile", 4);
+        arity.put("hostWriteFile", 6);
+        arity.put("hostGetEnv", 4);
+        arity.put("hostRedisSet", 6);
+        arity.put("hostRedisGet", 4);
+        arity.put("hostRedisKeys", 4);
+        arity.put("hostCouchBaseQuery", 4);
+        return arity;
+    }
+
+    /** The table, ready for {@code ImportValues}. */
+    public List<HostFunction> functions() {
+        Map<String, FunctionType> types = signatures();
+        return List.of(
+                new HostFunction(MODULE, "hostLogString", types.get("hostLogString"), (inst, a) -> {
+                    services.log().line(function, str(inst, a, 0));
+                    return null;
+                }),
+                returning(types, "hostGetHostInformation", (inst, a) -> services.hostInformation()),
+                returning(types, "hostPing", (inst, a) -> "\uD83C\uDFD3 pong: " + str(inst, a, 0) + " : " + pings.incrementAndGet()),
+                returning(types, "hostHttp", (inst, a) -> http(str(inst, a, 0), str(inst, a, 2), str(inst, a, 4), str(inst, a, 6))),
+                returning(types, "hostReadFile", (inst, a) -> readFile(str(inst, a, 0))),
+                returning(types, "hostWriteFile", (inst, a) -> writeFile(str(inst, a, 0), str(inst, a, 2))),
+                returning(types, "hostGetEnv", (inst, a) -> getEnv(str(inst, a, 0))),
+                returning(types, "hostRedisSet", (inst, a) -> redisSet(str(inst, a, 0), str(inst, a, 2))),
+                returning(types, "hostRedisGet", (inst, a) -> redisGet(str(inst, a, 0))),
+                returning(types, "hostRedisKeys", (inst, a) -> redisKeys(str(inst, a, 0))),
+                returning(types, "hostCouchBaseQuery", (inst, a) -> couchbase(str(inst, a, 0))));
+    }
+
+    @FunctionalInterface
+    private interface StringResult {
+        String apply(Instance instance, long[] args);
+    }
+
+    /** A host function whose last two parameters are the (retPtrAddr, retLenAddr) out-parameters. */
+    private static HostFunction returning(Map<String, FunctionType> types, String name, StringResult body) {
+        return new HostFunction(MODULE, name, types.get(name), (inst, args) -> {
+            String result = body.apply(inst, args);
+            GuestMemory.returnString(inst, args[args.length - 2], args[args.length - 1], result);
+            return null;
+        });
+    }
+
+    private static String str(Instance instance, long[] args, int first) {
+        return GuestMemory.read(instance, args[first], args[first + 1]);
+    }
+
+    private static String err(String message) {
+        return GuestError.of(message).encode();
+    }
+
+    private String getEnv(String name) {
+        String value = settings.environment().get(name);
+        return value == null || value.isEmpty() ? err(name + " is empty") : value;
+    }
+
+    private String readFile(String path) {
+        try {
+            return files.read(path);
+        } catch (IOException e) {
+            return err(e.getMessage());
+        }
+    }
+
+    private String writeFile(String path, String content) {
+        try {
+            files.write(path, content);
+            return "file created";
+        } catch (IOException e) {
+            return err(e.getMessage());
+        }
+    }
+
+    private String http(String url, String method, String encodedHeaders, String body) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return err("invalid URL " + url + ": " + e.getMessage());
+        }
+        if (!httpAllowList.allows(uri)) {
+            return err(url + " is not in the function's HTTP allow-list");
+        }
+        String verb = method.toUpperCase(Locale.ROOT);
+        if (!HTTP_METHODS.contains(verb)) {
+            return err(method + " is not a supported HTTP method");
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.httpTimeout());
+        headers.decode(encodedHeaders).forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                request.header(name, value);
+            }
+        });
+        boolean hasBody = !verb.equals("GET") && !verb.equals("HEAD");
+        request.method(verb, hasBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        try {
+            HttpResponse<String> response = services.http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() >= 400) {
+                // Capsule returned error pages as success (spec B10); the guest sees an error with the status as code.
+                return new GuestError(response.statusCode(), response.body().isEmpty() ? "HTTP " + response.statusCode() : response.body()).encode();
+            }
+            return response.body();
+        } catch (java.net.http.HttpTimeoutException e) {
+            return err(verb + " " + url + ": timed out after " + settings.httpTimeout().toMillis() + " ms");
+        } catch (IOException e) {
+            return err(verb + " " + url + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return err(verb + " " + url + ": interrupted");
+        }
+    }
+
+    /** Headers the JDK client sets itself and refuses from callers. */
+    private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private String redisSet(String key, String value) {
+        try (KeyValueConnection kv = keyValue().getConnection()) {
+            kv.set(key, value);
+            return "[OK](" + key + ":" + value + ")";
+        } catch (RuntimeException e) {
+            return err(message(e));
+        }
+    }
+
+    private String redisGet(String key) {
+        try (KeyValueConnection kv = keyValue().getConnection()) {
+            return kv.get(key).orElseGet(() -> err("redis: nil"));
+        } catch (RuntimeException e) {
+            return err(message(e));
+        }
+    }
+
+    private String redisKeys(String pattern) {
+        try (KeyValueConnection kv = keyValue().getConnection()) {
+            return String.join("\u00b0", kv.keys(pattern));
+        } catch (RuntimeException e) {
+            return err(message(e));
+        }
+    }
+
+    private KeyValueConnectionFactory keyValue() {
+        return services.keyValue().orElseThrow(() -> new IllegalStateException("no key/value store (Redis) is configured"));
+    }
+
+    private String couchbase(String statement) {
+        QueryConnectionFactory factory = services.query().orElse(null);
+        if (factory == null) {
+            return err("no Couchbase connection is configured");
+        }
+        try (QueryConnection connection = factory.getConnection()) {
+            return connection.query(statement);
+        } catch (RuntimeException e) {
+            return err(message(e));
+        }
+    }
+
+    private static String message(RuntimeException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.wasm.internal;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.wasi.WasiOptions;
+import com.dylibso.chicory.wasi.WasiPreview1;
+import com.dylibso.chicory.wasm.ChicoryException;
+import io.capaee.api.wasm.CliResult;
+import io.capaee.api.wasm.FunctionInfo;
+import io.capaee.api.wasm.FunctionSettings;
+import io.capaee.api.wasm.WasmFunction;
+import io.capaee.api.wasm.WasmFunctionException;
+import io.capaee.api.wasm.WasmFunctionException.Reason;
+import io.capaee.api.wasm.capsule.CapsuleHttp;
+import io.capaee.api.wasm.capsule.HttpInvocation;
+import io.capaee.api.wasm.capsule.HttpReply;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A function backed by a pool of started instances. A call borrows an instance (or starts one
+ * when none is idle), runs on the caller's thread under the watchdog, resets the instance to its
+ * post-{@code _start} snapshot and gives it back. An instance that failed or whose memory grew
+ * is dropped, never reused.
+ */
+public final class PooledWasmFunction implements WasmFunction {
+    private static final String CLI_SEPARATOR = "\u00b0";
+    private static final int NEAR_LIMIT_PAGES = 32;
+
+    private final FunctionInfo info;
+    private final CompiledModule compiled;
+    private final FunctionSettings settings;
+    private final CallWatchdog watchdog;
+    private final ImportValues imports;
+    private final WasiPreview1 wasi;
+    private final CapsuleHttp http;
+    private final int maxPages;
+    private final ConcurrentLinkedDeque<GuestInstance> idle = new ConcurrentLinkedDeque<>();
+    private final AtomicInteger idleCount = new AtomicInteger();
+    private volatile boolean closed;
+
+    public PooledWasmFunction(String name, CompiledModule compiled, FunctionSettings settings, CapsuleHostFunctions host, CallWatchdog watchdog) {
+        this.compiled = compiled;
+        this.settings = settings;
+        this.watchdog = watchdog;
+        ModuleShape shape = compiled.shape();
+        this.info = new FunctionInfo(name, compiled.sha256(), compiled.size(), shape.generation(), shape.cliHandler(), shape.httpHandler(), compiled.compiled());
+        this.maxPages = shape.declaredMaxPages() < 0 ? settings.maxMemoryPages() : Math.min(shape.declaredMaxPages(), settings.maxMemoryPages());
+        if (shape.initialPages() > maxPages) {
+            throw new WasmFunctionException(Reason.MEMORY_LIMIT, "'" + name + "' starts with " + shape.initialPages()
+                    + " memory pages; its limit is " + maxPages);
+        }
+        // Capsule gave guests no arguments, no environment, no files and discarded stdout/stderr.
+        this.wasi = WasiPreview1.builder().withOptions(WasiOptions.builder()
+                .withStdout(OutputStream.nullOutputStream())
+                .withStderr(OutputStream.nullOutputStream())
+                .withArguments(List.of())
+                .build()).build();
+        List<com.dylibso.chicory.runtime.ImportFunction> functions = new java.util.ArrayList<>(List.of(wasi.toHostFunctions()));
+        functions.addAll(host.functions());
+        this.imports = ImportValues.builder().withFunctions(functions).build();
+        this.http = new CapsuleHttp(shape.generation());
+        release(startInstance());
+    }
+
+    @Override
+    public FunctionInfo info() {
+        return info;
+    }
+
+    @Override
+    public CliResult callCli(List<String> args) {
+        if (!info.cli()) {
+            throw new WasmFunctionException(Reason.MISSING_EXPORT, "'" + info.name() + "' has no CLI handler (callHandle)");
+        }
+        String input = String.join(CLI_SEPARATOR, args);
+        return CliResult.of(run(guest -> guest.callHandle(input)));
+    }
+
+    @Override
+    public HttpReply callHttp(HttpInvocation request) {
+        if (!info.http()) {
+            throw new WasmFunctionException(Reason.MISSING_EXPORT, "'" + info.name() + "' has no HTTP handler (callHandleHttp)");
+        }
+        var guestRequest = http.toGuest(request);
+        return http.fromGuest(run(guest -> guest.callHandleHttp(guestRequest)));
+    }
+
+    private String run(Function<GuestInstance, String> call) {
+        if (closed) {
+            throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' has been undeployed");
+        }
+        GuestInstance guest = borrow();
+        boolean healthy = false;
+        try (CallWatchdog.Watch watch = watchdog.watch(settings.callTimeout())) {
+            try {
+                String result = call.apply(guest);
+                healthy = true;
+                return result;
+            } catch (ChicoryInterruptedException e) {
+                throw timeout(e);
+            } catch (WasmFunctionException e) {
+                if (watch.fired()) {
+                    throw timeout(e);
+                }
+                throw e;
+            } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
+                if (watch.fired()) {
+                    throw timeout(e);
+                }
+                throw trap(guest, e);
+            }
+        } finally {
+            if (healthy) {
+                release(guest);
+            }
+        }
+    }
+
+    private WasmFunctionException timeout(Throwable cause) {
+        return new WasmFunctionException(Reason.TIMEOUT, "'" + info.name() + "' ran longer than its limit of "
+                + settings.callTimeout().toMillis() + " ms and was stopped", cause);
+    }
+
+    private WasmFunctionException trap(GuestInstance guest, Throwable e) {
+        // A guest whose memory.grow failed traps (TinyGo's out-of-memory panic) instead of
+        // reporting it; a trap within 2 MiB of the limit is taken to be that.
+        if (guest.pages() > compiled.shape().initialPages() && guest.pages() > maxPages - NEAR_LIMIT_PAGES) {
+            return new WasmFunctionException(Reason.MEMORY_LIMIT, "'" + info.name() + "' needed more than its limit of "
+                    + maxPages + " memory pages (" + (maxPages * 64L) + " KiB)", e);
+        }
+        String what = e instanceof StackOverflowError ? "call stack exhausted" : String.valueOf(e.getMessage());
+        return new WasmFunctionException(Reason.TRAP, "'" + info.name() + "' trapped: " + what
+                + " (memory " + guest.pages() + " of " + maxPages + " pages)", e);
+    }
+
+    private GuestInstance borrow() {
+        GuestInstance guest = idle.pollFirst();
+        if (guest != null) {
+            idleCount.decrementAndGet();
+            return guest;
+        }
+        return startInstance();
+    }
+
+    private void release(GuestInstance guest) {
+        if (closed || !guest.reset()) {
+            return;
+        }
+        if (idleCount.incrementAndGet() <= settings.maxIdleInstances()) {
+            idle.offerFirst(guest);
+        } else {
+            idleCount.decrementAndGet();
+        }
+    }
+
+    private GuestInstance startInstance() {
+        try {
+            return GuestInstance.start(compiled, imports, maxPages);
+        } catch (WasmFunctionException e) {
+            throw e;
+        } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
+            throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        idle.clear();
+        idleCount.set(0);
+        wasi.close();
+    }
+}
