@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.function.Predicate;
+
+/** The running test server: its base URL, its directories, and a plain JDK HTTP client. */
+final class Server {
+    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private Server() {}
+
+    static String base() {
+        return "http://localhost:" + System.getProperty("http.port", "9089");
+    }
+
+    static Path dir() {
+        return Path.of(System.getProperty("capa.server.dir"));
+    }
+
+    static Path functionsDir() {
+        return dir().resolve("functions");
+    }
+
+    static byte[] guest(String name) throws IOException {
+        return Files.readAllBytes(Path.of(System.getProperty("capa.guests.dir"), name + ".wasm"));
+    }
+
+    /** Drops a module into the functions directory the way operators should: write aside, then move. */
+    static void drop(String guest, String relativeTarget) throws IOException {
+        Path target = functionsDir().resolve(relativeTarget);
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(functionsDir(), "drop-", ".tmp");
+        Files.write(temp, guest(guest));
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(base() + path)));
+    }
+
+    static HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base() + path));
+    }
+
+    /** Polls {@code path} until the response satisfies {@code done}, or fails after {@code limit}. */
+    static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration limit) throws Exception {
+        long end = System.nanoTime() + limit.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < end) {
+            last = get(path);
+            if (done.test(last)) {
+                return last;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("gave up waiting on " + path + "; last answer " + (last == null ? "none" : last.statusCode() + " " + last.body()));
+    }
+}

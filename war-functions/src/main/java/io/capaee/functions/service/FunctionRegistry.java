@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.functions.service;
+
+import io.capaee.api.wasm.WasmFunction;
+import io.capaee.api.wasm.WasmFunctionException;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The deployed functions, by name and revision. A new version replaces the old one atomically;
+ * a module that fails to load leaves the running version in place and is reported in
+ * {@link #failures()}, so a bad upload never takes a working function away.
+ */
+@ApplicationScoped
+public class FunctionRegistry {
+    public static final String DEFAULT_REVISION = "default";
+    private static final Logger LOG = Logger.getLogger(FunctionRegistry.class.getName());
+
+    @Inject
+    WasmRuntime runtime;
+
+    @Inject
+    FunctionsConfig config;
+
+    @Inject
+    FunctionMetrics metrics;
+
+    private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    private final Map<String, DeploymentFailure> failures = new ConcurrentHashMap<>();
+
+    /** Loads and deploys; returns the deployment or throws WasmFunctionException, keeping the old one. */
+    public Deployment deploy(String name, String revision, byte[] wasm, String source) {
+        String key = key(name, revision);
+        WasmFunction function;
+        try {
+            function = runtime.engine().load(label(name, revision), wasm, config.settingsFor(name));
+        } catch (WasmFunctionException | FunctionsException | IllegalArgumentException e) {
+            failures.put(key, new DeploymentFailure(name, revision, source, e.getMessage(), Instant.now()));
+            LOG.log(Level.WARNING, "wasm function {0} from {1} was not deployed: {2}", new Object[] {label(name, revision), source, e.getMessage()});
+            throw e;
+        }
+        failures.remove(key);
+        Deployment deployment = new Deployment(name, revision, function, source, Instant.now());
+        Deployment previous = deployments.put(key, deployment);
+        if (previous != null) {
+            previous.function().close();
+        }
+        metrics.register(name, revision);
+        LOG.log(Level.INFO, "wasm function {0} deployed from {1} ({2} bytes, Capsule ABI {3}, {4})", new Object[] {
+                label(name, revision), source, wasm.length, function.info().generation(), function.info().compiled() ? "compiled" : "interpreted"});
+        return deployment;
+    }
+
+    /** Removes a revision if it is still the one deployed from {@code source}. */
+    public void undeploy(String name, String revision, String source) {
+        String key = key(name, revision);
+        failures.remove(key);
+        Deployment current = deployments.get(key);
+        if (current != null && current.source().equals(source) && deployments.remove(key, current)) {
+            current.function().close();
+            LOG.log(Level.INFO, "wasm function {0} undeployed ({1} is gone)", new Object[] {label(name, revision), source});
+        }
+    }
+
+    public Deployment find(String name, String revision) {
+        Deployment d = deployments.get(key(name, revision));
+        if (d == null) {
+            boolean known = deployments.values().stream().anyMatch(x -> x.name().equals(name));
+            throw new FunctionNotFoundException(known
+                    ? "function '" + name + "' has no revision '" + revision + "'"
+                    : "no function named '" + name + "' is deployed");
+        }
+        return d;
+    }
+
+    public List<Deployment> deployments() {
+        List<Deployment> all = new ArrayList<>(deployments.values());
+        all.sort(Comparator.comparing(Deployment::name).thenComparing(Deployment::revision));
+        return all;
+    }
+
+    public List<DeploymentFailure> failures() {
+        List<DeploymentFailure> all = new ArrayList<>(failures.values());
+        all.sort(Comparator.comparing(DeploymentFailure::name).thenComparing(DeploymentFailure::revision));
+        return all;
+    }
+
+    @PreDestroy
+    void stop() {
+        deployments.values().forEach(d -> d.function().close());
+        deployments.clear();
+    }
+
+    private static String key(String name, String revision) {
+        return name + "/" + revision;
+    }
+
+    static String label(String name, String revision) {
+        return DEFAULT_REVISION.equals(revision) ? name : name + "/" + revision;
+    }
+}

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.functions.service;
+
+import io.capaee.api.wasm.FunctionSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The {@code functions.*} configuration (server.xml variables, environment, MicroProfile
+ * Config sources). Every default lives here once; per-function keys are
+ * {@code functions.<name>.<setting>} and fall back to {@code functions.default.<setting>}.
+ */
+@ApplicationScoped
+public class FunctionsConfig {
+    /** Names and revisions: letters, digits, '-', '_' and '.', not starting with '.'. */
+    public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
+
+    @Inject
+    Config config;
+
+    @Inject
+    @ConfigProperty(name = "functions.directory", defaultValue = "functions")
+    String directory;
+
+    @Inject
+    @ConfigProperty(name = "functions.files-root", defaultValue = "function-files")
+    String filesRoot;
+
+    @Inject
+    @ConfigProperty(name = "functions.scan-interval", defaultValue = "PT1S")
+    Duration scanInterval;
+
+    @Inject
+    @ConfigProperty(name = "functions.max-body-bytes", defaultValue = "8388608")
+    long maxBodyBytes;
+
+    @Inject
+    @ConfigProperty(name = "functions.compiler", defaultValue = "true")
+    boolean compiler;
+
+    @Inject
+    @ConfigProperty(name = "http.port", defaultValue = "9080")
+    String httpPort;
+
+    public Path directory() {
+        return Path.of(directory);
+    }
+
+    public Duration scanInterval() {
+        return scanInterval;
+    }
+
+    public long maxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public boolean compiler() {
+        return compiler;
+    }
+
+    public String hostInformation() {
+        return "{\"httpPort\":" + httpPort.replaceAll("[^0-9]", "") + "}";
+    }
+
+    /** The settings of function {@code name}: its own keys, then the defaults. */
+    public FunctionSettings settingsFor(String name) {
+        FunctionSettings base = FunctionSettings.defaults();
+        FunctionSettings s = base
+                .withEnvironment(environment(name))
+                .withFilesDirectory(Path.of(value(name, "files").orElse(Path.of(filesRoot, name).toString())))
+                .withHttpAllowList(value(name, "http-allow").map(FunctionsConfig::list).orElse(List.of()))
+                .withHttpTimeout(value(name, "http-timeout").map(v -> duration(name, "http-timeout", v)).orElse(base.httpTimeout()))
+                .withCallTimeout(value(name, "timeout").map(v -> duration(name, "timeout", v)).orElse(base.callTimeout()))
+                .withMaxMemoryPages(value(name, "max-memory-pages").map(v -> integer(name, "max-memory-pages", v)).orElse(base.maxMemoryPages()));
+        return value(name, "max-idle-instances").map(v -> s.withMaxIdleInstances(integer(name, "max-idle-instances", v))).orElse(s);
+    }
+
+    /** Functions declared by configuration: {@code functions.<name>.wasm} (a file) or {@code .url}. */
+    public Map<String, String> declaredModules() {
+        Map<String, String> declared = new LinkedHashMap<>();
+        for (String key : config.getPropertyNames()) {
+            String[] parts = key.split("\\.");
+            if (parts.length == 3 && parts[0].equals("functions") && (parts[2].equals("wasm") || parts[2].equals("url"))
+                    && !parts[1].equals("default") && NAME.matcher(parts[1]).matches()) {
+                config.getOptionalValue(key, String.class).ifPresent(v -> declared.put(parts[1], v));
+            }
+        }
+        return declared;
+    }
+
+    private Map<String, String> environment(String name) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String prefix : List.of("functions.default.env.", "functions." + name + ".env.")) {
+            for (String key : config.getPropertyNames()) {
+                if (key.startsWith(prefix) && key.length() > prefix.length()) {
+                    config.getOptionalValue(key, String.class).ifPresent(v -> env.put(key.substring(prefix.length()), v));
+                }
+            }
+        }
+        return env;
+    }
+
+    private Optional<String> value(String name, String setting) {
+        Optional<String> own = config.getOptionalValue("functions." + name + "." + setting, String.class);
+        return own.isPresent() ? own : config.getOptionalValue("functions.default." + setting, String.class);
+    }
+
+    private static List<String> list(String v) {
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static Duration duration(String name, String setting, String v) {
+        String t = v.trim();
+        try {
+            if (t.startsWith("P") || t.startsWith("p")) {
+                return Duration.parse(t);
+            }
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            return Duration.ofMillis(Long.parseLong(t));
+        } catch (RuntimeException e) {
+            throw new FunctionsException("functions." + name + "." + setting + " = '" + v + "' is not a duration (use 500ms, 10s or PT10S)", e);
+        }
+    }
+
+    private static int integer(String name, String setting, String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new FunctionsException("functions." + name + "." + setting + " = '" + v + "' is not a whole number", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.functions.service;
+
+import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.query.QueryConnectionFactory;
+import io.capaee.api.wasm.HostServices;
+import io.capaee.api.wasm.WasmEngine;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The server's one wasm engine, wired to the resource adapter's connections (Redis or memory
+ * for {@code hostRedis*}, Couchbase for {@code hostCouchBaseQuery}) and to Liberty's managed
+ * scheduler for time limits.
+ */
+@ApplicationScoped
+public class WasmRuntime {
+    private static final Logger GUEST_LOG = Logger.getLogger("io.capaee.functions.guest");
+
+    @Resource(lookup = "eis/capa/keyvalue")
+    KeyValueConnectionFactory keyValue;
+
+    @Resource(lookup = "eis/capa/couchbase")
+    QueryConnectionFactory couchbase;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Inject
+    FunctionsConfig config;
+
+    private WasmEngine engine;
+
+    @PostConstruct
+    void start() {
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HostServices services = new HostServices(Optional.ofNullable(keyValue), Optional.ofNullable(couchbase),
+                config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http);
+        engine = new WasmEngine(services, scheduler, config.compiler());
+    }
+
+    public WasmEngine engine() {
+        return engine;
+    }
+
+    public ManagedScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+}
