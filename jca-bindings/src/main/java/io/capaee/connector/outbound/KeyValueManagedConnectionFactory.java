@@ -69,8 +69,7 @@ public class KeyValueManagedConnectionFactory extends ManagedConnectionFactoryBa
     @Override
     public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
         try {
-            backendKind();
-            redisSettings();
+            validate();
         } catch (BindingException e) {
             throw toResourceException(e);
         }
@@ -86,6 +85,7 @@ public class KeyValueManagedConnectionFactory extends ManagedConnectionFactoryBa
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
             throws ResourceException {
         try {
+            validate();
             return new KeyValueManagedConnection(this, store());
         } catch (BindingException e) {
             throw toResourceException(e);
@@ -108,6 +108,12 @@ public class KeyValueManagedConnectionFactory extends ManagedConnectionFactoryBa
         return DEFAULT_BACKEND.equalsIgnoreCase(String.valueOf(backend).strip())
                 ? "memory"
                 : "redis " + host + ":" + port + "/" + database;
+    }
+
+    /** Checks every property, whatever the backend, so that a typo never waits for a backend switch. */
+    private void validate() {
+        backendKind();
+        redisSettings();
     }
 
     private KeyValueBackend backendKind() {
