@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector;
+
+import jakarta.resource.NotSupportedException;
+import jakarta.resource.spi.ActivationSpec;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.Connector;
+import jakarta.resource.spi.ResourceAdapter;
+import jakarta.resource.spi.ResourceAdapterInternalException;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
+
+/**
+ * The resource adapter of Capa EE. It owns the shared clients that its managed connection
+ * factories create lazily (the Redis pool, the Couchbase cluster) and closes them on
+ * {@link #stop()}. Outbound only for now: it has no inbound activation specs yet.
+ *
+ * <p>Thread-safe: {@link #own} may be called from any thread while the adapter runs.
+ */
+@Connector(
+        displayName = "Capa EE bindings",
+        description = "Connections from Capa EE to external systems: key/value stores (memory, Redis)"
+                + " and document databases (Couchbase)",
+        vendorName = "Capa EE",
+        eisType = "Key/value stores and document databases",
+        version = "0.1",
+        transactionSupport = TransactionSupportLevel.NoTransaction,
+        reauthenticationSupport = false)
+public class CapaResourceAdapter implements ResourceAdapter {
+    private static final Logger LOG = Logger.getLogger(CapaResourceAdapter.class.getName());
+
+    private final Object lock = new Object();
+    private List<AutoCloseable> owned = new ArrayList<>(); // guarded by lock
+    private boolean running; // guarded by lock
+
+    @Override
+    public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        synchronized (lock) {
+            running = true;
+        }
+        LOG.info("Capa EE resource adapter started");
+    }
+
+    @Override
+    public void stop() {
+        List<AutoCloseable> toClose;
+        synchronized (lock) {
+            running = false;
+            toClose = owned;
+            owned = new ArrayList<>();
+        }
+        for (AutoCloseable client : toClose) {
+            closeQuietly(client);
+        }
+        LOG.log(Level.INFO, "Capa EE resource adapter stopped, {0} shared client(s) closed", toClose.size());
+    }
+
+    /**
+     * Takes ownership of a shared client: it is closed when the adapter stops.
+     *
+     * @return {@code client}, for chaining
+     * @throws BindingException when the adapter is not running; the client is closed then
+     */
+    public <T extends AutoCloseable> T own(T client) {
+        synchronized (lock) {
+            if (running) {
+                owned.add(client);
+                return client;
+            }
+        }
+        closeQuietly(client);
+        throw new BindingException("the Capa EE resource adapter is not running: cannot open " + client);
+    }
+
+    /** True between {@link #start} and {@link #stop}. */
+    public boolean running() {
+        synchronized (lock) {
+            return running;
+        }
+    }
+
+    @Override
+    public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
+            throws NotSupportedException {
+        throw new NotSupportedException("Capa EE has no inbound bindings yet; cannot activate "
+                + (spec == null ? "null" : spec.getClass().getName()));
+    }
+
+    @Override
+    public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
+        // nothing is ever activated (see endpointActivation)
+    }
+
+    @Override
+    public XAResource[] getXAResources(ActivationSpec[] specs) {
+        return new XAResource[0];
+    }
+
+    private static void closeQuietly(AutoCloseable client) {
+        try {
+            client.close();
+        } catch (Exception e) {
+            // stop() must close every client even when one fails; the failure needs no operator
+            LOG.log(Level.WARNING, "closing " + client + " failed", e);
+        }
+    }
+}

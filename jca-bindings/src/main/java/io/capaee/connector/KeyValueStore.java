@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A key/value backend behind {@link io.capaee.api.kv.KeyValueConnection} handles. Implementations
+ * are thread-safe and shared by every managed connection of one managed connection factory; they
+ * throw {@link io.capaee.api.kv.KeyValueException} when the store cannot do what was asked.
+ */
+public interface KeyValueStore {
+    Optional<String> get(String key);
+
+    void set(String key, String value);
+
+    /** The keys matching a Redis glob pattern, without duplicates, in no order. */
+    List<String> keys(String pattern);
+
+    /** A short description for logs and metadata, e.g. {@code redis 127.0.0.1:6379/0}; no secrets. */
+    String describe();
+}

@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.outbound;
+
+import io.capaee.api.kv.KeyValueConnection;
+import io.capaee.api.kv.KeyValueException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The {@link KeyValueConnection} an application holds; delegates to its managed connection. */
+public final class KeyValueConnectionHandle extends ConnectionHandle implements KeyValueConnection {
+
+    @Override
+    public Optional<String> get(String key) {
+        Objects.requireNonNull(key, "key");
+        return connection().store().get(key);
+    }
+
+    @Override
+    public void set(String key, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        connection().store().set(key, value);
+    }
+
+    @Override
+    public List<String> keys(String pattern) {
+        Objects.requireNonNull(pattern, "pattern");
+        return connection().store().keys(pattern);
+    }
+
+    @Override
+    protected RuntimeException invalid(String problem) {
+        return new KeyValueException(problem);
+    }
+
+    private KeyValueManagedConnection connection() {
+        return (KeyValueManagedConnection) owner();
+    }
+}
