@@ -75,7 +75,12 @@ public abstract class ManagedConnectionBase implements ManagedConnection {
             throw new ResourceException("cannot associate " + (connection == null ? "null" : connection.getClass())
                     + " with a managed connection to " + describe());
         }
-        ManagedConnectionBase was = handle.attach(this);
+        ManagedConnectionBase was;
+        try {
+            was = handle.attach(this);
+        } catch (RuntimeException e) {
+            throw new ResourceException("cannot associate a closed handle with " + describe(), e);
+        }
         if (was != null && was != this) {
             was.handles.remove(handle);
         }

@@ -113,10 +113,13 @@ class KeyValueConnectionPlumbingTest {
     }
 
     @Test
-    void associateConnectionRefusesAForeignHandle() throws ResourceException {
+    void associateConnectionRefusesAForeignOrClosedHandle() throws ResourceException {
         KeyValueManagedConnection mc = managedConnection();
         assertThrows(ResourceException.class, () -> mc.associateConnection("not a handle"));
         assertThrows(ResourceException.class, () -> mc.associateConnection(new QueryConnectionHandle()));
+        KeyValueConnection closed = (KeyValueConnection) mc.getConnection(null, null);
+        closed.close();
+        assertThrows(ResourceException.class, () -> mc.associateConnection(closed));
     }
 
     @Test
