@@ -8,6 +8,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,11 @@ class FunctionsIT {
         Server.drop("hostcalls", "hostcalls.wasm");
         Server.await("/wasm/functions", r -> r.body().contains("\"revision\":\"v9\"") && r.body().contains("\"name\":\"hello\"")
                 && r.body().contains("\"name\":\"hostcalls\""), Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void removeGuests() throws Exception {
+        Server.removeDropped("hello.wasm", "hello/v9.wasm", "hostcalls.wasm", "swap.wasm", "keeper.wasm");
     }
 
     @Test

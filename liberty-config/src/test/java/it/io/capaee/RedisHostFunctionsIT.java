@@ -7,6 +7,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ class RedisHostFunctionsIT {
     static void deploy() throws Exception {
         Server.drop("hello-http", "redis-echo.wasm");
         Server.await("/wasm/functions/redis-echo", r -> r.statusCode() == 200, Duration.ofSeconds(30));
+    }
+
+    @AfterAll
+    static void remove() throws Exception {
+        Server.removeDropped("redis-echo.wasm");
     }
 
     @AfterEach

@@ -35,6 +35,13 @@ final class Server {
         return Files.readAllBytes(Path.of(System.getProperty("capa.guests.dir"), name + ".wasm"));
     }
 
+    /** Removes the modules the tests dropped, so that a later liberty:run starts clean. */
+    static void removeDropped(String... relativeTargets) throws IOException {
+        for (String target : relativeTargets) {
+            Files.deleteIfExists(functionsDir().resolve(target));
+        }
+    }
+
     /** Drops a module into the functions directory the way operators should: write aside, then move. */
     static void drop(String guest, String relativeTarget) throws IOException {
         Path target = functionsDir().resolve(relativeTarget);
