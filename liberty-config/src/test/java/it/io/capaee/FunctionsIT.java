@@ -131,6 +131,14 @@ class FunctionsIT {
     }
 
     @Test
+    void aFunctionNamedInConfigurationIsDeployedAtStart() throws Exception {
+        HttpResponse<String> r = Server.send(Server.request("/wasm/functions/from-config").header("X-Reply-Mode", "request")
+                .POST(BodyPublishers.ofString("cfg")));
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("method=POST uri=/ body=cfg", r.body());
+    }
+
+    @Test
     void metricsCountInvocationsPerFunction() throws Exception {
         Server.get("/wasm/functions/hello");
         String metrics = Server.get("/metrics?scope=application").body();

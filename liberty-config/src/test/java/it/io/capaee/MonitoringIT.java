@@ -14,6 +14,7 @@ class MonitoringIT {
         HttpResponse<String> r = Server.get("/health/ready");
         assertEquals(200, r.statusCode(), r.body());
         assertTrue(r.body().contains("\"status\":\"UP\""), r.body());
+        assertTrue(r.body().contains("wasm-functions"), r.body());
     }
 
     @Test

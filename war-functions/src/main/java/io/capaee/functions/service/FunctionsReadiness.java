@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.functions.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready once the functions directory has been scanned; reports how many revisions run and how
+ * many failed to deploy (a failed module does not make the server unready: others still serve).
+ */
+@Readiness
+@ApplicationScoped
+public class FunctionsReadiness implements HealthCheck {
+    @Inject
+    FunctionRegistry registry;
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("wasm-functions")
+                .status(true)
+                .withData("deployed", registry.deployments().size())
+                .withData("failed", registry.failures().size())
+                .build();
+    }
+}
