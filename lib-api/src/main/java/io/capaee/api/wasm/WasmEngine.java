@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Loads Capsule 0.1.x modules with Chicory. One engine serves many functions; it holds no
- * threads of its own: time limits are scheduled on the executor it is given.
+ * threads of its own: time limits are swept by one periodic task on the executor it is given.
  */
-public final class WasmEngine {
+public final class WasmEngine implements AutoCloseable {
     private final HostServices services;
     private final CallWatchdog watchdog;
     private final ModuleCompiler compiler;
@@ -40,5 +40,11 @@ public final class WasmEngine {
         CompiledModule compiled = compiler.compile(name, wasm, CapsuleHostFunctions.signatures());
         CapsuleHostFunctions host = new CapsuleHostFunctions(name, settings, services, pings, compiled.shape().generation());
         return new PooledWasmFunction(name, compiled, settings, host, watchdog);
+    }
+
+    /** Stops enforcing time limits; close the functions first. */
+    @Override
+    public void close() {
+        watchdog.close();
     }
 }

@@ -5,7 +5,6 @@ import io.capaee.api.wasm.WasmFunctionException;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.Deployment;
-import io.capaee.functions.service.FunctionMetrics;
 import io.capaee.functions.service.FunctionRegistry;
 import io.capaee.functions.service.FunctionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,9 +42,6 @@ public class FunctionsResource {
 
     @Inject
     FunctionsConfig config;
-
-    @Inject
-    FunctionMetrics metrics;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -126,7 +122,7 @@ public class FunctionsResource {
             reply.headers().forEach(response::header);
             return response.entity(reply.body().getBytes(StandardCharsets.UTF_8)).build();
         } finally {
-            metrics.record(name, revision, Duration.ofNanos(System.nanoTime() - start), failed);
+            deployment.metrics().record(Duration.ofNanos(System.nanoTime() - start), failed);
         }
     }
 

@@ -12,5 +12,7 @@ import java.time.Instant;
  * @param function the loaded module
  * @param source where it came from: a file path or a URL
  * @param deployedAt when this version was loaded
+ * @param metrics records its calls
  */
-public record Deployment(String name, String revision, WasmFunction function, String source, Instant deployedAt) {}
+public record Deployment(String name, String revision, WasmFunction function, String source, Instant deployedAt,
+        FunctionMetrics.Recorder metrics) {}

@@ -4,10 +4,12 @@ package io.capaee.functions.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Per-function metrics in MicroProfile Metrics' application scope, tagged with function and
@@ -26,21 +28,24 @@ public class FunctionMetrics {
     @Inject
     MetricRegistry registry;
 
-    /** Creates the metrics of a revision up front, so they show (at 0) before its first call. */
-    void register(String function, String revision) {
+    /**
+     * The metrics of a revision, created up front so they show (at 0) before its first call, and
+     * held by the deployment so that a call does not look them up in the registry.
+     */
+    Recorder recorder(String function, String revision) {
         Tag[] tags = tags(function, revision);
-        registry.counter(INVOCATIONS, tags);
-        registry.counter(ERRORS, tags);
-        registry.timer(DURATION, tags);
+        return new Recorder(registry.counter(INVOCATIONS, tags), registry.counter(ERRORS, tags), registry.timer(DURATION, tags));
     }
 
-    public void record(String function, String revision, Duration elapsed, boolean failed) {
-        Tag[] tags = tags(function, revision);
-        registry.counter(INVOCATIONS, tags).inc();
-        if (failed) {
-            registry.counter(ERRORS, tags).inc();
+    /** Records the calls of one revision. */
+    public record Recorder(Counter invocations, Counter errors, Timer duration) {
+        public void record(Duration elapsed, boolean failed) {
+            invocations.inc();
+            if (failed) {
+                errors.inc();
+            }
+            duration.update(elapsed);
         }
-        registry.timer(DURATION, tags).update(elapsed);
     }
 
     private static Tag[] tags(String function, String revision) {

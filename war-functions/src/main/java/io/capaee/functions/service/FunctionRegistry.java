@@ -49,12 +49,11 @@ public class FunctionRegistry {
             throw e;
         }
         failures.remove(key);
-        Deployment deployment = new Deployment(name, revision, function, source, Instant.now());
+        Deployment deployment = new Deployment(name, revision, function, source, Instant.now(), metrics.recorder(name, revision));
         Deployment previous = deployments.put(key, deployment);
         if (previous != null) {
             previous.function().close();
         }
-        metrics.register(name, revision);
         LOG.log(Level.INFO, "wasm function {0} deployed from {1} ({2} bytes, Capsule ABI {3}, {4})", new Object[] {
                 label(name, revision), source, wasm.length, function.info().generation(), function.info().compiled() ? "compiled" : "interpreted"});
         return deployment;

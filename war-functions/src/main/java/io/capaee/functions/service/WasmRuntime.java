@@ -6,6 +6,7 @@ import io.capaee.api.query.QueryConnectionFactory;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.WasmEngine;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,6 +48,11 @@ public class WasmRuntime {
         HostServices services = new HostServices(Optional.ofNullable(keyValue), Optional.ofNullable(couchbase),
                 config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http);
         engine = new WasmEngine(services, scheduler, config.compiler());
+    }
+
+    @PreDestroy
+    void stop() {
+        engine.close();
     }
 
     public WasmEngine engine() {

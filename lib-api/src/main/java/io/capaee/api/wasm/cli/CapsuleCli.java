@@ -94,8 +94,8 @@ public final class CapsuleCli {
             }
             byte[] bytes = Files.readAllBytes(file);
             HostServices services = new HostServices(Optional.of(redis), Optional.empty(), "{}", (fn, line) -> out.println(line), http);
-            WasmEngine engine = new WasmEngine(services, scheduler, !options.flags().containsKey("interpreter"));
-            try (WasmFunction function = engine.load(file.getFileName().toString(), bytes, settings(options))) {
+            try (WasmEngine engine = new WasmEngine(services, scheduler, !options.flags().containsKey("interpreter"));
+                    WasmFunction function = engine.load(file.getFileName().toString(), bytes, settings(options))) {
                 CliResult result = function.callCli(options.positional());
                 out.println(result.display());
                 return result.error().isPresent() ? HANDLER_ERROR : 0;

@@ -2,42 +2,65 @@
 package io.capaee.api.wasm.internal;
 
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Enforces a call's time limit by interrupting the calling thread; Chicory checks the interrupt
- * flag while it runs guest code and throws. The guest runs on the caller's own thread, so a call
- * costs no thread hand-off; the flag is always cleared before the thread is given back.
+ * Enforces call time limits by interrupting the calling thread; Chicory checks the interrupt
+ * flag while it runs guest code and throws. The guest runs on the caller's own thread (no
+ * hand-off), and a call only adds itself to a set: one sweep every {@value #SWEEP_MILLIS} ms
+ * interrupts the calls past their deadline. Scheduling a task per call on a container's managed
+ * executor would cost more than a small guest call itself.
  */
-public final class CallWatchdog {
-    private final ScheduledExecutorService scheduler;
+public final class CallWatchdog implements AutoCloseable {
+    static final long SWEEP_MILLIS = 20;
+
+    private final Set<Watch> active = ConcurrentHashMap.newKeySet();
+    private final ScheduledFuture<?> sweeper;
 
     public CallWatchdog(ScheduledExecutorService scheduler) {
-        this.scheduler = scheduler;
+        this.sweeper = scheduler.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Starts watching the current thread; close the returned watch when the call ends. */
     Watch watch(Duration limit) {
-        Watch watch = new Watch(Thread.currentThread());
-        watch.future = scheduler.schedule(watch::fire, limit.toNanos(), TimeUnit.NANOSECONDS);
+        Watch watch = new Watch(Thread.currentThread(), System.nanoTime() + limit.toNanos());
+        active.add(watch);
         return watch;
     }
 
+    private void sweep() {
+        long now = System.nanoTime();
+        for (Watch watch : active) {
+            if (now - watch.deadline >= 0) {
+                watch.fire();
+            }
+        }
+    }
+
+    /** Stops the sweeps; calls still running are no longer limited. */
+    @Override
+    public void close() {
+        sweeper.cancel(false);
+    }
+
     /** One watched call. Both methods lock the watch so an interrupt never escapes a closed one. */
-    static final class Watch implements AutoCloseable {
+    final class Watch implements AutoCloseable {
         private final Thread thread;
-        private ScheduledFuture<?> future;
+        private final long deadline;
         private boolean closed;
         private boolean fired;
 
-        private Watch(Thread thread) {
+        private Watch(Thread thread, long deadline) {
             this.thread = thread;
+            this.deadline = deadline;
         }
 
         private synchronized void fire() {
-            if (!closed) {
+            if (!closed && !fired) {
                 fired = true;
                 thread.interrupt();
             }
@@ -50,9 +73,7 @@ public final class CallWatchdog {
         @Override
         public synchronized void close() {
             closed = true;
-            if (future != null) {
-                future.cancel(false);
-            }
+            active.remove(this);
             if (fired) {
                 Thread.interrupted(); // clear our own interrupt before the thread goes back to its pool
             }

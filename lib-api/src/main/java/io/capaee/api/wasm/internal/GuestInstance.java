@@ -30,6 +30,9 @@ public final class GuestInstance {
     private final long[] globalLow;
     private final long[] globalHigh;
     private final ExportFunction free;
+    private final ExportFunction malloc;
+    private final ExportFunction callHandle;
+    private final ExportFunction callHandleHttp;
     private final AbiGeneration generation;
 
     private GuestInstance(Instance instance, AbiGeneration generation) {
@@ -59,6 +62,17 @@ public final class GuestInstance {
             freeExport = null; // free is optional: TinyGo's is a no-op anyway
         }
         this.free = freeExport;
+        this.malloc = instance.export("malloc");
+        this.callHandle = optionalExport(instance, "callHandle");
+        this.callHandleHttp = optionalExport(instance, "callHandleHttp");
+    }
+
+    private static ExportFunction optionalExport(Instance instance, String name) {
+        try {
+            return instance.export(name);
+        } catch (RuntimeException e) {
+            return null; // the inspector made sure the one the caller needs exists
+        }
     }
 
     /** Instantiates the module (which runs {@code _start}) and takes the snapshot. */
@@ -72,8 +86,9 @@ public final class GuestInstance {
 
     /** Calls {@code callHandle} with the CLI arguments already joined by {@code °}. */
     String callHandle(String input) {
-        int ptr = GuestMemory.place(instance, input.getBytes(StandardCharsets.UTF_8));
-        long packed = instance.export("callHandle").apply(ptr, input.getBytes(StandardCharsets.UTF_8).length)[0];
+        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
+        int ptr = GuestMemory.place(instance, malloc, bytes);
+        long packed = callHandle.apply(ptr, bytes.length)[0];
         String result = GuestMemory.readPacked(instance, packed);
         release(ptr);
         return result;
@@ -83,18 +98,17 @@ public final class GuestInstance {
     String callHandleHttp(GuestHttpRequest request) {
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
         byte[] headers = request.headers().getBytes(StandardCharsets.UTF_8);
-        int bodyPtr = GuestMemory.place(instance, body);
-        int headersPtr = GuestMemory.place(instance, headers);
+        int bodyPtr = GuestMemory.place(instance, malloc, body);
+        int headersPtr = GuestMemory.place(instance, malloc, headers);
         long packed;
         if (generation == AbiGeneration.V0_1_3) {
-            packed = instance.export("callHandleHttp").apply(bodyPtr, body.length, headersPtr, headers.length)[0];
+            packed = callHandleHttp.apply(bodyPtr, body.length, headersPtr, headers.length)[0];
         } else {
             byte[] uri = request.uri().getBytes(StandardCharsets.UTF_8);
             byte[] method = request.method().getBytes(StandardCharsets.UTF_8);
-            int uriPtr = GuestMemory.place(instance, uri);
-            int methodPtr = GuestMemory.place(instance, method);
-            packed = instance.export("callHandleHttp")
-                    .apply(bodyPtr, body.length, uriPtr, uri.length, headersPtr, headers.length, methodPtr, method.length)[0];
+            int uriPtr = GuestMemory.place(instance, malloc, uri);
+            int methodPtr = GuestMemory.place(instance, malloc, method);
+            packed = callHandleHttp.apply(bodyPtr, body.length, uriPtr, uri.length, headersPtr, headers.length, methodPtr, method.length)[0];
         }
         return GuestMemory.readPacked(instance, packed);
     }

@@ -46,8 +46,8 @@ final class GuestMemory {
     }
 
     /** Places an input string for an export: {@code malloc(n)} and a copy; returns the pointer. */
-    static int place(Instance instance, byte[] bytes) {
-        int ptr = (int) instance.export("malloc").apply(bytes.length)[0];
+    static int place(Instance instance, com.dylibso.chicory.runtime.ExportFunction malloc, byte[] bytes) {
+        int ptr = (int) malloc.apply(bytes.length)[0];
         if (bytes.length > 0) {
             instance.memory().write(ptr, bytes);
         }
