@@ -61,6 +61,11 @@ public final class TestHost implements AutoCloseable {
         return track(engine(kind).load(guest, Guests.bytes(guest), settings));
     }
 
+    /** Loads a guest on a fresh engine with these services. */
+    public WasmFunction load(EngineKind kind, HostServices services, String guest, FunctionSettings settings) {
+        return track(engine(kind, services).load(guest, Guests.bytes(guest), settings));
+    }
+
     public WasmFunction load(EngineKind kind, String guest) {
         return load(kind, guest, FunctionSettings.defaults());
     }
