@@ -9,6 +9,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -110,13 +112,17 @@ public final class GoJson {
         }
     }
 
-    /** Go's strconv.FormatFloat(f, 'f' or 'e', -1, 64) as encoding/json chooses between them. */
+    /**
+     * Go's encoding/json float64 output: strconv.FormatFloat(f, 'f' or 'e', -1, 64), 'e' below
+     * 1e-6 and from 1e21 on, then a one-digit negative exponent loses its padding zero
+     * ({@code 1e-07} becomes {@code 1e-7}, "clean up e-09 to e-9" in encode.go).
+     */
     static String formatFloat64(double d) {
         if (d == 0) {
             return (1 / d < 0) ? "-0" : "0";
         }
         double abs = Math.abs(d);
-        BigDecimal shortest = new BigDecimal(Double.toString(d));
+        BigDecimal shortest = shortest(d);
         if (abs >= 1e-6 && abs < 1e21) {
             return shortest.stripTrailingZeros().toPlainString();
         }
@@ -133,11 +139,27 @@ public final class GoJson {
         }
         out.append('e').append(exponent < 0 ? '-' : '+');
         int e = Math.abs(exponent);
-        if (e < 10) {
-            out.append('0');
+        if (e < 10 && exponent > 0) {
+            out.append('0'); // strconv pads to two digits; encoding/json strips it again for e-0X only
         }
         out.append(e);
         return out.toString();
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code d}, the nearest one among equals, as Go's
+     * strconv finds it. Not Double.toString: before JDK 19 it is sometimes longer than needed
+     * (JDK-4511638: 4.9E-324 for 5e-324, 2.82879384806159008E17, 9.999999999999999E22 for 1e23).
+     */
+    private static BigDecimal shortest(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int digits = 1; digits < 17; digits++) {
+            BigDecimal candidate = exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            if (candidate.doubleValue() == d) {
+                return candidate;
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
     }
 
     private static void writeString(String s, StringBuilder out) {

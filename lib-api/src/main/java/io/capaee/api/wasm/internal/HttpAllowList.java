@@ -23,7 +23,7 @@ final class HttpAllowList {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             return false;
         }
-        String normalised = normalise(uri.normalize());
+        String normalised = normalise(uri);
         for (String entry : entries) {
             if (entry.equals("*")) {
                 return true;
@@ -40,7 +40,23 @@ final class HttpAllowList {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-        return scheme + "://" + host + ":" + port + path;
+        return scheme + "://" + host + ":" + port + path(uri);
+    }
+
+    /**
+     * The path percent-decoded, then with its dot segments resolved. Comparing the raw path let
+     * {@code /api/%2e%2e/admin} or {@code /api/..%2fadmin} pass an {@code /api} prefix, yet servers
+     * such as Go's net/http decode the path before they resolve {@code ..} (spec S2).
+     */
+    private static String path(URI uri) {
+        String decoded = uri.getPath();
+        if (decoded == null || decoded.isEmpty()) {
+            return "/";
+        }
+        try {
+            return new URI(null, null, decoded, null).normalize().getRawPath();
+        } catch (java.net.URISyntaxException e) {
+            return "/\0invalid"; // matches no prefix that a URI can spell
+        }
     }
 }

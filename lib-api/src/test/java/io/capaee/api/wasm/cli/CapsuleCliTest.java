@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.wasm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.capaee.api.wasm.Guests;
+import io.capaee.api.wasm.LocalHttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code capsule} command line, run in-process with captured output. */
+class CapsuleCliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(Map<String, String> hostEnvironment, String... args) {
+        return new CapsuleCli(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), hostEnvironment).run(args);
+    }
+
+    private int run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    private List<String> outLines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    private String errText() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String wasm(String guest) {
+        return "-wasm=" + Guests.path(guest);
+    }
+
+    @Test
+    void runsTheCliHandlerPrintingLogLinesThenTheResult() {
+        int code = run(wasm("hello-cli"), "-mode=cli", "-files=" + dir, "a", "b");
+
+        assertEquals(0, code, errText());
+        assertEquals(List.of("args: 2", "Hello a,b"), outLines());
+    }
+
+    @Test
+    void theInterpreterGivesTheSameAnswer() {
+        assertEquals(0, run(wasm("hello-cli"), "-interpreter", "a", "b c"), errText());
+        assertEquals(List.of("args: 2", "Hello a,b c"), outLines());
+    }
+
+    @Test
+    void aHandlerErrorPrintsTheMessageAndExitsOne() {
+        int code = run(wasm("hello-cli"), "-mode=cli", "fail");
+
+        assertEquals(1, code);
+        assertEquals(List.of("args: 1", "boom"), outLines());
+    }
+
+    @Test
+    void versionPrintsTheVersion() {
+        assertEquals(0, run("-version"));
+        assertEquals(List.of(CapsuleCli.VERSION), outLines());
+    }
+
+    @Test
+    void noArgumentsPrintUsageAndExitTwo() {
+        assertEquals(2, run());
+        assertTrue(errText().startsWith("usage: capsule"), errText());
+    }
+
+    @Test
+    void anUnknownFlagExitsTwo() {
+        assertEquals(2, run(wasm("hello-cli"), "-nope=1"));
+        assertTrue(errText().contains("flag provided but not defined: -nope"), errText());
+    }
+
+    @Test
+    void httpModeIsRefusedWithAClearMessage() {
+        assertEquals(2, run(wasm("hello-http"), "-mode=http"));
+        assertTrue(errText().contains("mode 'http' is not a command-line mode"), errText());
+        assertEquals(List.of(), outLines());
+    }
+
+    @Test
+    void aMissingFileExitsTwo() {
+        assertEquals(2, run("-wasm=" + dir.resolve("nope.wasm"), "a"));
+        assertTrue(errText().contains("Error while loading the wasm file"), errText());
+    }
+
+    @Test
+    void anInvalidModuleExitsTwo() {
+        assertEquals(2, run(wasm("invalid")));
+        assertTrue(errText().startsWith("Error: "), errText());
+    }
+
+    @Test
+    void aModuleIsDownloadedSavedAndRun() throws IOException {
+        byte[] module = Guests.bytes("hello-cli");
+        Path target = dir.resolve("sub/dir/hello.wasm");
+        try (LocalHttpServer server = new LocalHttpServer()
+                .route("/hello.wasm", exchange -> LocalHttpServer.reply(exchange, 200, Map.of("Content-Type", "application/wasm"), module))) {
+
+            int code = run("-url=" + server.base() + "/hello.wasm", "-wasm=" + target, "x");
+
+            assertEquals(0, code, errText());
+            assertArrayEquals(module, Files.readAllBytes(target));
+            assertEquals(List.of("\uD83D\uDCE5 file to download " + server.base() + "/hello.wasm", "\uD83D\uDCE6 file saved as " + target,
+                    "args: 1", "Hello x"), outLines());
+            assertEquals(List.of("hello.wasm"), names(target.getParent()));
+        }
+    }
+
+    @Test
+    void aFailedDownloadExitsTwoAndWritesNothing() throws IOException {
+        Path target = dir.resolve("hello.wasm");
+        Files.writeString(dir.resolve("keep.txt"), "x");
+        try (LocalHttpServer server = new LocalHttpServer().route("/", exchange -> LocalHttpServer.reply(exchange, 404, "404 page not found"))) {
+
+            int code = run("-url=" + server.base() + "/missing.wasm", "-wasm=" + target);
+
+            assertEquals(2, code);
+            assertTrue(errText().contains("HTTP 404"), errText());
+            assertFalse(Files.exists(target));
+            assertEquals(List.of("keep.txt"), names(dir));
+        }
+    }
+
+    @Test
+    void envFlagsGrantVariablesToTheGuest() {
+        Map<String, String> host = Map.of("FROM_HOST", "host value", "SECRET", "s3cr3t");
+
+        assertEquals(0, run(host, wasm("hostcalls"), "-env=NAME=the value", "-env=FROM_HOST", "env", "NAME"), errText());
+        assertEquals(0, run(host, wasm("hostcalls"), "-env=FROM_HOST", "env", "FROM_HOST"), errText());
+        assertEquals(1, run(host, wasm("hostcalls"), "-env=FROM_HOST", "env", "SECRET"));
+
+        assertEquals(List.of("the value", "host value", "SECRET is empty"), outLines());
+    }
+
+    @Test
+    void aTimeoutStopsAnEndlessLoopQuickly() {
+        long start = System.nanoTime();
+        int code = run(wasm("hostcalls"), "-timeout=300ms", "loop");
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(2, code);
+        assertTrue(errText().contains("ran longer than its limit of 300 ms"), errText());
+        assertTrue(elapsedMs < 3000, "took " + elapsedMs + " ms");
+    }
+
+    @Test
+    void filesAreConfinedToTheFilesDirectory() throws IOException {
+        assertEquals(0, run(wasm("hostcalls"), "-files=" + dir, "write", "out.txt", "hi"), errText());
+        assertEquals(1, run(wasm("hostcalls"), "-files=" + dir, "write", "../escape.txt", "hi"));
+
+        assertEquals("hi", Files.readString(dir.resolve("out.txt")));
+        assertFalse(Files.exists(dir.resolveSibling("escape.txt")));
+    }
+
+    private static List<String> names(Path directory) throws IOException {
+        try (Stream<Path> list = Files.list(directory)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
