@@ -18,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 
 /** Time and memory limits, traps, and fresh-instance semantics between calls. */
 class LimitsAndIsolationTest {
@@ -166,8 +165,6 @@ class LimitsAndIsolationTest {
         assertEquals("\uD83C\uDFD3 pong: x : 1", function.callCli(List.of("ping", "x")).raw());
     }
 
-    @Disabled("engine limitation: a single memory.grow refused far below the limit traps at 2 pages, and"
-            + " PooledWasmFunction only calls a trap MEMORY_LIMIT within 32 pages of the limit: reported as TRAP")
     @OnBothEngines
     void anAllocationBeyondTheMemoryLimitIsAMemoryLimitFailure(EngineKind kind) {
         WasmFunction function = hostcalls(kind); // 256 pages = 16 MiB

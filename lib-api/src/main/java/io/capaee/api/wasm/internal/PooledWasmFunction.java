@@ -15,7 +15,6 @@ import io.capaee.api.wasm.WasmFunctionException.Reason;
 import io.capaee.api.wasm.capsule.CapsuleHttp;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,6 +36,7 @@ public final class PooledWasmFunction implements WasmFunction {
     private final CallWatchdog watchdog;
     private final ImportValues imports;
     private final WasiPreview1 wasi;
+    private final GuestOutput output = new GuestOutput();
     private final CapsuleHttp http;
     private final int maxPages;
     private final ConcurrentLinkedDeque<GuestInstance> idle = new ConcurrentLinkedDeque<>();
@@ -56,8 +56,8 @@ public final class PooledWasmFunction implements WasmFunction {
         }
         // Capsule gave guests no arguments, no environment, no files and discarded stdout/stderr.
         this.wasi = WasiPreview1.builder().withOptions(WasiOptions.builder()
-                .withStdout(OutputStream.nullOutputStream())
-                .withStderr(OutputStream.nullOutputStream())
+                .withStdout(output)
+                .withStderr(output)
                 .withArguments(List.of())
                 .build()).build();
         List<com.dylibso.chicory.runtime.ImportFunction> functions = new java.util.ArrayList<>(List.of(wasi.toHostFunctions()));
@@ -95,6 +95,7 @@ public final class PooledWasmFunction implements WasmFunction {
             throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' has been undeployed");
         }
         GuestInstance guest = borrow();
+        output.reset();
         boolean healthy = false;
         try (CallWatchdog.Watch watch = watchdog.watch(settings.callTimeout())) {
             try {
@@ -127,14 +128,17 @@ public final class PooledWasmFunction implements WasmFunction {
     }
 
     private WasmFunctionException trap(GuestInstance guest, Throwable e) {
-        // A guest whose memory.grow failed traps (TinyGo's out-of-memory panic) instead of
-        // reporting it; a trap within 2 MiB of the limit is taken to be that.
-        if (guest.pages() > compiled.shape().initialPages() && guest.pages() > maxPages - NEAR_LIMIT_PAGES) {
+        // A guest whose memory.grow failed traps instead of reporting it: TinyGo prints an
+        // out-of-memory panic first; without that, a trap within 2 MiB of the limit counts.
+        String said = output.lastLine();
+        if (said.contains("out of memory")
+                || (guest.pages() > compiled.shape().initialPages() && guest.pages() > maxPages - NEAR_LIMIT_PAGES)) {
             return new WasmFunctionException(Reason.MEMORY_LIMIT, "'" + info.name() + "' needed more than its limit of "
                     + maxPages + " memory pages (" + (maxPages * 64L) + " KiB)", e);
         }
         String what = e instanceof StackOverflowError ? "call stack exhausted" : String.valueOf(e.getMessage());
         return new WasmFunctionException(Reason.TRAP, "'" + info.name() + "' trapped: " + what
+                + (said.isEmpty() ? "" : "; the guest said: " + said)
                 + " (memory " + guest.pages() + " of " + maxPages + " pages)", e);
     }
 
