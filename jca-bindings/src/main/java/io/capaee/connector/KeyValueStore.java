@@ -14,6 +14,11 @@ public interface KeyValueStore {
 
     void set(String key, String value);
 
+    boolean delete(String key);
+
+    /** Stores {@code value} if the current value is {@code expected} ({@code null}: absent), atomically. */
+    boolean compareAndSet(String key, String expected, String value);
+
     /** The keys matching a Redis glob pattern, without duplicates, in no order. */
     List<String> keys(String pattern);
 

@@ -25,6 +25,16 @@ public final class MemoryKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public boolean delete(String key) {
+        return entries.remove(key) != null;
+    }
+
+    @Override
+    public boolean compareAndSet(String key, String expected, String value) {
+        return expected == null ? entries.putIfAbsent(key, value) == null : entries.replace(key, expected, value);
+    }
+
+    @Override
     public List<String> keys(String pattern) {
         GlobPattern glob = GlobPattern.compile(pattern);
         return entries.keySet().stream().filter(glob::matches).toList();

@@ -24,6 +24,19 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     }
 
     @Override
+    public boolean delete(String key) {
+        Objects.requireNonNull(key, "key");
+        return connection().store().delete(key);
+    }
+
+    @Override
+    public boolean compareAndSet(String key, String expected, String value) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        return connection().store().compareAndSet(key, expected, value);
+    }
+
+    @Override
     public List<String> keys(String pattern) {
         Objects.requireNonNull(pattern, "pattern");
         return connection().store().keys(pattern);

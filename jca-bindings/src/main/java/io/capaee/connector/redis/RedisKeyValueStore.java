@@ -64,6 +64,26 @@ public final class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
 
     /** Uses SCAN, not KEYS, so that a large keyspace does not block Redis. */
     @Override
+    public boolean delete(String key) {
+        return call("DEL", () -> jedis.del(key) > 0);
+    }
+
+    /** GET, compare and SET in one Lua script, so no other client can write in between. */
+    private static final String COMPARE_AND_SET = String.join("\n",
+            "local current = redis.call('GET', KEYS[1])",
+            "if ARGV[1] == '1' then",
+            "  if current then return 0 end",
+            "elseif current ~= ARGV[2] then return 0 end",
+            "redis.call('SET', KEYS[1], ARGV[3])",
+            "return 1");
+
+    @Override
+    public boolean compareAndSet(String key, String expected, String value) {
+        List<String> args = List.of(expected == null ? "1" : "0", expected == null ? "" : expected, value);
+        return call("EVAL", () -> Long.valueOf(1).equals(jedis.eval(COMPARE_AND_SET, List.of(key), args)));
+    }
+
+    @Override
     public List<String> keys(String pattern) {
         return call("SCAN", () -> {
             Set<String> found = new LinkedHashSet<>(); // SCAN may return a key twice

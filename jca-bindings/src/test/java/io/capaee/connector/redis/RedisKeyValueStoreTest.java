@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.redis;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,5 +93,45 @@ class RedisKeyValueStoreTest {
         store.close();
         KeyValueException e = assertThrows(KeyValueException.class, () -> store.get(prefix + "k"));
         assertTrue(e.getMessage().contains("closed"), e.getMessage());
+    }
+
+    @Test
+    void deleteRemovesAKeyAndSaysWhetherItExisted() {
+        store.set(prefix + "gone", "v");
+        assertTrue(store.delete(prefix + "gone"));
+        assertEquals(Optional.empty(), store.get(prefix + "gone"));
+        assertFalse(store.delete(prefix + "gone"));
+    }
+
+    @Test
+    void compareAndSetOnlyWritesOverTheExpectedValue() {
+        assertTrue(store.compareAndSet(prefix + "doc", null, "v1"), "absent key: created");
+        assertFalse(store.compareAndSet(prefix + "doc", null, "other"), "present key: not created again");
+        assertFalse(store.compareAndSet(prefix + "doc", "stale", "v2"));
+        assertEquals(Optional.of("v1"), store.get(prefix + "doc"));
+        assertTrue(store.compareAndSet(prefix + "doc", "v1", "v2"));
+        assertEquals(Optional.of("v2"), store.get(prefix + "doc"));
+    }
+
+    @Test
+    void concurrentCompareAndSetIncrementsLoseNoUpdate() throws Exception {
+        store.set(prefix + "counter", "0");
+        Runnable incrementer = () -> {
+            for (int i = 0; i < 100; i++) {
+                while (true) {
+                    String current = store.get(prefix + "counter").orElseThrow();
+                    if (store.compareAndSet(prefix + "counter", current, String.valueOf(Integer.parseInt(current) + 1))) {
+                        break;
+                    }
+                }
+            }
+        };
+        Thread a = new Thread(incrementer);
+        Thread b = new Thread(incrementer);
+        a.start();
+        b.start();
+        a.join();
+        b.join();
+        assertEquals(Optional.of("200"), store.get(prefix + "counter"));
     }
 }

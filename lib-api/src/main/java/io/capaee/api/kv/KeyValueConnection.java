@@ -15,6 +15,16 @@ public interface KeyValueConnection extends AutoCloseable {
     /** Stores {@code value} at {@code key} without expiry, replacing any previous value. */
     void set(String key, String value);
 
+    /** Removes {@code key}; true when it existed. */
+    boolean delete(String key);
+
+    /**
+     * Atomically stores {@code value} at {@code key} if its current value is {@code expected}
+     * ({@code null}: only if the key does not exist). Returns whether it stored the value. This is
+     * what optimistic updates of shared documents (route tables, ETags) are built on.
+     */
+    boolean compareAndSet(String key, String expected, String value);
+
     /** The keys that match a Redis glob {@code pattern} ({@code *}, {@code ?}, {@code [..]}), in no order. */
     List<String> keys(String pattern);
 

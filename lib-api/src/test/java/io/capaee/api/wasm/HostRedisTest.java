@@ -134,6 +134,16 @@ class HostRedisTest {
             }
 
             @Override
+            public boolean delete(String key) {
+                throw new KeyValueException("READONLY You can't write against a read only replica.");
+            }
+
+            @Override
+            public boolean compareAndSet(String key, String expected, String value) {
+                throw new KeyValueException("READONLY You can't write against a read only replica.");
+            }
+
+            @Override
             public void close() {
                 closed[0]++;
             }

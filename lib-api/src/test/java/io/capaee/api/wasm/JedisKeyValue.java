@@ -54,6 +54,16 @@ public final class JedisKeyValue implements KeyValueConnectionFactory, AutoClose
             }
 
             @Override
+            public boolean delete(String key) {
+                return call(() -> redis.del(key) > 0);
+            }
+
+            @Override
+            public boolean compareAndSet(String key, String expected, String value) {
+                throw new UnsupportedOperationException("the host functions never compare-and-set");
+            }
+
+            @Override
             public void close() {
                 closedConnections.incrementAndGet();
             }

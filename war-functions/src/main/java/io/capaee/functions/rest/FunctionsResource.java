@@ -49,67 +49,41 @@ public class FunctionsResource {
         return FunctionList.of(registry.deployments(), registry.failures());
     }
 
-    @GET
-    @Path("{name}")
-    public Response get(@PathParam("name") String name, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
-        return call("GET", name, FunctionRegistry.DEFAULT_REVISION, h, u, body);
-    }
-
-    @POST
-    @Path("{name}")
-    public Response post(@PathParam("name") String name, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
-        return call("POST", name, FunctionRegistry.DEFAULT_REVISION, h, u, body);
-    }
-
-    @PUT
-    @Path("{name}")
-    public Response put(@PathParam("name") String name, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
-        return call("PUT", name, FunctionRegistry.DEFAULT_REVISION, h, u, body);
-    }
-
-    @DELETE
-    @Path("{name}")
-    public Response delete(@PathParam("name") String name, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
-        return call("DELETE", name, FunctionRegistry.DEFAULT_REVISION, h, u, body);
-    }
-
-    @PATCH
-    @Path("{name}")
-    public Response patch(@PathParam("name") String name, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
-        return call("PATCH", name, FunctionRegistry.DEFAULT_REVISION, h, u, body);
-    }
+    // "{name}" or "{name}/{revision}": one template, so each HTTP method needs one resource method.
+    private static final String FUNCTION = "{name}{revision: (/[^/]+)?}";
 
     @GET
-    @Path("{name}/{revision}")
-    public Response getRevision(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    @Path(FUNCTION)
+    public Response get(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
         return call("GET", name, rev, h, u, body);
     }
 
     @POST
-    @Path("{name}/{revision}")
-    public Response postRevision(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    @Path(FUNCTION)
+    public Response post(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
         return call("POST", name, rev, h, u, body);
     }
 
     @PUT
-    @Path("{name}/{revision}")
-    public Response putRevision(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    @Path(FUNCTION)
+    public Response put(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
         return call("PUT", name, rev, h, u, body);
     }
 
     @DELETE
-    @Path("{name}/{revision}")
-    public Response deleteRevision(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    @Path(FUNCTION)
+    public Response delete(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
         return call("DELETE", name, rev, h, u, body);
     }
 
     @PATCH
-    @Path("{name}/{revision}")
-    public Response patchRevision(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    @Path(FUNCTION)
+    public Response patch(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
         return call("PATCH", name, rev, h, u, body);
     }
 
-    private Response call(String method, String name, String revision, HttpHeaders headers, UriInfo uri, InputStream body) {
+    private Response call(String method, String name, String revisionPath, HttpHeaders headers, UriInfo uri, InputStream body) {
+        String revision = revisionPath == null || revisionPath.isEmpty() ? FunctionRegistry.DEFAULT_REVISION : revisionPath.substring(1);
         Deployment deployment = registry.find(name, revision);
         String text = readBody(body);
         HttpInvocation invocation = new HttpInvocation(method, guestUri(uri), firstValues(headers), text);

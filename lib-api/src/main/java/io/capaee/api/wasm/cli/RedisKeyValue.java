@@ -60,6 +60,21 @@ final class RedisKeyValue implements KeyValueConnectionFactory, AutoCloseable {
             }
 
             @Override
+            public boolean delete(String key) {
+                return call(() -> client().del(key) > 0);
+            }
+
+            @Override
+            public boolean compareAndSet(String key, String expected, String value) {
+                // one Lua script, so that no other client writes between the GET and the SET
+                String script = "local c = redis.call('GET', KEYS[1]) "
+                        + "if ARGV[1] == '1' then if c then return 0 end elseif c ~= ARGV[2] then return 0 end "
+                        + "redis.call('SET', KEYS[1], ARGV[3]) return 1";
+                List<String> args = List.of(expected == null ? "1" : "0", expected == null ? "" : expected, value);
+                return call(() -> Long.valueOf(1).equals(client().eval(script, List.of(key), args)));
+            }
+
+            @Override
             public List<String> keys(String pattern) {
                 return call(() -> new ArrayList<>(client().keys(pattern)));
             }
