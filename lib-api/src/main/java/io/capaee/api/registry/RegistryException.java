@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.registry;
+
+import io.capaee.api.CapaException;
+
+/** A registry operation was refused or failed; {@link #reason()} decides the HTTP status. */
+public class RegistryException extends CapaException {
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason {
+        /** org, name, tag or file name not acceptable (400). */
+        BAD_NAME,
+        /** no such module or file (404). */
+        NOT_FOUND,
+        /** the tag exists and the upload did not ask to replace it (409). */
+        ALREADY_EXISTS,
+        /** larger than the configured limit (413). */
+        TOO_LARGE,
+        /** the bytes are not a WebAssembly module (422). */
+        NOT_WASM,
+        /** the upload lacks a part (400). */
+        MISSING_PART,
+        /** the storage failed (500). */
+        STORAGE
+    }
+
+    private final Reason reason;
+
+    public RegistryException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public RegistryException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.routes;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The reverse proxy's routes: function, then revision, then the ordered upstream base URLs.
+ * Revision {@code default} is what {@code /functions/{name}} uses. The operations mirror
+ * Capsule's registration API (spec section 5.4) and fail the way it does. Implementations are
+ * thread-safe; a shared implementation makes a change visible to every server within a second.
+ */
+public interface RouteTable {
+    String DEFAULT_REVISION = "default";
+
+    /** Every route: function to revision to URLs; a consistent copy. */
+    Map<String, Map<String, List<String>>> snapshot();
+
+    /** The URLs of one revision; empty when the function or revision is unknown. */
+    Optional<List<String>> urls(String function, String revision);
+
+    /** Creates {@code function} with one revision holding {@code url}. @throws RouteException FUNCTION_EXISTS */
+    void createFunction(String function, String revision, String url);
+
+    /** Drops a function and all its revisions. @throws RouteException FUNCTION_NOT_FOUND */
+    void removeFunction(String function);
+
+    /** @throws RouteException FUNCTION_NOT_FOUND, REVISION_EXISTS */
+    void addRevision(String function, String revision, String url);
+
+    /** @throws RouteException FUNCTION_NOT_FOUND, REVISION_NOT_FOUND */
+    void removeRevision(String function, String revision);
+
+    /** Appends a URL (duplicates allowed, as in Capsule). @throws RouteException FUNCTION_NOT_FOUND, REVISION_NOT_FOUND */
+    void addUrl(String function, String revision, String url);
+
+    /** Removes the first equal URL, if any; the revision stays even when emptied. @throws RouteException FUNCTION_NOT_FOUND, REVISION_NOT_FOUND */
+    void removeUrl(String function, String revision, String url);
+
+    /** Creates or replaces one revision's URL list, creating the function if needed (used by workers). */
+    void putRevision(String function, String revision, List<String> urls);
+}
