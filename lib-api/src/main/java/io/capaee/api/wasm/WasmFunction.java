@@ -19,6 +19,17 @@ public interface WasmFunction extends AutoCloseable {
     /** Calls {@code callHandleHttp} and maps the result by Capsule's HTTP rules. */
     HttpReply callHttp(HttpInvocation request);
 
+    /**
+     * Sets how many started instances this function keeps ready, and starts them now: the
+     * one-JVM equivalent of running more or fewer Capsule processes for a revision.
+     *
+     * @param instances at least 1
+     */
+    void scale(int instances);
+
+    /** How many ready instances the pool keeps. */
+    int instances();
+
     /** Drops the idle instances; calls already running finish. */
     @Override
     void close();

@@ -182,4 +182,18 @@ class LimitsAndIsolationTest {
 
         assertThrows(WasmFunctionException.class, () -> function.callCli(List.of("counter")));
     }
+
+    @OnBothEngines
+    void scalingKeepsThatManyInstancesReadyAndStillIsolatesCalls(EngineKind kind) {
+        WasmFunction function = hostcalls(kind);
+        function.scale(4);
+        assertEquals(4, function.instances());
+        for (int i = 0; i < 10; i++) {
+            assertEquals("1", function.callCli(List.of("counter")).raw());
+        }
+        function.scale(1);
+        assertEquals(1, function.instances());
+        assertEquals("1", function.callCli(List.of("counter")).raw());
+        assertThrows(IllegalArgumentException.class, () -> function.scale(0));
+    }
 }

@@ -12,6 +12,9 @@ import jakarta.ws.rs.ext.Provider;
 public class FunctionsExceptionMapper implements ExceptionMapper<FunctionsException> {
     @Override
     public Response toResponse(FunctionsException e) {
+        if (e instanceof io.capaee.functions.worker.WorkerException w) {
+            return Problem.response(w.status(), "worker", "Worker request refused", e.getMessage());
+        }
         if (e instanceof FunctionNotFoundException) {
             return Problem.response(404, "function-not-found", "Function not found", e.getMessage());
         }

@@ -36,13 +36,26 @@ public class FunctionRegistry {
 
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
     private final Map<String, DeploymentFailure> failures = new ConcurrentHashMap<>();
+    /** function -> the revision its default points to, set by the worker's set_default_revision. */
+    private final Map<String, String> defaultRevisions = new ConcurrentHashMap<>();
 
     /** Loads and deploys; returns the deployment or throws WasmFunctionException, keeping the old one. */
     public Deployment deploy(String name, String revision, byte[] wasm, String source) {
+        return deploy(name, revision, wasm, source, Map.of());
+    }
+
+    /** As {@link #deploy(String, String, byte[], String)}, with environment variables added to the configured ones. */
+    public Deployment deploy(String name, String revision, byte[] wasm, String source, Map<String, String> extraEnvironment) {
         String key = key(name, revision);
         WasmFunction function;
         try {
-            function = runtime.engine().load(label(name, revision), wasm, config.settingsFor(name));
+            var settings = config.settingsFor(name);
+            if (!extraEnvironment.isEmpty()) {
+                Map<String, String> env = new java.util.LinkedHashMap<>(settings.environment());
+                env.putAll(extraEnvironment);
+                settings = settings.withEnvironment(env);
+            }
+            function = runtime.engine().load(label(name, revision), wasm, settings);
         } catch (WasmFunctionException | FunctionsException | IllegalArgumentException e) {
             failures.put(key, new DeploymentFailure(name, revision, source, e.getMessage(), Instant.now()));
             LOG.log(Level.WARNING, "wasm function {0} from {1} was not deployed: {2}", new Object[] {label(name, revision), source, e.getMessage()});
@@ -70,8 +83,37 @@ public class FunctionRegistry {
         }
     }
 
+    /** Makes {@code /functions/{name}} call {@code revision}. @throws FunctionNotFoundException when it is not deployed */
+    public void setDefault(String name, String revision) {
+        find(name, revision);
+        defaultRevisions.put(name, revision);
+    }
+
+    /** Undoes {@link #setDefault}; true when a default was set. */
+    public boolean removeDefault(String name) {
+        return defaultRevisions.remove(name) != null;
+    }
+
+    /** The revision {@code name}'s default points to, when the worker set one. */
+    public java.util.Optional<String> defaultOf(String name) {
+        return java.util.Optional.ofNullable(defaultRevisions.get(name));
+    }
+
+    /** Removes a revision whatever its source; true when it was deployed. Clears a default pointing to it. */
+    public boolean remove(String name, String revision) {
+        defaultRevisions.remove(name, revision);
+        failures.remove(key(name, revision));
+        Deployment current = deployments.remove(key(name, revision));
+        if (current != null) {
+            current.function().close();
+            LOG.log(Level.INFO, "wasm function {0} removed", label(name, revision));
+        }
+        return current != null;
+    }
+
     public Deployment find(String name, String revision) {
-        Deployment d = deployments.get(key(name, revision));
+        String aliased = DEFAULT_REVISION.equals(revision) ? defaultRevisions.getOrDefault(name, revision) : revision;
+        Deployment d = deployments.get(key(name, aliased));
         if (d == null) {
             boolean known = deployments.values().stream().anyMatch(x -> x.name().equals(name));
             throw new FunctionNotFoundException(known

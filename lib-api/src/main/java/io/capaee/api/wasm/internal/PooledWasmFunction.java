@@ -42,6 +42,7 @@ public final class PooledWasmFunction implements WasmFunction {
     private final ConcurrentLinkedDeque<GuestInstance> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private volatile boolean closed;
+    private volatile int poolSize;
 
     public PooledWasmFunction(String name, CompiledModule compiled, FunctionSettings settings, CapsuleHostFunctions host, CallWatchdog watchdog) {
         this.compiled = compiled;
@@ -64,6 +65,7 @@ public final class PooledWasmFunction implements WasmFunction {
         functions.addAll(host.functions());
         this.imports = ImportValues.builder().withFunctions(functions).build();
         this.http = new CapsuleHttp(shape.generation());
+        this.poolSize = settings.maxIdleInstances();
         release(startInstance());
     }
 
@@ -155,7 +157,7 @@ public final class PooledWasmFunction implements WasmFunction {
         if (closed || !guest.reset()) {
             return;
         }
-        if (idleCount.incrementAndGet() <= settings.maxIdleInstances()) {
+        if (idleCount.incrementAndGet() <= poolSize) {
             idle.offerFirst(guest);
         } else {
             idleCount.decrementAndGet();
@@ -170,6 +172,31 @@ public final class PooledWasmFunction implements WasmFunction {
         } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
             throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void scale(int instances) {
+        if (instances < 1) {
+            throw new IllegalArgumentException("a function needs at least 1 instance, asked for " + instances);
+        }
+        poolSize = instances;
+        while (idleCount.get() > poolSize && idle.pollLast() != null) {
+            idleCount.decrementAndGet();
+        }
+        while (!closed && idleCount.get() < poolSize) {
+            GuestInstance guest = startInstance();
+            if (idleCount.incrementAndGet() <= poolSize) {
+                idle.offerLast(guest);
+            } else {
+                idleCount.decrementAndGet();
+                break;
+            }
+        }
+    }
+
+    @Override
+    public int instances() {
+        return poolSize;
     }
 
     @Override

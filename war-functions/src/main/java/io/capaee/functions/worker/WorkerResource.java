@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.functions.worker;
+
+import io.capaee.api.security.AdminOnly;
+import io.capaee.api.wasm.capsule.GoJson;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Capsule's worker API at {@code /wasm/worker/functions/...}, with its paths, bodies, codes and
+ * 202 statuses (spec section 7.3/7.4), deploying into this server instead of spawning processes.
+ * Everything but the listing is an admin operation.
+ */
+@Path("/worker/functions")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class WorkerResource {
+    @Inject
+    WorkerService worker;
+
+    @POST
+    @Path("deploy")
+    @AdminOnly
+    public Response deploy(String body) {
+        JsonBody json = JsonBody.parse(body);
+        WorkerService.Deployed deployed = worker.deploy(json.required("function"), json.required("revision"),
+                json.optional("module"), json.optional("downloadUrl"), json.optional("digest"), json.stringMap("envVariables"));
+        WorkerDeployment d = deployed.deployment();
+        return accepted(Json.createObjectBuilder()
+                .add("code", "FUNCTION_DEPLOYED")
+                .add("function", d.function())
+                .add("revision", d.revision())
+                .add("localUrl", d.localUrl())
+                .add("remoteUrl", d.remoteUrl())
+                .add("message", "Function deployed")
+                .add("sha256", d.sha256())
+                .add("instances", deployed.instances()));
+    }
+
+    @GET
+    @Path("list")
+    public Response list() {
+        Map<String, JsonObjectBuilder> functions = new LinkedHashMap<>();
+        for (WorkerDeployment d : worker.deployments()) {
+            JsonObjectBuilder modules = Json.createObjectBuilder();
+            for (int i = 1; i <= worker.instances(d); i++) {
+                modules.add(String.valueOf(i), Json.createObjectBuilder()
+                        .add("envVariables", Json.createObjectBuilder(new LinkedHashMap<String, Object>(d.environment())))
+                        .add("localUrl", d.localUrl())
+                        .add("remoteUrl", d.remoteUrl()));
+            }
+            functions.computeIfAbsent(d.function(), f -> Json.createObjectBuilder()).add(d.revision(), Json.createObjectBuilder()
+                    .add("isDefaultRevision", String.valueOf(worker.isDefault(d)))
+                    .add("sha256", d.sha256())
+                    .add("wasmModules", modules)
+                    .add("wasmRegistryUrl", worker.registryUrl(d)));
+        }
+        JsonObjectBuilder all = Json.createObjectBuilder();
+        functions.forEach(all::add);
+        return accepted(all);
+    }
+
+    @POST
+    @Path("set_default_revision")
+    @AdminOnly
+    public Response setDefault(String body) {
+        JsonBody json = JsonBody.parse(body);
+        String function = json.required("function");
+        String revision = json.required("revision");
+        String url = worker.setDefault(function, revision);
+        return accepted(Json.createObjectBuilder()
+                .add("code", "DEFAULT_REVISION_REGISTERED")
+                .add("function", function)
+                .add("message", "Default revision registered")
+                .add("revision", revision)
+                .add("url", url));
+    }
+
+    @DELETE
+    @Path("remove_default_revision")
+    @AdminOnly
+    public Response removeDefault(String body) {
+        String function = JsonBody.parse(body).required("function");
+        if (!worker.removeDefault(function)) {
+            throw new WorkerException(404, "function '" + function + "' has no default revision");
+        }
+        return accepted(Json.createObjectBuilder()
+                .add("code", "DEFAULT_REVISION_REMOVED")
+                .add("function", function)
+                .add("message", "Default revision removed"));
+    }
+
+    @DELETE
+    @Path("revisions/deployments")
+    @AdminOnly
+    public Response removeRevision(String body) {
+        JsonBody json = JsonBody.parse(body);
+        String function = json.required("function");
+        String revision = json.required("revision");
+        worker.remove(function, revision);
+        return accepted(Json.createObjectBuilder()
+                .add("code", "REVISION_DEPLOYMENT_REMOVED")
+                .add("function", function)
+                .add("message", "revision deployment removed (all its instances stopped)")
+                .add("revision", revision));
+    }
+
+    @DELETE
+    @Path("revisions/downscale")
+    @AdminOnly
+    public Response downscale(String body) {
+        JsonBody json = JsonBody.parse(body);
+        String function = json.required("function");
+        String revision = json.required("revision");
+        Optional<Integer> left = worker.downscale(function, revision);
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("function", function).add("revision", revision);
+        if (left.isPresent()) {
+            answer.add("code", "WASM_MODULE_DEPLOYMENT_REMOVED")
+                    .add("message", "wasm module deployment removed (one instance stopped)")
+                    .add("instances", left.get());
+        } else {
+            answer.add("code", "WASM_MODULE_DEPLOYMENT_NOT_REMOVED")
+                    .add("message", "wasm module deployment not removed (the revision needs at least one running wasm module)")
+                    .add("instances", 1);
+        }
+        return accepted(answer);
+    }
+
+    /** Capsule answered every worker route with 202 and compact JSON, keys sorted. */
+    private static Response accepted(JsonObjectBuilder body) {
+        return Response.status(Response.Status.ACCEPTED).type(MediaType.APPLICATION_JSON).entity(GoJson.write(body.build())).build();
+    }
+}
