@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.routes;
+
+import io.capaee.api.kv.KeyValueConnection;
+import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.kv.KeyValueException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The route table as one JSON document ({@code {"fn":{"rev":["url",...]}}}) at one key of a
+ * key/value store. Writes are optimistic: read the document, change it, {@code compareAndSet}
+ * it back, and start again if another writer (a thread, or another server sharing the Redis)
+ * got there first, so no update is lost. Reads come from a local copy refreshed from the store at
+ * most once per refresh interval: the request path makes no store round-trip, and a change made
+ * on another server is seen within about one interval. While the store cannot be reached, reads
+ * keep answering from the last copy (logged); writes fail with {@link RouteException.Reason#STORE}.
+ *
+ * <p>Thread-safe. With the {@code memory} backend (one store per server, shared by every WAR) the
+ * WARs of one server share routes; with {@code redis} every server does.
+ */
+public final class KeyValueRouteTable implements RouteTable {
+    public static final String DEFAULT_KEY = "capa:proxy:routes";
+    public static final Duration DEFAULT_REFRESH = Duration.ofMillis(250);
+
+    private static final Logger LOG = Logger.getLogger(KeyValueRouteTable.class.getName());
+    private static final int MAX_ATTEMPTS = 200;
+
+    private final KeyValueConnectionFactory store;
+    private final String key;
+    private final long refreshNanos;
+    private final LongSupplier nanoTime;
+    private final AtomicBoolean refreshing = new AtomicBoolean();
+    private volatile Copy copy;
+
+    /** The local copy: the raw document as stored (null: no key), its parsed form, when it was read. */
+    private record Copy(String raw, Map<String, Map<String, List<String>>> routes, long readAt) {}
+
+    public KeyValueRouteTable(KeyValueConnectionFactory store, String key, Duration refresh) {
+        this(store, key, refresh, System::nanoTime);
+    }
+
+    /** @param nanoTime a clock in nanoseconds, for tests */
+    public KeyValueRouteTable(KeyValueConnectionFactory store, String key, Duration refresh, LongSupplier nanoTime) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.key = Objects.requireNonNull(key, "key");
+        if (key.isBlank()) {
+            throw new IllegalArgumentException("the route key must not be blank");
+        }
+        this.refreshNanos = Objects.requireNonNull(refresh, "refresh").toNanos();
+        this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public Map<String, Map<String, List<String>>> snapshot() {
+        return current().routes();
+    }
+
+    @Override
+    public Optional<List<String>> urls(String function, String revision) {
+        Map<String, List<String>> revisions = current().routes().get(function);
+        return revisions == null ? Optional.empty() : Optional.ofNullable(revisions.get(revision));
+    }
+
+    @Override
+    public void createFunction(String function, String revision, String url) {
+        update(routes -> {
+            if (routes.containsKey(function)) {
+                throw new RouteException(RouteException.Reason.FUNCTION_EXISTS, function + " already exists");
+            }
+            Map<String, List<String>> revisions = new TreeMap<>();
+            revisions.put(revision, new ArrayList<>(List.of(url)));
+            routes.put(function, revisions);
+        });
+    }
+
+    @Override
+    public void removeFunction(String function) {
+        update(routes -> {
+            if (routes.remove(function) == null) {
+                throw notFound(function);
+            }
+        });
+    }
+
+    @Override
+    public void addRevision(String function, String revision, String url) {
+        update(routes -> {
+            Map<String, List<String>> revisions = function(routes, function);
+            if (revisions.containsKey(revision)) {
+                throw new RouteException(RouteException.Reason.REVISION_EXISTS, revision + " already exists");
+            }
+            revisions.put(revision, new ArrayList<>(List.of(url)));
+        });
+    }
+
+    @Override
+    public void removeRevision(String function, String revision) {
+        update(routes -> {
+            if (function(routes, function).remove(revision) == null) {
+                throw revisionNotFound(revision);
+            }
+        });
+    }
+
+    @Override
+    public void addUrl(String function, String revision, String url) {
+        update(routes -> revision(routes, function, revision).add(url));
+    }
+
+    @Override
+    public void removeUrl(String function, String revision, String url) {
+        update(routes -> revision(routes, function, revision).remove(url));
+    }
+
+    @Override
+    public void putRevision(String function, String revision, List<String> urls) {
+        List<String> copy = List.copyOf(urls);
+        update(routes -> routes.computeIfAbsent(function, f -> new TreeMap<>()).put(revision, new ArrayList<>(copy)));
+    }
+
+    /** Reads the store now, whatever the age of the local copy (tests, and after start-up loads). */
+    public void refresh() {
+        copy = read();
+    }
+
+    private Copy current() {
+        Copy c = copy;
+        if (c == null) {
+            c = read();
+            copy = c;
+            return c;
+        }
+        if (nanoTime.getAsLong() - c.readAt() < refreshNanos || !refreshing.compareAndSet(false, true)) {
+            return c; // fresh enough, or another thread is refreshing: answer from the copy, never wait
+        }
+        try {
+            Copy fresh = read();
+            copy = fresh;
+            return fresh;
+        } catch (RouteException e) {
+            LOG.log(Level.WARNING, "route store unreachable at key {0}, answering from the copy read {1} ms ago: {2}",
+                    new Object[] {key, (nanoTime.getAsLong() - c.readAt()) / 1_000_000, e.getMessage()});
+            Copy stale = new Copy(c.raw(), c.routes(), nanoTime.getAsLong()); // try again after one interval
+            copy = stale;
+            return stale;
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
+    private Copy read() {
+        try (KeyValueConnection c = store.getConnection()) {
+            String raw = c.get(key).orElse(null);
+            return new Copy(raw, RouteDocument.parse(raw, key), nanoTime.getAsLong());
+        } catch (KeyValueException e) {
+            throw new RouteException(RouteException.Reason.STORE, "route store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Read, change, compare-and-set, again until no other writer came in between. */
+    private void update(Consumer<Map<String, Map<String, List<String>>>> change) {
+        try (KeyValueConnection c = store.getConnection()) {
+            for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+                String raw = c.get(key).orElse(null);
+                Map<String, Map<String, List<String>>> routes = RouteDocument.mutable(RouteDocument.parse(raw, key));
+                change.accept(routes);
+                String written = RouteDocument.write(routes);
+                if (written.equals(raw) || (raw == null && routes.isEmpty())) {
+                    copy = new Copy(raw, RouteDocument.parse(raw, key), nanoTime.getAsLong());
+                    return; // nothing changed (e.g. removing a URL that is not there)
+                }
+                if (c.compareAndSet(key, raw, written)) {
+                    copy = new Copy(written, RouteDocument.parse(written, key), nanoTime.getAsLong());
+                    return;
+                }
+                backOff(attempt);
+            }
+            throw new RouteException(RouteException.Reason.STORE,
+                    "route update at key " + key + " kept conflicting with other writers (" + MAX_ATTEMPTS + " attempts)");
+        } catch (KeyValueException e) {
+            throw new RouteException(RouteException.Reason.STORE, "route store unreachable: " + e.getMessage(), e);
+        }
+    }
+
+    private static void backOff(int attempt) {
+        if (attempt < 4) {
+            Thread.onSpinWait();
+            return;
+        }
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(1, Math.min(attempt, 20) + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RouteException(RouteException.Reason.STORE, "interrupted while updating routes", e);
+        }
+    }
+
+    private static Map<String, List<String>> function(Map<String, Map<String, List<String>>> routes, String function) {
+        Map<String, List<String>> revisions = routes.get(function);
+        if (revisions == null) {
+            throw notFound(function);
+        }
+        return revisions;
+    }
+
+    private static List<String> revision(Map<String, Map<String, List<String>>> routes, String function, String revision) {
+        List<String> urls = function(routes, function).get(revision);
+        if (urls == null) {
+            throw revisionNotFound(revision);
+        }
+        return urls;
+    }
+
+    private static RouteException notFound(String function) {
+        return new RouteException(RouteException.Reason.FUNCTION_NOT_FOUND, function + " does not exist");
+    }
+
+    private static RouteException revisionNotFound(String revision) {
+        return new RouteException(RouteException.Reason.REVISION_NOT_FOUND, revision + " does not exist");
+    }
+
+    static Map<String, Map<String, List<String>>> unmodifiable(Map<String, Map<String, List<String>>> routes) {
+        Map<String, Map<String, List<String>>> out = new TreeMap<>();
+        routes.forEach((f, revisions) -> {
+            Map<String, List<String>> r = new TreeMap<>();
+            revisions.forEach((rev, urls) -> r.put(rev, List.copyOf(urls)));
+            out.put(f, Collections.unmodifiableMap(r));
+        });
+        return Collections.unmodifiableMap(out);
+    }
+}

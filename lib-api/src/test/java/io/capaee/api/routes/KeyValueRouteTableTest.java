@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.routes;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class KeyValueRouteTableTest {
+    private final InMemoryKeyValue store = new InMemoryKeyValue();
+    private final AtomicLong clock = new AtomicLong();
+    private final KeyValueRouteTable table = new KeyValueRouteTable(store, "routes", Duration.ofMillis(250), clock::get);
+
+    private static void assertReason(RouteException.Reason reason, String message, Runnable call) {
+        RouteException e = assertThrows(RouteException.class, call::run);
+        assertEquals(reason, e.reason());
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void anEmptyStoreHasNoRoutes() {
+        assertEquals(Map.of(), table.snapshot());
+        assertEquals(Optional.empty(), table.urls("hello", "default"));
+    }
+
+    @Test
+    void registrationFollowsCapsulesRulesAndErrors() {
+        table.createFunction("hello", "default", "http://a");
+        assertReason(RouteException.Reason.FUNCTION_EXISTS, "hello already exists", () -> table.createFunction("hello", "v2", "http://b"));
+        table.addRevision("hello", "blue", "http://b");
+        assertReason(RouteException.Reason.REVISION_EXISTS, "blue already exists", () -> table.addRevision("hello", "blue", "http://c"));
+        assertReason(RouteException.Reason.FUNCTION_NOT_FOUND, "nope does not exist", () -> table.addRevision("nope", "blue", "http://c"));
+        table.addUrl("hello", "default", "http://c");
+        table.addUrl("hello", "default", "http://a");
+        assertEquals(List.of("http://a", "http://c", "http://a"), table.urls("hello", "default").orElseThrow());
+        table.removeUrl("hello", "default", "http://a");
+        assertEquals(List.of("http://c", "http://a"), table.urls("hello", "default").orElseThrow());
+        table.removeUrl("hello", "default", "http://not-there");
+        table.removeUrl("hello", "default", "http://c");
+        table.removeUrl("hello", "default", "http://a");
+        assertEquals(List.of(), table.urls("hello", "default").orElseThrow(), "an emptied list keeps the revision");
+        assertReason(RouteException.Reason.REVISION_NOT_FOUND, "green does not exist", () -> table.addUrl("hello", "green", "http://x"));
+        assertReason(RouteException.Reason.REVISION_NOT_FOUND, "green does not exist", () -> table.removeRevision("hello", "green"));
+        assertReason(RouteException.Reason.FUNCTION_NOT_FOUND, "nope does not exist", () -> table.removeUrl("nope", "default", "http://x"));
+        table.removeRevision("hello", "blue");
+        table.removeFunction("hello");
+        assertReason(RouteException.Reason.FUNCTION_NOT_FOUND, "hello does not exist", () -> table.removeFunction("hello"));
+        assertEquals(Map.of(), table.snapshot());
+    }
+
+    @Test
+    void theDocumentIsCompactSortedJson() {
+        table.createFunction("hola", "orange", "http://o");
+        table.addRevision("hola", "default", "http://d");
+        table.createFunction("hello", "default", "http://h");
+        assertEquals("{\"hello\":{\"default\":[\"http://h\"]},\"hola\":{\"default\":[\"http://d\"],\"orange\":[\"http://o\"]}}",
+                store.data.get("routes"));
+    }
+
+    @Test
+    void putRevisionCreatesOrReplaces() {
+        table.putRevision("w", "default", List.of("http://1", "http://2"));
+        table.putRevision("w", "default", List.of("http://3"));
+        assertEquals(Map.of("w", Map.of("default", List.of("http://3"))), table.snapshot());
+    }
+
+    @Test
+    void readsComeFromTheLocalCopyUntilTheRefreshIntervalHasPassed() {
+        KeyValueRouteTable other = new KeyValueRouteTable(store, "routes", Duration.ofMillis(250), clock::get);
+        assertEquals(Map.of(), other.snapshot());
+        table.createFunction("hello", "default", "http://a");
+        int reads = store.reads.get();
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(Optional.empty(), other.urls("hello", "default"));
+        }
+        assertEquals(reads, store.reads.get(), "no store round-trip on the hot path");
+        clock.addAndGet(Duration.ofMillis(251).toNanos());
+        assertEquals(Optional.of(List.of("http://a")), other.urls("hello", "default"));
+    }
+
+    @Test
+    void aWriterSeesItsOwnChangeAtOnce() {
+        table.snapshot();
+        table.createFunction("hello", "default", "http://a");
+        assertEquals(Optional.of(List.of("http://a")), table.urls("hello", "default"));
+    }
+
+    @Test
+    void anUnreachableStoreKeepsReadsOnTheLastCopyAndFailsWrites() {
+        table.createFunction("hello", "default", "http://a");
+        store.down = true;
+        clock.addAndGet(Duration.ofSeconds(5).toNanos());
+        assertEquals(Optional.of(List.of("http://a")), table.urls("hello", "default"));
+        assertReason(RouteException.Reason.STORE, "route store unreachable: connection refused", () -> table.addUrl("hello", "default", "http://b"));
+        store.down = false;
+        clock.addAndGet(Duration.ofSeconds(5).toNanos());
+        table.addUrl("hello", "default", "http://b");
+        assertEquals(Optional.of(List.of("http://a", "http://b")), table.urls("hello", "default"));
+    }
+
+    @Test
+    void aCorruptDocumentIsAStoreError() {
+        store.data.put("routes", "{\"hello\":[1]}");
+        RouteException e = assertThrows(RouteException.class, table::snapshot);
+        assertEquals(RouteException.Reason.STORE, e.reason());
+        assertTrue(e.getMessage().startsWith("the route document at key routes is not"), e.getMessage());
+    }
+
+    @Test
+    void concurrentWritersOnSeveralTablesLoseNoUpdate() throws Exception {
+        KeyValueRouteTable[] servers = {table, new KeyValueRouteTable(store, "routes", Duration.ofMillis(250)),
+                new KeyValueRouteTable(store, "routes", Duration.ofMillis(250))};
+        table.createFunction("f", "default", "http://seed");
+        int writers = 8;
+        int each = 100;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int id = w;
+                done.add(pool.submit(() -> {
+                    KeyValueRouteTable t = servers[id % servers.length];
+                    t.addRevision("f", "r" + id, "http://" + id);
+                    for (int i = 0; i < each; i++) {
+                        t.addUrl("f", "default", "http://" + id + "/" + i);
+                    }
+                    t.createFunction("g" + id, "default", "http://g");
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        table.refresh();
+        Map<String, Map<String, List<String>>> routes = table.snapshot();
+        assertEquals(1 + writers * each, routes.get("f").get("default").size());
+        assertEquals(1 + writers, routes.get("f").size());
+        for (int w = 0; w < writers; w++) {
+            assertTrue(routes.containsKey("g" + w));
+        }
+    }
+}
