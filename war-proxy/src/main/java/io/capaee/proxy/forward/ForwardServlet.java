@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.forward;
+
+import io.capaee.api.routes.RouteException;
+import io.capaee.api.routes.RouteTable;
+import io.capaee.proxy.rest.CapsuleJson;
+import io.capaee.proxy.rest.Problem;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code /functions/{f}[/{r}][/rest]}, any method: resolves the route from the local copy of the
+ * route table (no store round-trip) and hands the request to an asynchronous {@link Exchange};
+ * the container thread is released at once. Unknown function or revision: Capsule's 500
+ * ("Houston") body, kept for conformance (spec 11), although a 404 would be more correct.
+ */
+@WebServlet(urlPatterns = "/functions/*", asyncSupported = true, loadOnStartup = 1)
+public class ForwardServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private static final int PREFIX = "/functions".length();
+
+    @Inject
+    transient RouteTable routes;
+
+    @Inject
+    transient ForwardClient client;
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String uri = request.getRequestURI();
+        int from = request.getContextPath().length() + PREFIX;
+        String path = uri.length() > from ? uri.substring(from) : "";
+        if (path.length() <= 1) {
+            write(response, 404, CapsuleJson.MEDIA_TYPE, CapsuleJson.PAGE_NOT_FOUND);
+            return;
+        }
+        Map<String, Map<String, List<String>>> table;
+        try {
+            table = routes.snapshot();
+        } catch (RouteException e) {
+            write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "route-store", "Route store unavailable", e.getMessage()));
+            return;
+        }
+        Optional<Target> target = Target.resolve(table, path);
+        if (target.isEmpty()) {
+            write(response, 500, CapsuleJson.MEDIA_TYPE, CapsuleJson.HOUSTON);
+            return;
+        }
+        if (target.get().urls().isEmpty()) {
+            Target t = target.get();
+            write(response, 502, Problem.MEDIA_TYPE, Problem.json(502, "bad-gateway", "Bad Gateway",
+                    "revision " + t.revision() + " of function " + t.function() + " has no upstream URL"));
+            return;
+        }
+        new Exchange(client, request, response, target.get()).start();
+    }
+
+    static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status);
+        response.setContentType(type);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+}
