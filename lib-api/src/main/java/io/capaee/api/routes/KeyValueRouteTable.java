@@ -34,6 +34,9 @@ import java.util.logging.Logger;
 public final class KeyValueRouteTable implements RouteTable {
     public static final String DEFAULT_KEY = "capa:proxy:routes";
     public static final Duration DEFAULT_REFRESH = Duration.ofMillis(250);
+    /** MicroProfile Config keys (server.xml variables) read by {@link #fromConfig}. */
+    public static final String KEY_PROPERTY = "proxy.routes-key";
+    public static final String REFRESH_PROPERTY = "proxy.routes-refresh";
 
     private static final Logger LOG = Logger.getLogger(KeyValueRouteTable.class.getName());
     private static final int MAX_ATTEMPTS = 200;
@@ -61,6 +64,19 @@ public final class KeyValueRouteTable implements RouteTable {
         }
         this.refreshNanos = Objects.requireNonNull(refresh, "refresh").toNanos();
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+    }
+
+    /**
+     * The table every WAR of a server should use (each WAR's CDI producer calls this): key
+     * {@code proxy.routes-key} (default {@value #DEFAULT_KEY}), refresh {@code proxy.routes-refresh}
+     * (default 250 ms), so that the proxy and the worker always share one document.
+     */
+    public static KeyValueRouteTable fromConfig(KeyValueConnectionFactory store) {
+        org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        String key = config.getOptionalValue(KEY_PROPERTY, String.class).filter(k -> !k.isBlank()).orElse(DEFAULT_KEY);
+        Duration refresh = config.getOptionalValue(REFRESH_PROPERTY, String.class).filter(r -> !r.isBlank())
+                .map(Duration::parse).orElse(DEFAULT_REFRESH);
+        return new KeyValueRouteTable(store, key, refresh);
     }
 
     public String key() {
