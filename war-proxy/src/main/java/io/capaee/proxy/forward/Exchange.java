@@ -107,10 +107,8 @@ final class Exchange {
         String forwardedFor = request.getHeader("X-Forwarded-For");
         String client = request.getRemoteAddr();
         b.header("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? client : forwardedFor + ", " + client);
-        String host = request.getHeader("Host");
-        if (host != null) {
-            b.header("X-Forwarded-Host", host);
-        }
+        String host = request.getHeader("Host"); // absent over HTTP/2 (:authority): rebuild it
+        b.header("X-Forwarded-Host", host != null ? host : request.getServerName() + ":" + request.getServerPort());
         b.header("X-Forwarded-Proto", request.getScheme());
         b.header("X-Forwarded-Prefix", target.prefix());
         return b.build();
@@ -141,9 +139,11 @@ final class Exchange {
         long length = headers.firstValueAsLong("Content-Length").orElse(-1);
         if (length >= 0) {
             response.setContentLengthLong(length);
+        } else {
+            response.setBufferSize(0); // unknown length (streams, events): nothing held back in the container
         }
         try {
-            return new ServletBodySubscriber(response.getOutputStream(), length < 0);
+            return new ServletBodySubscriber(response, length < 0);
         } catch (IOException e) {
             return HttpResponse.BodySubscribers.replacing(null);
         }

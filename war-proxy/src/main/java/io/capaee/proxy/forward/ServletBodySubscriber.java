@@ -2,6 +2,7 @@
 package io.capaee.proxy.forward;
 
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -16,13 +17,15 @@ import java.util.concurrent.Flow;
  * streams) is flushed after every chunk; a body of known length is left to the container's buffer.
  */
 final class ServletBodySubscriber implements HttpResponse.BodySubscriber<Void> {
+    private final HttpServletResponse response;
     private final ServletOutputStream out;
     private final boolean flushEach;
     private final CompletableFuture<Void> result = new CompletableFuture<>();
     private Flow.Subscription subscription;
 
-    ServletBodySubscriber(ServletOutputStream out, boolean flushEach) {
-        this.out = out;
+    ServletBodySubscriber(HttpServletResponse response, boolean flushEach) throws IOException {
+        this.response = response;
+        this.out = response.getOutputStream();
         this.flushEach = flushEach;
     }
 
@@ -41,7 +44,7 @@ final class ServletBodySubscriber implements HttpResponse.BodySubscriber<Void> {
     public void onNext(List<ByteBuffer> buffers) {
         try {
             for (ByteBuffer b : buffers) {
-                if (b.hasArray()) {
+                if (b.hasArray()) { // the client's buffers are read-only, so this is the rare case
                     out.write(b.array(), b.arrayOffset() + b.position(), b.remaining());
                 } else {
                     byte[] copy = new byte[b.remaining()];
@@ -50,7 +53,7 @@ final class ServletBodySubscriber implements HttpResponse.BodySubscriber<Void> {
                 }
             }
             if (flushEach) {
-                out.flush();
+                response.flushBuffer(); // commits and sends now; a bare out.flush() was held back by the container
             }
             subscription.request(1);
         } catch (IOException e) {
