@@ -58,7 +58,8 @@ public class JfrTop {
                 }
             }
         }
-        System.out.printf("%d execution samples%n", total);
+        allocations(args[0], top);
+        System.out.printf("%n%d execution samples%n", total);
         print("threads", threads, total, top);
         print("self (top of stack)", self, total, top);
         print("inclusive (anywhere on the stack)", inclusive, total, top * 3);
@@ -81,6 +82,45 @@ public class JfrTop {
                         en.getValue().print(indent + "  ", total);
                     });
         }
+    }
+
+    /** Allocation samples (jdk.ObjectAllocationSample, weighted in bytes) by allocating method and by object class. */
+    private static void allocations(String file, int top) throws Exception {
+        Map<String, Long> byFrame = new HashMap<>();
+        Map<String, Long> byClass = new HashMap<>();
+        Map<String, Long> capaee = new HashMap<>();
+        long total = 0;
+        for (RecordedEvent e : RecordingFile.readAllEvents(Path.of(file))) {
+            if (!e.getEventType().getName().equals("jdk.ObjectAllocationSample") || e.getStackTrace() == null) {
+                continue;
+            }
+            long w = e.getLong("weight");
+            total += w;
+            byClass.merge(e.getClass("objectClass").getName(), w, Long::sum);
+            List<RecordedFrame> frames = e.getStackTrace().getFrames();
+            if (!frames.isEmpty()) {
+                byFrame.merge(name(frames.get(0)), w, Long::sum);
+            }
+            Set<String> seen = new HashSet<>();
+            for (RecordedFrame f : frames) {
+                String n = name(f);
+                if ((n.startsWith("io.capaee") || n.startsWith("com.dylibso")) && seen.add(n)) {
+                    capaee.merge(n, w, Long::sum);
+                }
+            }
+        }
+        System.out.printf("%d MB allocated (sampled weight)%n", total >> 20);
+        printBytes("allocated by method (top of stack)", byFrame, total, top);
+        printBytes("allocated by class", byClass, total, top / 2);
+        printBytes("allocated below io.capaee / com.dylibso methods (inclusive)", capaee, total, top);
+    }
+
+    private static void printBytes(String title, Map<String, Long> counts, long total, int n) {
+        System.out.printf("%n-- %s%n", title);
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(n)
+                .forEach(en -> System.out.printf("%6.1f%%  %s%n", 100.0 * en.getValue() / Math.max(1, total), en.getKey()));
     }
 
     private static String name(RecordedFrame f) {
