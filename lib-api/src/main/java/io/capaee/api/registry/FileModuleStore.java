@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -84,9 +85,19 @@ public final class FileModuleStore implements ModuleStore {
 
     @Override
     public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, String info, boolean replace, long maxBytes) {
+        return put(coordinates, wasm, () -> info, replace, maxBytes);
+    }
+
+    /**
+     * As {@link #put(ModuleCoordinates, InputStream, String, boolean, long)}, with the info text
+     * asked for once the module has been read to its end and validated: a multipart upload may
+     * send the {@code info} field after the {@code file} part, and the file part is streamed.
+     * A {@link RegistryException} from {@code info} refuses the upload; nothing is stored then.
+     */
+    public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, Supplier<String> info, boolean replace, long maxBytes) {
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(wasm, "wasm");
-        String text = info == null ? "" : info;
+        Objects.requireNonNull(info, "info");
         if (!replace && find(coordinates).isPresent()) {
             // refuse before reading the body; checked again at commit
             throw alreadyExists(coordinates);
@@ -105,6 +116,7 @@ public final class FileModuleStore implements ModuleStore {
                 channel.force(true);
             }
             String digest = HexFormat.of().formatHex(sha.digest());
+            String text = Objects.requireNonNullElse(info.get(), "");
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Files.writeString(upload.resolve(coordinates.name() + ".info"), text + "\n", StandardCharsets.UTF_8);
             writeMeta(upload.resolve(META), digest, size, now);
