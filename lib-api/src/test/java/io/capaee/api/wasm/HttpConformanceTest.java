@@ -64,6 +64,13 @@ class HttpConformanceTest {
     }
 
     @OnBothEngines
+    void aRequestWithOnlyAHostHeaderDoesNotTrapAFirstGenerationGuest(EngineKind kind) {
+        HttpReply v3 = call(kind, V3, "GET", "/", headers("Host", "localhost:9080"), "");
+        assertEquals(200, v3.status());
+        assertEquals("Hello empty", v3.body());
+    }
+
+    @OnBothEngines
     void aJsonObjectBodyIsReserialisedTheWayGoDoes(EngineKind kind) {
         for (String guest : List.of(V3, V9)) {
             HttpReply reply = post(kind, guest, headers("Content-Type", JSON, "X-Reply-Mode", "echo"),

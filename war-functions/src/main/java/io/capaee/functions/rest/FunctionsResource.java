@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,38 +54,38 @@ public class FunctionsResource {
 
     @GET
     @Path(FUNCTION)
-    public Response get(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    public Response get(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
         return call("GET", name, rev, h, u, body);
     }
 
     @POST
     @Path(FUNCTION)
-    public Response post(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    public Response post(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
         return call("POST", name, rev, h, u, body);
     }
 
     @PUT
     @Path(FUNCTION)
-    public Response put(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    public Response put(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
         return call("PUT", name, rev, h, u, body);
     }
 
     @DELETE
     @Path(FUNCTION)
-    public Response delete(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    public Response delete(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
         return call("DELETE", name, rev, h, u, body);
     }
 
     @PATCH
     @Path(FUNCTION)
-    public Response patch(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context UriInfo u, InputStream body) {
+    public Response patch(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
         return call("PATCH", name, rev, h, u, body);
     }
 
-    private Response call(String method, String name, String revisionPath, HttpHeaders headers, UriInfo uri, InputStream body) {
+    private Response call(String method, String name, String revisionPath, HttpHeaders headers, HttpServletRequest uri, InputStream body) {
         String revision = revisionPath == null || revisionPath.isEmpty() ? FunctionRegistry.DEFAULT_REVISION : revisionPath.substring(1);
         Deployment deployment = registry.find(name, revision);
-        String text = readBody(body);
+        String text = readBody(body, headers);
         HttpInvocation invocation = new HttpInvocation(method, guestUri(uri), firstValues(headers), text);
         long start = System.nanoTime();
         boolean failed = true;
@@ -104,8 +104,8 @@ public class FunctionsResource {
      * The function sees itself mounted at {@code /}, as under Capsule, so that 0.1.9 guests'
      * {@code ParseQueryString} (which splits on {@code /?}) still finds the query.
      */
-    private static String guestUri(UriInfo uri) {
-        String query = uri.getRequestUri().getRawQuery();
+    private static String guestUri(HttpServletRequest request) {
+        String query = request.getQueryString();
         return query == null ? "/" : "/?" + query;
     }
 
@@ -119,8 +119,8 @@ public class FunctionsResource {
         return first;
     }
 
-    private String readBody(InputStream body) {
-        if (body == null) {
+    private String readBody(InputStream body, HttpHeaders headers) {
+        if (body == null || headers.getLength() == 0) {
             return "";
         }
         long limit = config.maxBodyBytes();

@@ -33,6 +33,14 @@ public final class CapsuleHttp {
                 headers.putIfAbsent(HeaderCodec.canonicalName(name), value);
             }
         });
+        if (headers.isEmpty() && generation == AbiGeneration.V0_1_3) {
+            // 0.1.3 guests trap on an empty header string (spec B3): give them the Host header
+            // Capsule dropped rather than nothing, when the request had no other header.
+            String host = HeaderCodec.get(request.headers(), "Host");
+            if (host != null) {
+                headers.put("Host", host);
+            }
+        }
         return new GuestHttpRequest(guestBody(request), request.uri(), codec.encode(headers), request.method());
     }
 

@@ -14,9 +14,11 @@ import java.util.StringJoiner;
  */
 public final class HeaderCodec {
     private final String separator;
+    private final java.util.regex.Pattern splitter;
 
     public HeaderCodec(AbiGeneration generation) {
         this.separator = generation.headerSeparator();
+        this.splitter = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(separator));
     }
 
     public String encode(Map<String, String> headers) {
@@ -31,7 +33,7 @@ public final class HeaderCodec {
         if (encoded == null || encoded.isEmpty()) {
             return headers;
         }
-        for (String item : encoded.split(java.util.regex.Pattern.quote(separator))) {
+        for (String item : splitter.split(encoded)) {
             int colon = item.indexOf(':');
             if (colon <= 0) {
                 continue;

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# wasm compute speed: the SAME lib-api/src/test/guests/compute.wasm (no imports) in Chicory,
+# compiled to JVM bytecode by MachineFactoryCompiler as the engine does (bench/compute/ComputeBench.java,
+# run with Java's single-file source launcher on lib-api/target/capsule.jar), and in Node.js
+# (bench/compute/compute.mjs, WebAssembly.instantiate with {} as import object).
+# Workloads: fib(FIB_N) (naive recursion: calls) and sieve(SIEVE_N) (loops over linear memory).
+# Each: WARMUP_ITERATIONS untimed calls, then RUNS timed calls; the median counts.
+# Prints each time, then last the ratio chicory / node per workload (target: <= 2).
+#
+# Prerequisite (once, from the repository root):  mvn install -DskipTests -DskipITs
+#   (builds lib-api/target/capsule.jar, which bundles Chicory runtime, compiler and wasm)
+#
+# Usage:  bench/compute.sh
+#         FIB_N=32 SIEVE_N=10000000 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults but FIB_N=35)
+#         CHICORY_MEMORY=bytearray bench/compute.sh   # Chicory's ByteArrayMemory instead of the default ByteBufferMemory
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+FIB_N=${FIB_N:-35}
+SIEVE_N=${SIEVE_N:-10000000}
+WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-10}
+RUNS=${RUNS:-20}
+CHICORY_MEMORY=${CHICORY_MEMORY:-bytebuffer}
+WASM=$ROOT/lib-api/src/test/guests/compute.wasm
+JAR=$ROOT/lib-api/target/capsule.jar
+
+log() { printf '[compute] %s\n' "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+command -v java >/dev/null || die "java not found"
+if ! command -v node >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
+  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; fi
+fi
+[ -f "$JAR" ] || die "no $JAR: run 'mvn install -DskipTests -DskipITs' first"
+[ -f "$WASM" ] || die "no $WASM"
+
+log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); node $(node --version)"
+log "fib($FIB_N), sieve($SIEVE_N): $WARMUP_ITERATIONS warm-up calls, then $RUNS timed calls each"
+
+CHICORY=$(java -Dchicory.memory="$CHICORY_MEMORY" -cp "$JAR" "$ROOT/bench/compute/ComputeBench.java" \
+  "$WASM" "$FIB_N" "$SIEVE_N" "$WARMUP_ITERATIONS" "$RUNS") || die "Chicory run"
+printf '%s\n' "$CHICORY" | sed 's/^/chicory  /'
+NODE=$(node "$ROOT/bench/compute/compute.mjs" "$WASM" "$FIB_N" "$SIEVE_N" "$WARMUP_ITERATIONS" "$RUNS") || die "Node run"
+printf '%s\n' "$NODE" | sed 's/^/node     /'
+
+echo
+status=0
+for workload in "fib($FIB_N)" "sieve($SIEVE_N)"; do
+  c=$(printf '%s\n' "$CHICORY" | awk -v w="$workload" '$1 == "RESULT" && $2 == w { print $3, $4 }')
+  n=$(printf '%s\n' "$NODE" | awk -v w="$workload" '$1 == "RESULT" && $2 == w { print $3, $4 }')
+  [ -n "$c" ] && [ -n "$n" ] || die "$workload: missing result"
+  [ "${c%% *}" = "${n%% *}" ] || die "$workload: Chicory answered ${c%% *}, Node ${n%% *}"
+  awk -v w="$workload" -v c="${c#*median_ms=}" -v n="${n#*median_ms=}" 'BEGIN {
+    printf "%-18s chicory %9.2f ms   node %9.2f ms   chicory / node = %.2f  (target <= 2: %s)\n", w, c, n, c / n, (c / n <= 2 ? "met" : "NOT met")
+  }'
+done

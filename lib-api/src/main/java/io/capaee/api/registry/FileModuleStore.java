@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * A {@link ModuleStore} in a directory, in Capsule's layout: {@code <root>/<org>/<name>/<tag>/}
+ * holds {@code <name>.wasm}, {@code <name>.info} (the info text and a newline, as Capsule wrote
+ * it) and {@code .module.properties} (sha256, size, uploadedAt).
+ *
+ * <p>An upload is streamed into a fresh staging directory ({@code <root>/.staging}, on the same
+ * file system) while its SHA-256 is computed, its bytes counted against the limit and its
+ * structure checked by {@link WasmStreamValidator}; the info and metadata files are written
+ * beside it, and the whole directory is then renamed into place with {@code ATOMIC_MOVE}. A
+ * reader therefore sees either no tag or a complete one, never a partial module, and concurrent
+ * uploads of one tag each stream into their own directory: the first commit wins, the other
+ * gets ALREADY_EXISTS (or, when replacing, the last commit wins). Replacing moves the old
+ * directory aside and the new one in, two renames: a reader in between sees the tag missing,
+ * never mixed. Commits are serialised within this object and, through a file lock on
+ * {@code <root>/.lock}, with other processes using the same root.
+ *
+ * <p>Directory names starting with {@code .} are never modules ({@link ModuleCoordinates} forbids
+ * them), so the staging and trash directories cannot clash with a module.
+ */
+public final class FileModuleStore implements ModuleStore {
+    static final String META = ".module.properties";
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path root;
+    private final Path staging;
+    private final Path trash;
+    private final Clock clock;
+    private final Object commitLock = new Object();
+
+    public FileModuleStore(Path root) {
+        this(root, Clock.systemUTC());
+    }
+
+    /** @param clock the source of {@link ModuleRecord#uploadedAt()} */
+    public FileModuleStore(Path root, Clock clock) {
+        this.root = Objects.requireNonNull(root, "root").toAbsolutePath().normalize();
+        this.staging = this.root.resolve(".staging");
+        this.trash = this.root.resolve(".trash");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        try {
+            Files.createDirectories(staging);
+            Files.createDirectories(trash);
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Reason.STORAGE, "cannot create the registry directory " + root + ": " + e, e);
+        }
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, String info, boolean replace, long maxBytes) {
+        return put(coordinates, wasm, () -> info, replace, maxBytes);
+    }
+
+    /**
+     * As {@link #put(ModuleCoordinates, InputStream, String, boolean, long)}, with the info text
+     * asked for once the module has been read to its end and validated: a multipart upload may
+     * send the {@code info} field after the {@code file} part, and the file part is streamed.
+     * A {@link RegistryException} from {@code info} refuses the upload; nothing is stored then.
+     */
+    public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, Supplier<String> info, boolean replace, long maxBytes) {
+        Objects.requireNonNull(coordinates, "coordinates");
+        Objects.requireNonNull(wasm, "wasm");
+        Objects.requireNonNull(info, "info");
+        if (!replace && find(coordinates).isPresent()) {
+            // refuse before reading the body; checked again at commit
+            throw alreadyExists(coordinates);
+        }
+        Path upload = null;
+        try {
+            upload = Files.createTempDirectory(staging, "upload-");
+            MessageDigest sha = sha256();
+            long size;
+            try (FileChannel channel = FileChannel.open(upload.resolve(coordinates.name() + ".wasm"),
+                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                OutputStream out = Channels.newOutputStream(channel);
+                CountingTee tee = new CountingTee(wasm, out, sha, maxBytes);
+                WasmStreamValidator.validate(tee);
+                size = tee.count;
+                channel.force(true);
+            }
+            String digest = HexFormat.of().formatHex(sha.digest());
+            String text = Objects.requireNonNullElse(info.get(), "");
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            Files.writeString(upload.resolve(coordinates.name() + ".info"), text + "\n", StandardCharsets.UTF_8);
+            writeMeta(upload.resolve(META), digest, size, now);
+            Path old = commit(coordinates, upload, replace);
+            upload = null;
+            if (old != null) {
+                deleteTree(old);
+            }
+            return new ModuleRecord(coordinates, digest, size, text, now);
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Reason.STORAGE, "storing " + coordinates + " failed: " + e, e);
+        } finally {
+            if (upload != null) {
+                deleteTree(upload);
+            }
+        }
+    }
+
+    /** Renames the complete upload into place; returns the replaced directory, to delete, or null. */
+    private Path commit(ModuleCoordinates coordinates, Path upload, boolean replace) throws IOException {
+        Path tag = tagDir(coordinates);
+        synchronized (commitLock) {
+            try (FileChannel lockFile = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                Files.createDirectories(tag.getParent());
+                if (!Files.exists(tag)) {
+                    Files.move(upload, tag, StandardCopyOption.ATOMIC_MOVE);
+                    return null;
+                }
+                if (!replace && Files.exists(tag.resolve(META))) {
+                    throw alreadyExists(coordinates);
+                }
+                // replacing, or a directory without metadata (never committed by this store)
+                Path old = trash.resolve(UUID.randomUUID().toString());
+                Files.move(tag, old, StandardCopyOption.ATOMIC_MOVE);
+                try {
+                    Files.move(upload, tag, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    Files.move(old, tag, StandardCopyOption.ATOMIC_MOVE);
+                    throw e;
+                }
+                return old;
+            }
+        }
+    }
+
+    @Override
+    public Optional<ModuleRecord> find(ModuleCoordinates coordinates) {
+        Path tag = tagDir(coordinates);
+        Properties meta = new Properties();
+        try (Reader reader = Files.newBufferedReader(tag.resolve(META), StandardCharsets.UTF_8)) {
+            meta.load(reader);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Reason.STORAGE, "reading " + coordinates + " failed: " + e, e);
+        }
+        String info;
+        try {
+            info = Files.readString(tag.resolve(coordinates.name() + ".info"), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return Optional.empty(); // removed or replaced between the two reads
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Reason.STORAGE, "reading " + coordinates + " failed: " + e, e);
+        }
+        if (info.endsWith("\n")) {
+            info = info.substring(0, info.length() - 1);
+        }
+        try {
+            return Optional.of(new ModuleRecord(coordinates, meta.getProperty("sha256"), Long.parseLong(meta.getProperty("size")), info,
+                    Instant.parse(meta.getProperty("uploadedAt"))));
+        } catch (RuntimeException e) {
+            throw new RegistryException(RegistryException.Reason.STORAGE, "metadata of " + coordinates + " is damaged: " + e, e);
+        }
+    }
+
+    @Override
+    public InputStream open(ModuleCoordinates coordinates) {
+        Path tag = tagDir(coordinates);
+        try {
+            if (!Files.exists(tag.resolve(META))) {
+                throw notFound(coordinates);
+            }
+            return Files.newInputStream(tag.resolve(coordinates.name() + ".wasm"));
+        } catch (NoSuchFileException e) {
+            throw notFound(coordinates);
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Reason.STORAGE, "opening " + coordinates + " failed: " + e, e);
+        }
+    }
+
+    @Override
+    public List<ModuleRecord> list(Optional<String> org, Optional<String> name) {
+        List<ModuleRecord> records = new ArrayList<>();
+        for (String o : children(root, org)) {
+            for (String n : children(root.resolve(o), name)) {
+                for (String t : children(root.resolve(o).resolve(n), Optional.empty())) {
+                    ModuleCoordinates coordinates;
+                    try {
+                        coordinates = new ModuleCoordinates(o, n, t);
+                    } catch (RegistryException e) {
+                        continue;
+                    }
+                    find(coordinates).ifPresent(records::add);
+                }
+            }
+        }
+        records.sort(Comparator.comparing((ModuleRecord r) -> r.coordinates().org())
+                .thenComparing(r -> r.coordinates().name())
+                .thenComparing(r -> r.coordinates().tag()));
+        return records;
+    }
+
+    @Override
+    public boolean delete(ModuleCoordinates coordinates) {
+        Path tag = tagDir(coordinates);
+        Path old = trash.resolve(UUID.randomUUID().toString());
+        boolean existed;
+        synchronized (commitLock) {
+            try (FileChannel lockFile = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                if (!Files.exists(tag)) {
+                    return false;
+                }
+                existed = Files.exists(tag.resolve(META));
+                Files.move(tag, old, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new RegistryException(RegistryException.Reason.STORAGE, "deleting " + coordinates + " failed: " + e, e);
+            }
+        }
+        deleteTree(old);
+        return existed;
+    }
+
+    private Path tagDir(ModuleCoordinates c) {
+        Path tag = root.resolve(c.org()).resolve(c.name()).resolve(c.tag()).normalize();
+        if (!tag.startsWith(root) || tag.getNameCount() != root.getNameCount() + 3) {
+            throw new RegistryException(RegistryException.Reason.BAD_NAME, "module " + c + " is outside the registry");
+        }
+        return tag;
+    }
+
+    /** Names of the sub-directories that can be module path parts, or just {@code only} if it exists. */
+    private static List<String> children(Path dir, Optional<String> only) {
+        List<String> names = new ArrayList<>();
+        if (only.isPresent()) {
+            String name = only.get();
+            if (!name.contains("/") && !name.contains("\\") && !name.startsWith(".") && !name.isEmpty() && Files.isDirectory(dir.resolve(name))) {
+                names.add(name);
+            }
+            return names;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.startsWith(".")) {
+                    names.add(name);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return names;
+        } catch (IOException e) {
+            throw new RegistryException(RegistryException.Reason.STORAGE, "listing " + dir + " failed: " + e, e);
+        }
+        return names;
+    }
+
+    private static void writeMeta(Path file, String sha256, long size, Instant uploadedAt) throws IOException {
+        Properties meta = new Properties();
+        meta.setProperty("sha256", sha256);
+        meta.setProperty("size", Long.toString(size));
+        meta.setProperty("uploadedAt", uploadedAt.toString());
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
+            meta.store(writer, null);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // leftovers in .staging or .trash are invisible to readers; nothing else to do
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static RegistryException alreadyExists(ModuleCoordinates c) {
+        return new RegistryException(RegistryException.Reason.ALREADY_EXISTS,
+                "module " + c + " already exists; tags are immutable unless the upload asks to replace");
+    }
+
+    private static RegistryException notFound(ModuleCoordinates c) {
+        return new RegistryException(RegistryException.Reason.NOT_FOUND, "module " + c + " is not in the registry");
+    }
+
+    /** Passes what is read on to the file and the digest, and stops once past the limit. */
+    private static final class CountingTee extends InputStream {
+        private final InputStream in;
+        private final OutputStream out;
+        private final MessageDigest digest;
+        private final long max;
+        long count;
+
+        CountingTee(InputStream in, OutputStream out, MessageDigest digest, long max) {
+            this.in = in;
+            this.out = out;
+            this.digest = digest;
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, Math.min(len, BUFFER));
+            if (n > 0) {
+                count += n;
+                if (count > max) {
+                    throw new RegistryException(RegistryException.Reason.TOO_LARGE, "the module is larger than the limit of " + max + " bytes");
+                }
+                digest.update(b, off, n);
+                out.write(b, off, n);
+            }
+            return n;
+        }
+    }
+}
