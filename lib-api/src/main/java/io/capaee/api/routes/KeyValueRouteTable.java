@@ -90,7 +90,22 @@ public final class KeyValueRouteTable implements RouteTable {
 
     @Override
     public Optional<List<String>> urls(String function, String revision) {
-        Map<String, List<String>> revisions = current().routes().get(function);
+        Copy c = current();
+        Optional<List<String>> found = lookup(c, function, revision);
+        if (found.isEmpty() && nanoTime.getAsLong() - c.readAt() > MISS_REFRESH_NANOS) {
+            // A route another WAR or server has just added must work at once (a worker's deploy
+            // returns only when the route is stored): a miss re-reads the store, at most once a millisecond.
+            Copy fresh = read();
+            copy = fresh;
+            found = lookup(fresh, function, revision);
+        }
+        return found;
+    }
+
+    private static final long MISS_REFRESH_NANOS = 1_000_000;
+
+    private static Optional<List<String>> lookup(Copy c, String function, String revision) {
+        Map<String, List<String>> revisions = c.routes().get(function);
         return revisions == null ? Optional.empty() : Optional.ofNullable(revisions.get(revision));
     }
 
@@ -151,7 +166,8 @@ public final class KeyValueRouteTable implements RouteTable {
         update(routes -> routes.computeIfAbsent(function, f -> new TreeMap<>()).put(revision, new ArrayList<>(copy)));
     }
 
-    /** Reads the store now, whatever the age of the local copy (tests, and after start-up loads). */
+    /** Reads the store now, whatever the age of the local copy. */
+    @Override
     public void refresh() {
         copy = read();
     }

@@ -40,4 +40,10 @@ public interface RouteTable {
 
     /** Creates or replaces one revision's URL list, creating the function if needed (used by workers). */
     void putRevision(String function, String revision, List<String> urls);
+
+    /**
+     * Re-reads the shared store now, for implementations that answer from a local copy: a caller
+     * that missed a route another WAR or server may just have added calls it before giving up.
+     */
+    default void refresh() {}
 }

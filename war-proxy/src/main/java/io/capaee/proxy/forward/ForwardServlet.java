@@ -50,6 +50,17 @@ public class ForwardServlet extends HttpServlet {
             return;
         }
         Optional<Target> target = Target.resolve(table, path);
+        if (target.isEmpty() || (target.get().revision().equals(RouteTable.DEFAULT_REVISION) && !target.get().rest().isEmpty())) {
+            // Unknown, or maybe a revision added since the local copy was read (a worker deploy
+            // elsewhere in this server): read the shared table once more before deciding.
+            try {
+                routes.refresh();
+                target = Target.resolve(routes.snapshot(), path);
+            } catch (RouteException e) {
+                write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "route-store", "Route store unavailable", e.getMessage()));
+                return;
+            }
+        }
         if (target.isEmpty()) {
             write(response, 500, CapsuleJson.MEDIA_TYPE, CapsuleJson.HOUSTON);
             return;

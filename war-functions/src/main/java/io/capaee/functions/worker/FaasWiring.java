@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.functions.worker;
+
+import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.registry.FileModuleStore;
+import io.capaee.api.registry.ModuleStore;
+import io.capaee.api.routes.KeyValueRouteTable;
+import io.capaee.api.routes.RouteTable;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * What the worker shares with the other WARs without importing them: the registry's store (the
+ * same directory, {@code registry.directory}) and the proxy's route table (the resource
+ * adapter's key/value store at {@code proxy.routes-key}).
+ */
+@ApplicationScoped
+public class FaasWiring {
+    @Resource(lookup = "eis/capa/keyvalue")
+    KeyValueConnectionFactory keyValue;
+
+    @Inject
+    @ConfigProperty(name = "registry.directory", defaultValue = "registry")
+    String registryDirectory;
+
+    @Produces
+    @ApplicationScoped
+    ModuleStore moduleStore() {
+        return new FileModuleStore(Path.of(registryDirectory));
+    }
+
+    @Produces
+    @ApplicationScoped
+    RouteTable routeTable() {
+        return KeyValueRouteTable.fromConfig(keyValue);
+    }
+}
