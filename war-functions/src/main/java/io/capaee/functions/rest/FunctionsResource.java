@@ -125,11 +125,23 @@ public class FunctionsResource {
         }
         long limit = config.maxBodyBytes();
         try {
-            byte[] bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-            if (bytes.length > limit) {
-                throw new PayloadTooLargeException("request body is larger than functions.max-body-bytes = " + limit + " bytes");
+            // Most calls carry a small body or none: start small, grow only when there is more.
+            byte[] first = new byte[1024];
+            int n = body.readNBytes(first, 0, first.length);
+            if (n < first.length) {
+                return new String(first, 0, n, StandardCharsets.UTF_8);
             }
-            return new String(bytes, StandardCharsets.UTF_8);
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(4096);
+            all.write(first, 0, n);
+            byte[] chunk = new byte[8192];
+            int read;
+            while ((read = body.read(chunk)) >= 0) {
+                all.write(chunk, 0, read);
+                if (all.size() > limit) {
+                    throw new PayloadTooLargeException("request body is larger than functions.max-body-bytes = " + limit + " bytes");
+                }
+            }
+            return all.toString(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new WasmFunctionException(WasmFunctionException.Reason.BAD_INPUT, "request body could not be read: " + e.getMessage(), e);
         }
