@@ -154,7 +154,8 @@ public class WorkerService {
         if (wasDefault) {
             removeDefault(function);
         }
-        if (routes.snapshot().getOrDefault(function, Map.of()).isEmpty() && routes.urls(function, RouteTable.DEFAULT_REVISION).isEmpty()) {
+        Map<String, List<String>> left = routes.snapshot().get(function);
+        if (left != null && left.isEmpty()) {
             try {
                 routes.removeFunction(function);
             } catch (RouteException e) {
