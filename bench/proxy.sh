@@ -18,6 +18,7 @@
 #
 # Usage:  bench/proxy.sh                        # 30 s warm-up + 30 s measurement per target
 #         WARMUP=5 DURATION=5 bench/proxy.sh    # quick smoke run (numbers not meaningful: cold JIT)
+#         CAPA_EAR=/tmp/old.ear bench/proxy.sh  # measure another EAR (default: ear/target/capa-ee.ear)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -47,6 +48,7 @@ command -v curl >/dev/null || apt_install curl
 [ -x "$WLP/bin/server" ] || die "no Liberty runtime in liberty-config/target: build first (mvn verify)"
 EAR=$WLP/usr/servers/capa/apps/capa-ee.ear
 [ -f "$ROOT/ear/target/capa-ee.ear" ] && EAR=$ROOT/ear/target/capa-ee.ear
+[ -n "${CAPA_EAR:-}" ] && EAR=$CAPA_EAR # another build to compare, e.g. the previous commit's EAR
 [ -f "$EAR" ] || die "no capa-ee.ear: build first (mvn verify)"
 for port in $HTTP_PORT $HTTPS_PORT $UPSTREAM_PORT $NGINX_PROXY_PORT; do
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi

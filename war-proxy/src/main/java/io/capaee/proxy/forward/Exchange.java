@@ -2,35 +2,43 @@
 package io.capaee.proxy.forward;
 
 import io.capaee.proxy.rest.Problem;
-import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.util.Enumeration;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 
 /**
- * One proxied request: picks an upstream, sends the request with the JDK client's
- * {@code sendAsync}, copies status and headers when they arrive, streams the body back, and on a
- * failure before any response retries on the next URL when that is safe: nothing of the request
- * body was read yet, and the method is idempotent or the connection was never made.
+ * One proxied request, forwarded synchronously on the container thread that received it: picks
+ * an upstream, sends the request through {@link ForwardClient}'s pool, copies status and headers,
+ * streams the body back, and on a failure before any response retries on the next URL when that
+ * is safe: nothing of the request body was read yet, and the method is idempotent or the
+ * connection was never made.
  */
 final class Exchange {
     private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+    /** Methods sent with {@code Content-Length: 0} when the client sent no body (as the JDK client did). */
+    private static final Set<String> EMPTY_BODY_LENGTH = Set.of("POST", "PUT", "PATCH");
+    private static final byte[] NO_BYTES = new byte[0];
+    private static final int BUFFER = 16 * 1024;
 
     private final ForwardClient client;
     private final HttpServletRequest request;
@@ -38,14 +46,11 @@ final class Exchange {
     private final Target target;
     private final String method;
     private final String query;
-    private final AtomicBoolean bodyRead = new AtomicBoolean();
     private final long contentLength;
     private final boolean hasBody;
-    private AsyncContext async;
     private InputStream body;
-    private int start;
-    private long tried;
-    private volatile boolean responding;
+    private boolean bodyRead;
+    private boolean responding;
 
     Exchange(ForwardClient client, HttpServletRequest request, HttpServletResponse response, Target target) {
         this.client = client;
@@ -58,38 +63,101 @@ final class Exchange {
         this.hasBody = contentLength > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    void start() throws IOException {
+    /** Forwards the request and writes the answer; returns when the response is complete. */
+    void run() throws IOException {
         if (hasBody) {
-            body = request.getInputStream();
-        }
-        async = request.startAsync();
-        async.setTimeout(0); // the client's connect and response timeouts apply; a streamed body may take long
-        start = client.upstreams().start(target.function(), target.revision(), target.urls().size());
-        attempt(null);
-    }
+            body = new FilterInputStream(request.getInputStream()) {
+                @Override
+                public int read() throws IOException {
+                    bodyRead = true;
+                    return super.read();
+                }
 
-    private void attempt(Throwable previous) {
-        int index = client.upstreams().next(target.urls(), start, tried);
-        if (index < 0) {
-            fail(previous);
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    bodyRead = true;
+                    return super.read(b, off, len);
+                }
+            };
+        }
+        Upstreams upstreams = client.upstreams();
+        int start = upstreams.start(target.function(), target.revision(), target.urls().size());
+        long tried = 0;
+        int stale = 0;
+        Throwable previous = null;
+        while (true) {
+            int index = upstreams.next(target.urls(), start, tried);
+            if (index < 0) {
+                fail(previous);
+                return;
+            }
+            String base = target.urls().get(index);
+            HttpUriRequestBase upstream;
+            HttpHost host;
+            try {
+                URI uri = URI.create(target.upstreamUrl(base, query));
+                host = HttpHost.create(uri);
+                upstream = build(uri);
+            } catch (IllegalArgumentException e) {
+                error(400, "bad-request", "Bad Request", "the request cannot be forwarded: " + e.getMessage());
+                return;
+            }
+            Throwable failure = send(host, upstream);
+            if (failure == null) {
+                upstreams.markHealthy(base);
+                return;
+            }
+            if (responding) {
+                // the status is sent: nothing to retry or report; cut the response short
+                LOG.log(Level.FINE, "upstream {0} failed while its response was being copied: {1}", new Object[] {base, failure.toString()});
+                return;
+            }
+            if (failure instanceof ForwardClient.StaleConnection && stale++ <= ForwardClient.MAX_PER_ROUTE) {
+                continue; // a pooled connection the upstream had closed, dropped: same URL, another connection
+            }
+            tried |= 1L << index;
+            boolean notConnected = failure instanceof ConnectException || failure instanceof ConnectTimeoutException
+                    || failure instanceof UnknownHostException || failure instanceof ForwardClient.StaleConnection;
+            boolean timedOut = !notConnected && failure instanceof SocketTimeoutException;
+            if (notConnected || timedOut) {
+                upstreams.markUnhealthy(base);
+                LOG.log(Level.WARNING, "upstream {0} of {1}/{2} marked unhealthy: {3}",
+                        new Object[] {base, target.function(), target.revision(), failure.toString()});
+            }
+            if (!bodyRead && (notConnected || IDEMPOTENT.contains(method))) {
+                previous = failure;
+                continue;
+            }
+            fail(failure);
             return;
         }
-        tried |= 1L << index;
-        String base = target.urls().get(index);
-        HttpRequest upstream;
+    }
+
+    /** One attempt: null when the upstream's response was copied, else what failed. */
+    private Throwable send(HttpHost host, HttpUriRequestBase upstream) {
+        ClassicHttpResponse answer;
         try {
-            upstream = build(base);
-        } catch (IllegalArgumentException e) {
-            error(400, "bad-request", "Bad Request", "the request cannot be forwarded: " + e.getMessage());
-            return;
+            answer = client.client().executeOpen(host, upstream, null);
+        } catch (IOException | RuntimeException e) {
+            return e;
         }
-        client.client().sendAsync(upstream, this::onResponse).whenComplete((r, e) -> done(base, e));
+        try {
+            copy(answer);
+            return null;
+        } catch (IOException | RuntimeException e) {
+            upstream.cancel(); // drop the connection: closing an unread body would read it to its end
+            return e;
+        } finally {
+            try {
+                answer.close();
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "upstream response not closed cleanly: {0}", e.toString());
+            }
+        }
     }
 
-    private HttpRequest build(String base) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(target.upstreamUrl(base, query)))
-                .timeout(client.responseTimeout())
-                .method(method, publisher());
+    private HttpUriRequestBase build(URI uri) {
+        HttpUriRequestBase b = new HttpUriRequestBase(method, uri);
         Set<String> listed = Headers.connectionListed(request.getHeader("Connection"));
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
             String name = names.nextElement();
@@ -97,88 +165,71 @@ final class Exchange {
                 continue;
             }
             for (Enumeration<String> values = request.getHeaders(name); values.hasMoreElements();) {
-                try {
-                    b.header(name, values.nextElement());
-                } catch (IllegalArgumentException e) {
-                    LOG.log(Level.FINE, "header {0} not forwarded: {1}", new Object[] {name, e.getMessage()});
-                }
+                b.addHeader(name, values.nextElement());
             }
         }
         String forwardedFor = request.getHeader("X-Forwarded-For");
         String client = request.getRemoteAddr();
-        b.header("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? client : forwardedFor + ", " + client);
+        b.addHeader("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? client : forwardedFor + ", " + client);
         String host = request.getHeader("Host"); // absent over HTTP/2 (:authority): rebuild it
-        b.header("X-Forwarded-Host", host != null ? host : request.getServerName() + ":" + request.getServerPort());
-        b.header("X-Forwarded-Proto", request.getScheme());
-        b.header("X-Forwarded-Prefix", target.prefix());
-        return b.build();
-    }
-
-    private HttpRequest.BodyPublisher publisher() {
-        if (!hasBody) {
-            return HttpRequest.BodyPublishers.noBody();
+        b.addHeader("X-Forwarded-Host", host != null ? host : request.getServerName() + ":" + request.getServerPort());
+        b.addHeader("X-Forwarded-Proto", request.getScheme());
+        b.addHeader("X-Forwarded-Prefix", target.prefix());
+        if (hasBody) {
+            b.setEntity(new InputStreamEntity(body, contentLength >= 0 ? contentLength : -1, null));
+        } else if (EMPTY_BODY_LENGTH.contains(method)) {
+            b.setEntity(new ByteArrayEntity(NO_BYTES, null));
         }
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> {
-            bodyRead.set(true);
-            return body;
-        });
-        return contentLength >= 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, contentLength) : stream;
+        return b;
     }
 
-    private HttpResponse.BodySubscriber<Void> onResponse(HttpResponse.ResponseInfo info) {
+    private void copy(ClassicHttpResponse answer) throws IOException {
         responding = true;
-        response.setStatus(info.statusCode());
-        HttpHeaders headers = info.headers();
-        headers.map().forEach((name, values) -> {
+        response.setStatus(answer.getCode());
+        long length = -1;
+        for (Header h : answer.getHeaders()) {
+            String name = h.getName();
             if (Headers.forwardResponse(name)) {
-                for (String value : values) {
-                    response.addHeader(name, value);
+                response.addHeader(name, h.getValue());
+            } else if (length < 0 && name.equalsIgnoreCase("Content-Length")) {
+                try {
+                    length = Long.parseLong(h.getValue().trim());
+                } catch (NumberFormatException e) {
+                    length = -1;
                 }
             }
-        });
-        long length = headers.firstValueAsLong("Content-Length").orElse(-1);
+        }
         if (length >= 0) {
             response.setContentLengthLong(length);
         } else {
             response.setBufferSize(0); // unknown length (streams, events): nothing held back in the container
         }
-        try {
-            return new ServletBodySubscriber(response, length < 0);
-        } catch (IOException e) {
-            return HttpResponse.BodySubscribers.replacing(null);
-        }
-    }
-
-    private void done(String base, Throwable failure) {
-        if (failure == null) {
-            client.upstreams().markHealthy(base);
-            async.complete();
+        HttpEntity entity = answer.getEntity();
+        if (entity == null) {
             return;
         }
-        Throwable cause = unwrap(failure);
-        if (responding) {
-            // the status is sent: nothing to retry or report; cut the response short
-            LOG.log(Level.FINE, "upstream {0} failed while its response was being copied: {1}", new Object[] {base, cause.toString()});
-            async.complete();
-            return;
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return;
+            }
+            ServletOutputStream out = response.getOutputStream();
+            byte[] buffer = new byte[length >= 0 && length < BUFFER ? (int) Math.max(length, 1) : BUFFER];
+            boolean flushEach = length < 0;
+            for (int n; (n = in.read(buffer)) >= 0;) {
+                if (n == 0) {
+                    continue;
+                }
+                out.write(buffer, 0, n);
+                if (flushEach) {
+                    response.flushBuffer(); // commits and sends now; a bare out.flush() was held back by the container
+                }
+            }
         }
-        boolean notConnected = cause instanceof ConnectException || cause instanceof HttpConnectTimeoutException;
-        boolean timedOut = cause instanceof HttpTimeoutException;
-        if (notConnected || timedOut) {
-            client.upstreams().markUnhealthy(base);
-            LOG.log(Level.WARNING, "upstream {0} of {1}/{2} marked unhealthy: {3}",
-                    new Object[] {base, target.function(), target.revision(), cause.toString()});
-        }
-        if (!bodyRead.get() && (notConnected || IDEMPOTENT.contains(method))) {
-            attempt(cause);
-            return;
-        }
-        fail(cause);
     }
 
     private void fail(Throwable cause) {
         String what = "revision " + target.revision() + " of function " + target.function();
-        if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+        if (cause instanceof SocketTimeoutException && !(cause instanceof ConnectTimeoutException)) {
             error(504, "gateway-timeout", "Gateway Timeout", "no answer from the upstream of " + what + " within " + client.responseTimeout());
         } else {
             error(502, "bad-gateway", "Bad Gateway", "no upstream of " + what + " could be reached"
@@ -194,17 +245,6 @@ final class Exchange {
             }
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "error answer not sent: {0}", e.toString());
-        } finally {
-            async.complete();
         }
     }
-
-    private static Throwable unwrap(Throwable t) {
-        Throwable c = t;
-        while ((c instanceof CompletionException || c instanceof ExecutionException) && c.getCause() != null) {
-            c = c.getCause();
-        }
-        return c;
-    }
-
 }

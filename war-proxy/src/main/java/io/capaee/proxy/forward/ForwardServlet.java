@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * {@code /functions/{f}[/{r}][/rest]}, any method: resolves the route from the local copy of the
- * route table (no store round-trip) and hands the request to an asynchronous {@link Exchange};
- * the container thread is released at once. Unknown function or revision: Capsule's 500
+ * route table (no store round-trip) and forwards it with an {@link Exchange}, synchronously on
+ * this container thread (see {@link ForwardClient} for why). Unknown function or revision: Capsule's 500
  * ("Houston") body, kept for conformance (spec 11), although a 404 would be more correct.
  */
 @WebServlet(urlPatterns = "/functions/*", asyncSupported = true, loadOnStartup = 1)
@@ -71,7 +71,7 @@ public class ForwardServlet extends HttpServlet {
                     "revision " + t.revision() + " of function " + t.function() + " has no upstream URL"));
             return;
         }
-        new Exchange(client, request, response, target.get()).start();
+        new Exchange(client, request, response, target.get()).run();
     }
 
     static void write(HttpServletResponse response, int status, String type, String body) throws IOException {

@@ -4,11 +4,11 @@ package io.capaee.proxy.forward;
 import java.util.Locale;
 import java.util.Set;
 
-/** Which headers a proxy must not pass on (RFC 9110 7.6.1), and which the JDK client sets itself. */
+/** Which headers a proxy must not pass on (RFC 9110 7.6.1), and which the upstream client sets itself. */
 final class Headers {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
-    /** Set by the JDK client from the request (Host from the upstream URL, as Capsule did). */
+    /** Set by the upstream client from the request (Host from the upstream URL, as Capsule did). */
     private static final Set<String> CLIENT_OWNED = Set.of("host", "content-length", "expect");
 
     private Headers() {}
