@@ -14,7 +14,7 @@
 #
 # Usage:  bench/compute.sh
 #         FIB_N=32 SIEVE_N=10000000 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults but FIB_N=35)
-#         CHICORY_MEMORY=bytearray bench/compute.sh   # Chicory's ByteArrayMemory instead of the default ByteBufferMemory
+#         CHICORY_MEMORY=bytebuffer bench/compute.sh  # Chicory's default ByteBufferMemory (the engine uses ByteArrayMemory)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +22,7 @@ FIB_N=${FIB_N:-35}
 SIEVE_N=${SIEVE_N:-10000000}
 WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-10}
 RUNS=${RUNS:-20}
-CHICORY_MEMORY=${CHICORY_MEMORY:-bytebuffer}
+CHICORY_MEMORY=${CHICORY_MEMORY:-bytearray}
 WASM=$ROOT/lib-api/src/test/guests/compute.wasm
 JAR=$ROOT/lib-api/target/capsule.jar
 

@@ -16,7 +16,7 @@ import java.util.Arrays;
  *   RESULT <workload> <result> median_ms=<m> min_ms=<m> mean_ms=<m>
  * Usage: java -cp lib-api/target/capsule.jar bench/compute/ComputeBench.java compute.wasm FIB_N SIEVE_N WARMUP RUNS
  * Memory: Chicory's default ByteBufferMemory, as the engine (GuestInstance.start) uses it; with
- * -Dchicory.memory=bytearray Chicory's ByteArrayMemory instead (for comparison only).
+ * -Dchicory.memory=bytebuffer Chicory's default ByteBufferMemory (the engine uses ByteArrayMemory, the default here).
  */
 public class ComputeBench {
     public static void main(String[] args) throws Exception {
@@ -28,7 +28,7 @@ public class ComputeBench {
 
         long t0 = System.nanoTime();
         WasmModule module = Parser.parse(bytes);
-        String memory = System.getProperty("chicory.memory", "bytebuffer");
+        String memory = System.getProperty("chicory.memory", "bytearray");
         Instance.Builder builder = Instance.builder(module)
                 .withMachineFactory(MachineFactoryCompiler.compile(module));
         if (memory.equals("bytearray")) {
