@@ -166,6 +166,21 @@ public final class KeyValueRouteTable implements RouteTable {
         update(routes -> routes.computeIfAbsent(function, f -> new TreeMap<>()).put(revision, new ArrayList<>(copy)));
     }
 
+    @Override
+    public Map<String, Map<String, List<String>>> snapshotAfterMiss() {
+        Copy c = current();
+        if (nanoTime.getAsLong() - c.readAt() <= MISS_REFRESH_NANOS || !refreshing.compareAndSet(false, true)) {
+            return c.routes(); // just read, or another thread is re-reading: one store read at a time
+        }
+        try {
+            Copy fresh = read();
+            copy = fresh;
+            return fresh.routes();
+        } finally {
+            refreshing.set(false);
+        }
+    }
+
     /** Reads the store now, whatever the age of the local copy. */
     @Override
     public void refresh() {

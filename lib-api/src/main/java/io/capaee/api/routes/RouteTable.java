@@ -46,4 +46,13 @@ public interface RouteTable {
      * that missed a route another WAR or server may just have added calls it before giving up.
      */
     default void refresh() {}
+
+    /**
+     * The table after a miss: implementations that answer from a local copy re-read the shared
+     * store unless the copy is only just read, so that a route added a moment ago (a worker deploy
+     * elsewhere in this server) is found without a store round trip on every such request.
+     */
+    default Map<String, Map<String, List<String>>> snapshotAfterMiss() {
+        return snapshot();
+    }
 }

@@ -89,6 +89,23 @@ class KeyValueRouteTableTest {
     }
 
     @Test
+    void aMissReReadsTheStoreAtMostOnceAMillisecond() {
+        KeyValueRouteTable other = new KeyValueRouteTable(store, "routes", Duration.ofMillis(250), clock::get);
+        assertEquals(Map.of(), other.snapshot());
+        table.createFunction("hello", "default", "http://a");
+        int reads = store.reads.get();
+        assertEquals(Map.of(), other.snapshotAfterMiss(), "the copy was read this very moment");
+        assertEquals(reads, store.reads.get());
+        clock.addAndGet(Duration.ofMillis(2).toNanos());
+        assertEquals(Map.of("hello", Map.of("default", List.of("http://a"))), other.snapshotAfterMiss());
+        assertEquals(reads + 1, store.reads.get());
+        for (int i = 0; i < 100; i++) {
+            other.snapshotAfterMiss();
+        }
+        assertEquals(reads + 1, store.reads.get(), "misses within the same millisecond share one read");
+    }
+
+    @Test
     void aWriterSeesItsOwnChangeAtOnce() {
         table.snapshot();
         table.createFunction("hello", "default", "http://a");

@@ -52,10 +52,9 @@ public class ForwardServlet extends HttpServlet {
         Optional<Target> target = Target.resolve(table, path);
         if (target.isEmpty() || (target.get().revision().equals(RouteTable.DEFAULT_REVISION) && !target.get().rest().isEmpty())) {
             // Unknown, or maybe a revision added since the local copy was read (a worker deploy
-            // elsewhere in this server): read the shared table once more before deciding.
+            // elsewhere in this server): look at a freshly read table before deciding.
             try {
-                routes.refresh();
-                target = Target.resolve(routes.snapshot(), path);
+                target = Target.resolve(routes.snapshotAfterMiss(), path);
             } catch (RouteException e) {
                 write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "route-store", "Route store unavailable", e.getMessage()));
                 return;
