@@ -19,12 +19,15 @@
 # Usage:  bench/proxy.sh                        # 30 s warm-up + 30 s measurement per target
 #         WARMUP=5 DURATION=5 bench/proxy.sh    # quick smoke run (numbers not meaningful: cold JIT)
 #         CAPA_EAR=/tmp/old.ear bench/proxy.sh  # measure another EAR (default: ear/target/capa-ee.ear)
+#         PROFILE=20 bench/proxy.sh             # then 20 s of JFR on the server under proxy load,
+#                                               # summarised by bench/profile/JfrTop.java; kept in bench/results/proxy.jfr
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
+PROFILE=${PROFILE:-0}
 HTTP_PORT=9098
 HTTPS_PORT=9498
 UPSTREAM_PORT=9099
@@ -167,6 +170,22 @@ wait_for capa-ee "$CAPA_URL" 30
 # ---------------------------------------------------------------- measure
 CAPA_RPS=$(bench capa-ee "$CAPA_URL")
 NGINX_RPS=$(bench nginx-proxy "$NGINX_URL")
+
+if [ "$PROFILE" -gt 0 ] 2>/dev/null; then
+  pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true)
+  if [ -n "$pid" ]; then
+    log "profiling the proxy: JFR on pid $pid for ${PROFILE}s under the same load"
+    jcmd "$pid" JFR.start name=bench settings=profile filename="$WORK/proxy.jfr" >/dev/null
+    wrk -t1 -c"$CONNECTIONS" -d"${PROFILE}s" "$CAPA_URL" >/dev/null
+    jcmd "$pid" JFR.stop name=bench >/dev/null
+    mkdir -p "$ROOT/bench/results"
+    cp "$WORK/proxy.jfr" "$ROOT/bench/results/proxy.jfr"
+    java "$ROOT/bench/profile/JfrTop.java" "$WORK/proxy.jfr" 30 >&2 || log "JfrTop failed"
+    log "recording kept in bench/results/proxy.jfr (open with JDK Mission Control or 'jfr print')"
+  else
+    log "PROFILE: Liberty JVM not found, skipped"
+  fi
+fi
 
 echo
 printf 'capa-ee war-proxy  %10.0f requests/s   (%s)\n' "$CAPA_RPS" "$CAPA_URL"

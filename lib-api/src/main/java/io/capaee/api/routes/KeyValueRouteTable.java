@@ -215,6 +215,10 @@ public final class KeyValueRouteTable implements RouteTable {
     private Copy read() {
         try (KeyValueConnection c = store.getConnection()) {
             String raw = c.get(key).orElse(null);
+            Copy last = copy;
+            if (last != null && Objects.equals(raw, last.raw())) {
+                return new Copy(last.raw(), last.routes(), nanoTime.getAsLong()); // unchanged: no parse
+            }
             return new Copy(raw, RouteDocument.parse(raw, key), nanoTime.getAsLong());
         } catch (KeyValueException e) {
             throw new RouteException(RouteException.Reason.STORE, "route store unreachable: " + e.getMessage(), e);
