@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.worker;
 
+import io.capaee.api.json.JsonBody;
 import io.capaee.api.security.AdminOnly;
 import io.capaee.api.wasm.capsule.GoJson;
 import jakarta.enterprise.context.ApplicationScoped;

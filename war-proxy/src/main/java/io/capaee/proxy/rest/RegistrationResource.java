@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rest;
 
+import io.capaee.api.json.JsonBody;
 import io.capaee.api.routes.RouteTable;
 import io.capaee.api.security.AdminOnly;
 import jakarta.enterprise.context.RequestScoped;
@@ -57,7 +58,7 @@ public class RegistrationResource {
     @Path("registration")
     @AdminOnly
     public Response unregister(String body) {
-        String function = JsonBody.parse(body).string("function");
+        String function = JsonBody.parse(body).required("function");
         routes.removeFunction(function);
         return accepted(function, "Function removed", null, null);
     }
@@ -77,7 +78,7 @@ public class RegistrationResource {
     @Path("{function}/revision")
     @AdminOnly
     public Response removeRevision(@PathParam("function") String function, String body) {
-        String revision = JsonBody.parse(body).string("revision");
+        String revision = JsonBody.parse(body).required("revision");
         routes.removeRevision(function, revision);
         return accepted(function, "Revision removed from the function", revision, null);
     }
@@ -95,7 +96,7 @@ public class RegistrationResource {
     @Path("{function}/{revision}/url")
     @AdminOnly
     public Response removeUrl(@PathParam("function") String function, @PathParam("revision") String revision, String body) {
-        String url = JsonBody.parse(body).string("url");
+        String url = JsonBody.parse(body).required("url");
         routes.removeUrl(function, revision, url);
         return accepted(function, "URL removed from the revision", revision, url);
     }
