@@ -26,6 +26,7 @@ import java.util.Set;
 final class Resolver {
     private final SchemaParser.ImportResolver imports;
     private final Map<String, Node> files = new HashMap<>();
+    private final Map<String, String> sources = new LinkedHashMap<>();
     private final Map<Node, String> fileNames = new IdentityHashMap<>();
     private final Map<Node, Object> models = new IdentityHashMap<>();
     private final Map<Node, Object> constValues = new IdentityHashMap<>();
@@ -38,13 +39,14 @@ final class Resolver {
     }
 
     Schema load(SchemaParser.Source source) {
+        sources.put(source.name(), source.text());
         Node root = register(source);
         while (!pending.isEmpty()) {
             complete(pending.poll());
         }
         Map<String, Declaration> byName = new LinkedHashMap<>();
         collect(root, byName);
-        return new Schema(source.name(), root.id, byName);
+        return new Schema(source.name(), root.id, byName, sources);
     }
 
     private void collect(Node scope, Map<String, Declaration> out) {
@@ -69,6 +71,7 @@ final class Resolver {
     private Node importFile(String from, String path, int line, int column) {
         SchemaParser.Source src = imports.resolve(from, path).orElseThrow(
                 () -> new SchemaException(from, line, column, "import \"" + path + "\" not found"));
+        sources.putIfAbsent(path, src.text());
         Node known = files.get(src.name());
         return known != null ? known : register(src);
     }

@@ -13,11 +13,21 @@ public final class Schema {
     private final String file;
     private final long fileId;
     private final Map<String, Declaration> declarations;
+    private final Map<String, String> sources;
 
-    Schema(String file, long fileId, Map<String, Declaration> declarations) {
+    Schema(String file, long fileId, Map<String, Declaration> declarations, Map<String, String> sources) {
         this.file = file;
         this.fileId = fileId;
+        this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         this.declarations = Collections.unmodifiableMap(new LinkedHashMap<>(declarations));
+    }
+
+    /**
+     * The text of this file and of every file it imports (bundled ones included), by the import
+     * path that named them ({@code file()} for this one): enough to load the schema again.
+     */
+    public Map<String, String> sources() {
+        return sources;
     }
 
     public String file() {
