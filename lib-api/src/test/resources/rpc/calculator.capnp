@@ -29,6 +29,8 @@ interface Calculator extends(Named) {
   fail @3 (message :Text) -> ();
   slow @4 (millis :UInt32) -> ();
   countdown @5 (from :UInt32, listener :Listener) -> (calls :UInt32);
+  keep @6 (listener :Listener) -> ();
+  makeListener @7 (label :Text) -> (listener :Listener);
 }
 
 interface Listener {

@@ -106,49 +106,7 @@ class GeneratedRecordsTest {
 
     @Test
     void typedHandlerAndClientMeetThroughAChannel() {
-        Calculator impl = new Calculator() {
-            @Override
-            public Long add(Long a, Long b) {
-                return a + b;
-            }
-
-            @Override
-            public Answer evaluate(Expression e) {
-                double v = e.op() == Operator.add ? 0 : 1;
-                for (double d : e.operands()) {
-                    v = e.op() == Operator.add ? v + d : v * d;
-                }
-                return new Answer(v, (long) e.operands().size());
-            }
-
-            @Override
-            public DivideResults divide(Long a, Long b) {
-                return new DivideResults(a / b, a % b);
-            }
-
-            @Override
-            public void fail(String message) {
-                throw new IllegalStateException(message);
-            }
-
-            @Override
-            public void slow(Long millis) {}
-
-            @Override
-            public Long countdown(Long from, Listener listener) {
-                long calls = 0;
-                for (long n = from; n > 0; n--) {
-                    listener.tick(n);
-                    calls++;
-                }
-                return calls;
-            }
-
-            @Override
-            public String name() {
-                return "calc";
-            }
-        };
+        Calculator impl = new io.capaee.api.rpc.TestCalculator();
         Calculator client = Calculator.client(RpcChannel.local(Calculator.handler(impl)));
         assertEquals(5L, client.add(2L, 3L));
         assertEquals(new Answer(24.0, 3L), client.evaluate(new Expression(Operator.multiply, List.of(2.0, 3.0, 4.0))));
