@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.rpc.nats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.capaee.api.rpc.RemoteException;
+import io.capaee.api.rpc.RpcServer;
+import io.capaee.api.rpc.RpcTimeoutException;
+import io.capaee.api.rpc.TestCalculator;
+import io.capaee.api.rpc.TestSchemas;
+import io.capaee.api.rpc.TransportException;
+import io.capaee.api.rpc.UnknownMethodException;
+import io.capaee.api.rpc.generated.Answer;
+import io.capaee.api.rpc.generated.Calculator;
+import io.capaee.api.rpc.generated.Expression;
+import io.capaee.api.rpc.generated.Listener;
+import io.capaee.api.rpc.generated.Operator;
+import io.capaee.api.rpc.schema.InterfaceSchema;
+import io.capaee.api.rpc.schema.SchemaParser;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** RPC over the real NATS server on 127.0.0.1:4222, with a server and a client on separate connections. */
+class NatsRpcTest {
+    private final String prefix = "capa.rpc.test." + UUID.randomUUID().toString().substring(0, 8);
+    private final NatsRpc.Settings settings = NatsRpc.Settings.defaults().withPrefix(prefix)
+            .withTimeout(Duration.ofSeconds(3)).withCapabilityIdle(Duration.ofMillis(300));
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final TestCalculator impl = new TestCalculator();
+    private Connection serverConnection;
+    private Connection clientConnection;
+    private NatsRpc server;
+    private NatsRpc client;
+    private Calculator calc;
+
+    @BeforeEach
+    void start() throws Exception {
+        serverConnection = Nats.connect("nats://127.0.0.1:4222");
+        clientConnection = Nats.connect("nats://127.0.0.1:4222");
+        RpcServer services = new RpcServer();
+        services.register("calc", Calculator.SCHEMA, Calculator.handler(impl));
+        server = new NatsRpc(serverConnection, settings, executor);
+        server.serve(services, "calc");
+        serverConnection.flush(Duration.ofSeconds(2));
+        client = new NatsRpc(clientConnection, settings, executor);
+        clientConnection.flush(Duration.ofSeconds(2));
+        calc = Calculator.client(client.channel("calc"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        client.close();
+        server.close();
+        clientConnection.close();
+        serverConnection.close();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void typedCallsWithParameterListsStructsAndSeveralResults() {
+        assertEquals(5L, calc.add(2L, 3L));
+        assertEquals(new Answer(9.0, 3L), calc.evaluate(new Expression(Operator.add, List.of(2.0, 3.0, 4.0))));
+        assertEquals(new Calculator.DivideResults(3L, 1L), calc.divide(7L, 2L));
+        assertEquals("calc", calc.name());
+    }
+
+    @Test
+    void callbacksReachTheCallerAndAreReleasedWhenTheCallEnds() {
+        List<Long> ticks = new ArrayList<>();
+        Listener listener = n -> {
+            ticks.add(n);
+            return n % 2 == 0;
+        };
+        assertEquals(1L, calc.countdown(3L, listener));
+        assertEquals(List.of(3L, 2L, 1L), ticks);
+        assertEquals(0, client.exportedCapabilities(), "released when the call ended");
+
+        calc.keep(listener);
+        Listener kept = impl.kept.get(0);
+        UnknownMethodException released = assertThrows(UnknownMethodException.class, () -> kept.tick(1L));
+        assertTrue(released.getMessage().contains("was released"), released.getMessage());
+    }
+
+    @Test
+    void aCallbackWhoseCallerWentAwayFailsAsTransport() {
+        NatsRpc other = new NatsRpc(clientConnection, settings.withTimeout(Duration.ofSeconds(5)), executor);
+        Calculator viaOther = Calculator.client(other.channel("calc"));
+        // the server keeps a listener beyond its call; then its owner goes away altogether
+        viaOther.keep(n -> true);
+        other.close();
+        TransportException gone = assertThrows(TransportException.class, () -> impl.kept.get(0).tick(1L));
+        assertTrue(gone.getMessage().contains("no responders"), gone.getMessage());
+    }
+
+    @Test
+    void capabilitiesReturnedInResultsExpireWhenIdle() throws Exception {
+        Listener remote = calc.makeListener("x");
+        assertEquals(true, remote.tick(1L));
+        assertEquals(List.of("x1"), impl.heard);
+        assertEquals(1, server.exportedCapabilities());
+        Thread.sleep(500);
+        assertEquals(0, server.exportedCapabilities());
+        assertThrows(UnknownMethodException.class, () -> remote.tick(2L));
+    }
+
+    @Test
+    void errorsAreDistinct() {
+        RemoteException remote = assertThrows(RemoteException.class, () -> calc.fail("boom"));
+        assertEquals("java.lang.IllegalStateException", remote.remoteType());
+        assertEquals("boom", remote.remoteMessage());
+
+        RpcTimeoutException timeout = assertThrows(RpcTimeoutException.class, () -> calc.slow(4000L));
+        assertTrue(timeout.getMessage().contains("within 3000 ms"), timeout.getMessage());
+
+        TransportException nobody = assertThrows(TransportException.class,
+                () -> Calculator.client(client.channel("nobody")).add(1L, 2L));
+        assertTrue(nobody.getMessage().contains("no responders"), nobody.getMessage());
+
+        InterfaceSchema other = SchemaParser.parse("o.capnp", "@0xc4a2e6b8d0f1a3b5; interface Calculator { reboot @0 () -> (); }")
+                .iface("Calculator");
+        UnknownMethodException unknown = assertThrows(UnknownMethodException.class,
+                () -> client.call("calc", other.method("reboot").orElseThrow(), other.methods().get(0).params().newValue()));
+        assertTrue(unknown.getMessage().contains("has no method 'reboot'"), unknown.getMessage());
+    }
+
+    @Test
+    void theWireIsCaraMsgpackWithAMethodHeader() throws Exception {
+        io.nats.client.Message reply = clientConnection.request(io.nats.client.impl.NatsMessage.builder()
+                .subject(prefix + ".svc.calc").headers(new io.nats.client.impl.Headers().put(NatsRpc.METHOD_HEADER, "add"))
+                .data(TestSchemas.hex("82 00 02 01 03")).build(), Duration.ofSeconds(3));
+        assertEquals("81 00 05", TestSchemas.hex(reply.getData()));
+    }
+}

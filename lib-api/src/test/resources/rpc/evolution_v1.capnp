@@ -1,0 +1,12 @@
+@0xf0a1b2c3d4e5f607;
+
+struct Person {
+  name @0 :Text;
+  age @1 :UInt8;
+  mood @2 :Mood;
+}
+
+enum Mood {
+  calm @0;
+  happy @1;
+}

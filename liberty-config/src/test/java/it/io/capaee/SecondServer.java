@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Another Liberty server on loopback, made from a copy of the test server with its ports moved
+ * by an offset and some bootstrap properties changed (as SharedRoutesIT does for its own).
+ */
+final class SecondServer implements AutoCloseable {
+    private final Path wlp;
+    private final String name;
+    final String base;
+
+    private SecondServer(Path wlp, String name, String base) {
+        this.wlp = wlp;
+        this.name = name;
+        this.base = base;
+    }
+
+    /** Creates and starts the server; {@code changes} maps a property to its value, or to null to remove it. */
+    static SecondServer start(String name, int portOffset, Map<String, String> changes) throws Exception {
+        Path first = Server.dir();
+        Path wlp = first.getParent().getParent().getParent();
+        Path second = first.getParent().resolve(name);
+        if (Files.isDirectory(second)) {
+            run(wlp, name, "stop");
+        }
+        deleteTree(second);
+        try (Stream<Path> files = Files.walk(first)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path rel = first.relativize(p);
+                if (rel.startsWith("logs") || rel.startsWith("workarea") || rel.startsWith("functions")
+                        || rel.startsWith("function-files") || rel.startsWith("registry")) {
+                    continue;
+                }
+                Path target = second.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Properties bootstrap = new Properties();
+        try (InputStream in = Files.newInputStream(first.resolve("bootstrap.properties"))) {
+            bootstrap.load(in);
+        }
+        int http = Integer.parseInt(bootstrap.getProperty("http.port")) + portOffset;
+        int https = Integer.parseInt(bootstrap.getProperty("https.port")) + portOffset;
+        bootstrap.setProperty("http.port", String.valueOf(http));
+        bootstrap.setProperty("https.port", String.valueOf(https));
+        bootstrap.setProperty("proxy.routes-file", "");
+        bootstrap.remove("functions.from-config.wasm");
+        changes.forEach((k, v) -> {
+            if (v == null) {
+                bootstrap.remove(k);
+            } else {
+                bootstrap.setProperty(k, v);
+            }
+        });
+        try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
+            bootstrap.store(out, "second server " + name);
+        }
+        SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http);
+        run(wlp, name, "start");
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (Server.send(HttpRequest.newBuilder(URI.create(s.base + "/v1.0-alpha1/rpc"))).statusCode() == 200) {
+                    return s;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("server " + name + " did not answer on " + s.base + "; see " + second.resolve("logs"));
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(wlp, name, "stop");
+    }
+
+    private static void run(Path wlp, String name, String action) throws Exception {
+        Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("server " + action + " " + name + " did not finish");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.invoke;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The {@code invoke.*} configuration (server.xml variables); timeouts and retries are Fault Tolerance's keys. */
+@ApplicationScoped
+public class InvokeConfig {
+    @Inject
+    @ConfigProperty(name = "capa.app-id", defaultValue = "capa")
+    String appId;
+
+    @Inject
+    @ConfigProperty(name = "invoke.self-url")
+    Optional<String> selfUrl;
+
+    @Inject
+    @ConfigProperty(name = "http.port", defaultValue = "9080")
+    int httpPort;
+
+    @Inject
+    @ConfigProperty(name = "invoke.apps", defaultValue = "")
+    Optional<String> apps;
+
+    @Inject
+    @ConfigProperty(name = "invoke.registry", defaultValue = "none")
+    String registry;
+
+    @Inject
+    @ConfigProperty(name = "invoke.registry-key", defaultValue = "capa:invoke:apps")
+    String registryKey;
+
+    @Inject
+    @ConfigProperty(name = "invoke.registry-ttl", defaultValue = "PT30S")
+    Duration registryTtl;
+
+    public String appId() {
+        return appId;
+    }
+
+    /** Where other servers reach this one; by default {@code http://localhost:${http.port}}. */
+    public String selfUrl() {
+        return selfUrl.map(String::trim).filter(s -> !s.isEmpty()).orElse("http://localhost:" + httpPort);
+    }
+
+    /** {@code id=url,id=url}: app ids resolved without the registry. */
+    public String apps() {
+        return apps.orElse("");
+    }
+
+    /** Whether this server registers itself in, and resolves from, the Redis registry. */
+    public boolean redisRegistry() {
+        return "redis".equalsIgnoreCase(registry.trim());
+    }
+
+    public String registryKey() {
+        return registryKey;
+    }
+
+    public Duration registryTtl() {
+        return registryTtl;
+    }
+}

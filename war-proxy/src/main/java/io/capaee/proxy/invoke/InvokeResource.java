@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.invoke;
+
+import io.capaee.proxy.dapr.DaprException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+/**
+ * Dapr's {@code /v1.0/invoke/{appId}/method/{method-path}} for any HTTP method: the request goes
+ * to {@code {app base URL}/{method-path}?{query}} with its headers (hop-by-hop ones excepted) and
+ * body; the callee's status, headers and body come back as they are. Bodies are buffered, not
+ * streamed. 404 {@code ERR_DIRECT_INVOKE} for an unknown app id, 500 when the app cannot be
+ * reached (after retries) or does not answer in time.
+ */
+@Path("/v1.0/invoke/{appId}/method/{method: .+}")
+@ApplicationScoped
+public class InvokeResource {
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
+            "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
+            "dapr-app-id");
+
+    @Inject
+    AppDirectory apps;
+
+    @Inject
+    InvokeClient client;
+
+    @GET
+    public Response get(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+            @Context UriInfo uri) {
+        return invoke("GET", appId, method, h, uri, new byte[0]);
+    }
+
+    @DELETE
+    public Response delete(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+            @Context UriInfo uri) {
+        return invoke("DELETE", appId, method, h, uri, new byte[0]);
+    }
+
+    @HEAD
+    public Response head(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+            @Context UriInfo uri) {
+        return invoke("HEAD", appId, method, h, uri, new byte[0]);
+    }
+
+    @OPTIONS
+    public Response options(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+            @Context UriInfo uri) {
+        return invoke("OPTIONS", appId, method, h, uri, new byte[0]);
+    }
+
+    @POST
+    public Response post(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+            @Context UriInfo uri, byte[] body) {
+        return invoke("POST", appId, method, h, uri, body);
+    }
+
+    @PUT
+    public Response put(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+            @Context UriInfo uri, byte[] body) {
+        return invoke("PUT", appId, method, h, uri, body);
+    }
+
+    @PATCH
+    public Response patch(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+            @Context UriInfo uri, byte[] body) {
+        return invoke("PATCH", appId, method, h, uri, body);
+    }
+
+    private Response invoke(String httpMethod, String appId, String method, HttpHeaders headers, UriInfo uri,
+            byte[] body) {
+        URI base = apps.resolve(appId).orElseThrow(() -> new DaprException(404, "ERR_DIRECT_INVOKE",
+                "no app with id '" + appId + "': not this server's, not in invoke.apps, not in the app registry"));
+        String rawPath = uri.getRequestUri().getRawPath();
+        String methodPath = rawPath.substring(rawPath.indexOf("/method/") + "/method/".length());
+        String query = uri.getRequestUri().getRawQuery();
+        String b = base.toString();
+        URI target = URI.create((b.endsWith("/") ? b : b + "/") + methodPath + (query == null ? "" : "?" + query));
+        Map<String, List<String>> forwarded = new LinkedHashMap<>();
+        headers.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                forwarded.put(name, values);
+            }
+        });
+        InvokeClient.Answer answer;
+        try {
+            answer = client.send(target, httpMethod, forwarded, body == null ? new byte[0] : body);
+        } catch (AppUnavailableException e) {
+            throw new DaprException(500, "ERR_DIRECT_INVOKE", "app '" + appId + "' is unavailable: " + e.getMessage());
+        } catch (TimeoutException e) {
+            throw new DaprException(500, "ERR_DIRECT_INVOKE", "app '" + appId + "' did not answer in time");
+        } catch (UncheckedIOException e) {
+            throw new DaprException(500, "ERR_DIRECT_INVOKE", "invoking app '" + appId + "' failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DaprException(500, "ERR_DIRECT_INVOKE", "interrupted while invoking app '" + appId + "'");
+        }
+        Response.ResponseBuilder r = Response.status(answer.status());
+        answer.headers().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower) && !lower.equals(":status")) {
+                values.forEach(v -> r.header(name, v));
+            }
+        });
+        return r.entity(answer.body().length == 0 ? null : answer.body()).build();
+    }
+}
