@@ -18,7 +18,14 @@ import io.capaee.api.actors.ActorTypeStatus;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
+import io.capaee.actors.wasm.ActorStateKeyValue;
+import io.capaee.actors.wasm.WasmActorModule;
+import io.capaee.actors.wasm.WasmActorType;
 import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.wasm.FunctionSettings;
+import io.capaee.api.wasm.HostServices;
+import io.capaee.api.wasm.WasmEngine;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -80,11 +87,15 @@ public class ActorRuntimeBean implements ActorRuntime {
     @Resource
     TimerService timerService;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     private final Map<Long, Runnable> tasks = new ConcurrentHashMap<>();
     private final AtomicLong taskIds = new AtomicLong();
     private final List<ObjectName> mbeans = new ArrayList<>();
     private ActorRuntimeCore core;
     private Jsonb jsonb;
+    private WasmEngine wasm;
 
     @PostConstruct
     void start() {
@@ -106,10 +117,19 @@ public class ActorRuntimeBean implements ActorRuntime {
             return found;
         });
         for (Class<?> cls : javaActorClasses(config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
-            expose(core.register(new JavaActorType(cls, jsonb)));
+            host(cls.getName(), () -> new JavaActorType(cls, jsonb));
         }
         for (RemoteActorType t : hosts.fixedTypes()) {
-            expose(core.register(t));
+            host(t.name(), () -> t);
+        }
+        String wasmTypes = config.getOptionalValue("capa.actors.wasm", String.class).orElse("");
+        if (!wasmTypes.isBlank()) {
+            ActorStateKeyValue actorState = new ActorStateKeyValue();
+            wasm = new WasmEngine(new HostServices(Optional.of(actorState), Optional.empty(), "{\"actors\":true}",
+                    (function, line) -> LOG.info(() -> "[wasm actor " + function + "] " + line), http), scheduler, true);
+            for (WasmActorModule m : WasmActorModule.parse(wasmTypes)) {
+                host(m.type(), () -> new WasmActorType(m.type(), wasm.load(m.type(), m.read(), FunctionSettings.defaults()), actorState));
+            }
         }
         core.start();
         timerService.createIntervalTimer(settings.scanInterval().toMillis(), settings.scanInterval().toMillis(), new TimerConfig(SCAN, false));
@@ -120,6 +140,9 @@ public class ActorRuntimeBean implements ActorRuntime {
     @PreDestroy
     void stop() {
         core.stop();
+        if (wasm != null) {
+            wasm.close();
+        }
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (ObjectName name : mbeans) {
             try {
@@ -135,6 +158,18 @@ public class ActorRuntimeBean implements ActorRuntime {
         }
     }
 
+    /**
+     * Registers one configured type; a type that cannot be hosted is logged and left out rather
+     * than failing the whole application (the proxy, functions and the other actor types still run).
+     */
+    private void host(String what, java.util.function.Supplier<io.capaee.actors.runtime.HostedType> type) {
+        try {
+            expose(core.register(type.get()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "CAPA-ACTORS: " + what + " is not hosted: " + e.getMessage(), e);
+        }
+    }
+
     /** Classes listed in {@code META-INF/services/io.capaee.api.actors.Actor} of the application, then those of capa.actors.classes. */
     private Set<Class<?>> javaActorClasses(String listed) {
         ClassLoader loader = ActorRuntimeBean.class.getClassLoader();
@@ -147,7 +182,7 @@ public class ActorRuntimeBean implements ActorRuntime {
             try {
                 classes.add(Class.forName(name.trim(), true, loader));
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("capa.actors.classes: no class " + name + " in the application", e);
+                LOG.severe("CAPA-ACTORS: capa.actors.classes names " + name + ", which is not a class of the application");
             }
         }
         return classes;

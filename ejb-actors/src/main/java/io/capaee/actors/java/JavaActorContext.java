@@ -2,6 +2,7 @@
 package io.capaee.actors.java;
 
 import io.capaee.actors.runtime.ActorRuntimeCore;
+import io.capaee.actors.store.TurnState;
 import io.capaee.api.actors.ActorContext;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorState;

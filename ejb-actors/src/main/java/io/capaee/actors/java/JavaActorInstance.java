@@ -2,6 +2,7 @@
 package io.capaee.actors.java;
 
 import io.capaee.actors.runtime.ActorInstance;
+import io.capaee.actors.store.TurnState;
 import io.capaee.api.actors.Actor;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;

@@ -2,6 +2,7 @@
 package io.capaee.actors.java;
 
 import io.capaee.actors.runtime.ActorInstance;
+import io.capaee.actors.store.TurnState;
 import io.capaee.actors.runtime.ActorRuntimeCore;
 import io.capaee.actors.runtime.HostedType;
 import io.capaee.api.actors.Actor;

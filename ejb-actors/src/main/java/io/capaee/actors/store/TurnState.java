@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.actors.java;
+package io.capaee.actors.store;
 
-import io.capaee.actors.store.ActorStore;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorState;
@@ -14,10 +13,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One Java actor's state during a turn: read from the store on first use, changed in memory,
- * written back with compare-and-set at the end of a successful turn (or on {@link #flush()}).
+ * One actor's state during a turn: read from the store on first use, changed in memory, written
+ * back with compare-and-set at the end of a successful turn (or on {@link #flush()}), discarded
+ * when the turn fails. Java actors use it typed (JSON-B); wasm actors raw.
  */
-final class TurnState implements ActorState {
+public final class TurnState implements ActorState {
     private final ActorId actor;
     private final ActorStore store;
     private final Jsonb jsonb;
@@ -25,19 +25,19 @@ final class TurnState implements ActorState {
     private Map<String, String> values;
     private boolean dirty;
 
-    TurnState(ActorId actor, ActorStore store, Jsonb jsonb) {
+    public TurnState(ActorId actor, ActorStore store, Jsonb jsonb) {
         this.actor = actor;
         this.store = store;
         this.jsonb = jsonb;
     }
 
-    void begin() {
+    public void begin() {
         base = null;
         values = null;
         dirty = false;
     }
 
-    void end(boolean success) {
+    public void end(boolean success) {
         try {
             if (success) {
                 flush();
@@ -70,6 +70,20 @@ final class TurnState implements ActorState {
             throw new IllegalArgumentException("state '" + key + "': use remove() rather than a null value");
         }
         values().put(key, jsonb.toJson(value));
+        dirty = true;
+    }
+
+    /** The JSON text at {@code key}, or null. */
+    public String rawGet(String key) {
+        return values().get(key);
+    }
+
+    /** Stores JSON text (checked) at {@code key}. */
+    public void rawSet(String key, String json) {
+        if (key == null || key.isEmpty() || key.contains("||")) {
+            throw new IllegalArgumentException("a state key must be non-empty and must not contain '||'");
+        }
+        values().put(key, ActorStore.parse(json).toString());
         dirty = true;
     }
 
