@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.actors.ejb;
+
+import io.capaee.actors.java.JavaActorType;
+import io.capaee.actors.remote.RemoteActorType;
+import io.capaee.actors.remote.RemoteHosts;
+import io.capaee.actors.runtime.ActorRuntimeCore;
+import io.capaee.actors.runtime.ActorSettings;
+import io.capaee.actors.runtime.Scheduler;
+import io.capaee.actors.runtime.TypeStats;
+import io.capaee.actors.store.ActorStore;
+import io.capaee.api.actors.Actor;
+import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorRequest;
+import io.capaee.api.actors.ActorResponse;
+import io.capaee.api.actors.ActorRuntime;
+import io.capaee.api.actors.ActorTypeStatus;
+import io.capaee.api.actors.ReminderView;
+import io.capaee.api.actors.ScheduleSpec;
+import io.capaee.api.actors.StateOperation;
+import io.capaee.actors.wasm.ActorStateKeyValue;
+import io.capaee.actors.wasm.WasmActorModule;
+import io.capaee.actors.wasm.WasmActorType;
+import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.wasm.FunctionSettings;
+import io.capaee.api.wasm.HostServices;
+import io.capaee.api.wasm.WasmEngine;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Local;
+import jakarta.ejb.NoSuchObjectLocalException;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.lang.management.ManagementFactory;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The actor runtime as a startup singleton. Calls run concurrently on the callers' threads (bean
+ * concurrency; the runtime keeps one lock per actor), and the EJB {@code TimerService} drives
+ * reminders, timers and the idle scan with non-persistent timers: durable reminders live in the
+ * key/value store and are re-armed here at start.
+ */
+@Singleton
+@Startup
+@Local(ActorRuntime.class)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionManagement(TransactionManagementType.BEAN)
+public class ActorRuntimeBean implements ActorRuntime {
+    private static final Logger LOG = Logger.getLogger(ActorRuntimeBean.class.getName());
+    private static final String SCAN = "capa-actors-idle-scan";
+
+    @Resource(lookup = "eis/capa/keyvalue")
+    KeyValueConnectionFactory keyValue;
+
+    @Resource
+    TimerService timerService;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<Long, Runnable> tasks = new ConcurrentHashMap<>();
+    private final AtomicLong taskIds = new AtomicLong();
+    private final List<ObjectName> mbeans = new ArrayList<>();
+    private ActorRuntimeCore core;
+    private Jsonb jsonb;
+    private WasmEngine wasm;
+
+    @PostConstruct
+    void start() {
+        Config config = ConfigProvider.getConfig();
+        ActorSettings settings = new ActorSettings(
+                config.getOptionalValue("capa.actors.idle-timeout", Duration.class).orElse(Duration.ofMinutes(60)),
+                config.getOptionalValue("capa.actors.scan-interval", Duration.class).orElse(Duration.ofSeconds(30)),
+                config.getOptionalValue("capa.actors.call-timeout", Duration.class).orElse(Duration.ofSeconds(60)),
+                config.getOptionalValue("capa.actors.reentrancy", Boolean.class).orElse(false),
+                config.getOptionalValue("capa.actors.max-stack-depth", Integer.class).orElse(32),
+                config.getOptionalValue("capa.actors.key-prefix", String.class).orElse("capa:actors:"));
+        Duration hostTimeout = config.getOptionalValue("capa.actors.host-timeout", Duration.class).orElse(Duration.ofSeconds(30));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+        RemoteHosts hosts = new RemoteHosts(config.getOptionalValue("capa.actors.hosts", String.class).orElse(""), http, hostTimeout, Clock.systemUTC());
+        jsonb = JsonbBuilder.create();
+        core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), type -> {
+            Optional<io.capaee.actors.runtime.HostedType> found = hosts.find(type);
+            found.ifPresent(t -> exposeLater(t.name()));
+            return found;
+        });
+        for (Class<?> cls : javaActorClasses(config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
+            host(cls.getName(), () -> new JavaActorType(cls, jsonb));
+        }
+        for (RemoteActorType t : hosts.fixedTypes()) {
+            host(t.name(), () -> t);
+        }
+        String wasmTypes = config.getOptionalValue("capa.actors.wasm", String.class).orElse("");
+        if (!wasmTypes.isBlank()) {
+            ActorStateKeyValue actorState = new ActorStateKeyValue();
+            wasm = new WasmEngine(new HostServices(Optional.of(actorState), Optional.empty(), "{\"actors\":true}",
+                    (function, line) -> LOG.info(() -> "[wasm actor " + function + "] " + line), http), scheduler, true);
+            for (WasmActorModule m : WasmActorModule.parse(wasmTypes)) {
+                host(m.type(), () -> new WasmActorType(m.type(), wasm.load(m.type(), m.read(), FunctionSettings.defaults()), actorState));
+            }
+        }
+        core.start();
+        timerService.createIntervalTimer(settings.scanInterval().toMillis(), settings.scanInterval().toMillis(), new TimerConfig(SCAN, false));
+        LOG.info("CAPA-ACTORS: hosting actor types " + core.types() + " (idle timeout " + settings.idleTimeout() + ", scan every "
+                + settings.scanInterval() + ")");
+    }
+
+    @PreDestroy
+    void stop() {
+        core.stop();
+        if (wasm != null) {
+            wasm.close();
+        }
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        for (ObjectName name : mbeans) {
+            try {
+                server.unregisterMBean(name);
+            } catch (JMException e) {
+                LOG.fine("MBean " + name + " was already gone");
+            }
+        }
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            LOG.fine("closing JSON-B: " + e);
+        }
+    }
+
+    /**
+     * Registers one configured type; a type that cannot be hosted is logged and left out rather
+     * than failing the whole application (the proxy, functions and the other actor types still run).
+     */
+    private void host(String what, java.util.function.Supplier<io.capaee.actors.runtime.HostedType> type) {
+        try {
+            expose(core.register(type.get()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "CAPA-ACTORS: " + what + " is not hosted: " + e.getMessage(), e);
+        }
+    }
+
+    /** Classes listed in {@code META-INF/services/io.capaee.api.actors.Actor} of the application, then those of capa.actors.classes. */
+    private Set<Class<?>> javaActorClasses(String listed) {
+        ClassLoader loader = ActorRuntimeBean.class.getClassLoader();
+        Set<Class<?>> classes = new LinkedHashSet<>();
+        ServiceLoader.load(Actor.class, loader).stream().forEach(p -> classes.add(p.type()));
+        for (String name : listed.split("[,\\s]+")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                classes.add(Class.forName(name.trim(), true, loader));
+            } catch (ClassNotFoundException e) {
+                LOG.severe("CAPA-ACTORS: capa.actors.classes names " + name + ", which is not a class of the application");
+            }
+        }
+        return classes;
+    }
+
+    private void expose(TypeStats stats) {
+        try {
+            ObjectName name = new ObjectName("io.capaee:type=Actors,name=" + ObjectName.quote(stats.getType()));
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            if (!server.isRegistered(name)) {
+                server.registerMBean(stats, name);
+                synchronized (mbeans) {
+                    mbeans.add(name);
+                }
+            }
+        } catch (JMException e) {
+            LOG.log(Level.WARNING, "could not register the MBean of actor type " + stats.getType(), e);
+        }
+    }
+
+    private void exposeLater(String type) {
+        // the runtime registers a discovered type after discovery returns: expose its statistics then
+        schedule(Instant.now(), () -> Optional.ofNullable(core.stats().get(type)).ifPresent(this::expose));
+    }
+
+    private Scheduler.Scheduled schedule(Instant at, Runnable task) {
+        long id = taskIds.incrementAndGet();
+        tasks.put(id, task);
+        Timer timer = timerService.createSingleActionTimer(Date.from(at), new TimerConfig(id, false));
+        return () -> {
+            if (tasks.remove(id) != null) {
+                try {
+                    timer.cancel();
+                } catch (NoSuchObjectLocalException | IllegalStateException e) {
+                    // it fired or was cancelled meanwhile: nothing left to cancel
+                }
+            }
+        };
+    }
+
+    @Timeout
+    void timeout(Timer timer) {
+        Object info = timer.getInfo();
+        if (SCAN.equals(info)) {
+            core.scanIdle();
+        } else if (info instanceof Long id) {
+            Runnable task = tasks.remove(id);
+            if (task != null) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "an actor timer task failed", e);
+                }
+            }
+        }
+    }
+
+    // ---- ActorRuntime, delegated ----
+
+    @Override
+    public ActorResponse invoke(ActorId actor, String method, ActorRequest request) {
+        return core.invoke(actor, method, request);
+    }
+
+    @Override
+    public Optional<String> getState(ActorId actor, String key) {
+        return core.getState(actor, key);
+    }
+
+    @Override
+    public void transaction(ActorId actor, List<StateOperation> operations) {
+        core.transaction(actor, operations);
+    }
+
+    @Override
+    public void createReminder(ActorId actor, String name, ScheduleSpec spec, boolean overwrite) {
+        core.createReminder(actor, name, spec, overwrite);
+    }
+
+    @Override
+    public Optional<ReminderView> getReminder(ActorId actor, String name) {
+        return core.getReminder(actor, name);
+    }
+
+    @Override
+    public boolean deleteReminder(ActorId actor, String name) {
+        return core.deleteReminder(actor, name);
+    }
+
+    @Override
+    public void createTimer(ActorId actor, String name, ScheduleSpec spec) {
+        core.createTimer(actor, name, spec);
+    }
+
+    @Override
+    public boolean deleteTimer(ActorId actor, String name) {
+        return core.deleteTimer(actor, name);
+    }
+
+    @Override
+    public Set<String> types() {
+        return core.types();
+    }
+
+    @Override
+    public List<ActorTypeStatus> status() {
+        return core.status();
+    }
+}

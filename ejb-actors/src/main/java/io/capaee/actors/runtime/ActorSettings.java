@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.actors.runtime;
+
+import java.time.Duration;
+
+/**
+ * Runtime tuning (server.xml variables {@code capa.actors.*}).
+ *
+ * @param idleTimeout default idle time before deactivation (per type overridable)
+ * @param scanInterval how often idle actors are looked for
+ * @param callTimeout how long a call waits for its turn before failing (breaks deadlocks)
+ * @param reentrancy whether an actor may be called again from inside its own turn
+ * @param maxStackDepth how deep such reentrant calls may nest
+ * @param keyPrefix the prefix of every key the runtime writes to the key/value store
+ */
+public record ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
+                            int maxStackDepth, String keyPrefix) {
+    public static ActorSettings defaults() {
+        return new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 32, "capa:actors:");
+    }
+}

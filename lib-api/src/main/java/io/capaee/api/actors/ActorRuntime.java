@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.actors;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The actor runtime as the gateway (Dapr's {@code /v1.0/actors} API) and operators see it. The EJB
+ * module binds it as {@code java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.actors.ActorRuntime}.
+ * Every method throws {@link ActorException} with a reason when it refuses or fails.
+ */
+public interface ActorRuntime {
+    /** Calls {@code method} on the actor in a turn of its own, activating it first when needed. */
+    ActorResponse invoke(ActorId actor, String method, ActorRequest request);
+
+    /** The JSON value at {@code key}, or empty. */
+    Optional<String> getState(ActorId actor, String key);
+
+    /** Applies every operation atomically. */
+    void transaction(ActorId actor, List<StateOperation> operations);
+
+    /** Creates or (when {@code overwrite}) replaces a durable reminder. */
+    void createReminder(ActorId actor, String name, ScheduleSpec spec, boolean overwrite);
+
+    Optional<ReminderView> getReminder(ActorId actor, String name);
+
+    /** True when it existed. */
+    boolean deleteReminder(ActorId actor, String name);
+
+    /** Creates or replaces an in-memory timer that calls {@code spec.callback()} (activating the actor). */
+    void createTimer(ActorId actor, String name, ScheduleSpec spec);
+
+    boolean deleteTimer(ActorId actor, String name);
+
+    /** The actor types hosted here, sorted. */
+    Set<String> types();
+
+    /** Per hosted type: its active ids and counters. */
+    List<ActorTypeStatus> status();
+}

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * A real restart of the test server ({@code bin/server stop} and {@code start}): actor state is
+ * still there, and a reminder that came due while the server was down fires once at start.
+ */
+class ActorRestartIT {
+    private final String id = "restart-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @AfterAll
+    static void clean() {
+        Actors.cleanRedis();
+    }
+
+    @Test
+    void stateAndRemindersSurviveARestart() throws Exception {
+        assertEquals("11", Actors.post("counter/" + id + "/method/add", "11").body());
+        assertEquals(204, Actors.post("counter/" + id + "/reminders/wake", "{\"dueTime\":\"15s\",\"data\":\"after restart\"}").statusCode());
+        assertEquals(200, Actors.post("wasm-kv/" + id + "/method/redis-set", "[\"k\",\"kept\"]").statusCode());
+        long created = System.nanoTime();
+
+        server("stop");
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            String state = redis.get(Actors.PREFIX + "state||counter||" + id);
+            assertFalse(state.contains("reminded.wake"), "the reminder must not have fired before the server stopped: " + state);
+        }
+        long waited = Duration.ofNanos(System.nanoTime() - created).toMillis();
+        if (waited < 16_000) {
+            Thread.sleep(16_000 - waited); // let the due time pass while the server is down
+        }
+        server("start");
+        awaitUp();
+
+        assertEquals("11", Actors.post("counter/" + id + "/method/get", "").body());
+        assertEquals("kept", Actors.post("wasm-kv/" + id + "/method/redis-get", "[\"k\"]").body());
+        Actors.awaitState("counter", id, "reminded.wake", "1", Duration.ofSeconds(30));
+        assertEquals(404, Actors.get("counter/" + id + "/reminders/wake").statusCode(), "a one-shot reminder is gone once it fired");
+    }
+
+    private static void awaitUp() throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                if (Actors.send(Server.request("/v1.0/actors")).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the server did not come back");
+    }
+
+    private static void server(String action) throws IOException, InterruptedException {
+        Path wlp = Server.dir().getParent().getParent().getParent();
+        Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, "capa")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("server " + action + " capa did not finish");
+        }
+    }
+}

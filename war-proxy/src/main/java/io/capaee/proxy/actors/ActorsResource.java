@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.actors;
+
+import io.capaee.api.actors.ActorException;
+import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorNames;
+import io.capaee.api.actors.ActorRequest;
+import io.capaee.api.actors.ActorResponse;
+import io.capaee.api.actors.ActorRuntime;
+import io.capaee.api.actors.ActorTypeStatus;
+import io.capaee.api.actors.ReminderView;
+import io.capaee.api.actors.ScheduleSpec;
+import io.capaee.api.actors.StateOperation;
+import io.capaee.proxy.dapr.DaprException;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Dapr's actor API with Dapr's paths, bodies, status codes and error codes (runtime-api spec
+ * 3.2), and {@code GET /v1.0/actors[/{type}]}, the operator view of hosted types and active actors.
+ */
+@Path("v1.0/actors")
+@ApplicationScoped
+public class ActorsResource {
+    @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.actors.ActorRuntime")
+    ActorRuntime runtime;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response hosted() {
+        JsonObjectBuilder types = Json.createObjectBuilder();
+        for (ActorTypeStatus s : runtime.status()) {
+            types.add(s.type(), status(s));
+        }
+        return Response.ok(Json.createObjectBuilder().add("types", types).build().toString()).build();
+    }
+
+    @GET
+    @Path("{type}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response hosted(@PathParam("type") String type) {
+        return runtime.status().stream().filter(s -> s.type().equals(type)).findFirst()
+                .map(s -> Response.ok(status(s).toString()).build())
+                .orElseThrow(() -> new DaprException(404, "ERR_ACTOR_INSTANCE_MISSING", "no actor type '" + type + "' is hosted here"));
+    }
+
+    private static JsonObject status(ActorTypeStatus s) {
+        return Json.createObjectBuilder().add("kind", s.kind()).add("count", s.active().size()).add("active", Json.createArrayBuilder(s.active()))
+                .add("activations", s.activations()).add("deactivations", s.deactivations()).add("calls", s.calls())
+                .add("errors", s.errors()).add("callMillisTotal", s.callMillisTotal()).build();
+    }
+
+    @GET
+    @POST
+    @PUT
+    @DELETE
+    @Path("{type}/{id}/method/{method}")
+    @Consumes(MediaType.WILDCARD)
+    public Response invoke(@PathParam("type") String type, @PathParam("id") String id, @PathParam("method") String method,
+                           @HeaderParam("Content-Type") String contentType, @HeaderParam("Dapr-Reentrancy-Id") String reentrancyId,
+                           byte[] body) {
+        ActorId actor = actor(type, id);
+        ActorResponse r = call(ActorErrors.INVOKE, () -> runtime.invoke(actor, method, new ActorRequest(body, contentType, reentrancyId)));
+        Response.ResponseBuilder ok = Response.ok();
+        if (r.body().length > 0) {
+            ok.entity(r.body()).type(r.contentType() == null ? MediaType.APPLICATION_JSON : r.contentType());
+        }
+        return ok.build();
+    }
+
+    @POST
+    @PUT
+    @Path("{type}/{id}/state")
+    @Consumes(MediaType.WILDCARD)
+    public Response transaction(@PathParam("type") String type, @PathParam("id") String id, byte[] body) {
+        ActorId actor = actor(type, id);
+        List<StateOperation> operations = operations(body);
+        call(ActorErrors.STATE_SAVE, () -> {
+            runtime.transaction(actor, operations);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{type}/{id}/state/{key}")
+    public Response state(@PathParam("type") String type, @PathParam("id") String id, @PathParam("key") String key) {
+        ActorId actor = actor(type, id);
+        return call(ActorErrors.STATE_GET, () -> runtime.getState(actor, key))
+                .map(v -> Response.ok(v, MediaType.APPLICATION_JSON).build())
+                .orElseGet(() -> Response.noContent().build());
+    }
+
+    @POST
+    @PUT
+    @Path("{type}/{id}/reminders/{name}")
+    @Consumes(MediaType.WILDCARD)
+    public Response createReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name, byte[] body) {
+        ActorId actor = actor(type, id);
+        name(name);
+        JsonObject json = object(body);
+        boolean overwrite = !json.containsKey("overwrite") || json.get("overwrite") != JsonValue.FALSE;
+        ScheduleSpec spec = spec(json);
+        call(ActorErrors.REMINDER_CREATE, () -> {
+            runtime.createReminder(actor, name, spec, overwrite);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{type}/{id}/reminders/{name}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
+        ActorId actor = actor(type, id);
+        ReminderView r = call(ActorErrors.REMINDER_GET, () -> runtime.getReminder(actor, name)).orElseThrow(
+                () -> new DaprException(404, "ERR_ACTOR_REMINDER_NOT_FOUND", "no reminder '" + name + "' for " + actor));
+        JsonObjectBuilder b = Json.createObjectBuilder().add("actorID", r.actorId()).add("actorType", r.actorType());
+        if (!r.dueTime().isEmpty()) {
+            b.add("dueTime", r.dueTime());
+        }
+        if (!r.period().isEmpty()) {
+            b.add("period", r.period());
+        }
+        if (r.ttl() != null) {
+            b.add("ttl", r.ttl());
+        }
+        if (r.data() != null) {
+            b.add("data", parse(r.data()));
+        }
+        return Response.ok(b.build().toString()).build();
+    }
+
+    @DELETE
+    @Path("{type}/{id}/reminders/{name}")
+    public Response deleteReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
+        ActorId actor = actor(type, id);
+        call(ActorErrors.REMINDER_DELETE, () -> runtime.deleteReminder(actor, name));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @PUT
+    @Path("{type}/{id}/timers/{name}")
+    @Consumes(MediaType.WILDCARD)
+    public Response createTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name, byte[] body) {
+        ActorId actor = actor(type, id);
+        name(name);
+        ScheduleSpec spec = spec(object(body));
+        call(ActorErrors.TIMER_CREATE, () -> {
+            runtime.createTimer(actor, name, spec);
+            return null;
+        });
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    @Path("{type}/{id}/timers/{name}")
+    public Response deleteTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
+        ActorId actor = actor(type, id);
+        // like recent Dapr: deleting a timer that is not there is not an error
+        call(ActorErrors.TIMER_DELETE, () -> runtime.deleteTimer(actor, name));
+        return Response.noContent().build();
+    }
+
+    // ---- helpers ----
+
+    private static ActorId actor(String type, String id) {
+        try {
+            ActorId actor = new ActorId(type, id);
+            if (type.startsWith("dapr.internal.")) {
+                throw new DaprException(403, "ERR_ACTOR_TYPE_RESERVED", "actor type '" + type + "' is reserved");
+            }
+            return actor;
+        } catch (ActorException e) {
+            throw ActorErrors.badName(e);
+        }
+    }
+
+    private static void name(String name) {
+        try {
+            ActorNames.check("name", name);
+        } catch (ActorException e) {
+            throw ActorErrors.badName(e);
+        }
+    }
+
+    private static <T> T call(ActorErrors op, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ActorException e) {
+            throw op.of(e);
+        } catch (EJBException e) {
+            if (e.getCause() instanceof ActorException ae) {
+                throw op.of(ae);
+            }
+            throw e;
+        }
+    }
+
+    private static List<StateOperation> operations(byte[] body) {
+        JsonValue json = parseBody(body);
+        if (!(json instanceof JsonArray array)) {
+            throw malformed("an actor state transaction is a JSON array of {\"operation\", \"request\"} objects");
+        }
+        List<StateOperation> ops = new ArrayList<>();
+        for (JsonValue v : array) {
+            if (!(v instanceof JsonObject o) || !(o.get("request") instanceof JsonObject request)
+                    || !(request.get("key") instanceof jakarta.json.JsonString key)) {
+                throw malformed("each operation needs \"operation\" and a \"request\" object with a string \"key\"");
+            }
+            String operation = o.getString("operation", "");
+            try {
+                switch (operation) {
+                    case "upsert" -> ops.add(StateOperation.upsert(key.getString(), request.getOrDefault("value", JsonValue.NULL).toString()));
+                    case "delete" -> ops.add(StateOperation.delete(key.getString()));
+                    default -> throw new DaprException(400, "ERR_NOT_SUPPORTED_STATE_OPERATION",
+                            "operation type '" + operation + "' is not supported (upsert, delete)");
+                }
+            } catch (ActorException e) {
+                throw malformed(e.getMessage());
+            }
+        }
+        return ops;
+    }
+
+    private static ScheduleSpec spec(JsonObject json) {
+        JsonValue data = json.get("data");
+        return new ScheduleSpec(string(json, "dueTime"), string(json, "period"), string(json, "ttl"),
+                data == null || data == JsonValue.NULL ? null : data.toString(), string(json, "callback"));
+    }
+
+    private static String string(JsonObject json, String field) {
+        JsonValue v = json.get(field);
+        if (v == null || v == JsonValue.NULL) {
+            return null;
+        }
+        if (v instanceof jakarta.json.JsonString s) {
+            return s.getString();
+        }
+        throw malformed("\"" + field + "\" must be a string");
+    }
+
+    private static JsonObject object(byte[] body) {
+        if (body == null || body.length == 0) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (parseBody(body) instanceof JsonObject o) {
+            return o;
+        }
+        throw malformed("the body must be a JSON object");
+    }
+
+    private static JsonValue parseBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw malformed("the body is empty");
+        }
+        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+            return reader.readValue();
+        } catch (jakarta.json.JsonException e) {
+            throw malformed("the body is not JSON: " + e.getMessage());
+        }
+    }
+
+    private static JsonValue parse(String json) {
+        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+
+    private static DaprException malformed(String message) {
+        return new DaprException(400, "ERR_MALFORMED_REQUEST", message);
+    }
+}
