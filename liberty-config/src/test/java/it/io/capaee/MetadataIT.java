@@ -22,6 +22,10 @@ class MetadataIT {
                 .toList();
         assertTrue(components.contains("statestore=state.redis"), r.body());
         assertTrue(components.contains("lockstore=lock.redis"), r.body());
+        assertTrue(components.contains("filestore=secretstores.local.file"), r.body());
+        assertTrue(components.contains("envstore=secretstores.local.env"), r.body());
+        assertTrue(components.contains("configstore=configuration.redis"), r.body());
+        assertTrue(components.contains("mpconfig=configuration.microprofile.config"), r.body());
     }
 
     @Test

@@ -73,6 +73,8 @@ public class StateResource {
         if (entry == null) {
             return Response.noContent().build();
         }
+        // Liberty's HTTP channel always writes this name as "ETag"; Dapr (Go) writes "Etag", and the Java SDK
+        // 1.11 looks that spelling up case-sensitively, so its State.getEtag() is null here (README: deviations)
         return Response.ok(entry.value(), MediaType.APPLICATION_JSON_TYPE).header("ETag", entry.etag()).build();
     }
 
