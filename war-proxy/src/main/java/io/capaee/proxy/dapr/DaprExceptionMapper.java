@@ -3,6 +3,9 @@ package io.capaee.proxy.dapr;
 
 import io.capaee.proxy.rest.Problem;
 import jakarta.json.Json;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -13,9 +16,34 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
+    @Context
+    HttpHeaders headers;
+
     @Override
     public Response toResponse(DaprException e) {
+        if (strictDaprClient(headers)) {
+            return Response.status(e.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(daprJson(e.errorCode(), e.getMessage())).build();
+        }
         return response(e.status(), e.errorCode(), e.getMessage());
+    }
+
+    /**
+     * The Dapr Java SDK (checked: 1.11.0) reads error bodies with a default Jackson mapper that fails
+     * on any field besides {@code errorCode}, {@code message}, {@code code} and {@code details}, and
+     * then reports every error as {@code UNKNOWN}; it gets Dapr's own body. It says who it is in
+     * {@code User-Agent} ({@code dapr-sdk-java/v1.11.0}).
+     */
+    static boolean strictDaprClient(HttpHeaders headers) {
+        if (headers == null) {
+            return false;
+        }
+        String agent = headers.getHeaderString(HttpHeaders.USER_AGENT);
+        return agent != null && agent.startsWith("dapr-sdk-java");
+    }
+
+    static String daprJson(String errorCode, String message) {
+        return Json.createObjectBuilder().add("errorCode", errorCode).add("message", message == null ? "" : message).build().toString();
     }
 
     /** The response for a Dapr error, for code that answers without throwing. */

@@ -20,4 +20,12 @@ class DaprExceptionMapperTest {
         assertEquals(400, body.getInt("status"));
         assertEquals("urn:capa-ee:problem:dapr:ERR_STATE_STORE_NOT_FOUND", body.getString("type"));
     }
+
+    @Test
+    void theDaprJavaSdkGetsDaprsOwnBodyWithNoOtherField() {
+        JsonObject body = Json.createReader(new StringReader(DaprExceptionMapper.daprJson("ERR_STATE_SAVE", "etag mismatch"))).readObject();
+        assertEquals(2, body.size());
+        assertEquals("ERR_STATE_SAVE", body.getString("errorCode"));
+        assertEquals("etag mismatch", body.getString("message"));
+    }
 }

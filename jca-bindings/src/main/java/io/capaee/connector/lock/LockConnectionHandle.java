@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.lock;
+
+import io.capaee.api.lock.LockConnection;
+import io.capaee.api.lock.LockException;
+import io.capaee.api.lock.UnlockStatus;
+import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.store.BackendManagedConnection;
+import java.time.Duration;
+
+/** The {@link LockConnection} an application holds. Resource ids are stored as {@code appId||lock||id}. */
+public final class LockConnectionHandle extends ConnectionHandle implements LockConnection {
+    private final String namespace;
+
+    LockConnectionHandle(String namespace) {
+        this.namespace = namespace;
+    }
+
+    @Override
+    public boolean tryLock(String resourceId, String owner, Duration expiry) {
+        require("resourceId", resourceId);
+        require("lockOwner", owner);
+        if (expiry == null || expiry.toMillis() < 1) {
+            throw new LockException("a lock's expiry must be positive, got " + expiry);
+        }
+        return backend().tryLock(key(resourceId), owner, expiry.toMillis());
+    }
+
+    @Override
+    public UnlockStatus unlock(String resourceId, String owner) {
+        require("resourceId", resourceId);
+        require("lockOwner", owner);
+        return backend().unlock(key(resourceId), owner);
+    }
+
+    private String key(String resourceId) {
+        return namespace + "lock||" + resourceId;
+    }
+
+    private static void require(String what, String value) {
+        if (value == null || value.isEmpty()) {
+            throw new LockException(what + " must not be empty");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private LockBackend backend() {
+        return ((BackendManagedConnection<LockBackend>) owner()).backend();
+    }
+
+    @Override
+    protected RuntimeException invalid(String problem) {
+        return new LockException(problem);
+    }
+}

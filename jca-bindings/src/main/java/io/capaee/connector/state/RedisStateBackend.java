@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.state;
+
+import io.capaee.api.state.StateException;
+import io.capaee.connector.store.RedisClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+
+/**
+ * State in Redis: each entry a hash {@code {data, version}} at its namespaced key, as Dapr's Redis
+ * store keeps it. Versions come from one counter per store ({@code NAMESPACE__version}), so an
+ * ETag never matches a later life of a key. Every write, single or transactional, is one Lua
+ * script: the checks and the writes happen with no other client in between.
+ */
+public final class RedisStateBackend implements StateBackend {
+    // KEYS[1] = version counter, KEYS[2..] = entries; ARGV per write: value-or-empty, isDelete, check, version, ttl
+    private static final String APPLY = String.join("\n",
+            "local n = #KEYS - 1",
+            "for i = 1, n do",
+            "  local check = ARGV[(i - 1) * 5 + 3]",
+            "  if check ~= 'NONE' then",
+            "    local v = redis.call('HGET', KEYS[i + 1], 'version')",
+            "    if check == 'ABSENT' and v then return i - 1 end",
+            "    if check == 'VERSION' and v ~= ARGV[(i - 1) * 5 + 4] then return i - 1 end",
+            "  end",
+            "end",
+            "for i = 1, n do",
+            "  local b = (i - 1) * 5",
+            "  local key = KEYS[i + 1]",
+            "  if ARGV[b + 2] == '1' then",
+            "    redis.call('DEL', key)",
+            "  else",
+            "    local version = redis.call('INCR', KEYS[1])",
+            "    redis.call('HSET', key, 'data', ARGV[b + 1], 'version', version)",
+            "    local ttl = tonumber(ARGV[b + 5])",
+            "    if ttl > 0 then redis.call('EXPIRE', key, ttl) else redis.call('PERSIST', key) end",
+            "  end",
+            "end",
+            "return -1");
+
+    private final RedisClient redis;
+    private final String versionKey;
+
+    public RedisStateBackend(RedisClient redis, String namespace) {
+        this.redis = redis;
+        this.versionKey = namespace + "_version";
+    }
+
+    @Override
+    public Map<String, Stored> get(List<String> keys) {
+        return call("HMGET", () -> {
+            Map<String, Stored> found = new LinkedHashMap<>();
+            for (String key : keys) {
+                List<String> fields = redis.jedis().hmget(key, "data", "version");
+                if (fields.get(0) != null && fields.get(1) != null) {
+                    found.put(key, new Stored(fields.get(0), Long.parseLong(fields.get(1))));
+                }
+            }
+            return found;
+        });
+    }
+
+    @Override
+    public int apply(List<StateWrite> writes) {
+        if (writes.isEmpty()) {
+            return -1;
+        }
+        List<String> keys = new ArrayList<>(writes.size() + 1);
+        List<String> args = new ArrayList<>(writes.size() * 5);
+        keys.add(versionKey);
+        for (StateWrite w : writes) {
+            keys.add(w.key());
+            args.add(w.delete() ? "" : w.value());
+            args.add(w.delete() ? "1" : "0");
+            args.add(w.check().name());
+            args.add(Long.toString(w.expectedVersion()));
+            args.add(Long.toString(w.ttlSeconds()));
+        }
+        Object result = call("EVAL", () -> redis.jedis().eval(APPLY, keys, args));
+        return ((Long) result).intValue();
+    }
+
+    @Override
+    public String describe() {
+        return "redis " + redis.settings().address() + "/" + redis.settings().database();
+    }
+
+    private <T> T call(String command, Supplier<T> action) {
+        if (redis.closed()) {
+            throw new StateException("the state store's redis client for " + redis.settings().address() + " is closed");
+        }
+        try {
+            return action.get();
+        } catch (JedisConnectionException e) {
+            throw new StateException("cannot reach redis at " + redis.settings().address() + " (" + command + "): "
+                    + e.getMessage(), e);
+        } catch (JedisException e) {
+            // the message of a failed script names the key's type problem, never a value
+            throw new StateException("redis at " + redis.settings().address() + " failed " + command + ": "
+                    + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            throw new StateException("the state store's redis client for " + redis.settings().address() + " is closed", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.state;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where state entries live; keys are already namespaced. Each entry has a version, a positive
+ * number that grows with every write and is the entry's ETag. Thread-safe; failures are
+ * {@link io.capaee.api.state.StateException}s.
+ */
+public interface StateBackend {
+    /** A stored entry: its JSON text and version. */
+    record Stored(String value, long version) {}
+
+    /** The live entries among {@code keys}. */
+    Map<String, Stored> get(List<String> keys);
+
+    /**
+     * Applies all writes or none, atomically. Returns -1 on success, else the index of the first
+     * write whose check failed (then nothing was written).
+     */
+    int apply(List<StateWrite> writes);
+
+    /** A short description for messages; no secrets. */
+    String describe();
+}

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.store;
+
+import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.outbound.ManagedConnectionBase;
+import jakarta.resource.spi.ManagedConnectionFactory;
+import java.util.function.Supplier;
+
+/** A logical connection on a store factory's shared backend {@code B}. */
+public final class BackendManagedConnection<B> extends ManagedConnectionBase {
+    private final B backend;
+    private final String description;
+    private final Supplier<? extends ConnectionHandle> handles;
+    private final Class<? extends ConnectionHandle> handleType;
+
+    public BackendManagedConnection(ManagedConnectionFactory factory, B backend, String description,
+            Supplier<? extends ConnectionHandle> handles, Class<? extends ConnectionHandle> handleType) {
+        super(factory);
+        this.backend = backend;
+        this.description = description;
+        this.handles = handles;
+        this.handleType = handleType;
+    }
+
+    public B backend() {
+        return backend;
+    }
+
+    @Override
+    protected ConnectionHandle newHandle() {
+        return handles.get();
+    }
+
+    @Override
+    protected Class<? extends ConnectionHandle> handleType() {
+        return handleType;
+    }
+
+    @Override
+    protected String describe() {
+        return description;
+    }
+}

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.capaee.api.state.EtagMismatchException;
+import io.capaee.api.state.InvalidEtagException;
+import io.capaee.api.state.InvalidStateRequestException;
+import io.capaee.api.state.StateConnection;
+import io.capaee.api.state.StateConnectionFactory;
+import io.capaee.api.state.StateEntry;
+import io.capaee.api.state.StateException;
+import io.capaee.api.state.StateItem;
+import io.capaee.api.state.StateOperation;
+import io.capaee.api.state.StateOptions;
+import io.capaee.api.state.StateOptions.Concurrency;
+import io.capaee.connector.CapaResourceAdapter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * The state store contract, run on the memory backend and on the real Redis (127.0.0.1:6379)
+ * through the connection factory, with this test standing in for the container. Each run uses its
+ * own application id, so its keys are its own; the Redis keys are deleted afterwards.
+ */
+class StateStoreContractTest {
+    private final CapaResourceAdapter adapter = new CapaResourceAdapter();
+    private final String appId = "capa-test-" + UUID.randomUUID();
+    private StateManagedConnectionFactory mcf;
+    private StateConnection state;
+
+    @BeforeEach
+    void startAdapter() throws Exception {
+        adapter.start(null);
+    }
+
+    private StateConnection open(String backend, String app) throws Exception {
+        StateManagedConnectionFactory f = new StateManagedConnectionFactory();
+        f.setBackend(backend);
+        f.setAppId(app);
+        f.setResourceAdapter(adapter);
+        if (mcf == null) {
+            mcf = f;
+        }
+        return ((StateConnectionFactory) f.createConnectionFactory()).getConnection();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        if (state != null) {
+            state.close();
+        }
+        adapter.stop();
+        try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
+            for (String key : admin.keys(appId + "*")) {
+                admin.del(key);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aSavedValueIsReadBackWithAnEtagThatChangesOnEveryWrite(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(StateItem.of("order-1", "{\"qty\":1}"));
+        StateEntry first = state.get("order-1").orElseThrow();
+        assertEquals("{\"qty\":1}", first.value());
+        state.save(StateItem.of("order-1", "{\"qty\":2}"));
+        StateEntry second = state.get("order-1").orElseThrow();
+        assertEquals("{\"qty\":2}", second.value());
+        assertNotEquals(first.etag(), second.etag());
+        assertEquals(Optional.empty(), state.get("missing"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aWriteWithAStaleEtagIsRefusedAndChangesNothing(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(StateItem.of("k", "1"));
+        String etag = state.get("k").orElseThrow().etag();
+        state.save(new StateItem("k", "2", etag, Map.of(), null));
+        assertThrows(EtagMismatchException.class, () -> state.save(new StateItem("k", "3", etag, Map.of(), null)));
+        assertThrows(EtagMismatchException.class, () -> state.delete("k", etag, StateOptions.DEFAULT));
+        assertEquals("2", state.get("k").orElseThrow().value());
+        // last-write ignores the ETag, as Dapr's stores do
+        state.save(new StateItem("k", "4", etag, Map.of(), new StateOptions(Concurrency.LAST_WRITE, null)));
+        assertEquals("4", state.get("k").orElseThrow().value());
+        assertThrows(InvalidEtagException.class, () -> state.delete("k", "not-a-version", StateOptions.DEFAULT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void firstWriteWithoutAnEtagOnlyCreates(String backend) throws Exception {
+        StateOptions firstWrite = new StateOptions(Concurrency.FIRST_WRITE, null);
+        state = open(backend, appId);
+        state.save(new StateItem("once", "\"a\"", null, Map.of(), firstWrite));
+        assertThrows(EtagMismatchException.class, () -> state.save(new StateItem("once", "\"b\"", null, Map.of(), firstWrite)));
+        assertEquals("\"a\"", state.get("once").orElseThrow().value());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aTransactionAppliesAllOrNothing(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(List.of(StateItem.of("a", "1"), StateItem.of("b", "2")));
+        String etagA = state.get("a").orElseThrow().etag();
+        state.save(StateItem.of("a", "1.1"));
+
+        assertThrows(EtagMismatchException.class, () -> state.transact(List.of(
+                StateOperation.upsert(StateItem.of("c", "3")),
+                StateOperation.delete(StateItem.of("b", null)),
+                StateOperation.upsert(new StateItem("a", "9", etagA, Map.of(), null)))));
+        assertEquals(Map.of("a", "1.1", "b", "2"), values(state.getBulk(List.of("a", "b", "c"))));
+
+        state.transact(List.of(StateOperation.upsert(StateItem.of("c", "3")), StateOperation.delete(StateItem.of("b", null))));
+        assertEquals(Map.of("a", "1.1", "c", "3"), values(state.getBulk(List.of("a", "b", "c"))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void anEntryWithATtlDisappears(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(new StateItem("short", "1", null, Map.of("ttlInSeconds", "1"), null));
+        state.save(new StateItem("long", "1", null, Map.of("ttlInSeconds", "-1"), null));
+        assertTrue(state.get("short").isPresent());
+        long end = System.nanoTime() + 3_000_000_000L;
+        while (state.get("short").isPresent() && System.nanoTime() < end) {
+            Thread.sleep(50);
+        }
+        assertEquals(Optional.empty(), state.get("short"));
+        assertTrue(state.get("long").isPresent());
+        assertThrows(InvalidStateRequestException.class,
+                () -> state.save(new StateItem("bad", "1", null, Map.of("ttlInSeconds", "soon"), null)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void keysAreNamespacedPerApplication(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(StateItem.of("shared-name", "\"mine\""));
+        try (StateConnection other = open(backend, appId + "-other")) {
+            assertEquals(Optional.empty(), other.get("shared-name"));
+            other.save(StateItem.of("shared-name", "\"theirs\""));
+        }
+        assertEquals("\"mine\"", state.get("shared-name").orElseThrow().value());
+        assertThrows(InvalidStateRequestException.class, () -> state.save(StateItem.of("a||b", "1")));
+        if (backend.equals("redis")) {
+            try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
+                assertEquals("\"mine\"", admin.hget(appId + "||shared-name", "data"));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aClosedHandleRefusesWork(String backend) throws Exception {
+        StateConnection closed = open(backend, appId);
+        closed.close();
+        assertThrows(StateException.class, () -> closed.get("k"));
+    }
+
+    private static Map<String, String> values(Map<String, StateEntry> entries) {
+        return entries.values().stream().collect(java.util.stream.Collectors.toMap(StateEntry::key, StateEntry::value));
+    }
+}

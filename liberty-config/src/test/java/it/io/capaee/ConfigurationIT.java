@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee;
+
+import static it.io.capaee.Dapr.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.JsonObject;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+
+/**
+ * Dapr's configuration API: the Redis store {@code configstore} (changes pushed by keyspace
+ * notifications to this test, which plays the app at {@code capa.app-url}) and the MicroProfile
+ * Config store {@code mpconfig}.
+ */
+class ConfigurationIT {
+    private final String key = Dapr.unique("cfgit");
+    private final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
+    private final LinkedBlockingQueue<String> notifications = new LinkedBlockingQueue<>();
+    private HttpServer app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
+        app.createContext("/configuration/", x -> {
+            try (InputStream in = x.getRequestBody()) {
+                notifications.add(x.getRequestMethod() + " " + x.getRequestURI().getPath() + " "
+                        + new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            x.sendResponseHeaders(200, -1);
+            x.close();
+        });
+        app.start();
+    }
+
+    @AfterEach
+    void stopApp() {
+        app.stop(0);
+        redis.del(key);
+        redis.close();
+    }
+
+    @Test
+    void getAnswersRedisItemsInDaprsShape() throws Exception {
+        redis.set(key, "hello||7");
+        HttpResponse<String> r = Server.get("/v1.0/configuration/configstore?key=" + key + "&key=" + key + "-missing");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals(Dapr.json("{\"" + key + "\":{\"value\":\"hello\",\"version\":\"7\",\"metadata\":{}}}"), Dapr.json(r.body()));
+        assertEquals(Dapr.json(r.body()), Dapr.json(Server.get("/v1.0-alpha1/configuration/configstore?key=" + key).body()));
+    }
+
+    @Test
+    void aSubscribedAppIsToldOfAChangeWithinASecondUntilItUnsubscribes() throws Exception {
+        HttpResponse<String> r = Server.get("/v1.0/configuration/configstore/subscribe?key=" + key);
+        assertEquals(200, r.statusCode(), r.body());
+        String id = Dapr.json(r.body()).asJsonObject().getString("id");
+
+        // the first change also loads the notifying code in the server; every later one is timed
+        redis.set(key, "on||1");
+        assertTrue(notifications.poll(5, TimeUnit.SECONDS) != null, "no notification of the first change");
+        long start = System.nanoTime();
+        redis.set(key, "on||2");
+        String seen = notifications.poll(1, TimeUnit.SECONDS);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(seen != null, "no notification within a second");
+        assertTrue(seen.startsWith("POST /configuration/configstore/" + key + " "), seen);
+        JsonObject body = Dapr.json(seen.substring(seen.indexOf('{'))).asJsonObject();
+        assertEquals(id, body.getString("id"));
+        assertEquals("on", body.getJsonObject("items").getJsonObject(key).getString("value"));
+        assertEquals("2", body.getJsonObject("items").getJsonObject(key).getString("version"));
+        System.out.println("configuration change seen by the app after " + millis + " ms");
+
+        HttpResponse<String> off = Server.get("/v1.0/configuration/configstore/" + id + "/unsubscribe");
+        assertEquals(200, off.statusCode(), off.body());
+        assertEquals(Dapr.json("{\"ok\":true}"), Dapr.json(off.body()));
+        redis.set(key, "after||3");
+        assertNull(notifications.poll(500, TimeUnit.MILLISECONDS));
+
+        HttpResponse<String> again = Server.get("/v1.0/configuration/configstore/" + id + "/unsubscribe");
+        assertEquals(500, again.statusCode(), again.body());
+        assertEquals(false, Dapr.json(again.body()).asJsonObject().getBoolean("ok"));
+    }
+
+    @Test
+    void theMicroProfileConfigStoreAnswersPropertiesUnderItsPrefix() throws Exception {
+        HttpResponse<String> r = Server.get("/v1.0/configuration/mpconfig?key=it-greeting");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("hello from mp config", Dapr.json(r.body()).asJsonObject().getJsonObject("it-greeting").getString("value"));
+    }
+
+    @Test
+    void anUnknownStoreIsNotFound() throws Exception {
+        assertError(Server.get("/v1.0/configuration/nope?key=a"), 400, "ERR_CONFIGURATION_STORE_NOT_FOUND");
+        assertError(Server.get("/v1.0/configuration/nope/subscribe?key=a"), 400, "ERR_CONFIGURATION_STORE_NOT_FOUND");
+    }
+}

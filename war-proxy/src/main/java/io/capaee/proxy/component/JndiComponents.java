@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.component;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import javax.naming.InitialContext;
+import javax.naming.NameClassPair;
+import javax.naming.NameNotFoundException;
+import javax.naming.NamingEnumeration;
+import javax.naming.NamingException;
+
+/**
+ * The components that server.xml binds as resource-adapter connection factories: a component
+ * {@code NAME} of kind {@code KIND} is the JNDI name {@code eis/capa/KIND/NAME} (e.g.
+ * {@code eis/capa/state/statestore}). Found factories are cached; they are thread-safe.
+ */
+@ApplicationScoped
+public class JndiComponents {
+    private static final Logger LOG = Logger.getLogger(JndiComponents.class.getName());
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private final Map<String, Object> found = new ConcurrentHashMap<>();
+
+    /** The component, or empty when none of that kind has that name. */
+    public <T> Optional<T> find(String kind, String name, Class<T> type) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            return Optional.empty();
+        }
+        String jndiName = jndiName(kind, name);
+        Object factory = found.get(jndiName);
+        if (factory == null) {
+            try {
+                factory = new InitialContext().lookup(jndiName);
+            } catch (NameNotFoundException e) {
+                return Optional.empty();
+            } catch (NamingException e) {
+                throw new IllegalStateException("cannot look up " + jndiName + ": " + e.getMessage(), e);
+            }
+            found.put(jndiName, factory);
+        }
+        return type.isInstance(factory) ? Optional.of(type.cast(factory)) : Optional.empty();
+    }
+
+    /** The names of the components of {@code kind}, for listings; empty when JNDI cannot list them. */
+    public List<String> names(String kind) {
+        List<String> names = new ArrayList<>();
+        try {
+            NamingEnumeration<NameClassPair> list = new InitialContext().list("eis/capa/" + kind);
+            while (list.hasMore()) {
+                names.add(list.next().getName());
+            }
+        } catch (NamingException e) {
+            LOG.log(Level.FINE, "no components of kind {0}: {1}", new Object[] {kind, e.getMessage()});
+        }
+        names.sort(null);
+        return names;
+    }
+
+    static String jndiName(String kind, String name) {
+        return "eis/capa/" + kind + "/" + name;
+    }
+}

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.configuration;
+
+import io.capaee.api.configuration.ConfigurationException;
+import io.capaee.api.configuration.ConfigurationItem;
+import io.capaee.api.configuration.ConfigurationStore;
+import io.capaee.proxy.dapr.DaprException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Dapr's configuration API (runtime-api spec 3.8). {@code GET /v1.0/configuration/{store}?key=..}
+ * answers {@code {"key": {"value", "version", "metadata"}}} (every item without {@code key});
+ * {@code /subscribe} answers {@code {"id"}} and POSTs changes to {@code capa.app-url};
+ * {@code /{id}/unsubscribe} answers {@code {"ok": true}}, or 500 with {@code "ok": false}.
+ */
+@Path("/v1.0/configuration/{store}")
+public class ConfigurationResource {
+    @Inject
+    ConfigurationStores stores;
+
+    @Inject
+    ConfigurationSubscriptions subscriptions;
+
+    @Inject
+    @ConfigProperty(name = "capa.app-url", defaultValue = " ")
+    String appUrl;
+
+    @GET
+    public Response get(@PathParam("store") String store, @QueryParam("key") List<String> keys) {
+        ConfigurationStore found = store(store);
+        Map<String, ConfigurationItem> items;
+        try {
+            items = found.get(keys);
+        } catch (ConfigurationException e) {
+            throw new DaprException(500, "ERR_CONFIGURATION_GET", "configuration store " + store + " failed: " + e.getMessage(), e);
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder();
+        items.forEach((key, item) -> body.add(key, Json.createObjectBuilder().add("value", item.value())
+                .add("version", item.version()).add("metadata", Json.createObjectBuilder(Map.copyOf(item.metadata())))));
+        return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("subscribe")
+    public Response subscribe(@PathParam("store") String store, @QueryParam("key") List<String> keys) {
+        ConfigurationStore found = store(store);
+        if (appUrl == null || appUrl.isBlank()) {
+            throw new DaprException(500, "ERR_APP_CHANNEL_NIL",
+                    "no app to notify of configuration changes: set capa.app-url to the app's base URL");
+        }
+        String id;
+        try {
+            id = subscriptions.subscribe(store, found, keys, appUrl.strip().replaceAll("/+$", ""));
+        } catch (ConfigurationException e) {
+            throw new DaprException(500, "ERR_CONFIGURATION_SUBSCRIBE", "configuration store " + store + " failed: " + e.getMessage(), e);
+        }
+        return Response.ok(Json.createObjectBuilder().add("id", id).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("{id}/unsubscribe")
+    public Response unsubscribe(@PathParam("store") String store, @PathParam("id") String id) {
+        store(store);
+        if (!subscriptions.unsubscribe(id)) {
+            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
+                    .add("ok", false).add("message", "no configuration subscription " + id).build().toString()).build();
+        }
+        return Response.ok(Json.createObjectBuilder().add("ok", true).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private ConfigurationStore store(String name) {
+        return stores.find(name).orElseThrow(() -> new DaprException(400, "ERR_CONFIGURATION_STORE_NOT_FOUND",
+                "configuration store " + name + " is not found"));
+    }
+}

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.configuration;
+
+import io.capaee.api.configuration.ConfigurationItem;
+import io.capaee.api.configuration.ConfigurationStore;
+import io.capaee.api.configuration.ConfigurationSubscription;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The running configuration subscriptions of the sidecar API. Each change is POSTed to the app as
+ * Dapr does: {@code POST APP/configuration/{store}/{key}} with {@code {"id", "items": {key: item}}},
+ * one call per changed key; a non-2xx answer is logged. The waits run on the container's managed
+ * executor; every subscription is closed when the application stops.
+ */
+@ApplicationScoped
+public class ConfigurationSubscriptions {
+    private static final Logger LOG = Logger.getLogger(ConfigurationSubscriptions.class.getName());
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Map<String, ConfigurationSubscription> running = new ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** Subscribes and returns the subscription id. */
+    public String subscribe(String storeName, ConfigurationStore store, List<String> keys, String appUrl) {
+        String[] id = new String[1];
+        ConfigurationSubscription subscription = store.subscribe(keys, items -> items.forEach((key, item) ->
+                notifyApp(appUrl, storeName, id[0], key, item)), executor);
+        id[0] = subscription.id();
+        running.put(subscription.id(), subscription);
+        return subscription.id();
+    }
+
+    /** Closes the subscription; false when there is none with that id. */
+    public boolean unsubscribe(String id) {
+        ConfigurationSubscription subscription = running.remove(id);
+        if (subscription == null) {
+            return false;
+        }
+        subscription.close();
+        return true;
+    }
+
+    private void notifyApp(String appUrl, String store, String id, String key, ConfigurationItem item) {
+        JsonObjectBuilder itemJson = Json.createObjectBuilder().add("value", item.value()).add("version", item.version())
+                .add("metadata", Json.createObjectBuilder(Map.copyOf(item.metadata())));
+        String body = Json.createObjectBuilder()
+                .add("id", id == null ? "" : id)
+                .add("items", Json.createObjectBuilder().add(key, itemJson))
+                .build().toString();
+        URI target = URI.create(appUrl + "/configuration/" + enc(store) + "/" + enc(key));
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (r.statusCode() / 100 != 2) {
+                LOG.log(Level.WARNING, "the app answered {0} to the configuration change of {1} in {2}",
+                        new Object[] {r.statusCode(), key, store});
+            }
+        } catch (java.io.IOException e) {
+            LOG.log(Level.WARNING, "cannot tell the app at {0} of a configuration change of {1} in {2}: {3}",
+                    new Object[] {appUrl, key, store, e.getMessage()});
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String enc(String segment) {
+        return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    @PreDestroy
+    void closeAll() {
+        running.values().forEach(ConfigurationSubscription::close);
+        running.clear();
+    }
+}

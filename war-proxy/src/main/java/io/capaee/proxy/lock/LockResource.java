@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.lock;
+
+import io.capaee.api.lock.LockConnection;
+import io.capaee.api.lock.LockConnectionFactory;
+import io.capaee.api.lock.LockException;
+import io.capaee.api.lock.UnlockStatus;
+import io.capaee.proxy.component.JndiComponents;
+import io.capaee.proxy.dapr.DaprException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Dapr's lock API (runtime-api spec 3.9): try-lock answers {@code {"success": bool}}, unlock
+ * {@code {"status": 0|1|2|3}} (success, no such lock, owned by someone else, internal error).
+ * Empty ids, empty owners and expiries under 1 s are 400 {@code ERR_MALFORMED_REQUEST}.
+ */
+@Path("/v1.0-alpha1")
+public class LockResource {
+    private static final Logger LOG = Logger.getLogger(LockResource.class.getName());
+
+    @Inject
+    JndiComponents components;
+
+    @POST
+    @Path("lock/{store}")
+    public Response tryLock(@PathParam("store") String store, String body) {
+        JsonObject request = object(body);
+        String resourceId = required(request, "resourceId");
+        String owner = required(request, "lockOwner");
+        JsonValue expiry = request.get("expiryInSeconds");
+        if (!(expiry instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
+            throw malformed("'expiryInSeconds' must be a whole number of seconds above 0");
+        }
+        LockConnectionFactory factory = store(store);
+        try (LockConnection locks = factory.getConnection()) {
+            boolean success = locks.tryLock(resourceId, owner, Duration.ofSeconds(n.longValue()));
+            return json(Json.createObjectBuilder().add("success", success).build());
+        } catch (LockException e) {
+            throw new DaprException(500, "ERR_TRY_LOCK", "lock store " + store + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @POST
+    @Path("unlock/{store}")
+    public Response unlock(@PathParam("store") String store, String body) {
+        JsonObject request = object(body);
+        String resourceId = required(request, "resourceId");
+        String owner = required(request, "lockOwner");
+        LockConnectionFactory factory = store(store);
+        UnlockStatus status;
+        try (LockConnection locks = factory.getConnection()) {
+            status = locks.unlock(resourceId, owner);
+        } catch (LockException e) {
+            // Dapr answers a store failure on unlock with status 3 in a 200
+            LOG.log(Level.WARNING, "unlock in lock store {0} failed: {1}", new Object[] {store, e.getMessage()});
+            status = UnlockStatus.INTERNAL_ERROR;
+        }
+        return json(Json.createObjectBuilder().add("status", status.code()).build());
+    }
+
+    private LockConnectionFactory store(String name) {
+        return components.find("lock", name, LockConnectionFactory.class).orElseThrow(
+                () -> new DaprException(400, "ERR_LOCK_STORE_NOT_FOUND", "lock store " + name + " is not found"));
+    }
+
+    private static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw malformed("the request needs a JSON object body");
+        }
+        try (var reader = Json.createReader(new StringReader(body))) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw malformed("the body must be a JSON object");
+            }
+            return value.asJsonObject();
+        } catch (JsonException e) {
+            throw malformed("the body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static String required(JsonObject request, String field) {
+        JsonValue v = request.get(field);
+        if (!(v instanceof JsonString s) || s.getString().isEmpty()) {
+            throw malformed("'" + field + "' must be a non-empty string");
+        }
+        return s.getString();
+    }
+
+    private static Response json(JsonObject body) {
+        return Response.ok(body.toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static DaprException malformed(String message) {
+        return new DaprException(400, "ERR_MALFORMED_REQUEST", message);
+    }
+}

@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.metadata;
+
+import io.capaee.proxy.component.ComponentInfo;
+import io.capaee.proxy.component.MetadataContributor;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code GET /v1.0/metadata} in Dapr's shape (runtime-api spec 3.11): the app id, the runtime, and
+ * the components every {@link MetadataContributor} reports. {@code /v1.0/healthz} and
+ * {@code /v1.0/healthz/outbound} answer 204 once the application is up (they are only reachable
+ * then); {@code ?appid=} other than ours is Dapr's 500 {@code ERR_HEALTH_APPID_NOT_MATCH}.
+ */
+@Path("/v1.0")
+public class MetadataResource {
+    private static final Logger LOG = Logger.getLogger(MetadataResource.class.getName());
+    static final String RUNTIME_VERSION = "capa-ee-0.1";
+
+    @Inject
+    @ConfigProperty(name = "capa.app-id", defaultValue = "capa")
+    String appId;
+
+    @Inject
+    Instance<MetadataContributor> contributors;
+
+    @GET
+    @Path("metadata")
+    public Response metadata() {
+        List<ComponentInfo> components = new ArrayList<>();
+        for (MetadataContributor contributor : contributors) {
+            try {
+                components.addAll(contributor.components());
+            } catch (RuntimeException e) {
+                // one broken building block must not hide the others
+                LOG.log(Level.WARNING, "metadata of " + contributor.getClass().getName() + " failed", e);
+            }
+        }
+        components.sort(Comparator.comparing(ComponentInfo::type).thenComparing(ComponentInfo::name));
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (ComponentInfo c : components) {
+            list.add(Json.createObjectBuilder()
+                    .add("name", c.name())
+                    .add("type", c.type())
+                    .add("version", c.version())
+                    .add("capabilities", Json.createArrayBuilder(c.capabilities())));
+        }
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("id", appId)
+                .add("runtimeVersion", RUNTIME_VERSION)
+                .add("enabledFeatures", Json.createArrayBuilder())
+                .add("actors", Json.createArrayBuilder())
+                .add("components", list)
+                .add("subscriptions", Json.createArrayBuilder())
+                .add("httpEndpoints", Json.createArrayBuilder())
+                .add("extended", Json.createObjectBuilder());
+        return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @GET
+    @Path("healthz")
+    public Response healthz(@QueryParam("appid") String appid) {
+        if (appid != null && !appid.isEmpty() && !appid.equals(appId)) {
+            throw new io.capaee.proxy.dapr.DaprException(500, "ERR_HEALTH_APPID_NOT_MATCH",
+                    "app id " + appid + " does not match this sidecar's (" + appId + ")");
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("healthz/outbound")
+    public Response outbound() {
+        return Response.noContent().build();
+    }
+}
