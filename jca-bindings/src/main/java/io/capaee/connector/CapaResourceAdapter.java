@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector;
 
-import jakarta.resource.NotSupportedException;
+import io.capaee.connector.inbound.InboundEndpoints;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.Connector;
@@ -9,6 +10,7 @@ import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -18,7 +20,8 @@ import javax.transaction.xa.XAResource;
 /**
  * The resource adapter of Capa EE. It owns the shared clients that its managed connection
  * factories create lazily (the Redis pool, the Couchbase cluster) and closes them on
- * {@link #stop()}. Outbound only for now: it has no inbound activation specs yet.
+ * {@link #stop()}. Inbound activations (message-driven beans) are kept by {@link InboundEndpoints}
+ * and run as work on the container's {@link WorkManager}; they stop before the shared clients close.
  *
  * <p>Thread-safe: {@link #own} may be called from any thread while the adapter runs.
  */
@@ -37,9 +40,12 @@ public class CapaResourceAdapter implements ResourceAdapter {
     private final Object lock = new Object();
     private List<AutoCloseable> owned = new ArrayList<>(); // guarded by lock
     private boolean running; // guarded by lock
+    private volatile BootstrapContext bootstrap;
+    private final InboundEndpoints inbound = new InboundEndpoints();
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
+        bootstrap = context;
         synchronized (lock) {
             running = true;
         }
@@ -48,6 +54,7 @@ public class CapaResourceAdapter implements ResourceAdapter {
 
     @Override
     public void stop() {
+        inbound.stopAll();
         List<AutoCloseable> toClose;
         synchronized (lock) {
             running = false;
@@ -86,14 +93,18 @@ public class CapaResourceAdapter implements ResourceAdapter {
 
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
-            throws NotSupportedException {
-        throw new NotSupportedException("Capa EE has no inbound bindings yet; cannot activate "
-                + (spec == null ? "null" : spec.getClass().getName()));
+            throws ResourceException {
+        BootstrapContext context = bootstrap;
+        if (context == null) {
+            throw new ResourceException("the Capa EE resource adapter is not started: cannot activate "
+                    + (spec == null ? "null" : spec.getClass().getName()));
+        }
+        inbound.activate(endpointFactory, spec, context.getWorkManager());
     }
 
     @Override
     public void endpointDeactivation(MessageEndpointFactory endpointFactory, ActivationSpec spec) {
-        // nothing is ever activated (see endpointActivation)
+        inbound.deactivate(endpointFactory, spec);
     }
 
     @Override

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class CapaResourceAdapterTest {
     }
 
     @Test
-    void inboundActivationIsRefusedUntilThereAreInboundBindings() {
-        assertThrows(NotSupportedException.class, () -> adapter.endpointActivation(null, null));
+    void inboundActivationNeedsAStartedAdapter() {
+        assertThrows(ResourceException.class, () -> adapter.endpointActivation(null, null));
     }
 }

@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.binding.http;
+
+import io.capaee.api.binding.BindingRequest;
+import io.capaee.api.binding.BindingResponse;
+import io.capaee.api.binding.OutputBindingException;
+import io.capaee.api.binding.OutputBindingException.Reason;
+import io.capaee.connector.binding.BindingTransport;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Operations: the HTTP methods. Returns the response body as data and the metadata
+ * {@code statusCode} plus the response headers (first value of each, lower-case names).
+ */
+final class HttpTransport implements BindingTransport {
+    private static final Set<String> OPERATIONS = Set.of("get", "head", "post", "put", "patch", "delete", "options");
+    private static final int MESSAGE_BODY_CHARS = 200;
+
+    private final URI base;
+    private final Duration timeout;
+    private final boolean errorIfNot2XX;
+    private final HttpClient client;
+    private volatile boolean closed;
+
+    HttpTransport(URI base, int timeoutMillis, boolean errorIfNot2XX) {
+        this.base = base;
+        this.timeout = Duration.ofMillis(timeoutMillis);
+        this.errorIfNot2XX = errorIfNot2XX;
+        this.client = HttpClient.newBuilder().connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public BindingResponse invoke(BindingRequest request) {
+        URI target = target(request.metadata("path"));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout);
+        boolean hasBody = request.data().length > 0;
+        builder.method(request.operation().toUpperCase(Locale.ROOT), hasBody
+                ? HttpRequest.BodyPublishers.ofByteArray(request.data()) : HttpRequest.BodyPublishers.noBody());
+        try {
+            request.metadata().forEach((name, value) -> {
+                if (!name.equals("path")) {
+                    builder.header(name, value);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            throw new OutputBindingException(Reason.BAD_REQUEST, "metadata cannot be sent as a header: "
+                    + e.getMessage(), e);
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new OutputBindingException(Reason.UNAVAILABLE, request.operation() + " " + target + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutputBindingException(Reason.UNAVAILABLE, "interrupted: " + target, e);
+        }
+        Map<String, String> metadata = new HashMap<>();
+        response.headers().map().forEach((name, values) -> {
+            if (!values.isEmpty() && !name.startsWith(":")) {
+                metadata.put(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+        });
+        metadata.put("statusCode", Integer.toString(response.statusCode()));
+        int status = response.statusCode();
+        if (errorIfNot2XX && (status < 200 || status > 299)) {
+            String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+            throw new OutputBindingException(Reason.FAILED, request.operation() + " " + target + " answered "
+                    + status + (body.isBlank() ? "" : ": " + abbreviate(body)), metadata, null);
+        }
+        return new BindingResponse(response.body(), metadata);
+    }
+
+    /** base + path, refusing anything that would leave the configured host. */
+    URI target(String path) {
+        if (path == null || path.isEmpty()) {
+            return base;
+        }
+        String joined = base.toString().replaceAll("/+$", "") + "/" + path.replaceAll("^/+", "");
+        try {
+            URI uri = URI.create(joined);
+            if (uri.getHost() == null || !uri.getHost().equals(base.getHost()) || uri.getPort() != base.getPort()
+                    || !uri.getScheme().equals(base.getScheme())) {
+                throw new IllegalArgumentException("leaves " + base.getHost());
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new OutputBindingException(Reason.BAD_REQUEST, "metadata 'path' '" + path
+                    + "' does not give a URL below " + base + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= MESSAGE_BODY_CHARS ? text : text.substring(0, MESSAGE_BODY_CHARS) + "...";
+    }
+
+    @Override
+    public Set<String> operations() {
+        return OPERATIONS;
+    }
+
+    @Override
+    public String describe() {
+        return "http " + base;
+    }
+
+    @Override
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true; // the JDK client (Java 17) has no close; its connections idle out
+    }
+
+}

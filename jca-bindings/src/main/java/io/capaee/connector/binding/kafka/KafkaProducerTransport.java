@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.binding.kafka;
+
+import io.capaee.api.binding.BindingRequest;
+import io.capaee.api.binding.BindingResponse;
+import io.capaee.api.binding.OutputBindingException;
+import io.capaee.api.binding.OutputBindingException.Reason;
+import io.capaee.connector.binding.BindingTransport;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RetriableException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Operation {@code create}: the data is the record value; metadata {@code key} is the record key,
+ * {@code topic} overrides the binding's topic, every other entry becomes a record header. Returns
+ * no data and the metadata {@code topic}, {@code partition}, {@code offset}.
+ */
+final class KafkaProducerTransport implements BindingTransport {
+    private static final Set<String> OPERATIONS = Set.of("create");
+
+    private final KafkaProducerSettings settings;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private volatile boolean closed;
+
+    KafkaProducerTransport(KafkaProducerSettings settings) {
+        this.settings = settings;
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, settings.acks());
+        props.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMillis());
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchBytes());
+        int requestTimeout = Math.min(settings.timeoutMillis(), 30000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
+        // the producer insists on delivery.timeout.ms >= linger.ms + request.timeout.ms
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(settings.timeoutMillis(),
+                settings.lingerMillis() + requestTimeout));
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.timeoutMillis());
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "capa-ee-binding");
+        this.producer = KafkaClients.withOwnClassLoader(
+                () -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    @Override
+    public BindingResponse invoke(BindingRequest request) {
+        String topic = request.metadata("topic") != null ? request.metadata("topic") : settings.topic();
+        if (topic.isEmpty()) {
+            throw new OutputBindingException(Reason.BAD_REQUEST,
+                    "the binding has no topic configured: give the metadata 'topic'");
+        }
+        String key = request.metadata("key");
+        List<Header> headers = new ArrayList<>();
+        request.metadata().forEach((name, value) -> {
+            if (!name.equals("topic") && !name.equals("key")) {
+                headers.add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
+                key == null ? null : key.getBytes(StandardCharsets.UTF_8), request.data(), headers);
+        try {
+            RecordMetadata sent = producer.send(record).get(settings.timeoutMillis(), TimeUnit.MILLISECONDS);
+            return BindingResponse.empty(Map.of("topic", sent.topic(), "partition",
+                    Integer.toString(sent.partition()), "offset", Long.toString(sent.offset())));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutputBindingException(Reason.UNAVAILABLE, "interrupted while producing to " + topic, e);
+        } catch (TimeoutException e) {
+            throw new OutputBindingException(Reason.UNAVAILABLE, "kafka did not acknowledge the record for "
+                    + topic + " within " + settings.timeoutMillis() + " ms", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            Reason reason = cause instanceof RetriableException ? Reason.UNAVAILABLE : Reason.FAILED;
+            throw new OutputBindingException(reason, "kafka refused the record for " + topic + ": " + cause, cause);
+        } catch (KafkaException e) {
+            throw new OutputBindingException(Reason.UNAVAILABLE, "kafka producer failed for " + topic + ": " + e, e);
+        }
+    }
+
+    @Override
+    public Set<String> operations() {
+        return OPERATIONS;
+    }
+
+    @Override
+    public String describe() {
+        return "kafka " + settings.bootstrapServers();
+    }
+
+    @Override
+    public boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        producer.close(java.time.Duration.ofSeconds(5));
+    }
+}

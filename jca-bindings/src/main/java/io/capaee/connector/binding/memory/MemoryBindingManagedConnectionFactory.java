@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.binding.memory;
+
+import io.capaee.api.binding.MemoryBindingFactory;
+import io.capaee.api.binding.OutputBinding;
+import io.capaee.connector.binding.BindingConnectionFactory;
+import io.capaee.connector.binding.BindingManagedConnectionFactory;
+import io.capaee.connector.binding.BindingTransport;
+import io.capaee.connector.binding.OutputBindingHandle;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.ConnectionDefinition;
+import jakarta.resource.spi.ConnectionManager;
+
+/**
+ * The {@code memory} output binding: entries live in this server (lost on restart), at most
+ * {@code maxEntries} of them. For development and tests without external systems.
+ */
+@ConnectionDefinition(
+        connectionFactory = MemoryBindingFactory.class,
+        connectionFactoryImpl = MemoryBindingConnectionFactory.class,
+        connection = OutputBinding.class,
+        connectionImpl = OutputBindingHandle.class)
+public class MemoryBindingManagedConnectionFactory extends BindingManagedConnectionFactory {
+    private static final long serialVersionUID = 1L;
+
+    @ConfigProperty(defaultValue = "10000", description = "Most entries kept; create fails beyond it")
+    private Integer maxEntries = 10000;
+
+    @Override
+    protected void validate() {
+        required("maxEntries", maxEntries, 1);
+    }
+
+    @Override
+    protected BindingTransport openTransport() {
+        return new MemoryTransport(maxEntries);
+    }
+
+    @Override
+    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
+        return new MemoryBindingConnectionFactory(this, manager);
+    }
+
+    @Override
+    public String describe() {
+        return "memory binding";
+    }
+
+    public Integer getMaxEntries() {
+        return maxEntries;
+    }
+
+    public void setMaxEntries(Integer maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+}

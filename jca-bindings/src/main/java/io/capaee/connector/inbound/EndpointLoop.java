@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.inbound;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Base of the endpoints: the stop flag, the "stopped" latch, and a run loop that reopens the
+ * source after an unexpected failure (with a pause) instead of ending the work.
+ */
+public abstract class EndpointLoop implements InboundEndpoint {
+    private static final Logger LOG = Logger.getLogger(EndpointLoop.class.getName());
+    private static final long REOPEN_PAUSE_MILLIS = 1000;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean stopping;
+    private volatile Thread worker;
+
+    /** Opens the source and receives until {@link #stopping()}; closes the source before returning. */
+    protected abstract void receive() throws Exception;
+
+    /** Wakes up a blocked receive (optional). */
+    protected void wakeUp() {
+    }
+
+    protected final boolean stopping() {
+        return stopping;
+    }
+
+    @Override
+    public final void run() {
+        worker = Thread.currentThread();
+        try {
+            while (!stopping) {
+                try {
+                    receive();
+                } catch (Exception e) {
+                    if (stopping) {
+                        break;
+                    }
+                    LOG.log(Level.WARNING, describe() + " failed; reopening in " + REOPEN_PAUSE_MILLIS + " ms", e);
+                    sleepQuietly();
+                }
+            }
+        } finally {
+            worker = null;
+            stopped.countDown();
+        }
+    }
+
+    @Override
+    public final void release() {
+        stopping = true;
+        wakeUp();
+    }
+
+    @Override
+    public final boolean awaitStopped(long millis) throws InterruptedException {
+        return stopped.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void sleepQuietly() {
+        try {
+            Thread.sleep(REOPEN_PAUSE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopping = true;
+        }
+    }
+
+    /** For diagnostics: the thread running the loop, or null. */
+    protected final Thread worker() {
+        return worker;
+    }
+}

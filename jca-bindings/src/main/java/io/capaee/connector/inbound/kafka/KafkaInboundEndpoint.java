@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.inbound.kafka;
+
+import io.capaee.api.inbound.InboundMessage;
+import io.capaee.connector.binding.kafka.KafkaClients;
+import io.capaee.connector.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.EndpointInvoker;
+import io.capaee.connector.inbound.EndpointLoop;
+import io.capaee.connector.inbound.RetryingDelivery;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Polls in the work's own thread (a consumer is single-threaded), delivers each record with
+ * retries, and commits a partition's offset only past records that were delivered or
+ * dead-lettered. When a dead letter cannot be written, the partition is rewound to that record
+ * and tried again on the next poll: nothing a topic handed over is skipped.
+ */
+final class KafkaInboundEndpoint extends EndpointLoop {
+    private static final Logger LOG = Logger.getLogger(KafkaInboundEndpoint.class.getName());
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final long DEAD_LETTER_TIMEOUT_MILLIS = 10_000;
+
+    private final KafkaConsumerSettings settings;
+    private final String target;
+    private final RetryingDelivery delivery;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaProducer<byte[], byte[]> deadLetters; // only touched by the work's thread
+
+    KafkaInboundEndpoint(KafkaConsumerSettings settings, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
+        this.settings = settings;
+        this.target = target;
+        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+    }
+
+    @Override
+    protected void receive() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.autoOffsetReset());
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "capa-ee-inbound-" + settings.groupId());
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
+        KafkaConsumer<byte[], byte[]> created = KafkaClients.withOwnClassLoader(
+                () -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        consumer = created;
+        try (created) {
+            if (stopping()) {
+                return;
+            }
+            created.subscribe(settings.topics());
+            while (!stopping()) {
+                ConsumerRecords<byte[], byte[]> records = created.poll(POLL);
+                for (TopicPartition partition : records.partitions()) {
+                    handle(created, partition, records.records(partition));
+                }
+            }
+        } catch (WakeupException e) {
+            if (!stopping()) {
+                throw e;
+            }
+        } finally {
+            consumer = null;
+            closeDeadLetters();
+        }
+    }
+
+    private void handle(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
+            List<ConsumerRecord<byte[], byte[]>> records) {
+        long next = -1;
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            RetryingDelivery.Outcome outcome = delivery.deliver(message(record));
+            boolean done = outcome.delivered() || (outcome.lastFailure() != null && deadLetter(record, outcome));
+            if (!done) {
+                // stopping, or no dead letter: the record must come again (here or on another server)
+                consumer.seek(partition, record.offset());
+                break;
+            }
+            next = record.offset() + 1;
+        }
+        if (next >= 0) {
+            commit(consumer, partition, next);
+        }
+    }
+
+    private void commit(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long next) {
+        try {
+            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
+        } catch (KafkaException e) {
+            // the records were delivered; a lost commit means they come again (at-least-once)
+            LOG.log(Level.WARNING, describe() + ": commit of " + partition + " at " + next + " failed", e);
+        }
+    }
+
+    private InboundMessage message(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> metadata = new HashMap<>();
+        for (Header header : record.headers()) {
+            metadata.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        metadata.put("topic", record.topic());
+        metadata.put("partition", Integer.toString(record.partition()));
+        metadata.put("offset", Long.toString(record.offset()));
+        metadata.put("timestamp", Long.toString(record.timestamp()));
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        return new InboundMessage("kafka", record.topic(), key, record.value(), metadata, 1, target);
+    }
+
+    private boolean deadLetter(ConsumerRecord<byte[], byte[]> record, RetryingDelivery.Outcome outcome) {
+        String topic = settings.deadLetterTopic().isEmpty() ? record.topic() + ".dlq" : settings.deadLetterTopic();
+        ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, null, record.key(), record.value(),
+                new RecordHeaders(record.headers().toArray()));
+        letter.headers().add("capa-dead-letter-reason", oneLine(outcome.reason()).getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("capa-attempts", Integer.toString(outcome.attempts()).getBytes(StandardCharsets.UTF_8));
+        letter.headers().add("capa-original", (record.topic() + "/" + record.partition() + "@" + record.offset())
+                .getBytes(StandardCharsets.UTF_8));
+        try {
+            deadLetters().send(letter).get(DEAD_LETTER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            LOG.log(Level.WARNING, "{0}: record {1}/{2}@{3} sent to dead-letter topic {4} after {5} attempt(s)",
+                    new Object[] {describe(), record.topic(), record.partition(), record.offset(), topic,
+                        outcome.attempts()});
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, describe() + ": dead letter to " + topic + " failed; the record will come again", e);
+            return false;
+        }
+    }
+
+    private KafkaProducer<byte[], byte[]> deadLetters() {
+        if (deadLetters == null) {
+            Properties props = new Properties();
+            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+            props.put(ProducerConfig.ACKS_CONFIG, "all");
+            props.put(ProducerConfig.CLIENT_ID_CONFIG, "capa-ee-dead-letters-" + settings.groupId());
+            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DEAD_LETTER_TIMEOUT_MILLIS);
+            deadLetters = KafkaClients.withOwnClassLoader(
+                    () -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+        }
+        return deadLetters;
+    }
+
+    private void closeDeadLetters() {
+        if (deadLetters != null) {
+            deadLetters.close(Duration.ofSeconds(5));
+            deadLetters = null;
+        }
+    }
+
+    @Override
+    protected void wakeUp() {
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("[\\r\\n]+", " ");
+        return line.length() > 500 ? line.substring(0, 500) : line;
+    }
+
+    @Override
+    public String describe() {
+        return "kafka inbound " + String.join(",", settings.topics()) + " (group " + settings.groupId() + ")";
+    }
+}

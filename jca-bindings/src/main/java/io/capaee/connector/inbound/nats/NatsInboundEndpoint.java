@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.inbound.nats;
+
+import io.capaee.api.inbound.InboundMessage;
+import io.capaee.connector.binding.nats.NatsSettings;
+import io.capaee.connector.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.EndpointInvoker;
+import io.capaee.connector.inbound.EndpointLoop;
+import io.capaee.connector.inbound.RetryingDelivery;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Subscribes (synchronously, so the work's own thread does the delivery in order) and delivers
+ * each message with retries; a message that still fails is published to the dead-letter subject
+ * with the headers {@code capa-dead-letter-reason}, {@code capa-attempts} and
+ * {@code capa-original-subject}.
+ */
+final class NatsInboundEndpoint extends EndpointLoop {
+    private static final Logger LOG = Logger.getLogger(NatsInboundEndpoint.class.getName());
+    private static final Duration POLL = Duration.ofMillis(250);
+
+    private final NatsSettings settings;
+    private final String subject;
+    private final String queueGroup;
+    private final String deadLetterSubject;
+    private final String target;
+    private final RetryingDelivery delivery;
+
+    NatsInboundEndpoint(NatsSettings settings, String subject, String queueGroup, String deadLetterSubject,
+            String target, DeliveryPolicy policy, EndpointInvoker invoker) {
+        this.settings = settings;
+        this.subject = subject;
+        this.queueGroup = queueGroup;
+        this.deadLetterSubject = deadLetterSubject;
+        this.target = target;
+        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+    }
+
+    @Override
+    protected void receive() throws Exception {
+        try (Connection connection = Nats.connectReconnectOnConnect(settings.options("capa-ee-inbound " + subject))) {
+            Subscription subscription = queueGroup.isEmpty()
+                    ? connection.subscribe(subject) : connection.subscribe(subject, queueGroup);
+            while (!stopping()) {
+                Message message = subscription.nextMessage(POLL);
+                if (message != null) {
+                    handle(connection, message);
+                }
+            }
+            subscription.unsubscribe();
+        }
+    }
+
+    private void handle(Connection connection, Message message) {
+        Map<String, String> metadata = new HashMap<>();
+        if (message.getHeaders() != null) {
+            message.getHeaders().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    metadata.put(name, values.get(0));
+                }
+            });
+        }
+        metadata.put("subject", message.getSubject());
+        if (message.getReplyTo() != null) {
+            metadata.put("replyTo", message.getReplyTo());
+        }
+        InboundMessage inbound = new InboundMessage("nats", message.getSubject(), null, message.getData(), metadata, 1,
+                target);
+        RetryingDelivery.Outcome outcome = delivery.deliver(inbound);
+        if (!outcome.delivered()) {
+            deadLetter(connection, message, outcome);
+        }
+    }
+
+    private void deadLetter(Connection connection, Message message, RetryingDelivery.Outcome outcome) {
+        String to = deadLetterSubject.isEmpty() ? "dlq." + message.getSubject() : deadLetterSubject;
+        Headers headers = new Headers();
+        if (message.getHeaders() != null) {
+            message.getHeaders().forEach((name, values) -> headers.add(name, values));
+        }
+        headers.put("capa-dead-letter-reason", oneLine(outcome.reason()));
+        headers.put("capa-attempts", Integer.toString(outcome.attempts()));
+        headers.put("capa-original-subject", message.getSubject());
+        try {
+            connection.publish(NatsMessage.builder().subject(to).headers(headers).data(message.getData()).build());
+            connection.flush(Duration.ofMillis(settings.timeoutMillis()));
+            LOG.log(Level.WARNING, "{0}: message from {1} sent to dead-letter subject {2} after {3} attempt(s)",
+                    new Object[] {describe(), message.getSubject(), to, outcome.attempts()});
+        } catch (Exception e) {
+            // NATS core cannot redeliver: the log is the last place this message is recorded
+            LOG.log(Level.SEVERE, describe() + ": could not dead-letter a message from " + message.getSubject()
+                    + " (" + message.getData().length + " bytes) to " + to, e);
+        }
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("[\\r\\n]+", " ");
+        return line.length() > 500 ? line.substring(0, 500) : line;
+    }
+
+    @Override
+    public String describe() {
+        return "nats inbound " + subject + (queueGroup.isEmpty() ? "" : " (queue " + queueGroup + ")");
+    }
+}

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.binding.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.capaee.api.binding.OutputBindingException;
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** The metadata path is appended below the configured URL and can never change its host. */
+class HttpTransportTest {
+    private final HttpTransport transport = new HttpTransport(URI.create("http://app.local:8080/api/"), 1000, true);
+
+    @Test
+    void pathIsAppendedWithOneSlash() {
+        assertEquals(URI.create("http://app.local:8080/api/orders/1"), transport.target("/orders/1"));
+        assertEquals(URI.create("http://app.local:8080/api/orders?x=1"), transport.target("orders?x=1"));
+        assertEquals(URI.create("http://app.local:8080/api/"), transport.target(null));
+    }
+
+    @Test
+    void aPathCannotLeaveTheHostOrBreakTheUrl() {
+        assertEquals("app.local", transport.target("@evil.example/x").getHost());
+        assertThrows(OutputBindingException.class, () -> transport.target("a b"));
+    }
+}
