@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 
 /**
- * Dapr's service invocation between the test server ({@code capa}) and a second Liberty server
+ * Dapr's service invocation between the test server ({@code Server.appId()}) and a second Liberty server
  * (app id {@code second}) that writes itself into the Redis app registry.
  */
 class InvokeIT {
@@ -68,7 +68,7 @@ class InvokeIT {
         try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
             String entry = jedis.get(registryKey + ":second");
             assertTrue(entry != null && entry.contains("\"url\":\"" + second.base + "\""), String.valueOf(entry));
-            assertTrue(jedis.get(registryKey + ":capa").contains("\"url\":\"" + Server.base() + "\""));
+            assertTrue(jedis.get(registryKey + ":" + Server.appId()).contains("\"url\":\"" + Server.base() + "\""));
         }
         HttpResponse<byte[]> r = send("POST", "/v1.0/invoke/second/method/v1.0-alpha1/rpc/capa.Gateway/ping",
                 new byte[] {(byte) 0x80}, "Content-Type", "application/msgpack");
@@ -106,7 +106,7 @@ class InvokeIT {
         HttpResponse<byte[]> loop = send("GET", "/v1.0/invoke/loop/method/v1.0-alpha1/rpc", null);
         assertEquals(200, loop.statusCode());
         assertTrue(new String(loop.body()).contains("capa.Gateway"));
-        assertEquals(200, send("GET", "/v1.0/invoke/capa/method/v1.0-alpha1/rpc", null).statusCode());
+        assertEquals(200, send("GET", "/v1.0/invoke/" + Server.appId() + "/method/v1.0-alpha1/rpc", null).statusCode());
     }
 
     @Test

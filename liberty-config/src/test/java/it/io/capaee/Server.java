@@ -19,6 +19,11 @@ final class Server {
 
     private Server() {}
 
+    /** The test server's application id ({@code capa.app-id}). */
+    static String appId() {
+        return System.getProperty("it.app-id", "capa");
+    }
+
     static String base() {
         return "http://localhost:" + System.getProperty("http.port", "9089");
     }
