@@ -39,6 +39,7 @@ class InvokeIT {
         Map<String, String> changes = new HashMap<>();
         changes.put("capa.app-id", "second");
         changes.put("invoke.apps", "");
+        changes.put("invoke.registry", "redis");
         second = SecondServer.start("capa-invoke", 2, changes);
     }
 

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Another Liberty server on loopback, made from a copy of the test server with its ports moved
- * by an offset and some bootstrap properties changed (as SharedRoutesIT does for its own).
+ * by an offset and some bootstrap properties changed; it neither registers in the app registry
+ * nor serves NATS unless {@code changes} say so.
  */
 final class SecondServer implements AutoCloseable {
     private final Path wlp;
@@ -63,8 +64,11 @@ final class SecondServer implements AutoCloseable {
         int https = Integer.parseInt(bootstrap.getProperty("https.port")) + portOffset;
         bootstrap.setProperty("http.port", String.valueOf(http));
         bootstrap.setProperty("https.port", String.valueOf(https));
-        bootstrap.setProperty("proxy.routes-file", "");
+        bootstrap.setProperty("proxy.routes-file", ""); // the first server loaded it already
         bootstrap.remove("functions.from-config.wasm");
+        // not the first server's app id in the registry, nor a second answerer of its NATS subjects
+        bootstrap.setProperty("invoke.registry", "none");
+        bootstrap.setProperty("rpc.nats.enabled", "false");
         changes.forEach((k, v) -> {
             if (v == null) {
                 bootstrap.remove(k);
@@ -80,7 +84,7 @@ final class SecondServer implements AutoCloseable {
         long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < end) {
             try {
-                if (Server.send(HttpRequest.newBuilder(URI.create(s.base + "/v1.0-alpha1/rpc"))).statusCode() == 200) {
+                if (Server.send(HttpRequest.newBuilder(URI.create(s.base + "/memory/functions/list"))).statusCode() == 200) {
                     return s;
                 }
             } catch (IOException e) {

@@ -4,21 +4,15 @@ package it.io.capaee;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,61 +25,19 @@ import redis.clients.jedis.Jedis;
 class SharedRoutesIT {
     static final String TOKEN = "it-secret-token";
     static final String SUFFIX = Long.toString(System.nanoTime(), 36);
-    static Path wlp;
+    static SecondServer second;
     static String base2;
     static String routesKey;
 
     @BeforeAll
     static void startSecondServer() throws Exception {
-        Path first = Server.dir();
-        wlp = first.getParent().getParent().getParent();
-        Path second = first.getParent().resolve("capa2");
-        stop();
-        deleteTree(second);
-        try (Stream<Path> files = Files.walk(first)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path rel = first.relativize(p);
-                if (rel.startsWith("logs") || rel.startsWith("workarea") || rel.startsWith("functions") || rel.startsWith("function-files")) {
-                    continue;
-                }
-                Path target = second.resolve(rel.toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
         Properties bootstrap = new Properties();
-        try (InputStream in = Files.newInputStream(first.resolve("bootstrap.properties"))) {
+        try (InputStream in = Files.newInputStream(Server.dir().resolve("bootstrap.properties"))) {
             bootstrap.load(in);
         }
-        int http = Integer.parseInt(bootstrap.getProperty("http.port")) + 1;
-        int https = Integer.parseInt(bootstrap.getProperty("https.port")) + 1;
         routesKey = bootstrap.getProperty("proxy.routes-key");
-        bootstrap.setProperty("http.port", String.valueOf(http));
-        bootstrap.setProperty("https.port", String.valueOf(https));
-        bootstrap.setProperty("capa.kv.backend", "redis");
-        bootstrap.setProperty("capa.admin.token", TOKEN);
-        bootstrap.setProperty("proxy.routes-file", ""); // the first server loaded it already
-        bootstrap.remove("functions.from-config.wasm");
-        try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
-            bootstrap.store(out, "second server of SharedRoutesIT");
-        }
-        base2 = "http://localhost:" + http;
-        run("start");
-        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < end) {
-            try {
-                if (get(base2 + "/memory/functions/list").statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the second server did not answer on " + base2 + "; see " + second.resolve("logs"));
+        second = SecondServer.start("capa2", 1, Map.of("capa.kv.backend", "redis", "capa.admin.token", TOKEN));
+        base2 = second.base;
     }
 
     @AfterAll
@@ -95,37 +47,13 @@ class SharedRoutesIT {
                 ProxyIT.delete("/memory/functions/registration", "{\"function\":\"" + f + "\"}");
             }
         } finally {
-            stop();
+            if (second != null) {
+                second.close();
+            }
             try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
                 if ("{}".equals(jedis.get(routesKey))) {
                     jedis.del(routesKey);
                 }
-            }
-        }
-    }
-
-    private static void stop() throws Exception {
-        if (wlp != null && Files.isDirectory(wlp.resolve("usr/servers/capa2"))) {
-            run("stop");
-        }
-    }
-
-    private static void run(String action) throws Exception {
-        Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, "capa2")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(180, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("server " + action + " capa2 did not finish");
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
             }
         }
     }

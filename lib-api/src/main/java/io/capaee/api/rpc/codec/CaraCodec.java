@@ -330,17 +330,20 @@ public final class CaraCodec {
     }
 
     private Object readInteger(MessageUnpacker u, PrimitiveType t, String path) throws IOException {
-        BigInteger v = u.unpackBigInteger();
-        boolean fits;
-        if (t == PrimitiveType.UINT64) {
-            fits = v.signum() >= 0 && v.bitLength() <= 64;
+        long l;
+        if (u.getNextFormat() == MessageFormat.UINT64) {
+            // only the uint64 form can exceed a long
+            BigInteger v = u.unpackBigInteger();
+            l = v.longValue();
+            if (v.bitLength() > (t == PrimitiveType.UINT64 ? 64 : 63) || t != PrimitiveType.UINT64 && !inRange(t, l)) {
+                throw new DecodeException(path + ": " + v + " is out of range for " + t.displayName());
+            }
         } else {
-            fits = v.bitLength() <= 63 && inRange(t, v.longValue());
+            l = u.unpackLong();
+            if (t == PrimitiveType.UINT64 ? l < 0 : !inRange(t, l)) {
+                throw new DecodeException(path + ": " + l + " is out of range for " + t.displayName());
+            }
         }
-        if (!fits) {
-            throw new DecodeException(path + ": " + v + " is out of range for " + t.displayName());
-        }
-        long l = v.longValue();
         return t.isLong() ? (Object) l : (Object) (int) l;
     }
 

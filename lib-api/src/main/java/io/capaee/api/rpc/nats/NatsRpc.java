@@ -369,5 +369,14 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
     public void close() {
         connection.closeDispatcher(dispatcher);
         exports.clear();
+        try {
+            // the server must have the unsubscriptions before we return, so that callers of our
+            // capabilities see "no responders" at once instead of waiting for their timeout
+            connection.flush(Duration.ofSeconds(2));
+        } catch (TimeoutException | RuntimeException e) {
+            // closed or slow connection: the unsubscriptions still reach the server, later
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

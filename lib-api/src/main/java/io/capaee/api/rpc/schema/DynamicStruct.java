@@ -17,7 +17,7 @@ import java.util.Objects;
 public final class DynamicStruct {
     private final StructSchema schema;
     private final Map<Integer, Object> values = new LinkedHashMap<>();
-    private final Map<Long, Object> unknown = new LinkedHashMap<>();
+    private Map<Long, Object> unknown = Map.of();
 
     DynamicStruct(StructSchema schema) {
         this.schema = schema;
@@ -120,6 +120,9 @@ public final class DynamicStruct {
 
     /** Keeps a field this schema does not know (the codec calls this while decoding). */
     public void putUnknown(long id, Object msgpackValue) {
+        if (unknown.isEmpty()) {
+            unknown = new LinkedHashMap<>();
+        }
         unknown.put(id, msgpackValue);
     }
 
@@ -132,7 +135,9 @@ public final class DynamicStruct {
     public DynamicStruct copy() {
         DynamicStruct c = new DynamicStruct(schema);
         values.forEach((k, v) -> c.values.put(k, copyValue(v)));
-        c.unknown.putAll(unknown);
+        if (!unknown.isEmpty()) {
+            c.unknown = new LinkedHashMap<>(unknown);
+        }
         return c;
     }
 

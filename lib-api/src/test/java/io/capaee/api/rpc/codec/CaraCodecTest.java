@@ -160,6 +160,14 @@ class CaraCodecTest {
         DecodeException range = assertThrows(DecodeException.class,
                 () -> codec.decode(b3.struct("S"), hex("81 02 cd 01 00")));
         assertTrue(range.getMessage().contains("out of range for Int8"), range.getMessage());
+        DecodeException wide = assertThrows(DecodeException.class,
+                () -> codec.decode(b3.struct("S"), hex("81 02 cf 00 00 00 00 00 00 01 2c")));
+        assertTrue(wide.getMessage().contains("300 is out of range for Int8"), wide.getMessage());
+        Schema v1 = TestSchemas.load("everything.capnp");
+        DecodeException negative = assertThrows(DecodeException.class,
+                () -> codec.decode(v1.struct("Everything"), hex("81 09 ff")));
+        assertTrue(negative.getMessage().contains("-1 is out of range for UInt64"), negative.getMessage());
+        assertEquals(-1L, codec.decode(v1.struct("Everything"), hex("81 09 cf ff ff ff ff ff ff ff ff")).get("uint64Field"));
         assertThrows(ValueException.class, () -> b3.struct("S").newValue().set("p", 200));
         assertThrows(ValueException.class, () -> b3.struct("MyStruct").newValue().set("color", "purple"));
         assertThrows(ValueException.class, () -> b3.struct("MyStruct").newValue().set("nope", 1));

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class NatsRpcTest {
     private final String prefix = "capa.rpc.test." + UUID.randomUUID().toString().substring(0, 8);
     private final NatsRpc.Settings settings = NatsRpc.Settings.defaults().withPrefix(prefix)
-            .withTimeout(Duration.ofSeconds(3)).withCapabilityIdle(Duration.ofMillis(300));
+            .withTimeout(Duration.ofSeconds(3)).withCapabilityIdle(Duration.ofSeconds(1));
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final TestCalculator impl = new TestCalculator();
     private Connection serverConnection;
@@ -109,7 +109,7 @@ class NatsRpcTest {
         assertEquals(true, remote.tick(1L));
         assertEquals(List.of("x1"), impl.heard);
         assertEquals(1, server.exportedCapabilities());
-        Thread.sleep(500);
+        Thread.sleep(1500);
         assertEquals(0, server.exportedCapabilities());
         assertThrows(UnknownMethodException.class, () -> remote.tick(2L));
     }
