@@ -74,6 +74,15 @@ final class RedisTransport implements BindingTransport {
     }
 
     @Override
+    public void check() {
+        try {
+            jedis.ping();
+        } catch (JedisException e) {
+            throw new OutputBindingException(Reason.UNAVAILABLE, "redis " + settings.address() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Set<String> operations() {
         return OPERATIONS;
     }
