@@ -34,6 +34,11 @@ public class AppDelivery {
     public void deliver(InboundMessage message) throws InputBindingException {
         URI target = target(message);
         probe(target);
+        post(message, target);
+    }
+
+    /** POSTs the event to {@code target} without the probe (wasm functions answer every path they serve). */
+    public void post(InboundMessage message, URI target) throws InputBindingException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("capa-attempt", Integer.toString(message.attempt()))

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 @MessageDriven(name = "CronInputBinding")
 public class CronInputBinding implements CronListener {
     @Inject
-    AppDelivery delivery;
+    TargetDelivery delivery;
 
     @Override
     public void onMessage(InboundMessage message) throws InputBindingException {

@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 @MessageDriven(name = "JetStreamInputBinding")
 public class JetStreamInputBinding implements JetStreamListener {
     @Inject
-    AppDelivery delivery;
+    TargetDelivery delivery;
 
     @Override
     public void onMessage(InboundMessage message) throws InputBindingException {

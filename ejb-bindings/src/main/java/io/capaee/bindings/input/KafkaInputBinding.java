@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 @MessageDriven(name = "KafkaInputBinding")
 public class KafkaInputBinding implements KafkaListener {
     @Inject
-    AppDelivery delivery;
+    TargetDelivery delivery;
 
     @Override
     public void onMessage(InboundMessage message) throws InputBindingException {

@@ -13,7 +13,7 @@ import jakarta.inject.Inject;
 @MessageDriven(name = "NatsInputBinding")
 public class NatsInputBinding implements NatsListener {
     @Inject
-    AppDelivery delivery;
+    TargetDelivery delivery;
 
     @Override
     public void onMessage(InboundMessage message) throws InputBindingException {

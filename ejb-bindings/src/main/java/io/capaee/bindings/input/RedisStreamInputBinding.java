@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 @MessageDriven(name = "RedisStreamInputBinding")
 public class RedisStreamInputBinding implements RedisStreamListener {
     @Inject
-    AppDelivery delivery;
+    TargetDelivery delivery;
 
     @Override
     public void onMessage(InboundMessage message) throws InputBindingException {
