@@ -30,6 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TargetDelivery {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9._-]{1,100})?");
 
+    private final Map<String, OutputBindingFactory> factories = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Inject
     AppDelivery app;
 
@@ -48,12 +50,15 @@ public class TargetDelivery {
         }
     }
 
-    private static void toBinding(InboundMessage message, String name) throws InputBindingException {
-        OutputBindingFactory factory;
-        try {
-            factory = InitialContext.doLookup("eis/binding/" + name);
-        } catch (NamingException | ClassCastException e) {
-            throw new InputBindingException("no output binding eis/binding/" + name + ": " + e.getMessage(), e);
+    private void toBinding(InboundMessage message, String name) throws InputBindingException {
+        OutputBindingFactory factory = factories.get(name);
+        if (factory == null) {
+            try {
+                factory = InitialContext.doLookup("eis/binding/" + name);
+            } catch (NamingException | ClassCastException e) {
+                throw new InputBindingException("no output binding eis/binding/" + name + ": " + e.getMessage(), e);
+            }
+            factories.put(name, factory); // the container's factory stays valid while the application runs
         }
         Map<String, String> metadata = new HashMap<>(message.metadata());
         // where the event came from is not where it goes: the sink's own topic/subject applies

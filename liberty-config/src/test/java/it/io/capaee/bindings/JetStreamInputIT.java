@@ -66,6 +66,7 @@ class JetStreamInputIT {
         Files.deleteIfExists(FUNCTION);
         keys.forEach(redis::del);
         redis.close();
+        nats.jetStreamManagement().purgeStream(STREAM); // the stream and its consumer stay for the next build
         nats.close();
     }
 
