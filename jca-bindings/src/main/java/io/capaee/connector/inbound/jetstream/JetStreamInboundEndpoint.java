@@ -7,6 +7,7 @@ import io.capaee.connector.inbound.DeliveryPolicy;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
 import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.inbound.nats.NatsMessages;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -19,10 +20,7 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -94,15 +92,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     }
 
     private void handle(Connection connection, Message message) {
-        Map<String, String> metadata = new HashMap<>();
-        if (message.getHeaders() != null) {
-            message.getHeaders().forEach((name, values) -> {
-                if (!values.isEmpty()) {
-                    metadata.put(name, values.get(0));
-                }
-            });
-        }
-        metadata.put("subject", message.getSubject());
+        Map<String, String> metadata = NatsMessages.metadata(message);
         metadata.put("stream", source.stream());
         if (message.isJetStream()) {
             metadata.put("sequence", Long.toString(message.metaData().streamSequence()));
@@ -121,18 +111,9 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     }
 
     private boolean deadLetter(Connection connection, Message message, RetryingDelivery.Outcome outcome) {
-        String to = source.deadLetterSubject().isEmpty() ? "dlq." + message.getSubject() : source.deadLetterSubject();
-        Headers headers = new Headers();
-        if (message.getHeaders() != null) {
-            message.getHeaders().forEach((name, values) -> headers.add(name, values));
-        }
-        String reason = outcome.reason().replaceAll("[\\r\\n]+", " ");
-        headers.put("capa-dead-letter-reason", reason.length() > 500 ? reason.substring(0, 500) : reason);
-        headers.put("capa-attempts", Integer.toString(outcome.attempts()));
-        headers.put("capa-original-subject", message.getSubject());
+        String to = NatsMessages.deadLetterSubject(source.deadLetterSubject(), message);
         try {
-            connection.publish(NatsMessage.builder().subject(to).headers(headers).data(message.getData()).build());
-            connection.flush(Duration.ofMillis(settings.timeoutMillis()));
+            NatsMessages.deadLetter(connection, message, to, outcome, Duration.ofMillis(settings.timeoutMillis()));
             LOG.log(Level.WARNING, "{0}: message from {1} sent to dead-letter subject {2} after {3} attempt(s)",
                     new Object[] {describe(), message.getSubject(), to, outcome.attempts()});
             return true;

@@ -16,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -58,14 +56,7 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void receive() {
-        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(settings.timeoutMillis())
-                .socketTimeoutMillis(settings.timeoutMillis() + BLOCK_MILLIS)
-                .password(settings.password().isEmpty() ? null : settings.password())
-                .database(settings.database())
-                .clientName("capa-ee-inbound")
-                .build();
-        try (JedisPooled redis = new JedisPooled(new HostAndPort(settings.host(), settings.port()), client)) {
+        try (JedisPooled redis = settings.pooled("capa-ee-inbound", BLOCK_MILLIS)) {
             createGroup(redis);
             // "0": this consumer's pending entries first; once none are left, ">" for new ones
             boolean pending = true;
