@@ -27,10 +27,11 @@ import javax.transaction.xa.XAResource;
  */
 @Connector(
         displayName = "Capa EE bindings",
-        description = "Connections from Capa EE to external systems: key/value stores (memory, Redis)"
-                + " and document databases (Couchbase)",
+        description = "Connections from Capa EE to external systems: key/value stores (memory, Redis),"
+                + " document databases (Couchbase), output bindings (Kafka, NATS, JetStream, Redis, HTTP, memory)"
+                + " and inbound sources for message-driven beans (NATS, JetStream, Kafka, Redis streams, cron)",
         vendorName = "Capa EE",
-        eisType = "Key/value stores and document databases",
+        eisType = "Key/value stores, document databases, message brokers, HTTP",
         version = "0.1",
         transactionSupport = TransactionSupportLevel.NoTransaction,
         reauthenticationSupport = false)

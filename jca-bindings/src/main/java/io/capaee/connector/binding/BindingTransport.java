@@ -16,6 +16,10 @@ public interface BindingTransport extends AutoCloseable {
 
     Set<String> operations();
 
+    /** Checks that the system answers; throws {@code OutputBindingException} (UNAVAILABLE) when not. */
+    default void check() {
+    }
+
     /** What this talks to, for messages; no secrets. */
     String describe();
 

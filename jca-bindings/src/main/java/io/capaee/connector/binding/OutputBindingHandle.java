@@ -25,6 +25,11 @@ public final class OutputBindingHandle extends ConnectionHandle implements Outpu
     }
 
     @Override
+    public void check() {
+        connection().transport().check();
+    }
+
+    @Override
     public Set<String> operations() {
         return connection().transport().operations();
     }

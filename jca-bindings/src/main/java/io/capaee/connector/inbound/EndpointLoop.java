@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound;
 
+import jakarta.resource.spi.work.HintsContext;
+import jakarta.resource.spi.work.WorkContext;
+import jakarta.resource.spi.work.WorkContextProvider;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -8,15 +12,27 @@ import java.util.logging.Logger;
 
 /**
  * Base of the endpoints: the stop flag, the "stopped" latch, and a run loop that reopens the
- * source after an unexpected failure (with a pause) instead of ending the work.
+ * source after an unexpected failure (with a pause) instead of ending the work. It tells the
+ * work manager that it runs for the endpoint's whole life (JCA's long-running hint), so that it
+ * is not counted as a stuck request thread.
  */
-public abstract class EndpointLoop implements InboundEndpoint {
+public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvider {
+    private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(EndpointLoop.class.getName());
     private static final long REOPEN_PAUSE_MILLIS = 1000;
 
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile Thread worker;
+
+    @Override
+    public List<WorkContext> getWorkContexts() {
+        HintsContext hints = new HintsContext();
+        hints.setName(describe());
+        hints.setHint(HintsContext.LONGRUNNING_HINT, Boolean.TRUE);
+        hints.setHint(HintsContext.NAME_HINT, describe());
+        return List.of(hints);
+    }
 
     /** Opens the source and receives until {@link #stopping()}; closes the source before returning. */
     protected abstract void receive() throws Exception;

@@ -32,12 +32,18 @@ public final class RetryingDelivery {
     }
 
     public Outcome deliver(InboundMessage message) {
+        return deliver(message, () -> { });
+    }
+
+    /** As {@link #deliver(InboundMessage)}, calling {@code beforeRetry} before each retry (e.g. to extend an ack wait). */
+    public Outcome deliver(InboundMessage message, Runnable beforeRetry) {
         Throwable last = null;
         for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
             if (attempt > 1) {
                 if (!pause(policy.backoffBefore(attempt))) {
                     return new Outcome(false, attempt - 1, null);
                 }
+                beforeRetry.run();
             }
             try {
                 invoker.deliver(message.withAttempt(attempt));

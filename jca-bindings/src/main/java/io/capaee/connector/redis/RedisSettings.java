@@ -2,7 +2,12 @@
 package io.capaee.connector.redis;
 
 import io.capaee.connector.InvalidConfigException;
+import java.time.Duration;
 import java.util.Objects;
+import redis.clients.jedis.ConnectionPoolConfig;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
 
 /**
  * Where and how to reach Redis. The compact constructor rejects values that cannot work and
@@ -28,6 +33,27 @@ public record RedisSettings(
         if (poolSize < 1) {
             throw new InvalidConfigException("poolSize", poolSize + " must be at least 1");
         }
+    }
+
+    /**
+     * A pooled jedis client for these settings: connect and socket timeouts of
+     * {@code timeoutMillis} (plus {@code extraSocketMillis}, for blocking reads), a pool of
+     * {@code poolSize} sockets that fails within the timeout when exhausted.
+     */
+    public JedisPooled pooled(String clientName, int extraSocketMillis) {
+        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
+                .connectionTimeoutMillis(timeoutMillis)
+                .socketTimeoutMillis(timeoutMillis + extraSocketMillis)
+                .password(password.isEmpty() ? null : password)
+                .database(database)
+                .clientName(clientName)
+                .build();
+        ConnectionPoolConfig pool = new ConnectionPoolConfig();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMinIdle(0);
+        pool.setMaxWait(Duration.ofMillis(timeoutMillis));
+        return new JedisPooled(new HostAndPort(host, port), client, pool);
     }
 
     /** {@code host:port}, for messages. */

@@ -25,6 +25,15 @@ public interface OutputBinding extends AutoCloseable {
         return invoke(new BindingRequest(operation, data, metadata));
     }
 
+    /**
+     * Checks that the system answers (Kafka: the cluster; NATS: the connection; Redis: PING); for
+     * health checks. Bindings without a generic check (HTTP, memory) return at once.
+     *
+     * @throws OutputBindingException with {@code UNAVAILABLE} when it does not
+     */
+    default void check() {
+    }
+
     /** The operations this binding supports, e.g. {@code create}, {@code get}. */
     Set<String> operations();
 

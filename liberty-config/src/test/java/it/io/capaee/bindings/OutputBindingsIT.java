@@ -2,6 +2,7 @@
 package it.io.capaee.bindings;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -200,6 +201,50 @@ class OutputBindingsIT {
             assertEquals(204, Sidecar.invoke("redis", "{\"operation\":\"get\",\"metadata\":{\"key\":\"" + key + "\"}}")
                     .statusCode());
         }
+    }
+
+    @Test
+    void readinessReportsEachBindingAndFollowsAKafkaOutage() throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String before = bindingsCheck();
+        while (before.contains("noansweryet") && System.nanoTime() < until) {
+            Thread.sleep(500); // the first checks open the clients and may take longer than the probe's budget
+            before = bindingsCheck();
+        }
+        for (String binding : List.of("kafka", "nats", "jetstream", "redis", "memory")) {
+            assertTrue(before.contains("\"" + binding + "\":\"UP\""), binding + " in " + before);
+        }
+        KafkaBroker.stop();
+        try {
+            String during = bindingsCheck();
+            assertTrue(during.contains("\"kafka\":\"DOWN"), during);
+            assertFalse(during.contains("\"status\":\"DOWN\""), "kafka is not required: still ready; " + during);
+            HttpResponse<String> refused = Sidecar.invoke("kafka", "{\"operation\":\"create\",\"data\":\"x\","
+                    + "\"metadata\":{\"topic\":\"" + Sidecar.unique("outage") + "\"}}");
+            assertEquals(503, refused.statusCode(), refused.body());
+        } finally {
+            KafkaBroker.start();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String after = bindingsCheck();
+        while (!after.contains("\"kafka\":\"UP\"") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            after = bindingsCheck();
+        }
+        assertTrue(after.contains("\"kafka\":\"UP\""), "the producer reconnected by itself: " + after);
+        HttpResponse<String> created = Sidecar.invoke("kafka", "{\"operation\":\"create\",\"data\":\"x\","
+                + "\"metadata\":{\"topic\":\"" + Sidecar.unique("after") + "\"}}");
+        assertEquals(204, created.statusCode(), created.body());
+    }
+
+    /** The {@code /health/ready} JSON without white space. */
+    private static String bindingsCheck() throws Exception {
+        HttpResponse<String> ready = Sidecar.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(Sidecar.base() + "/health/ready")).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        String body = ready.body().replaceAll("\\s+", "");
+        assertTrue(body.contains("\"name\":\"bindings\""), "no bindings check in " + body);
+        return body;
     }
 
     @Test

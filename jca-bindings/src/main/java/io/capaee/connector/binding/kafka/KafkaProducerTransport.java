@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +37,8 @@ final class KafkaProducerTransport implements BindingTransport {
 
     private final KafkaProducerSettings settings;
     private final KafkaProducer<byte[], byte[]> producer;
+    private static final int CHECK_TIMEOUT_MILLIS = 2000;
+    private Admin admin; // guarded by this; for health checks only
     private volatile boolean closed;
 
     KafkaProducerTransport(KafkaProducerSettings settings) {
@@ -90,6 +94,35 @@ final class KafkaProducerTransport implements BindingTransport {
         }
     }
 
+    /** Asks the cluster for its nodes, with an admin client opened on first use. */
+    @Override
+    public void check() {
+        try {
+            int nodes = admin().describeCluster().nodes().get(CHECK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).size();
+            if (nodes == 0) {
+                throw new OutputBindingException(Reason.UNAVAILABLE, "kafka " + settings.bootstrapServers() + " has no nodes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OutputBindingException(Reason.UNAVAILABLE, "interrupted checking kafka", e);
+        } catch (ExecutionException | TimeoutException | KafkaException e) {
+            throw new OutputBindingException(Reason.UNAVAILABLE, "kafka " + settings.bootstrapServers()
+                    + " did not answer: " + e, e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            Properties props = new Properties();
+            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "capa-ee-binding-health");
+            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_MILLIS);
+            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_MILLIS);
+            admin = KafkaClients.withOwnClassLoader(() -> Admin.create(props));
+        }
+        return admin;
+    }
+
     @Override
     public Set<String> operations() {
         return OPERATIONS;
@@ -109,5 +142,10 @@ final class KafkaProducerTransport implements BindingTransport {
     public void close() {
         closed = true;
         producer.close(java.time.Duration.ofSeconds(5));
+        synchronized (this) {
+            if (admin != null) {
+                admin.close(java.time.Duration.ofSeconds(2));
+            }
+        }
     }
 }

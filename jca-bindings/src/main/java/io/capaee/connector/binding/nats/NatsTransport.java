@@ -101,6 +101,14 @@ final class NatsTransport implements BindingTransport {
     }
 
     @Override
+    public void check() {
+        if (connection.getStatus() != Connection.Status.CONNECTED) {
+            throw new OutputBindingException(Reason.UNAVAILABLE, "NATS " + settings.servers() + " is "
+                    + connection.getStatus());
+        }
+    }
+
+    @Override
     public Set<String> operations() {
         return jetStream ? Set.of("create") : Set.of("create", "request");
     }

@@ -9,12 +9,8 @@ import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.Metadata;
 import io.capaee.connector.redis.RedisSettings;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -32,19 +28,7 @@ final class RedisTransport implements BindingTransport {
     RedisTransport(RedisSettings settings, String keyPrefix) {
         this.settings = settings;
         this.keyPrefix = keyPrefix;
-        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(settings.timeoutMillis())
-                .socketTimeoutMillis(settings.timeoutMillis())
-                .password(settings.password().isEmpty() ? null : settings.password())
-                .database(settings.database())
-                .clientName("capa-ee-binding")
-                .build();
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(settings.poolSize());
-        pool.setMaxIdle(settings.poolSize());
-        pool.setMinIdle(0);
-        pool.setMaxWait(Duration.ofMillis(settings.timeoutMillis()));
-        this.jedis = new JedisPooled(new HostAndPort(settings.host(), settings.port()), client, pool);
+        this.jedis = settings.pooled("capa-ee-binding", 0);
     }
 
     @Override
@@ -70,6 +54,15 @@ final class RedisTransport implements BindingTransport {
         } catch (JedisException e) {
             throw new OutputBindingException(Reason.FAILED, "redis " + settings.address() + " refused "
                     + request.operation() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void check() {
+        try {
+            jedis.ping();
+        } catch (JedisException e) {
+            throw new OutputBindingException(Reason.UNAVAILABLE, "redis " + settings.address() + ": " + e.getMessage(), e);
         }
     }
 

@@ -11,10 +11,7 @@ import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Subscription;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,15 +59,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
     }
 
     private void handle(Connection connection, Message message) {
-        Map<String, String> metadata = new HashMap<>();
-        if (message.getHeaders() != null) {
-            message.getHeaders().forEach((name, values) -> {
-                if (!values.isEmpty()) {
-                    metadata.put(name, values.get(0));
-                }
-            });
-        }
-        metadata.put("subject", message.getSubject());
+        Map<String, String> metadata = NatsMessages.metadata(message);
         if (message.getReplyTo() != null) {
             metadata.put("replyTo", message.getReplyTo());
         }
@@ -83,17 +72,9 @@ final class NatsInboundEndpoint extends EndpointLoop {
     }
 
     private void deadLetter(Connection connection, Message message, RetryingDelivery.Outcome outcome) {
-        String to = deadLetterSubject.isEmpty() ? "dlq." + message.getSubject() : deadLetterSubject;
-        Headers headers = new Headers();
-        if (message.getHeaders() != null) {
-            message.getHeaders().forEach((name, values) -> headers.add(name, values));
-        }
-        headers.put("capa-dead-letter-reason", oneLine(outcome.reason()));
-        headers.put("capa-attempts", Integer.toString(outcome.attempts()));
-        headers.put("capa-original-subject", message.getSubject());
+        String to = NatsMessages.deadLetterSubject(deadLetterSubject, message);
         try {
-            connection.publish(NatsMessage.builder().subject(to).headers(headers).data(message.getData()).build());
-            connection.flush(Duration.ofMillis(settings.timeoutMillis()));
+            NatsMessages.deadLetter(connection, message, to, outcome, Duration.ofMillis(settings.timeoutMillis()));
             LOG.log(Level.WARNING, "{0}: message from {1} sent to dead-letter subject {2} after {3} attempt(s)",
                     new Object[] {describe(), message.getSubject(), to, outcome.attempts()});
         } catch (Exception e) {
@@ -101,11 +82,6 @@ final class NatsInboundEndpoint extends EndpointLoop {
             LOG.log(Level.SEVERE, describe() + ": could not dead-letter a message from " + message.getSubject()
                     + " (" + message.getData().length + " bytes) to " + to, e);
         }
-    }
-
-    private static String oneLine(String text) {
-        String line = text.replaceAll("[\\r\\n]+", " ");
-        return line.length() > 500 ? line.substring(0, 500) : line;
     }
 
     @Override

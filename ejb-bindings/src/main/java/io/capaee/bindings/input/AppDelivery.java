@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.bindings.input;
+
+import io.capaee.api.inbound.InboundMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Delivers input-binding events to an application URL with Dapr's contract (runtime-api 3.4.2):
+ * an {@code OPTIONS} probe first (404 means the application does not take this binding; any
+ * other answer means it does), then for every event a {@code POST} of the raw data with
+ * {@code Content-Type: application/json} and the event's metadata as headers. A 2xx answer is
+ * success; anything else throws, so that the resource adapter retries and then dead-letters.
+ */
+@ApplicationScoped
+public class AppDelivery {
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Headers the HTTP client sets itself or refuses. */
+    private static final Set<String> SKIPPED = Set.of("connection", "content-length", "expect", "host", "upgrade",
+            "content-type");
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
+
+    public void deliver(InboundMessage message) throws InputBindingException {
+        URI target = target(message);
+        probe(target);
+        post(message, target);
+    }
+
+    /** POSTs the event to {@code target} without the probe (wasm functions answer every path they serve). */
+    public void post(InboundMessage message, URI target) throws InputBindingException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("capa-attempt", Integer.toString(message.attempt()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(message.data()));
+        message.metadata().forEach((name, value) -> {
+            if (!SKIPPED.contains(name.toLowerCase(Locale.ROOT))) {
+                try {
+                    request.header(name, value);
+                } catch (IllegalArgumentException e) {
+                    // not a valid HTTP header: the application cannot receive it as one
+                }
+            }
+        });
+        int status = send(request.build(), target);
+        if (status < 200 || status > 299) {
+            throw new InputBindingException("the application at " + target + " answered " + status
+                    + " for an event from " + message.destination());
+        }
+    }
+
+    private void probe(URI target) throws InputBindingException {
+        if (subscribed.contains(target.toString())) {
+            return;
+        }
+        int status = send(HttpRequest.newBuilder(target).timeout(TIMEOUT)
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), target);
+        if (status == 404) {
+            throw new InputBindingException("the application at " + target
+                    + " answered 404 to OPTIONS: it does not take this input binding");
+        }
+        subscribed.add(target.toString());
+    }
+
+    private int send(HttpRequest request, URI target) throws InputBindingException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new InputBindingException("cannot reach the application at " + target + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InputBindingException("interrupted delivering to " + target, e);
+        }
+    }
+
+    static URI target(InboundMessage message) throws InputBindingException {
+        if (message.target().isBlank()) {
+            throw new InputBindingException("the activation spec of this input binding has no 'target' URL");
+        }
+        try {
+            URI uri = URI.create(message.target().strip());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new InputBindingException("target '" + message.target() + "' is not an http(s) URL");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new InputBindingException("target '" + message.target() + "' is not a URL: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.bindings.input;
+
+import io.capaee.api.binding.OutputBinding;
+import io.capaee.api.binding.OutputBindingException;
+import io.capaee.api.binding.OutputBindingFactory;
+import io.capaee.api.inbound.InboundMessage;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Sends an input-binding event to the target its activation spec names:
+ * <ul>
+ * <li>{@code http(s)://...}: an application URL, with Dapr's contract ({@link AppDelivery});
+ * <li>{@code function:<name>[/<revision>]}: a wasm function of this server (POST to the functions
+ * platform, {@code capa.bindings.functions-url}); the function's 2xx answer acknowledges the event;
+ * <li>{@code binding:<name>}: the output binding {@code eis/binding/<name>}, operation
+ * {@code create}, with the event's data and metadata: a source-to-sink pipeline in which the
+ * event is acknowledged only after the sink took it (e.g. JetStream to Kafka).
+ * </ul>
+ */
+@ApplicationScoped
+public class TargetDelivery {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9._-]{1,100})?");
+
+    private final Map<String, OutputBindingFactory> factories = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Inject
+    AppDelivery app;
+
+    @Inject
+    @ConfigProperty(name = "capa.bindings.functions-url", defaultValue = "http://localhost:9080/wasm/functions")
+    String functionsUrl;
+
+    public void deliver(InboundMessage message) throws InputBindingException {
+        String target = message.target().strip();
+        if (target.startsWith("function:")) {
+            app.post(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + name(target, "function:")));
+        } else if (target.startsWith("binding:")) {
+            toBinding(message, name(target, "binding:"));
+        } else {
+            app.deliver(message);
+        }
+    }
+
+    private void toBinding(InboundMessage message, String name) throws InputBindingException {
+        OutputBindingFactory factory = factories.get(name);
+        if (factory == null) {
+            try {
+                factory = InitialContext.doLookup("eis/binding/" + name);
+            } catch (NamingException | ClassCastException e) {
+                throw new InputBindingException("no output binding eis/binding/" + name + ": " + e.getMessage(), e);
+            }
+            factories.put(name, factory); // the container's factory stays valid while the application runs
+        }
+        Map<String, String> metadata = new HashMap<>(message.metadata());
+        // where the event came from is not where it goes: the sink's own topic/subject applies
+        metadata.keySet().removeAll(java.util.Set.of("topic", "subject", "stream", "sequence", "redelivered", "partition",
+                "offset", "timestamp", "id", "replyTo"));
+        if (message.key() != null) {
+            metadata.put("key", message.key());
+        }
+        try (OutputBinding binding = factory.getConnection()) {
+            binding.invoke("create", message.data(), metadata);
+        } catch (OutputBindingException e) {
+            throw new InputBindingException("output binding " + name + " refused the event: " + e.getMessage(), e);
+        }
+    }
+
+    private static String name(String target, String scheme) throws InputBindingException {
+        String name = target.substring(scheme.length());
+        if (!NAME.matcher(name).matches()) {
+            throw new InputBindingException("target '" + target + "': '" + name + "' is not a name");
+        }
+        return name;
+    }
+}

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.inbound.cron;
+
+import io.capaee.api.inbound.InboundMessage;
+import io.capaee.connector.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.EndpointInvoker;
+import io.capaee.connector.inbound.EndpointLoop;
+import io.capaee.connector.inbound.RetryingDelivery;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Sleeps (in short steps, so it stops promptly) until the next tick, then delivers an empty
+ * message with the metadata {@code schedule} and {@code time}. Ticks that fall while a delivery
+ * is still running are skipped, not queued.
+ */
+final class CronInboundEndpoint extends EndpointLoop {
+    private static final Logger LOG = Logger.getLogger(CronInboundEndpoint.class.getName());
+
+    private final CronSchedule schedule;
+    private final ZoneId zone;
+    private final String target;
+    private final RetryingDelivery delivery;
+
+    CronInboundEndpoint(CronSchedule schedule, ZoneId zone, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
+        this.schedule = schedule;
+        this.zone = zone;
+        this.target = target;
+        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+    }
+
+    @Override
+    protected void receive() throws InterruptedException {
+        ZonedDateTime next = schedule.next(ZonedDateTime.now(zone));
+        while (!stopping()) {
+            ZonedDateTime now = ZonedDateTime.now(zone);
+            if (now.isBefore(next)) {
+                Thread.sleep(Math.min(100, Math.max(1, java.time.Duration.between(now, next).toMillis())));
+                continue;
+            }
+            InboundMessage tick = new InboundMessage("cron", schedule.toString(), null, new byte[0],
+                    Map.of("schedule", schedule.toString(), "time", next.toOffsetDateTime().toString()), 1, target);
+            RetryingDelivery.Outcome outcome = delivery.deliver(tick);
+            if (!outcome.delivered() && outcome.lastFailure() != null) {
+                // RetryingDelivery already warned; a tick has no payload to dead-letter
+                LOG.log(Level.FINE, "{0}: the tick of {1} failed {2} time(s): {3}",
+                        new Object[] {describe(), next, outcome.attempts(), outcome.reason()});
+            }
+            next = schedule.next(ZonedDateTime.now(zone).isAfter(next) ? ZonedDateTime.now(zone) : next);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "cron inbound " + schedule;
+    }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.inbound.nats;
+
+import io.capaee.connector.inbound.RetryingDelivery;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What the NATS core and JetStream endpoints share: headers as metadata, and dead letters. */
+public final class NatsMessages {
+    private static final int REASON_CHARS = 500;
+
+    private NatsMessages() {
+    }
+
+    /** The message's headers (first value of each) plus {@code subject}. */
+    public static Map<String, String> metadata(Message message) {
+        Map<String, String> metadata = new HashMap<>();
+        if (message.getHeaders() != null) {
+            message.getHeaders().forEach((name, values) -> {
+                if (!values.isEmpty()) {
+                    metadata.put(name, values.get(0));
+                }
+            });
+        }
+        metadata.put("subject", message.getSubject());
+        return metadata;
+    }
+
+    /** Where a dead letter goes: the configured subject, or {@code dlq.<subject>}. */
+    public static String deadLetterSubject(String configured, Message message) {
+        return configured.isEmpty() ? "dlq." + message.getSubject() : configured;
+    }
+
+    /**
+     * Publishes the message to {@code to} with its headers plus {@code capa-dead-letter-reason},
+     * {@code capa-attempts} and {@code capa-original-subject}, and waits for the server's round trip.
+     */
+    public static void deadLetter(Connection connection, Message message, String to, RetryingDelivery.Outcome outcome,
+            Duration timeout) throws Exception {
+        Headers headers = new Headers();
+        if (message.getHeaders() != null) {
+            message.getHeaders().forEach(headers::add);
+        }
+        String reason = outcome.reason().replaceAll("[\\r\\n]+", " ");
+        headers.put("capa-dead-letter-reason", reason.length() > REASON_CHARS ? reason.substring(0, REASON_CHARS) : reason);
+        headers.put("capa-attempts", Integer.toString(outcome.attempts()));
+        headers.put("capa-original-subject", message.getSubject());
+        connection.publish(NatsMessage.builder().subject(to).headers(headers).data(message.getData()).build());
+        connection.flush(timeout);
+    }
+}

@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee.bindings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.PublishAck;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import it.io.capaee.kafka.KafkaBroker;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Benchmark (run by {@code bench/connector-jetstream-kafka.sh}, skipped otherwise): 1 KB messages
+ * from a JetStream stream to a Kafka topic, through Capa EE (the JetStream input binding with
+ * target {@code binding:kafka}: durable pull consumer, fetch 10, one synchronous Kafka send per
+ * message, ack after Kafka's ack) and through a plain jnats → kafka-clients loop doing exactly that
+ * in one thread, with the same producer settings. Prints messages/s of each, the ratio, and the
+ * end-to-end latency p99 (publish to Kafka consumer).
+ */
+@EnabledIfSystemProperty(named = "capa.bench", matches = "true")
+class JetStreamKafkaBench {
+    private static final String PORT = System.getProperty("http.port", "9089");
+    private static final int MESSAGES = Integer.getInteger("capa.bench.messages", 20000);
+    private static final int WARMUP = Integer.getInteger("capa.bench.warmup", 3000);
+    private static final int SIZE = 1024;
+    private static final String CAPA_SUBJECT = "capa.it." + PORT + ".jsinput";
+    private static final String CAPA_TOPIC = "capa-it-" + PORT + "-pipeline";
+    private static final String PLAIN_STREAM = "CAPA_BENCH_" + PORT + "_PLAIN";
+    private static final String PLAIN_SUBJECT = "capa.bench." + PORT + ".plain";
+    private static final String PLAIN_TOPIC = "capa-bench-" + PORT + "-plain";
+
+    /** One measured run. */
+    record Result(String name, int messages, double seconds, long[] latenciesMicros) {
+        double rate() {
+            return messages / seconds;
+        }
+
+        long percentile(double p) {
+            long[] sorted = latenciesMicros.clone();
+            Arrays.sort(sorted);
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
+        }
+
+        String line() {
+            return String.format("%-6s %7d msgs in %6.2f s = %8.0f msgs/s, latency p50 %6.1f ms, p99 %6.1f ms",
+                    name, messages, seconds, rate(), percentile(0.50) / 1000.0, percentile(0.99) / 1000.0);
+        }
+    }
+
+    @Test
+    void jetStreamToKafka() throws Exception {
+        try (Connection nats = Nats.connect("nats://127.0.0.1:4222")) {
+            JetStreamManagement jsm = nats.jetStreamManagement();
+            try {
+                jsm.deleteStream(PLAIN_STREAM);
+            } catch (JetStreamApiException e) {
+                // not there yet
+            }
+            jsm.addStream(StreamConfiguration.builder().name(PLAIN_STREAM).subjects(PLAIN_SUBJECT)
+                    .storageType(StorageType.File).build());
+            AtomicBoolean stop = new AtomicBoolean();
+            CompletableFuture<Void> plainLoop = CompletableFuture.runAsync(() -> plainLoop(stop));
+            try {
+                run(nats, "capa", CAPA_SUBJECT, CAPA_TOPIC, WARMUP);
+                run(nats, "plain", PLAIN_SUBJECT, PLAIN_TOPIC, WARMUP);
+                Result capa = run(nats, "capa", CAPA_SUBJECT, CAPA_TOPIC, MESSAGES);
+                Result plain = run(nats, "plain", PLAIN_SUBJECT, PLAIN_TOPIC, MESSAGES);
+                System.out.println("BENCH " + capa.line());
+                System.out.println("BENCH " + plain.line());
+                System.out.printf("BENCH ratio capa/plain = %.2f (target >= 0.8)%n", capa.rate() / plain.rate());
+            } finally {
+                stop.set(true);
+                plainLoop.get(30, TimeUnit.SECONDS);
+                jsm.deleteStream(PLAIN_STREAM);
+            }
+        }
+    }
+
+    /** Publishes {@code count} messages and waits until all of them are read back from {@code topic}. */
+    private static Result run(Connection nats, String name, String subject, String topic, int count) throws Exception {
+        String run = Long.toHexString(System.nanoTime());
+        long[] latencies = new long[count];
+        boolean[] seen = new boolean[count];
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(run)) {
+            consumer.subscribe(List.of(topic));
+            while (consumer.assignment().isEmpty()) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.seekToEnd(consumer.assignment());
+            consumer.assignment().forEach(consumer::position);
+            JetStream js = nats.jetStream();
+            long start = System.nanoTime();
+            List<CompletableFuture<PublishAck>> acks = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                acks.add(js.publishAsync(subject, payload(run, i)));
+                if (acks.size() >= 500) {
+                    acks.forEach(CompletableFuture::join);
+                    acks.clear();
+                }
+            }
+            acks.forEach(CompletableFuture::join);
+            int received = 0;
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (received < count && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    String[] parts = new String(record.value(), 0, 64, StandardCharsets.US_ASCII).split("\\|");
+                    if (!parts[0].equals(run)) {
+                        continue;
+                    }
+                    int seq = Integer.parseInt(parts[1]);
+                    if (!seen[seq]) {
+                        seen[seq] = true;
+                        latencies[seq] = nowMicros() - Long.parseLong(parts[2]);
+                        received++;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(count, received, name + ": every message reached Kafka");
+            return new Result(name, count, seconds, latencies);
+        }
+    }
+
+    /** The reference: jnats pull consumer, fetch 10, synchronous send per message, ack after Kafka's ack. */
+    private static void plainLoop(AtomicBoolean stop) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, Integer.getInteger("capa.bench.kafka.linger-millis", 5));
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
+        try (Connection nats = Nats.connect("nats://127.0.0.1:4222");
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            JetStreamSubscription subscription = nats.jetStream().subscribe(PLAIN_SUBJECT,
+                    PullSubscribeOptions.builder().stream(PLAIN_STREAM).configuration(ConsumerConfiguration.builder()
+                            .durable("plain").filterSubject(PLAIN_SUBJECT).ackPolicy(AckPolicy.Explicit)
+                            .ackWait(Duration.ofSeconds(30)).build()).build());
+            while (!stop.get()) {
+                for (Message message : subscription.fetch(10, Duration.ofMillis(500))) {
+                    producer.send(new ProducerRecord<>(PLAIN_TOPIC, message.getData())).get();
+                    message.ack();
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("plain loop failed", e);
+        }
+    }
+
+    private static byte[] payload(String run, int seq) {
+        byte[] data = new byte[SIZE];
+        Arrays.fill(data, (byte) 'x');
+        byte[] head = (run + "|" + seq + "|" + nowMicros() + "|").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, data, 0, head.length);
+        return data;
+    }
+
+    private static long nowMicros() {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String run) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + run);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+}
