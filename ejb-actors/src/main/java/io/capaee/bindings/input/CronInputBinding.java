@@ -1,17 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.bindings.input;
 
+import io.capaee.api.inbound.CronListener;
 import io.capaee.api.inbound.InboundMessage;
-import io.capaee.api.inbound.NatsListener;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 
 /**
- * The NATS input binding: events from the subject of the activation spec
- * {@code capa-ee/ejb-bindings/NatsInputBinding} go to its {@code target} URL.
+ * The cron input binding: every tick of the schedule of the activation spec
+ * {@code capa-ee/ejb-actors/CronInputBinding} is a POST (empty body, headers {@code schedule} and
+ * {@code time}) to its {@code target} URL.
  */
-@MessageDriven(name = "NatsInputBinding")
-public class NatsInputBinding implements NatsListener {
+@MessageDriven(name = "CronInputBinding")
+public class CronInputBinding implements CronListener {
     @Inject
     TargetDelivery delivery;
 
