@@ -62,16 +62,7 @@ final class Actors {
      * shared client would keep that connection for every later test.
      */
     static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration limit) throws Exception {
-        long end = System.nanoTime() + limit.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < end) {
-            last = get(path);
-            if (done.test(last)) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("gave up waiting on " + path + "; last answer " + (last == null ? "none" : last.statusCode() + " " + last.body()));
+        return Server.await("/v1.0/actors/" + path, () -> get(path), done, limit);
     }
 
     static void cleanRedis() {

@@ -180,6 +180,29 @@ class ActorRuntimeCoreTest {
     }
 
     @Test
+    void aTimerDueAtOnceFiresEvenWhenItsTaskStartsBeforeRegistrationReturns() throws Exception {
+        // like the EJB TimerService: a task due now may start on another thread before schedule() returns
+        Scheduler eager = (at, task) -> {
+            Thread t = new Thread(task);
+            t.start();
+            try {
+                t.join(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return () -> { };
+        };
+        ActorRuntimeCore core = new ActorRuntimeCore(ActorSettings.defaults(), new ActorStore(kv, "eager:"), eager, clock, t -> Optional.empty());
+        core.register(new JavaActorType(CounterActor.class, jsonb));
+        core.createTimer(a, "now", new ScheduleSpec("0s", null, null, null, "onTimer"));
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (core.getState(a, "timerFires").isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertEquals(Optional.of("1"), core.getState(a, "timerFires"));
+    }
+
+    @Test
     void stateTransactionsAreAtomic() {
         ActorRuntimeCore core = runtime();
         core.transaction(a, List.of(StateOperation.upsert("count", "10"), StateOperation.upsert("name", "\"x\"")));
