@@ -86,6 +86,11 @@ class ActorRuntimeCoreTest {
         ActorException bad = assertThrows(ActorException.class, () -> call(core, a, "add", "{not json"));
         assertEquals(Reason.BAD_REQUEST, bad.reason());
         assertTrue(bad.getMessage().contains("add"), bad.getMessage());
+        TypeStats stats = core.stats().get("counter");
+        assertEquals(2, stats.getCalls(), "calls to a known type are counted, failed ones too");
+        assertEquals(2, stats.getErrors());
+        assertEquals(1, stats.getActivations());
+        assertEquals(1, stats.getActive());
         assertEquals(Reason.BAD_REQUEST, assertThrows(ActorException.class, () -> new ActorId("counter", "a/b")).reason());
         assertEquals(Reason.BAD_REQUEST, assertThrows(ActorException.class, () -> new ActorId("counter", "..")).reason());
     }
