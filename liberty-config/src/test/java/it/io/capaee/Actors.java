@@ -7,6 +7,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.function.Predicate;
 import redis.clients.jedis.JedisPooled;
 
 /** Calls on the server's Dapr actor API, for the actor ITs. */
@@ -52,7 +53,16 @@ final class Actors {
 
     /** Waits until state {@code key} of the actor is {@code expected}. */
     static void awaitState(String type, String id, String key, String expected, Duration limit) throws Exception {
-        Server.await("/v1.0/actors/" + type + "/" + id + "/state/" + key, r -> r.statusCode() == 200 && r.body().equals(expected), limit);
+        await(type + "/" + id + "/state/" + key, r -> r.statusCode() == 200 && r.body().equals(expected), limit);
+    }
+
+    /**
+     * Polls {@code /v1.0/actors/<path>} until {@code done}; over this class's HTTP/1.1 client, never
+     * the shared one: Liberty leaves an h2c upgrade request that is answered 204 hanging, and the
+     * shared client would keep that connection for every later test.
+     */
+    static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration limit) throws Exception {
+        return Server.await("/v1.0/actors/" + path, () -> get(path), done, limit);
     }
 
     static void cleanRedis() {

@@ -138,7 +138,7 @@ class ActorsIT {
     void anIdleActorIsDeactivatedAndKeepsItsState() throws Exception {
         Actors.post("counter/" + id + "/method/add", "9");
         assertTrue(Actors.get("counter").body().contains("\"" + id + "\""), "active after a call");
-        Server.await("/v1.0/actors/counter", r -> r.statusCode() == 200 && !r.body().contains("\"" + id + "\""), Duration.ofSeconds(20));
+        Actors.await("counter", r -> r.statusCode() == 200 && !r.body().contains("\"" + id + "\""), Duration.ofSeconds(20));
         assertEquals("9", Actors.post("counter/" + id + "/method/get", "").body());
         assertEquals("2", Actors.state("counter", id, "activations"));
     }
@@ -154,7 +154,7 @@ class ActorsIT {
         assertDaprError(Actors.post("counter/" + id + "/reminders/r", "{\"dueTime\":\"1s\",\"overwrite\":false}"), 409,
                 "ERR_ACTOR_REMINDER_ALREADY_EXISTS");
         Actors.awaitState("counter", id, "reminded.r", "3", Duration.ofSeconds(20));
-        Server.await("/v1.0/actors/counter/" + id + "/reminders/r", r -> r.statusCode() == 404, Duration.ofSeconds(5));
+        Actors.await("counter/" + id + "/reminders/r", r -> r.statusCode() == 404, Duration.ofSeconds(5));
         assertDaprError(Actors.get("counter/" + id + "/reminders/r"), 404, "ERR_ACTOR_REMINDER_NOT_FOUND");
         assertTrue(Actors.state("counter", id, "reminderData").contains("\\\"k\\\":\\\"v\\\""));
 

@@ -113,6 +113,6 @@ class RemoteActorsIT {
         HttpResponse<String> r = Actors.post("discovered-actor/" + id + "/method/echo", "\"found\"");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals("\"found\"", r.body());
-        assertTrue(Server.get("/v1.0/actors").body().contains("\"discovered-actor\":{\"kind\":\"remote\""));
+        assertTrue(Actors.send(Server.request("/v1.0/actors")).body().contains("\"discovered-actor\":{\"kind\":\"remote\""));
     }
 }

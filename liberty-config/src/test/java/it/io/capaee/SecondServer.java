@@ -69,6 +69,11 @@ final class SecondServer implements AutoCloseable {
         // not the first server's app id in the registry, nor a second answerer of its NATS subjects
         bootstrap.setProperty("invoke.registry", "none");
         bootstrap.setProperty("rpc.nats.enabled", "false");
+        // one server owns an actor (a second one would also fire the first one's reminders), and the
+        // first server's input bindings must not lose messages to a second consumer in the same group
+        bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.actors.")).forEach(bootstrap::remove);
+        bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.bindings.") && k.endsWith("-input.enabled"))
+                .forEach(k -> bootstrap.setProperty(k, "false"));
         changes.forEach((k, v) -> {
             if (v == null) {
                 bootstrap.remove(k);

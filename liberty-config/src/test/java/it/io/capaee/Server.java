@@ -70,10 +70,16 @@ final class Server {
 
     /** Polls {@code path} until the response satisfies {@code done}, or fails after {@code limit}. */
     static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration limit) throws Exception {
+        return await(path, () -> get(path), done, limit);
+    }
+
+    /** Polls with {@code fetch} (e.g. another client) until the response satisfies {@code done}, or fails after {@code limit}. */
+    static HttpResponse<String> await(String path, java.util.concurrent.Callable<HttpResponse<String>> fetch, Predicate<HttpResponse<String>> done,
+                                      Duration limit) throws Exception {
         long end = System.nanoTime() + limit.toNanos();
         HttpResponse<String> last = null;
         while (System.nanoTime() < end) {
-            last = get(path);
+            last = fetch.call();
             if (done.test(last)) {
                 return last;
             }

@@ -37,6 +37,6 @@ class WasmActorsIT {
         HttpResponse<String> trap = Actors.post("wasm-kv/" + id + "/method/trap", "");
         assertEquals(500, trap.statusCode());
         assertTrue(trap.body().contains("ERR_ACTOR_INVOKE_METHOD"), trap.body());
-        assertTrue(Server.get("/v1.0/actors").body().contains("\"wasm-kv\":{\"kind\":\"wasm\""));
+        assertTrue(Actors.send(Server.request("/v1.0/actors")).body().contains("\"wasm-kv\":{\"kind\":\"wasm\""));
     }
 }

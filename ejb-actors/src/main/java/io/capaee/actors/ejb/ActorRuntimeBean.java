@@ -174,7 +174,11 @@ public class ActorRuntimeBean implements ActorRuntime {
     private Set<Class<?>> javaActorClasses(String listed) {
         ClassLoader loader = ActorRuntimeBean.class.getClassLoader();
         Set<Class<?>> classes = new LinkedHashSet<>();
-        ServiceLoader.load(Actor.class, loader).stream().forEach(p -> classes.add(p.type()));
+        try {
+            ServiceLoader.load(Actor.class, loader).stream().forEach(p -> classes.add(p.type()));
+        } catch (java.util.ServiceConfigurationError e) {
+            LOG.severe("CAPA-ACTORS: META-INF/services/" + Actor.class.getName() + " lists a class that is not an actor: " + e.getMessage());
+        }
         for (String name : listed.split("[,\\s]+")) {
             if (name.isBlank()) {
                 continue;

@@ -8,7 +8,7 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ReminderFire;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.Duration;
@@ -20,6 +20,8 @@ import java.util.Optional;
  * {@code method/remind/{name}} and {@code method/timer/{name}} callbacks.
  */
 public final class RemoteActorType implements HostedType {
+    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
+    private static final JsonProvider JSON = JsonProvider.provider();
     private final String name;
     private final RemoteHost host;
     private final Optional<Duration> idleTimeout;
@@ -75,12 +77,12 @@ public final class RemoteActorType implements HostedType {
     }
 
     private static ActorRequest body(ReminderFire fire, String callback) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
+        JsonObjectBuilder b = JSON.createObjectBuilder();
         if (callback != null) {
             b.add("callback", callback);
         }
         if (fire.data() != null) {
-            try (var reader = Json.createReader(new StringReader(fire.data()))) {
+            try (var reader = JSON.createReader(new StringReader(fire.data()))) {
                 b.add("data", reader.readValue());
             }
         }

@@ -412,24 +412,45 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     // ---- timers ----
 
-    private void armTimer(Activation a, String name, Schedule schedule, Instant due, int remaining, Function<ActorInstance, Boolean> action) {
-        Scheduler.Scheduled[] self = new Scheduler.Scheduled[1];
-        self[0] = scheduler.schedule(due, () -> fireTimer(a, name, self[0], schedule, due, remaining, action));
-        Scheduler.Scheduled previous = a.timers.put(name, self[0]);
-        if (previous != null) {
-            previous.cancel();
+    /**
+     * A timer's slot in its activation: in the table before its task is scheduled, so a task that
+     * fires at once (due now, another timer thread) always finds it.
+     */
+    private static final class TimerSlot implements Scheduler.Scheduled {
+        private volatile Scheduler.Scheduled task;
+        private volatile boolean cancelled;
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            Scheduler.Scheduled t = task;
+            if (t != null) {
+                t.cancel();
+            }
         }
     }
 
-    private void fireTimer(Activation a, String name, Scheduler.Scheduled self, Schedule schedule, Instant due, int remaining,
+    private void armTimer(Activation a, String name, Schedule schedule, Instant due, int remaining, Function<ActorInstance, Boolean> action) {
+        TimerSlot slot = new TimerSlot();
+        Scheduler.Scheduled previous = a.timers.put(name, slot);
+        if (previous != null) {
+            previous.cancel();
+        }
+        slot.task = scheduler.schedule(due, () -> fireTimer(a, name, slot, schedule, due, remaining, action));
+        if (slot.cancelled) {
+            slot.task.cancel();
+        }
+    }
+
+    private void fireTimer(Activation a, String name, TimerSlot slot, Schedule schedule, Instant due, int remaining,
                            Function<ActorInstance, Boolean> action) {
-        if (a.closed || a.timers.get(name) != self || active.get(a.id) != a) {
+        if (slot.cancelled || a.closed || a.timers.get(name) != slot || active.get(a.id) != a) {
             return;
         }
         boolean cancel = false;
         try {
             cancel = turn(a.id, a.type, current -> {
-                if (current != a || current.timers.get(name) != self) {
+                if (current != a || slot.cancelled || current.timers.get(name) != slot) {
                     return true;
                 }
                 return inTurn(current, () -> action.apply(current.instance));
@@ -441,11 +462,11 @@ public final class ActorRuntimeCore implements ActorRuntime {
         Instant next = cancel ? null : schedule.next(due, left, clock.instant());
         a.lock.lock();
         try {
-            if (a.timers.get(name) != self) {
+            if (a.timers.get(name) != slot) {
                 return;
             }
             if (next == null || a.closed) {
-                a.timers.remove(name, self);
+                a.timers.remove(name, slot);
             } else {
                 armTimer(a, name, schedule, next, left, action);
             }

@@ -6,7 +6,7 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -25,6 +25,8 @@ import java.util.function.Function;
  * values; {@code <prefix>reminders||<type>||<id>} a JSON object of its reminders by name.
  */
 public final class ActorStore {
+    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final int ATTEMPTS = 50;
 
     private final KeyValueConnectionFactory factory;
@@ -52,9 +54,15 @@ public final class ActorStore {
      * written, or {@code null} when someone else wrote first.
      */
     public String save(ActorId actor, String expectedRaw, Map<String, String> values) {
-        JsonObjectBuilder doc = Json.createObjectBuilder();
-        values.forEach((k, v) -> doc.add(k, parse(v)));
-        String raw = doc.build().toString();
+        // every value is JSON already checked when it was set or read; no need to parse it again
+        StringBuilder doc = new StringBuilder("{");
+        values.forEach((k, v) -> {
+            if (doc.length() > 1) {
+                doc.append(',');
+            }
+            doc.append(JSON.createValue(k)).append(':').append(v);
+        });
+        String raw = doc.append('}').toString();
         try (KeyValueConnection c = factory.getConnection()) {
             return c.compareAndSet(stateKey(actor), expectedRaw, raw) ? raw : null;
         } catch (KeyValueException e) {
@@ -167,9 +175,9 @@ public final class ActorStore {
     }
 
     private static String formatReminders(Map<String, StoredReminder> reminders) {
-        JsonObjectBuilder doc = Json.createObjectBuilder();
+        JsonObjectBuilder doc = JSON.createObjectBuilder();
         reminders.forEach((name, r) -> {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("dueTime", r.dueTime()).add("period", r.period()).add("ttl", r.ttl())
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("dueTime", r.dueTime()).add("period", r.period()).add("ttl", r.ttl())
                     .add("next", r.next().toEpochMilli()).add("remaining", r.remaining());
             if (r.data() != null) {
                 b.add("data", parse(r.data()));
@@ -183,7 +191,7 @@ public final class ActorStore {
     }
 
     private static JsonObject object(String raw) {
-        try (var reader = Json.createReader(new StringReader(raw))) {
+        try (var reader = JSON.createReader(new StringReader(raw))) {
             return reader.readObject();
         } catch (jakarta.json.JsonException | ClassCastException e) {
             throw new ActorException(ActorException.Reason.STATE_FAILED, "a stored actor document is not a JSON object: " + e.getMessage(), e);
@@ -192,7 +200,7 @@ public final class ActorStore {
 
     /** Parses one JSON value (any type); refuses what is not JSON. */
     public static JsonValue parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         } catch (jakarta.json.JsonException e) {
             throw new ActorException(ActorException.Reason.BAD_REQUEST, "not JSON: " + e.getMessage(), e);

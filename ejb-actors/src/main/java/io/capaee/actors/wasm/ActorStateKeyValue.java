@@ -5,7 +5,7 @@ import io.capaee.actors.store.TurnState;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
  * stored as JSON strings, so {@code GET /v1.0/actors/{type}/{id}/state/{key}} shows them as JSON.
  */
 public final class ActorStateKeyValue implements KeyValueConnectionFactory {
+    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
+    private static final JsonProvider JSON = JsonProvider.provider();
     private final ThreadLocal<TurnState> current = new ThreadLocal<>();
 
     /** Runs {@code call} with {@code state} as what the guest's host functions reach. */
@@ -55,7 +57,7 @@ public final class ActorStateKeyValue implements KeyValueConnectionFactory {
 
             @Override
             public void set(String key, String value) {
-                state().rawSet(key, Json.createValue(value).toString());
+                state().rawSet(key, JSON.createValue(value).toString());
             }
 
             @Override
@@ -84,7 +86,7 @@ public final class ActorStateKeyValue implements KeyValueConnectionFactory {
     }
 
     private static String text(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             JsonValue v = reader.readValue();
             return v instanceof JsonString s ? s.getString() : json;
         }

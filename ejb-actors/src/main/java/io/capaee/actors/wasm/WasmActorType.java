@@ -13,7 +13,7 @@ import io.capaee.api.actors.ReminderFire;
 import io.capaee.api.wasm.CliResult;
 import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -32,6 +32,8 @@ import java.util.Optional;
  * (no memory survives between calls): what an actor keeps is its state.
  */
 public final class WasmActorType implements HostedType {
+    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
+    private static final JsonProvider JSON = JsonProvider.provider();
     private final String name;
     private final WasmFunction function;
     private final ActorStateKeyValue state;
@@ -120,7 +122,7 @@ public final class WasmActorType implements HostedType {
             return List.of();
         }
         JsonValue json;
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
             json = reader.readValue();
         } catch (jakarta.json.JsonException e) {
             throw new ActorException(ActorException.Reason.BAD_REQUEST, "a wasm actor's arguments are JSON (an array of strings, or one value): " + e.getMessage());

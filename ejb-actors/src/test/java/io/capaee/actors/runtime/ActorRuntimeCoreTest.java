@@ -86,6 +86,11 @@ class ActorRuntimeCoreTest {
         ActorException bad = assertThrows(ActorException.class, () -> call(core, a, "add", "{not json"));
         assertEquals(Reason.BAD_REQUEST, bad.reason());
         assertTrue(bad.getMessage().contains("add"), bad.getMessage());
+        TypeStats stats = core.stats().get("counter");
+        assertEquals(2, stats.getCalls(), "calls to a known type are counted, failed ones too");
+        assertEquals(2, stats.getErrors());
+        assertEquals(1, stats.getActivations());
+        assertEquals(1, stats.getActive());
         assertEquals(Reason.BAD_REQUEST, assertThrows(ActorException.class, () -> new ActorId("counter", "a/b")).reason());
         assertEquals(Reason.BAD_REQUEST, assertThrows(ActorException.class, () -> new ActorId("counter", "..")).reason());
     }
@@ -177,6 +182,29 @@ class ActorRuntimeCoreTest {
         clock.advance(Duration.ofMinutes(2));
         assertEquals(1, core.scanIdle());
         assertEquals(0, clock.pending());
+    }
+
+    @Test
+    void aTimerDueAtOnceFiresEvenWhenItsTaskStartsBeforeRegistrationReturns() throws Exception {
+        // like the EJB TimerService: a task due now may start on another thread before schedule() returns
+        Scheduler eager = (at, task) -> {
+            Thread t = new Thread(task);
+            t.start();
+            try {
+                t.join(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return () -> { };
+        };
+        ActorRuntimeCore core = new ActorRuntimeCore(ActorSettings.defaults(), new ActorStore(kv, "eager:"), eager, clock, t -> Optional.empty());
+        core.register(new JavaActorType(CounterActor.class, jsonb));
+        core.createTimer(a, "now", new ScheduleSpec("0s", null, null, null, "onTimer"));
+        long end = System.nanoTime() + 5_000_000_000L;
+        while (core.getState(a, "timerFires").isEmpty() && System.nanoTime() < end) {
+            Thread.sleep(10);
+        }
+        assertEquals(Optional.of("1"), core.getState(a, "timerFires"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import io.capaee.proxy.dapr.DaprException;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -43,17 +43,19 @@ import java.util.function.Supplier;
 @Path("v1.0/actors")
 @ApplicationScoped
 public class ActorsResource {
+    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
+    private static final JsonProvider JSON = JsonProvider.provider();
     @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.actors.ActorRuntime")
     ActorRuntime runtime;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response hosted() {
-        JsonObjectBuilder types = Json.createObjectBuilder();
+        JsonObjectBuilder types = JSON.createObjectBuilder();
         for (ActorTypeStatus s : runtime.status()) {
             types.add(s.type(), status(s));
         }
-        return Response.ok(Json.createObjectBuilder().add("types", types).build().toString()).build();
+        return Response.ok(JSON.createObjectBuilder().add("types", types).build().toString()).build();
     }
 
     @GET
@@ -66,7 +68,7 @@ public class ActorsResource {
     }
 
     private static JsonObject status(ActorTypeStatus s) {
-        return Json.createObjectBuilder().add("kind", s.kind()).add("count", s.active().size()).add("active", Json.createArrayBuilder(s.active()))
+        return JSON.createObjectBuilder().add("kind", s.kind()).add("count", s.active().size()).add("active", JSON.createArrayBuilder(s.active()))
                 .add("activations", s.activations()).add("deactivations", s.deactivations()).add("calls", s.calls())
                 .add("errors", s.errors()).add("callMillisTotal", s.callMillisTotal()).build();
     }
@@ -136,7 +138,7 @@ public class ActorsResource {
         ActorId actor = actor(type, id);
         ReminderView r = call(ActorErrors.REMINDER_GET, () -> runtime.getReminder(actor, name)).orElseThrow(
                 () -> new DaprException(404, "ERR_ACTOR_REMINDER_NOT_FOUND", "no reminder '" + name + "' for " + actor));
-        JsonObjectBuilder b = Json.createObjectBuilder().add("actorID", r.actorId()).add("actorType", r.actorType());
+        JsonObjectBuilder b = JSON.createObjectBuilder().add("actorID", r.actorId()).add("actorType", r.actorType());
         if (!r.dueTime().isEmpty()) {
             b.add("dueTime", r.dueTime());
         }
@@ -276,7 +278,7 @@ public class ActorsResource {
         if (body == null || body.length == 0) {
             throw malformed("the body is empty");
         }
-        try (var reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
             return reader.readValue();
         } catch (jakarta.json.JsonException e) {
             throw malformed("the body is not JSON: " + e.getMessage());
@@ -284,7 +286,7 @@ public class ActorsResource {
     }
 
     private static JsonValue parse(String json) {
-        try (var reader = Json.createReader(new java.io.StringReader(json))) {
+        try (var reader = JSON.createReader(new java.io.StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# Actor method invocation over Dapr's HTTP API (POST /v1.0/actors/counter/{id}/method/add, state in the
+# real Redis: one read and one compare-and-set per call, spread over 100 actors), in one run with a
+# reference: a plain JAX-RS GET of the same WAR that calls the same EJB but runs no actor turn and
+# touches no store (GET /v1.0/actors/counter, the operator view).
+#
+#   1. fixed rate RATE/s (default 1000) for DURATION s: p50/p90/p99 measured from each request's
+#      intended send time (no coordinated omission), actor and reference;
+#   2. saturation with CONNECTIONS closed-loop clients: throughput and latency, actor and reference;
+#   3. in-process Java calls per second (the runtime with the in-memory store, no HTTP).
+# Prints the ratios last. Dapr publishes p90 3 ms / p99 6.2 ms at 500 requests/s (different
+# hardware: 3-node Kubernetes, mTLS); our aim is p99 < 2 ms at 1,000/s.
+#
+# Prerequisite: `mvn verify` once (uses liberty-config/target/liberty/wlp, ear/target/capa-ee.ear and the
+# ejb-actors test classes). Runs its own server `capabench-actors` on 9096/9496 with Redis 127.0.0.1:6379
+# (keys capa:bench:actors:*, removed at the end).
+#
+# Usage:  bench/actors.sh                              # 30 s warm-up, 30 s per measurement
+#         WARMUP=5 DURATION=5 bench/actors.sh          # smoke run (cold JIT: numbers not meaningful)
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WARMUP=${WARMUP:-30}
+DURATION=${DURATION:-30}
+RATE=${RATE:-1000}
+CONNECTIONS=${CONNECTIONS:-32}
+HTTP_PORT=9096
+HTTPS_PORT=9496
+WLP=$ROOT/liberty-config/target/liberty/wlp
+SERVER=capabench-actors
+SERVER_DIR=$WLP/usr/servers/$SERVER
+PREFIX=capa:bench:actors:
+LOAD="java $ROOT/bench/actors/ActorLoad.java"
+
+log() { printf '[actors] %s\n' "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+[ -x "$WLP/bin/server" ] || die "no Liberty runtime in liberty-config/target: build first (mvn verify)"
+EAR=$ROOT/ear/target/capa-ee.ear
+[ -f "$EAR" ] || die "no ear/target/capa-ee.ear: build first (mvn verify)"
+[ -d "$ROOT/ejb-actors/target/test-classes" ] || die "no ejb-actors test classes: build first (mvn verify)"
+command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
+redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
+for port in $HTTP_PORT $HTTPS_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
+done
+
+WORK=$(mktemp -d /tmp/capa-bench-actors.XXXXXX)
+LIBERTY_STARTED=0
+cleanup() {
+  local rc=$?
+  set +e
+  if [ "$LIBERTY_STARTED" = 1 ]; then
+    log "stopping Liberty server $SERVER"
+    "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
+  fi
+  redis-cli --scan --pattern "${PREFIX}*" | xargs -r redis-cli del >/dev/null
+  if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- in-process
+log "in-process calls (ejb-actors runtime, in-memory store)"
+(cd "$ROOT" && mvn -q -o -pl ejb-actors dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null) \
+  || die "could not resolve the ejb-actors test classpath (mvn dependency:build-classpath)"
+CP="$ROOT/ejb-actors/target/classes:$ROOT/ejb-actors/target/test-classes:$ROOT/lib-api/target/classes:$(cat "$WORK/cp.txt")"
+INPROC_ADD=$(java -cp "$CP" io.capaee.actors.runtime.InProcessBench 2 "$DURATION" add)
+INPROC_GET=$(java -cp "$CP" io.capaee.actors.runtime.InProcessBench 2 "$DURATION" get)
+
+# ---------------------------------------------------------------- Liberty
+log "starting Liberty server $SERVER on $HTTP_PORT"
+rm -rf "$SERVER_DIR"
+mkdir -p "$SERVER_DIR/apps"
+cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
+[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
+printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=redis\ncapa.actors.key-prefix=%s\ncapa.actors.classes=io.capaee.actors.examples.CounterActor\n' \
+  "$HTTP_PORT" "$HTTPS_PORT" "$PREFIX" >"$SERVER_DIR/bootstrap.properties"
+LIBERTY_STARTED=1
+"$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
+for ((i = 0; i < 240; i++)); do
+  curl -s -o /dev/null -m 2 -f "http://127.0.0.1:$HTTP_PORT/v1.0/actors/counter" && break
+  sleep 0.5
+done
+ACTOR="http://127.0.0.1:$HTTP_PORT/v1.0/actors/counter/bench-{n}/method/add"
+REFERENCE="GET http://127.0.0.1:$HTTP_PORT/v1.0/actors/counter"
+[ "$(curl -s -m 5 -X POST -d 1 "${ACTOR/\{n\}/check}")" = 1 ] || die "the counter actor does not answer"
+
+log "warm-up ${WARMUP}s"
+$LOAD saturate "$ACTOR" "$CONNECTIONS" "$WARMUP" 1 >/dev/null
+$LOAD saturate "$REFERENCE" "$CONNECTIONS" "$WARMUP" >/dev/null
+
+log "fixed rate $RATE/s for ${DURATION}s"
+ACTOR_RATE=$($LOAD rate "$ACTOR" "$RATE" "$DURATION" 1)
+REF_RATE=$($LOAD rate "$REFERENCE" "$RATE" "$DURATION")
+log "saturation, $CONNECTIONS connections, ${DURATION}s"
+ACTOR_SAT=$($LOAD saturate "$ACTOR" "$CONNECTIONS" "$DURATION" 1)
+REF_SAT=$($LOAD saturate "$REFERENCE" "$CONNECTIONS" "$DURATION")
+
+field() { printf '%s\n' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { sub(/ms$|\/s$/, "", $2); print $2 }'; }
+echo
+echo "actor method (HTTP, Redis state)   $ACTOR_RATE"
+echo "reference (JAX-RS, no actor)       $REF_RATE"
+echo "actor method (HTTP, Redis state)   $ACTOR_SAT"
+echo "reference (JAX-RS, no actor)       $REF_SAT"
+echo "$INPROC_ADD"
+echo "$INPROC_GET"
+P99=$(field "$ACTOR_RATE" p99)
+awk -v a="$P99" -v r="$(field "$REF_RATE" p99)" -v rate="$RATE" \
+  'BEGIN { printf "p99 at %d/s: actor %.2f ms (aim < 2 ms: %s; Dapr publishes 6.2 ms at 500/s), reference %.2f ms, ratio actor / reference = %.2f\n", rate, a, (a < 2 ? "met" : "NOT met"), r, a / r }'
+awk -v a="$(field "$ACTOR_SAT" throughput)" -v r="$(field "$REF_SAT" throughput)" \
+  'BEGIN { printf "saturation throughput: actor %.0f/s, reference %.0f/s, ratio actor / reference = %.2f\n", a, r, a / r }'
