@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.params.XTrimParams;
 
 /**
  * Pub/sub through the Redis-streams broker {@code pubsub}: this test plays the app at
@@ -43,17 +44,21 @@ class PubSubIT {
     private static final String DROPPY = "droppy-" + RUN;
     private static final String RECOVERS = "recovers-" + RUN;
 
+    private static final String DECLARED = "declared-" + System.getProperty("http.port");
+    private static final String DECLARED_STREAM = "it-" + System.getProperty("http.port") + ":" + DECLARED;
     private static HttpServer app;
+    private static volatile boolean listing = true;
     private static final Map<String, LinkedBlockingQueue<String>> received = new ConcurrentHashMap<>();
     private static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void startApp() throws Exception {
         app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
-        app.createContext("/dapr/subscribe", x -> answer(x, 200, "[" + String.join(",",
+        app.createContext("/dapr/subscribe", x -> answer(x, 200, !listing ? "[]" : "[" + String.join(",",
                 sub(ORDERS, "/orders", null), sub(FLAKY, "/flaky", DEAD), sub(DEAD, "/dead", null),
                 sub(DROPPY, "/droppy", DEAD), sub(RECOVERS, "/recovers", null)) + "]"));
         app.createContext("/orders", x -> record(x, "orders", 200, ""));
+        app.createContext("/declared", x -> record(x, "declared", 200, ""));
         app.createContext("/flaky", x -> record(x, "flaky", 200, "{\"status\":\"RETRY\"}"));
         app.createContext("/dead", x -> record(x, "dead", 200, "{\"status\":\"SUCCESS\"}"));
         app.createContext("/droppy", x -> record(x, "droppy", 200, "{\"status\":\"DROP\"}"));
@@ -67,12 +72,17 @@ class PubSubIT {
     }
 
     @AfterAll
-    static void stopApp() {
+    static void stopApp() throws Exception {
+        // the app stops listing its subscriptions: the server stops them, then their streams can go
+        listing = false;
+        Server.await("/v1.0/metadata", r -> !r.body().contains(ORDERS) && !r.body().contains(DEAD), Duration.ofSeconds(15));
         app.stop(0);
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
             for (String t : new String[] {ORDERS, FLAKY, DEAD, DROPPY, RECOVERS}) {
                 redis.del("it-" + System.getProperty("http.port") + ":" + t);
             }
+            // emptied, not deleted: the declared subscription's consumer group lives as long as the server
+            redis.xtrim(DECLARED_STREAM, XTrimParams.xTrimParams().maxLen(0));
         }
     }
 
@@ -169,6 +179,15 @@ class PubSubIT {
         next("droppy");
         assertEquals(Dapr.json("{\"drop\":1}"), next("dead").get("data"));
         assertNull(received.get("droppy").poll(1, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aSubscriptionDeclaredInServerConfigurationIsDelivered() throws Exception {
+        String metadata = Server.get("/v1.0/metadata").body();
+        assertTrue(metadata.contains("\"topic\":\"" + DECLARED + "\""), metadata);
+        assertTrue(metadata.contains("DECLARATIVE"), metadata);
+        assertEquals(204, publish("/v1.0/publish/pubsub/" + DECLARED, "application/json", "{\"declared\":true}").statusCode());
+        assertEquals(Dapr.json("{\"declared\":true}"), next("declared").get("data"));
     }
 
     @Test

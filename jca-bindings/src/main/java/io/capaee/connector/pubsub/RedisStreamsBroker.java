@@ -53,6 +53,14 @@ public final class RedisStreamsBroker implements Broker {
     @Override
     public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
         String stream = prefix + topic;
+        createGroup(stream, group);
+        Consumer consumer = new Consumer(stream, group, handler);
+        executor.execute(consumer);
+        return consumer;
+    }
+
+    /** Creates the group at the stream's end (and the stream) unless it exists. */
+    private void createGroup(String stream, String group) {
         try {
             redis.jedis().xgroupCreate(stream, group, StreamEntryID.LAST_ENTRY, true);
         } catch (JedisDataException e) {
@@ -62,9 +70,6 @@ public final class RedisStreamsBroker implements Broker {
         } catch (JedisException | IllegalStateException e) {
             throw new PubSubException("redis at " + redis.settings().address() + " failed XGROUP CREATE: " + e.getMessage(), e);
         }
-        Consumer consumer = new Consumer(stream, group, handler);
-        executor.execute(consumer);
-        return consumer;
     }
 
     private final class Consumer implements Runnable, PubSubSubscription {
@@ -99,6 +104,12 @@ public final class RedisStreamsBroker implements Broker {
                     if (closed || redis.closed()) {
                         return;
                     }
+                    if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
+                        // the stream or the group was deleted (FLUSHDB, DEL): start again from its new end
+                        LOG.log(Level.WARNING, "{0} lost consumer group {1}; creating it again", new Object[] {stream, group});
+                        tryCreateGroup();
+                        continue;
+                    }
                     LOG.log(Level.WARNING, "reading {0} for group {1} failed, retrying in 1 s: {2}",
                             new Object[] {stream, group, e.getMessage()});
                     sleep(1000);
@@ -123,6 +134,15 @@ public final class RedisStreamsBroker implements Broker {
                 if (done) {
                     redis.jedis().xack(stream, group, entry.getID());
                 }
+            }
+        }
+
+        private void tryCreateGroup() {
+            try {
+                createGroup(stream, group);
+            } catch (PubSubException e) {
+                LOG.log(Level.WARNING, "{0}: {1}; retrying in 1 s", new Object[] {stream, e.getMessage()});
+                sleep(1000);
             }
         }
 
