@@ -3,17 +3,12 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
-import io.capaee.connector.outbound.UnmanagedConnectionManager;
-import io.capaee.connector.store.BackendManagedConnection;
+import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.store.RedisClient;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.ManagedConnection;
-import javax.security.auth.Subject;
 
 /**
  * Pub/sub brokers ({@code eis/capa/pubsub/NAME}): {@code memory} (default) or {@code redis}
@@ -35,20 +30,18 @@ public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactor
     private Integer redeliverAfterMillis = 5000;
 
     @Override
-    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
-        validate();
+    protected Object newConnectionFactory(ConnectionManager manager) {
         return new PubSubConnectionFactoryImpl(this, manager);
     }
 
     @Override
-    public Object createConnectionFactory() throws ResourceException {
-        return createConnectionFactory(new UnmanagedConnectionManager());
+    protected ConnectionHandle newHandle(String namespace) {
+        return new PubSubConnectionHandle();
     }
 
     @Override
-    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        validate();
-        return new BackendManagedConnection<>(this, backend(), describe(), PubSubConnectionHandle::new, PubSubConnectionHandle.class);
+    protected Class<? extends ConnectionHandle> handleType() {
+        return PubSubConnectionHandle.class;
     }
 
     @Override

@@ -10,7 +10,7 @@ import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.component.SubscriptionInfo;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -34,15 +35,19 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The app's running subscriptions: those declared in configuration, started with the application,
  * and those the app lists at {@code GET APP/dapr/subscribe}, asked every
  * {@code capa.pubsub.discovery-interval} (subscriptions it no longer lists are stopped). Each runs
- * on the container's managed executor with the consumer group {@code capa.app-id}; all stop when
+ * on a managed thread of its own (ManagedThreadFactory) with the consumer group {@code capa.app-id}; all stop when
  * the application stops. Also the pub/sub part of {@code /v1.0/metadata}.
  */
 @ApplicationScoped
 public class Subscriptions implements MetadataContributor {
     private static final Logger LOG = Logger.getLogger(Subscriptions.class.getName());
 
+    // each subscription waits for ever: a thread of its own from the container, never one of the
+    // shared executor's, which also serves HTTP requests (long waits there starved them under load)
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private final Executor executor = task -> threads.newThread(task).start();
 
     @Resource
     ManagedScheduledExecutorService scheduler;
