@@ -140,4 +140,19 @@ class DaprSdkIT {
         assertEquals(UnlockResponseStatus.SUCCESS, preview.unlock("lockstore", key, "alice").block());
         assertEquals(UnlockResponseStatus.LOCK_UNEXIST, preview.unlock("lockstore", key, "alice").block());
     }
+
+    @Test
+    void publishLandsOnTheBrokerAsACloudEvent() {
+        String topic = key;
+        String stream = "it-" + System.getProperty("http.port") + ":" + topic;
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            dapr.publishEvent("pubsub", topic, new Order("tea", 1)).block();
+            var entries = redis.xrange(stream, (redis.clients.jedis.StreamEntryID) null, (redis.clients.jedis.StreamEntryID) null);
+            assertEquals(1, entries.size());
+            String event = new String(java.util.Base64.getDecoder().decode(entries.get(0).getFields().get("data")),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Dapr.json("{\"item\":\"tea\",\"qty\":1}"), Dapr.json(event).asJsonObject().get("data"));
+            redis.del(stream);
+        }
+    }
 }

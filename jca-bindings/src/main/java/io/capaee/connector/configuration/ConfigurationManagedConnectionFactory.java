@@ -4,19 +4,13 @@ package io.capaee.connector.configuration;
 import io.capaee.api.configuration.ConfigurationConnection;
 import io.capaee.api.configuration.ConfigurationConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.outbound.UnmanagedConnectionManager;
-import io.capaee.connector.store.BackendManagedConnection;
+import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.store.RedisClient;
 import io.capaee.connector.store.StoreBackend;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.InvalidPropertyException;
-import jakarta.resource.spi.ManagedConnection;
-import javax.security.auth.Subject;
 
 /**
  * Redis configuration stores ({@code eis/capa/configuration/NAME}); {@code backend} must be
@@ -35,25 +29,21 @@ public class ConfigurationManagedConnectionFactory extends StoreManagedConnectio
     private String keyPrefix = "";
 
     @Override
-    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
-        validate();
+    protected Object newConnectionFactory(ConnectionManager manager) {
         if (StoreBackend.parse(getBackend()) != StoreBackend.REDIS) {
-            throw new InvalidPropertyException("ConfigurationManagedConnectionFactory: invalid config property 'backend':"
-                    + " configuration stores run on redis");
+            throw new InvalidConfigException("backend", "configuration stores run on redis");
         }
         return new ConfigurationConnectionFactoryImpl(this, manager);
     }
 
     @Override
-    public Object createConnectionFactory() throws ResourceException {
-        return createConnectionFactory(new UnmanagedConnectionManager());
+    protected ConnectionHandle newHandle(String namespace) {
+        return new ConfigurationConnectionHandle();
     }
 
     @Override
-    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        validate();
-        return new BackendManagedConnection<>(this, backend(), describe(), ConfigurationConnectionHandle::new,
-                ConfigurationConnectionHandle.class);
+    protected Class<? extends ConnectionHandle> handleType() {
+        return ConfigurationConnectionHandle.class;
     }
 
     @Override

@@ -3,16 +3,11 @@ package io.capaee.connector.state;
 
 import io.capaee.api.state.StateConnection;
 import io.capaee.api.state.StateConnectionFactory;
-import io.capaee.connector.outbound.UnmanagedConnectionManager;
-import io.capaee.connector.store.BackendManagedConnection;
+import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.store.RedisClient;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.ManagedConnection;
-import javax.security.auth.Subject;
 
 /**
  * State stores ({@code eis/capa/state/NAME}): memory (default) or Redis, keys namespaced by
@@ -27,22 +22,18 @@ public class StateManagedConnectionFactory extends StoreManagedConnectionFactory
     private static final long serialVersionUID = 1L;
 
     @Override
-    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
-        validate();
+    protected Object newConnectionFactory(ConnectionManager manager) {
         return new StateConnectionFactoryImpl(this, manager);
     }
 
     @Override
-    public Object createConnectionFactory() throws ResourceException {
-        return createConnectionFactory(new UnmanagedConnectionManager());
+    protected ConnectionHandle newHandle(String namespace) {
+        return new StateConnectionHandle(namespace);
     }
 
     @Override
-    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        validate();
-        String namespace = namespace();
-        return new BackendManagedConnection<>(this, backend(), describe(),
-                () -> new StateConnectionHandle(namespace), StateConnectionHandle.class);
+    protected Class<? extends ConnectionHandle> handleType() {
+        return StateConnectionHandle.class;
     }
 
     @Override

@@ -5,8 +5,14 @@ import io.capaee.connector.BindingException;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ManagedConnectionFactoryBase;
 import io.capaee.connector.redis.RedisSettings;
+import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.outbound.UnmanagedConnectionManager;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import javax.security.auth.Subject;
 
 /**
  * Base of the building-block store factories: the {@code backend} (memory or redis), the Redis
@@ -46,11 +52,42 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     private transient B store; // guarded by this
     private transient RedisClient redis; // guarded by this
 
+    /** The connection factory bound in JNDI, handing out handles through {@code manager}. */
+    protected abstract Object newConnectionFactory(ConnectionManager manager);
+
+    /** A new application handle for a connection on this factory's backend. */
+    protected abstract ConnectionHandle newHandle(String namespace);
+
+    /** The class of the handles {@link #newHandle} returns. */
+    protected abstract Class<? extends ConnectionHandle> handleType();
+
     /** A new in-memory backend. */
     protected abstract B memoryBackend();
 
     /** A new backend on {@code redis}. */
     protected abstract B redisBackend(RedisClient redis);
+
+    @Override
+    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
+        validate();
+        try {
+            return newConnectionFactory(manager);
+        } catch (BindingException e) {
+            throw toResourceException(e);
+        }
+    }
+
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        return createConnectionFactory(new UnmanagedConnectionManager());
+    }
+
+    @Override
+    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        validate();
+        String namespace = namespace();
+        return new BackendManagedConnection<>(this, backend(), describe(), () -> newHandle(namespace), handleType());
+    }
 
     /** Validates the config; the container calls this when it creates the connection factory. */
     protected final void validate() throws ResourceException {

@@ -11,4 +11,9 @@ import java.util.List;
 public interface MetadataContributor {
     /** The components of this building block. */
     List<ComponentInfo> components();
+
+    /** The pub/sub subscriptions this building block runs; most have none. */
+    default List<SubscriptionInfo> subscriptions() {
+        return List.of();
+    }
 }

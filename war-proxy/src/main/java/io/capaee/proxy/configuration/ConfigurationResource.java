@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,9 +33,10 @@ public class ConfigurationResource {
     @Inject
     ConfigurationSubscriptions subscriptions;
 
+    // Optional: server.xml's default is the empty string, which MicroProfile Config counts as missing
     @Inject
-    @ConfigProperty(name = "capa.app-url", defaultValue = " ")
-    String appUrl;
+    @ConfigProperty(name = "capa.app-url")
+    Optional<String> appUrl;
 
     @GET
     public Response get(@PathParam("store") String store, @QueryParam("key") List<String> keys) {
@@ -55,13 +57,14 @@ public class ConfigurationResource {
     @Path("subscribe")
     public Response subscribe(@PathParam("store") String store, @QueryParam("key") List<String> keys) {
         ConfigurationStore found = store(store);
-        if (appUrl == null || appUrl.isBlank()) {
+        String app = appUrl.map(String::strip).orElse("");
+        if (app.isEmpty()) {
             throw new DaprException(500, "ERR_APP_CHANNEL_NIL",
                     "no app to notify of configuration changes: set capa.app-url to the app's base URL");
         }
         String id;
         try {
-            id = subscriptions.subscribe(store, found, keys, appUrl.strip().replaceAll("/+$", ""));
+            id = subscriptions.subscribe(store, found, keys, app.replaceAll("/+$", ""));
         } catch (ConfigurationException e) {
             throw new DaprException(500, "ERR_CONFIGURATION_SUBSCRIBE", "configuration store " + store + " failed: " + e.getMessage(), e);
         }

@@ -6,7 +6,7 @@ import io.capaee.api.configuration.ConfigurationStore;
 import io.capaee.api.configuration.ConfigurationSubscription;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +34,12 @@ import java.util.logging.Logger;
 public class ConfigurationSubscriptions {
     private static final Logger LOG = Logger.getLogger(ConfigurationSubscriptions.class.getName());
 
+    // each subscription waits for ever: a thread of its own from the container, never one of the
+    // shared executor's, which also serves HTTP requests (long waits there starved them under load)
     @Resource
-    ManagedExecutorService executor;
+    ManagedThreadFactory threads;
+
+    private final Executor executor = task -> threads.newThread(task).start();
 
     private final Map<String, ConfigurationSubscription> running = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -3,6 +3,7 @@ package io.capaee.proxy.metadata;
 
 import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.MetadataContributor;
+import io.capaee.proxy.component.SubscriptionInfo;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -42,8 +43,19 @@ public class MetadataResource {
     @Path("metadata")
     public Response metadata() {
         List<ComponentInfo> components = new ArrayList<>();
+        JsonArrayBuilder subscriptions = Json.createArrayBuilder();
         for (MetadataContributor contributor : contributors) {
             try {
+                for (SubscriptionInfo s : contributor.subscriptions()) {
+                    JsonObjectBuilder sub = Json.createObjectBuilder().add("pubsubname", s.pubsubname()).add("topic", s.topic())
+                            .add("metadata", Json.createObjectBuilder())
+                            .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("match", "").add("path", s.path())))
+                            .add("type", s.type());
+                    if (s.deadLetterTopic() != null) {
+                        sub.add("deadLetterTopic", s.deadLetterTopic());
+                    }
+                    subscriptions.add(sub);
+                }
                 components.addAll(contributor.components());
             } catch (RuntimeException e) {
                 // one broken building block must not hide the others
@@ -65,7 +77,7 @@ public class MetadataResource {
                 .add("enabledFeatures", Json.createArrayBuilder())
                 .add("actors", Json.createArrayBuilder())
                 .add("components", list)
-                .add("subscriptions", Json.createArrayBuilder())
+                .add("subscriptions", subscriptions)
                 .add("httpEndpoints", Json.createArrayBuilder())
                 .add("extended", Json.createObjectBuilder());
         return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();

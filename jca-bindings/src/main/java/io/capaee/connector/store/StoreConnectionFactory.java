@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.store;
+
+import jakarta.resource.Referenceable;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionManager;
+import java.io.Serializable;
+import java.util.function.BiFunction;
+import javax.naming.Reference;
+
+/**
+ * Base of the building-block connection factories bound in JNDI: hands out handles of type
+ * {@code C} through the container's connection manager, and turns a refusal into the API's
+ * exception ({@code error}, given the message and the cause).
+ */
+public abstract class StoreConnectionFactory<C> implements Serializable, Referenceable {
+    private static final long serialVersionUID = 1L;
+
+    private final StoreManagedConnectionFactory<?> factory;
+    private final ConnectionManager manager;
+    private final Class<C> type;
+    private final transient BiFunction<String, Throwable, RuntimeException> error;
+    private Reference reference;
+
+    protected StoreConnectionFactory(StoreManagedConnectionFactory<?> factory, ConnectionManager manager, Class<C> type,
+            BiFunction<String, Throwable, RuntimeException> error) {
+        this.factory = factory;
+        this.manager = manager;
+        this.type = type;
+        this.error = error;
+    }
+
+    /** A new handle from the container. */
+    protected final C connection() {
+        try {
+            return type.cast(manager.allocateConnection(factory, null));
+        } catch (ResourceException e) {
+            throw error.apply("cannot get a " + type.getSimpleName() + " (" + factory.describe() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** What the store runs on, e.g. {@code memory} or {@code redis 127.0.0.1:6379/0}; never a secret. */
+    public final String describe() {
+        return factory.describe();
+    }
+
+    @Override
+    public void setReference(Reference reference) {
+        this.reference = reference;
+    }
+
+    @Override
+    public Reference getReference() {
+        return reference;
+    }
+}

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.pubsub;
+
+import io.capaee.api.pubsub.PubSubConnection;
+import io.capaee.api.pubsub.PubSubConnectionFactory;
+import io.capaee.api.pubsub.PubSubException;
+import io.capaee.proxy.component.JndiComponents;
+import io.capaee.proxy.dapr.DaprException;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Dapr's publish API (runtime-api spec 3.6.1): the body becomes a CloudEvent (or goes as it is with
+ * {@code metadata.rawPayload=true}) on the broker {@code eis/capa/pubsub/{pubsub}}. 204 published;
+ * 404 {@code ERR_PUBSUB_NOT_FOUND}; 400 {@code ERR_PUBSUB_REQUEST_METADATA} for a bad rawPayload;
+ * 500 {@code ERR_PUBSUB_PUBLISH_MESSAGE} when the broker fails. Bulk: {@code /v1.0-alpha1/publish/bulk}
+ * (and {@code /v1.0/publish/bulk}) with {@code [{"entryId","event","contentType"}]}.
+ */
+@Path("/v1.0/publish")
+public class PublishResource {
+    @Inject
+    JndiComponents components;
+
+    @Inject
+    @ConfigProperty(name = "capa.app-id", defaultValue = "capa")
+    String appId;
+
+    @Context
+    UriInfo uri;
+
+    @POST
+    @Path("{pubsub}/{topic: .+}")
+    public Response publish(@PathParam("pubsub") String pubsub, @PathParam("topic") String topic,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        byte[] message = raw() ? body : CloudEvents.envelope(body, contentType, appId, pubsub, topic);
+        PubSubConnectionFactory broker = broker(pubsub);
+        try (PubSubConnection connection = broker.getConnection()) {
+            connection.publish(topic, message);
+        } catch (PubSubException e) {
+            throw new DaprException(500, "ERR_PUBSUB_PUBLISH_MESSAGE", "error when publishing to topic " + topic
+                    + " in pubsub " + pubsub + ": " + e.getMessage(), e);
+        }
+        return Response.noContent().build();
+    }
+
+    @PUT
+    @Path("{pubsub}/{topic: .+}")
+    public Response publishPut(@PathParam("pubsub") String pubsub, @PathParam("topic") String topic,
+            @HeaderParam("Content-Type") String contentType, byte[] body) {
+        return publish(pubsub, topic, contentType, body);
+    }
+
+    @POST
+    @Path("bulk/{pubsub}/{topic: .+}")
+    public Response bulk(@PathParam("pubsub") String pubsub, @PathParam("topic") String topic, byte[] body) {
+        JsonValue parsed;
+        try (var reader = Json.createReader(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)))) {
+            parsed = reader.readValue();
+        } catch (JsonException e) {
+            throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER", "the bulk body is not valid JSON: " + e.getMessage());
+        }
+        if (parsed.getValueType() != JsonValue.ValueType.ARRAY) {
+            throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER", "a bulk publish body is a JSON array of entries");
+        }
+        List<JsonValue> entries = parsed.asJsonArray();
+        Set<String> ids = new HashSet<>();
+        byte[][] messages = new byte[entries.size()][];
+        String[] entryIds = new String[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            if (!(entries.get(i) instanceof JsonObject entry) || !(entry.get("entryId") instanceof JsonString id)
+                    || id.getString().isEmpty() || !ids.add(id.getString()) || !entry.containsKey("event")) {
+                throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER",
+                        "entry " + i + " needs a unique, non-empty 'entryId' and an 'event'");
+            }
+            entryIds[i] = id.getString();
+        }
+        boolean raw = raw();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonObject entry = entries.get(i).asJsonObject();
+            JsonValue event = entry.get("event");
+            String type = entry.getString("contentType", event instanceof JsonString ? "text/plain" : "application/json");
+            byte[] data = event instanceof JsonString s && !type.contains("json") ? s.getString().getBytes(StandardCharsets.UTF_8)
+                    : event.toString().getBytes(StandardCharsets.UTF_8);
+            messages[i] = raw ? data : CloudEvents.envelope(data, type, appId, pubsub, topic);
+        }
+        PubSubConnectionFactory broker = broker(pubsub);
+        JsonArrayBuilder failed = Json.createArrayBuilder();
+        boolean anyFailed = false;
+        try (PubSubConnection connection = broker.getConnection()) {
+            for (int i = 0; i < messages.length; i++) {
+                try {
+                    connection.publish(topic, messages[i]);
+                } catch (PubSubException e) {
+                    anyFailed = true;
+                    failed.add(Json.createObjectBuilder().add("entryId", entryIds[i]).add("error", e.getMessage()));
+                }
+            }
+        }
+        if (anyFailed) {
+            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
+                    .add("failedEntries", failed).add("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE").build().toString()).build();
+        }
+        return Response.noContent().build();
+    }
+
+    private boolean raw() {
+        String raw = uri.getQueryParameters().getFirst("metadata.rawPayload");
+        if (raw == null) {
+            return false;
+        }
+        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new DaprException(400, "ERR_PUBSUB_REQUEST_METADATA", "metadata.rawPayload must be true or false, got " + raw);
+        };
+    }
+
+    private PubSubConnectionFactory broker(String name) {
+        return components.find("pubsub", name, PubSubConnectionFactory.class).orElseThrow(
+                () -> new DaprException(404, "ERR_PUBSUB_NOT_FOUND", "pubsub " + name + " is not found"));
+    }
+}

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.pubsub;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Pub/sub delivery settings from MicroProfile Config, each default here: {@code capa.app-id},
+ * {@code capa.app-url} (none: only absolute routes are delivered, nothing is discovered),
+ * {@code capa.pubsub.discovery-interval} (PT10S), {@code capa.pubsub.max-attempts} (5),
+ * {@code capa.pubsub.initial-backoff} (PT0.1S), {@code capa.pubsub.max-backoff} (PT5S),
+ * {@code capa.pubsub.delivery-timeout} (PT30S).
+ */
+record SubscriptionSettings(String appId, String appUrl, Duration discoveryInterval, DeliveryPolicy policy) {
+    static final String DECLARED = "capa.subscription.";
+
+    static SubscriptionSettings fromConfig(Config config) {
+        String appUrl = config.getOptionalValue("capa.app-url", String.class).map(String::strip)
+                .filter(u -> !u.isEmpty()).map(u -> u.replaceAll("/+$", "")).orElse(null);
+        DeliveryPolicy policy = new DeliveryPolicy(
+                config.getOptionalValue("capa.pubsub.max-attempts", Integer.class).orElse(5),
+                duration(config, "capa.pubsub.initial-backoff", "PT0.1S"),
+                duration(config, "capa.pubsub.max-backoff", "PT5S"),
+                duration(config, "capa.pubsub.delivery-timeout", "PT30S"));
+        return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl,
+                duration(config, "capa.pubsub.discovery-interval", "PT10S"), policy);
+    }
+
+    /** {@code capa.subscription.NAME.pubsub|topic|route|dead-letter-topic|raw-payload}. */
+    static List<Subscription> declared(Config config) {
+        TreeSet<String> names = new TreeSet<>();
+        for (String property : config.getPropertyNames()) {
+            if (property.startsWith(DECLARED) && property.endsWith(".topic")) {
+                names.add(property.substring(DECLARED.length(), property.length() - ".topic".length()));
+            }
+        }
+        List<Subscription> result = new ArrayList<>();
+        for (String name : names) {
+            String p = DECLARED + name + ".";
+            result.add(new Subscription(
+                    config.getOptionalValue(p + "pubsub", String.class).orElse("pubsub"),
+                    config.getValue(p + "topic", String.class),
+                    config.getOptionalValue(p + "route", String.class).orElseThrow(
+                            () -> new IllegalStateException(p + "route must be set: a path on capa.app-url or a URL")),
+                    config.getOptionalValue(p + "dead-letter-topic", String.class).orElse(null),
+                    config.getOptionalValue(p + "raw-payload", Boolean.class).orElse(false),
+                    "DECLARATIVE"));
+        }
+        return result;
+    }
+
+    private static Duration duration(Config config, String key, String fallback) {
+        return Duration.parse(config.getOptionalValue(key, String.class).orElse(fallback));
+    }
+}
