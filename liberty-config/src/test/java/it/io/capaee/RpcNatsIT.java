@@ -65,7 +65,7 @@ class RpcNatsIT {
 
     @Test
     void pingOverNats() {
-        assertEquals("capa", call("ping", p -> { }).get("appId"));
+        assertEquals(Server.appId(), call("ping", p -> { }).get("appId"));
     }
 
     @Test
