@@ -111,6 +111,15 @@ class InvokeIT {
     }
 
     @Test
+    void anAdminCallRelayedIntoThisServerIsNotALoopbackClient() throws Exception {
+        HttpResponse<byte[]> r = send("POST", "/v1.0/invoke/" + Server.appId() + "/method/memory/functions/registration",
+                "{\"function\":\"relayed\",\"revision\":\"default\",\"url\":\"http://127.0.0.1:1\"}".getBytes(),
+                "Content-Type", "application/json");
+        assertEquals(403, r.statusCode(), new String(r.body()));
+        assertEquals(404, Server.get("/functions/relayed").statusCode(), "no route was registered");
+    }
+
+    @Test
     void unknownAppsAndUnreachableAppsAreDaprErrors() throws Exception {
         HttpResponse<byte[]> unknown = send("GET", "/v1.0/invoke/nobody/method/x", null);
         assertEquals(404, unknown.statusCode());

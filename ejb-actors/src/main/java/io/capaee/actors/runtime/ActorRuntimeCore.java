@@ -525,19 +525,28 @@ public final class ActorRuntimeCore implements ActorRuntime {
             next = new Schedule(due, interval, left, r.expiresAt()).next(due, left, now);
         }
         Instant nextDue = next;
-        StoredReminder updated = store.updateReminders(actor, reminders -> {
-            StoredReminder current = reminders.get(name);
-            if (current == null || !current.next().equals(due)) {
-                return null;
-            }
-            if (nextDue == null) {
-                reminders.remove(name);
-                return null;
-            }
-            StoredReminder n = current.withNext(nextDue, left);
-            reminders.put(name, n);
-            return n;
-        });
+        StoredReminder updated;
+        try {
+            updated = store.updateReminders(actor, reminders -> {
+                StoredReminder current = reminders.get(name);
+                if (current == null || !current.next().equals(due)) {
+                    return null;
+                }
+                if (nextDue == null) {
+                    reminders.remove(name);
+                    return null;
+                }
+                StoredReminder n = current.withNext(nextDue, left);
+                reminders.put(name, n);
+                return n;
+            });
+        } catch (ActorException e) {
+            // the store still says this fire is due: firing it again later is at-least-once, and a
+            // periodic reminder is not lost for the life of the process
+            LOG.warning("reminder '" + name + "' of " + actor + " fired but could not be advanced; retrying: " + e.getMessage());
+            rearmLater(actor, name, due);
+            return;
+        }
         if (updated != null) {
             arm(actor, updated, now);
         } else {

@@ -64,6 +64,9 @@ public class TargetDelivery {
         // where the event came from is not where it goes: the sink's own topic/subject applies
         metadata.keySet().removeAll(java.util.Set.of("topic", "subject", "stream", "sequence", "redelivered", "partition",
                 "offset", "timestamp", "id", "replyTo"));
+        // and whoever can publish to the source must not choose where the sink sends it (an HTTP
+        // binding's path, a Redis binding's key prefix): those stay the sink's configuration
+        metadata.keySet().removeAll(java.util.Set.of("path", "keyPrefix", "url"));
         if (message.key() != null) {
             metadata.put("key", message.key());
         }

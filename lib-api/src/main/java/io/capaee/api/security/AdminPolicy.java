@@ -59,7 +59,10 @@ public final class AdminPolicy {
      */
     public Decision check(String remoteAddress, Function<String, String> header) {
         if (token.isEmpty()) {
-            return isLoopback(remoteAddress) ? Decision.ALLOWED : Decision.FORBIDDEN;
+            // A request relayed by something on this machine (service invocation, a local reverse
+            // proxy) arrives from loopback, but its client is elsewhere: it is not a loopback client.
+            boolean relayed = header.apply("Forwarded") != null || header.apply("X-Forwarded-For") != null;
+            return isLoopback(remoteAddress) && !relayed ? Decision.ALLOWED : Decision.FORBIDDEN;
         }
         String presented = presentedToken(header);
         if (presented == null) {

@@ -29,6 +29,9 @@ class AdminPolicyTest {
         assertEquals(Decision.FORBIDDEN, policy.check("192.0.2.7", headers(Map.of())));
         assertEquals(Decision.FORBIDDEN, policy.check("localhost", headers(Map.of())), "names are never resolved");
         assertEquals(Decision.FORBIDDEN, policy.check(null, headers(Map.of())));
+        assertEquals(Decision.FORBIDDEN, policy.check("127.0.0.1", headers(Map.of("X-Forwarded-For", "192.0.2.7"))),
+                "relayed from elsewhere, e.g. by service invocation to this server's own app id");
+        assertEquals(Decision.FORBIDDEN, policy.check("127.0.0.1", headers(Map.of("Forwarded", "for=192.0.2.7"))));
     }
 
     @Test

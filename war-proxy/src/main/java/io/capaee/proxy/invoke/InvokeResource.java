@@ -36,6 +36,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @Path("/v1.0/invoke/{appId}/method/{method: .+}")
 @ApplicationScoped
 public class InvokeResource {
+    @Context
+    jakarta.servlet.http.HttpServletRequest servletRequest;
+
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
             "dapr-app-id");
@@ -103,6 +106,12 @@ public class InvokeResource {
                 forwarded.put(name, values);
             }
         });
+        // the callee sees who asked: without it, a call relayed back into this server (its own app id)
+        // would look like a loopback client to the admin check
+        List<String> chain = new java.util.ArrayList<>(forwarded.getOrDefault("X-Forwarded-For", List.of()));
+        forwarded.keySet().removeIf(n -> n.equalsIgnoreCase("X-Forwarded-For"));
+        chain.add(servletRequest.getRemoteAddr());
+        forwarded.put("X-Forwarded-For", List.of(String.join(", ", chain)));
         InvokeClient.Answer answer;
         try {
             answer = client.send(target, httpMethod, forwarded, body == null ? new byte[0] : body);

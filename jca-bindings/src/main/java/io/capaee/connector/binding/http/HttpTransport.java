@@ -94,6 +94,12 @@ final class HttpTransport implements BindingTransport {
                     || !uri.getScheme().equals(base.getScheme())) {
                 throw new IllegalArgumentException("leaves " + base.getHost());
             }
+            // '..' (raw or percent-encoded) would climb out of the base path on the server's side
+            String decodedPath = java.net.URLDecoder.decode(uri.getRawPath().replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+            String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+            if (java.util.Arrays.asList(decodedPath.split("[/\\\\]")).contains("..") || !uri.getRawPath().startsWith(basePath.replaceAll("/+$", ""))) {
+                throw new IllegalArgumentException("leaves the base path " + basePath);
+            }
             return uri;
         } catch (IllegalArgumentException e) {
             throw new OutputBindingException(Reason.BAD_REQUEST, "metadata 'path' '" + path

@@ -24,4 +24,14 @@ class HttpTransportTest {
         assertEquals("app.local", transport.target("@evil.example/x").getHost());
         assertThrows(OutputBindingException.class, () -> transport.target("a b"));
     }
+
+    @Test
+    void aPathCannotClimbOutOfTheBasePath() {
+        assertThrows(OutputBindingException.class, () -> transport.target("../admin"));
+        assertThrows(OutputBindingException.class, () -> transport.target("orders/../../admin"));
+        assertThrows(OutputBindingException.class, () -> transport.target("%2e%2e/admin"));
+        assertThrows(OutputBindingException.class, () -> transport.target("..%2Fadmin"));
+        assertThrows(OutputBindingException.class, () -> transport.target("..%5Cadmin"));
+        assertEquals(URI.create("http://app.local:8080/api/v1.2/file..txt"), transport.target("v1.2/file..txt"));
+    }
 }
