@@ -19,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
+import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
@@ -73,7 +75,7 @@ public final class CaraCodec {
 
     public DynamicStruct decode(StructSchema schema, byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
-            DynamicStruct s = readStruct(u, schema, schema.name());
+            DynamicStruct s = readStruct(u, bytes, schema, schema.name());
             if (u.hasNext()) {
                 throw new DecodeException(schema.name() + ": " + (bytes.length - u.getTotalReadBytes())
                         + " bytes after the end of the struct");
@@ -187,23 +189,28 @@ public final class CaraCodec {
         }
     }
 
-    public DynamicStruct readStruct(MessageUnpacker u, StructSchema schema, String path) throws IOException {
+    // The readers below take the whole input ("in", which u reads from its start) so that every
+    // length read from a header is checked against the bytes left before anything is allocated:
+    // msgpack-core allocates Value[size] and byte[length] from the header alone.
+
+    private DynamicStruct readStruct(MessageUnpacker u, byte[] in, StructSchema schema, String path) throws IOException {
         MessageFormat f = u.getNextFormat();
         if (f.getValueType() != ValueType.MAP) {
             throw new DecodeException(path + ": expected a map for " + schema.displayName() + ", got " + describe(f));
         }
         int n = u.unpackMapHeader();
+        checkLength(u, in, 2L * n, path, "map of " + n + " entries");
         DynamicStruct s = schema.newValue();
         String unionMember = null;
         for (int i = 0; i < n; i++) {
-            long id = readKey(u, path);
+            long id = readKey(u, in, path);
             Field field = id >= 0 && id < schema.fields().size() ? schema.fields().get((int) id) : null;
             if (field == null) {
                 if (strict) {
                     throw new DecodeException(path + ": unknown field id " + id + " in " + schema.displayName()
                             + " (strict mode; the writer's schema is newer)");
                 }
-                s.putUnknown(id, u.unpackValue());
+                s.putUnknown(id, readValue(u, in, path + "." + id));
                 continue;
             }
             String fieldPath = path + "." + field.name();
@@ -211,7 +218,7 @@ public final class CaraCodec {
                 u.unpackNil();
                 continue;
             }
-            Object v = read(u, field.type(), fieldPath);
+            Object v = read(u, in, field.type(), fieldPath);
             if (field.inUnion()) {
                 if (unionMember != null) {
                     if (strict) {
@@ -227,14 +234,14 @@ public final class CaraCodec {
         return s;
     }
 
-    private long readKey(MessageUnpacker u, String path) throws IOException {
+    private long readKey(MessageUnpacker u, byte[] in, String path) throws IOException {
         MessageFormat f = u.getNextFormat();
         if (f.getValueType() == ValueType.INTEGER) {
             return u.unpackLong();
         }
         if (f.getValueType() == ValueType.STRING) {
             // JSON round trips turn the ids into digit strings, which cara reads back
-            String s = u.unpackString();
+            String s = readText(u, in, path, u.unpackRawStringHeader());
             try {
                 return Long.parseLong(s);
             } catch (NumberFormatException e) {
@@ -245,12 +252,12 @@ public final class CaraCodec {
     }
 
     /** Reads a value of {@code type} into its canonical Java form. */
-    public Object read(MessageUnpacker u, Type type, String path) throws IOException {
+    private Object read(MessageUnpacker u, byte[] in, Type type, String path) throws IOException {
         if (type instanceof PrimitiveType t) {
-            return readPrimitive(u, t, path);
+            return readPrimitive(u, in, t, path);
         }
         if (type instanceof StructSchema s) {
-            return readStruct(u, s, path);
+            return readStruct(u, in, s, path);
         }
         MessageFormat f = u.getNextFormat();
         if (type instanceof EnumSchema e) {
@@ -269,22 +276,27 @@ public final class CaraCodec {
                 throw new DecodeException(path + ": expected an array for " + l.displayName() + ", got " + describe(f));
             }
             int n = u.unpackArrayHeader();
+            checkLength(u, in, n, path, "list of " + n + " elements");
             List<Object> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(read(u, l.element(), path + "[" + i + "]"));
+                out.add(read(u, in, l.element(), path + "[" + i + "]"));
             }
             return out;
         }
         if (type instanceof InterfaceSchema i) {
-            return capabilities.read(u, i);
+            // handed a checked slice of the input, so that the capability codec reads nothing unbounded
+            int start = skip(u, in, path);
+            try (MessageUnpacker slice = MessagePack.newDefaultUnpacker(in, start, (int) u.getTotalReadBytes() - start)) {
+                return capabilities.read(slice, i);
+            }
         }
         if (type instanceof AnyPointerType || type instanceof TypeParameter) {
-            return u.unpackValue();
+            return readValue(u, in, path);
         }
         throw new DecodeException(path + ": cannot read type " + type.displayName());
     }
 
-    private Object readPrimitive(MessageUnpacker u, PrimitiveType t, String path) throws IOException {
+    private Object readPrimitive(MessageUnpacker u, byte[] in, PrimitiveType t, String path) throws IOException {
         MessageFormat f = u.getNextFormat();
         ValueType vt = f.getValueType();
         switch (t) {
@@ -298,19 +310,19 @@ public final class CaraCodec {
                 break;
             case TEXT:
                 if (vt == ValueType.STRING) {
-                    return u.unpackString();
+                    return readText(u, in, path, u.unpackRawStringHeader());
                 }
                 if (vt == ValueType.BINARY) {
-                    return new String(u.readPayload(u.unpackBinaryHeader()), StandardCharsets.UTF_8);
+                    return readText(u, in, path, u.unpackBinaryHeader());
                 }
                 break;
             case DATA:
                 if (vt == ValueType.BINARY) {
-                    return u.readPayload(u.unpackBinaryHeader());
+                    return readBytes(u, in, path, u.unpackBinaryHeader());
                 }
                 if (vt == ValueType.STRING) {
                     // msgpack-python before use_bin_type wrote bytes in the raw (str) family
-                    return u.readPayload(u.unpackRawStringHeader());
+                    return readBytes(u, in, path, u.unpackRawStringHeader());
                 }
                 break;
             case FLOAT32:
@@ -357,6 +369,93 @@ public final class CaraCodec {
             case UINT32 -> v >= 0 && v <= 0xffff_ffffL;
             default -> true;
         };
+    }
+
+    /** A header's claim of {@code needed} bytes (at least one per element) beyond what is left is an error. */
+    private static void checkLength(MessageUnpacker u, byte[] in, long needed, String path, String what) {
+        long left = in.length - u.getTotalReadBytes();
+        if (needed > left) {
+            throw new DecodeException(path + ": a " + what + " does not fit in the " + left + " bytes left");
+        }
+    }
+
+    private static byte[] readBytes(MessageUnpacker u, byte[] in, String path, int length) throws IOException {
+        checkLength(u, in, length, path, length + "-byte payload");
+        return u.readPayload(length);
+    }
+
+    /** UTF-8 with malformed input replaced, as msgpack-core's default unpackString decodes it. */
+    private static String readText(MessageUnpacker u, byte[] in, String path, int length) throws IOException {
+        return new String(readBytes(u, in, path, length), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Skips the next value element by element (which fails at the end of the input) and returns
+     * where it started; the input then holds the whole value in [start, u.getTotalReadBytes()).
+     */
+    private static int skip(MessageUnpacker u, byte[] in, String path) throws IOException {
+        int start = (int) u.getTotalReadBytes();
+        try {
+            u.skipValue();
+        } catch (MessageInsufficientBufferException e) {
+            throw new DecodeException(path + ": the input ends inside the value (its headers claim more than the "
+                    + (in.length - start) + " bytes left)", e);
+        }
+        checkValue(in, start, (int) u.getTotalReadBytes(), path);
+        return start;
+    }
+
+    /**
+     * An untyped value (unknown field, AnyPointer): skipped first, then materialised from its own
+     * byte range only, so what it allocates is bounded by the input, and written back as before.
+     */
+    private static Value readValue(MessageUnpacker u, byte[] in, String path) throws IOException {
+        int start = skip(u, in, path);
+        int end = (int) u.getTotalReadBytes();
+        try (MessageUnpacker slice = MessagePack.newDefaultUnpacker(in, start, end - start)) {
+            return slice.unpackValue();
+        }
+    }
+
+    /**
+     * Walks the headers of the one value in {@code in[start, end)} checking every length against
+     * the bytes left in that range (skipValue counts elements in an int, so a map32 or ext32 length
+     * near 2^31 can overflow it and end the skip early; unpackValue would then allocate from it).
+     */
+    private static void checkValue(byte[] in, int start, int end, String path) throws IOException {
+        try (MessageUnpacker v = MessagePack.newDefaultUnpacker(in, start, end - start)) {
+            long left = end - start;
+            long pending = 1;
+            while (pending-- > 0) {
+                MessageFormat f = v.getNextFormat();
+                long length = switch (f.getValueType()) {
+                    case ARRAY -> v.unpackArrayHeader();
+                    case MAP -> 2L * v.unpackMapHeader();
+                    case STRING -> v.unpackRawStringHeader();
+                    case BINARY -> v.unpackBinaryHeader();
+                    case EXTENSION -> {
+                        ExtensionTypeHeader h = v.unpackExtensionTypeHeader();
+                        yield h.getLength();
+                    }
+                    default -> {
+                        v.skipValue();
+                        yield 0;
+                    }
+                };
+                if (length < 0 || length > left - v.getTotalReadBytes()) {
+                    throw new DecodeException(path + ": a " + describe(f) + " of length " + length
+                            + " does not fit in the " + (left - v.getTotalReadBytes()) + " bytes left");
+                }
+                switch (f.getValueType()) {
+                    case ARRAY, MAP -> pending += length;
+                    case STRING, BINARY, EXTENSION -> v.readPayloadAsReference((int) length);
+                    default -> { }
+                }
+            }
+            if (v.getTotalReadBytes() != left) {
+                throw new DecodeException(path + ": malformed value");
+            }
+        }
     }
 
     private static String describe(MessageFormat f) {

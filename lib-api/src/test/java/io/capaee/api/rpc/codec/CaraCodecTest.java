@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.rpc.TestSchemas;
@@ -16,6 +17,7 @@ import io.capaee.api.rpc.schema.SchemaParser;
 import io.capaee.api.rpc.schema.StructSchema;
 import io.capaee.api.rpc.schema.ValueException;
 import io.capaee.api.rpc.schema.VoidValue;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -269,5 +271,54 @@ class CaraCodecTest {
         DynamicStruct unbound = SchemaParser.parse("g.capnp", "@0xe1b3c5d7f9a2b4c6; struct Box(T) { value @0 :T; }")
                 .struct("Box").newValue().set("value", 5);
         assertArrayEquals(hex("81 00 05"), codec.encode(unbound));
+    }
+
+    /** A length header claiming more than the input holds fails at once, before anything is allocated. */
+    private void assertRefusedFast(StructSchema schema, String bytes, String path) {
+        DecodeException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+                () -> assertThrows(DecodeException.class, () -> codec.decode(schema, hex(bytes))));
+        assertTrue(e.getMessage().startsWith(path + ":"), e.getMessage());
+    }
+
+    @Test
+    void hugeHeadersOnUnknownFieldsAreRefusedWithoutAllocating() {
+        StructSchema my = b3.struct("MyStruct");
+        // {99: array32(0x7fffffff)}: msgpack's unpackValue would allocate Value[2^31-1]
+        assertRefusedFast(my, "81 63 dd 7f ff ff ff", "MyStruct.99");
+        assertRefusedFast(my, "81 63 dd 7f ff ff ff 01 02", "MyStruct.99");
+        // map32 and ext32 lengths near 2^31 overflow skipValue's element count
+        assertRefusedFast(my, "81 63 df 7f ff ff ff", "MyStruct.99");
+        assertRefusedFast(my, "81 63 92 01 df 7f ff ff ff 01 02 03", "MyStruct.99");
+        assertRefusedFast(my, "81 63 c9 7f ff ff ff 01 02", "MyStruct.99");
+        assertRefusedFast(my, "81 63 91 c6 7f ff ff ff", "MyStruct.99");
+        assertRefusedFast(my, "81 63 db 7f ff ff ff", "MyStruct.99");
+        // and an unknown value that does fit is still kept and written back byte for byte
+        byte[] kept = hex("82 00 a1 'x' 63 94 c4 02 01 02 81 a1 'k' 05 c0 d6 ff 00 00 00 01");
+        DynamicStruct s = codec.decode(my, kept);
+        assertEquals("x", s.get("field"));
+        assertEquals(1, s.unknownFields().size());
+        assertArrayEquals(kept, codec.encode(s));
+    }
+
+    @Test
+    void hugeDataAndTextHeadersAreRefusedWithoutAllocating() {
+        StructSchema my = b3.struct("MyStruct");
+        assertRefusedFast(my, "81 03 c6 7f ff ff ff", "MyStruct.blob");
+        assertRefusedFast(my, "81 03 db 7f ff ff ff", "MyStruct.blob");
+        assertRefusedFast(my, "81 00 db 7f ff ff ff", "MyStruct.field");
+        assertRefusedFast(my, "81 00 c6 7f ff ff ff 01", "MyStruct.field");
+        assertRefusedFast(my, "81 db 7f ff ff ff 00", "MyStruct");
+    }
+
+    @Test
+    void hugeListAndMapHeadersAreRefusedWithoutAllocating() {
+        StructSchema my = b3.struct("MyStruct");
+        assertRefusedFast(my, "81 04 dd 7f ff ff ff", "MyStruct.ints");
+        assertRefusedFast(my, "81 04 dd 7f ff ff ff 01 02 03", "MyStruct.ints");
+        assertRefusedFast(my, "df 7f ff ff ff", "MyStruct");
+        assertRefusedFast(my, "81 01 df 7f ff ff ff", "MyStruct.nested");
+        StructSchema everything = TestSchemas.load("everything.capnp").struct("Everything");
+        assertRefusedFast(everything, "81 16 dd 7f ff ff ff", "Everything.anything");
+        assertRefusedFast(everything, "81 11 92 dd 7f ff ff ff", "Everything.nestedLists[0]");
     }
 }
