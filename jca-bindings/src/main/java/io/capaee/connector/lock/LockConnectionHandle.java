@@ -20,10 +20,12 @@ public final class LockConnectionHandle extends ConnectionHandle implements Lock
     public boolean tryLock(String resourceId, String owner, Duration expiry) {
         require("resourceId", resourceId);
         require("lockOwner", owner);
-        if (expiry == null || expiry.toMillis() < 1) {
+        if (expiry == null || expiry.compareTo(Duration.ofMillis(1)) < 0) {
             throw new LockException("a lock's expiry must be positive, got " + expiry);
         }
-        return backend().tryLock(key(resourceId), owner, expiry.toMillis());
+        long millis = expiry.compareTo(Duration.ofMillis(LockBackend.MAX_EXPIRY_MILLIS)) > 0
+                ? LockBackend.MAX_EXPIRY_MILLIS : expiry.toMillis();
+        return backend().tryLock(key(resourceId), owner, millis);
     }
 
     @Override

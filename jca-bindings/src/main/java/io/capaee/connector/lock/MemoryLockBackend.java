@@ -26,7 +26,9 @@ public final class MemoryLockBackend implements LockBackend {
         if (live(key) != null) {
             return false;
         }
-        leases.put(key, new Lease(owner, nanoClock.getAsLong() + expiryMillis * 1_000_000L));
+        // a capped expiry fits in nanoseconds; the sum may wrap, which the difference in live() allows for
+        long expiryNanos = Math.min(expiryMillis, MAX_EXPIRY_MILLIS) * 1_000_000L;
+        leases.put(key, new Lease(owner, nanoClock.getAsLong() + expiryNanos));
         return true;
     }
 

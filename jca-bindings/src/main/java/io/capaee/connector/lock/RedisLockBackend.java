@@ -30,7 +30,8 @@ public final class RedisLockBackend implements LockBackend {
 
     @Override
     public boolean tryLock(String key, String owner, long expiryMillis) {
-        return "OK".equals(call("SET", () -> redis.jedis().set(key, owner, SetParams.setParams().nx().px(expiryMillis))));
+        return "OK".equals(call("SET", () -> redis.jedis().set(key, owner, SetParams.setParams().nx()
+                .px(Math.min(expiryMillis, MAX_EXPIRY_MILLIS)))));
     }
 
     @Override

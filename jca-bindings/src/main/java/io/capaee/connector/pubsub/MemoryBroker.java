@@ -4,59 +4,97 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubSubscription;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The embedded broker: one queue per (topic, consumer group) in this server's memory, lost on
  * restart. A message published before a group subscribed is not kept for it. A message its
- * handler refuses goes to the back of the queue.
+ * handler refuses goes to the back of the queue. Subscriptions of one group share its queue; when
+ * the last of them closes, the queue goes (with what it still held), and so does a topic left with
+ * no group, so nothing fills up without a reader.
  */
 public final class MemoryBroker implements Broker {
     private static final Logger LOG = Logger.getLogger(MemoryBroker.class.getName());
 
-    private final Map<String, Map<String, BlockingQueue<byte[]>>> topics = new ConcurrentHashMap<>();
+    /** A group's queue and how many open subscriptions read it; changed only inside {@code topics.compute}. */
+    private static final class Group {
+        final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+        int subscribers;
+    }
+
+    private final Map<String, Map<String, Group>> topics = new ConcurrentHashMap<>();
+
+    /** Topics with an open subscription, for tests. */
+    Set<String> topicNames() {
+        return Set.copyOf(topics.keySet());
+    }
 
     @Override
     public void publish(String topic, byte[] message) {
-        for (BlockingQueue<byte[]> queue : groups(topic).values()) {
-            queue.add(message);
+        Map<String, Group> groups = topics.get(topic); // no subscriber, no entry: nothing is kept
+        if (groups != null) {
+            for (Group g : groups.values()) {
+                g.queue.add(message);
+            }
         }
     }
 
     @Override
     public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
-        BlockingQueue<byte[]> queue = groups(topic).computeIfAbsent(group, g -> new LinkedBlockingQueue<>());
-        Loop loop = new Loop(topic, queue, handler);
-        executor.execute(loop);
+        Group[] joined = new Group[1];
+        topics.compute(topic, (t, groups) -> {
+            Map<String, Group> g = groups == null ? new ConcurrentHashMap<>() : groups;
+            joined[0] = g.computeIfAbsent(group, k -> new Group());
+            joined[0].subscribers++;
+            return g;
+        });
+        Loop loop = new Loop(topic, group, joined[0], handler);
+        try {
+            executor.execute(loop);
+        } catch (RuntimeException e) {
+            loop.close(); // never started: it must not keep its group's queue
+            throw e;
+        }
         return loop;
     }
 
-    private Map<String, BlockingQueue<byte[]>> groups(String topic) {
-        return topics.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+    private void leave(String topic, String group, Group left) {
+        topics.computeIfPresent(topic, (t, groups) -> {
+            if (--left.subscribers == 0) {
+                groups.remove(group, left);
+            }
+            return groups.isEmpty() ? null : groups;
+        });
     }
 
-    private static final class Loop implements Runnable, PubSubSubscription {
+    private final class Loop implements Runnable, PubSubSubscription {
         private final String topic;
+        private final String group;
+        private final Group joined;
         private final BlockingQueue<byte[]> queue;
         private final MessageHandler handler;
-        private volatile boolean closed;
+        private final AtomicBoolean closed = new AtomicBoolean();
 
-        Loop(String topic, BlockingQueue<byte[]> queue, MessageHandler handler) {
+        Loop(String topic, String group, Group joined, MessageHandler handler) {
             this.topic = topic;
-            this.queue = queue;
+            this.group = group;
+            this.joined = joined;
+            this.queue = joined.queue;
             this.handler = handler;
         }
 
         @Override
         public void run() {
             try {
-                while (!closed) {
+                while (!closed.get()) {
                     byte[] message = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (message != null && !handled(message)) {
                         queue.add(message);
@@ -78,7 +116,9 @@ public final class MemoryBroker implements Broker {
 
         @Override
         public void close() {
-            closed = true;
+            if (closed.compareAndSet(false, true)) {
+                leave(topic, group, joined);
+            }
         }
     }
 }

@@ -60,7 +60,10 @@ public final class MemoryStateBackend implements StateBackend {
             } else {
                 // an ETag from before a delete can never match the key's next life
                 long version = ++lastVersion;
-                long expires = w.ttlSeconds() > 0 ? now + w.ttlSeconds() * 1_000_000_000L : Long.MAX_VALUE;
+                // ttlSeconds <= MAX_TTL_SECONDS: the product fits; the sum may wrap, which the
+                // difference in live() allows for, as with any System.nanoTime deadline
+                long ttl = Math.min(w.ttlSeconds(), StateWrite.MAX_TTL_SECONDS);
+                long expires = ttl > 0 ? now + ttl * 1_000_000_000L : Long.MAX_VALUE;
                 entries.put(w.key(), new Entry(w.value(), version, expires));
             }
         }

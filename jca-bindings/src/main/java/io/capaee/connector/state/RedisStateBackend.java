@@ -13,25 +13,45 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * State in Redis: each entry a hash {@code {data, version}} at its namespaced key, as Dapr's Redis
- * store keeps it. Versions come from one counter per store ({@code NAMESPACE__version}), so an
- * ETag never matches a later life of a key. Every write, single or transactional, is one Lua
- * script: the checks and the writes happen with no other client in between.
+ * store keeps it. Versions come from one counter per store ({@code NAMESPACE||version}, a key
+ * no state key can map to, as state keys never contain {@code ||}), so an ETag never matches a
+ * later life of a key. Every write, single or transactional, is one Lua script: the checks and the
+ * writes happen with no other client in between. Redis does not undo a script that fails part-way,
+ * so what could fail (a key holding another type) is checked before the first write.
  */
 public final class RedisStateBackend implements StateBackend {
-    // KEYS[1] = version counter, KEYS[2..] = entries; ARGV per write: value-or-empty, isDelete, check, version, ttl
+    // KEYS[1] = version counter, KEYS[2] = the counter's former key, KEYS[3..] = entries;
+    // ARGV per write: value-or-empty, isDelete, check, version, ttl
     private static final String APPLY = String.join("\n",
-            "local n = #KEYS - 1",
+            "local n = #KEYS - 2",
+            // the counter moved from NAMESPACE_version (which is also state key '_version'); carry it over
+            "if redis.call('TYPE', KEYS[2]).ok == 'string' then",
+            "  local old = redis.call('GET', KEYS[2])",
+            "  if tonumber(old) then",
+            "    if tonumber(old) > (tonumber(redis.call('GET', KEYS[1])) or 0) then redis.call('SET', KEYS[1], old) end",
+            "    redis.call('DEL', KEYS[2])",
+            "  end",
+            "end",
+            "for i = 1, #KEYS do",
+            "  if i ~= 2 then",
+            "    local t = redis.call('TYPE', KEYS[i]).ok",
+            "    local want = i == 1 and 'string' or 'hash'",
+            "    if t ~= want and t ~= 'none' then",
+            "      return redis.error_reply('WRONGTYPE key ' .. KEYS[i] .. ' holds a ' .. t .. ', not a state ' .. want)",
+            "    end",
+            "  end",
+            "end",
             "for i = 1, n do",
             "  local check = ARGV[(i - 1) * 5 + 3]",
             "  if check ~= 'NONE' then",
-            "    local v = redis.call('HGET', KEYS[i + 1], 'version')",
+            "    local v = redis.call('HGET', KEYS[i + 2], 'version')",
             "    if check == 'ABSENT' and v then return i - 1 end",
             "    if check == 'VERSION' and v ~= ARGV[(i - 1) * 5 + 4] then return i - 1 end",
             "  end",
             "end",
             "for i = 1, n do",
             "  local b = (i - 1) * 5",
-            "  local key = KEYS[i + 1]",
+            "  local key = KEYS[i + 2]",
             "  if ARGV[b + 2] == '1' then",
             "    redis.call('DEL', key)",
             "  else",
@@ -45,10 +65,12 @@ public final class RedisStateBackend implements StateBackend {
 
     private final RedisClient redis;
     private final String versionKey;
+    private final String formerVersionKey;
 
     public RedisStateBackend(RedisClient redis, String namespace) {
         this.redis = redis;
-        this.versionKey = namespace + "_version";
+        this.versionKey = namespace + "||version";
+        this.formerVersionKey = namespace + "_version";
     }
 
     @Override
@@ -70,9 +92,10 @@ public final class RedisStateBackend implements StateBackend {
         if (writes.isEmpty()) {
             return -1;
         }
-        List<String> keys = new ArrayList<>(writes.size() + 1);
+        List<String> keys = new ArrayList<>(writes.size() + 2);
         List<String> args = new ArrayList<>(writes.size() * 5);
         keys.add(versionKey);
+        keys.add(formerVersionKey);
         for (StateWrite w : writes) {
             keys.add(w.key());
             args.add(w.delete() ? "" : w.value());

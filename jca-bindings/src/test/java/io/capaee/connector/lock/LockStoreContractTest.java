@@ -77,6 +77,17 @@ class LockStoreContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "redis"})
+    void aHugeExpiryHoldsTheLock(String backend) throws Exception {
+        locks = open(backend);
+        assertTrue(locks.tryLock("long", "alice", Duration.ofSeconds(Long.MAX_VALUE)));
+        assertTrue(locks.tryLock("longer", "alice", Duration.ofMillis(Long.MAX_VALUE)));
+        assertFalse(locks.tryLock("long", "bob", Duration.ofSeconds(10)));
+        assertFalse(locks.tryLock("longer", "bob", Duration.ofSeconds(10)));
+        assertEquals(UnlockStatus.SUCCESS, locks.unlock("long", "alice"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
     void emptyIdsAndNonPositiveExpiriesAreRefused(String backend) throws Exception {
         locks = open(backend);
         assertThrows(LockException.class, () -> locks.tryLock("", "alice", Duration.ofSeconds(1)));

@@ -2,6 +2,7 @@
 package io.capaee.connector.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.JedisPooled;
@@ -167,6 +169,62 @@ class StateStoreContractTest {
         StateConnection closed = open(backend, appId);
         closed.close();
         assertThrows(StateException.class, () -> closed.get("k"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void theKeyVersionIsAKeyLikeAnyOtherAndEtagsAreNeverReissued(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(StateItem.of("k", "1"));
+        long before = Long.parseLong(state.get("k").orElseThrow().etag());
+        state.save(StateItem.of("_version", "\"mine\""));
+        assertEquals("\"mine\"", state.get("_version").orElseThrow().value());
+        state.delete("_version", null, StateOptions.DEFAULT);
+        assertEquals(Optional.empty(), state.get("_version"));
+        state.save(StateItem.of("k2", "2"));
+        assertTrue(Long.parseLong(state.get("k2").orElseThrow().etag()) > before, "the version counter went on");
+    }
+
+    @Test
+    void aStoreKeepsCountingFromItsFormerVersionKey() throws Exception {
+        try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
+            admin.set(appId + "||_version", "100");
+            state = open("redis", appId);
+            state.save(StateItem.of("k", "1"));
+            assertEquals("101", state.get("k").orElseThrow().etag());
+            assertFalse(admin.exists(appId + "||_version"), "the former counter is gone");
+            state.save(StateItem.of("_version", "2"));
+            assertEquals("102", state.get("_version").orElseThrow().etag());
+        }
+    }
+
+    @Test
+    void aTransactionMeetingAKeyOfAnotherTypeWritesNothing() throws Exception {
+        try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
+            admin.set(appId + "||plain", "not a state entry");
+            state = open("redis", appId);
+            assertThrows(StateException.class, () -> state.transact(List.of(
+                    StateOperation.upsert(StateItem.of("a", "1")),
+                    StateOperation.upsert(StateItem.of("plain", "2")))));
+            assertFalse(admin.exists(appId + "||a"), "nothing applied before the failing key");
+            assertEquals("not a state entry", admin.get(appId + "||plain"));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aTtlTooLongToRepresentMeansNoExpiry(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(new StateItem("forever", "1", null, Map.of("ttlInSeconds", Long.toString(Long.MAX_VALUE)), null));
+        state.save(new StateItem("long", "1", null, Map.of("ttlInSeconds", "4000000000"), null));
+        assertTrue(state.get("forever").isPresent());
+        assertTrue(state.get("long").isPresent());
+        if (backend.equals("redis")) {
+            try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
+                assertEquals(-1L, admin.ttl(appId + "||forever"));
+                assertTrue(admin.ttl(appId + "||long") > 3_999_000_000L);
+            }
+        }
     }
 
     private static Map<String, String> values(Map<String, StateEntry> entries) {
