@@ -26,6 +26,7 @@ import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.WasmEngine;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -56,7 +57,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -67,8 +73,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The actor runtime as a startup singleton. Calls run concurrently on the callers' threads (bean
- * concurrency; the runtime keeps one lock per actor), and the EJB {@code TimerService} drives
+ * The actor runtime as a startup singleton. Calls are queued per actor and run as turns on a pool
+ * of managed threads (bean concurrency: the runtime keeps one turn queue per actor), a remote host's
+ * answer is awaited without a thread, and the EJB {@code TimerService} drives
  * reminders, timers and the idle scan with non-persistent timers: durable reminders live in the
  * key/value store and are re-armed here at start.
  */
@@ -90,10 +97,15 @@ public class ActorRuntimeBean implements ActorRuntime {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Makes the threads of the turn pool: managed threads, with this application's context. */
+    @Resource
+    ManagedThreadFactory threads;
+
     private final Map<Long, Runnable> tasks = new ConcurrentHashMap<>();
     private final AtomicLong taskIds = new AtomicLong();
     private final List<ObjectName> mbeans = new ArrayList<>();
     private ActorRuntimeCore core;
+    private ThreadPoolExecutor turns;
     private Jsonb jsonb;
     private WasmEngine wasm;
 
@@ -108,14 +120,17 @@ public class ActorRuntimeBean implements ActorRuntime {
                 config.getOptionalValue("capa.actors.max-stack-depth", Integer.class).orElse(32),
                 config.getOptionalValue("capa.actors.key-prefix", String.class).orElse("capa:actors:"));
         Duration hostTimeout = config.getOptionalValue("capa.actors.host-timeout", Duration.class).orElse(Duration.ofSeconds(30));
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+        turns = turnPool(config.getOptionalValue("capa.actors.turn-threads", Integer.class).orElse(200));
+        // the client's callbacks (a remote host's answer ends a turn) run on the turn pool's managed threads
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1)
+                .executor(turns).build();
         RemoteHosts hosts = new RemoteHosts(config.getOptionalValue("capa.actors.hosts", String.class).orElse(""), http, hostTimeout, Clock.systemUTC());
         jsonb = JsonbBuilder.create();
         core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), type -> {
             Optional<io.capaee.actors.runtime.HostedType> found = hosts.find(type);
             found.ifPresent(t -> exposeLater(t.name()));
             return found;
-        });
+        }, turns, this::deadline);
         for (Class<?> cls : javaActorClasses(config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
             host(cls.getName(), () -> new JavaActorType(cls, jsonb));
         }
@@ -137,9 +152,31 @@ public class ActorRuntimeBean implements ActorRuntime {
                 + settings.scanInterval() + ")");
     }
 
+    /**
+     * The pool that runs turns. Not the server's default managed executor: that one shares Liberty's
+     * small default pool, which grows slowly, and a turn may block for as long as its actor's method
+     * does; here up to {@code size} turns run at once, threads start as turns arrive and end after a
+     * minute idle, and further turns queue (never run on, nor block, the caller's thread).
+     */
+    private ThreadPoolExecutor turnPool(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("capa.actors.turn-threads must be at least 1, not " + size);
+        }
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** Ends a queued call's wait: many short-lived, usually cancelled tasks, so not EJB timers. */
+    private Scheduler.Scheduled deadline(Instant at, Runnable task) {
+        ScheduledFuture<?> f = scheduler.schedule(task, Math.max(0, Duration.between(Instant.now(), at).toMillis()), TimeUnit.MILLISECONDS);
+        return () -> f.cancel(false);
+    }
+
     @PreDestroy
     void stop() {
         core.stop();
+        turns.shutdown();
         if (wasm != null) {
             wasm.close();
         }
@@ -249,6 +286,11 @@ public class ActorRuntimeBean implements ActorRuntime {
     @Override
     public ActorResponse invoke(ActorId actor, String method, ActorRequest request) {
         return core.invoke(actor, method, request);
+    }
+
+    @Override
+    public CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request) {
+        return core.invokeAsync(actor, method, request);
     }
 
     @Override

@@ -4,6 +4,7 @@ package io.capaee.actors.remote;
 import io.capaee.actors.runtime.ActorInstance;
 import io.capaee.actors.runtime.ActorRuntimeCore;
 import io.capaee.actors.runtime.HostedType;
+import io.capaee.actors.runtime.Reentrancy;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * An actor type implemented by a remote Dapr-style host. The runtime keeps the turn lock here, so
@@ -25,11 +27,23 @@ public final class RemoteActorType implements HostedType {
     private final String name;
     private final RemoteHost host;
     private final Optional<Duration> idleTimeout;
+    private final Optional<Reentrancy> reentrancy;
 
     public RemoteActorType(String name, RemoteHost host, Optional<Duration> idleTimeout) {
+        this(name, host, idleTimeout, Optional.empty());
+    }
+
+    /** @param reentrancy what the host's {@code /dapr/config} says; empty: the server setting */
+    public RemoteActorType(String name, RemoteHost host, Optional<Duration> idleTimeout, Optional<Reentrancy> reentrancy) {
         this.name = name;
         this.host = host;
         this.idleTimeout = idleTimeout;
+        this.reentrancy = reentrancy;
+    }
+
+    @Override
+    public Optional<Reentrancy> reentrancy() {
+        return reentrancy;
     }
 
     @Override
@@ -57,6 +71,11 @@ public final class RemoteActorType implements HostedType {
             @Override
             public ActorResponse invoke(String method, ActorRequest request) {
                 return host.method(id, method, request, false);
+            }
+
+            @Override
+            public CompletionStage<ActorResponse> invokeAsync(String method, ActorRequest request) {
+                return host.methodAsync(id, method, request);
             }
 
             @Override

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** One Dapr-style actor application, reached over HTTP at its base URL. */
 public final class RemoteHost {
@@ -42,13 +44,37 @@ public final class RemoteHost {
 
     /** {@code PUT /actors/{type}/{id}/method/{method}}; the host's 404 means "no such method". */
     public ActorResponse method(ActorId actor, String method, ActorRequest request, boolean cancelable) {
+        return answer(actor, method, send(methodRequest(actor, method, request), "method '" + method + "' of " + actor), cancelable);
+    }
+
+    /**
+     * {@link #method} without holding a thread while the host works: the stage completes on the
+     * HTTP client's executor when the answer arrives (or fails with {@link ActorException}).
+     */
+    public CompletableFuture<ActorResponse> methodAsync(ActorId actor, String method, ActorRequest request) {
+        String what = "method '" + method + "' of " + actor;
+        return client.sendAsync(methodRequest(actor, method, request).timeout(timeout).header("Dapr-API-Call", "true").build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .handle((r, e) -> {
+                    if (e != null) {
+                        Throwable c = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                        throw new ActorException(ActorException.Reason.HOST_UNAVAILABLE, "actor host " + base + " is unreachable for " + what + ": " + c, c);
+                    }
+                    return answer(actor, method, r, false);
+                });
+    }
+
+    private HttpRequest.Builder methodRequest(ActorId actor, String method, ActorRequest request) {
         HttpRequest.Builder b = HttpRequest.newBuilder(actorUri(actor, "/method/" + path(method)))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(request.body()))
                 .header("Content-Type", request.contentType() == null ? "application/json" : request.contentType());
         if (request.reentrancyId() != null) {
             b.header("Dapr-Reentrancy-Id", request.reentrancyId());
         }
-        HttpResponse<byte[]> r = send(b, "method '" + method + "' of " + actor);
+        return b;
+    }
+
+    private ActorResponse answer(ActorId actor, String method, HttpResponse<byte[]> r, boolean cancelable) {
         if (cancelable && "true".equalsIgnoreCase(r.headers().firstValue("X-DaprReminderCancel").orElse(""))) {
             return null;
         }

@@ -2,9 +2,11 @@
 package io.capaee.actors.remote;
 
 import io.capaee.actors.runtime.HostedType;
+import io.capaee.actors.runtime.Reentrancy;
 import io.capaee.actors.schedule.DaprTimes;
 import io.capaee.api.actors.ActorException;
 import jakarta.json.Json;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -107,15 +109,29 @@ public final class RemoteHosts {
             return Optional.empty();
         }
         Optional<Duration> idle = idle(config);
+        Optional<Reentrancy> reentrancy = reentrancy(config);
         JsonValue perType = config.get("entitiesConfig");
         if (perType != null && perType.getValueType() == JsonValue.ValueType.ARRAY) {
             for (JsonValue v : perType.asJsonArray()) {
-                if (v instanceof JsonObject o && strings(o.get("entities")).contains(type) && idle(o).isPresent()) {
-                    idle = idle(o);
+                if (v instanceof JsonObject o && strings(o.get("entities")).contains(type)) {
+                    idle = idle(o).or(() -> idle(config));
+                    reentrancy = reentrancy(o).or(() -> reentrancy(config));
                 }
             }
         }
-        return Optional.of(new RemoteActorType(type, host, idle));
+        return Optional.of(new RemoteActorType(type, host, idle, reentrancy));
+    }
+
+    /** Dapr's {@code "reentrancy": {"enabled": bool, "maxStackDepth": n}} (depth 32 when not given). */
+    private static Optional<Reentrancy> reentrancy(JsonObject o) {
+        if (!(o.get("reentrancy") instanceof JsonObject r)) {
+            return Optional.empty();
+        }
+        int depth = r.get("maxStackDepth") instanceof JsonNumber n ? n.intValue() : 32;
+        if (depth < 1) {
+            throw new ActorException(ActorException.Reason.BAD_REQUEST, "reentrancy.maxStackDepth must be at least 1, not " + depth);
+        }
+        return Optional.of(new Reentrancy(r.get("enabled") == JsonValue.TRUE, depth));
     }
 
     private static Optional<Duration> idle(JsonObject o) {

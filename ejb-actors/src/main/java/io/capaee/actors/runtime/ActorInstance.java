@@ -5,6 +5,8 @@ import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ReminderFire;
 import io.capaee.api.actors.TimerHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * One active actor. The runtime calls it one turn at a time: {@link #beginTurn()}, one of the
@@ -21,6 +23,15 @@ public interface ActorInstance {
     default void onDeactivate() {}
 
     ActorResponse invoke(String method, ActorRequest request);
+
+    /**
+     * Calls a method; the turn lasts until the stage completes. An implementation that waits on I/O
+     * (a remote host) overrides this so that no thread is held meanwhile; the default runs
+     * {@link #invoke} on the turn's thread.
+     */
+    default CompletionStage<ActorResponse> invokeAsync(String method, ActorRequest request) {
+        return CompletableFuture.completedFuture(invoke(method, request));
+    }
 
     /** Delivers a reminder; true asks the runtime to cancel it. */
     boolean reminder(ReminderFire fire);

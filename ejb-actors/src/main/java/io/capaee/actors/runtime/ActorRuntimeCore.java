@@ -27,44 +27,69 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The actor runtime: a table of active actors, each called one turn at a time under its own lock
- * (calls to different actors run in parallel on the callers' threads), activated on first use and
- * deactivated after an idle timeout; durable reminders in the {@link ActorStore}, re-armed by
- * {@link #start()}; in-memory timers that end with the activation.
+ * The actor runtime: a table of active actors, each with a FIFO queue of calls that run one turn at
+ * a time on the {@code turns} executor (calls to different actors run in parallel; a waiting call
+ * holds no thread), activated on first use and deactivated after an idle timeout; durable reminders
+ * in the {@link ActorStore}, re-armed by {@link #start()}; in-memory timers that end with the
+ * activation. Every call belongs to a call chain (Dapr's {@code Dapr-Reentrancy-Id}, made up when the
+ * caller sends none); a call of the chain whose turn is running either re-enters the actor (reentrancy
+ * on, within the depth limit) or is refused at once, since waiting for its own turn could never end.
  */
 public final class ActorRuntimeCore implements ActorRuntime {
     private static final Logger LOG = Logger.getLogger(ActorRuntimeCore.class.getName());
+
+    /** The actor whose turn the current thread is running, and that turn's chain. */
+    private record Inside(Activation activation, String chain) {}
 
     private final ActorSettings settings;
     private final ActorStore store;
     private final Scheduler scheduler;
     private final Clock clock;
     private final Function<String, Optional<HostedType>> discovery;
+    private final Executor turns;
+    private final Scheduler deadlines;
     private final Map<String, HostedType> types = new ConcurrentHashMap<>();
     private final Map<String, TypeStats> stats = new ConcurrentHashMap<>();
     private final Map<ActorId, Activation> active = new ConcurrentHashMap<>();
     private final Map<String, Scheduler.Scheduled> armedReminders = new ConcurrentHashMap<>();
+    private final ThreadLocal<Inside> inside = new ThreadLocal<>();
+    private final String chainPrefix = UUID.randomUUID() + "-";
+    private final AtomicLong chains = new AtomicLong();
     private volatile boolean closed;
 
     /**
+     * @param scheduler runs reminders and timers (the EJB {@code TimerService} on the server)
      * @param discovery finds a type that is not registered (remote hosts that announce their types);
      *     called on the caller's thread when an unknown type is addressed
+     * @param turns runs turns; it must queue a task when all its threads are busy rather than run it
+     *     on the caller's thread or refuse it (the server sizes it with capa.actors.turn-threads)
+     * @param deadlines ends the wait of a call queued longer than the call timeout (cheap, short tasks)
      */
     public ActorRuntimeCore(ActorSettings settings, ActorStore store, Scheduler scheduler, Clock clock,
-                            Function<String, Optional<HostedType>> discovery) {
+                            Function<String, Optional<HostedType>> discovery, Executor turns, Scheduler deadlines) {
         this.settings = settings;
         this.store = store;
         this.scheduler = scheduler;
         this.clock = clock;
         this.discovery = discovery;
+        this.turns = turns;
+        this.deadlines = deadlines;
     }
 
     public ActorSettings settings() {
@@ -99,18 +124,32 @@ public final class ActorRuntimeCore implements ActorRuntime {
         }
     }
 
-    /** Deactivates every actor and cancels every timer; calls after this are refused. */
+    /**
+     * Deactivates every actor (after its running turn, waiting at most the call timeout) and cancels
+     * every timer; waiting calls and calls after this are refused.
+     */
     public void stop() {
         closed = true;
         armedReminders.values().forEach(Scheduler.Scheduled::cancel);
         armedReminders.clear();
+        long end = System.nanoTime() + settings.callTimeout().toNanos();
         for (Activation a : List.copyOf(active.values())) {
-            a.lock.lock();
-            try {
-                deactivate(a);
-            } finally {
-                a.lock.unlock();
+            List<Turn<?>> refused;
+            synchronized (a) {
+                a.closed = true;
+                refused = List.copyOf(a.waiting);
+                a.waiting.clear();
+                refused.forEach(Turn::cancelDeadline);
+                try {
+                    while (a.busy && System.nanoTime() < end) {
+                        a.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
+            refused.forEach(t -> t.result.completeExceptionally(new ActorException(Reason.CLOSED, "the actor runtime is shutting down")));
+            deactivate(a);
         }
     }
 
@@ -120,17 +159,18 @@ public final class ActorRuntimeCore implements ActorRuntime {
         int done = 0;
         for (Activation a : List.copyOf(active.values())) {
             Duration idle = a.type.idleTimeout().orElse(settings.idleTimeout());
-            if (a.lastUsed.plus(idle).isAfter(now) || !a.lock.tryLock()) {
+            if (a.lastUsed.plus(idle).isAfter(now)) {
                 continue;
             }
-            try {
-                if (!a.closed && !a.lastUsed.plus(idle).isAfter(now)) {
-                    deactivate(a);
-                    done++;
+            synchronized (a) {
+                if (a.closed || a.busy || !a.waiting.isEmpty() || a.lastUsed.plus(idle).isAfter(now)) {
+                    continue;
                 }
-            } finally {
-                a.lock.unlock();
+                // closed under the monitor: a call arriving now goes to a new activation
+                a.closed = true;
             }
+            deactivate(a);
+            done++;
         }
         return done;
     }
@@ -139,21 +179,37 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     @Override
     public ActorResponse invoke(ActorId actor, String method, ActorRequest request) {
+        return await(invokeAsync(actor, method, request));
+    }
+
+    @Override
+    public CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request) {
         if (method == null || method.isEmpty()) {
-            throw new ActorException(Reason.BAD_REQUEST, "method name is empty");
+            return CompletableFuture.failedFuture(new ActorException(Reason.BAD_REQUEST, "method name is empty"));
         }
-        HostedType type = type(actor.type());
+        HostedType type;
+        try {
+            type = type(actor.type());
+        } catch (ActorException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         TypeStats s = stats.get(type.name());
         long start = System.nanoTime();
         s.calls.increment();
-        try {
-            return turn(actor, type, a -> inTurn(a, () -> a.instance.invoke(method, request)));
-        } catch (RuntimeException e) {
-            s.errors.increment();
-            throw e;
-        } finally {
+        String chain = chain(request.reentrancyId());
+        // the host sees the chain, as Dapr stamps it, so that it can pass it on to nested actor calls
+        ActorRequest stamped = chain.equals(request.reentrancyId()) ? request : new ActorRequest(request.body(), request.contentType(), chain);
+        CompletableFuture<ActorResponse> done = new CompletableFuture<>();
+        turn(actor, type, chain, a -> a.instance.invokeAsync(method, stamped)).whenComplete((r, e) -> {
             s.callNanos.add(System.nanoTime() - start);
-        }
+            if (e == null) {
+                done.complete(r);
+            } else {
+                s.errors.increment();
+                done.completeExceptionally(cause(e));
+            }
+        });
+        return done;
     }
 
     @Override
@@ -226,10 +282,12 @@ public final class ActorRuntimeCore implements ActorRuntime {
         }
         ReminderFire fire = new ReminderFire(name, spec.data(), blankToEmpty(spec.dueTime()), blankToEmpty(spec.period()));
         String callback = spec.callback();
-        turn(actor, type, a -> {
-            armTimer(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> instance.timer(callback, fire));
-            return null;
-        });
+        await(turn(actor, type, chain(null), a -> {
+            synchronized (a) {
+                armTimer(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> instance.timer(callback, fire));
+            }
+            return CompletableFuture.completedFuture(null);
+        }));
     }
 
     @Override
@@ -272,14 +330,17 @@ public final class ActorRuntimeCore implements ActorRuntime {
             throw new ActorException(Reason.BAD_SCHEDULE, "timer '" + name + "' has no handler");
         }
         Schedule schedule = Schedule.of(dueTime, period, clock.instant());
+        Inside in = inside.get();
         Activation a = active.get(actor);
-        if (a == null || !a.lock.isHeldByCurrentThread()) {
+        if (a == null || in == null || in.activation() != a) {
             throw new ActorException(Reason.BAD_REQUEST, "timers of " + actor + " can only be registered from inside its turn");
         }
-        armTimer(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> {
-            instance.timer(handler);
-            return false;
-        });
+        synchronized (a) {
+            armTimer(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> {
+                instance.timer(handler);
+                return false;
+            });
+        }
     }
 
     /** Registers a reminder from an actor's own code (Java durations; data is JSON or null). */
@@ -307,46 +368,222 @@ public final class ActorRuntimeCore implements ActorRuntime {
         return t;
     }
 
+    /** The caller's chain, else that of the turn this thread is running, else a new one. */
+    private String chain(String given) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        Inside in = inside.get();
+        return in != null ? in.chain() : chainPrefix + chains.incrementAndGet();
+    }
+
+    private Reentrancy reentrancy(HostedType type) {
+        return type.reentrancy().orElseGet(() -> new Reentrancy(settings.reentrancy(), settings.maxStackDepth()));
+    }
+
     /**
-     * Runs {@code body} as a turn of {@code actor}, activating it first if needed. A call from inside
-     * the actor's own turn on the same thread is reentrant: refused unless reentrancy is on, and then
-     * only up to the depth limit.
+     * Queues {@code body} as a turn of {@code actor} (activating it first when needed) and returns at
+     * once; the turn runs on the executor when the calls ahead of it are done. A call of the running
+     * turn's chain re-enters instead of queueing, or is refused when reentrancy is off or too deep.
      */
-    private <T> T turn(ActorId actor, HostedType type, Function<Activation, T> body) {
+    private <T> CompletableFuture<T> turn(ActorId actor, HostedType type, String chain, Function<Activation, CompletionStage<T>> body) {
+        Turn<T> t = new Turn<>(chain, body);
         while (true) {
             if (closed) {
-                throw new ActorException(Reason.CLOSED, "the actor runtime is shutting down");
+                return CompletableFuture.failedFuture(new ActorException(Reason.CLOSED, "the actor runtime is shutting down"));
             }
             Activation a = active.computeIfAbsent(actor, id -> new Activation(id, type, clock.instant()));
-            if (a.lock.isHeldByCurrentThread()) {
-                if (!settings.reentrancy()) {
-                    throw new ActorException(Reason.STACK_DEPTH, "reentrant call to " + actor + " refused: reentrancy is off");
-                }
-                if (a.lock.getHoldCount() >= settings.maxStackDepth()) {
-                    throw new ActorException(Reason.STACK_DEPTH, "reentrant calls to " + actor + " nested deeper than " + settings.maxStackDepth());
-                }
-            }
-            try {
-                if (!a.lock.tryLock(settings.callTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new ActorException(Reason.METHOD_FAILED, "gave up waiting " + settings.callTimeout() + " for the turn of " + actor);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ActorException(Reason.METHOD_FAILED, "interrupted while waiting for the turn of " + actor, e);
-            }
-            try {
+            Turn<?> start = null;
+            synchronized (a) {
                 if (a.closed) {
+                    active.remove(actor, a);
                     continue;
                 }
-                if (a.instance == null) {
-                    activate(a);
+                if (a.busy && a.instance != null && chain.equals(a.chain)) {
+                    Reentrancy r = reentrancy(a.type);
+                    if (!r.enabled()) {
+                        return CompletableFuture.failedFuture(new ActorException(Reason.STACK_DEPTH, "reentrant call to " + actor
+                                + " refused: reentrancy is off for actor type '" + a.type.name() + "', and the call would wait for its own turn"));
+                    }
+                    if (a.depth >= r.maxStackDepth()) {
+                        return CompletableFuture.failedFuture(new ActorException(Reason.STACK_DEPTH,
+                                "reentrant calls to " + actor + " nested deeper than " + r.maxStackDepth() + " (the maximum stack depth)"));
+                    }
+                    a.depth++;
+                } else {
+                    a.waiting.add(t);
+                    if (a.busy) {
+                        t.deadline(deadlines.schedule(clock.instant().plus(settings.callTimeout()), () -> expire(a, t)));
+                        return t.result;
+                    }
+                    start = a.startNext();
+                }
+            }
+            if (start == null) {
+                reenter(a, t);
+            } else {
+                dispatch(a, start);
+            }
+            return t.result;
+        }
+    }
+
+    /** Drops a call that waited too long from the queue. */
+    private void expire(Activation a, Turn<?> t) {
+        int ahead;
+        synchronized (a) {
+            if (!a.waiting.remove(t)) {
+                return; // it started meanwhile
+            }
+            ahead = a.waiting.size();
+        }
+        t.result.completeExceptionally(new ActorException(Reason.METHOD_FAILED, "gave up waiting " + settings.callTimeout()
+                + " for the turn of " + a.id + " (capa.actors.call-timeout); " + ahead + " more calls are still waiting"));
+    }
+
+    private void dispatch(Activation a, Turn<?> t) {
+        try {
+            turns.execute(() -> runTurn(a, t));
+        } catch (RejectedExecutionException e) {
+            finish(a, t, null, new ActorException(Reason.CLOSED, "the actor runtime is shutting down (no thread for the turn of " + a.id + ")"));
+        }
+    }
+
+    /** Runs an outermost turn: activation if needed, the body, then state saved on success and discarded on failure. */
+    private <T> void runTurn(Activation a, Turn<T> t) {
+        CompletionStage<T> stage;
+        boolean begun = false;
+        Inside previous = inside.get();
+        inside.set(new Inside(a, t.chain));
+        try {
+            if (a.instance == null) {
+                activate(a);
+            }
+            a.lastUsed = clock.instant();
+            a.instance.beginTurn();
+            begun = true;
+            stage = t.body.apply(a);
+        } catch (RuntimeException | Error e) {
+            stage = CompletableFuture.failedFuture(e);
+        } finally {
+            restore(previous);
+        }
+        boolean saves = begun;
+        stage.whenComplete((v, e) -> {
+            Throwable error = e;
+            if (saves) {
+                try {
+                    a.instance.endTurn(error == null);
+                } catch (RuntimeException failedSave) {
+                    if (error == null) {
+                        error = failedSave;
+                    }
+                }
+            }
+            finish(a, t, v, error);
+        });
+    }
+
+    /** Ends the running turn: the next waiting call starts, then the caller hears back. */
+    private <T> void finish(Activation a, Turn<T> t, T value, Throwable error) {
+        Turn<?> next = null;
+        synchronized (a) {
+            a.busy = false;
+            a.chain = null;
+            a.depth = 0;
+            a.lastUsed = clock.instant();
+            if (a.instance == null && a.waiting.isEmpty() && !a.closed) {
+                // activation failed and nobody waits: forget it rather than list it as active
+                a.closed = true;
+                active.remove(a.id, a);
+            }
+            if (!a.waiting.isEmpty()) {
+                next = a.startNext();
+            }
+            a.notifyAll();
+        }
+        if (next != null) {
+            dispatch(a, next);
+        }
+        complete(t, value, error);
+    }
+
+    /**
+     * Runs a reentrant turn beside the running one: on this thread when it is that turn's own (an
+     * in-process call), else on the executor. Its state is the outermost turn's, saved with it.
+     */
+    private <T> void reenter(Activation a, Turn<T> t) {
+        Inside current = inside.get();
+        Runnable run = () -> {
+            Inside previous = inside.get();
+            inside.set(new Inside(a, t.chain));
+            CompletionStage<T> stage;
+            try {
+                stage = t.body.apply(a);
+            } catch (RuntimeException | Error e) {
+                stage = CompletableFuture.failedFuture(e);
+            } finally {
+                restore(previous);
+            }
+            stage.whenComplete((v, e) -> {
+                synchronized (a) {
+                    a.depth--;
                 }
                 a.lastUsed = clock.instant();
-                return body.apply(a);
-            } finally {
-                a.lastUsed = clock.instant();
-                a.lock.unlock();
+                complete(t, v, e);
+            });
+        };
+        if (current != null && current.activation() == a) {
+            run.run();
+            return;
+        }
+        try {
+            turns.execute(run);
+        } catch (RejectedExecutionException e) {
+            synchronized (a) {
+                a.depth--;
             }
+            t.result.completeExceptionally(new ActorException(Reason.CLOSED, "the actor runtime is shutting down"));
+        }
+    }
+
+    private void restore(Inside previous) {
+        if (previous == null) {
+            inside.remove();
+        } else {
+            inside.set(previous);
+        }
+    }
+
+    private static <T> void complete(Turn<T> t, T value, Throwable error) {
+        if (error == null) {
+            t.result.complete(value);
+        } else {
+            t.result.completeExceptionally(cause(error));
+        }
+    }
+
+    /** The exception a stage failed with, without the wrappers that stages add. */
+    public static Throwable cause(Throwable e) {
+        while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    /** Waits for a stage on the caller's thread, rethrowing its failure as it was thrown. */
+    static <T> T await(CompletionStage<T> stage) {
+        try {
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException | CancellationException e) {
+            Throwable c = cause(e);
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new ActorException(Reason.METHOD_FAILED, c.toString(), c);
         }
     }
 
@@ -354,48 +591,39 @@ public final class ActorRuntimeCore implements ActorRuntime {
         ActorInstance instance = a.type.create(a.id, this);
         a.instance = instance;
         try {
-            inTurn(a, () -> {
+            inOwnTurn(instance, () -> {
                 instance.onActivate();
                 return null;
             });
         } catch (RuntimeException e) {
-            a.closed = true;
             a.instance = null;
-            active.remove(a.id, a);
             throw e;
         }
         stats.get(a.type.name()).activations.increment();
     }
 
-    /** The turn's state is saved after {@code call} succeeds and discarded when it throws (outermost turn only). */
-    private static <T> T inTurn(Activation a, Supplier<T> call) {
-        boolean outermost = a.lock.getHoldCount() == 1;
-        if (outermost) {
-            a.instance.beginTurn();
-        }
+    /** Runs {@code call} with state saved after it succeeds and discarded when it throws. */
+    private static <T> T inOwnTurn(ActorInstance instance, Supplier<T> call) {
+        instance.beginTurn();
         T result;
         try {
             result = call.get();
         } catch (RuntimeException | Error e) {
-            if (outermost) {
-                a.instance.endTurn(false);
-            }
+            instance.endTurn(false);
             throw e;
         }
-        if (outermost) {
-            a.instance.endTurn(true);
-        }
+        instance.endTurn(true);
         return result;
     }
 
+    /** Ends an activation that is closed and runs no turn: its timers stop, its instance hears onDeactivate. */
     private void deactivate(Activation a) {
-        a.closed = true;
         active.remove(a.id, a);
         a.timers.values().forEach(Scheduler.Scheduled::cancel);
         a.timers.clear();
         if (a.instance != null) {
             try {
-                inTurn(a, () -> {
+                inOwnTurn(a.instance, () -> {
                     a.instance.onDeactivate();
                     return null;
                 });
@@ -444,35 +672,35 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     private void fireTimer(Activation a, String name, TimerSlot slot, Schedule schedule, Instant due, int remaining,
                            Function<ActorInstance, Boolean> action) {
-        if (slot.cancelled || a.closed || a.timers.get(name) != slot || active.get(a.id) != a) {
+        boolean gone;
+        synchronized (a) {
+            gone = a.closed;
+        }
+        if (slot.cancelled || gone || a.timers.get(name) != slot || active.get(a.id) != a) {
             return;
         }
-        boolean cancel = false;
-        try {
-            cancel = turn(a.id, a.type, current -> {
-                if (current != a || slot.cancelled || current.timers.get(name) != slot) {
-                    return true;
+        turn(a.id, a.type, chain(null), current -> {
+            if (current != a || slot.cancelled || current.timers.get(name) != slot) {
+                return CompletableFuture.completedFuture(true);
+            }
+            return CompletableFuture.completedFuture(action.apply(current.instance));
+        }).whenComplete((cancel, e) -> {
+            if (e != null) {
+                LOG.log(Level.WARNING, "timer '" + name + "' of " + a.id + " failed: " + cause(e).getMessage());
+            }
+            int left = remaining < 0 ? -1 : remaining - 1;
+            Instant next = Boolean.TRUE.equals(cancel) ? null : schedule.next(due, left, clock.instant());
+            synchronized (a) {
+                if (a.timers.get(name) != slot) {
+                    return;
                 }
-                return inTurn(current, () -> action.apply(current.instance));
-            });
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "timer '" + name + "' of " + a.id + " failed: " + e.getMessage());
-        }
-        int left = remaining < 0 ? -1 : remaining - 1;
-        Instant next = cancel ? null : schedule.next(due, left, clock.instant());
-        a.lock.lock();
-        try {
-            if (a.timers.get(name) != slot) {
-                return;
+                if (next == null || a.closed) {
+                    a.timers.remove(name, slot);
+                } else {
+                    armTimer(a, name, schedule, next, left, action);
+                }
             }
-            if (next == null || a.closed) {
-                a.timers.remove(name, slot);
-            } else {
-                armTimer(a, name, schedule, next, left, action);
-            }
-        } finally {
-            a.lock.unlock();
-        }
+        });
     }
 
     // ---- reminders ----
@@ -510,13 +738,16 @@ public final class ActorRuntimeCore implements ActorRuntime {
             return;
         }
         ReminderFire fire = new ReminderFire(name, r.data(), r.dueTime(), r.period());
-        boolean cancel = false;
-        try {
-            cancel = turn(actor, type, a -> inTurn(a, () -> a.instance.reminder(fire)));
-        } catch (RuntimeException e) {
-            // Dapr's rule: a failed reminder callback is logged, not retried
-            LOG.log(Level.WARNING, "reminder '" + name + "' of " + actor + " failed: " + e.getMessage());
-        }
+        turn(actor, type, chain(null), a -> CompletableFuture.completedFuture(a.instance.reminder(fire))).whenComplete((cancel, e) -> {
+            if (e != null) {
+                // Dapr's rule: a failed reminder callback is logged, not retried
+                LOG.log(Level.WARNING, "reminder '" + name + "' of " + actor + " failed: " + cause(e).getMessage());
+            }
+            advanceReminder(actor, name, due, r, Boolean.TRUE.equals(cancel));
+        });
+    }
+
+    private void advanceReminder(ActorId actor, String name, Instant due, StoredReminder r, boolean cancel) {
         Instant now = clock.instant();
         int left = r.remaining() < 0 ? -1 : r.remaining() - 1;
         Instant next = null;

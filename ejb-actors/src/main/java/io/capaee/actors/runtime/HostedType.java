@@ -18,6 +18,11 @@ public interface HostedType {
     /** A new instance for {@code id}; lifecycle hooks run later, inside a turn. */
     ActorInstance create(ActorId id, ActorRuntimeCore runtime);
 
+    /** Whether a call chain may re-enter an actor of this type; empty: the server setting. */
+    default Optional<Reentrancy> reentrancy() {
+        return Optional.empty();
+    }
+
     /** Refuses (throws) if this type cannot receive reminders. */
     default void checkReminders() {}
 

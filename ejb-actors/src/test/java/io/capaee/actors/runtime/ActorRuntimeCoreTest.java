@@ -24,7 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
@@ -36,11 +40,21 @@ class ActorRuntimeCoreTest {
     private final ManualScheduler clock = new ManualScheduler();
     private final ActorId a = new ActorId("counter", "a");
 
+    /** Turns of the runtimes that run them on threads of their own, as the server does. */
+    private final ExecutorService turns = Executors.newCachedThreadPool();
+
+    /** Turns run on the caller's thread (or the one that ends the turn ahead): deterministic with the manual clock. */
     private ActorRuntimeCore runtime(ActorSettings settings) {
-        ActorRuntimeCore core = new ActorRuntimeCore(settings, new ActorStore(kv, settings.keyPrefix()), clock, clock, t -> Optional.empty());
+        return runtime(settings, Runnable::run);
+    }
+
+    private ActorRuntimeCore runtime(ActorSettings settings, Executor executor) {
+        ActorRuntimeCore core = new ActorRuntimeCore(settings, new ActorStore(kv, settings.keyPrefix()), clock, clock, t -> Optional.empty(),
+                executor, clock);
         core.register(new JavaActorType(CounterActor.class, jsonb));
         core.register(new JavaActorType(Plain.class, jsonb));
         core.register(new JavaActorType(Reentrant.class, jsonb));
+        core.register(new JavaActorType(Gate.class, jsonb));
         return core;
     }
 
@@ -54,6 +68,7 @@ class ActorRuntimeCoreTest {
 
     @AfterEach
     void close() throws Exception {
+        turns.shutdownNow();
         jsonb.close();
     }
 
@@ -197,7 +212,8 @@ class ActorRuntimeCoreTest {
             }
             return () -> { };
         };
-        ActorRuntimeCore core = new ActorRuntimeCore(ActorSettings.defaults(), new ActorStore(kv, "eager:"), eager, clock, t -> Optional.empty());
+        ActorRuntimeCore core = new ActorRuntimeCore(ActorSettings.defaults(), new ActorStore(kv, "eager:"), eager, clock, t -> Optional.empty(),
+                Runnable::run, clock);
         core.register(new JavaActorType(CounterActor.class, jsonb));
         core.createTimer(a, "now", new ScheduleSpec("0s", null, null, null, "onTimer"));
         long end = System.nanoTime() + 5_000_000_000L;
@@ -220,7 +236,7 @@ class ActorRuntimeCoreTest {
 
     @Test
     void callsToOneActorNeverInterleaveAndDifferentActorsRunInParallel() throws Exception {
-        ActorRuntimeCore core = runtime();
+        ActorRuntimeCore core = runtime(ActorSettings.defaults(), turns);
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<String>> results = new ArrayList<>();
@@ -260,6 +276,126 @@ class ActorRuntimeCoreTest {
         Reentrant.runtime = on;
         assertEquals("3", call(on, new ActorId("reentrant", "r"), "depth", "3"));
         assertEquals(Reason.STACK_DEPTH, assertThrows(ActorException.class, () -> call(on, new ActorId("reentrant", "r"), "depth", "10")).reason());
+    }
+
+    @Test
+    void aWaitingCallHoldsNoThreadAndCallsRunInArrivalOrder() throws Exception {
+        ActorRuntimeCore core = runtime(ActorSettings.defaults(), turns);
+        CountDownLatch release = new CountDownLatch(1);
+        Gate.latch = release;
+        ActorId g = new ActorId("gate", "g");
+        CompletableFuture<?> first = core.invokeAsync(g, "hold", ActorRequest.json("\"first\"")).toCompletableFuture();
+        List<CompletableFuture<?>> queued = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // returns at once although the actor is busy: nobody blocks waiting for the turn
+            queued.add(core.invokeAsync(g, "hold", ActorRequest.json("\"" + i + "\"")).toCompletableFuture());
+        }
+        assertFalse(first.isDone());
+        release.countDown();
+        CompletableFuture.allOf(queued.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+        List<String> expected = new ArrayList<>(List.of("first"));
+        for (int i = 0; i < 20; i++) {
+            expected.add(Integer.toString(i));
+        }
+        assertEquals(expected, Gate.order(core, g));
+    }
+
+    @Test
+    void aCallThatWaitsTooLongFailsAndLeavesTheQueue() throws Exception {
+        ActorRuntimeCore core = runtime(new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(5), false, 32, "to:"),
+                turns);
+        CountDownLatch release = new CountDownLatch(1);
+        Gate.latch = release;
+        ActorId g = new ActorId("gate", "t");
+        CompletableFuture<?> first = core.invokeAsync(g, "hold", ActorRequest.json("\"first\"")).toCompletableFuture();
+        CompletableFuture<?> late = core.invokeAsync(g, "hold", ActorRequest.json("\"late\"")).toCompletableFuture();
+        clock.advance(Duration.ofSeconds(6));
+        ActorException e = assertThrows(ActorException.class, () -> ActorRuntimeCore.await(late));
+        assertEquals(Reason.METHOD_FAILED, e.reason());
+        assertTrue(e.getMessage().contains("gave up waiting PT5S for the turn of gate/t"), e.getMessage());
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("first"), Gate.order(core, g), "the call that gave up never ran");
+    }
+
+    @Test
+    void aCallOfTheRunningTurnsChainIsRefusedAtOnceWhenReentrancyIsOff() throws Exception {
+        ActorRuntimeCore core = runtime(ActorSettings.defaults(), turns);
+        CountDownLatch release = new CountDownLatch(1);
+        Gate.latch = release;
+        ActorId g = new ActorId("gate", "c");
+        core.invoke(g, "wake", ActorRequest.json(null));
+        CompletableFuture<?> first = core.invokeAsync(g, "hold", new ActorRequest("\"a\"".getBytes(), "application/json", "chain-1"))
+                .toCompletableFuture();
+        // as when the actor's own method calls back into it over HTTP with its Dapr-Reentrancy-Id
+        long end = System.nanoTime() + 5_000_000_000L;
+        ActorException e = null;
+        while (e == null && System.nanoTime() < end) {
+            try {
+                ActorRuntimeCore.await(core.invokeAsync(g, "hold", new ActorRequest("\"b\"".getBytes(), "application/json", "chain-1")));
+            } catch (ActorException refused) {
+                e = refused;
+            }
+        }
+        assertEquals(Reason.STACK_DEPTH, e.reason());
+        assertTrue(e.getMessage().contains("reentrancy is off"), e.getMessage());
+        release.countDown();
+        first.get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aCallOfTheRunningTurnsChainReentersWhenReentrancyIsOn() throws Exception {
+        ActorRuntimeCore core = runtime(new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(5), true, 2, "re:"),
+                turns);
+        CountDownLatch release = new CountDownLatch(1);
+        Gate.latch = release;
+        ActorId g = new ActorId("gate", "r");
+        core.invoke(g, "wake", ActorRequest.json(null));
+        CompletableFuture<?> outer = core.invokeAsync(g, "hold", new ActorRequest("\"outer\"".getBytes(), "application/json", "chain-2"))
+                .toCompletableFuture();
+        // another chain waits its turn; the running chain gets in beside the running turn, once (depth 2)
+        CompletableFuture<?> other = core.invokeAsync(g, "note", new ActorRequest("\"other\"".getBytes(), "application/json", "chain-3"))
+                .toCompletableFuture();
+        assertEquals("\"inner\"", ActorRuntimeCore.await(core.invokeAsync(g, "note",
+                new ActorRequest("\"inner\"".getBytes(), "application/json", "chain-2"))).text());
+        assertFalse(other.isDone());
+        release.countDown();
+        outer.get(10, TimeUnit.SECONDS);
+        other.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("inner", "outer", "other"), Gate.order(core, g));
+    }
+
+    /** Holds its turn until the test opens the latch; records the order of the calls in its state. */
+    @ActorType("gate")
+    public static class Gate {
+        static volatile CountDownLatch latch;
+        private final ActorContext context;
+
+        public Gate(ActorContext context) {
+            this.context = context;
+        }
+
+        /** Activates the actor, so that a call of the running turn's chain finds it inside its turn. */
+        public void wake() {
+        }
+
+        public String hold(String name) throws InterruptedException {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never opened the gate");
+            }
+            return note(name);
+        }
+
+        public String note(String name) {
+            List<String> order = new ArrayList<>(context.state().get("order", List.class).orElse(List.of()));
+            order.add(name);
+            context.state().set("order", order);
+            return name;
+        }
+
+        static List<String> order(ActorRuntimeCore core, ActorId id) {
+            return core.getState(id, "order").map(s -> List.of(s.replaceAll("[\\[\\]\"]", "").split(","))).orElse(List.of());
+        }
     }
 
     /** A stateless type with a short idle timeout and no reminders. */

@@ -27,13 +27,17 @@ public final class InProcessBench {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String method = args.length > 2 ? args[2] : "add";
+        // like the server: turns run on a pool, a thread hop per call
+        java.util.concurrent.ExecutorService turns = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, threads));
         try (Jsonb jsonb = JsonbBuilder.create()) {
             ActorRuntimeCore core = new ActorRuntimeCore(ActorSettings.defaults(), new ActorStore(new MemoryKeyValue(), "bench:"),
-                    (at, task) -> () -> { }, Clock.systemUTC(), t -> Optional.empty());
+                    (at, task) -> () -> { }, Clock.systemUTC(), t -> Optional.empty(), turns, (at, task) -> () -> { });
             core.register(new JavaActorType(CounterActor.class, jsonb));
             run(core, threads, 3, method); // warm-up
             double perSecond = run(core, threads, seconds, method);
             System.out.printf("in-process %s: %.0f calls/s (%d threads, 100 actors, in-memory store)%n", method, perSecond, threads);
+        } finally {
+            turns.shutdownNow();
         }
     }
 

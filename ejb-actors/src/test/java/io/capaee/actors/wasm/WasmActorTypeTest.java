@@ -38,7 +38,7 @@ class WasmActorTypeTest {
     private final WasmEngine engine = new WasmEngine(new HostServices(Optional.of(state), Optional.empty(), "{}", (f, l) -> { },
             HttpClient.newHttpClient()), scheduler, false);
     private final ActorRuntimeCore runtime = new ActorRuntimeCore(ActorSettings.defaults(), new ActorStore(store(), "w:"),
-            (at, task) -> () -> { }, Clock.systemUTC(), t -> Optional.empty());
+            (at, task) -> () -> { }, Clock.systemUTC(), t -> Optional.empty(), Runnable::run, (at, task) -> () -> { });
 
     @AfterEach
     void close() {

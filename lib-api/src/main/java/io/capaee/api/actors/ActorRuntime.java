@@ -4,6 +4,7 @@ package io.capaee.api.actors;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The actor runtime as the gateway (Dapr's {@code /v1.0/actors} API) and operators see it. The EJB
@@ -13,6 +14,13 @@ import java.util.Set;
 public interface ActorRuntime {
     /** Calls {@code method} on the actor in a turn of its own, activating it first when needed. */
     ActorResponse invoke(ActorId actor, String method, ActorRequest request);
+
+    /**
+     * Like {@link #invoke}, without holding the caller's thread: the call waits in the actor's queue
+     * and its turn runs on the runtime's executor. The stage fails with {@link ActorException}
+     * (possibly wrapped in a {@code CompletionException}).
+     */
+    CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request);
 
     /** The JSON value at {@code key}, or empty. */
     Optional<String> getState(ActorId actor, String key);

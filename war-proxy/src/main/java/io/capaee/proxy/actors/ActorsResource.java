@@ -29,11 +29,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -79,16 +83,37 @@ public class ActorsResource {
     @DELETE
     @Path("{type}/{id}/method/{method}")
     @Consumes(MediaType.WILDCARD)
-    public Response invoke(@PathParam("type") String type, @PathParam("id") String id, @PathParam("method") String method,
-                           @HeaderParam("Content-Type") String contentType, @HeaderParam("Dapr-Reentrancy-Id") String reentrancyId,
-                           byte[] body) {
+    public void invoke(@PathParam("type") String type, @PathParam("id") String id, @PathParam("method") String method,
+                       @HeaderParam("Content-Type") String contentType, @HeaderParam("Dapr-Reentrancy-Id") String reentrancyId,
+                       byte[] body, @Suspended AsyncResponse response) {
+        // the request thread returns now: the call waits for its turn, and runs, on the runtime's threads
         ActorId actor = actor(type, id);
-        ActorResponse r = call(ActorErrors.INVOKE, () -> runtime.invoke(actor, method, new ActorRequest(body, contentType, reentrancyId)));
-        Response.ResponseBuilder ok = Response.ok();
-        if (r.body().length > 0) {
-            ok.entity(r.body()).type(r.contentType() == null ? MediaType.APPLICATION_JSON : r.contentType());
+        CompletionStage<ActorResponse> call = call(ActorErrors.INVOKE, () -> runtime.invokeAsync(actor, method, new ActorRequest(body, contentType, reentrancyId)));
+        call.whenComplete((r, e) -> {
+            if (e != null) {
+                response.resume(failure(ActorErrors.INVOKE, e));
+                return;
+            }
+            Response.ResponseBuilder ok = Response.ok();
+            if (r.body().length > 0) {
+                ok.entity(r.body()).type(r.contentType() == null ? MediaType.APPLICATION_JSON : r.contentType());
+            }
+            response.resume(ok.build());
+        });
+    }
+
+    /** What a failed stage says, as the Dapr error the exception mapper answers with. */
+    private static Throwable failure(ActorErrors op, Throwable e) {
+        while ((e instanceof CompletionException || e instanceof EJBException) && e.getCause() != null) {
+            e = e.getCause();
         }
-        return ok.build();
+        if (e instanceof ActorException ae) {
+            return op.of(ae);
+        }
+        if (e instanceof DaprException) {
+            return e;
+        }
+        return new DaprException(500, "ERR_ACTOR_INVOKE_METHOD", "the actor call failed: " + e);
     }
 
     @POST
