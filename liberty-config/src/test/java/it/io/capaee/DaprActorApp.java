@@ -22,8 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A Dapr-style actor application on 127.0.0.1 (JDK HTTP server): serves {@code /dapr/config} and
  * the actor callbacks, and keeps what it saw. Methods: {@code echo} answers the body; {@code save}
  * writes the body through the server's actor state API (a call back into the sidecar during the
- * turn); {@code slow} notices overlapping calls to one actor; {@code boom} answers 500; anything
- * else 404.
+ * turn); {@code slow} notices overlapping calls to one actor; {@code boom} answers 500; {@code chain}
+ * calls the next actor of the comma-separated list in its body through the server's actor API,
+ * passing on its {@code Dapr-Reentrancy-Id} as a Dapr SDK does (an A to B to A chain is
+ * {@code "B/b,A/a"} sent to A), and answers {@code "done"} at the end of the list; anything else 404.
  */
 final class DaprActorApp implements AutoCloseable {
     final List<String> calls = new CopyOnWriteArrayList<>();
@@ -32,9 +34,20 @@ final class DaprActorApp implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final String entities;
+    private final String reentrancy;
 
     DaprActorApp(int port, String... types) throws IOException {
+        this(null, port, types);
+    }
+
+    /** An app whose {@code /dapr/config} carries {@code reentrancy} (a JSON object). */
+    static DaprActorApp withReentrancy(String reentrancy, int port, String... types) throws IOException {
+        return new DaprActorApp(reentrancy, port, types);
+    }
+
+    private DaprActorApp(String reentrancy, int port, String[] types) throws IOException {
         this.entities = String.join("\",\"", types);
+        this.reentrancy = reentrancy;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.setExecutor(executor);
         server.createContext("/", this::handle);
@@ -49,7 +62,8 @@ final class DaprActorApp implements AutoCloseable {
         String path = x.getRequestURI().getPath();
         String text = new String(body, StandardCharsets.UTF_8);
         if (path.equals("/dapr/config")) {
-            reply(x, 200, "{\"entities\":[\"" + entities + "\"],\"actorIdleTimeout\":\"1h\"}");
+            reply(x, 200, "{\"entities\":[\"" + entities + "\"],\"actorIdleTimeout\":\"1h\""
+                    + (reentrancy == null ? "" : ",\"reentrancy\":" + reentrancy) + "}");
             return;
         }
         calls.add(x.getRequestMethod() + " " + path + (text.isEmpty() ? "" : " " + text));
@@ -68,35 +82,63 @@ final class DaprActorApp implements AutoCloseable {
         if (in.incrementAndGet() != 1) {
             overlaps.incrementAndGet();
         }
+        Answer answer;
         try {
-            switch (method) {
-                case "echo" -> reply(x, 200, text);
+            answer = switch (method) {
+                case "echo" -> new Answer(200, text);
                 case "slow" -> {
                     Thread.sleep(20);
-                    reply(x, 200, "\"ok\"");
+                    yield new Answer(200, "\"ok\"");
                 }
                 case "save" -> {
                     var r = Actors.send(HttpRequest.newBuilder(URI.create(Server.base() + "/v1.0/actors/" + p[2] + "/" + p[3] + "/state"))
                             .POST(HttpRequest.BodyPublishers.ofString("[{\"operation\":\"upsert\",\"request\":{\"key\":\"saved\",\"value\":" + text + "}}]")));
-                    reply(x, r.statusCode() == 204 ? 200 : 500, "");
+                    yield new Answer(r.statusCode() == 204 ? 200 : 500, "");
                 }
-                case "boom" -> reply(x, 500, "{\"error\":\"boom from the app\"}");
-                default -> {
-                    if (method.startsWith("remind/") || method.startsWith("timer/")) {
-                        reply(x, 200, "");
-                    } else {
-                        reply(x, 404, "");
-                    }
-                }
-            }
+                case "boom" -> new Answer(500, "{\"error\":\"boom from the app\"}");
+                case "chain" -> chain(x, text);
+                default -> new Answer(method.startsWith("remind/") || method.startsWith("timer/") ? 200 : 404, "");
+            };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            reply(x, 500, "");
+            answer = new Answer(500, "");
         } catch (Exception e) {
-            reply(x, 500, "{\"error\":\"" + e + "\"}");
+            answer = new Answer(500, "{\"error\":\"" + e + "\"}");
         } finally {
+            // left before answering: the next turn may start as soon as the answer is out
             in.decrementAndGet();
         }
+        reply(x, answer.status(), answer.body());
+    }
+
+    private record Answer(int status, String body) {}
+
+    private Answer chain(HttpExchange x, String body) throws Exception {
+        String hops = body.isEmpty() ? "" : body.substring(1, body.length() - 1);
+        if (hops.isEmpty()) {
+            return new Answer(200, "\"done\"");
+        }
+        int comma = hops.indexOf(',');
+        String next = comma < 0 ? hops : hops.substring(0, comma);
+        String rest = comma < 0 ? "" : hops.substring(comma + 1);
+        HttpRequest.Builder call = HttpRequest.newBuilder(URI.create(Server.base() + "/v1.0/actors/" + next + "/method/chain"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("\"" + rest + "\""));
+        String chain = x.getRequestHeaders().getFirst("Dapr-Reentrancy-Id");
+        if (chain != null) {
+            call.header("Dapr-Reentrancy-Id", chain);
+        }
+        var r = Actors.send(call);
+        if (r.statusCode() == 200) {
+            return new Answer(200, r.body());
+        }
+        // keep the innermost error readable however deep the chain: each hop answers it alone
+        var code = java.util.regex.Pattern.compile("ERR_ACTOR_[A-Z_]+").matcher(r.body());
+        String innermost = null;
+        while (code.find()) {
+            innermost = code.group();
+        }
+        String why = r.body().contains("nested deeper") ? "nested deeper" : r.body().contains("reentrancy is off") ? "reentrancy is off" : "";
+        return new Answer(500, "{\"error\":\"" + innermost + "\",\"why\":\"" + why + "\"}");
     }
 
     private static void reply(HttpExchange x, int status, String body) throws IOException {

@@ -29,7 +29,9 @@ class RemoteActorsIT {
     @BeforeAll
     static void startHosts() throws Exception {
         app = new DaprActorApp(Integer.getInteger("it.actor-host.port"), "remote-counter");
-        discovered = new DaprActorApp(Integer.getInteger("it.actor-discovery.port"), "discovered-actor");
+        // its /dapr/config turns reentrancy on for its type, 3 deep; remote-counter has the server's (off)
+        discovered = DaprActorApp.withReentrancy("{\"enabled\":true,\"maxStackDepth\":3}", Integer.getInteger("it.actor-discovery.port"),
+                "discovered-actor");
     }
 
     @AfterAll
@@ -106,6 +108,38 @@ class RemoteActorsIT {
             Thread.sleep(200);
         }
         assertTrue(app.calls.contains(deactivate), app.calls.toString());
+    }
+
+    @Test
+    void aCallChainReentersAnActorWhenItsTypeAllowsIt() throws Exception {
+        // A -> B -> A over HTTP: the second call to A carries A's Dapr-Reentrancy-Id and gets in beside A's turn
+        String a = "discovered-actor/" + id + "-a";
+        String b = "discovered-actor/" + id + "-b";
+        HttpResponse<String> r = Actors.post(a + "/method/chain", "\"" + b + "," + a + "\"");
+        assertEquals(200, r.statusCode(), r.body());
+        assertEquals("\"done\"", r.body());
+        // A -> A -> A is 3 deep, the limit; one more is refused with Dapr's error
+        assertEquals("\"done\"", Actors.post(a + "/method/chain", "\"" + a + "," + a + "\"").body());
+        HttpResponse<String> deep = Actors.post(a + "/method/chain", "\"" + a + "," + a + "," + a + "\"");
+        assertEquals(500, deep.statusCode(), deep.body());
+        assertTrue(deep.body().contains("ERR_ACTOR_STACK_DEPTH") && deep.body().contains("nested deeper"), deep.body());
+        // and a call of another chain still waits its turn: A's turns never overlapped outside the chains
+        assertEquals("\"done\"", Actors.post(a + "/method/chain", "\"\"").body());
+    }
+
+    @Test
+    void aCallChainBackIntoABusyActorIsRefusedAtOnceWhenReentrancyIsOff() throws Exception {
+        String a = "remote-counter/" + id + "-a";
+        String b = "remote-counter/" + id + "-b";
+        long start = System.nanoTime();
+        HttpResponse<String> r = Actors.post(a + "/method/chain", "\"" + b + "," + a + "\"");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(500, r.statusCode(), r.body());
+        assertTrue(r.body().contains("ERR_ACTOR_STACK_DEPTH") && r.body().contains("reentrancy is off"), r.body());
+        // refused, not left to wait for the call timeout (60 s): no deadlock
+        assertTrue(millis < 10_000, "the refusal took " + millis + " ms");
+        // A and B are free again afterwards
+        assertEquals("\"done\"", Actors.post(a + "/method/chain", "\"" + b + "\"").body());
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.capaee.actors.runtime.ActorSettings;
 import io.capaee.actors.runtime.Scheduler;
 import io.capaee.actors.runtime.TypeStats;
 import io.capaee.actors.store.ActorStore;
-import io.capaee.api.actors.Actor;
+import io.capaee.actors.java.ActorServices;
+import io.capaee.api.actors.ActorException;
+import io.capaee.api.actors.ActorHosting;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
@@ -55,7 +57,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,10 +82,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 @Singleton
 @Startup
-@Local(ActorRuntime.class)
+@Local({ActorRuntime.class, ActorHosting.class})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
-public class ActorRuntimeBean implements ActorRuntime {
+public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     private static final Logger LOG = Logger.getLogger(ActorRuntimeBean.class.getName());
     private static final String SCAN = "capa-actors-idle-scan";
 
@@ -207,15 +208,15 @@ public class ActorRuntimeBean implements ActorRuntime {
         }
     }
 
-    /** Classes listed in {@code META-INF/services/io.capaee.api.actors.Actor} of the application, then those of capa.actors.classes. */
+    /**
+     * Classes listed in {@code META-INF/services/io.capaee.api.actors.Actor} of the EAR's libraries and
+     * EJB modules (what this module's class loader sees), then those of capa.actors.classes.
+     */
     private Set<Class<?>> javaActorClasses(String listed) {
         ClassLoader loader = ActorRuntimeBean.class.getClassLoader();
-        Set<Class<?>> classes = new LinkedHashSet<>();
-        try {
-            ServiceLoader.load(Actor.class, loader).stream().forEach(p -> classes.add(p.type()));
-        } catch (java.util.ServiceConfigurationError e) {
-            LOG.severe("CAPA-ACTORS: META-INF/services/" + Actor.class.getName() + " lists a class that is not an actor: " + e.getMessage());
-        }
+        ActorServices.Found found = ActorServices.read(loader);
+        found.problems().forEach(p -> LOG.severe("CAPA-ACTORS: " + p));
+        Set<Class<?>> classes = new LinkedHashSet<>(found.classes());
         for (String name : listed.split("[,\\s]+")) {
             if (name.isBlank()) {
                 continue;
@@ -227,6 +228,33 @@ public class ActorRuntimeBean implements ActorRuntime {
             }
         }
         return classes;
+    }
+
+    @Override
+    public Set<String> hostActors(ClassLoader loader) {
+        ActorServices.Found found = ActorServices.read(loader);
+        List<String> problems = new ArrayList<>(found.problems());
+        Set<String> added = new java.util.TreeSet<>();
+        for (Class<?> cls : found.classes()) {
+            try {
+                JavaActorType type = new JavaActorType(cls, jsonb);
+                // a WAR's loader also sees the EAR's libraries, whose actors are hosted already
+                if (core.hosted(type.name()).filter(t -> t instanceof JavaActorType j && j.actorClass() == cls).isPresent()) {
+                    continue;
+                }
+                expose(core.register(type));
+                added.add(type.name());
+            } catch (ActorException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!added.isEmpty()) {
+            LOG.info("CAPA-ACTORS: hosting actor types " + added + " of " + loader);
+        }
+        if (!problems.isEmpty()) {
+            throw new ActorException(ActorException.Reason.BAD_REQUEST, "some actor classes could not be hosted: " + String.join("; ", problems));
+        }
+        return added;
     }
 
     private void expose(TypeStats stats) {

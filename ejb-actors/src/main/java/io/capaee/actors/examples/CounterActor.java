@@ -66,6 +66,25 @@ public class CounterActor implements Actor, Remindable {
         }
     }
 
+    /**
+     * Sleeps {@code millis} inside its turn and counts the calls; a call that finds another one inside
+     * counts an overlap (the turn-based promise says there are none).
+     */
+    @ActorMethod("sleepAlone")
+    public int sleepAlone(long millis) throws InterruptedException {
+        if (++inside != 1) {
+            state().set("overlaps", read("overlaps") + 1);
+        }
+        try {
+            Thread.sleep(millis);
+            int alone = read("alone") + 1;
+            state().set("alone", alone);
+            return alone;
+        } finally {
+            inside--;
+        }
+    }
+
     /** Changes the count, then throws: the change must be discarded. */
     public void fail(String message) {
         state().set("count", -1_000_000);

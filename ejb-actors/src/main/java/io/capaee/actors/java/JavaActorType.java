@@ -91,6 +91,10 @@ public final class JavaActorType implements HostedType {
         return new ActorException(ActorException.Reason.BAD_REQUEST, "actor class " + actorClass.getName() + " " + why);
     }
 
+    public Class<?> actorClass() {
+        return actorClass;
+    }
+
     @Override
     public String name() {
         return name;

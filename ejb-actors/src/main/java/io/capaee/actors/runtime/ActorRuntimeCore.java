@@ -112,6 +112,11 @@ public final class ActorRuntimeCore implements ActorRuntime {
         return stats.computeIfAbsent(type.name(), n -> new TypeStats(n, () -> countActive(n)));
     }
 
+    /** The type hosted under {@code name}, if any (no discovery). */
+    public Optional<HostedType> hosted(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
     public Map<String, TypeStats> stats() {
         return Map.copyOf(stats);
     }
