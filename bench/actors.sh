@@ -65,7 +65,9 @@ trap 'exit 130' INT TERM
 
 # ---------------------------------------------------------------- in-process
 log "in-process calls (ejb-actors runtime, in-memory store)"
-(cd "$ROOT" && mvn -q -o -pl ejb-actors dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null) \
+# the plugin version pinned: the unpinned default (2.8) needs artifacts an offline ~/.m2 may not hold
+(cd "$ROOT" && mvn -q -o -pl ejb-actors org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+   -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null) \
   || die "could not resolve the ejb-actors test classpath (mvn dependency:build-classpath)"
 CP="$ROOT/ejb-actors/target/classes:$ROOT/ejb-actors/target/test-classes:$ROOT/lib-api/target/classes:$(cat "$WORK/cp.txt")"
 INPROC_ADD=$(java -cp "$CP" io.capaee.actors.runtime.InProcessBench 2 "$DURATION" add)

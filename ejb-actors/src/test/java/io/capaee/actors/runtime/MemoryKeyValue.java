@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** An in-memory key/value store for unit tests, with the real store's compare-and-set semantics. */
-final class MemoryKeyValue implements KeyValueConnectionFactory {
+public final class MemoryKeyValue implements KeyValueConnectionFactory {
     final Map<String, String> data = new ConcurrentHashMap<>();
     final AtomicInteger reads = new AtomicInteger();
 
