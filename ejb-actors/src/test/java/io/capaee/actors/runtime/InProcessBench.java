@@ -27,7 +27,8 @@ public final class InProcessBench {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String method = args.length > 2 ? args[2] : "add";
-        // like the server: turns run on a pool, a thread hop per call
+        // like the server: a synchronous call runs its turn on the caller's thread when the actor is
+        // idle; turns queued behind a busy actor run on the pool
         java.util.concurrent.ExecutorService turns = java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, threads));
         try (Jsonb jsonb = JsonbBuilder.create()) {
             ActorRuntimeCore core = new ActorRuntimeCore(ActorSettings.defaults(), new ActorStore(new MemoryKeyValue(), "bench:"),
