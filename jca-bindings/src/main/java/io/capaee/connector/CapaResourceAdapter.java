@@ -2,6 +2,7 @@
 package io.capaee.connector;
 
 import io.capaee.connector.inbound.InboundEndpoints;
+import io.capaee.connector.inbound.InboundEndpointsView;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -43,6 +44,7 @@ public class CapaResourceAdapter implements ResourceAdapter {
     private boolean running; // guarded by lock
     private volatile BootstrapContext bootstrap;
     private final InboundEndpoints inbound = new InboundEndpoints();
+    private final InboundEndpointsView inboundView = new InboundEndpointsView(inbound);
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -50,11 +52,13 @@ public class CapaResourceAdapter implements ResourceAdapter {
         synchronized (lock) {
             running = true;
         }
+        inboundView.register();
         LOG.info("Capa EE resource adapter started");
     }
 
     @Override
     public void stop() {
+        inboundView.unregister();
         inbound.stopAll();
         List<AutoCloseable> toClose;
         synchronized (lock) {

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.bindings.input;
 
+import io.capaee.api.actors.ActorException;
+import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorRequest;
+import io.capaee.api.actors.ActorRuntime;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
 import io.capaee.api.inbound.InboundMessage;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -23,7 +28,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * platform, {@code capa.bindings.functions-url}); the function's 2xx answer acknowledges the event;
  * <li>{@code binding:<name>}: the output binding {@code eis/binding/<name>}, operation
  * {@code create}, with the event's data and metadata: a source-to-sink pipeline in which the
- * event is acknowledged only after the sink took it (e.g. JetStream to Kafka).
+ * event is acknowledged only after the sink took it (e.g. JetStream to Kafka);
+ * <li>{@code actor:<type>/<id>/<method>}: a method of a virtual actor of this server, called in a
+ * turn of its own with the event's data as the body; the event is acknowledged when the method
+ * returned, retried (and in the end dead-lettered) when it threw or the actor is unknown.
  * </ul>
  */
 @ApplicationScoped
@@ -35,6 +43,9 @@ public class TargetDelivery {
     @Inject
     AppDelivery app;
 
+    @EJB
+    ActorRuntime actors;
+
     @Inject
     @ConfigProperty(name = "capa.bindings.functions-url", defaultValue = "http://localhost:9080/wasm/functions")
     String functionsUrl;
@@ -45,6 +56,8 @@ public class TargetDelivery {
             app.post(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + name(target, "function:")));
         } else if (target.startsWith("binding:")) {
             toBinding(message, name(target, "binding:"));
+        } else if (target.startsWith("actor:")) {
+            toActor(message, target);
         } else {
             app.deliver(message);
         }
@@ -74,6 +87,20 @@ public class TargetDelivery {
             binding.invoke("create", message.data(), metadata);
         } catch (OutputBindingException e) {
             throw new InputBindingException("output binding " + name + " refused the event: " + e.getMessage(), e);
+        }
+    }
+
+    private void toActor(InboundMessage message, String target) throws InputBindingException {
+        String[] parts = target.substring("actor:".length()).split("/", -1);
+        if (parts.length != 3 || parts[2].isBlank()) {
+            throw new InputBindingException("target '" + target + "': expected actor:<type>/<id>/<method>");
+        }
+        String contentType = message.metadata().getOrDefault("content-type", message.metadata().get("Content-Type"));
+        try {
+            actors.invoke(new ActorId(parts[0], parts[1]), parts[2], new ActorRequest(message.data(), contentType, null));
+        } catch (ActorException e) {
+            throw new InputBindingException("actor " + parts[0] + "/" + parts[1] + " refused the event ("
+                    + e.reason() + "): " + e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import jakarta.resource.spi.work.HintsContext;
 import jakarta.resource.spi.work.WorkContext;
 import jakarta.resource.spi.work.WorkContextProvider;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -24,6 +25,27 @@ public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvid
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile Thread worker;
+    private volatile String problem = "not connected yet"; // null: up
+
+    @Override
+    public final Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /** The source is connected and being read. */
+    protected final void up() {
+        problem = null;
+    }
+
+    /** The source cannot be read now, and why (it is retried). */
+    protected final void down(String why) {
+        problem = why;
+    }
+
+    /** {@link #up()} when empty, else {@link #down}. */
+    protected final void report(Optional<String> why) {
+        problem = why.orElse(null);
+    }
 
     @Override
     public List<WorkContext> getWorkContexts() {
@@ -56,12 +78,14 @@ public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvid
                     if (stopping) {
                         break;
                     }
+                    down(e.toString());
                     LOG.log(Level.WARNING, describe() + " failed; reopening in " + REOPEN_PAUSE_MILLIS + " ms", e);
                     sleepQuietly();
                 }
             }
         } finally {
             worker = null;
+            problem = "stopped";
             stopped.countDown();
         }
     }

@@ -2,6 +2,7 @@
 package io.capaee.connector.inbound;
 
 import jakarta.resource.spi.work.Work;
+import java.util.Optional;
 
 /**
  * One activated message endpoint: a long-running {@link Work} that receives from its source until
@@ -14,4 +15,7 @@ public interface InboundEndpoint extends Work {
 
     /** What this receives from, for messages. */
     String describe();
+
+    /** Empty while the source is connected and read; else why not (for the health checks). */
+    Optional<String> problem();
 }

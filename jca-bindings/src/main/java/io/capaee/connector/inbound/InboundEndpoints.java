@@ -11,6 +11,7 @@ import jakarta.resource.spi.work.WorkManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -72,6 +73,27 @@ public final class InboundEndpoints {
         active.clear();
         endpoints.forEach(InboundEndpoint::release);
         endpoints.forEach(InboundEndpoints::await);
+    }
+
+    /**
+     * Every active endpoint by bean name (the last part of the activation name):
+     * {@code UP (<source>)} or {@code DOWN: <why> (<source>)}.
+     */
+    public Map<String, String> states() {
+        Map<String, String> states = new TreeMap<>();
+        active.forEach((key, endpoint) -> states.put(bean(key.factory()),
+                endpoint.problem().map(p -> "DOWN: " + p).orElse("UP") + " (" + endpoint.describe() + ")"));
+        return states;
+    }
+
+    /** Liberty names an activation {@code app#module#bean}. */
+    private static String bean(MessageEndpointFactory factory) {
+        String name = factory.getActivationName();
+        if (name == null) {
+            return "?";
+        }
+        int hash = name.lastIndexOf('#');
+        return hash < 0 ? name : name.substring(hash + 1);
     }
 
     public int size() {

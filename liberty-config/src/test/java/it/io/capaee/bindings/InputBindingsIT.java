@@ -198,6 +198,53 @@ class InputBindingsIT {
                 + duplicates + " delivered more than once (at-least-once)");
     }
 
+    @Test
+    void theInboundHealthCheckFollowsTheKafkaBroker() throws Exception {
+        Map<String, String> before = awaitInbound(data -> data.getOrDefault("KafkaInputBinding", "").startsWith("UP"));
+        for (String bean : List.of("NatsInputBinding", "JetStreamInputBinding", "KafkaInputBinding", "RedisStreamInputBinding",
+                "CronInputBinding")) {
+            assertTrue(before.getOrDefault(bean, "").startsWith("UP ("), bean + ": " + before);
+        }
+        assertTrue(before.get("KafkaInputBinding").contains(TOPIC), before.toString());
+        KafkaBroker.stop();
+        try {
+            Map<String, String> down = awaitInbound(data -> data.getOrDefault("KafkaInputBinding", "").startsWith("DOWN"));
+            assertTrue(down.get("KafkaInputBinding").contains("no connection to the Kafka brokers"), down.toString());
+            assertTrue(down.get("NatsInputBinding").startsWith("UP"), "only the Kafka bean is affected: " + down);
+        } finally {
+            KafkaBroker.start();
+        }
+        awaitInbound(data -> data.getOrDefault("KafkaInputBinding", "").startsWith("UP"));
+    }
+
+    /** The data of readiness check {@code inbound} once {@code done} holds (the server stays ready: nothing is required). */
+    private static Map<String, String> awaitInbound(java.util.function.Predicate<Map<String, String>> done) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Map<String, String> data = Map.of();
+        while (System.nanoTime() < deadline) {
+            java.net.http.HttpResponse<String> r = Sidecar.CLIENT.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(Sidecar.base() + "/health/ready")).timeout(Duration.ofSeconds(10)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(r.body()))) {
+                for (jakarta.json.JsonValue check : reader.readObject().getJsonArray("checks")) {
+                    jakarta.json.JsonObject c = check.asJsonObject();
+                    if (c.getString("name").equals("inbound")) {
+                        data = new HashMap<>();
+                        for (Map.Entry<String, jakarta.json.JsonValue> e : c.getJsonObject("data").entrySet()) {
+                            data.put(e.getKey(), ((jakarta.json.JsonString) e.getValue()).getString());
+                        }
+                    }
+                }
+            }
+            if (done.test(data)) {
+                return data;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("readiness check 'inbound' never matched within " + WAIT + "; last: " + data);
+    }
+
     private static Set<String> produce(String run, int count, Duration pause) throws Exception {
         Set<String> sent = new HashSet<>();
         try (KafkaProducer<String, String> producer = producer()) {

@@ -35,6 +35,7 @@ final class CronInboundEndpoint extends EndpointLoop {
     @Override
     protected void receive() throws InterruptedException {
         ZonedDateTime next = schedule.next(ZonedDateTime.now(zone));
+        up(); // a clock has nothing to connect to
         while (!stopping()) {
             ZonedDateTime now = ZonedDateTime.now(zone);
             if (now.isBefore(next)) {

@@ -6,6 +6,7 @@ import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.inbound.DeliveryPolicy;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
+import io.capaee.connector.inbound.nats.NatsHealth;
 import io.capaee.connector.inbound.RetryingDelivery;
 import io.capaee.connector.inbound.nats.NatsMessages;
 import io.nats.client.Connection;
@@ -66,6 +67,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
             JetStreamSubscription subscription = js.subscribe(source.subject(),
                     PullSubscribeOptions.builder().stream(source.stream()).configuration(consumer).build());
             while (!stopping()) {
+                report(NatsHealth.problem(connection));
                 List<Message> messages = subscription.fetch(BATCH, FETCH_WAIT);
                 for (Message message : messages) {
                     if (stopping()) {

@@ -25,6 +25,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -40,6 +42,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  */
 final class KafkaInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(KafkaInboundEndpoint.class.getName());
+    private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
     private static final Duration POLL = Duration.ofMillis(250);
     private static final long DEAD_LETTER_TIMEOUT_MILLIS = 10_000;
 
@@ -47,6 +50,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     private final String target;
     private final RetryingDelivery delivery;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private long lastHealthCheck = System.nanoTime() - HEALTH_CHECK_NANOS; // the polling thread's
     private KafkaProducer<byte[], byte[]> deadLetters; // only touched by the work's thread
 
     KafkaInboundEndpoint(KafkaConsumerSettings settings, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
@@ -75,6 +79,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
             created.subscribe(settings.topics());
             while (!stopping()) {
                 ConsumerRecords<byte[], byte[]> records = created.poll(POLL);
+                reportConnections(created);
                 for (TopicPartition partition : records.partitions()) {
                     handle(created, partition, records.records(partition));
                 }
@@ -183,6 +188,29 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     private static String oneLine(String text) {
         String line = text.replaceAll("[\\r\\n]+", " ");
         return line.length() > 500 ? line.substring(0, 500) : line;
+    }
+
+    /**
+     * The consumer retries a lost broker inside {@code poll} without throwing: its
+     * {@code connection-count} metric tells whether it is connected. Read by the polling thread
+     * (the consumer is not thread-safe), at most once a second.
+     */
+    private void reportConnections(KafkaConsumer<byte[], byte[]> consumer) {
+        long now = System.nanoTime();
+        if (now - lastHealthCheck < HEALTH_CHECK_NANOS) {
+            return;
+        }
+        lastHealthCheck = now;
+        for (Map.Entry<MetricName, ? extends Metric> metric : consumer.metrics().entrySet()) {
+            if (metric.getKey().name().equals("connection-count") && metric.getKey().group().equals("consumer-metrics")) {
+                if (metric.getValue().metricValue() instanceof Number n && n.doubleValue() > 0) {
+                    up();
+                } else {
+                    down("no connection to the Kafka brokers " + settings.bootstrapServers());
+                }
+                return;
+            }
+        }
     }
 
     @Override

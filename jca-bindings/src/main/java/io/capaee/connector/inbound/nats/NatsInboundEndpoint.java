@@ -49,6 +49,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
             Subscription subscription = queueGroup.isEmpty()
                     ? connection.subscribe(subject) : connection.subscribe(subject, queueGroup);
             while (!stopping()) {
+                report(NatsHealth.problem(connection));
                 Message message = subscription.nextMessage(POLL);
                 if (message != null) {
                     handle(connection, message);

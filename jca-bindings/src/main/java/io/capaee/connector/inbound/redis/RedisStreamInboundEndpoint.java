@@ -68,6 +68,7 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
                 }
                 List<Map.Entry<String, List<StreamEntry>>> read = redis.xreadGroup(group, consumer, params,
                         Map.of(stream, from));
+                up(); // a failed read throws: the loop reports it and reopens
                 List<StreamEntry> entries = read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
                 if (pending && entries.isEmpty()) {
                     pending = false;

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.bindings;
+
+import io.capaee.api.inbound.InboundEndpointsMXBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.management.JMX;
+import javax.management.MBeanServer;
+import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Readiness check {@code inbound}: one entry per activated input-binding bean (fed by the resource
+ * adapter's activation specs) with {@code UP} or {@code DOWN: <why>} and the source it reads, from
+ * the adapter's {@link InboundEndpointsMXBean}. The state is what the endpoints last saw (no probe
+ * is sent), so the check never waits. As for output bindings, only the beans listed in
+ * {@code capa.bindings.required-inbound} make the server unready when their source is away.
+ */
+@Readiness
+@ApplicationScoped
+public class InboundReadiness implements HealthCheck {
+    @Inject
+    @ConfigProperty(name = "capa.bindings.required-inbound")
+    Optional<String> required; // empty server.xml variables read as absent
+
+    @Override
+    public HealthCheckResponse call() {
+        Set<String> mustBeUp = Arrays.stream(required.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
+        Map<String, String> states = states();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("inbound");
+        boolean up = true;
+        for (String bean : mustBeUp) {
+            String state = states.get(bean);
+            up &= state != null && state.startsWith("UP");
+            if (state == null) {
+                response.withData(bean, "DOWN: not active (disabled, or no such bean)");
+            }
+        }
+        states.forEach(response::withData);
+        return response.status(up).build();
+    }
+
+    private static Map<String, String> states() {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        ObjectName name;
+        try {
+            name = new ObjectName(InboundEndpointsMXBean.OBJECT_NAME);
+        } catch (MalformedObjectNameException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!server.isRegistered(name)) {
+            return Map.of(); // the adapter is not running
+        }
+        return JMX.newMXBeanProxy(server, name, InboundEndpointsMXBean.class).getStates();
+    }
+}
