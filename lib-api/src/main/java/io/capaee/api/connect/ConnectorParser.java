@@ -50,6 +50,14 @@ public final class ConnectorParser {
      * @param id the connector id to use; null takes the document's {@code connector_id}, or a new one
      */
     public ConnectorSpec parse(String text, String id) {
+        return parse(text, id, null);
+    }
+
+    /**
+     * Parses and validates {@code text}; the id is {@code id}, else the document's
+     * {@code connector_id}, else {@code fallbackId}, else a new one.
+     */
+    public ConnectorSpec parse(String text, String id, String fallbackId) {
         String yaml = decode(text);
         Map<?, ?> root = asMap("document", load(yaml));
         if ("connector".equals(root.get("type")) && root.get("spec") instanceof Map<?, ?> spec) {
@@ -63,7 +71,8 @@ public final class ConnectorParser {
             description = root.get("description") == null ? "" : String.valueOf(root.get("description"));
             documentId = root.get("connector_id") == null ? null : String.valueOf(root.get("connector_id"));
         }
-        String chosen = id != null ? id : documentId != null ? documentId : "connector-" + UUID.randomUUID().toString().substring(0, 8);
+        String chosen = id != null ? id : documentId != null ? documentId : fallbackId != null ? fallbackId
+                : "connector-" + UUID.randomUUID().toString().substring(0, 8);
         if (!ID.matcher(chosen).matches()) {
             throw new InvalidConnectorException("connector_id", "'" + chosen + "' is not an id (letters, digits, . _ -; at most 100)");
         }
