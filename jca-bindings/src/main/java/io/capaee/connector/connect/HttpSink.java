@@ -7,9 +7,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
 
-/** Sink {@code http}: the payload as a request body; a 2xx answer accepts it. */
+/**
+ * Sink {@code http}: the payload as a request body and the message's headers as request headers
+ * (except those the HTTP client sets itself); a 2xx answer accepts it.
+ */
 final class HttpSink implements ConnectorSink {
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "content-type", "expect", "host",
+            "upgrade", "te", "trailer", "transfer-encoding", "keep-alive", "proxy-connection");
     private final HttpClient client;
     private final URI url;
     private final String verb;
@@ -27,6 +34,15 @@ final class HttpSink implements ConnectorSink {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .method(verb, HttpRequest.BodyPublishers.ofByteArray(message.data()))
                 .header("Content-Type", message.headers().getOrDefault("Content-Type", "application/octet-stream"));
+        message.headers().forEach((name, value) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                try {
+                    request.header(name, value);
+                } catch (IllegalArgumentException e) {
+                    // a name the JDK client reserves or refuses: that header is not forwarded
+                }
+            }
+        });
         HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException(verb + " " + url + " answered " + response.statusCode());
