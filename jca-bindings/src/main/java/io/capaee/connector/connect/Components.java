@@ -4,10 +4,13 @@ package io.capaee.connector.connect;
 import io.capaee.api.connect.ComponentStep;
 
 /** Opens the source or sink a validated step names (the names of {@code ConnectRuntime.SOURCES} and {@code SINKS}). */
-final class Components {
+final class Components implements ComponentFactory {
+    static final Components REAL = new Components();
+
     private Components() {}
 
-    static ConnectorSource source(ComponentStep step, String connectorId) throws Exception {
+    @Override
+    public ConnectorSource source(ComponentStep step, String connectorId) throws Exception {
         return switch (step.type()) {
             case "nats" -> new NatsCoreSource(step, connectorId);
             case "nats_jetstream" -> JetStreamSource.stream(step, connectorId);
@@ -19,7 +22,8 @@ final class Components {
         };
     }
 
-    static ConnectorSink sink(ComponentStep step, String connectorId) throws Exception {
+    @Override
+    public ConnectorSink sink(ComponentStep step, String connectorId) throws Exception {
         return switch (step.type()) {
             case "nats" -> new NatsSink(step, connectorId, NatsSink.Mode.CORE);
             case "nats_jetstream" -> new NatsSink(step, connectorId, NatsSink.Mode.STREAM);

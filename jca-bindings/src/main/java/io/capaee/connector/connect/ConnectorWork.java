@@ -26,9 +26,12 @@ final class ConnectorWork extends EndpointLoop {
     private final transient ConnectorSpec spec;
     private final transient ConnectorCounters counters;
     private final transient FunctionTransformer transformer;
+    private final transient ComponentFactory components;
     private transient volatile ConnectorSource source;
 
-    ConnectorWork(ConnectorSpec spec, ConnectorCounters counters, FunctionTransformer transformer) {
+    ConnectorWork(ConnectorSpec spec, ConnectorCounters counters, FunctionTransformer transformer,
+            ComponentFactory components) {
+        this.components = components;
         this.spec = spec;
         this.counters = counters;
         this.transformer = transformer;
@@ -36,8 +39,8 @@ final class ConnectorWork extends EndpointLoop {
 
     @Override
     protected void receive() throws Exception {
-        try (ConnectorSink sink = Components.sink(spec.output(), spec.id());
-                ConnectorSource opened = Components.source(spec.input(), spec.id())) {
+        try (ConnectorSink sink = components.sink(spec.output(), spec.id());
+                ConnectorSource opened = components.source(spec.input(), spec.id())) {
             source = opened;
             LOG.log(Level.INFO, "connector {0} running: {1} -> {2}",
                     new Object[] {spec.id(), spec.input().type(), spec.output().type()});

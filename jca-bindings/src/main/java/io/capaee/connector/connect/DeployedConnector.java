@@ -34,7 +34,7 @@ final class DeployedConnector {
         if (work != null) {
             return;
         }
-        ConnectorWork started = new ConnectorWork(spec, counters, transformer);
+        ConnectorWork started = new ConnectorWork(spec, counters, transformer, Components.REAL);
         try {
             workManager.scheduleWork(started, WorkManager.INDEFINITE, null, null);
         } catch (WorkException e) {

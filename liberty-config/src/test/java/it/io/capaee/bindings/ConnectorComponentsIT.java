@@ -152,7 +152,7 @@ class ConnectorComponentsIT {
                 """.formatted(Sidecar.base(), polled));
         for (int i = 0; i < 3; i++) {
             Message m = subscription.nextMessage(WAIT);
-            assertEquals("Hello ", m == null ? null : new String(m.getData(), StandardCharsets.UTF_8), "poll " + i);
+            assertEquals("Hello empty", m == null ? null : new String(m.getData(), StandardCharsets.UTF_8), "poll " + i);
         }
         post(API + "/poll-" + run + "/stop", "");
 
