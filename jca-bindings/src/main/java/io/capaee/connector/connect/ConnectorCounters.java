@@ -13,11 +13,20 @@ final class ConnectorCounters {
     private final AtomicLong in = new AtomicLong();
     private final AtomicLong out = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private volatile boolean connected;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
 
     ConnectorCounters(Clock clock) {
         this.clock = clock;
+    }
+
+    void connected(boolean now) {
+        connected = now;
+    }
+
+    boolean connected() {
+        return connected;
     }
 
     void in() {

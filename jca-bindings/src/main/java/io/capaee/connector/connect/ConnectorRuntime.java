@@ -37,7 +37,8 @@ public final class ConnectorRuntime implements ConnectorManager {
     private final Map<String, DeployedConnector> connectors = new ConcurrentHashMap<>();
     private final Set<Path> deployedFiles = ConcurrentHashMap.newKeySet();
     private final ConnectorParser parser = new ConnectorParser(ConnectRuntime.load());
-    private volatile FunctionTransformer transformer = new FunctionTransformer("http://localhost:9080/wasm/functions");
+    private volatile FunctionTransformer transformer = new FunctionTransformer(
+            ConnectorsManagedConnectionFactory.DEFAULT_FUNCTIONS_URL);
     private volatile boolean stopped;
 
     public ConnectorRuntime(WorkManager workManager, Clock clock) {

@@ -42,6 +42,7 @@ final class ConnectorWork extends EndpointLoop {
         try (ConnectorSink sink = components.sink(spec.output(), spec.id());
                 ConnectorSource opened = components.source(spec.input(), spec.id())) {
             source = opened;
+            counters.connected(true);
             LOG.log(Level.INFO, "connector {0} running: {1} -> {2}",
                     new Object[] {spec.id(), spec.input().type(), spec.output().type()});
             while (!stopping()) {
@@ -67,6 +68,7 @@ final class ConnectorWork extends EndpointLoop {
             }
             throw e;
         } finally {
+            counters.connected(false);
             source = null;
         }
     }

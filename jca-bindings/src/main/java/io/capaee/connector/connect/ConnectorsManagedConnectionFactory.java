@@ -27,10 +27,11 @@ import javax.security.auth.Subject;
         connectionImpl = ConnectorManagerHandle.class)
 public class ConnectorsManagedConnectionFactory extends ManagedConnectionFactoryBase {
     private static final long serialVersionUID = 1L;
+    static final String DEFAULT_FUNCTIONS_URL = "http://localhost:9080/wasm/functions";
 
-    @ConfigProperty(defaultValue = "http://localhost:9080/wasm/functions",
+    @ConfigProperty(defaultValue = DEFAULT_FUNCTIONS_URL,
             description = "Base URL of the functions platform; a wasm transformer POSTs the payload to <url>/<function>")
-    private String functionsUrl = "http://localhost:9080/wasm/functions";
+    private String functionsUrl = DEFAULT_FUNCTIONS_URL;
 
     @ConfigProperty(defaultValue = "",
             description = "Connector YAML files or directories (of .yml/.yaml files) deployed and started with the server; comma separated")

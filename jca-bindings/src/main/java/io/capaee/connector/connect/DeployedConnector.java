@@ -63,7 +63,7 @@ final class DeployedConnector {
 
     synchronized ConnectorStatus status() {
         return new ConnectorStatus(spec.id(), spec.description(), spec.kind(),
-                work == null ? ConnectorStatus.State.STOPPED : ConnectorStatus.State.RUNNING,
+                work == null ? ConnectorStatus.State.STOPPED : ConnectorStatus.State.RUNNING, work != null && counters.connected(),
                 spec.input().type(), spec.output().type(), spec.transformer().size(), counters.inCount(),
                 counters.outCount(), counters.errorCount(), counters.lastError(), counters.lastErrorAt(), origin);
     }

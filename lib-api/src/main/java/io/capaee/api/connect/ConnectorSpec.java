@@ -17,9 +17,4 @@ public record ConnectorSpec(String id, String description, ConnectorKind kind, C
     public ConnectorSpec {
         transformer = transformer == null ? List.of() : List.copyOf(transformer);
     }
-
-    /** The same connector under another id. */
-    public ConnectorSpec withId(String newId) {
-        return new ConnectorSpec(newId, description, kind, source, consumer, transformer, producer, sink, input, output, document);
-    }
 }

@@ -198,6 +198,7 @@ class ConnectorComponentsIT {
         HttpResponse<String> r = post(API + "?id=" + id, document);
         assertEquals(201, r.statusCode(), r.body());
         connectors.add(id);
+        awaitConnected(id); // a core NATS subscription only gets what is published after it exists
         return id;
     }
 
@@ -210,6 +211,20 @@ class ConnectorComponentsIT {
         } while (status.getJsonNumber("out").longValue() < out && System.nanoTime() < deadline);
         assertTrue(status.getJsonNumber("out").longValue() >= out, status.toString());
         return status;
+    }
+
+    private static void awaitConnected(String id) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject status;
+        do {
+            status = json(send(HttpRequest.newBuilder(URI.create(Sidecar.base() + API + "/" + id))).body());
+        } while (!status.getBoolean("connected") && System.nanoTime() < deadline && sleep());
+        assertTrue(status.getBoolean("connected"), status.toString());
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
     }
 
     private static void awaitFunction(String name) throws Exception {

@@ -245,6 +245,7 @@ class ConnectorsIT {
         HttpResponse<String> stopped = post(API + "/" + id + "/stop", "");
         assertEquals(200, stopped.statusCode(), stopped.body());
         assertEquals("stopped", json(stopped.body()).asJsonObject().getString("state"));
+        assertEquals(false, json(stopped.body()).asJsonObject().getBoolean("connected"));
         publish(in, "b", 5);
         assertEquals(List.of(), receive(subscription, 1, Duration.ofSeconds(3)), "a stopped connector moves nothing");
         assertEquals(5, status(id).getJsonNumber("out").longValue());
@@ -277,6 +278,7 @@ class ConnectorsIT {
     void aConnectorFileNamedInServerXmlRunsFromTheStart() throws Exception {
         JsonObject status = status("file-bridge");
         assertEquals("running", status.getString("state"));
+        assertTrue(status.getBoolean("connected"), status.toString());
         assertTrue(status.getString("origin").startsWith("file:"), status.toString());
         String in = "capa.it." + PORT + ".file.in";
         Subscription subscription = nats.subscribe("capa.it." + PORT + ".file.out");
@@ -344,6 +346,7 @@ class ConnectorsIT {
         JsonObject status = json(r.body()).asJsonObject();
         assertEquals("running", status.getString("state"));
         connectors.add(status.getString("id"));
+        awaitStatus(status.getString("id"), s -> s.getBoolean("connected")); // subscribed: nothing published now is missed
         return status.getString("id");
     }
 

@@ -168,6 +168,7 @@ public class ConnectorsResource {
                 .add("description", s.description())
                 .add("kind", s.kind().label())
                 .add("state", s.state().label())
+                .add("connected", s.connected())
                 .add("source", s.input())
                 .add("sink", s.output())
                 .add("transformers", s.transformers())
