@@ -51,7 +51,8 @@ public class CapaResourceAdapter implements ResourceAdapter {
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         bootstrap = context;
-        connectors = new ConnectorRuntime(context.getWorkManager(), Clock.systemUTC());
+        // unit tests start the adapter without a bootstrap context: then there is no work manager to run connectors on
+        connectors = context == null ? null : new ConnectorRuntime(context.getWorkManager(), Clock.systemUTC());
         synchronized (lock) {
             running = true;
         }
