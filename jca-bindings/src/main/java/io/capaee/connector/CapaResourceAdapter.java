@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector;
 
+import io.capaee.connector.connect.ConnectorRuntime;
 import io.capaee.connector.inbound.InboundEndpoints;
 import io.capaee.connector.inbound.InboundEndpointsView;
 import jakarta.resource.ResourceException;
@@ -12,6 +13,7 @@ import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
@@ -30,7 +32,8 @@ import javax.transaction.xa.XAResource;
         displayName = "Capa EE bindings",
         description = "Connections from Capa EE to external systems: key/value stores (memory, Redis),"
                 + " document databases (Couchbase), output bindings (Kafka, NATS, JetStream, Redis, HTTP, memory)"
-                + " and inbound sources for message-driven beans (NATS, JetStream, Kafka, Redis streams, cron)",
+                + ", inbound sources for message-driven beans (NATS, JetStream, Kafka, Redis streams, cron)"
+                + " and Connect connectors (NATS, JetStream, NATS KV, Kafka, Redis streams, HTTP)",
         vendorName = "Capa EE",
         eisType = "Key/value stores, document databases, message brokers, HTTP",
         version = "0.1",
@@ -45,10 +48,13 @@ public class CapaResourceAdapter implements ResourceAdapter {
     private volatile BootstrapContext bootstrap;
     private final InboundEndpoints inbound = new InboundEndpoints();
     private final InboundEndpointsView inboundView = new InboundEndpointsView(inbound);
+    private volatile ConnectorRuntime connectors;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         bootstrap = context;
+        // unit tests start the adapter without a bootstrap context: then there is no work manager to run connectors on
+        connectors = context == null ? null : new ConnectorRuntime(context.getWorkManager(), Clock.systemUTC());
         synchronized (lock) {
             running = true;
         }
@@ -59,6 +65,10 @@ public class CapaResourceAdapter implements ResourceAdapter {
     @Override
     public void stop() {
         inboundView.unregister();
+        ConnectorRuntime active = connectors;
+        if (active != null) {
+            active.stopAll();
+        }
         inbound.stopAll();
         List<AutoCloseable> toClose;
         synchronized (lock) {
@@ -87,6 +97,19 @@ public class CapaResourceAdapter implements ResourceAdapter {
         }
         closeQuietly(client);
         throw new BindingException("the Capa EE resource adapter is not running: cannot open " + client);
+    }
+
+    /**
+     * The connector runtime (Connect connectors run as work of this adapter).
+     *
+     * @throws BindingException when the adapter was not started
+     */
+    public ConnectorRuntime connectors() {
+        ConnectorRuntime runtime = connectors;
+        if (runtime == null) {
+            throw new BindingException("the Capa EE resource adapter is not started: no connector runtime");
+        }
+        return runtime;
     }
 
     /** True between {@link #start} and {@link #stop}. */

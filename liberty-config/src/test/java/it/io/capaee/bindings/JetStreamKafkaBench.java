@@ -108,8 +108,8 @@ class JetStreamKafkaBench {
         }
     }
 
-    /** Publishes {@code count} messages and waits until all of them are read back from {@code topic}. */
-    private static Result run(Connection nats, String name, String subject, String topic, int count) throws Exception {
+    /** Publishes {@code count} messages and waits until all of them are read back from {@code topic} (also used by ConnectorBench). */
+    static Result run(Connection nats, String name, String subject, String topic, int count) throws Exception {
         String run = Long.toHexString(System.nanoTime());
         long[] latencies = new long[count];
         boolean[] seen = new boolean[count];

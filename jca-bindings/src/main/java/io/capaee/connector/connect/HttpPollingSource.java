@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.connect;
+
+import io.capaee.api.connect.ComponentStep;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Source {@code http}: polls a URL every {@code interval}; a 2xx answer with a body is one
+ * message (an HTTP server cannot redeliver, so it is retried inside the connector). A failed poll
+ * throws, which the connector counts as an error before polling again.
+ */
+final class HttpPollingSource implements ConnectorSource {
+    private final HttpClient client;
+    private final URI url;
+    private final String verb;
+    private final Duration interval;
+    private final Duration timeout;
+    private long nextPollNanos = System.nanoTime();
+
+    HttpPollingSource(ComponentStep step) {
+        url = URI.create(step.string("url", null));
+        verb = step.string("verb", "GET");
+        interval = step.duration("interval", Duration.ofSeconds(1));
+        timeout = step.duration("timeout", Duration.ofSeconds(5));
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+
+    @Override
+    public List<Received> poll(Duration wait) throws Exception {
+        long due = nextPollNanos - System.nanoTime();
+        if (due > 0) {
+            Thread.sleep(Math.min(wait.toMillis(), due / 1_000_000 + 1));
+            return List.of();
+        }
+        nextPollNanos = System.nanoTime() + interval.toNanos();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
+        request = "POST".equals(verb) ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
+        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(verb + " " + url + " answered " + response.statusCode());
+        }
+        if (response.body().length == 0) {
+            return List.of();
+        }
+        Map<String, String> headers = response.headers().firstValue("Content-Type")
+                .map(type -> Map.of("Content-Type", type)).orElse(Map.of());
+        return List.of(new Received(new Envelope(response.body(), headers, null), Received.NONE));
+    }
+
+    @Override
+    public void close() {
+        // the JDK client has no close before Java 21; its connections time out on their own
+    }
+}

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.connect;
+
+import io.capaee.api.connect.ComponentStep;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Sink {@code http}: the payload as a request body and the message's headers as request headers
+ * (except those the HTTP client sets itself); a 2xx answer accepts it.
+ */
+final class HttpSink implements ConnectorSink {
+    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "content-type", "expect", "host",
+            "upgrade", "te", "trailer", "transfer-encoding", "keep-alive", "proxy-connection");
+    private final HttpClient client;
+    private final URI url;
+    private final String verb;
+    private final Duration timeout;
+
+    HttpSink(ComponentStep step) {
+        url = URI.create(step.string("url", null));
+        verb = step.string("verb", "POST");
+        timeout = step.duration("timeout", Duration.ofSeconds(5));
+        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+    }
+
+    @Override
+    public void send(Envelope message) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+                .method(verb, HttpRequest.BodyPublishers.ofByteArray(message.data()))
+                .header("Content-Type", message.headers().getOrDefault("Content-Type", "application/octet-stream"));
+        message.headers().forEach((name, value) -> {
+            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                try {
+                    request.header(name, value);
+                } catch (IllegalArgumentException e) {
+                    // a name the JDK client reserves or refuses: that header is not forwarded
+                }
+            }
+        });
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(verb + " " + url + " answered " + response.statusCode());
+        }
+    }
+
+    @Override
+    public void close() {
+        // the JDK client has no close before Java 21; its connections time out on their own
+    }
+}

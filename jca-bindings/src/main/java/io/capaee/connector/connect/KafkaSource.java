@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.connect;
+
+import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.binding.kafka.KafkaClients;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Source {@code kafka}: a consumer group member. An acknowledged record moves its partition's
+ * offset to be committed after the batch; a released record rewinds its partition to it (and the
+ * rest of that partition's batch is ignored), so nothing handed over is skipped.
+ */
+final class KafkaSource implements ConnectorSource {
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
+    private final Set<TopicPartition> rewound = new HashSet<>();
+
+    KafkaSource(ComponentStep step, String connectorId) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", step.strings("seed_brokers")));
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, step.string("consumer_group", "capa-connector-" + connectorId));
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, step.bool("start_from_oldest", true) ? "earliest" : "latest");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, step.integer("max_poll_records", 500));
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "capa-connector-" + connectorId);
+        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
+        consumer = KafkaClients.withOwnClassLoader(
+                () -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        consumer.subscribe(step.strings("topics"));
+    }
+
+    @Override
+    public List<Received> poll(Duration wait) {
+        rewound.clear();
+        List<Received> batch = new ArrayList<>();
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(wait)) {
+                batch.add(received(record));
+            }
+        } catch (WakeupException e) {
+            // stopping: the connector's loop sees it
+        }
+        return batch;
+    }
+
+    private Received received(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            headers.put(header.key(), header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        return new Received(new Envelope(record.value() == null ? new byte[0] : record.value(), headers, key),
+                new Received.Acknowledgement() {
+                    @Override
+                    public void ack() {
+                        if (!rewound.contains(partition)) {
+                            toCommit.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                        }
+                    }
+
+                    @Override
+                    public void release() {
+                        if (rewound.add(partition)) {
+                            consumer.seek(partition, record.offset());
+                        }
+                    }
+                });
+    }
+
+    @Override
+    public void commit() {
+        if (!toCommit.isEmpty()) {
+            consumer.commitSync(Map.copyOf(toCommit));
+            toCommit.clear();
+        }
+    }
+
+    @Override
+    public void wakeUp() {
+        consumer.wakeup();
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.connect;
+
+import io.capaee.api.connect.ComponentStep;
+import io.nats.client.Connection;
+import io.nats.client.Message;
+import io.nats.client.Subscription;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Source {@code nats}: a plain subscription (with a queue group when configured). Core NATS cannot
+ * redeliver, so a message is retried inside the connector until the sink takes it; a message in
+ * flight when the connector stops is lost, as in Connect.
+ */
+final class NatsCoreSource implements ConnectorSource {
+    private final Connection connection;
+    private final Subscription subscription;
+
+    NatsCoreSource(ComponentStep step, String connectorId) throws Exception {
+        connection = NatsConnections.connect(step, "capa-connector " + connectorId);
+        String queue = step.string("queue", null);
+        String subject = step.string("subject", null);
+        subscription = queue == null ? connection.subscribe(subject) : connection.subscribe(subject, queue);
+        connection.flush(Duration.ofSeconds(5)); // the server knows the subscription before the connector counts as running
+    }
+
+    @Override
+    public List<Received> poll(Duration wait) throws Exception {
+        Message message = subscription.nextMessage(wait);
+        if (message == null) {
+            return List.of();
+        }
+        return List.of(new Received(new Envelope(message.getData(), NatsConnections.headers(message), null), Received.NONE));
+    }
+
+    @Override
+    public void close() throws Exception {
+        connection.close();
+    }
+}

@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.connect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConnectorParserTest {
+    private static final ConnectorParser PARSER = new ConnectorParser(ConnectRuntime.load());
+
+    private static final String INLET = """
+            source:
+              type: kafka
+              config:
+                seed_brokers: 127.0.0.1:9092
+                topics: [orders]
+            transformer:
+              wasm: { function: upper }
+            producer:
+              nats: { url: "nats://127.0.0.1:4222" }
+              core: { subject: orders.in }
+            """;
+
+    private static final String OUTLET = """
+            consumer:
+              nats: { url: "nats://127.0.0.1:4222" }
+              stream: { subject: "orders.>" }
+            sink:
+              type: kafka
+              config: { seed_brokers: [ "127.0.0.1:9092" ], topic: orders }
+            """;
+
+    private static String refusal(String document) {
+        return assertThrows(InvalidConnectorException.class, () -> PARSER.parse(document, "c1")).getMessage();
+    }
+
+    @Test
+    void anInletBecomesSourceTransformerAndANatsSinkWithDefaultsApplied() {
+        ConnectorSpec spec = PARSER.parse(INLET, "c1");
+        assertEquals(ConnectorKind.INLET, spec.kind());
+        assertEquals("kafka", spec.input().type());
+        assertEquals(List.of("127.0.0.1:9092"), spec.input().strings("seed_brokers"));
+        assertEquals(true, spec.input().config().get("start_from_oldest"));
+        assertEquals(500, spec.input().integer("max_poll_records", 0));
+        assertEquals(List.of(new WasmTransform("upper", "", Duration.ofSeconds(5))), spec.transformer());
+        assertEquals("nats", spec.output().type());
+        assertEquals("orders.in", spec.output().string("subject", null));
+        assertEquals(1, spec.producer().threads());
+    }
+
+    @Test
+    void anOutletReadsAJetStreamConsumerIntoASink() {
+        ConnectorSpec spec = PARSER.parse(OUTLET, null);
+        assertEquals(ConnectorKind.OUTLET, spec.kind());
+        assertEquals("nats_jetstream", spec.input().type());
+        assertEquals("all", spec.input().string("deliver", null));
+        assertEquals(Duration.ofSeconds(30), spec.input().duration("ack_wait", null));
+        assertEquals("orders", spec.output().string("topic", null));
+        assertTrue(spec.id().startsWith("connector-"), spec.id());
+    }
+
+    @Test
+    void base64AndTheControlPlaneWrapperAreAccepted() {
+        String wrapped = "connector_id: from-doc\ndescription: orders out\nruntime_id: capa_ee\nsteps:\n"
+                + OUTLET.indent(2);
+        String encoded = Base64.getEncoder().encodeToString(wrapped.getBytes(StandardCharsets.UTF_8));
+        ConnectorSpec spec = PARSER.parse(encoded, null);
+        assertEquals("from-doc", spec.id());
+        assertEquals("orders out", spec.description());
+        assertEquals("kafka", spec.sink().type());
+    }
+
+    @Test
+    void aMissingSourceFieldIsNamed() {
+        assertEquals("inlet.source.config.subject: required", refusal("""
+                source: { type: nats, config: { url: "nats://127.0.0.1:4222" } }
+                producer: { nats: { url: "nats://127.0.0.1:4222" }, core: { subject: out } }
+                """));
+    }
+
+    @Test
+    void unknownFieldsTypesAndConstraintsAreNamed() {
+        assertTrue(refusal(INLET.replace("topics: [orders]", "topics: [orders]\n    topic: x"))
+                .startsWith("inlet.source.config.topic: unknown field"));
+        assertEquals("inlet.source.config.start_from_oldest: must be true or false, not 'yes'",
+                refusal(INLET.replace("topics: [orders]", "topics: [orders]\n    start_from_oldest: 'yes'")));
+        assertTrue(refusal(INLET.replace("topics: [orders]", "topics: [orders]\n    max_poll_records: 0"))
+                .startsWith("inlet.source.config.max_poll_records: 0 must be at least 1"));
+        assertTrue(refusal(OUTLET.replace("topic: orders", "topic: orders, timeout: soon"))
+                .startsWith("outlet.sink.config.timeout: 'soon' is not a duration"));
+        assertTrue(refusal(INLET.replace("type: kafka", "type: mqtt")).startsWith("inlet.source.type: unknown source 'mqtt'"));
+        assertTrue(refusal(INLET.replace("nats://127.0.0.1:4222", "http://x")).startsWith("inlet.producer.nats.url:"));
+    }
+
+    @Test
+    void theConnectRulesAreEnforced() {
+        assertEquals("outlet.consumer: exactly one of core, stream, kv is required (found core, stream)",
+                refusal(OUTLET.replace("stream: {", "core: { subject: a }\n  stream: {")));
+        assertEquals("inlet.producer.core.subject: 'a.>' must not contain wildcards or spaces",
+                refusal(INLET.replace("subject: orders.in", "subject: a.>")));
+        assertTrue(refusal(INLET + OUTLET.replace("consumer:", "consumer2:")).startsWith("consumer2: unknown step"));
+        assertTrue(refusal(INLET + "sink: { type: kafka }\n").startsWith("source: an inlet"));
+        assertEquals("outlet.sink: required", refusal(OUTLET.substring(0, OUTLET.indexOf("sink:"))));
+        assertTrue(refusal("description: x\n").startsWith("description: unknown step"));
+        assertTrue(refusal("steps: {}\n").startsWith("steps: required"));
+        assertEquals("inlet.transformer.mapping: not supported by this runtime (supported: wasm, composite)",
+                refusal(INLET.replace("wasm: { function: upper }", "mapping: { sourcecode: 'root = this' }")));
+        assertEquals("inlet.transformer.composite.sequential[1].wasm.function: required",
+                refusal(INLET.replace("wasm: { function: upper }",
+                        "composite: { sequential: [ { wasm: { function: a } }, { wasm: { } } ] }")));
+    }
+
+    @Test
+    void notAYamlMapIsRefused() {
+        assertTrue(refusal("- a\n- b\n").startsWith("document: must be an object"));
+        assertTrue(refusal("a: [").startsWith("document: not valid YAML"));
+        assertTrue(refusal("   ").startsWith("document: empty"));
+    }
+}

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee.bindings;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats.client.Connection;
+import io.nats.client.KeyValue;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.Subscription;
+import io.nats.client.api.KeyValueConfiguration;
+import io.nats.client.api.KeyValueEntry;
+import io.nats.client.api.StorageType;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
+
+/**
+ * The other components of the connector runtime against the real NATS (KV) and Redis: a KV watch
+ * into a Redis stream, a Redis stream into a KV bucket, HTTP polling into NATS, NATS into an HTTP
+ * sink (a wasm function that writes each body to Redis).
+ */
+class ConnectorComponentsIT {
+    private static final String PORT = System.getProperty("http.port", "9089");
+    private static final String API = "/v1.0-alpha1/connectors";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Path FUNCTION = Path.of(System.getProperty("capa.server.dir"), "functions", "conn-http.wasm");
+
+    private static Connection nats;
+    private static JedisPooled redis;
+    private static final List<String> buckets = new ArrayList<>();
+    private static final List<String> keys = new ArrayList<>();
+    private static final List<String> connectors = new ArrayList<>();
+
+    @BeforeAll
+    static void connect() throws Exception {
+        nats = Nats.connect("nats://127.0.0.1:4222");
+        redis = new JedisPooled("127.0.0.1", 6379);
+        Path temp = Files.createTempFile(FUNCTION.getParent(), "drop-", ".tmp");
+        Files.copy(Path.of(System.getProperty("capa.guests.dir"), "hello-http.wasm"), temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, FUNCTION, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @AfterAll
+    static void cleanUp() throws Exception {
+        for (String id : connectors) {
+            send(HttpRequest.newBuilder(URI.create(Sidecar.base() + API + "/" + id)).DELETE());
+        }
+        for (String bucket : buckets) {
+            nats.keyValueManagement().delete(bucket);
+        }
+        keys.forEach(redis::del);
+        redis.close();
+        nats.close();
+        Files.deleteIfExists(FUNCTION);
+    }
+
+    @Test
+    void aKvWatchFeedsARedisStream() throws Exception {
+        String run = Long.toHexString(System.nanoTime());
+        KeyValue kv = bucket("capa_it_" + PORT + "_kvw_" + run);
+        kv.put("before", "b0");
+        String stream = "capa:it:" + PORT + ":kv:" + run;
+        keys.add(stream);
+        deploy("kvw-" + run, """
+                consumer:
+                  nats: { url: "nats://127.0.0.1:4222" }
+                  kv: { bucket: "%s" }
+                sink:
+                  type: redis_streams
+                  config: { stream: "%s", body_key: value }
+                """.formatted(kv.getBucketName(), stream));
+        for (int i = 0; i < 5; i++) {
+            kv.put("k" + i, "v" + i);
+        }
+        kv.delete("k0"); // a delete is not a value: skipped
+        Set<String> expected = Set.of("b0", "v0", "v1", "v2", "v3", "v4");
+        Set<String> values = new HashSet<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!values.containsAll(expected) && System.nanoTime() < deadline) {
+            values.clear();
+            for (StreamEntry entry : redis.xrange(stream, "-", "+")) {
+                values.add(entry.getFields().get("value"));
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(expected, values, "the last value before the start, then every put");
+        assertEquals(6, redis.xlen(stream), "the delete was skipped");
+    }
+
+    @Test
+    void aRedisStreamFeedsAKvBucketThroughAnInlet() throws Exception {
+        String run = Long.toHexString(System.nanoTime());
+        KeyValue kv = bucket("capa_it_" + PORT + "_kvs_" + run);
+        String stream = "capa:it:" + PORT + ":rs:" + run;
+        keys.add(stream);
+        for (int i = 0; i < 10; i++) {
+            redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("body", "v" + i, "n", Integer.toString(i)));
+        }
+        String id = deploy("rs-" + run, """
+                source:
+                  type: redis_streams
+                  config: { url: "redis://127.0.0.1:6379", stream: "%s" }
+                producer:
+                  nats: { url: "nats://127.0.0.1:4222" }
+                  kv: { bucket: "%s", key: latest }
+                """.formatted(stream, kv.getBucketName()));
+        JsonObject status = awaitOut(id, 10);
+        assertEquals(10, status.getJsonNumber("out").longValue());
+        KeyValueEntry latest = kv.get("latest");
+        assertEquals("v9", latest.getValueAsString());
+        assertEquals(10, latest.getRevision(), "one put per entry, in stream order");
+        assertEquals(0L, redis.xpending(stream, "capa-connector-" + id).getTotal(), "every entry acknowledged");
+    }
+
+    @Test
+    void httpPollingFeedsNatsAndNatsFeedsAnHttpSink() throws Exception {
+        awaitFunction("conn-http");
+        String run = Long.toHexString(System.nanoTime());
+        String polled = "capa.it." + PORT + ".poll." + run;
+        Subscription subscription = nats.subscribe(polled);
+        nats.flush(Duration.ofSeconds(5));
+        deploy("poll-" + run, """
+                source:
+                  type: http
+                  config: { url: "%s/wasm/functions/conn-http", interval: 200ms }
+                producer:
+                  nats: { url: "nats://127.0.0.1:4222" }
+                  core: { subject: "%s" }
+                """.formatted(Sidecar.base(), polled));
+        for (int i = 0; i < 3; i++) {
+            Message m = subscription.nextMessage(WAIT);
+            assertEquals("Hello empty", m == null ? null : new String(m.getData(), StandardCharsets.UTF_8), "poll " + i);
+        }
+        post(API + "/poll-" + run + "/stop", "");
+
+        // NATS -> HTTP: the headers go along, so the function's redis mode stores each body under http:<body>
+        String in = "capa.it." + PORT + ".tohttp." + run;
+        deploy("tohttp-" + run, """
+                consumer:
+                  nats: { url: "nats://127.0.0.1:4222" }
+                  core: { subject: "%s" }
+                sink:
+                  type: http
+                  config: { url: "%s/wasm/functions/conn-http" }
+                """.formatted(in, Sidecar.base()));
+        Set<String> sent = new HashSet<>();
+        for (int i = 0; i < 10; i++) {
+            String body = run + "-" + i;
+            keys.add("http:" + body);
+            nats.publish(NatsMessage.builder().subject(in).data(body, StandardCharsets.UTF_8)
+                    .headers(new Headers().add("X-Reply-Mode", "redis")).build());
+            sent.add(body);
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Set<String> stored = new HashSet<>();
+        while (stored.size() < sent.size() && System.nanoTime() < deadline) {
+            for (String body : sent) {
+                if (body.equals(redis.get("http:" + body))) {
+                    stored.add(body);
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertEquals(sent, stored, "every message reached the HTTP sink with its headers");
+    }
+
+    private static KeyValue bucket(String name) throws Exception {
+        nats.keyValueManagement().create(KeyValueConfiguration.builder().name(name).storageType(StorageType.File)
+                .maxHistoryPerKey(1).build());
+        buckets.add(name);
+        return nats.keyValue(name);
+    }
+
+    private static String deploy(String id, String document) throws Exception {
+        HttpResponse<String> r = post(API + "?id=" + id, document);
+        assertEquals(201, r.statusCode(), r.body());
+        connectors.add(id);
+        awaitConnected(id); // a core NATS subscription only gets what is published after it exists
+        return id;
+    }
+
+    private static JsonObject awaitOut(String id, long out) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject status;
+        do {
+            Thread.sleep(200);
+            status = json(send(HttpRequest.newBuilder(URI.create(Sidecar.base() + API + "/" + id))).body());
+        } while (status.getJsonNumber("out").longValue() < out && System.nanoTime() < deadline);
+        assertTrue(status.getJsonNumber("out").longValue() >= out, status.toString());
+        return status;
+    }
+
+    private static void awaitConnected(String id) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonObject status;
+        do {
+            status = json(send(HttpRequest.newBuilder(URI.create(Sidecar.base() + API + "/" + id))).body());
+        } while (!status.getBoolean("connected") && System.nanoTime() < deadline && sleep());
+        assertTrue(status.getBoolean("connected"), status.toString());
+    }
+
+    private static boolean sleep() throws InterruptedException {
+        Thread.sleep(50);
+        return true;
+    }
+
+    private static void awaitFunction(String name) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (send(HttpRequest.newBuilder(URI.create(Sidecar.base() + "/wasm/functions/" + name))).statusCode() == 200) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the function " + name + " was not deployed from " + FUNCTION);
+    }
+
+    private static JsonObject json(String text) {
+        try (var reader = Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+
+    private static HttpResponse<String> post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(Sidecar.base() + path)).header("Content-Type", "application/yaml")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return Sidecar.CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
