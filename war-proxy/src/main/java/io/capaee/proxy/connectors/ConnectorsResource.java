@@ -9,6 +9,7 @@ import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.api.connect.InvalidConnectorException;
+import io.capaee.api.security.AdminOnly;
 import io.capaee.proxy.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,6 +55,7 @@ public class ConnectorsResource {
     @Inject
     ConnectorManagerLookup lookup;
 
+    @AdminOnly
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -119,6 +121,7 @@ public class ConnectorsResource {
         return call(m -> m.status(id).map(s -> Response.ok(json(s).toString()).build()).orElseGet(() -> notFound(id)));
     }
 
+    @AdminOnly
     @POST
     @Path("{id}/start")
     @Produces(MediaType.APPLICATION_JSON)
@@ -126,6 +129,7 @@ public class ConnectorsResource {
         return call(m -> Response.ok(json(m.start(id)).toString()).build());
     }
 
+    @AdminOnly
     @POST
     @Path("{id}/stop")
     @Produces(MediaType.APPLICATION_JSON)
@@ -133,6 +137,7 @@ public class ConnectorsResource {
         return call(m -> Response.ok(json(m.stop(id)).toString()).build());
     }
 
+    @AdminOnly
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
