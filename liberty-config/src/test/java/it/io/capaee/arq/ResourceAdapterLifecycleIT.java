@@ -68,18 +68,14 @@ class ResourceAdapterLifecycleIT {
     @ArquillianResource
     private Deployer deployer;
 
-    /**
-     * The real adapter and shared library from this build's EAR, plus the test beans. Only
-     * {@code lib-api.jar} of the EAR's libraries: the adapter needs no other (the wasm engine's
-     * jars would only add seconds of annotation scanning to every deploy).
-     */
+    /** The real adapter and shared library (lib-api and what it needs) from this build's EAR, plus the test beans. */
     @Deployment(name = APP, managed = false, testable = false)
     static EnterpriseArchive application() {
         EnterpriseArchive capa = ShrinkWrap.createFromZipFile(EnterpriseArchive.class,
                 new File(System.getProperty("arq.capa-ear")));
         EnterpriseArchive ear = ShrinkWrap.create(EnterpriseArchive.class, APP + ".ear");
         ear.addAsModule(capa.getAsType(ResourceAdapterArchive.class, "jca-bindings.rar"));
-        for (Map.Entry<ArchivePath, Node> jar : capa.getContent(p -> p.get().equals("/lib/lib-api.jar")).entrySet()) {
+        for (Map.Entry<ArchivePath, Node> jar : capa.getContent(p -> p.get().startsWith("/lib/") && p.get().endsWith(".jar")).entrySet()) {
             String name = jar.getKey().get().substring("/lib/".length());
             ear.addAsLibrary(ShrinkWrap.create(ZipImporter.class, name)
                     .importFrom(jar.getValue().getAsset().openStream()).as(JavaArchive.class));
