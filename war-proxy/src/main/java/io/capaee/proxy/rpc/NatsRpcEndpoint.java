@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rpc;
 
+import io.capaee.api.rpc.MessageBus;
+import io.capaee.api.rpc.MessageBusFactory;
 import io.capaee.api.rpc.nats.NatsRpc;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -15,25 +14,24 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serves this server's RPC services over NATS when {@code rpc.nats.enabled=true}: requests on
- * {@code {rpc.nats.prefix}.svc.{service}}, answered on container-managed threads. For now it
- * opens its own connection to {@code capa.nats.servers}; it is meant to take it from the
- * resource adapter's NATS connection factory once that exists.
+ * {@code {rpc.nats.prefix}.svc.{service}}, answered on container-managed threads. The NATS
+ * connection is the resource adapter's: the {@link MessageBusFactory} at {@value #JNDI_NAME}
+ * (server.xml {@code <connectionFactory id="rpc-nats">}); the bus is held while the application runs.
  */
 @ApplicationScoped
 public class NatsRpcEndpoint {
+    static final String JNDI_NAME = "eis/capa/rpc/nats";
     private static final Logger LOG = Logger.getLogger(NatsRpcEndpoint.class.getName());
 
     @Inject
     @ConfigProperty(name = "rpc.nats.enabled", defaultValue = "false")
     boolean enabled;
-
-    @Inject
-    @ConfigProperty(name = "capa.nats.servers", defaultValue = "nats://127.0.0.1:4222")
-    String servers;
 
     @Inject
     @ConfigProperty(name = "rpc.nats.prefix", defaultValue = "capa.rpc")
@@ -44,12 +42,15 @@ public class NatsRpcEndpoint {
     Duration timeout;
 
     @Inject
+    RpcConfig config;
+
+    @Inject
     RpcServices services;
 
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    private Connection connection;
+    private MessageBus bus;
     private NatsRpc rpc;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -57,15 +58,19 @@ public class NatsRpcEndpoint {
             return;
         }
         try {
-            connection = Nats.connect(new Options.Builder().servers(servers.split(",")).connectionName("capa-rpc")
-                    .maxReconnects(-1).build());
-            rpc = new NatsRpc(connection, NatsRpc.Settings.defaults().withPrefix(prefix).withTimeout(timeout), executor);
+            MessageBusFactory factory = InitialContext.doLookup(JNDI_NAME);
+            bus = factory.getConnection();
+            rpc = new NatsRpc(bus, new NatsRpc.Settings(prefix, timeout, NatsRpc.Settings.defaults().capabilityIdle(),
+                    config.strict()), executor);
             for (String name : services.server().names()) {
                 rpc.serve(services.server(), name);
                 LOG.info(() -> "RPC service '" + name + "' on NATS subject " + rpc.serviceSubject(name));
             }
-        } catch (Exception e) {
-            LOG.log(Level.SEVERE, "RPC over NATS is not available: cannot connect to " + servers, e);
+        } catch (NamingException | ClassCastException e) {
+            LOG.log(Level.SEVERE, "RPC over NATS is not available: rpc.nats.enabled=true needs a connectionFactory"
+                    + " with jndiName=\"" + JNDI_NAME + "\" (properties.capa-ee.jca-bindings.MessageBusFactory) in server.xml", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "RPC over NATS is not available: " + e.getMessage(), e);
         }
     }
 
@@ -74,12 +79,8 @@ public class NatsRpcEndpoint {
         if (rpc != null) {
             rpc.close();
         }
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (bus != null) {
+            bus.close();
         }
     }
 }
