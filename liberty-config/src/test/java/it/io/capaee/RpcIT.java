@@ -130,6 +130,24 @@ class RpcIT {
     }
 
     @Test
+    void deeplyNestedBodiesAre400NotAStackOverflow() throws Exception {
+        // 100,000 maps, each under field id 5 of the one before: unknown to the schema, so kept untyped
+        byte[] deep = new byte[200_001];
+        for (int i = 0; i < deep.length - 1; i += 2) {
+            deep[i] = (byte) 0x81;
+            deep[i + 1] = 0x05;
+        }
+        deep[deep.length - 1] = (byte) 0xc0;
+        HttpResponse<String> r = Server.send(HttpRequest.newBuilder(
+                URI.create(Server.base() + "/v1.0-alpha1/rpc/capa.Gateway/schema"))
+                .header("Content-Type", "application/msgpack").POST(HttpRequest.BodyPublishers.ofByteArray(deep)));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(r.body().contains("\"errorCode\":\"ERR_RPC_INVALID_MESSAGE\""), r.body());
+        assertTrue(r.body().contains("nested deeper than 64 levels"), r.body());
+    }
+
+    @Test
     void theServiceListIsAlsoJson() throws Exception {
         HttpResponse<String> r = Server.get("/v1.0-alpha1/rpc");
         assertEquals(200, r.statusCode());

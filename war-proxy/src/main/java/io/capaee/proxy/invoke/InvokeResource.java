@@ -31,9 +31,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * to {@code {app base URL}/{method-path}?{query}} with its headers (hop-by-hop ones excepted) and
  * body; the callee's status, headers and body come back as they are. Bodies are buffered, not
  * streamed. 404 {@code ERR_DIRECT_INVOKE} for an unknown app id, 500 when the app cannot be
- * reached (after retries) or does not answer in time.
+ * reached (after retries) or does not answer in time. The same call can be addressed with header
+ * {@code dapr-app-id} on any path ({@link AppIdHeaderFilter}); an empty method path calls the app's {@code /}.
  */
-@Path("/v1.0/invoke/{appId}/method/{method: .+}")
+@Path("/v1.0/invoke/{appId}/method/{method: .*}")
 @ApplicationScoped
 public class InvokeResource {
     @Context
