@@ -6,16 +6,14 @@ import io.capaee.api.rpc.TransportException;
 import io.capaee.connector.outbound.ConnectionHandle;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The {@link MessageBus} an application holds. The jnats connection is shared, so closing the
- * handle does not close it: it ends the subscriptions made through this handle.
+ * The {@link MessageBus} an application holds for a unit of work. The jnats connection is the
+ * factory's, shared: closing the handle closes nothing, and subscriptions made through it live on
+ * (as pub/sub subscriptions do) until closed themselves.
  */
 public final class MessageBusHandle extends ConnectionHandle implements MessageBus {
-    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
 
     @Override
     public MessageBus.Message request(String subject, Map<String, String> headers, byte[] data, Duration timeout) {
@@ -29,27 +27,12 @@ public final class MessageBusHandle extends ConnectionHandle implements MessageB
 
     @Override
     public Subscription subscribe(String subject, String queueGroup, Consumer<MessageBus.Message> handler) {
-        Subscription inner = bus().subscribe(subject, queueGroup, handler);
-        Subscription outer = new Subscription() {
-            @Override
-            public void close() {
-                subscriptions.remove(this);
-                inner.close();
-            }
-        };
-        subscriptions.add(outer);
-        return outer;
+        return bus().subscribe(subject, queueGroup, handler);
     }
 
     @Override
     public void flush(Duration timeout) {
         bus().flush(timeout);
-    }
-
-    @Override
-    public void close() {
-        subscriptions.forEach(Subscription::close);
-        super.close();
     }
 
     @Override

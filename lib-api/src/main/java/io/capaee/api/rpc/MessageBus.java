@@ -53,7 +53,10 @@ public interface MessageBus extends AutoCloseable {
     /** Waits until the broker has seen everything sent so far, subscriptions included. */
     void flush(Duration timeout);
 
-    /** Gives the bus back; subscriptions made through it stop. */
+    /**
+     * Gives the bus back. Subscriptions are not tied to it: they go on until closed themselves
+     * (on the server they belong to the resource adapter's shared connection).
+     */
     @Override
     void close();
 }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rpc;
 
-import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.MessageBusFactory;
 import io.capaee.api.rpc.nats.NatsRpc;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Serves this server's RPC services over NATS when {@code rpc.nats.enabled=true}: requests on
  * {@code {rpc.nats.prefix}.svc.{service}}, answered on container-managed threads. The NATS
  * connection is the resource adapter's: the {@link MessageBusFactory} at {@value #JNDI_NAME}
- * (server.xml {@code <connectionFactory id="rpc-nats">}); the bus is held while the application runs.
+ * (server.xml {@code <connectionFactory id="rpc-nats">}), a connection per operation; the
+ * subscriptions live on its shared jnats connection until the application stops.
  */
 @ApplicationScoped
 public class NatsRpcEndpoint {
@@ -50,7 +50,6 @@ public class NatsRpcEndpoint {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     ManagedExecutorService executor;
 
-    private MessageBus bus;
     private NatsRpc rpc;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -59,8 +58,7 @@ public class NatsRpcEndpoint {
         }
         try {
             MessageBusFactory factory = InitialContext.doLookup(JNDI_NAME);
-            bus = factory.getConnection();
-            rpc = new NatsRpc(bus, new NatsRpc.Settings(prefix, timeout, NatsRpc.Settings.defaults().capabilityIdle(),
+            rpc = new NatsRpc(factory.perOperation(), new NatsRpc.Settings(prefix, timeout, NatsRpc.Settings.defaults().capabilityIdle(),
                     config.strict()), executor);
             for (String name : services.server().names()) {
                 rpc.serve(services.server(), name);
@@ -78,9 +76,6 @@ public class NatsRpcEndpoint {
     void stop() {
         if (rpc != null) {
             rpc.close();
-        }
-        if (bus != null) {
-            bus.close();
         }
     }
 }
