@@ -7,22 +7,31 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.rpc.InvalidMessageException;
 import io.capaee.api.rpc.RemoteException;
+import io.capaee.api.rpc.TransportException;
 import io.capaee.api.rpc.UnknownMethodException;
 import io.capaee.api.rpc.codec.CaraCodec;
 import io.capaee.api.rpc.nats.NatsRpc;
 import io.capaee.api.rpc.schema.DynamicStruct;
 import io.capaee.api.rpc.schema.InterfaceSchema;
+import io.capaee.api.rpc.schema.Schema;
 import io.capaee.api.rpc.schema.SchemaParser;
+import io.capaee.api.rpc.schema.StructSchema;
+import io.nats.client.Dispatcher;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.msgpack.core.MessageBufferPacker;
+import org.msgpack.core.MessagePack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,15 +45,19 @@ class RpcNatsIT {
     static Connection connection;
     static String subject;
     static final CaraCodec CODEC = CaraCodec.lenient();
-    static final InterfaceSchema GATEWAY = SchemaParser.parse("gateway.capnp", """
+    static final Schema SCHEMA = SchemaParser.parse("gateway.capnp", """
             @0x9d1ea7b1c3e5f701;
             interface Gateway {
               ping @0 () -> (appId :Text, epochMillis :Int64);
               services @1 () -> ();
               schema @2 (service :Text) -> (file :Text, text :Text);
-              reboot @3 () -> ();
+              echoVia @3 (callback :Echo, text :Text) -> (text :Text);
+              reboot @4 () -> ();
             }
-            """).iface("Gateway");
+            interface Echo { echo @0 (text :Text) -> (text :Text); }
+            """);
+    static final InterfaceSchema GATEWAY = SCHEMA.iface("Gateway");
+    static final InterfaceSchema ECHO = SCHEMA.iface("Echo");
 
     @BeforeAll
     static void connect() throws Exception {
@@ -111,16 +124,56 @@ class RpcNatsIT {
         assertEquals(InvalidMessageException.CODE, error(noMethod));
     }
 
+    /** The params of echoVia by hand: {0: ext 100 [peer, object, Echo's id], 1: text}. */
+    private static byte[] echoViaParams(String peer, long object, String text) throws Exception {
+        byte[] capability;
+        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+            p.packArrayHeader(3).packString(peer).packLong(object).packBigInteger(new BigInteger(Long.toUnsignedString(ECHO.id())));
+            capability = p.toByteArray();
+        }
+        try (MessageBufferPacker p = MessagePack.newDefaultBufferPacker()) {
+            p.packMapHeader(2).packInt(0).packExtensionTypeHeader(NatsRpc.CAPABILITY_EXT, capability.length)
+                    .writePayload(capability);
+            p.packInt(1).packString(text);
+            return p.toByteArray();
+        }
+    }
+
+    @Test
+    void theServerCallsTheCallersCallbackBackOverNats() throws Exception {
+        String peer = "it" + Long.toHexString(System.nanoTime());
+        List<String> heard = new CopyOnWriteArrayList<>();
+        StructSchema echoParams = ECHO.method("echo").orElseThrow().method().params();
+        Dispatcher callbacks = connection.createDispatcher(m -> {
+            heard.add(m.getSubject() + " " + m.getHeaders().getFirst(NatsRpc.INTERFACE_HEADER) + "/"
+                    + m.getHeaders().getFirst(NatsRpc.METHOD_ID_HEADER));
+            String text = (String) CODEC.decode(echoParams, m.getData()).get("text");
+            connection.publish(m.getReplyTo(), CODEC.encode(ECHO.method("echo").orElseThrow().method().results().newValue()
+                    .set("text", text + "!")));
+        });
+        try {
+            callbacks.subscribe(subject.replace(".svc.capa.Gateway", ".cap." + peer + ".*"));
+            connection.flush(Duration.ofSeconds(2));
+            Message reply = request("echoVia", echoViaParams(peer, 7, "hi"));
+            assertNull(reply.getHeaders() == null ? null : reply.getHeaders().getFirst(NatsRpc.ERROR_HEADER),
+                    () -> new String(reply.getData(), StandardCharsets.UTF_8));
+            assertEquals("hi!", CODEC.decode(GATEWAY.method("echoVia").orElseThrow().method().results(), reply.getData())
+                    .get("text"));
+            assertEquals(List.of(subject.replace(".svc.capa.Gateway", ".cap." + peer + ".7") + " "
+                    + Long.toHexString(ECHO.id()) + "/0"), heard);
+        } finally {
+            connection.closeDispatcher(callbacks);
+        }
+        // a callback whose owner is gone: the server is told at once (no responders), and says so
+        Message gone = request("echoVia", echoViaParams(peer + "gone", 1, "hi"));
+        assertEquals(TransportException.CODE, error(gone));
+        assertTrue(new String(gone.getData(), StandardCharsets.UTF_8).contains("no responders"),
+                new String(gone.getData(), StandardCharsets.UTF_8));
+    }
+
     @Test
     void deeplyNestedInputIsRefusedAsInvalidMessage() throws Exception {
-        // 100,000 maps, each the value of field id 5, unknown to the schema (so kept, not type-checked)
-        byte[] deep = new byte[200_001];
-        for (int i = 0; i < deep.length - 1; i += 2) {
-            deep[i] = (byte) 0x81;
-            deep[i + 1] = 0x05;
-        }
-        deep[deep.length - 1] = (byte) 0xc0;
-        Message reply = request("schema", deep);
+        Message reply = request("schema", RpcIT.deeplyNested(100_000));
         assertEquals(InvalidMessageException.CODE, error(reply));
         assertTrue(new String(reply.getData(), StandardCharsets.UTF_8).contains("nested deeper than"),
                 new String(reply.getData(), StandardCharsets.UTF_8));

@@ -34,7 +34,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * reached (after retries) or does not answer in time. The same call can be addressed with header
  * {@code dapr-app-id} on any path ({@link AppIdHeaderFilter}); an empty method path calls the app's {@code /}.
  */
-@Path("/v1.0/invoke/{appId}/method/{method: .*}")
+// "method" then nothing, "/" or "/path": an empty method path (header addressing of "/") calls the app's "/"
+@Path("/v1.0/invoke/{appId}/method{method: (/.*)?}")
 @ApplicationScoped
 public class InvokeResource {
     @Context
@@ -97,7 +98,10 @@ public class InvokeResource {
         URI base = apps.resolve(appId).orElseThrow(() -> new DaprException(404, "ERR_DIRECT_INVOKE",
                 "no app with id '" + appId + "': not this server's, not in invoke.apps, not in the app registry"));
         String rawPath = uri.getRequestUri().getRawPath();
-        String methodPath = rawPath.substring(rawPath.indexOf("/method/") + "/method/".length());
+        // the segment after the app id is "method" (an app id holds no '/', but may itself be "method")
+        int appIdStart = rawPath.indexOf("/v1.0/invoke/") + "/v1.0/invoke/".length();
+        String methodPath = rawPath.substring(rawPath.indexOf('/', appIdStart) + "/method".length());
+        methodPath = methodPath.startsWith("/") ? methodPath.substring(1) : methodPath;
         String query = uri.getRequestUri().getRawQuery();
         String b = base.toString();
         URI target = URI.create((b.endsWith("/") ? b : b + "/") + methodPath + (query == null ? "" : "?" + query));
