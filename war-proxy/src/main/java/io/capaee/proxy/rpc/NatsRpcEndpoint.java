@@ -5,12 +5,15 @@ import io.capaee.api.rpc.MessageBusFactory;
 import io.capaee.api.rpc.nats.NatsRpc;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -19,7 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serves this server's RPC services over NATS when {@code rpc.nats.enabled=true}: requests on
- * {@code {rpc.nats.prefix}.svc.{service}}, answered on container-managed threads. The NATS
+ * {@code {rpc.nats.prefix}.svc.{service}}, answered on managed threads of its own (at most
+ * {@value #MAX_THREADS} calls at once). The NATS
  * connection is the resource adapter's: the {@link MessageBusFactory} at {@value #JNDI_NAME}
  * (server.xml {@code <connectionFactory id="rpc-nats">}), a connection per operation; the
  * subscriptions live on its shared jnats connection until the application stops.
@@ -27,6 +31,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class NatsRpcEndpoint {
     static final String JNDI_NAME = "eis/capa/rpc/nats";
+    /** Calls answered at once; one more is refused (its caller times out) rather than queued without bound. */
+    static final int MAX_THREADS = 64;
     private static final Logger LOG = Logger.getLogger(NatsRpcEndpoint.class.getName());
 
     @Inject
@@ -47,8 +53,12 @@ public class NatsRpcEndpoint {
     @Inject
     RpcServices services;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    // answering threads of our own: the shared default executor also runs the resource adapter's
+    // inbound loops and HTTP requests, and RPC calls queued behind those went unanswered under load
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ThreadPoolExecutor executor;
 
     private NatsRpc rpc;
 
@@ -58,6 +68,7 @@ public class NatsRpcEndpoint {
         }
         try {
             MessageBusFactory factory = InitialContext.doLookup(JNDI_NAME);
+            executor = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
             rpc = new NatsRpc(factory.perOperation(), new NatsRpc.Settings(prefix, timeout, NatsRpc.Settings.defaults().capabilityIdle(),
                     config.strict()), executor);
             for (String name : services.server().names()) {
@@ -76,6 +87,9 @@ public class NatsRpcEndpoint {
     void stop() {
         if (rpc != null) {
             rpc.close();
+        }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 }
