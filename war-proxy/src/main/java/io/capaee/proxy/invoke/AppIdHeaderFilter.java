@@ -18,13 +18,16 @@ import java.util.Base64;
  * (or HTTP Basic auth with user {@code dapr-app-id} and the app id as password) is
  * {@code /v1.0/invoke/<appId>/method/<path>}. The request is rewritten before matching, ahead of the
  * Dapr API filter (so the API token and body limit apply), and the header or credentials are not
- * forwarded. A path already under {@code /v1.0/invoke/} keeps its own app id.
+ * forwarded ({@code dapr-app-id} never is; see InvokeResource). A path already under
+ * {@code /v1.0/invoke/} keeps its own app id.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class AppIdHeaderFilter implements ContainerRequestFilter {
     static final String HEADER = "dapr-app-id";
+    /** Request property (a servlet request attribute): the Authorization header named the app, do not forward it. */
+    static final String CREDENTIALS_USED = "io.capaee.proxy.invoke.app-id-credentials";
     private static final String BASIC_USER = HEADER + ":";
 
     @Override
@@ -48,9 +51,9 @@ public class AppIdHeaderFilter implements ContainerRequestFilter {
         if (relative.startsWith("v1.0/invoke/")) {
             return;
         }
-        request.getHeaders().remove(HEADER);
         if (fromBasicAuth) {
-            request.getHeaders().remove(HttpHeaders.AUTHORIZATION);
+            // the resource reads the headers as they came, so it is told to leave this one out
+            request.setProperty(CREDENTIALS_USED, Boolean.TRUE);
         }
         String b = base.toString();
         String target = (b.endsWith("/") ? b : b + "/") + "v1.0/invoke/"

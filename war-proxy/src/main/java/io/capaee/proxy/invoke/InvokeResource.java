@@ -106,8 +106,10 @@ public class InvokeResource {
         String b = base.toString();
         URI target = URI.create((b.endsWith("/") ? b : b + "/") + methodPath + (query == null ? "" : "?" + query));
         Map<String, List<String>> forwarded = new LinkedHashMap<>();
+        boolean credentialsUsed = servletRequest.getAttribute(AppIdHeaderFilter.CREDENTIALS_USED) != null;
         headers.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower) && !(credentialsUsed && lower.equals("authorization"))) {
                 forwarded.put(name, values);
             }
         });

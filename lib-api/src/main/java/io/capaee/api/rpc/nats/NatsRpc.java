@@ -23,15 +23,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
@@ -55,6 +55,7 @@ import org.msgpack.core.ExtensionTypeHeader;
  * call to a peer that went away fails as a {@link TransportException}.
  */
 public final class NatsRpc implements RpcTransport, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NatsRpc.class.getName());
     public static final String METHOD_HEADER = "Capa-Rpc-Method";
     public static final String INTERFACE_HEADER = "Capa-Rpc-Interface";
     public static final String METHOD_ID_HEADER = "Capa-Rpc-Method-Id";
@@ -146,8 +147,8 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
         return request(serviceSubject(service), h, method, params, "service '" + service + "'");
     }
 
-    private DynamicStruct request(String subject, Map<String, String> headers, InterfaceSchema.MethodRef method, DynamicStruct params,
-            String target) {
+    private DynamicStruct request(String subject, Map<String, String> headers, InterfaceSchema.MethodRef method,
+            DynamicStruct params, String target) {
         CallScope scope = new CallScope();
         try {
             CaraCodec codec = codec(scope);
@@ -176,7 +177,7 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
         } catch (RpcTimeoutException e) {
             throw new RpcTimeoutException("no answer from " + what + " within " + settings.timeout().toMillis() + " ms", e);
         } catch (TransportException e) {
-            throw new TransportException("nobody answers " + what + ": " + e.getMessage(), e);
+            throw new TransportException("cannot reach " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -251,8 +252,7 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
             bus.publish(request.replyTo(), h, body);
         } catch (RuntimeException e) {
             // the caller times out; nothing else can be told
-            Logger.getLogger(NatsRpc.class.getName()).warning(
-                    "cannot answer on " + request.replyTo() + ": " + e);
+            LOG.warning(() -> "cannot answer on " + request.replyTo() + ": " + e);
         }
     }
 
