@@ -13,10 +13,10 @@ ITERATIONS="${ITERATIONS:-5}"
 SECONDS_PER="${SECONDS:-5}"
 FILTER="${FILTER:-io.capaee.bench.rpc}"
 
-echo "== building lib-api (reactor target/, no install) and the benchmark"
-mvn -q -pl lib-api package -DskipTests
+echo "== building lib-api and jca-bindings (reactor target/, no install) and the benchmark"
+mvn -q -pl lib-api,jca-bindings package -DskipTests
 mvn -q -f bench/rpc/pom.xml package dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=runtime
-cp="bench/rpc/target/classes:lib-api/target/lib-api-0.1.0-SNAPSHOT.jar:$(cat bench/rpc/target/cp.txt)"
+cp="bench/rpc/target/classes:lib-api/target/lib-api-0.1.0-SNAPSHOT.jar:jca-bindings/target/jca-bindings-0.1.0-SNAPSHOT.jar:$(cat bench/rpc/target/cp.txt)"
 
 echo "== sizes"
 java -cp "$cp" io.capaee.bench.rpc.Sizes

@@ -103,6 +103,38 @@ class InvokeIT {
     }
 
     @Test
+    void theDaprAppIdHeaderAddressesAnyPath() throws Exception {
+        try (Upstream upstream = new Upstream("echo2"); Jedis jedis = new Jedis("127.0.0.1", 6379)) {
+            jedis.set(registryKey + ":echo2", "{\"url\":\"" + upstream.url() + "/base\",\"heartbeat\":"
+                    + System.currentTimeMillis() + "}");
+            HttpResponse<byte[]> r = send("POST", "/orders/42?sort=desc", "{\"n\":2}".getBytes(), "dapr-app-id", "echo2",
+                    "X-Custom", "kept", "Content-Type", "application/json");
+            assertEquals(200, r.statusCode(), new String(r.body()));
+            assertEquals("{\"n\":2}", new String(r.body()));
+            assertEquals("POST", r.headers().firstValue("X-Seen-Method").orElse(""));
+            assertEquals("/base/orders/42?sort=desc", r.headers().firstValue("X-Seen-Uri").orElse(""));
+            assertEquals("kept", r.headers().firstValue("X-Seen-X-Custom").orElse(""));
+            assertTrue(r.headers().firstValue("X-Seen-dapr-app-id").isEmpty(), "the header is not forwarded");
+            // the root path, and Basic auth with user dapr-app-id (credentials not forwarded either)
+            HttpResponse<byte[]> root = send("GET", "/", null, "dapr-app-id", "echo2");
+            assertEquals("/base/", root.headers().firstValue("X-Seen-Uri").orElse(""), new String(root.body()));
+            String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("dapr-app-id:echo2".getBytes());
+            HttpResponse<byte[]> viaBasic = send("DELETE", "/status/418", null, "Authorization", basic);
+            assertEquals(418, viaBasic.statusCode());
+            assertTrue(viaBasic.headers().firstValue("X-Seen-Authorization").isEmpty());
+        }
+        // to the second server's RPC gateway, and an unknown app id is Dapr's 404
+        HttpResponse<byte[]> ping = send("POST", "/v1.0-alpha1/rpc/capa.Gateway/ping", new byte[] {(byte) 0x80},
+                "dapr-app-id", "second", "Content-Type", "application/msgpack");
+        assertEquals(200, ping.statusCode(), new String(ping.body()));
+        assertEquals("second", CaraCodec.lenient().decode(SchemaParser.parse("p.capnp",
+                "@0x9d1ea7b1c3e5f701; struct R { appId @0 :Text; }").struct("R"), ping.body()).get("appId"));
+        HttpResponse<byte[]> nobody = send("GET", "/x", null, "dapr-app-id", "nobody");
+        assertEquals(404, nobody.statusCode());
+        assertTrue(new String(nobody.body()).contains("\"errorCode\":\"ERR_DIRECT_INVOKE\""), new String(nobody.body()));
+    }
+
+    @Test
     void configuredAppIdsAndThisServersOwnIdResolveWithoutTheRegistry() throws Exception {
         HttpResponse<byte[]> loop = send("GET", "/v1.0/invoke/loop/method/v1.0-alpha1/rpc", null);
         assertEquals(200, loop.statusCode());

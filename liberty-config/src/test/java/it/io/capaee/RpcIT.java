@@ -61,7 +61,7 @@ class RpcIT {
         DynamicStruct gw = services.stream().map(DynamicStruct.class::cast)
                 .filter(s -> "capa.Gateway".equals(s.get("name"))).findFirst().orElseThrow();
         assertEquals("Gateway", gw.get("iface"));
-        assertEquals(List.of("ping", "services", "schema"), gw.get("methods"));
+        assertEquals(List.of("ping", "services", "schema", "echoVia"), gw.get("methods"));
         assertEquals("gateway.capnp", gw.get("schemaFile"));
     }
 
@@ -129,11 +129,34 @@ class RpcIT {
         assertTrue(answer.getMessage().contains("ping$Results.appId: expected Int64"), answer.getMessage());
     }
 
+    /** {@code n} maps, each under field id 5 of the one before: unknown to the schema, so kept untyped. */
+    static byte[] deeplyNested(int n) {
+        byte[] deep = new byte[2 * n + 1];
+        for (int i = 0; i < deep.length - 1; i += 2) {
+            deep[i] = (byte) 0x81;
+            deep[i + 1] = 0x05;
+        }
+        deep[deep.length - 1] = (byte) 0xc0;
+        return deep;
+    }
+
+    @Test
+    void deeplyNestedBodiesAre400NotAStackOverflow() throws Exception {
+        byte[] deep = deeplyNested(100_000);
+        HttpResponse<String> r = Server.send(HttpRequest.newBuilder(
+                URI.create(Server.base() + "/v1.0-alpha1/rpc/capa.Gateway/schema"))
+                .header("Content-Type", "application/msgpack").POST(HttpRequest.BodyPublishers.ofByteArray(deep)));
+        assertEquals(400, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(r.body().contains("\"errorCode\":\"ERR_RPC_INVALID_MESSAGE\""), r.body());
+        assertTrue(r.body().contains("nested deeper than 64 levels"), r.body());
+    }
+
     @Test
     void theServiceListIsAlsoJson() throws Exception {
         HttpResponse<String> r = Server.get("/v1.0-alpha1/rpc");
         assertEquals(200, r.statusCode());
         assertTrue(r.body().contains("\"name\":\"capa.Gateway\""), r.body());
-        assertTrue(r.body().contains("\"methods\":[\"ping\",\"services\",\"schema\"]"), r.body());
+        assertTrue(r.body().contains("\"methods\":[\"ping\",\"services\",\"schema\",\"echoVia\"]"), r.body());
     }
 }

@@ -48,7 +48,7 @@ final class Upstream implements AutoCloseable {
         h.add("X-Seen-Method", x.getRequestMethod());
         h.add("X-Seen-Uri", x.getRequestURI().getRawPath() + (x.getRequestURI().getRawQuery() == null ? "" : "?" + x.getRequestURI().getRawQuery()));
         h.add("X-Seen-Length", String.valueOf(body.length));
-        for (String header : new String[] {"X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Custom", "Host", "Connection", "X-Hop"}) {
+        for (String header : new String[] {"X-Forwarded-For", "X-Forwarded-Host", "X-Forwarded-Proto", "X-Forwarded-Prefix", "X-Custom", "Host", "Connection", "X-Hop", "dapr-app-id", "Authorization"}) {
             String v = x.getRequestHeaders().getFirst(header);
             if (v != null) {
                 h.add("X-Seen-" + header, v);

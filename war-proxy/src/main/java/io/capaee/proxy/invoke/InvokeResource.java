@@ -31,9 +31,11 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  * to {@code {app base URL}/{method-path}?{query}} with its headers (hop-by-hop ones excepted) and
  * body; the callee's status, headers and body come back as they are. Bodies are buffered, not
  * streamed. 404 {@code ERR_DIRECT_INVOKE} for an unknown app id, 500 when the app cannot be
- * reached (after retries) or does not answer in time.
+ * reached (after retries) or does not answer in time. The same call can be addressed with header
+ * {@code dapr-app-id} on any path ({@link AppIdHeaderFilter}); an empty method path calls the app's {@code /}.
  */
-@Path("/v1.0/invoke/{appId}/method/{method: .+}")
+// "method" then nothing, "/" or "/path": an empty method path (header addressing of "/") calls the app's "/"
+@Path("/v1.0/invoke/{appId}/method{method: (/.*)?}")
 @ApplicationScoped
 public class InvokeResource {
     @Context
@@ -96,13 +98,18 @@ public class InvokeResource {
         URI base = apps.resolve(appId).orElseThrow(() -> new DaprException(404, "ERR_DIRECT_INVOKE",
                 "no app with id '" + appId + "': not this server's, not in invoke.apps, not in the app registry"));
         String rawPath = uri.getRequestUri().getRawPath();
-        String methodPath = rawPath.substring(rawPath.indexOf("/method/") + "/method/".length());
+        // the segment after the app id is "method" (an app id holds no '/', but may itself be "method")
+        int appIdStart = rawPath.indexOf("/v1.0/invoke/") + "/v1.0/invoke/".length();
+        String methodPath = rawPath.substring(rawPath.indexOf('/', appIdStart) + "/method".length());
+        methodPath = methodPath.startsWith("/") ? methodPath.substring(1) : methodPath;
         String query = uri.getRequestUri().getRawQuery();
         String b = base.toString();
         URI target = URI.create((b.endsWith("/") ? b : b + "/") + methodPath + (query == null ? "" : "?" + query));
         Map<String, List<String>> forwarded = new LinkedHashMap<>();
+        boolean credentialsUsed = servletRequest.getAttribute(AppIdHeaderFilter.CREDENTIALS_USED) != null;
         headers.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_FORWARDED.contains(lower) && !(credentialsUsed && lower.equals("authorization"))) {
                 forwarded.put(name, values);
             }
         });

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rpc;
 
+import io.capaee.api.rpc.RpcChannel;
 import io.capaee.api.rpc.RpcHandler;
 import io.capaee.api.rpc.RpcServer;
 import io.capaee.api.rpc.RpcService;
@@ -78,6 +79,21 @@ final class GatewayService implements RpcService {
                             .orElseThrow(() -> new IllegalArgumentException("no RPC service named '" + wanted
                                     + "'; registered: " + server.get().names()));
                     out.set("file", s.schema().file()).set("text", s.schema().sources().get(s.schema().file()));
+                }
+                case "echoVia" -> {
+                    InterfaceSchema echo = schema.iface("Echo");
+                    Object given = params.get("callback");
+                    RpcChannel callback;
+                    if (given instanceof RpcChannel c) {
+                        callback = c;
+                    } else if (given instanceof RpcHandler h) {
+                        callback = RpcChannel.local(h);
+                    } else {
+                        throw new IllegalArgumentException("echoVia needs a callback (an Echo capability), got " + given);
+                    }
+                    InterfaceSchema.MethodRef call = echo.method("echo").orElseThrow();
+                    DynamicStruct said = callback.call(call, call.method().params().newValue().set("text", params.get("text")));
+                    out.set("text", said.get("text"));
                 }
                 default -> throw new io.capaee.api.rpc.UnknownMethodException("capa.Gateway has no method "
                         + ref.method().name());

@@ -1,39 +1,43 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rpc;
 
+import io.capaee.api.rpc.MessageBusFactory;
 import io.capaee.api.rpc.nats.NatsRpc;
-import io.nats.client.Connection;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Serves this server's RPC services over NATS when {@code rpc.nats.enabled=true}: requests on
- * {@code {rpc.nats.prefix}.svc.{service}}, answered on container-managed threads. For now it
- * opens its own connection to {@code capa.nats.servers}; it is meant to take it from the
- * resource adapter's NATS connection factory once that exists.
+ * {@code {rpc.nats.prefix}.svc.{service}}, answered on managed threads of its own (at most
+ * {@value #MAX_THREADS} calls at once). The NATS
+ * connection is the resource adapter's: the {@link MessageBusFactory} at {@value #JNDI_NAME}
+ * (server.xml {@code <connectionFactory id="rpc-nats">}), a connection per operation; the
+ * subscriptions live on its shared jnats connection until the application stops.
  */
 @ApplicationScoped
 public class NatsRpcEndpoint {
+    static final String JNDI_NAME = "eis/capa/rpc/nats";
+    /** Calls answered at once; one more is refused (its caller times out) rather than queued without bound. */
+    static final int MAX_THREADS = 64;
     private static final Logger LOG = Logger.getLogger(NatsRpcEndpoint.class.getName());
 
     @Inject
     @ConfigProperty(name = "rpc.nats.enabled", defaultValue = "false")
     boolean enabled;
-
-    @Inject
-    @ConfigProperty(name = "capa.nats.servers", defaultValue = "nats://127.0.0.1:4222")
-    String servers;
 
     @Inject
     @ConfigProperty(name = "rpc.nats.prefix", defaultValue = "capa.rpc")
@@ -44,12 +48,18 @@ public class NatsRpcEndpoint {
     Duration timeout;
 
     @Inject
+    RpcConfig config;
+
+    @Inject
     RpcServices services;
 
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
-    ManagedExecutorService executor;
+    // answering threads of our own: the shared default executor also runs the resource adapter's
+    // inbound loops and HTTP requests, and RPC calls queued behind those went unanswered under load
+    @Resource
+    ManagedThreadFactory threads;
 
-    private Connection connection;
+    private ThreadPoolExecutor executor;
+
     private NatsRpc rpc;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -57,15 +67,19 @@ public class NatsRpcEndpoint {
             return;
         }
         try {
-            connection = Nats.connect(new Options.Builder().servers(servers.split(",")).connectionName("capa-rpc")
-                    .maxReconnects(-1).build());
-            rpc = new NatsRpc(connection, NatsRpc.Settings.defaults().withPrefix(prefix).withTimeout(timeout), executor);
+            MessageBusFactory factory = InitialContext.doLookup(JNDI_NAME);
+            executor = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+            rpc = new NatsRpc(factory.perOperation(), new NatsRpc.Settings(prefix, timeout, NatsRpc.Settings.defaults().capabilityIdle(),
+                    config.strict()), executor);
             for (String name : services.server().names()) {
                 rpc.serve(services.server(), name);
                 LOG.info(() -> "RPC service '" + name + "' on NATS subject " + rpc.serviceSubject(name));
             }
-        } catch (Exception e) {
-            LOG.log(Level.SEVERE, "RPC over NATS is not available: cannot connect to " + servers, e);
+        } catch (NamingException | ClassCastException e) {
+            LOG.log(Level.SEVERE, "RPC over NATS is not available: rpc.nats.enabled=true needs a connectionFactory"
+                    + " with jndiName=\"" + JNDI_NAME + "\" (properties.capa-ee.jca-bindings.MessageBusFactory) in server.xml", e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "RPC over NATS is not available: " + e.getMessage(), e);
         }
     }
 
@@ -74,12 +88,8 @@ public class NatsRpcEndpoint {
         if (rpc != null) {
             rpc.close();
         }
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (executor != null) {
+            executor.shutdownNow();
         }
     }
 }

@@ -15,4 +15,12 @@ interface Gateway {
   ping @0 () -> (appId :Text, epochMillis :Int64);
   services @1 () -> (services :List(ServiceInfo));
   schema @2 (service :Text) -> (file :Text, text :Text);
+  # Calls the caller's own Echo back with text and answers what it said: checks that callbacks
+  # (capabilities) reach this caller. Over NATS only: capabilities cannot travel over HTTP.
+  echoVia @3 (callback :Echo, text :Text) -> (text :Text);
+}
+
+# A callback the caller exports (cara's capability), for Gateway.echoVia.
+interface Echo {
+  echo @0 (text :Text) -> (text :Text);
 }

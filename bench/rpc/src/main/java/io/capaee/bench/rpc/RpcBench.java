@@ -8,6 +8,7 @@ import io.capaee.api.rpc.codec.CaraCodec;
 import io.capaee.api.rpc.nats.NatsRpc;
 import io.capaee.api.rpc.schema.DynamicStruct;
 import io.capaee.api.rpc.schema.InterfaceSchema;
+import io.capaee.connector.rpc.NatsMessageBus;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Nats;
@@ -35,7 +36,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Round trips of {@code Orders.echo(order)}: our RPC over HTTP (JDK HTTP server in this JVM, the
- * same RpcServer the gateway uses) and over the real NATS on 127.0.0.1:4222, each against a raw
+ * same RpcServer the gateway uses) and over the real NATS on 127.0.0.1:4222 (through the resource
+ * adapter's jnats MessageBus, as on the server), each against a raw
  * echo of the same bytes on the same transport (no schema, no codec, no dispatch).
  */
 @State(Scope.Benchmark)
@@ -51,6 +53,8 @@ public class RpcBench {
     URI rawUri;
     Connection serverNats;
     Connection clientNats;
+    NatsMessageBus serverBus;
+    NatsMessageBus clientBus;
     NatsRpc natsServer;
     NatsRpc natsClient;
     String rawSubject;
@@ -103,9 +107,12 @@ public class RpcBench {
         serverNats = Nats.connect("nats://127.0.0.1:4222");
         clientNats = Nats.connect("nats://127.0.0.1:4222");
         NatsRpc.Settings settings = NatsRpc.Settings.defaults().withPrefix(prefix);
-        natsServer = new NatsRpc(serverNats, settings, executor);
+        serverBus = new NatsMessageBus(Nats.connect("nats://127.0.0.1:4222"));
+        clientBus = new NatsMessageBus(Nats.connect("nats://127.0.0.1:4222"));
+        natsServer = new NatsRpc(serverBus, settings, executor);
         natsServer.serve(server, "orders");
-        natsClient = new NatsRpc(clientNats, settings, executor);
+        natsClient = new NatsRpc(clientBus, settings, executor);
+        serverBus.flush(Duration.ofSeconds(2));
         rawSubject = prefix + ".raw";
         Dispatcher d = serverNats.createDispatcher(m -> serverNats.publish(m.getReplyTo(), m.getData()));
         d.subscribe(rawSubject);
@@ -116,6 +123,8 @@ public class RpcBench {
     public void tearDown() throws Exception {
         natsClient.close();
         natsServer.close();
+        clientBus.close();
+        serverBus.close();
         clientNats.close();
         serverNats.close();
         http.stop(0);

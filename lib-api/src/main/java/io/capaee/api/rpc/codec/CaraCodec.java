@@ -37,6 +37,13 @@ import org.msgpack.value.ValueType;
  * default) or refused ({@link #strict()}). Immutable and thread-safe.
  */
 public final class CaraCodec {
+    /**
+     * The deepest nesting of maps and arrays (structs, groups, lists, kept unknown values) that
+     * {@link #decode} accepts; deeper input is a {@link DecodeException}, so that crafted input
+     * cannot exhaust the stack.
+     */
+    public static final int MAX_DEPTH = 64;
+
     private final boolean strict;
     private final CapabilityCodec capabilities;
 
@@ -75,7 +82,7 @@ public final class CaraCodec {
 
     public DynamicStruct decode(StructSchema schema, byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
-            DynamicStruct s = readStruct(u, bytes, schema, schema.name());
+            DynamicStruct s = readStruct(u, bytes, schema, schema.name(), 1);
             if (u.hasNext()) {
                 throw new DecodeException(schema.name() + ": " + (bytes.length - u.getTotalReadBytes())
                         + " bytes after the end of the struct");
@@ -193,7 +200,9 @@ public final class CaraCodec {
     // length read from a header is checked against the bytes left before anything is allocated:
     // msgpack-core allocates Value[size] and byte[length] from the header alone.
 
-    private DynamicStruct readStruct(MessageUnpacker u, byte[] in, StructSchema schema, String path) throws IOException {
+    private DynamicStruct readStruct(MessageUnpacker u, byte[] in, StructSchema schema, String path, int depth)
+            throws IOException {
+        checkDepth(depth, path);
         MessageFormat f = u.getNextFormat();
         if (f.getValueType() != ValueType.MAP) {
             throw new DecodeException(path + ": expected a map for " + schema.displayName() + ", got " + describe(f));
@@ -210,7 +219,7 @@ public final class CaraCodec {
                     throw new DecodeException(path + ": unknown field id " + id + " in " + schema.displayName()
                             + " (strict mode; the writer's schema is newer)");
                 }
-                s.putUnknown(id, readValue(u, in, path + "." + id));
+                s.putUnknown(id, readValue(u, in, path + "." + id, depth + 1));
                 continue;
             }
             String fieldPath = path + "." + field.name();
@@ -218,7 +227,7 @@ public final class CaraCodec {
                 u.unpackNil();
                 continue;
             }
-            Object v = read(u, in, field.type(), fieldPath);
+            Object v = read(u, in, field.type(), fieldPath, depth + 1);
             if (field.inUnion()) {
                 if (unionMember != null) {
                     if (strict) {
@@ -252,12 +261,12 @@ public final class CaraCodec {
     }
 
     /** Reads a value of {@code type} into its canonical Java form. */
-    private Object read(MessageUnpacker u, byte[] in, Type type, String path) throws IOException {
+    private Object read(MessageUnpacker u, byte[] in, Type type, String path, int depth) throws IOException {
         if (type instanceof PrimitiveType t) {
             return readPrimitive(u, in, t, path);
         }
         if (type instanceof StructSchema s) {
-            return readStruct(u, in, s, path);
+            return readStruct(u, in, s, path, depth);
         }
         MessageFormat f = u.getNextFormat();
         if (type instanceof EnumSchema e) {
@@ -275,23 +284,24 @@ public final class CaraCodec {
             if (f.getValueType() != ValueType.ARRAY) {
                 throw new DecodeException(path + ": expected an array for " + l.displayName() + ", got " + describe(f));
             }
+            checkDepth(depth, path);
             int n = u.unpackArrayHeader();
             checkLength(u, in, n, path, "list of " + n + " elements");
             List<Object> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                out.add(read(u, in, l.element(), path + "[" + i + "]"));
+                out.add(read(u, in, l.element(), path + "[" + i + "]", depth + 1));
             }
             return out;
         }
         if (type instanceof InterfaceSchema i) {
             // handed a checked slice of the input, so that the capability codec reads nothing unbounded
-            int start = skip(u, in, path);
+            int start = skip(u, in, path, depth);
             try (MessageUnpacker slice = MessagePack.newDefaultUnpacker(in, start, (int) u.getTotalReadBytes() - start)) {
                 return capabilities.read(slice, i);
             }
         }
         if (type instanceof AnyPointerType || type instanceof TypeParameter) {
-            return readValue(u, in, path);
+            return readValue(u, in, path, depth);
         }
         throw new DecodeException(path + ": cannot read type " + type.displayName());
     }
@@ -393,7 +403,7 @@ public final class CaraCodec {
      * Skips the next value element by element (which fails at the end of the input) and returns
      * where it started; the input then holds the whole value in [start, u.getTotalReadBytes()).
      */
-    private static int skip(MessageUnpacker u, byte[] in, String path) throws IOException {
+    private static int skip(MessageUnpacker u, byte[] in, String path, int depth) throws IOException {
         int start = (int) u.getTotalReadBytes();
         try {
             u.skipValue();
@@ -401,7 +411,7 @@ public final class CaraCodec {
             throw new DecodeException(path + ": the input ends inside the value (its headers claim more than the "
                     + (in.length - start) + " bytes left)", e);
         }
-        checkValue(in, start, (int) u.getTotalReadBytes(), path);
+        checkValue(in, start, (int) u.getTotalReadBytes(), path, depth);
         return start;
     }
 
@@ -409,8 +419,8 @@ public final class CaraCodec {
      * An untyped value (unknown field, AnyPointer): skipped first, then materialised from its own
      * byte range only, so what it allocates is bounded by the input, and written back as before.
      */
-    private static Value readValue(MessageUnpacker u, byte[] in, String path) throws IOException {
-        int start = skip(u, in, path);
+    private static Value readValue(MessageUnpacker u, byte[] in, String path, int depth) throws IOException {
+        int start = skip(u, in, path, depth);
         int end = (int) u.getTotalReadBytes();
         try (MessageUnpacker slice = MessagePack.newDefaultUnpacker(in, start, end - start)) {
             return slice.unpackValue();
@@ -420,13 +430,23 @@ public final class CaraCodec {
     /**
      * Walks the headers of the one value in {@code in[start, end)} checking every length against
      * the bytes left in that range (skipValue counts elements in an int, so a map32 or ext32 length
-     * near 2^31 can overflow it and end the skip early; unpackValue would then allocate from it).
+     * near 2^31 can overflow it and end the skip early; unpackValue would then allocate from it),
+     * and its nesting against {@link #MAX_DEPTH} ({@code depth} is the value's own level), since
+     * unpackValue recurses once per level.
      */
-    private static void checkValue(byte[] in, int start, int end, String path) throws IOException {
+    private static void checkValue(byte[] in, int start, int end, String path, int depth) throws IOException {
         try (MessageUnpacker v = MessagePack.newDefaultUnpacker(in, start, end - start)) {
             long left = end - start;
-            long pending = 1;
-            while (pending-- > 0) {
+            // pending[k]: values still to read in the container open at level k (0: the value itself)
+            long[] pending = new long[MAX_DEPTH + 1];
+            int level = 0;
+            pending[0] = 1;
+            while (level >= 0) {
+                if (pending[level] == 0) {
+                    level--;
+                    continue;
+                }
+                pending[level]--;
                 MessageFormat f = v.getNextFormat();
                 long length = switch (f.getValueType()) {
                     case ARRAY -> v.unpackArrayHeader();
@@ -447,7 +467,10 @@ public final class CaraCodec {
                             + " does not fit in the " + (left - v.getTotalReadBytes()) + " bytes left");
                 }
                 switch (f.getValueType()) {
-                    case ARRAY, MAP -> pending += length;
+                    case ARRAY, MAP -> {
+                        checkDepth(depth + level, path);
+                        pending[++level] = length;
+                    }
                     case STRING, BINARY, EXTENSION -> v.readPayloadAsReference((int) length);
                     default -> { }
                 }
@@ -455,6 +478,13 @@ public final class CaraCodec {
             if (v.getTotalReadBytes() != left) {
                 throw new DecodeException(path + ": malformed value");
             }
+        }
+    }
+
+    private static void checkDepth(int depth, String path) {
+        if (depth > MAX_DEPTH) {
+            throw new DecodeException((path.length() > 200 ? path.substring(0, 200) + "..." : path)
+                    + ": maps and arrays nested deeper than " + MAX_DEPTH + " levels");
         }
     }
 

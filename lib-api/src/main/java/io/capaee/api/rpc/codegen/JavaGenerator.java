@@ -27,13 +27,14 @@ import java.util.Set;
 
 /**
  * Writes Java sources from Cap'n Proto schemas: a record per struct and group (nullable
- * components, absent = null; {@code toDynamic}, {@code fromDynamic}, {@code encode},
- * {@code decode}), an enum per enum, and per interface a Java interface with
+ * components, absent = null, and a last {@link UnknownFields} component that keeps what a newer
+ * writer added; {@code toDynamic}, {@code fromDynamic}, {@code encode}, {@code decode}), an enum per enum, and per interface a Java interface with
  * {@code handler(impl)} (server side) and {@code client(channel)} (typed proxy); plus a
  * {@code <File>Capnp} class holding the schema, loaded from the embedded schema text. Run at
  * build time: {@code java io.capaee.api.rpc.codegen.JavaGenerator --out DIR --package PKG x.capnp...}.
  */
 public final class JavaGenerator {
+    private static final String UNKNOWN = "io.capaee.api.rpc.codegen.UnknownFields";
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
             "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long",
@@ -192,10 +193,18 @@ public final class JavaGenerator {
         List<Field> fields = s.fields();
         sb.append(indent).append("/** {@code ").append(javadoc(s.qualifiedName())).append("}: absent fields are null. */\n");
         sb.append(indent).append(topLevel ? "public " : "public static ").append("record ").append(name).append("(");
+        String unknown = "unknownFields";
+        while (isFieldName(fields, unknown)) {
+            unknown += "_";
+        }
+        StringBuilder params = new StringBuilder();
+        StringBuilder args = new StringBuilder();
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            sb.append(i == 0 ? "" : ", ").append(javaType(f.type(), s, f)).append(' ').append(ident(f.name()));
+            params.append(i == 0 ? "" : ", ").append(javaType(f.type(), s, f)).append(' ').append(ident(f.name()));
+            args.append(ident(f.name())).append(", ");
         }
+        sb.append(params).append(fields.isEmpty() ? "" : ", ").append(UNKNOWN).append(' ').append(unknown);
         sb.append(") implements io.capaee.api.rpc.codegen.CapnpRecord {\n");
         String in = indent + "    ";
         if (s.isGroup()) {
@@ -209,14 +218,21 @@ public final class JavaGenerator {
                     .append(".SCHEMA.struct(").append(literal(s.qualifiedName())).append(");\n\n");
         }
         List<String> unionMembers = fields.stream().filter(Field::inUnion).map(f -> ident(f.name())).toList();
+        sb.append(in).append("public ").append(name).append(" {\n");
         if (!unionMembers.isEmpty()) {
-            sb.append(in).append("public ").append(name).append(" {\n");
             sb.append(in).append("    io.capaee.api.rpc.codegen.Conversions.checkUnion(").append(literal(s.qualifiedName()));
             for (String m : unionMembers) {
                 sb.append(", ").append(m);
             }
-            sb.append(");\n").append(in).append("}\n\n");
+            sb.append(");\n");
         }
+        sb.append(in).append("    ").append(unknown).append(" = ").append(unknown).append(" == null ? ").append(UNKNOWN)
+                .append(".NONE : ").append(unknown).append(";\n");
+        sb.append(in).append("}\n\n");
+        sb.append(in).append("/** A value with no unknown fields (the usual way to make one in Java). */\n");
+        sb.append(in).append("public ").append(name).append("(").append(params).append(") {\n");
+        sb.append(in).append("    this(").append(args).append(UNKNOWN).append(".NONE);\n");
+        sb.append(in).append("}\n\n");
         sb.append(in).append("@Override\n").append(in).append("public io.capaee.api.rpc.schema.DynamicStruct toDynamic() {\n");
         sb.append(in).append("    io.capaee.api.rpc.schema.DynamicStruct d = SCHEMA.newValue();\n");
         for (Field f : fields) {
@@ -225,6 +241,7 @@ public final class JavaGenerator {
             sb.append(in).append("        d.set(").append(f.index()).append(", ").append(toDynamic(f.type(), v, 0)).append(");\n");
             sb.append(in).append("    }\n");
         }
+        sb.append(in).append("    ").append(unknown).append(".writeTo(d);\n");
         sb.append(in).append("    return d;\n").append(in).append("}\n\n");
         sb.append(in).append("public static ").append(name).append(" fromDynamic(io.capaee.api.rpc.schema.DynamicStruct d) {\n");
         sb.append(in).append("    java.util.Map<Integer, Object> f = d.fields();\n");
@@ -233,13 +250,19 @@ public final class JavaGenerator {
             Field f = fields.get(i);
             sb.append(i == 0 ? "" : ",\n" + in + "            ").append(fromDynamic(f.type(), "f.get(" + f.index() + ")", 0));
         }
-        sb.append(");\n").append(in).append("}\n\n");
+        sb.append(fields.isEmpty() ? "" : ",\n" + in + "            ").append(UNKNOWN).append(".of(d));\n");
+        sb.append(in).append("}\n\n");
         sb.append(in).append("/** This record in cara's msgpack encoding. */\n");
         sb.append(in).append("public byte[] encode() {\n");
         sb.append(in).append("    return io.capaee.api.rpc.codec.CaraCodec.lenient().encode(toDynamic());\n");
         sb.append(in).append("}\n\n");
+        sb.append(in).append("/** Field ids unknown to this schema are kept and written back by {@link #encode()}. */\n");
         sb.append(in).append("public static ").append(name).append(" decode(byte[] bytes) {\n");
-        sb.append(in).append("    return fromDynamic(io.capaee.api.rpc.codec.CaraCodec.lenient().decode(SCHEMA, bytes));\n");
+        sb.append(in).append("    return decode(bytes, io.capaee.api.rpc.codec.CaraCodec.lenient());\n");
+        sb.append(in).append("}\n\n");
+        sb.append(in).append("/** With {@code CaraCodec.strict()}, unknown field ids are refused. */\n");
+        sb.append(in).append("public static ").append(name).append(" decode(byte[] bytes, io.capaee.api.rpc.codec.CaraCodec codec) {\n");
+        sb.append(in).append("    return fromDynamic(codec.decode(SCHEMA, bytes));\n");
         sb.append(in).append("}\n");
         for (Field f : fields) {
             if (f.group()) {
@@ -542,6 +565,10 @@ public final class JavaGenerator {
             return v;
         }
         return "(" + javaType(t, null, null) + ") " + v;
+    }
+
+    private static boolean isFieldName(List<Field> fields, String javaName) {
+        return fields.stream().anyMatch(f -> ident(f.name()).equals(javaName));
     }
 
     // text helpers

@@ -2,6 +2,7 @@
 package io.capaee.api.rpc.nats;
 
 import io.capaee.api.rpc.InvalidMessageException;
+import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.RemoteException;
 import io.capaee.api.rpc.RpcCallException;
 import io.capaee.api.rpc.RpcChannel;
@@ -18,25 +19,19 @@ import io.capaee.api.rpc.codec.DecodeException;
 import io.capaee.api.rpc.codec.EncodeException;
 import io.capaee.api.rpc.schema.DynamicStruct;
 import io.capaee.api.rpc.schema.InterfaceSchema;
-import io.nats.client.Connection;
-import io.nats.client.Dispatcher;
-import io.nats.client.Message;
-import io.nats.client.impl.Headers;
-import io.nats.client.impl.NatsMessage;
-import io.nats.client.NUID;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Logger;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
@@ -60,6 +55,7 @@ import org.msgpack.core.ExtensionTypeHeader;
  * call to a peer that went away fails as a {@link TransportException}.
  */
 public final class NatsRpc implements RpcTransport, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(NatsRpc.class.getName());
     public static final String METHOD_HEADER = "Capa-Rpc-Method";
     public static final String INTERFACE_HEADER = "Capa-Rpc-Interface";
     public static final String METHOD_ID_HEADER = "Capa-Rpc-Method-Id";
@@ -103,11 +99,11 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
         }
     }
 
-    private final Connection connection;
+    private final MessageBus bus;
     private final Settings settings;
     private final Executor executor;
-    private final Dispatcher dispatcher;
-    private final String peerId = NUID.nextGlobal();
+    private final List<MessageBus.Subscription> subscriptions = new CopyOnWriteArrayList<>();
+    private final String peerId = UUID.randomUUID().toString().replace("-", "");
     private final AtomicLong nextId = new AtomicLong();
     private final Map<Long, Export> exports = new ConcurrentHashMap<>();
 
@@ -115,12 +111,12 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
      * @param executor runs the calls this side answers (services and exported capabilities), off
      *     the NATS dispatcher thread so that an implementation may itself call out (callbacks)
      */
-    public NatsRpc(Connection connection, Settings settings, Executor executor) {
-        this.connection = connection;
+    public NatsRpc(MessageBus bus, Settings settings, Executor executor) {
+        this.bus = bus;
         this.settings = settings;
         this.executor = executor;
-        this.dispatcher = connection.createDispatcher();
-        dispatcher.subscribe(settings.prefix() + ".cap." + peerId + ".*", m -> executor.execute(() -> onCapabilityCall(m)));
+        subscriptions.add(bus.subscribe(settings.prefix() + ".cap." + peerId + ".*", null,
+                m -> executor.execute(() -> onCapabilityCall(m))));
     }
 
     /** This peer's id, the middle of its capability subjects. */
@@ -138,7 +134,7 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
     public void serve(RpcServer server, String service) {
         server.service(service).orElseThrow(() -> new RpcException("no RPC service named '" + service + "' to serve"));
         String subject = serviceSubject(service);
-        dispatcher.subscribe(subject, subject, m -> executor.execute(() -> onServiceCall(server, service, m)));
+        subscriptions.add(bus.subscribe(subject, subject, m -> executor.execute(() -> onServiceCall(server, service, m))));
     }
 
     public String serviceSubject(String service) {
@@ -147,24 +143,25 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
 
     @Override
     public DynamicStruct call(String service, InterfaceSchema.MethodRef method, DynamicStruct params) {
-        Headers h = new Headers().put(METHOD_HEADER, method.method().name());
+        Map<String, String> h = Map.of(METHOD_HEADER, method.method().name());
         return request(serviceSubject(service), h, method, params, "service '" + service + "'");
     }
 
-    private DynamicStruct request(String subject, Headers headers, InterfaceSchema.MethodRef method, DynamicStruct params,
-            String target) {
+    private DynamicStruct request(String subject, Map<String, String> headers, InterfaceSchema.MethodRef method,
+            DynamicStruct params, String target) {
         CallScope scope = new CallScope();
         try {
             CaraCodec codec = codec(scope);
             byte[] body = codec.encode(params);
-            Message reply = send(subject, headers, body, target + " (" + RpcServer.describe(method) + ")");
-            String error = reply.getHeaders() == null ? null : reply.getHeaders().getFirst(ERROR_HEADER);
+            MessageBus.Message reply = send(subject, headers, body, target + " (" + RpcServer.describe(method) + ")");
+            String error = reply.header(ERROR_HEADER);
             if (error != null) {
-                throw RpcCallException.fromWire(error, reply.getHeaders().getFirst(REMOTE_TYPE_HEADER),
-                        new String(reply.getData(), StandardCharsets.UTF_8));
+                String remoteType = reply.header(REMOTE_TYPE_HEADER);
+                throw RpcCallException.fromWire(error, remoteType == null ? "unknown" : remoteType,
+                        new String(reply.data(), StandardCharsets.UTF_8));
             }
             try {
-                return codec.decode(method.method().results(), reply.getData());
+                return codec.decode(method.method().results(), reply.data());
             } catch (DecodeException e) {
                 throw new InvalidMessageException("the answer of " + RpcServer.describe(method) + " does not decode: "
                         + e.getMessage(), e);
@@ -174,56 +171,40 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
         }
     }
 
-    private Message send(String subject, Headers headers, byte[] body, String what) {
-        Duration timeout = settings.timeout();
-        long start = System.nanoTime();
-        var future = connection.requestWithTimeout(
-                NatsMessage.builder().subject(subject).headers(headers).data(body).build(), timeout);
+    private MessageBus.Message send(String subject, Map<String, String> headers, byte[] body, String what) {
         try {
-            return future.get(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw timedOut(what, timeout);
-        } catch (CancellationException | ExecutionException e) {
-            // jnats cancels both on "no responders" (at once) and on its own timeout
-            if (Duration.ofNanos(System.nanoTime() - start).compareTo(timeout) < 0) {
-                throw new TransportException("nobody answers " + what + " on NATS subject " + subject
-                        + " (no responders: the server or the capability's owner is gone)");
-            }
-            throw timedOut(what, timeout);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransportException("interrupted while calling " + what, e);
+            return bus.request(subject, headers, body, settings.timeout());
+        } catch (RpcTimeoutException e) {
+            throw new RpcTimeoutException("no answer from " + what + " within " + settings.timeout().toMillis() + " ms", e);
+        } catch (TransportException e) {
+            throw new TransportException("cannot reach " + what + ": " + e.getMessage(), e);
         }
-    }
-
-    private static RpcTimeoutException timedOut(String what, Duration timeout) {
-        return new RpcTimeoutException("no answer from " + what + " within " + timeout.toMillis() + " ms");
     }
 
     // the answering side
 
-    private void onServiceCall(RpcServer server, String service, Message m) {
+    private void onServiceCall(RpcServer server, String service, MessageBus.Message m) {
         answer(m, () -> {
-            String method = m.getHeaders() == null ? null : m.getHeaders().getFirst(METHOD_HEADER);
+            String method = m.header(METHOD_HEADER);
             if (method == null) {
                 throw new InvalidMessageException("the request has no " + METHOD_HEADER + " header");
             }
             InterfaceSchema.MethodRef ref = server.method(service, method);
             RpcHandler handler = server.service(service).orElseThrow().handler();
-            return RpcServer.invoke(handler, ref, m.getData(), codec(null));
+            return RpcServer.invoke(handler, ref, m.data(), codec(null));
         });
     }
 
-    private void onCapabilityCall(Message m) {
+    private void onCapabilityCall(MessageBus.Message m) {
         answer(m, () -> {
-            String subject = m.getSubject();
+            String subject = m.subject();
             long id;
             long ifaceId;
             int methodId;
             try {
                 id = Long.parseLong(subject.substring(subject.lastIndexOf('.') + 1));
-                ifaceId = Long.parseUnsignedLong(m.getHeaders().getFirst(INTERFACE_HEADER), 16);
-                methodId = Integer.parseInt(m.getHeaders().getFirst(METHOD_ID_HEADER));
+                ifaceId = Long.parseUnsignedLong(m.header(INTERFACE_HEADER), 16);
+                methodId = Integer.parseInt(m.header(METHOD_ID_HEADER));
             } catch (RuntimeException e) {
                 throw new InvalidMessageException("a capability call needs headers " + INTERFACE_HEADER + " and "
                         + METHOD_ID_HEADER + ": " + e.getMessage());
@@ -238,7 +219,7 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
             InterfaceSchema.MethodRef ref = export.iface().method(ifaceId, methodId).orElseThrow(
                     () -> new UnknownMethodException(export.iface().qualifiedName() + " has no method " + methodId
                             + " of interface 0x" + Long.toHexString(ifaceId)));
-            return RpcServer.invoke(export.handler(), ref, m.getData(), codec(null));
+            return RpcServer.invoke(export.handler(), ref, m.data(), codec(null));
         });
     }
 
@@ -246,11 +227,11 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
         byte[] get();
     }
 
-    private void answer(Message request, Answer answer) {
-        if (request.getReplyTo() == null) {
+    private void answer(MessageBus.Message request, Answer answer) {
+        if (request.replyTo() == null) {
             return;
         }
-        Headers h = new Headers();
+        Map<String, String> h = new HashMap<>();
         byte[] body;
         try {
             body = answer.get();
@@ -267,7 +248,12 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
             h.put(REMOTE_TYPE_HEADER, e.getClass().getName());
             body = String.valueOf(e.getMessage()).getBytes(StandardCharsets.UTF_8);
         }
-        connection.publish(NatsMessage.builder().subject(request.getReplyTo()).headers(h).data(body).build());
+        try {
+            bus.publish(request.replyTo(), h, body);
+        } catch (RuntimeException e) {
+            // the caller times out; nothing else can be told
+            LOG.warning(() -> "cannot answer on " + request.replyTo() + ": " + e);
+        }
     }
 
     // capabilities
@@ -357,8 +343,8 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
             if (type.withAncestors().stream().noneMatch(i -> i.id() == method.declaringInterface().id())) {
                 throw new UnknownMethodException(type.qualifiedName() + " has no method " + RpcServer.describe(method));
             }
-            Headers h = new Headers().put(INTERFACE_HEADER, Long.toHexString(method.declaringInterface().id()))
-                    .put(METHOD_ID_HEADER, Integer.toString(method.method().index()));
+            Map<String, String> h = Map.of(INTERFACE_HEADER, Long.toHexString(method.declaringInterface().id()),
+                    METHOD_ID_HEADER, Integer.toString(method.method().index()));
             return request(settings.prefix() + ".cap." + peer + "." + object, h, method, params,
                     "capability " + object + " (" + type.qualifiedName() + ") of peer " + peer);
         }
@@ -367,16 +353,15 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
     /** Stops answering: unsubscribes services and capabilities and forgets every export. */
     @Override
     public void close() {
-        connection.closeDispatcher(dispatcher);
+        subscriptions.forEach(MessageBus.Subscription::close);
+        subscriptions.clear();
         exports.clear();
         try {
             // the server must have the unsubscriptions before we return, so that callers of our
             // capabilities see "no responders" at once instead of waiting for their timeout
-            connection.flush(Duration.ofSeconds(2));
-        } catch (TimeoutException | RuntimeException e) {
+            bus.flush(Duration.ofSeconds(2));
+        } catch (RuntimeException e) {
             // closed or slow connection: the unsubscriptions still reach the server, later
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -14,6 +14,7 @@ final class Parser {
     private final String file;
     private final List<Token> tokens;
     private int pos;
+    private int depth;
 
     Parser(String file, String text) {
         this.file = file;
@@ -50,8 +51,54 @@ final class Parser {
         return root;
     }
 
-    /** A nested or top-level declaration, or null when the next token does not start one. */
+    /**
+     * Counts one level of nesting, refusing more than {@link SchemaParser#MAX_NESTING} so that a
+     * hostile schema cannot exhaust the stack of this recursive-descent parser.
+     */
+    private void enter(String what) {
+        if (++depth > SchemaParser.MAX_NESTING) {
+            throw error(peek(), what + " nested deeper than " + SchemaParser.MAX_NESTING + " levels");
+        }
+    }
+
     private Node declaration() {
+        enter("declarations");
+        try {
+            return declarationAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private void structBody(Node n) {
+        enter("struct, group or union bodies");
+        try {
+            structBodyAt(n);
+        } finally {
+            depth--;
+        }
+    }
+
+    private TypeExpr typeExpr() {
+        enter("type arguments");
+        try {
+            return typeExprAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    private ValueExpr value() {
+        enter("values");
+        try {
+            return valueAt();
+        } finally {
+            depth--;
+        }
+    }
+
+    /** A nested or top-level declaration, or null when the next token does not start one. */
+    private Node declarationAt() {
         Token t = peek();
         if (t.kind() != Kind.IDENT) {
             return null;
@@ -90,7 +137,7 @@ final class Parser {
         return n;
     }
 
-    private void structBody(Node n) {
+    private void structBodyAt(Node n) {
         expect("{");
         while (!peek().is("}")) {
             Token t = peek();
@@ -295,7 +342,7 @@ final class Parser {
         return n;
     }
 
-    private TypeExpr typeExpr() {
+    private TypeExpr typeExprAt() {
         Token start = peek();
         boolean absolute = false;
         String importFile = null;
@@ -366,7 +413,7 @@ final class Parser {
         return out;
     }
 
-    private ValueExpr value() {
+    private ValueExpr valueAt() {
         Token t = peek();
         if (t.is("-")) {
             next();

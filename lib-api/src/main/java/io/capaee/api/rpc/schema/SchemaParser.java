@@ -17,6 +17,13 @@ import java.util.Optional;
  * {@link SchemaException}s naming file, line and column.
  */
 public final class SchemaParser {
+    /**
+     * The deepest nesting of declarations, struct/group/union bodies, type arguments and values
+     * (each counts one level) that a schema may have; deeper is a {@link SchemaException}, so that
+     * a hostile schema cannot exhaust the parser's stack. Real schemas stay far below it.
+     */
+    public static final int MAX_NESTING = 100;
+
     private SchemaParser() {}
 
     /** The text of a schema file, by the name used in error messages. */

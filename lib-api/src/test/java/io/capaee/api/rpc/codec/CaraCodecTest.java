@@ -321,4 +321,58 @@ class CaraCodecTest {
         assertRefusedFast(everything, "81 16 dd 7f ff ff ff", "Everything.anything");
         assertRefusedFast(everything, "81 11 92 dd 7f ff ff ff", "Everything.nestedLists[0]");
     }
+
+    /** {@code n} maps, each the only value of field {@code key} of the one before, ending in nil. */
+    private static byte[] nestedMaps(int n, int key) {
+        byte[] b = new byte[2 * n + 1];
+        for (int i = 0; i < 2 * n; i += 2) {
+            b[i] = (byte) 0x81;
+            b[i + 1] = (byte) key;
+        }
+        b[2 * n] = (byte) 0xc0;
+        return b;
+    }
+
+    @Test
+    void hundredThousandDeepUnknownFieldIsADecodeErrorNotAStackOverflow() {
+        StructSchema my = b3.struct("MyStruct");
+        DecodeException e = assertThrows(DecodeException.class, () -> codec.decode(my, nestedMaps(100_000, 9)));
+        assertTrue(e.getMessage().contains("nested deeper than " + CaraCodec.MAX_DEPTH + " levels"), e.getMessage());
+        byte[] arrays = new byte[100_003];
+        arrays[0] = (byte) 0x81;
+        arrays[1] = 0x09;
+        java.util.Arrays.fill(arrays, 2, arrays.length - 1, (byte) 0x91);
+        arrays[arrays.length - 1] = (byte) 0xc0;
+        e = assertThrows(DecodeException.class, () -> codec.decode(my, arrays));
+        assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+        e = assertThrows(DecodeException.class, () -> CaraCodec.strict().decode(my, nestedMaps(100_000, 9)));
+        assertTrue(e.getMessage().contains("unknown field id 9"), e.getMessage());
+    }
+
+    @Test
+    void hundredThousandDeepRecursiveStructIsADecodeError() {
+        StructSchema node = SchemaParser.parse("node.capnp", """
+                @0xd4c3b2a1f0e9d8c7;
+                struct Node { child @0 :Node; children @1 :List(Node); }
+                """).struct("Node");
+        DecodeException e = assertThrows(DecodeException.class, () -> codec.decode(node, nestedMaps(100_000, 0)));
+        assertTrue(e.getMessage().contains("nested deeper than " + CaraCodec.MAX_DEPTH + " levels"), e.getMessage());
+        // up to the limit it decodes and writes back the same bytes
+        byte[] atLimit = nestedMaps(CaraCodec.MAX_DEPTH - 1, 0);
+        atLimit[atLimit.length - 1] = (byte) 0x80; // the innermost, 64th map is empty
+        assertArrayEquals(atLimit, codec.encode(codec.decode(node, atLimit)));
+        byte[] overLimit = nestedMaps(CaraCodec.MAX_DEPTH, 0);
+        overLimit[overLimit.length - 1] = (byte) 0x80;
+        assertThrows(DecodeException.class, () -> codec.decode(node, overLimit));
+        // lists count as levels too: {1: [ {1: [ ... ]} ]}
+        byte[] lists = new byte[3 * 100_000 + 1];
+        for (int i = 0; i < lists.length - 1; i += 3) {
+            lists[i] = (byte) 0x81;
+            lists[i + 1] = 0x01;
+            lists[i + 2] = (byte) 0x91;
+        }
+        lists[lists.length - 1] = (byte) 0x80;
+        e = assertThrows(DecodeException.class, () -> codec.decode(node, lists));
+        assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+    }
 }

@@ -4,12 +4,15 @@ package io.capaee.api.rpc.codegen;
 import static io.capaee.api.rpc.TestSchemas.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.rpc.RpcChannel;
 import io.capaee.api.rpc.TestSchemas;
 import io.capaee.api.rpc.codec.CaraCodec;
+import io.capaee.api.rpc.codec.DecodeException;
 import io.capaee.api.rpc.generated.Answer;
 import io.capaee.api.rpc.generated.Box;
 import io.capaee.api.rpc.generated.Calculator;
@@ -102,6 +105,44 @@ class GeneratedRecordsTest {
         assertEquals("Bob", fromOld.name());
         assertNull(fromOld.email());
         assertEquals(Mood.calm, fromOld.mood());
+    }
+
+    @Test
+    void anOldRecordKeepsTheNewWritersFieldsAndWritesThemBack() {
+        Person newer = new Person("Ada", 36, Mood.happy, "ada@example.org", new io.capaee.api.rpc.generated.Address("London"));
+        byte[] newBytes = newer.encode();
+        io.capaee.api.rpc.generated.v1.Person old = io.capaee.api.rpc.generated.v1.Person.decode(newBytes);
+        assertEquals("Ada", old.name());
+        assertEquals(List.of(3L, 4L), List.copyOf(old.unknownFields().values().keySet()));
+        // unchanged: the same bytes; changed with the record's wither-style copy: the new fields survive
+        assertArrayEquals(newBytes, old.encode());
+        io.capaee.api.rpc.generated.v1.Person older = new io.capaee.api.rpc.generated.v1.Person(old.name(), 37,
+                old.mood(), old.unknownFields());
+        Person again = Person.decode(older.encode());
+        assertEquals(new Person("Ada", 37, Mood.happy, "ada@example.org", new io.capaee.api.rpc.generated.Address("London")),
+                again);
+        // a record made in Java has none, and equality sees them
+        assertEquals(UnknownFields.NONE, new io.capaee.api.rpc.generated.v1.Person("Ada", 36, null).unknownFields());
+        assertNotEquals(new io.capaee.api.rpc.generated.v1.Person("Ada", 36, io.capaee.api.rpc.generated.v1.Mood.happy), old);
+        // strict mode refuses instead
+        DecodeException strict = assertThrows(DecodeException.class,
+                () -> io.capaee.api.rpc.generated.v1.Person.decode(newBytes, CaraCodec.strict()));
+        assertTrue(strict.getMessage().contains("unknown field id 3"), strict.getMessage());
+    }
+
+    @Test
+    void aNewRecordReadsAnOldWritersRecordWithTheNewFieldsAbsent() {
+        byte[] oldBytes = new io.capaee.api.rpc.generated.v1.Person("Bob", null, io.capaee.api.rpc.generated.v1.Mood.calm)
+                .encode();
+        Person fromOld = Person.decode(oldBytes, CaraCodec.strict());
+        assertEquals(new Person("Bob", null, Mood.calm, null, null), fromOld);
+        assertTrue(fromOld.unknownFields().isEmpty());
+        assertArrayEquals(oldBytes, fromOld.encode());
+        // nested records keep their own unknown fields: an Address from a writer that added a field 1
+        byte[] address = hex("82 00 a6 'London' 01 a2 'NW'");
+        io.capaee.api.rpc.generated.Address a = io.capaee.api.rpc.generated.Address.decode(address);
+        Person withAddress = new Person("Ada", null, null, null, a);
+        assertArrayEquals(address, Person.decode(withAddress.encode()).address().encode());
     }
 
     @Test

@@ -50,10 +50,10 @@ class NatsRpcTest {
         clientConnection = Nats.connect("nats://127.0.0.1:4222");
         RpcServer services = new RpcServer();
         services.register("calc", Calculator.SCHEMA, Calculator.handler(impl));
-        server = new NatsRpc(serverConnection, settings, executor);
+        server = new NatsRpc(new JnatsTestBus(serverConnection), settings, executor);
         server.serve(services, "calc");
         serverConnection.flush(Duration.ofSeconds(2));
-        client = new NatsRpc(clientConnection, settings, executor);
+        client = new NatsRpc(new JnatsTestBus(clientConnection), settings, executor);
         clientConnection.flush(Duration.ofSeconds(2));
         calc = Calculator.client(client.channel("calc"));
     }
@@ -94,7 +94,7 @@ class NatsRpcTest {
 
     @Test
     void aCallbackWhoseCallerWentAwayFailsAsTransport() {
-        NatsRpc other = new NatsRpc(clientConnection, settings.withTimeout(Duration.ofSeconds(5)), executor);
+        NatsRpc other = new NatsRpc(new JnatsTestBus(clientConnection), settings.withTimeout(Duration.ofSeconds(5)), executor);
         Calculator viaOther = Calculator.client(other.channel("calc"));
         // the server keeps a listener beyond its call; then its owner goes away altogether
         viaOther.keep(n -> true);

@@ -177,4 +177,33 @@ class SchemaParserTest {
         assertEquals(a, schema.struct("B").field("a").orElseThrow().type());
         assertEquals(3.14159, schema.constant("pi").value());
     }
+
+    @Test
+    void hundredThousandDeepNestingIsASchemaErrorNotAStackOverflow() {
+        int n = 100_000;
+        String structs = "@0xa1b2c3d4e5f60718;\n" + "struct A { ".repeat(n) + "}".repeat(n);
+        SchemaException e = assertThrows(SchemaException.class, () -> SchemaParser.parse("deep.capnp", structs));
+        assertTrue(e.getMessage().contains("nested deeper than " + SchemaParser.MAX_NESTING + " levels"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("deep.capnp:2:"), e.getMessage());
+
+        String types = "@0xa1b2c3d4e5f60718;\nstruct A { f @0 :" + "List(".repeat(n) + "Int8" + ")".repeat(n) + "; }";
+        e = assertThrows(SchemaException.class, () -> SchemaParser.parse("types.capnp", types));
+        assertTrue(e.getMessage().contains("type arguments nested deeper than"), e.getMessage());
+
+        String values = "@0xa1b2c3d4e5f60718;\nconst c :List(Int8) = " + "[".repeat(n) + "]".repeat(n) + ";";
+        e = assertThrows(SchemaException.class, () -> SchemaParser.parse("values.capnp", values));
+        assertTrue(e.getMessage().contains("values nested deeper than"), e.getMessage());
+
+        String groups = "@0xa1b2c3d4e5f60718;\nstruct A { " + "g :group { ".repeat(n) + "}".repeat(n) + " }";
+        e = assertThrows(SchemaException.class, () -> SchemaParser.parse("groups.capnp", groups));
+        assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
+    }
+
+    @Test
+    void realisticNestingStaysWellBelowTheLimit() {
+        int n = 20;
+        String structs = "@0xa1b2c3d4e5f60718;\n" + "struct A { ".repeat(n) + "x @0 :List(List(List(Int8))) = [[[1]]];"
+                + "}".repeat(n);
+        assertTrue(SchemaParser.parse("ok.capnp", structs).toString() != null);
+    }
 }
