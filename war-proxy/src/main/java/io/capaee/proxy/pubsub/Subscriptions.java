@@ -133,9 +133,18 @@ public class Subscriptions implements MetadataContributor {
         List<ComponentInfo> result = new ArrayList<>();
         for (String name : components.names("pubsub")) {
             components.find("pubsub", name, PubSubConnectionFactory.class).ifPresent(f -> result.add(
-                    new ComponentInfo(name, f.describe().startsWith("redis") ? "pubsub.redis" : "pubsub.in-memory", "v1", List.of())));
+                    new ComponentInfo(name, componentType(f.describe()), "v1", List.of())));
         }
         return result;
+    }
+
+    /** Dapr's component type for a broker's description ({@code redis 127.0.0.1:6379/0}, {@code kafka ...}). */
+    static String componentType(String description) {
+        String kind = description.split(" ", 2)[0];
+        return switch (kind) {
+            case "redis", "kafka", "jetstream" -> "pubsub." + kind;
+            default -> "pubsub.in-memory";
+        };
     }
 
     @Override
