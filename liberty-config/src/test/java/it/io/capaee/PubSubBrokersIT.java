@@ -107,7 +107,7 @@ class PubSubBrokersIT {
             var jsm = nats.jetStreamManagement();
             String stream = "CAPA_IT_" + PORT + "_PUBSUB";
             for (String route : ROUTES) {
-                jsm.purgeStream(stream, io.nats.client.api.PurgeOptions.subject("capa.it." + PORT + ".pubsub." + topic(route)));
+                jsm.purgeStream(stream, io.nats.client.PurgeOptions.subject("capa.it." + PORT + ".pubsub." + topic(route)));
                 try {
                     jsm.deleteConsumer(stream, Dapr.appId() + "_" + topic(route));
                 } catch (Exception e) {
