@@ -82,6 +82,7 @@ class PubSubBrokersIT {
             });
             app.createContext("/" + b + "/outage", x -> record(x, b + "/outage", outageAppDown ? 503 : 200, ""));
         }
+        app.createContext("/no-function-dead", x -> record(x, "no-function-dead", 200, ""));
         String listed = "[" + String.join(",", subs) + "]";
         app.createContext("/dapr/subscribe", x -> answer(x, 200, listing ? listed : "[]"));
         app.start();
@@ -265,5 +266,51 @@ class PubSubBrokersIT {
         assertTrue(seen.contains("before"), "the message published before the outage: " + seen);
         assertTrue(seen.contains("after"), "the message published after the outage: " + seen);
         assertTrue(seen.indexOf("before") < seen.lastIndexOf("after"), seen.toString());
+    }
+
+    private static int counter() throws Exception {
+        HttpResponse<String> r = Server.send(Server.request("/v1.0/actors/counter/pubsub-" + PORT + "/method/get")
+                .POST(BodyPublishers.noBody()));
+        assertEquals(200, r.statusCode(), r.body());
+        return Integer.parseInt(r.body().strip());
+    }
+
+    @Test
+    void aSubscriptionDeliversToAnActorMethod() throws Exception {
+        // declared in the test server: jetstream topic to-actor-PORT -> actor:counter/pubsub-PORT/turn
+        int before = counter();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(204, publish("/v1.0/publish/jetstream/to-actor-" + PORT, "application/json", "{\"n\":" + i + "}").statusCode());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (counter() < before + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(before + 2, counter(), "each event is one turn of the actor");
+    }
+
+    private static double invocations(String function) throws Exception {
+        String metrics = Server.get("/metrics?scope=application").body();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("capa_function_invocations_total{function=\"" + function + "\"")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    @Test
+    void aSubscriptionDeliversToAWasmFunctionAndAMissingFunctionDropsToTheDeadLetterTopic() throws Exception {
+        // declared: to-function-PORT -> function:from-config; to-no-function-PORT -> function:no-such-function,
+        // dead letters to no-function-dead-PORT, delivered to this test's app
+        double before = invocations("from-config");
+        assertEquals(204, publish("/v1.0/publish/jetstream/to-function-" + PORT, "text/plain", "for the function").statusCode());
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (invocations("from-config") < before + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertEquals(before + 1, invocations("from-config"), 0.0, "the function ran once for the event");
+        assertEquals(204, publish("/v1.0/publish/jetstream/to-no-function-" + PORT, "text/plain", "nobody").statusCode());
+        assertEquals("nobody", next("no-function-dead").getString("data"));
     }
 }

@@ -33,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -204,13 +205,15 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
                         }
                     } catch (WakeupException e) {
                         // close() woke the poll up; the loop condition ends it
+                    } catch (InterruptException e) {
+                        return; // the container stops the thread: the application is stopping
                     } catch (KafkaException e) {
                         LOG.log(Level.WARNING, "kafka {0}: consuming {1} for group {2} failed, retrying in 1 s: {3}",
                                 new Object[] {settings.bootstrapServers(), topic, group, e.toString()});
                         sleep(1000);
                     }
                 }
-            } catch (WakeupException e) {
+            } catch (WakeupException | InterruptException e) {
                 // closing
             } finally {
                 consumer = null;

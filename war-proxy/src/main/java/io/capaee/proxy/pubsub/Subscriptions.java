@@ -102,7 +102,13 @@ public class Subscriptions implements MetadataContributor {
     }
 
     private void startOne(Subscription s) {
-        URI target = target(s);
+        URI target;
+        try {
+            target = target(s);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "subscription {0} not started: {1}", new Object[] {s.key(), e.getMessage()});
+            return;
+        }
         PubSubConnectionFactory broker = components.find("pubsub", s.pubsub(), PubSubConnectionFactory.class).orElse(null);
         if (target == null || broker == null) {
             LOG.log(Level.WARNING, "subscription {0} not started: {1}", new Object[] {s.key(),
@@ -119,13 +125,7 @@ public class Subscriptions implements MetadataContributor {
     }
 
     private URI target(Subscription s) {
-        if (s.route().startsWith("http://") || s.route().startsWith("https://")) {
-            return URI.create(s.route());
-        }
-        if (settings.appUrl() == null) {
-            return null;
-        }
-        return URI.create(settings.appUrl() + (s.route().startsWith("/") ? "" : "/") + s.route());
+        return SubscriptionTargets.resolve(s.route(), settings.appUrl(), settings.localUrl());
     }
 
     @Override
