@@ -4,10 +4,10 @@ package io.capaee.proxy.configuration;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationStore;
 import io.capaee.api.configuration.ConfigurationSubscription;
+import io.capaee.proxy.dapr.DaprException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import io.capaee.proxy.dapr.DaprException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -49,11 +49,11 @@ public class ConfigurationSubscriptions {
 
     private final Map<String, ConfigurationSubscription> running = new ConcurrentHashMap<>();
     private final AtomicInteger slots = new AtomicInteger(); // subscriptions running or being started
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
     @ConfigProperty(name = "capa.configuration.max-subscriptions", defaultValue = "64")
     int maxSubscriptions;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** Subscribes and returns the subscription id. */
     public String subscribe(String storeName, ConfigurationStore store, List<String> keys, String appUrl) {

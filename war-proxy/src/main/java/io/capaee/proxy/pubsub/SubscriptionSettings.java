@@ -13,9 +13,11 @@ import org.eclipse.microprofile.config.Config;
  * {@code capa.pubsub.discovery-interval} (PT10S), {@code capa.pubsub.max-attempts} (5),
  * {@code capa.pubsub.initial-backoff} (PT0.1S), {@code capa.pubsub.max-backoff} (PT5S),
  * {@code capa.pubsub.delivery-timeout} (PT30S), {@code capa.pubsub.local-url} (this server, for
- * {@code function:} and {@code actor:} routes; http://localhost:9080).
+ * {@code function:} and {@code actor:} routes; http://localhost:9080), {@code capa.dapr.api-token}
+ * (sent to this server's actor API by {@code actor:} routes).
  */
-record SubscriptionSettings(String appId, String appUrl, String localUrl, Duration discoveryInterval, DeliveryPolicy policy) {
+record SubscriptionSettings(String appId, String appUrl, String localUrl, String apiToken, Duration discoveryInterval,
+        DeliveryPolicy policy) {
     static final String DECLARED = "capa.subscription.";
 
     static SubscriptionSettings fromConfig(Config config) {
@@ -28,7 +30,8 @@ record SubscriptionSettings(String appId, String appUrl, String localUrl, Durati
                 duration(config, "capa.pubsub.delivery-timeout", "PT30S"));
         String localUrl = config.getOptionalValue("capa.pubsub.local-url", String.class).map(String::strip)
                 .filter(u -> !u.isEmpty()).orElse("http://localhost:9080").replaceAll("/+$", "");
-        return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl, localUrl,
+        String apiToken = config.getOptionalValue("capa.dapr.api-token", String.class).filter(t -> !t.isBlank()).orElse(null);
+        return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl, localUrl, apiToken,
                 duration(config, "capa.pubsub.discovery-interval", "PT10S"), policy);
     }
 

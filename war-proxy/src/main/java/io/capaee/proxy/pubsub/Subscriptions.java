@@ -115,7 +115,9 @@ public class Subscriptions implements MetadataContributor {
                     broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app-url"});
             return;
         }
-        Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http);
+        // an actor route calls this server's Dapr API, which may require its token
+        String token = s.route().strip().startsWith("actor:") ? settings.apiToken() : null;
+        Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, token);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), delivery, executor)));
             LOG.log(Level.INFO, "subscription {0} started", s.key());
