@@ -28,7 +28,7 @@ final class SubscriptionTargets {
         }
         if (r.startsWith("function:")) {
             String name = r.substring("function:".length());
-            if (!FUNCTION.matcher(name).matches()) {
+            if (!FUNCTION.matcher(name).matches() || name.endsWith("/.") || name.endsWith("/..")) {
                 throw new IllegalArgumentException("'" + route + "' is not function:NAME or function:NAME/REVISION");
             }
             return URI.create(localUrl + "/wasm/functions/" + name);

@@ -32,6 +32,7 @@ class SubscriptionTargetsTest {
     void malformedRoutesAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("function:../x", APP, LOCAL));
         assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("function:", APP, LOCAL));
+        assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("function:hello/..", APP, LOCAL));
         assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("actor:counter/1", APP, LOCAL));
         assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("actor:counter//turn", APP, LOCAL));
     }
