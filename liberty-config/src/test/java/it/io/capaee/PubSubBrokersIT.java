@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import it.io.capaee.kafka.KafkaBroker;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -24,12 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,8 +46,7 @@ class PubSubBrokersIT {
     private static HttpServer app;
     private static volatile boolean listing = true;
     private static volatile boolean outageAppDown = true;
-    private static final Map<String, LinkedBlockingQueue<String>> received = new ConcurrentHashMap<>();
-    private static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private static final Deliveries deliveries = new Deliveries();
 
     private static String topic(String route) {
         return route + "-" + RUN;
@@ -71,20 +63,20 @@ class PubSubBrokersIT {
             subs.add(sub(b, "droppy", "dead"));
             subs.add(sub(b, "dead", null));
             subs.add(sub(b, "outage", null));
-            app.createContext("/" + b + "/orders", x -> record(x, b + "/orders", 200, ""));
-            app.createContext("/" + b + "/dead", x -> record(x, b + "/dead", 200, "{\"status\":\"SUCCESS\"}"));
-            app.createContext("/" + b + "/poison", x -> record(x, b + "/poison", 200, "{\"status\":\"RETRY\"}"));
-            app.createContext("/" + b + "/droppy", x -> record(x, b + "/droppy", 200, "{\"status\":\"DROP\"}"));
+            app.createContext("/" + b + "/orders", x -> deliveries.record(x, b + "/orders", 200, ""));
+            app.createContext("/" + b + "/dead", x -> deliveries.record(x, b + "/dead", 200, "{\"status\":\"SUCCESS\"}"));
+            app.createContext("/" + b + "/poison", x -> deliveries.record(x, b + "/poison", 200, "{\"status\":\"RETRY\"}"));
+            app.createContext("/" + b + "/droppy", x -> deliveries.record(x, b + "/droppy", 200, "{\"status\":\"DROP\"}"));
             // RETRY for the first 4 calls: more than the server's 3 attempts, so the broker must deliver it again
             app.createContext("/" + b + "/again", x -> {
-                int n = calls.computeIfAbsent(b + "/again", k -> new AtomicInteger()).get();
-                record(x, b + "/again", 200, n < 4 ? "{\"status\":\"RETRY\"}" : "");
+                int n = deliveries.calls(b + "/again");
+                deliveries.record(x, b + "/again", 200, n < 4 ? "{\"status\":\"RETRY\"}" : "");
             });
-            app.createContext("/" + b + "/outage", x -> record(x, b + "/outage", outageAppDown ? 503 : 200, ""));
+            app.createContext("/" + b + "/outage", x -> deliveries.record(x, b + "/outage", outageAppDown ? 503 : 200, ""));
         }
-        app.createContext("/no-function-dead", x -> record(x, "no-function-dead", 200, ""));
+        app.createContext("/no-function-dead", x -> deliveries.record(x, "no-function-dead", 200, ""));
         String listed = "[" + String.join(",", subs) + "]";
-        app.createContext("/dapr/subscribe", x -> answer(x, 200, listing ? listed : "[]"));
+        app.createContext("/dapr/subscribe", x -> Deliveries.answer(x, 200, listing ? listed : "[]"));
         app.start();
         Server.await("/v1.0/metadata", r -> {
             for (String b : BROKERS) {
@@ -123,40 +115,18 @@ class PubSubBrokersIT {
                 + (deadLetter == null ? "" : ",\"deadLetterTopic\":\"" + topic(deadLetter) + "\"") + "}";
     }
 
-    private static void record(HttpExchange x, String name, int status, String reply) throws IOException {
-        calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-        try (InputStream in = x.getRequestBody()) {
-            received.computeIfAbsent(name, k -> new LinkedBlockingQueue<>()).add(
-                    x.getRequestHeaders().getFirst("Content-Type") + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        answer(x, status, reply);
-    }
 
-    private static void answer(HttpExchange x, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = x.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        x.close();
-    }
 
     private static JsonObject next(String name) throws InterruptedException {
         return next(name, 15);
     }
 
     private static JsonObject next(String name, int seconds) throws InterruptedException {
-        String seen = queue(name).poll(seconds, TimeUnit.SECONDS);
-        assertTrue(seen != null, "nothing delivered to /" + name);
-        assertTrue(seen.startsWith("application/cloudevents+json "), seen);
-        return Dapr.json(seen.substring(seen.indexOf(' ') + 1)).asJsonObject();
+        return deliveries.next(name, seconds);
     }
 
     private static LinkedBlockingQueue<String> queue(String name) {
-        return received.computeIfAbsent(name, k -> new LinkedBlockingQueue<>());
+        return deliveries.queue(name);
     }
 
     private static HttpResponse<String> publish(String path, String contentType, String body) throws Exception {
@@ -205,7 +175,7 @@ class PubSubBrokersIT {
         next(broker + "/again");
         assertEquals(Dapr.json("{\"n\":1}"), next(broker + "/again").get("data"));
         assertNull(queue(broker + "/again").poll(2500, TimeUnit.MILLISECONDS), "acknowledged after SUCCESS");
-        assertEquals(5, calls.get(broker + "/again").get());
+        assertEquals(5, deliveries.calls(broker + "/again"));
     }
 
     @ParameterizedTest
