@@ -2,9 +2,9 @@
 package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubConnection;
+import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.binding.nats.NatsSettings;
-import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.store.RedisClient;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
