@@ -6,24 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,23 +40,22 @@ class PubSubIT {
     private static final String DECLARED_STREAM = "it-" + System.getProperty("http.port") + ":" + DECLARED;
     private static HttpServer app;
     private static volatile boolean listing = true;
-    private static final Map<String, LinkedBlockingQueue<String>> received = new ConcurrentHashMap<>();
-    private static final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+    private static final Deliveries deliveries = new Deliveries();
 
     @BeforeAll
     static void startApp() throws Exception {
         app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
-        app.createContext("/dapr/subscribe", x -> answer(x, 200, !listing ? "[]" : "[" + String.join(",",
+        app.createContext("/dapr/subscribe", x -> Deliveries.answer(x, 200, !listing ? "[]" : "[" + String.join(",",
                 sub(ORDERS, "/orders", null), sub(FLAKY, "/flaky", DEAD), sub(DEAD, "/dead", null),
                 sub(DROPPY, "/droppy", DEAD), sub(RECOVERS, "/recovers", null)) + "]"));
-        app.createContext("/orders", x -> record(x, "orders", 200, ""));
-        app.createContext("/declared", x -> record(x, "declared", 200, ""));
-        app.createContext("/flaky", x -> record(x, "flaky", 200, "{\"status\":\"RETRY\"}"));
-        app.createContext("/dead", x -> record(x, "dead", 200, "{\"status\":\"SUCCESS\"}"));
-        app.createContext("/droppy", x -> record(x, "droppy", 200, "{\"status\":\"DROP\"}"));
+        app.createContext("/orders", x -> deliveries.record(x, "orders", 200, ""));
+        app.createContext("/declared", x -> deliveries.record(x, "declared", 200, ""));
+        app.createContext("/flaky", x -> deliveries.record(x, "flaky", 200, "{\"status\":\"RETRY\"}"));
+        app.createContext("/dead", x -> deliveries.record(x, "dead", 200, "{\"status\":\"SUCCESS\"}"));
+        app.createContext("/droppy", x -> deliveries.record(x, "droppy", 200, "{\"status\":\"DROP\"}"));
         app.createContext("/recovers", x -> {
-            int n = calls.computeIfAbsent("recovers", k -> new AtomicInteger()).get();
-            record(x, "recovers", n < 2 ? 500 : 200, "");
+            int n = deliveries.calls("recovers");
+            deliveries.record(x, "recovers", n < 2 ? 500 : 200, "");
         });
         app.start();
         Server.await("/v1.0/metadata", r -> r.body().contains(ORDERS) && r.body().contains(RECOVERS) && r.body().contains(DEAD),
@@ -91,32 +82,10 @@ class PubSubIT {
                 + (deadLetter == null ? "" : ",\"deadLetterTopic\":\"" + deadLetter + "\"") + "}";
     }
 
-    private static void record(HttpExchange x, String name, int status, String reply) throws IOException {
-        calls.computeIfAbsent(name, k -> new AtomicInteger()).incrementAndGet();
-        try (InputStream in = x.getRequestBody()) {
-            received.computeIfAbsent(name, k -> new LinkedBlockingQueue<>()).add(
-                    x.getRequestHeaders().getFirst("Content-Type") + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
-        answer(x, status, reply);
-    }
 
-    private static void answer(HttpExchange x, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        x.getResponseHeaders().add("Content-Type", "application/json");
-        x.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = x.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        x.close();
-    }
 
     private static JsonObject next(String name) throws InterruptedException {
-        String seen = received.computeIfAbsent(name, k -> new LinkedBlockingQueue<>()).poll(10, TimeUnit.SECONDS);
-        assertTrue(seen != null, "nothing delivered to /" + name);
-        assertTrue(seen.startsWith("application/cloudevents+json "), seen);
-        return Dapr.json(seen.substring(seen.indexOf(' ') + 1)).asJsonObject();
+        return deliveries.next(name, 10);
     }
 
     private static HttpResponse<String> publish(String path, String contentType, String body) throws Exception {
@@ -158,8 +127,8 @@ class PubSubIT {
         for (int i = 0; i < 3; i++) {
             next("recovers");
         }
-        assertNull(received.get("recovers").poll(1, TimeUnit.SECONDS));
-        assertEquals(3, calls.get("recovers").get());
+        assertNull(deliveries.queue("recovers").poll(1, TimeUnit.SECONDS));
+        assertEquals(3, deliveries.calls("recovers"));
     }
 
     @Test
@@ -170,7 +139,7 @@ class PubSubIT {
         }
         JsonObject dead = next("dead");
         assertEquals(Dapr.json("{\"poison\":true}"), dead.get("data"));
-        assertNull(received.get("flaky").poll(1, TimeUnit.SECONDS), "no more attempts after the dead letter");
+        assertNull(deliveries.queue("flaky").poll(1, TimeUnit.SECONDS), "no more attempts after the dead letter");
     }
 
     @Test
@@ -178,7 +147,7 @@ class PubSubIT {
         assertEquals(204, publish("/v1.0/publish/pubsub/" + DROPPY, "application/json", "{\"drop\":1}").statusCode());
         next("droppy");
         assertEquals(Dapr.json("{\"drop\":1}"), next("dead").get("data"));
-        assertNull(received.get("droppy").poll(1, TimeUnit.SECONDS));
+        assertNull(deliveries.queue("droppy").poll(1, TimeUnit.SECONDS));
     }
 
     @Test

@@ -3,17 +3,22 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
+import io.capaee.connector.InvalidConfigException;
+import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.store.RedisClient;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Pub/sub brokers ({@code eis/capa/pubsub/NAME}): {@code memory} (default) or {@code redis}
- * (streams). Topics are shared between applications, as in Dapr; {@code streamPrefix} scopes a
- * broker to part of the Redis keyspace.
+ * Pub/sub brokers ({@code eis/capa/pubsub/NAME}): {@code memory} (default), {@code redis}
+ * (streams), {@code kafka} or {@code jetstream} (NATS JetStream). Topics are shared between
+ * applications, as in Dapr; {@code streamPrefix} scopes a broker to part of the Redis keyspace, of
+ * the Kafka topics or of the NATS subjects.
  */
 @ConnectionDefinition(
         connectionFactory = PubSubConnectionFactory.class,
@@ -23,11 +28,40 @@ import jakarta.resource.spi.ConnectionManager;
 public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactory<Broker> {
     private static final long serialVersionUID = 1L;
 
-    @ConfigProperty(defaultValue = "", description = "Prefix of every topic's Redis stream key; empty for none (backend redis)")
+    private static final String KAFKA = "kafka";
+    private static final String JETSTREAM = "jetstream";
+    private static final String DEFAULT_SUBJECT_PREFIX = "capa.pubsub.";
+
+    @ConfigProperty(defaultValue = "", description = "Prefix of every topic's name on the broker: Redis stream key,"
+            + " Kafka topic, NATS subject (jetstream: 'capa.pubsub.' when empty); empty for none")
     private String streamPrefix = "";
 
-    @ConfigProperty(defaultValue = "5000", description = "A message left unacknowledged this long (ms) is delivered again (backend redis)")
+    @ConfigProperty(defaultValue = "5000", description = "A message refused or left unacknowledged this long (ms) is"
+            + " delivered again (redis: claimed; kafka: the partition pauses; jetstream: nak delay)")
     private Integer redeliverAfterMillis = 5000;
+
+    @ConfigProperty(defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers, host:port[,host:port...] (backend kafka)")
+    private String bootstrapServers = "127.0.0.1:9092";
+
+    @ConfigProperty(defaultValue = "0", description = "Kafka producer linger.ms (backend kafka)")
+    private Integer lingerMillis = 0;
+
+    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated (backend jetstream)")
+    private String servers = "nats://127.0.0.1:4222";
+
+    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none (backend jetstream)")
+    private String token = "";
+
+    @ConfigProperty(defaultValue = "86400", description = "How long the JetStream stream it creates keeps messages, in seconds (backend jetstream)")
+    private Integer maxAgeSeconds = 86400;
+
+    @ConfigProperty(defaultValue = "60000", description = "JetStream ack wait (ms): a message neither acked nor nak'ed"
+            + " this long is delivered again (backend jetstream)")
+    private Integer ackWaitMillis = 60000;
+
+    @ConfigProperty(defaultValue = "newest", description = "Where a new consumer group starts: newest (messages published"
+            + " from its subscription on) or oldest (everything the broker still holds) (backends kafka, jetstream)")
+    private String initialOffset = "newest";
 
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
@@ -54,6 +88,80 @@ public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactor
         return new RedisStreamsBroker(redis, streamPrefix, redeliverAfterMillis == null ? 5000 : redeliverAfterMillis);
     }
 
+    @Override
+    protected Set<String> otherBackends() {
+        return Set.of(KAFKA, JETSTREAM);
+    }
+
+    @Override
+    protected void validateOther(String kind) {
+        if (kind.equals(KAFKA)) {
+            kafkaSettings();
+        } else {
+            jetStreamSettings();
+        }
+    }
+
+    @Override
+    protected Broker otherBackend(String kind) {
+        return kind.equals(KAFKA) ? new KafkaPubSubBroker(kafkaSettings()) : new JetStreamPubSubBroker(jetStreamSettings());
+    }
+
+    @Override
+    protected boolean closed(Broker store) {
+        return (store instanceof KafkaPubSubBroker k && k.closed()) || (store instanceof JetStreamPubSubBroker j && j.closed());
+    }
+
+    @Override
+    protected String describeOther(String kind) {
+        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + servers;
+    }
+
+    KafkaPubSubSettings kafkaSettings() {
+        if (bootstrapServers == null || bootstrapServers.isBlank()) {
+            throw new InvalidConfigException("bootstrapServers", "must name at least one host:port");
+        }
+        String prefix = streamPrefix == null ? "" : streamPrefix.strip();
+        if (!prefix.matches("[A-Za-z0-9._-]*")) {
+            throw new InvalidConfigException("streamPrefix", "'" + prefix + "' may hold only letters, digits, '.', '_' and '-' (backend kafka)");
+        }
+        return new KafkaPubSubSettings(bootstrapServers.strip(), prefix, oldest(), atLeast("timeoutMillis", getTimeoutMillis(), 1),
+                atLeast("lingerMillis", lingerMillis, 0), atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
+    }
+
+    JetStreamPubSubSettings jetStreamSettings() {
+        String prefix = streamPrefix == null || streamPrefix.isBlank() ? DEFAULT_SUBJECT_PREFIX : streamPrefix.strip();
+        if (!prefix.endsWith(".")) {
+            prefix = prefix + ".";
+        }
+        if (!prefix.matches("[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)*\\.")) {
+            throw new InvalidConfigException("streamPrefix", "'" + streamPrefix + "' is not a NATS subject prefix such as"
+                    + " 'capa.pubsub.' (backend jetstream)");
+        }
+        // one stream per prefix: CAPA_PUBSUB for capa.pubsub.
+        String stream = prefix.substring(0, prefix.length() - 1).replaceAll("[^A-Za-z0-9_-]", "_").toUpperCase(Locale.ROOT);
+        int ackWait = atLeast("ackWaitMillis", ackWaitMillis, 1000);
+        return new JetStreamPubSubSettings(new NatsSettings(servers, token, atLeast("timeoutMillis", getTimeoutMillis(), 1)),
+                prefix, stream, atLeast("maxAgeSeconds", maxAgeSeconds, 1), oldest(), ackWait,
+                atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
+    }
+
+    private boolean oldest() {
+        String v = initialOffset == null ? "newest" : initialOffset.strip().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "newest" -> false;
+            case "oldest" -> true;
+            default -> throw new InvalidConfigException("initialOffset", "'" + initialOffset + "' is not newest or oldest");
+        };
+    }
+
+    private static int atLeast(String property, Integer value, int least) {
+        if (value == null || value < least) {
+            throw new InvalidConfigException(property, value + " must be at least " + least);
+        }
+        return value;
+    }
+
     public String getStreamPrefix() {
         return streamPrefix;
     }
@@ -68,5 +176,61 @@ public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactor
 
     public void setRedeliverAfterMillis(Integer redeliverAfterMillis) {
         this.redeliverAfterMillis = redeliverAfterMillis;
+    }
+
+    public String getBootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public void setBootstrapServers(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public Integer getLingerMillis() {
+        return lingerMillis;
+    }
+
+    public void setLingerMillis(Integer lingerMillis) {
+        this.lingerMillis = lingerMillis;
+    }
+
+    public String getServers() {
+        return servers;
+    }
+
+    public void setServers(String servers) {
+        this.servers = servers;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public Integer getMaxAgeSeconds() {
+        return maxAgeSeconds;
+    }
+
+    public void setMaxAgeSeconds(Integer maxAgeSeconds) {
+        this.maxAgeSeconds = maxAgeSeconds;
+    }
+
+    public Integer getAckWaitMillis() {
+        return ackWaitMillis;
+    }
+
+    public void setAckWaitMillis(Integer ackWaitMillis) {
+        this.ackWaitMillis = ackWaitMillis;
+    }
+
+    public String getInitialOffset() {
+        return initialOffset;
+    }
+
+    public void setInitialOffset(String initialOffset) {
+        this.initialOffset = initialOffset;
     }
 }

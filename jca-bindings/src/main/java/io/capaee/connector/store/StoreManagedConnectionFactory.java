@@ -12,6 +12,9 @@ import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
 import jakarta.resource.spi.ManagedConnection;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import javax.security.auth.Subject;
 
 /**
@@ -67,6 +70,33 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     /** A new backend on {@code redis}. */
     protected abstract B redisBackend(RedisClient redis);
 
+    /** The {@code backend} values this kind of store has besides memory and redis (lower case); none by default. */
+    protected Set<String> otherBackends() {
+        return Set.of();
+    }
+
+    /** Checks the properties of one of {@link #otherBackends()}, naming the bad property; connects nothing. */
+    protected void validateOther(String kind) {
+    }
+
+    /**
+     * A new backend of one of {@link #otherBackends()}, connecting lazily. One that is
+     * {@link AutoCloseable} is owned by the resource adapter and closed when it stops.
+     */
+    protected B otherBackend(String kind) {
+        throw new InvalidConfigException("backend", "'" + kind + "' is not a backend of this store");
+    }
+
+    /** What a backend of one of {@link #otherBackends()} talks to, for messages and listings; no secrets. */
+    protected String describeOther(String kind) {
+        return kind;
+    }
+
+    /** True when {@code store} was closed (by the adapter stopping) and must be created again. */
+    protected boolean closed(B store) {
+        return false;
+    }
+
     @Override
     public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
         validate();
@@ -92,8 +122,13 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     /** Validates the config; the container calls this when it creates the connection factory. */
     protected final void validate() throws ResourceException {
         try {
-            backendKind();
-            redisSettings();
+            String other = otherKind();
+            if (other != null) {
+                validateOther(other);
+            } else {
+                backendKind();
+                redisSettings();
+            }
             namespace();
         } catch (BindingException e) {
             throw toResourceException(e);
@@ -103,8 +138,14 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     /** The shared backend, created on first use (again after the adapter closed its Redis client). */
     protected final synchronized B backend() throws ResourceException {
         try {
-            if (store == null || (redis != null && redis.closed())) {
-                if (backendKind() == StoreBackend.REDIS) {
+            if (store == null || (redis != null && redis.closed()) || closed(store)) {
+                String other = otherKind();
+                if (other != null) {
+                    store = otherBackend(other);
+                    if (store instanceof AutoCloseable closeable) {
+                        adapter().own(closeable);
+                    }
+                } else if (backendKind() == StoreBackend.REDIS) {
                     redis = adapter().own(new RedisClient(redisSettings()));
                     store = redisBackend(redis);
                 } else {
@@ -127,11 +168,32 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
 
     /** What this factory talks to, for messages; no secrets. */
     public final String describe() {
+        String other = otherKind();
+        if (other != null) {
+            return describeOther(other);
+        }
         return backendKind() == StoreBackend.REDIS ? "redis " + host + ":" + port + "/" + database : "memory";
     }
 
     private StoreBackend backendKind() {
-        return StoreBackend.parse(backend);
+        try {
+            return StoreBackend.parse(backend);
+        } catch (InvalidConfigException e) {
+            if (otherBackends().isEmpty()) {
+                throw e;
+            }
+            Set<String> all = new TreeSet<>(otherBackends());
+            all.add("memory");
+            all.add("redis");
+            throw new InvalidConfigException("backend", "'" + backend + "' is not a backend of this store: use "
+                    + String.join(", ", all));
+        }
+    }
+
+    /** The {@code backend} value when it names one of {@link #otherBackends()}, else null. */
+    private String otherKind() {
+        String v = backend == null ? "" : backend.strip().toLowerCase(Locale.ROOT);
+        return otherBackends().contains(v) ? v : null;
     }
 
     private RedisSettings redisSettings() {

@@ -3,12 +3,16 @@ package io.capaee.connector.pubsub;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.CapaResourceAdapter;
+import jakarta.resource.ResourceException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -18,14 +22,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
 import redis.clients.jedis.JedisPooled;
 
-/** The broker SPI on memory and on real Redis streams (prefix unique to the test). */
+/**
+ * The broker SPI on memory, on real Redis streams and on the real NATS JetStream (prefix unique to
+ * the test). Kafka runs only in the end-to-end tests, where the build starts a broker.
+ */
 class BrokerContractTest {
     private final CapaResourceAdapter adapter = new CapaResourceAdapter();
     private final String prefix = "capa-test-pubsub-" + UUID.randomUUID() + ":";
+    private final String subjects = "capatest.pubsub." + UUID.randomUUID().toString().replace("-", "") + ".";
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private PubSubConnection broker;
 
@@ -37,7 +48,7 @@ class BrokerContractTest {
     private PubSubConnection open(String backend) throws Exception {
         PubSubManagedConnectionFactory f = new PubSubManagedConnectionFactory();
         f.setBackend(backend);
-        f.setStreamPrefix(prefix);
+        f.setStreamPrefix(backend.equals("jetstream") ? subjects : prefix);
         f.setRedeliverAfterMillis(300);
         f.setResourceAdapter(adapter);
         return ((PubSubConnectionFactory) f.createConnectionFactory()).getConnection();
@@ -55,10 +66,16 @@ class BrokerContractTest {
                 admin.del(key);
             }
         }
+        try (Connection nats = Nats.connect("nats://127.0.0.1:4222")) {
+            nats.jetStreamManagement().deleteStream(subjects.substring(0, subjects.length() - 1).replace('.', '_')
+                    .toUpperCase(java.util.Locale.ROOT));
+        } catch (Exception e) {
+            // the memory and redis cases made no stream
+        }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @ValueSource(strings = {"memory", "redis", "jetstream"})
     void eachGroupGetsEachMessageAndARefusedMessageComesBack(String backend) throws Exception {
         broker = open(backend);
         LinkedBlockingQueue<String> a = new LinkedBlockingQueue<>();
@@ -79,7 +96,7 @@ class BrokerContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @ValueSource(strings = {"memory", "redis", "jetstream"})
     void anyBytesPassUnchanged(String backend) throws Exception {
         broker = open(backend);
         LinkedBlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
@@ -88,5 +105,45 @@ class BrokerContractTest {
             broker.publish("bin", bytes);
             assertArrayEquals(bytes, got.poll(5, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    void aNewJetStreamGroupStartsAtTheNewestMessageAndKeepsItsPlaceWhileAway() throws Exception {
+        broker = open("jetstream");
+        broker.publish("kept", "before".getBytes(StandardCharsets.UTF_8));
+        LinkedBlockingQueue<String> got = new LinkedBlockingQueue<>();
+        PubSubSubscription first = broker.subscribe("kept", "g", m -> got.add(new String(m, StandardCharsets.UTF_8)), executor);
+        broker.publish("kept", "one".getBytes(StandardCharsets.UTF_8));
+        assertEquals("one", got.poll(5, TimeUnit.SECONDS), "not the message from before the group existed");
+        first.close();
+        Thread.sleep(700); // the loop's fetch ends
+        broker.publish("kept", "two".getBytes(StandardCharsets.UTF_8));
+        try (PubSubSubscription again = broker.subscribe("kept", "g", m -> got.add(new String(m, StandardCharsets.UTF_8)), executor)) {
+            assertEquals("two", got.poll(5, TimeUnit.SECONDS), "published while no one read the group");
+        }
+    }
+
+    @Test
+    void badJetStreamSettingsNameTheProperty() throws Exception {
+        PubSubManagedConnectionFactory f = new PubSubManagedConnectionFactory();
+        f.setResourceAdapter(adapter);
+        f.setBackend("jetstream");
+        f.setStreamPrefix("bad prefix");
+        assertTrue(assertThrows(ResourceException.class, f::createConnectionFactory).getMessage().contains("streamPrefix"));
+        f.setStreamPrefix("");
+        f.setInitialOffset("middle");
+        assertTrue(assertThrows(ResourceException.class, f::createConnectionFactory).getMessage().contains("initialOffset"));
+        f.setBackend("rabbit");
+        String message = assertThrows(ResourceException.class, f::createConnectionFactory).getMessage();
+        assertTrue(message.contains("jetstream") && message.contains("kafka"), message);
+    }
+
+    @Test
+    void durableNamesAreOneNatsTokenAndDistinct() {
+        assertEquals("app_orders", JetStreamPubSubBroker.durableName("app", "orders"));
+        String a = JetStreamPubSubBroker.durableName("app", "a.b");
+        String b = JetStreamPubSubBroker.durableName("app", "a_b");
+        assertTrue(a.matches("[A-Za-z0-9_-]+"), a);
+        assertNotEquals(a, b);
     }
 }

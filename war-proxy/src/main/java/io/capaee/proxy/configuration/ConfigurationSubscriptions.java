@@ -4,10 +4,12 @@ package io.capaee.proxy.configuration;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationStore;
 import io.capaee.api.configuration.ConfigurationSubscription;
+import io.capaee.proxy.dapr.DaprException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
@@ -21,14 +23,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The running configuration subscriptions of the sidecar API. Each change is POSTed to the app as
  * Dapr does: {@code POST APP/configuration/{store}/{key}} with {@code {"id", "items": {key: item}}},
  * one call per changed key; a non-2xx answer is logged. The waits run on the container's managed
- * executor; every subscription is closed when the application stops.
+ * executor; every subscription is closed when the application stops. Each subscription holds a
+ * thread (and, on Redis, a socket) while it runs, so at most {@code capa.configuration.max-subscriptions}
+ * (64) run at once; one more is refused with 429 until one is unsubscribed.
  */
 @ApplicationScoped
 public class ConfigurationSubscriptions {
@@ -42,16 +48,31 @@ public class ConfigurationSubscriptions {
     private final Executor executor = task -> threads.newThread(task).start();
 
     private final Map<String, ConfigurationSubscription> running = new ConcurrentHashMap<>();
+    private final AtomicInteger slots = new AtomicInteger(); // subscriptions running or being started
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Inject
+    @ConfigProperty(name = "capa.configuration.max-subscriptions", defaultValue = "64")
+    int maxSubscriptions;
 
     /** Subscribes and returns the subscription id. */
     public String subscribe(String storeName, ConfigurationStore store, List<String> keys, String appUrl) {
-        String[] id = new String[1];
-        ConfigurationSubscription subscription = store.subscribe(keys, items -> items.forEach((key, item) ->
-                notifyApp(appUrl, storeName, id[0], key, item)), executor);
-        id[0] = subscription.id();
-        running.put(subscription.id(), subscription);
-        return subscription.id();
+        if (slots.incrementAndGet() > maxSubscriptions) {
+            slots.decrementAndGet();
+            throw new DaprException(429, "ERR_CONFIGURATION_SUBSCRIBE", "too many configuration subscriptions: "
+                    + maxSubscriptions + " are running (capa.configuration.max-subscriptions); unsubscribe one first");
+        }
+        try {
+            String[] id = new String[1];
+            ConfigurationSubscription subscription = store.subscribe(keys, items -> items.forEach((key, item) ->
+                    notifyApp(appUrl, storeName, id[0], key, item)), executor);
+            id[0] = subscription.id();
+            running.put(subscription.id(), subscription);
+            return subscription.id();
+        } catch (RuntimeException e) {
+            slots.decrementAndGet();
+            throw e;
+        }
     }
 
     /** Closes the subscription; false when there is none with that id. */
@@ -61,6 +82,7 @@ public class ConfigurationSubscriptions {
             return false;
         }
         subscription.close();
+        slots.decrementAndGet();
         return true;
     }
 
@@ -96,5 +118,6 @@ public class ConfigurationSubscriptions {
     void closeAll() {
         running.values().forEach(ConfigurationSubscription::close);
         running.clear();
+        slots.set(0);
     }
 }

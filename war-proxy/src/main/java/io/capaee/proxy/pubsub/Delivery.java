@@ -37,14 +37,21 @@ final class Delivery implements MessageHandler {
     private final PubSubConnectionFactory broker;
     private final DeliveryPolicy policy;
     private final HttpClient http;
+    private final String apiToken; // for this server's own actor API when it requires one; null otherwise
 
     Delivery(Subscription subscription, URI target, String appId, PubSubConnectionFactory broker, DeliveryPolicy policy, HttpClient http) {
+        this(subscription, target, appId, broker, policy, http, null);
+    }
+
+    Delivery(Subscription subscription, URI target, String appId, PubSubConnectionFactory broker, DeliveryPolicy policy, HttpClient http,
+            String apiToken) {
         this.subscription = subscription;
         this.target = target;
         this.appId = appId;
         this.broker = broker;
         this.policy = policy;
         this.http = http;
+        this.apiToken = apiToken;
     }
 
     @Override
@@ -78,9 +85,12 @@ final class Delivery implements MessageHandler {
     private Outcome post(byte[] event) {
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(target).timeout(policy.timeout())
-                    .header("Content-Type", CloudEvents.MEDIA_TYPE)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(policy.timeout())
+                    .header("Content-Type", CloudEvents.MEDIA_TYPE);
+            if (apiToken != null) {
+                request.header("dapr-api-token", apiToken);
+            }
+            r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             LOG.log(Level.FINE, "{0}: delivery failed: {1}", new Object[] {subscription.key(), e.getMessage()});
             return Outcome.RETRY;

@@ -12,9 +12,12 @@ import org.eclipse.microprofile.config.Config;
  * {@code capa.app-url} (none: only absolute routes are delivered, nothing is discovered),
  * {@code capa.pubsub.discovery-interval} (PT10S), {@code capa.pubsub.max-attempts} (5),
  * {@code capa.pubsub.initial-backoff} (PT0.1S), {@code capa.pubsub.max-backoff} (PT5S),
- * {@code capa.pubsub.delivery-timeout} (PT30S).
+ * {@code capa.pubsub.delivery-timeout} (PT30S), {@code capa.pubsub.local-url} (this server, for
+ * {@code function:} and {@code actor:} routes; http://localhost:9080), {@code capa.dapr.api-token}
+ * (sent to this server's actor API by {@code actor:} routes).
  */
-record SubscriptionSettings(String appId, String appUrl, Duration discoveryInterval, DeliveryPolicy policy) {
+record SubscriptionSettings(String appId, String appUrl, String localUrl, String apiToken, Duration discoveryInterval,
+        DeliveryPolicy policy) {
     static final String DECLARED = "capa.subscription.";
 
     static SubscriptionSettings fromConfig(Config config) {
@@ -25,7 +28,10 @@ record SubscriptionSettings(String appId, String appUrl, Duration discoveryInter
                 duration(config, "capa.pubsub.initial-backoff", "PT0.1S"),
                 duration(config, "capa.pubsub.max-backoff", "PT5S"),
                 duration(config, "capa.pubsub.delivery-timeout", "PT30S"));
-        return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl,
+        String localUrl = config.getOptionalValue("capa.pubsub.local-url", String.class).map(String::strip)
+                .filter(u -> !u.isEmpty()).orElse("http://localhost:9080").replaceAll("/+$", "");
+        String apiToken = config.getOptionalValue("capa.dapr.api-token", String.class).filter(t -> !t.isBlank()).orElse(null);
+        return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl, localUrl, apiToken,
                 duration(config, "capa.pubsub.discovery-interval", "PT10S"), policy);
     }
 

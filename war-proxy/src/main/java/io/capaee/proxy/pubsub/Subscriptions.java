@@ -102,14 +102,22 @@ public class Subscriptions implements MetadataContributor {
     }
 
     private void startOne(Subscription s) {
-        URI target = target(s);
+        URI target;
+        try {
+            target = target(s);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, "subscription {0} not started: {1}", new Object[] {s.key(), e.getMessage()});
+            return;
+        }
         PubSubConnectionFactory broker = components.find("pubsub", s.pubsub(), PubSubConnectionFactory.class).orElse(null);
         if (target == null || broker == null) {
             LOG.log(Level.WARNING, "subscription {0} not started: {1}", new Object[] {s.key(),
                     broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app-url"});
             return;
         }
-        Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http);
+        // an actor route calls this server's Dapr API, which may require its token
+        String token = s.route().strip().startsWith("actor:") ? settings.apiToken() : null;
+        Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, token);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), delivery, executor)));
             LOG.log(Level.INFO, "subscription {0} started", s.key());
@@ -119,13 +127,7 @@ public class Subscriptions implements MetadataContributor {
     }
 
     private URI target(Subscription s) {
-        if (s.route().startsWith("http://") || s.route().startsWith("https://")) {
-            return URI.create(s.route());
-        }
-        if (settings.appUrl() == null) {
-            return null;
-        }
-        return URI.create(settings.appUrl() + (s.route().startsWith("/") ? "" : "/") + s.route());
+        return SubscriptionTargets.resolve(s.route(), settings.appUrl(), settings.localUrl());
     }
 
     @Override
@@ -133,9 +135,18 @@ public class Subscriptions implements MetadataContributor {
         List<ComponentInfo> result = new ArrayList<>();
         for (String name : components.names("pubsub")) {
             components.find("pubsub", name, PubSubConnectionFactory.class).ifPresent(f -> result.add(
-                    new ComponentInfo(name, f.describe().startsWith("redis") ? "pubsub.redis" : "pubsub.in-memory", "v1", List.of())));
+                    new ComponentInfo(name, componentType(f.describe()), "v1", List.of())));
         }
         return result;
+    }
+
+    /** Dapr's component type for a broker's description ({@code redis 127.0.0.1:6379/0}, {@code kafka ...}). */
+    static String componentType(String description) {
+        String kind = description.split(" ", 2)[0];
+        return switch (kind) {
+            case "redis", "kafka", "jetstream" -> "pubsub." + kind;
+            default -> "pubsub.in-memory";
+        };
     }
 
     @Override

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.nats.client.Connection;
+import io.nats.client.JetStream;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.Nats;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.StorageType;
+import io.nats.client.api.StreamConfiguration;
+import it.io.capaee.kafka.KafkaBroker;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Benchmark (run by {@code bench/pubsub.sh}, skipped otherwise): publish → delivery through Capa
+ * EE's pub/sub on Kafka and on NATS JetStream ({@code POST /v1.0/publish/{broker}/{topic}} from
+ * {@code CONCURRENCY} client threads, each waiting for its 204; the server delivers each CloudEvent
+ * to this test's subscriber app over HTTP and commits/acks after the app's 2xx) against a plain
+ * client loop on the same broker with the same acknowledgements: kafka-clients producers
+ * ({@code acks=all}, one synchronous send per message per thread, same linger) and a consumer
+ * committing after each polled batch; jnats JetStream synchronous publishes and a durable pull
+ * consumer acking each message. Prints messages/s (first publish to last delivery), the p99 of
+ * publish-to-delivery latency, and the ratio of our throughput to the reference's.
+ */
+@EnabledIfSystemProperty(named = "capa.bench", matches = "true")
+class PubSubBench {
+    private static final String PORT = System.getProperty("http.port", "9089");
+    private static final int MESSAGES = Integer.getInteger("capa.bench.messages", 5000);
+    private static final int WARMUP = Integer.getInteger("capa.bench.warmup", 1000);
+    private static final int CONCURRENCY = Integer.getInteger("capa.bench.concurrency", 8);
+    private static final int SIZE = Integer.getInteger("capa.bench.size", 256);
+    private static final int LINGER = Integer.getInteger("capa.bench.pubsub.linger-millis", 0);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String PAD = "x".repeat(SIZE);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Deliveries of one measured run: latencies in publish order of arrival, and when the last came. */
+    private static final class Run {
+        final long[] latencies;
+        final AtomicInteger seen = new AtomicInteger();
+        final AtomicLong lastNanos = new AtomicLong();
+        final CountDownLatch done;
+
+        Run(int n) {
+            latencies = new long[n];
+            done = new CountDownLatch(n);
+        }
+
+        void delivered(long sentNanos) {
+            long now = System.nanoTime();
+            int i = seen.getAndIncrement();
+            if (i < latencies.length) {
+                latencies[i] = now - sentNanos;
+                lastNanos.set(now);
+                done.countDown();
+            }
+        }
+    }
+
+    private volatile Run current;
+
+    private static byte[] payload() {
+        return ("{\"t\":" + System.nanoTime() + ",\"p\":\"" + PAD + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The publish time from a payload or from a CloudEvent around it. */
+    private static long sentAt(byte[] body) {
+        String s = new String(body, 0, Math.min(body.length, 400), StandardCharsets.UTF_8);
+        int i = s.indexOf("\"t\":") + 4;
+        int j = i;
+        while (j < s.length() && Character.isDigit(s.charAt(j))) {
+            j++;
+        }
+        return Long.parseLong(s.substring(i, j));
+    }
+
+    @Test
+    void publishToDeliveryAgainstPlainClients() throws Exception {
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 64);
+        app.setExecutor(Executors.newFixedThreadPool(4));
+        String subs = "[" + sub("kafka") + "," + sub("jetstream") + "]";
+        app.createContext("/dapr/subscribe", x -> answer(x, subs));
+        app.createContext("/bench", x -> {
+            byte[] body;
+            try (InputStream in = x.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            Run run = current;
+            if (run != null) {
+                run.delivered(sentAt(body));
+            }
+            answer(x, "");
+        });
+        app.start();
+        try {
+            Server.await("/v1.0/metadata", r -> r.body().contains("bench-kafka-" + RUN) && r.body().contains("bench-jetstream-" + RUN),
+                    Duration.ofSeconds(90));
+            StringBuilder report = new StringBuilder();
+            for (String broker : List.of("kafka", "jetstream")) {
+                String url = Server.base() + "/v1.0/publish/" + broker + "/bench-" + broker + "-" + RUN;
+                measure(n -> publishOverHttp(url, n), WARMUP);
+                Result capa = measure(n -> publishOverHttp(url, n), MESSAGES);
+                Result plain = broker.equals("kafka") ? plainKafka() : plainJetStream();
+                line(report, broker + " capa-ee", capa);
+                line(report, broker + " plain", plain);
+                report.append(String.format("BENCH %s ratio (capa-ee / plain msgs/s): %.2f%n", broker, capa.perSecond() / plain.perSecond()));
+            }
+            System.out.print(report);
+        } finally {
+            app.stop(0);
+        }
+    }
+
+    private static String sub(String broker) {
+        return "{\"pubsubname\":\"" + broker + "\",\"topic\":\"bench-" + broker + "-" + RUN + "\",\"route\":\"/bench\"}";
+    }
+
+    private static void answer(HttpExchange x, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            x.getResponseBody().write(bytes);
+        }
+        x.close();
+    }
+
+    private record Result(int messages, long nanos, long p50, long p99) {
+        double perSecond() {
+            return messages / (nanos / 1e9);
+        }
+    }
+
+    private static void line(StringBuilder report, String what, Result r) {
+        report.append(String.format("BENCH %-16s %,8d msgs  %,9.0f msgs/s  p50 %6.1f ms  p99 %6.1f ms%n", what, r.messages(),
+                r.perSecond(), r.p50() / 1e6, r.p99() / 1e6));
+    }
+
+    @FunctionalInterface
+    private interface Publisher {
+        void publish(int n) throws Exception;
+    }
+
+    /** Publishes {@code n} messages with {@code publisher} and waits for their deliveries into {@link #current}. */
+    private Result measure(Publisher publisher, int n) throws Exception {
+        Run run = new Run(n);
+        current = run;
+        long start = System.nanoTime();
+        publisher.publish(n);
+        if (!run.done.await(Math.max(120, n / 20), TimeUnit.SECONDS)) {
+            throw new AssertionError("only " + run.seen.get() + " of " + n + " messages delivered");
+        }
+        current = null;
+        long[] sorted = run.latencies.clone();
+        Arrays.sort(sorted);
+        return new Result(n, run.lastNanos.get() - start, sorted[n / 2], sorted[Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)]);
+    }
+
+    /** {@code CONCURRENCY} threads, each sending the next message until {@code n} were sent. */
+    private static void concurrently(int n, Publisher one) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        try {
+            List<Future<Object>> all = pool.invokeAll(java.util.Collections.nCopies(CONCURRENCY, () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    one.publish(i);
+                }
+                return null;
+            }));
+            for (Future<Object> f : all) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void publishOverHttp(String url, int n) throws Exception {
+        concurrently(n, i -> {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload())).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(204, r.statusCode(), r.body());
+        });
+    }
+
+    private Result plainKafka() throws Exception {
+        String topic = "capa-bench-" + PORT + "-plain-" + RUN;
+        Properties pp = new Properties();
+        pp.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap());
+        pp.put(ProducerConfig.ACKS_CONFIG, "all");
+        pp.put(ProducerConfig.LINGER_MS_CONFIG, LINGER);
+        Properties cp = new Properties();
+        cp.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap());
+        cp.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + RUN);
+        cp.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        cp.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        cp.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch assigned = new CountDownLatch(1);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.partitionsFor(topic); // creates the topic
+            Thread consumer = new Thread(() -> {
+                try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                    c.subscribe(List.of(topic), new ConsumerRebalanceListener() {
+                        @Override
+                        public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {}
+
+                        @Override
+                        public void onPartitionsAssigned(java.util.Collection<TopicPartition> partitions) {
+                            assigned.countDown();
+                        }
+                    });
+                    while (!stop.get()) {
+                        ConsumerRecords<byte[], byte[]> records = c.poll(Duration.ofMillis(250));
+                        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                        for (ConsumerRecord<byte[], byte[]> r : records) {
+                            Run run = current;
+                            if (run != null) {
+                                run.delivered(sentAt(r.value()));
+                            }
+                            offsets.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+                        }
+                        if (!offsets.isEmpty()) {
+                            c.commitSync(offsets);
+                        }
+                    }
+                }
+            }, "bench-plain-kafka");
+            consumer.start();
+            assigned.await(30, TimeUnit.SECONDS);
+            Publisher send = n -> concurrently(n, i -> producer.send(new ProducerRecord<>(topic, payload())).get());
+            measure(send, WARMUP);
+            Result result = measure(send, MESSAGES);
+            stop.set(true);
+            consumer.join(10_000);
+            return result;
+        }
+    }
+
+    private Result plainJetStream() throws Exception {
+        String stream = "CAPA_BENCH_" + PORT + "_PLAIN_" + RUN.toUpperCase();
+        String subject = "capa.bench." + PORT + ".plain." + RUN;
+        AtomicBoolean stop = new AtomicBoolean();
+        try (Connection nats = Nats.connect("nats://127.0.0.1:4222")) {
+            JetStreamManagement jsm = nats.jetStreamManagement();
+            jsm.addStream(StreamConfiguration.builder().name(stream).subjects(subject).storageType(StorageType.File).build());
+            try {
+                JetStream js = nats.jetStream();
+                JetStreamSubscription sub = js.subscribe(subject, PullSubscribeOptions.builder().stream(stream)
+                        .configuration(ConsumerConfiguration.builder().durable("bench").ackPolicy(AckPolicy.Explicit)
+                                .ackWait(Duration.ofSeconds(60)).build()).build());
+                Thread consumer = new Thread(() -> {
+                    while (!stop.get()) {
+                        for (Message m : sub.fetch(32, Duration.ofMillis(500))) {
+                            Run run = current;
+                            if (run != null) {
+                                run.delivered(sentAt(m.getData()));
+                            }
+                            m.ack();
+                        }
+                    }
+                }, "bench-plain-jetstream");
+                consumer.start();
+                Publisher send = n -> concurrently(n, i -> js.publish(subject, payload()));
+                measure(send, WARMUP);
+                Result result = measure(send, MESSAGES);
+                stop.set(true);
+                consumer.join(10_000);
+                return result;
+            } finally {
+                try {
+                    jsm.deleteStream(stream);
+                } catch (JetStreamApiException | IOException e) {
+                    System.err.println("could not delete " + stream + ": " + e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.pubsub;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/**
+ * Where a subscription's route delivers: {@code /path} on the app ({@code capa.app-url}), an
+ * {@code http(s)://} URL, {@code function:NAME[/REVISION]} (a wasm function of this server, through
+ * its functions platform at {@code /wasm/functions}), or {@code actor:TYPE/ID/METHOD} (an actor
+ * method, through this server's actor API {@code /v1.0/actors/TYPE/ID/method/METHOD}). Functions and
+ * actors answer as an app does: a 2xx acknowledges (unless its JSON body says RETRY or DROP), a
+ * 404 drops, anything else is retried. Both go over loopback HTTP to {@code capa.pubsub.local-url},
+ * as input bindings reach functions: the WARs do not call each other's classes.
+ */
+final class SubscriptionTargets {
+    private static final Pattern FUNCTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9._-]{1,100})?");
+
+    private SubscriptionTargets() {}
+
+    /** The URL for {@code route}; null when a relative route has no app URL; IllegalArgumentException for a malformed one. */
+    static URI resolve(String route, String appUrl, String localUrl) {
+        String r = route.strip();
+        if (r.startsWith("http://") || r.startsWith("https://")) {
+            return URI.create(r);
+        }
+        if (r.startsWith("function:")) {
+            String name = r.substring("function:".length());
+            if (!FUNCTION.matcher(name).matches() || name.endsWith("/.") || name.endsWith("/..")) {
+                throw new IllegalArgumentException("'" + route + "' is not function:NAME or function:NAME/REVISION");
+            }
+            return URI.create(localUrl + "/wasm/functions/" + name);
+        }
+        if (r.startsWith("actor:")) {
+            String[] parts = r.substring("actor:".length()).split("/", -1);
+            if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
+                throw new IllegalArgumentException("'" + route + "' is not actor:TYPE/ID/METHOD");
+            }
+            return URI.create(localUrl + "/v1.0/actors/" + segment(parts[0]) + "/" + segment(parts[1]) + "/method/" + segment(parts[2]));
+        }
+        if (appUrl == null) {
+            return null;
+        }
+        return URI.create(appUrl + (r.startsWith("/") ? "" : "/") + r);
+    }
+
+    private static String segment(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
