@@ -107,6 +107,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     private final List<ObjectName> mbeans = new ArrayList<>();
     private ActorRuntimeCore core;
     private ThreadPoolExecutor turns;
+    private ThreadPoolExecutor callbacks;
     private Jsonb jsonb;
     private WasmEngine wasm;
 
@@ -122,9 +123,11 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 config.getOptionalValue("capa.actors.key-prefix", String.class).orElse("capa:actors:"));
         Duration hostTimeout = config.getOptionalValue("capa.actors.host-timeout", Duration.class).orElse(Duration.ofSeconds(30));
         turns = turnPool(config.getOptionalValue("capa.actors.turn-threads", Integer.class).orElse(200));
-        // the client's callbacks (a remote host's answer ends a turn) run on the turn pool's managed threads
+        // the client's callbacks (a remote host's answer ends a turn) run on managed threads of their
+        // own: on the turn pool they could wait behind turns that are waiting for them
+        callbacks = turnPool(4);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1)
-                .executor(turns).build();
+                .executor(callbacks).build();
         RemoteHosts hosts = new RemoteHosts(config.getOptionalValue("capa.actors.hosts", String.class).orElse(""), http, hostTimeout, Clock.systemUTC());
         jsonb = JsonbBuilder.create();
         core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), type -> {
@@ -178,6 +181,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     void stop() {
         core.stop();
         turns.shutdown();
+        callbacks.shutdown();
         if (wasm != null) {
             wasm.close();
         }

@@ -32,6 +32,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
@@ -589,11 +591,24 @@ public final class ActorRuntimeCore implements ActorRuntime {
         return e;
     }
 
-    /** Waits for a stage on the caller's thread, rethrowing its failure as it was thrown. */
-    static <T> T await(CompletionStage<T> stage) {
+    /**
+     * Waits for a stage on the caller's thread, rethrowing its failure as it was thrown, at most
+     * twice the call timeout (the queue wait is bounded by it, a method's run is not): a caller
+     * blocked on a turn pool that is itself full of blocked callers fails instead of waiting forever.
+     */
+    private <T> T await(CompletionStage<T> stage) {
+        return await(settings.callTimeout().multipliedBy(2), stage);
+    }
+
+    static <T> T await(Duration limit, CompletionStage<T> stage) {
         try {
-            return stage.toCompletableFuture().join();
-        } catch (CompletionException | CancellationException e) {
+            return stage.toCompletableFuture().get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new ActorException(Reason.METHOD_FAILED, "no answer within " + limit, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ActorException(Reason.CLOSED, "interrupted while waiting for the actor", e);
+        } catch (ExecutionException | CancellationException e) {
             Throwable c = cause(e);
             if (c instanceof RuntimeException re) {
                 throw re;

@@ -310,7 +310,7 @@ class ActorRuntimeCoreTest {
         CompletableFuture<?> first = core.invokeAsync(g, "hold", ActorRequest.json("\"first\"")).toCompletableFuture();
         CompletableFuture<?> late = core.invokeAsync(g, "hold", ActorRequest.json("\"late\"")).toCompletableFuture();
         clock.advance(Duration.ofSeconds(6));
-        ActorException e = assertThrows(ActorException.class, () -> ActorRuntimeCore.await(late));
+        ActorException e = assertThrows(ActorException.class, () -> ActorRuntimeCore.await(java.time.Duration.ofSeconds(60), late));
         assertEquals(Reason.METHOD_FAILED, e.reason());
         assertTrue(e.getMessage().contains("gave up waiting PT5S for the turn of gate/t"), e.getMessage());
         release.countDown();
@@ -332,7 +332,7 @@ class ActorRuntimeCoreTest {
         ActorException e = null;
         while (e == null && System.nanoTime() < end) {
             try {
-                ActorRuntimeCore.await(core.invokeAsync(g, "hold", new ActorRequest("\"b\"".getBytes(), "application/json", "chain-1")));
+                ActorRuntimeCore.await(java.time.Duration.ofSeconds(60), core.invokeAsync(g, "hold", new ActorRequest("\"b\"".getBytes(), "application/json", "chain-1")));
             } catch (ActorException refused) {
                 e = refused;
             }
@@ -356,7 +356,7 @@ class ActorRuntimeCoreTest {
         // another chain waits its turn; the running chain gets in beside the running turn, once (depth 2)
         CompletableFuture<?> other = core.invokeAsync(g, "note", new ActorRequest("\"other\"".getBytes(), "application/json", "chain-3"))
                 .toCompletableFuture();
-        assertEquals("\"inner\"", ActorRuntimeCore.await(core.invokeAsync(g, "note",
+        assertEquals("\"inner\"", ActorRuntimeCore.await(java.time.Duration.ofSeconds(60), core.invokeAsync(g, "note",
                 new ActorRequest("\"inner\"".getBytes(), "application/json", "chain-2"))).text());
         assertFalse(other.isDone());
         release.countDown();

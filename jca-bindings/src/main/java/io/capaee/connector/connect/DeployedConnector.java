@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.connect;
 
+import io.capaee.api.connect.ConnectorException;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.connector.BindingException;
@@ -30,9 +31,24 @@ final class DeployedConnector {
         return origin;
     }
 
+    private ConnectorWork lingering; // stopped but not yet returned; guarded by this
+
     synchronized void start(WorkManager workManager, FunctionTransformer transformer) {
         if (work != null) {
             return;
+        }
+        if (lingering != null) {
+            try {
+                if (!lingering.awaitStopped(0)) {
+                    // a second work on the same consumer group would deliver twice and out of order
+                    throw new ConnectorException(ConnectorException.Reason.CONFLICT, "connector " + spec.id()
+                            + " is still stopping (its sink has not returned): try again later");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ConnectorException(ConnectorException.Reason.UNAVAILABLE, "interrupted");
+            }
+            lingering = null;
         }
         ConnectorWork started = new ConnectorWork(spec, counters, transformer, Components.REAL);
         try {
@@ -54,6 +70,7 @@ final class DeployedConnector {
             if (stopping.awaitStopped(STOP_WAIT_MILLIS)) {
                 LOG.log(Level.INFO, "connector {0} stopped", spec.id());
             } else {
+                lingering = stopping; // no restart until it has really stopped
                 LOG.log(Level.WARNING, "connector {0} did not stop within {1} ms", new Object[] {spec.id(), STOP_WAIT_MILLIS});
             }
         } catch (InterruptedException e) {

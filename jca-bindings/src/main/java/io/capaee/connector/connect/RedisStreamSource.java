@@ -61,6 +61,12 @@ final class RedisStreamSource implements ConnectorSource {
         }
         List<Received> batch = new ArrayList<>();
         for (StreamEntry entry : entries) {
+            if (entry.getFields() == null) {
+                // a pending entry trimmed or deleted from the stream: nothing left to deliver, and
+                // left pending it would come back first on every read and block the connector
+                redis.xack(stream, group, entry.getID());
+                continue;
+            }
             Map<String, String> headers = new HashMap<>(entry.getFields());
             String body = headers.remove(bodyKey);
             headers.put("redis_stream_id", entry.getID().toString());

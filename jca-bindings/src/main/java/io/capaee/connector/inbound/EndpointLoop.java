@@ -42,6 +42,15 @@ public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvid
         problem = why;
     }
 
+    /**
+     * What the unauthenticated health endpoint may show of a failure: its type and message with any
+     * {@code user:password@} of a URL masked (clients put their connection URL in messages).
+     */
+    static String publicReason(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("://[^/@\\s]+@", "://***@");
+        return e.getClass().getSimpleName() + message;
+    }
+
     /** {@link #up()} when empty, else {@link #down}. */
     protected final void report(Optional<String> why) {
         problem = why.orElse(null);
@@ -78,7 +87,7 @@ public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvid
                     if (stopping) {
                         break;
                     }
-                    down(e.toString());
+                    down(publicReason(e));
                     LOG.log(Level.WARNING, describe() + " failed; reopening in " + REOPEN_PAUSE_MILLIS + " ms", e);
                     sleepQuietly();
                 }

@@ -43,7 +43,7 @@ public class InvokeResource {
 
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-authorization", "te", "trailer", "transfer-encoding", "upgrade", "host", "content-length", "expect",
-            "dapr-app-id");
+            "dapr-app-id", "dapr-api-token"); // the sidecar's own credential is not the invoked app's
 
     @Inject
     AppDirectory apps;
