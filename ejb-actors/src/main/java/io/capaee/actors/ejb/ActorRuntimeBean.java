@@ -120,7 +120,8 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 config.getOptionalValue("capa.actors.call-timeout", Duration.class).orElse(Duration.ofSeconds(60)),
                 config.getOptionalValue("capa.actors.reentrancy", Boolean.class).orElse(false),
                 config.getOptionalValue("capa.actors.max-stack-depth", Integer.class).orElse(32),
-                config.getOptionalValue("capa.actors.key-prefix", String.class).orElse("capa:actors:"));
+                config.getOptionalValue("capa.actors.key-prefix", String.class).orElse("capa:actors:"),
+                config.getOptionalValue("capa.actors.max-queued-calls", Integer.class).orElse(ActorSettings.DEFAULT_MAX_QUEUED_CALLS));
         Duration hostTimeout = config.getOptionalValue("capa.actors.host-timeout", Duration.class).orElse(Duration.ofSeconds(30));
         turns = turnPool(config.getOptionalValue("capa.actors.turn-threads", Integer.class).orElse(200));
         // the client's callbacks (a remote host's answer ends a turn) run on managed threads of their

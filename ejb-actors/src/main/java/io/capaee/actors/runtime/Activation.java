@@ -26,6 +26,10 @@ final class Activation {
     String chain;
     /** Guarded. Turns of {@link #chain} inside the actor now: 1 for the outermost, more when reentered. */
     int depth;
+    /** Guarded. Reentrant turns of {@link #chain} still running (they may outlive the outermost one). */
+    int reentrant;
+    /** Guarded. The outermost turn has ended while reentrant ones still run: release the actor after the last. */
+    boolean releasePending;
     /** Guarded. Deactivated: new calls go to a new activation. */
     boolean closed;
     volatile ActorInstance instance;

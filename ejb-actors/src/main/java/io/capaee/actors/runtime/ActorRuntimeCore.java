@@ -428,7 +428,12 @@ public final class ActorRuntimeCore implements ActorRuntime {
                                 "reentrant calls to " + actor + " nested deeper than " + r.maxStackDepth() + " (the maximum stack depth)"));
                     }
                     a.depth++;
+                    a.reentrant++;
                 } else {
+                    if (a.busy && a.waiting.size() >= settings.maxQueuedCalls()) {
+                        return CompletableFuture.failedFuture(new ActorException(Reason.BUSY, settings.maxQueuedCalls()
+                                + " calls already wait for the turn of " + actor + " (capa.actors.max-queued-calls)"));
+                    }
                     a.waiting.add(t);
                     if (a.busy) {
                         t.deadline(deadlines.schedule(clock.instant().plus(settings.callTimeout()), () -> expire(a, t)));
@@ -508,17 +513,13 @@ public final class ActorRuntimeCore implements ActorRuntime {
     private <T> void finish(Activation a, Turn<T> t, T value, Throwable error) {
         Turn<?> next = null;
         synchronized (a) {
-            a.busy = false;
-            a.chain = null;
-            a.depth = 0;
             a.lastUsed = clock.instant();
-            if (a.instance == null && a.waiting.isEmpty() && !a.closed) {
-                // activation failed and nobody waits: forget it rather than list it as active
-                a.closed = true;
-                active.remove(a.id, a);
-            }
-            if (!a.waiting.isEmpty()) {
-                next = a.startNext();
+            if (a.reentrant > 0) {
+                // a reentrant turn of this chain still runs (e.g. the outer one gave up on a slow
+                // host): the next call must not start beside it; the last one to end releases the actor
+                a.releasePending = true;
+            } else {
+                next = release(a);
             }
             a.notifyAll();
         }
@@ -526,6 +527,20 @@ public final class ActorRuntimeCore implements ActorRuntime {
             dispatch(a, next);
         }
         complete(t, value, error);
+    }
+
+    /** Guarded by {@code a}: the actor is free; returns the next waiting call, now started, or null. */
+    private Turn<?> release(Activation a) {
+        a.busy = false;
+        a.chain = null;
+        a.depth = 0;
+        a.releasePending = false;
+        if (a.instance == null && a.waiting.isEmpty() && !a.closed) {
+            // activation failed and nobody waits: forget it rather than list it as active
+            a.closed = true;
+            active.remove(a.id, a);
+        }
+        return a.waiting.isEmpty() ? null : a.startNext();
     }
 
     /**
@@ -546,10 +561,19 @@ public final class ActorRuntimeCore implements ActorRuntime {
                 restore(previous);
             }
             stage.whenComplete((v, e) -> {
+                Turn<?> next = null;
                 synchronized (a) {
                     a.depth--;
+                    a.reentrant--;
+                    if (a.reentrant == 0 && a.releasePending) {
+                        next = release(a);
+                        a.notifyAll();
+                    }
                 }
                 a.lastUsed = clock.instant();
+                if (next != null) {
+                    dispatch(a, next);
+                }
                 complete(t, v, e);
             });
         };
@@ -562,6 +586,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         } catch (RejectedExecutionException e) {
             synchronized (a) {
                 a.depth--;
+                a.reentrant--; // shutting down: nothing is released any more
             }
             t.result.completeExceptionally(new ActorException(Reason.CLOSED, "the actor runtime is shutting down"));
         }

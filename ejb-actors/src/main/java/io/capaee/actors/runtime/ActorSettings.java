@@ -12,9 +12,18 @@ import java.time.Duration;
  * @param reentrancy whether an actor may be called again from inside its own turn
  * @param maxStackDepth how deep such reentrant calls may nest
  * @param keyPrefix the prefix of every key the runtime writes to the key/value store
+ * @param maxQueuedCalls how many calls may wait for one actor's turn; more are refused at once
+ *     (waiting calls hold no thread, so nothing else would bound them)
  */
 public record ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
-                            int maxStackDepth, String keyPrefix) {
+                            int maxStackDepth, String keyPrefix, int maxQueuedCalls) {
+    public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
+
+    public ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
+            int maxStackDepth, String keyPrefix) {
+        this(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, DEFAULT_MAX_QUEUED_CALLS);
+    }
+
     public static ActorSettings defaults() {
         return new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 32, "capa:actors:");
     }

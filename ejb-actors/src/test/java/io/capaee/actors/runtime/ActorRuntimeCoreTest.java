@@ -301,6 +301,25 @@ class ActorRuntimeCoreTest {
     }
 
     @Test
+    void callsBeyondTheQueueLimitAreRefusedAtOnce() throws Exception {
+        ActorRuntimeCore core = runtime(new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(5), false, 32,
+                "q:", 2), turns);
+        CountDownLatch release = new CountDownLatch(1);
+        Gate.latch = release;
+        ActorId g = new ActorId("gate", "q");
+        CompletableFuture<?> first = core.invokeAsync(g, "hold", ActorRequest.json("\"first\"")).toCompletableFuture();
+        CompletableFuture<?> second = core.invokeAsync(g, "hold", ActorRequest.json("\"second\"")).toCompletableFuture();
+        CompletableFuture<?> third = core.invokeAsync(g, "hold", ActorRequest.json("\"third\"")).toCompletableFuture();
+        CompletableFuture<?> refused = core.invokeAsync(g, "hold", ActorRequest.json("\"refused\"")).toCompletableFuture();
+        ActorException e = assertThrows(ActorException.class, () -> ActorRuntimeCore.await(Duration.ofSeconds(5), refused));
+        assertEquals(Reason.BUSY, e.reason());
+        assertTrue(e.getMessage().contains("2 calls already wait for the turn of gate/q"), e.getMessage());
+        release.countDown();
+        CompletableFuture.allOf(first, second, third).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("first", "second", "third"), Gate.order(core, g));
+    }
+
+    @Test
     void aCallThatWaitsTooLongFailsAndLeavesTheQueue() throws Exception {
         ActorRuntimeCore core = runtime(new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(5), false, 32, "to:"),
                 turns);

@@ -35,7 +35,9 @@ public class ActorException extends CapaException {
         /** A reentrant call chain went deeper than allowed. */
         STACK_DEPTH,
         /** The runtime is shutting down. */
-        CLOSED
+        CLOSED,
+        /** Too many calls already wait for this actor's turn. */
+        BUSY
     }
 
     private final Reason reason;
