@@ -50,8 +50,7 @@ public class BindingsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Set<String> mustBeUp = Arrays.stream(required.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
+        Set<String> mustBeUp = required(required);
         Map<String, Future<String>> checks = new TreeMap<>();
         for (String name : names()) {
             checks.put(name, executor.submit(() -> state(name)));
@@ -66,6 +65,11 @@ public class BindingsReadiness implements HealthCheck {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("bindings").status(up);
         states.forEach(response::withData);
         return response.build();
+    }
+
+    /** The names of a comma-separated list variable ({@code capa.bindings.required*}), blanks dropped. */
+    static Set<String> required(Optional<String> list) {
+        return Arrays.stream(list.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
     private static String await(Future<String> check, long deadline) {

@@ -5,11 +5,9 @@ import io.capaee.api.inbound.InboundEndpointsMXBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.lang.management.ManagementFactory;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import javax.management.JMX;
 import javax.management.MBeanServer;
 import javax.management.MalformedObjectNameException;
@@ -36,8 +34,7 @@ public class InboundReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Set<String> mustBeUp = Arrays.stream(required.orElse("").split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
+        Set<String> mustBeUp = BindingsReadiness.required(required);
         Map<String, String> states = states();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("inbound");
         boolean up = true;
