@@ -13,6 +13,7 @@ final class ConnectorCounters {
     private final AtomicLong in = new AtomicLong();
     private final AtomicLong out = new AtomicLong();
     private final AtomicLong errors = new AtomicLong();
+    private final AtomicLong deadLetters = new AtomicLong();
     private volatile boolean connected;
     private volatile String lastError;
     private volatile Instant lastErrorAt;
@@ -29,12 +30,17 @@ final class ConnectorCounters {
         return connected;
     }
 
-    void in() {
-        in.incrementAndGet();
+    /** A polled batch of {@code count} messages: one update per batch, not per message. */
+    void in(int count) {
+        in.addAndGet(count);
     }
 
     void out() {
         out.incrementAndGet();
+    }
+
+    void deadLettered() {
+        deadLetters.incrementAndGet();
     }
 
     void error(Throwable e) {
@@ -55,6 +61,10 @@ final class ConnectorCounters {
 
     long errorCount() {
         return errors.get();
+    }
+
+    long deadLetterCount() {
+        return deadLetters.get();
     }
 
     String lastError() {

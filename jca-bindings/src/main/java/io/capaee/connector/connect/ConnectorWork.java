@@ -3,30 +3,39 @@ package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.connector.inbound.EndpointLoop;
+import io.capaee.connector.inbound.RetryingDelivery;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One running connector, as long-running work on the container's work manager: opens sink and
- * source, then polls, transforms, sends and acknowledges, one message at a time in source order.
- * A failed transformation or send is counted and retried with back-off (100 ms doubling to 5 s)
- * until it succeeds or the connector stops; on a stop, the message in flight and the rest of its
- * batch are released to the source. A source or sink that cannot be opened (or fails) is
- * counted and reopened by {@link EndpointLoop} a second later.
+ * source, then polls a batch, transforms it, hands it to the sink at once ({@link ConnectorSink#sendAll},
+ * which a Kafka sink pipelines) and acknowledges each message in source order once the sink
+ * accepted it, then polls again. A message the sink (or the transformer) refuses is retried alone,
+ * before anything after it is acknowledged, with back-off as the sink's {@code dead_letter} field
+ * says ({@link DeadLetterPolicy}); after its last attempt it is published to the dead-letter
+ * subject and only then acknowledged. Without {@code dead_letter} it is retried until the sink
+ * takes it. A dead letter that cannot be written is retried too: a message is acknowledged at the
+ * source only once it was delivered or dead-lettered. On a stop, the message in flight and the
+ * rest of its batch are released to the source. A source or sink that cannot be opened (or
+ * fails) is counted and reopened by {@link EndpointLoop} a second later.
+ *
+ * <p>Order: messages are acknowledged in source order; a sink that had a whole batch in flight
+ * (Kafka) may have accepted the messages after a refused one before its retry succeeds.
  */
 final class ConnectorWork extends EndpointLoop {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ConnectorWork.class.getName());
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final long FIRST_BACKOFF_MILLIS = 100;
-    private static final long MAX_BACKOFF_MILLIS = 5000;
 
     private final transient ConnectorSpec spec;
     private final transient ConnectorCounters counters;
-    private final transient FunctionTransformer transformer;
+    private final transient FunctionTransformer transformer; // null: the connector has no transformer step
     private final transient ComponentFactory components;
+    private final transient DeadLetterPolicy deadLetterPolicy;
     private transient volatile ConnectorSource source;
 
     ConnectorWork(ConnectorSpec spec, ConnectorCounters counters, FunctionTransformer transformer,
@@ -34,30 +43,28 @@ final class ConnectorWork extends EndpointLoop {
         this.components = components;
         this.spec = spec;
         this.counters = counters;
-        this.transformer = transformer;
+        this.transformer = spec.transformer().isEmpty() ? null : transformer;
+        this.deadLetterPolicy = DeadLetterPolicy.of(spec);
     }
 
     @Override
     protected void receive() throws Exception {
         try (ConnectorSink sink = components.sink(spec.output(), spec.id());
-                ConnectorSource opened = components.source(spec.input(), spec.id())) {
+                ConnectorSource opened = components.source(spec.input(), spec.id());
+                DeadLetters deadLetters = components.deadLetters(spec, deadLetterPolicy)) {
             source = opened;
             counters.connected(true);
             LOG.log(Level.INFO, "connector {0} running: {1} -> {2}",
                     new Object[] {spec.id(), spec.input().type(), spec.output().type()});
+            Delivery delivery = new Delivery(sink, deadLetters);
             while (!stopping()) {
                 List<Received> batch = opened.poll(POLL);
-                int done = 0;
-                for (Received received : batch) {
-                    counters.in();
-                    if (!deliver(received.envelope(), sink)) {
-                        break;
-                    }
-                    received.acknowledgement().ack();
-                    counters.out();
-                    done++;
+                if (batch.isEmpty()) {
+                    continue;
                 }
-                for (Received rest : batch.subList(done, batch.size())) {
+                counters.in(batch.size());
+                int settled = delivery.settle(batch);
+                for (Received rest : batch.subList(settled, batch.size())) {
                     rest.acknowledgement().release();
                 }
                 opened.commit();
@@ -73,31 +80,135 @@ final class ConnectorWork extends EndpointLoop {
         }
     }
 
-    /** True once the sink accepted the (transformed) message; false when the connector stops first. */
-    private boolean deliver(Envelope message, ConnectorSink sink) throws InterruptedException {
-        long backoff = FIRST_BACKOFF_MILLIS;
-        while (!stopping()) {
-            try {
-                Envelope out = spec.transformer().isEmpty() ? message : transformer.apply(spec.transformer(), message);
-                sink.send(out);
+    /** Delivering the batches of one opened sink. */
+    private final class Delivery {
+        private final ConnectorSink sink;
+        private final DeadLetters deadLetters;
+        private final RetryingDelivery retrying = new RetryingDelivery(deadLetterPolicy.delivery(), ConnectorWork.this::stopping);
+
+        Delivery(ConnectorSink sink, DeadLetters deadLetters) {
+            this.sink = sink;
+            this.deadLetters = deadLetters;
+        }
+
+        /**
+         * Delivers or dead-letters the batch in order and acknowledges each message once it is;
+         * returns how many (a prefix) were, fewer than all only when stopping.
+         */
+        int settle(List<Received> batch) throws Exception {
+            int next = 0;
+            while (next < batch.size()) {
+                if (stopping()) {
+                    return next;
+                }
+                List<Envelope> out = new ArrayList<>(batch.size() - next);
+                Exception transformFailure = null;
+                for (int i = next; i < batch.size(); i++) {
+                    Envelope message = batch.get(i).envelope();
+                    if (transformer == null) {
+                        out.add(message);
+                        continue;
+                    }
+                    try {
+                        out.add(transformer.apply(spec.transformer(), message));
+                    } catch (InterruptedException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        transformFailure = e; // the messages before it still go, then it is retried alone
+                        break;
+                    }
+                }
+                List<Exception> results = out.isEmpty() ? List.of() : sink.sendAll(out);
+                for (int i = 0; i < results.size(); i++) {
+                    Received received = batch.get(next + i);
+                    if (results.get(i) == null) {
+                        acknowledge(received);
+                    } else if (!retryAlone(batch, next + i, results.get(i))) {
+                        return next + i;
+                    }
+                }
+                next += results.size();
+                if (results.size() < out.size()) {
+                    continue; // the sink stopped at a refusal: the rest is sent again, after the refused one
+                }
+                if (transformFailure != null) {
+                    if (!retryAlone(batch, next, transformFailure)) {
+                        return next;
+                    }
+                    next++;
+                }
+            }
+            return next;
+        }
+
+        /** One message that failed its first attempt: retried, else dead-lettered; false when stopping first. */
+        private boolean retryAlone(List<Received> batch, int index, Exception failure) throws InterruptedException {
+            Received received = batch.get(index);
+            counters.error(failure);
+            String what = "a message of connector " + spec.id();
+            RetryingDelivery.Outcome outcome = retrying.retry(what, 1, failure, attempt -> {
+                try {
+                    Envelope message = received.envelope();
+                    sink.send(transformer == null ? message : transformer.apply(spec.transformer(), message));
+                } catch (Exception e) {
+                    counters.error(e);
+                    throw e;
+                }
+            }, () -> batch.subList(index, batch.size()).forEach(r -> r.acknowledgement().inProgress()));
+            if (outcome.delivered()) {
+                acknowledge(received);
                 return true;
+            }
+            if (outcome.lastFailure() == null) {
+                return false; // stopping
+            }
+            return deadLetter(batch, index, outcome);
+        }
+
+        /** Writes the dead letter, retrying (with the longest back-off) until it is written or the connector stops. */
+        private boolean deadLetter(List<Received> batch, int index, RetryingDelivery.Outcome outcome)
+                throws InterruptedException {
+            Received received = batch.get(index);
+            long backoff = deadLetterPolicy.delivery().maxBackoffMillis();
+            while (!stopping()) {
+                try {
+                    deadLetters.send(received.envelope(), outcome);
+                    received.acknowledgement().ack();
+                    counters.deadLettered();
+                    LOG.log(Level.WARNING, "connector {0}: a message refused {1} time(s) was sent to dead-letter subject {2}",
+                            new Object[] {spec.id(), outcome.attempts(), deadLetterPolicy.subject()});
+                    return true;
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    counters.error(e);
+                    LOG.log(Level.WARNING, "connector " + spec.id() + ": dead letter to " + deadLetterPolicy.subject()
+                            + " failed, retrying in " + backoff + " ms", e);
+                    pause(backoff);
+                    batch.subList(index, batch.size()).forEach(r -> r.acknowledgement().inProgress());
+                }
+            }
+            return false;
+        }
+
+        private void acknowledge(Received received) throws InterruptedException {
+            try {
+                received.acknowledgement().ack();
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
+                // the sink has it; the source will hand it over again (at-least-once), so the batch goes on
                 counters.error(e);
-                LOG.log(Level.FINE, "connector " + spec.id() + ": delivery failed, retrying in " + backoff + " ms", e);
-                pause(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
+            counters.out();
         }
-        return false;
     }
 
     /** Sleeps in short steps so that a stop is not delayed by a long back-off. */
     private void pause(long millis) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000;
         while (!stopping() && System.nanoTime() < end) {
-            Thread.sleep(Math.min(50, millis));
+            Thread.sleep(Math.max(1, Math.min(50, millis)));
         }
     }
 

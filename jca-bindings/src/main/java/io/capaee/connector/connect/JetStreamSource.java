@@ -108,6 +108,11 @@ final class JetStreamSource implements ConnectorSource {
                 public void release() {
                     message.nak();
                 }
+
+                @Override
+                public void inProgress() {
+                    message.inProgress();
+                }
             }));
         }
         return batch;

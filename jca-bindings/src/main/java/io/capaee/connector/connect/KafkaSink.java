@@ -5,11 +5,17 @@ import io.capaee.api.connect.ComponentStep;
 import io.capaee.connector.binding.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sink {@code kafka}: idempotent producer, acks=all; a message is accepted once the broker acknowledged it. */
@@ -38,11 +44,51 @@ final class KafkaSink implements ConnectorSink {
 
     @Override
     public void send(Envelope message) throws Exception {
+        producer.send(record(message)).get(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The whole batch in flight at once (the producer batches and pipelines it; the idempotent
+     * producer keeps it in order), then one wait per record for the broker's acknowledgement.
+     */
+    @Override
+    public List<Exception> sendAll(List<Envelope> messages) throws InterruptedException {
+        List<Future<RecordMetadata>> inFlight = new ArrayList<>(messages.size());
+        Exception refused = null;
+        for (Envelope message : messages) {
+            try {
+                inFlight.add(producer.send(record(message)));
+            } catch (RuntimeException e) { // refused before sending (too large, no metadata in time, closed)
+                refused = e;
+                break;
+            }
+        }
+        List<Exception> results = new ArrayList<>(inFlight.size() + 1);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (Future<RecordMetadata> sent : inFlight) {
+            try {
+                sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                results.add(null);
+            } catch (ExecutionException e) {
+                results.add(e.getCause() instanceof Exception cause ? cause : e);
+            } catch (TimeoutException e) {
+                results.add(e);
+            }
+        }
+        if (refused != null) {
+            results.add(refused);
+        }
+        return results;
+    }
+
+    private ProducerRecord<byte[], byte[]> record(Envelope message) {
         String key = fixedKey != null ? fixedKey : message.key();
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, null,
                 key == null ? null : key.getBytes(StandardCharsets.UTF_8), message.data());
-        message.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-        producer.send(record).get(timeoutMillis, TimeUnit.MILLISECONDS);
+        if (!message.headers().isEmpty()) {
+            message.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        }
+        return record;
     }
 
     @Override

@@ -9,6 +9,10 @@ record Received(Envelope envelope, Acknowledgement acknowledgement) {
         void ack() throws Exception;
 
         void release();
+
+        /** The message is still being worked on (retries): sources with an ack deadline extend it. */
+        default void inProgress() {
+        }
     }
 
     /** For sources that cannot redeliver (NATS core, HTTP polling): nothing to tell them. */

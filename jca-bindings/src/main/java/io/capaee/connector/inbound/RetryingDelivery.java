@@ -21,7 +21,13 @@ public final class RetryingDelivery {
         }
     }
 
-    private final EndpointInvoker invoker;
+    /** One try of a delivery; {@code attempt} counts from 1. */
+    @FunctionalInterface
+    public interface Attempt {
+        void run(int attempt) throws Exception;
+    }
+
+    private final EndpointInvoker invoker; // null when only {@link #retry} is used
     private final DeliveryPolicy policy;
     private final BooleanSupplier stopping;
 
@@ -31,34 +37,48 @@ public final class RetryingDelivery {
         this.stopping = stopping;
     }
 
+    /** For deliveries that are not to a message endpoint (the connectors' sinks): {@link #retry} only. */
+    public RetryingDelivery(DeliveryPolicy policy, BooleanSupplier stopping) {
+        this(null, policy, stopping);
+    }
+
     public Outcome deliver(InboundMessage message) {
         return deliver(message, () -> { });
     }
 
     /** As {@link #deliver(InboundMessage)}, calling {@code beforeRetry} before each retry (e.g. to extend an ack wait). */
     public Outcome deliver(InboundMessage message, Runnable beforeRetry) {
-        Throwable last = null;
-        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                if (!pause(policy.backoffBefore(attempt))) {
-                    return new Outcome(false, attempt - 1, null);
+        String what = "a message from " + message.destination() + " to " + invoker.describe();
+        return retry(what, 0, null, attempt -> invoker.deliver(message.withAttempt(attempt)), beforeRetry);
+    }
+
+    /**
+     * Tries {@code attempt} until it succeeds, the policy's attempts are used up, or the caller
+     * stops. {@code made} attempts already happened elsewhere (the last failed with {@code failure}):
+     * a sender that tried a whole batch at once continues here with the message that failed.
+     */
+    public Outcome retry(String what, int made, Throwable failure, Attempt attempt, Runnable beforeRetry) {
+        Throwable last = failure;
+        for (int n = made + 1; n <= policy.maxAttempts(); n++) {
+            if (n > 1) {
+                if (!pause(policy.backoffBefore(n))) {
+                    return new Outcome(false, n - 1, null);
                 }
                 beforeRetry.run();
             }
             try {
-                invoker.deliver(message.withAttempt(attempt));
-                return new Outcome(true, attempt, null);
+                attempt.run(n);
+                return new Outcome(true, n, null);
             } catch (Exception | Error e) {
                 if (e instanceof VirtualMachineError vm) {
                     throw vm;
                 }
                 last = e;
-                LOG.log(Level.FINE, "delivery " + attempt + " of a message from " + message.destination() + " to "
-                        + invoker.describe() + " failed", e);
+                LOG.log(Level.FINE, "delivery " + n + " of " + what + " failed", e);
             }
         }
-        LOG.log(Level.WARNING, "{0}: message from {1} failed {2} time(s), last: {3}",
-                new Object[] {invoker.describe(), message.destination(), policy.maxAttempts(), String.valueOf(last)});
+        LOG.log(Level.WARNING, "{0} failed {1} time(s), last: {2}",
+                new Object[] {what, policy.maxAttempts(), String.valueOf(last)});
         return new Outcome(false, policy.maxAttempts(), last);
     }
 

@@ -8,6 +8,7 @@ import io.capaee.api.connect.ComponentStep;
 import io.capaee.api.connect.ConnectRuntime;
 import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
+import io.capaee.connector.inbound.RetryingDelivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +69,7 @@ class ConnectorWorkTest {
     }
 
     /** Refuses the first {@code failures} sends (all when negative); records what it accepted. */
-    static final class FlakySink implements ConnectorSink {
+    static class FlakySink implements ConnectorSink {
         final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
         final List<String> ackedAtSend;
         int failures;
@@ -92,6 +93,90 @@ class ConnectorWorkTest {
         @Override
         public void close() {
         }
+    }
+
+    /** Refuses every message whose body is {@code poison}; takes whole batches in flight like the Kafka sink. */
+    static final class PoisonRefusingSink extends FlakySink {
+        final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+
+        PoisonRefusingSink(List<String> ackedAtSend) {
+            super(0, ackedAtSend);
+        }
+
+        @Override
+        public void send(Envelope message) {
+            if (new String(message.data(), StandardCharsets.UTF_8).equals("poison")) {
+                throw new IllegalStateException("refused");
+            }
+            super.send(message);
+        }
+
+        @Override
+        public List<Exception> sendAll(List<Envelope> messages) {
+            batchSizes.add(messages.size());
+            List<Exception> results = new ArrayList<>();
+            for (Envelope message : messages) {
+                try {
+                    send(message);
+                    results.add(null);
+                } catch (IllegalStateException e) {
+                    results.add(e); // the later ones of the batch are in flight anyway
+                }
+            }
+            return results;
+        }
+    }
+
+    /** Records dead letters; fails the first {@code failures} writes (all when negative). */
+    static final class RecordingDeadLetters implements DeadLetters {
+        final List<String> written = Collections.synchronizedList(new ArrayList<>());
+        final List<Integer> attempts = Collections.synchronizedList(new ArrayList<>());
+        volatile int failures;
+
+        RecordingDeadLetters(int failures) {
+            this.failures = failures;
+        }
+
+        @Override
+        public void send(Envelope message, RetryingDelivery.Outcome outcome) {
+            if (failures != 0) {
+                failures--;
+                throw new IllegalStateException("dead-letter subject unreachable");
+            }
+            written.add(new String(message.data(), StandardCharsets.UTF_8));
+            attempts.add(outcome.attempts());
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final ConnectorSpec WITH_DEAD_LETTERS = new ConnectorParser(ConnectRuntime.load()).parse("""
+            consumer: { nats: { url: "nats://127.0.0.1:4222" }, stream: { subject: in } }
+            sink:
+              type: nats
+              config: { subject: out, dead_letter: { max_attempts: 3, backoff: 1ms, max_backoff: 2ms } }
+            """, "test");
+
+    private static ComponentFactory factory(ConnectorSource source, ConnectorSink sink, DeadLetters deadLetters) {
+        return new ComponentFactory() {
+            @Override
+            public ConnectorSource source(ComponentStep step, String connectorId) {
+                return source;
+            }
+
+            @Override
+            public ConnectorSink sink(ComponentStep step, String connectorId) {
+                return sink;
+            }
+
+            @Override
+            public DeadLetters deadLetters(ConnectorSpec spec, DeadLetterPolicy policy) {
+                assertEquals("dlq.connector.test", policy.subject());
+                return deadLetters;
+            }
+        };
     }
 
     private static ComponentFactory factory(ConnectorSource source, ConnectorSink sink) {
@@ -149,5 +234,64 @@ class ConnectorWorkTest {
         assertEquals(List.of(), source.acked);
         assertEquals(List.of("a", "b"), source.released, "the message in flight and the rest of its batch");
         assertEquals(0, counters.outCount());
+    }
+
+    @Test
+    void aMessageTheSinkKeepsRefusingIsDeadLetteredAfterItsAttemptsAndTheOthersGoOnInOrder() throws Exception {
+        RecordingSource source = new RecordingSource("a", "poison", "c", "d");
+        PoisonRefusingSink sink = new PoisonRefusingSink(source.acked);
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters(0);
+        ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
+        ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
+        Thread thread = new Thread(work);
+        thread.start();
+        await(() -> source.acked.size() == 4);
+        work.release();
+        assertTrue(work.awaitStopped(5000));
+        assertEquals(List.of("a", "c", "d"), sink.accepted);
+        assertEquals(List.of("poison"), deadLetters.written, "the refused message, as the source gave it");
+        assertEquals(List.of(3), deadLetters.attempts);
+        assertEquals(List.of("a", "poison", "c", "d"), source.acked, "acknowledged in source order");
+        assertEquals(List.of(2, 2), sink.batchSizes, "each polled batch went to the sink at once");
+        assertEquals(3, counters.outCount());
+        assertEquals(1, counters.deadLetterCount());
+        assertEquals(3, counters.errorCount(), "each refused attempt");
+        assertEquals(List.of(), source.released);
+    }
+
+    @Test
+    void aMessageIsAcknowledgedOnlyOnceItsDeadLetterIsWritten() throws Exception {
+        RecordingSource source = new RecordingSource("poison", "b");
+        PoisonRefusingSink sink = new PoisonRefusingSink(source.acked);
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters(2);
+        ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
+        ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
+        Thread thread = new Thread(work);
+        thread.start();
+        await(() -> source.acked.size() == 2);
+        work.release();
+        assertTrue(work.awaitStopped(5000));
+        assertEquals(List.of("poison"), deadLetters.written);
+        assertEquals(List.of("poison", "b"), source.acked);
+        assertEquals(5, counters.errorCount(), "3 refusals and 2 failed dead letters");
+        assertEquals(1, counters.deadLetterCount());
+    }
+
+    @Test
+    void aStopWhileTheDeadLetterCannotBeWrittenReleasesTheMessage() throws Exception {
+        RecordingSource source = new RecordingSource("poison", "b");
+        PoisonRefusingSink sink = new PoisonRefusingSink(source.acked);
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters(-1);
+        ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
+        ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
+        Thread thread = new Thread(work);
+        thread.start();
+        await(() -> counters.errorCount() >= 5);
+        work.release();
+        assertTrue(work.awaitStopped(5000));
+        assertEquals(List.of("b"), sink.accepted, "b was in flight with the poison message");
+        assertEquals(List.of(), source.acked, "nothing acknowledged after an unsettled message");
+        assertEquals(List.of("poison", "b"), source.released);
+        assertEquals(0, counters.deadLetterCount());
     }
 }

@@ -158,7 +158,21 @@ public final class ConnectorParser {
                         + " '" + type + "' (this runtime has: "
                         + String.join(", ", source ? ConnectRuntime.SOURCES : ConnectRuntime.SINKS) + ")"));
         Map<?, ?> config = step.get("config") == null ? Map.of() : asMap(path + ".config", step.get("config"));
-        return new ComponentStep(type, ComponentConfigValidator.validate(path + ".config", definition.fields(), config));
+        Map<String, Object> checked = ComponentConfigValidator.validate(path + ".config", definition.fields(), config);
+        if (checked.get("dead_letter") instanceof Map<?, ?> deadLetter) {
+            backoffs(path + ".config.dead_letter", deadLetter);
+        }
+        return new ComponentStep(type, checked);
+    }
+
+    /** A rule the definition file cannot state: the first pause is not longer than the longest. */
+    private static void backoffs(String path, Map<?, ?> deadLetter) {
+        Duration first = Durations.parse(String.valueOf(deadLetter.get("backoff")));
+        Duration longest = Durations.parse(String.valueOf(deadLetter.get("max_backoff")));
+        if (first.compareTo(longest) > 0) {
+            throw new InvalidConnectorException(path + ".backoff", deadLetter.get("backoff")
+                    + " must not be longer than max_backoff (" + deadLetter.get("max_backoff") + ")");
+        }
     }
 
     /** A consumer or producer as the NATS component that runs it, with that component's defaults. */

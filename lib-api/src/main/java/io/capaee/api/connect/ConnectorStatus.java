@@ -13,7 +13,7 @@ import java.time.Instant;
  */
 public record ConnectorStatus(String id, String description, ConnectorKind kind, State state, boolean connected,
         String input,
-        String output, int transformers, long in, long out, long errors, String lastError, Instant lastErrorAt,
+        String output, int transformers, long in, long out, long errors, long deadLetters, String lastError, Instant lastErrorAt,
         String origin) {
 
     /** Whether the connector moves messages. */

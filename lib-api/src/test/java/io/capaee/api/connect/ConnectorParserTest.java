@@ -117,6 +117,26 @@ class ConnectorParserTest {
     }
 
     @Test
+    void deadLettersAreASinkFieldWithDefaultsAndNamedErrors() {
+        assertEquals(null, PARSER.parse(OUTLET, "c1").output().config().get("dead_letter"),
+                "without dead_letter a refused message is retried until the sink takes it");
+        ConnectorSpec spec = PARSER.parse(OUTLET.replace("topic: orders", "topic: orders, dead_letter: { max_attempts: 3 }"),
+                "c1");
+        assertEquals(java.util.Map.of("max_attempts", 3L, "backoff", "100ms", "max_backoff", "5s"),
+                spec.output().config().get("dead_letter"));
+        assertTrue(refusal(OUTLET.replace("topic: orders", "topic: orders, dead_letter: { max_attempts: 0 }"))
+                .startsWith("outlet.sink.config.dead_letter.max_attempts: 0 must be at least 1"));
+        assertTrue(refusal(OUTLET.replace("topic: orders", "topic: orders, dead_letter: { subject: 'dlq.>' }"))
+                .startsWith("outlet.sink.config.dead_letter.subject: 'dlq.>' does not match"));
+        assertTrue(refusal(OUTLET.replace("topic: orders", "topic: orders, dead_letter: { tries: 2 }"))
+                .startsWith("outlet.sink.config.dead_letter.tries: unknown field"));
+        assertEquals("outlet.sink.config.dead_letter.backoff: 10s must not be longer than max_backoff (5s)",
+                refusal(OUTLET.replace("topic: orders", "topic: orders, dead_letter: { backoff: 10s }")));
+        assertTrue(refusal(OUTLET.replace("topic: orders", "topic: orders, dead_letter: 3"))
+                .startsWith("outlet.sink.config.dead_letter: must be an object"));
+    }
+
+    @Test
     void notAYamlMapIsRefused() {
         assertTrue(refusal("- a\n- b\n").startsWith("document: must be an object"));
         assertTrue(refusal("a: [").startsWith("document: not valid YAML"));

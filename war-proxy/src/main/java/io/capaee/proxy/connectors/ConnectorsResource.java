@@ -180,6 +180,7 @@ public class ConnectorsResource {
                 .add("in", s.in())
                 .add("out", s.out())
                 .add("errors", s.errors())
+                .add("deadLetters", s.deadLetters())
                 .add("origin", s.origin());
         if (s.lastError() != null) {
             o.add("lastError", s.lastError());

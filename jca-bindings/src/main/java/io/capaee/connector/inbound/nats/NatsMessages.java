@@ -46,11 +46,20 @@ public final class NatsMessages {
         if (message.getHeaders() != null) {
             message.getHeaders().forEach(headers::add);
         }
+        headers.put("capa-original-subject", message.getSubject());
+        deadLetter(connection, to, headers, message.getData(), outcome, timeout);
+    }
+
+    /**
+     * Publishes {@code data} to {@code to} with {@code headers} (changed: plus
+     * {@code capa-dead-letter-reason} and {@code capa-attempts}), and waits for the server's round trip.
+     */
+    public static void deadLetter(Connection connection, String to, Headers headers, byte[] data,
+            RetryingDelivery.Outcome outcome, Duration timeout) throws Exception {
         String reason = outcome.reason().replaceAll("[\\r\\n]+", " ");
         headers.put("capa-dead-letter-reason", reason.length() > REASON_CHARS ? reason.substring(0, REASON_CHARS) : reason);
         headers.put("capa-attempts", Integer.toString(outcome.attempts()));
-        headers.put("capa-original-subject", message.getSubject());
-        connection.publish(NatsMessage.builder().subject(to).headers(headers).data(message.getData()).build());
+        connection.publish(NatsMessage.builder().subject(to).headers(headers).data(data).build());
         connection.flush(timeout);
     }
 }
