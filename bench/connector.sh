@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # JetStream -> Kafka, 1 KB messages, through a Connect connector (outlet consumer.stream -> sink kafka,
 # deployed over /v1.0-alpha1/connectors) against a plain jnats -> kafka-clients loop doing the same (fetch
-# 100, one synchronous idempotent acks=all send per message, ack after Kafka's ack), in one run. Uses the
+# 100, the batch sent to an idempotent acks=all producer with linger 0, each message acked in order after
+# its Kafka ack), in one run. Uses the
 # build's test harness: the Kafka broker (KRaft) and the Liberty server start as for the end-to-end tests.
 # Needs NATS (JetStream) on 127.0.0.1:4222 and Redis on 127.0.0.1:6379 (.ci/run starts them).
 #   MESSAGES=20000 WARMUP=3000 HTTP_PORT=9182 bench/connector.sh

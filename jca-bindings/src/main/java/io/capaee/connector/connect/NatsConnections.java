@@ -33,13 +33,14 @@ final class NatsConnections {
     }
 
     static Map<String, String> headers(Message message) {
+        if (!message.hasHeaders()) {
+            return Map.of(); // immutable: the envelope keeps it without a copy
+        }
         Map<String, String> headers = new HashMap<>();
-        if (message.hasHeaders()) {
-            for (String name : message.getHeaders().keySet()) {
-                List<String> values = message.getHeaders().get(name);
-                if (values != null && !values.isEmpty()) {
-                    headers.put(name, values.get(0));
-                }
+        for (String name : message.getHeaders().keySet()) {
+            List<String> values = message.getHeaders().get(name);
+            if (values != null && !values.isEmpty()) {
+                headers.put(name, values.get(0));
             }
         }
         return headers;

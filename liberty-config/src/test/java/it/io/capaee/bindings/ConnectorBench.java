@@ -4,12 +4,7 @@ package it.io.capaee.bindings;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.Message;
 import io.nats.client.Nats;
-import io.nats.client.PullSubscribeOptions;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import it.io.capaee.kafka.KafkaBroker;
@@ -17,15 +12,10 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -33,8 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * Benchmark (run by {@code bench/connector.sh}, skipped otherwise): 1 KB messages from a JetStream
  * stream to a Kafka topic through a Connect connector (outlet {@code consumer.stream} → sink
  * {@code kafka}, deployed over {@code /v1.0-alpha1/connectors}), against a plain jnats →
- * kafka-clients loop doing what the connector does in one thread: pull fetch of 100, one
- * synchronous idempotent {@code acks=all} send per message with linger 0, ack after Kafka's ack.
+ * kafka-clients loop doing what the connector does in one thread ({@link PlainJetStreamKafkaLoop}, batched):
+ * pull fetch of 100, the whole batch sent to an idempotent {@code acks=all} producer with linger 0,
+ * then each message acked in order after its Kafka ack.
  * Prints messages/s of each, the ratio, and the end-to-end latency p50/p99.
  */
 @EnabledIfSystemProperty(named = "capa.bench", matches = "true")
@@ -70,7 +61,11 @@ class ConnectorBench {
                 throw new AssertionError("connector not deployed: " + deployed.body());
             }
             AtomicBoolean stop = new AtomicBoolean();
-            CompletableFuture<Void> plainLoop = CompletableFuture.runAsync(() -> plainLoop(stop));
+            // what the connector does, in one thread of plain client code: its fetch size and producer settings
+            PlainJetStreamKafkaLoop reference = new PlainJetStreamKafkaLoop(PLAIN_STREAM, PLAIN_SUBJECT, PLAIN_TOPIC, 100,
+                    PlainJetStreamKafkaLoop.producerSettings(ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.LINGER_MS_CONFIG, 0), true);
+            CompletableFuture<Void> plainLoop = CompletableFuture.runAsync(() -> reference.run(stop));
             try {
                 JetStreamKafkaBench.run(nats, "capa", SUBJECT, TOPIC, WARMUP);
                 JetStreamKafkaBench.run(nats, "plain", PLAIN_SUBJECT, PLAIN_TOPIC, WARMUP);
@@ -96,31 +91,6 @@ class ConnectorBench {
             // not there yet
         }
         jsm.addStream(StreamConfiguration.builder().name(stream).subjects(subject).storageType(StorageType.File).build());
-    }
-
-    /** The reference: what the connector does, in one thread of plain client code. */
-    private static void plainLoop(AtomicBoolean stop) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        try (Connection nats = Nats.connect("nats://127.0.0.1:4222");
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                        new ByteArraySerializer())) {
-            JetStreamSubscription subscription = nats.jetStream().subscribe(PLAIN_SUBJECT,
-                    PullSubscribeOptions.builder().stream(PLAIN_STREAM).configuration(ConsumerConfiguration.builder()
-                            .durable("plain").filterSubject(PLAIN_SUBJECT).ackPolicy(AckPolicy.Explicit)
-                            .ackWait(Duration.ofSeconds(30)).build()).build());
-            while (!stop.get()) {
-                for (Message message : subscription.fetch(100, Duration.ofMillis(500))) {
-                    producer.send(new ProducerRecord<>(PLAIN_TOPIC, message.getData())).get();
-                    message.ack();
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("plain loop failed", e);
-        }
     }
 
     private static HttpResponse<String> call(HttpRequest.Builder request) throws Exception {

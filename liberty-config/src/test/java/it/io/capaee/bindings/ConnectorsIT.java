@@ -220,6 +220,13 @@ class ConnectorsIT {
                         .getBytes(StandardCharsets.UTF_8)));
         assertEquals(400, encoded.statusCode(), encoded.body());
         assertEquals("outlet.consumer.core.subject", json(encoded.body()).asJsonObject().getString("field"));
+
+        HttpResponse<String> noAttempts = post(API + "?id=" + id, """
+                consumer: { nats: { url: "nats://127.0.0.1:4222" }, stream: { subject: a } }
+                sink: { type: http, config: { url: "http://127.0.0.1:1/", dead_letter: { max_attempts: 0 } } }
+                """);
+        assertEquals(400, noAttempts.statusCode(), noAttempts.body());
+        assertEquals("outlet.sink.config.dead_letter.max_attempts", json(noAttempts.body()).asJsonObject().getString("field"));
         assertTrue(get(API).body().indexOf(id) < 0, "the list has no " + id);
     }
 
@@ -290,6 +297,70 @@ class ConnectorsIT {
     }
 
     @Test
+    void aMessageTheSinkKeepsRefusingBecomesADeadLetterAndTheOthersGoOn() throws Exception {
+        String run = run();
+        String subject = "capa.it." + PORT + ".dl." + run;
+        String deadLetters = "capa.it." + PORT + ".dlq." + run;
+        String stream = stream(subject);
+        List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer refusing = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        refusing.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            boolean poison = body.contains("poison");
+            if (!poison) {
+                accepted.add(body);
+            }
+            exchange.sendResponseHeaders(poison ? 500 : 204, -1);
+            exchange.close();
+        });
+        refusing.start();
+        Subscription dlq = nats.subscribe(deadLetters);
+        nats.flush(Duration.ofSeconds(5));
+        try {
+            String id = deploy("dl-" + run, """
+                    consumer:
+                      nats: { url: "nats://127.0.0.1:4222" }
+                      stream: { subject: "%s" }
+                    sink:
+                      type: http
+                      config:
+                        url: "http://127.0.0.1:%d/in"
+                        dead_letter: { max_attempts: 3, subject: "%s", backoff: 10ms, max_backoff: 50ms }
+                    """.formatted(subject, refusing.getAddress().getPort(), deadLetters));
+            List<String> good = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                String body = (i == 7 ? "poison-" : "good-") + run + "-" + i;
+                nats.jetStream().publish(NatsMessage.builder().subject(subject).data(body, StandardCharsets.UTF_8)
+                        .headers(new Headers().add("X-Run", run)).build());
+                if (i != 7) {
+                    good.add(body);
+                }
+            }
+            Message letter = dlq.nextMessage(WAIT);
+            assertNotNull(letter, "the refused message reached the dead-letter subject");
+            assertEquals("poison-" + run + "-7", new String(letter.getData(), StandardCharsets.UTF_8));
+            assertEquals("3", letter.getHeaders().getFirst("capa-attempts"));
+            assertEquals(id, letter.getHeaders().getFirst("capa-connector"));
+            assertEquals(run, letter.getHeaders().getFirst("X-Run"), "the message's own headers go with it");
+            assertTrue(letter.getHeaders().getFirst("capa-dead-letter-reason").contains("500"),
+                    letter.getHeaders().getFirst("capa-dead-letter-reason"));
+            JsonObject status = awaitStatus(id, s -> s.getJsonNumber("out").longValue() >= 19);
+            assertEquals(1, status.getJsonNumber("deadLetters").longValue());
+            assertEquals(19, status.getJsonNumber("out").longValue());
+            assertEquals(3, status.getJsonNumber("errors").longValue(), "three refused attempts");
+            assertTrue(status.getString("lastError").contains("500"), status.toString());
+            assertEquals(new HashSet<>(good), new HashSet<>(accepted), "the other messages were delivered");
+            assertEquals(null, dlq.nextMessage(Duration.ofMillis(500)), "one dead letter, not one per attempt");
+            assertEquals(0, nats.jetStreamManagement().getConsumerInfo(stream, "capa-connector-" + id).getNumAckPending(),
+                    "every message, the dead letter too, was acknowledged");
+        } finally {
+            dlq.unsubscribe();
+            refusing.stop(0);
+        }
+    }
+
+    @Test
     void theRuntimeDescribesItselfTheConnectWay() throws Exception {
         HttpResponse<String> r = get(API + "/runtime");
         assertEquals(200, r.statusCode(), r.body());
@@ -302,6 +373,11 @@ class ConnectorsIT {
                 .filter(s -> s.getString("name").equals("kafka")).findFirst().orElseThrow();
         assertEquals("sink", kafka.getString("kind"));
         assertTrue(kafka.getJsonArray("fields").size() >= 3);
+        JsonObject deadLetter = kafka.getJsonArray("fields").stream().map(JsonValue::asJsonObject)
+                .filter(f -> f.getString("name").equals("dead_letter")).findFirst().orElseThrow();
+        assertEquals("object", deadLetter.getString("type"));
+        assertEquals(List.of("max_attempts", "subject", "backoff", "max_backoff"), deadLetter.getJsonArray("fields").stream()
+                .map(f -> f.asJsonObject().getString("name")).toList());
 
         HttpResponse<String> file = get(API + "/runtime/sources/nats_jetstream.yml");
         assertEquals(200, file.statusCode());
@@ -315,11 +391,12 @@ class ConnectorsIT {
         return Long.toHexString(System.nanoTime());
     }
 
-    private static void stream(String subject) throws Exception {
+    private static String stream(String subject) throws Exception {
         String name = "CAPA_IT_" + PORT + "_" + subject.replaceAll("[^A-Za-z0-9]", "_").toUpperCase();
         nats.jetStreamManagement().addStream(StreamConfiguration.builder().name(name).subjects(subject)
                 .storageType(StorageType.File).build());
         streams.add(name);
+        return name;
     }
 
     private static void publish(String subject, String prefix, int count) throws Exception {

@@ -7,12 +7,7 @@ import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamSubscription;
-import io.nats.client.Message;
 import io.nats.client.Nats;
-import io.nats.client.PullSubscribeOptions;
-import io.nats.client.api.AckPolicy;
-import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.PublishAck;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
@@ -23,9 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -33,11 +26,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -91,7 +81,12 @@ class JetStreamKafkaBench {
             jsm.addStream(StreamConfiguration.builder().name(PLAIN_STREAM).subjects(PLAIN_SUBJECT)
                     .storageType(StorageType.File).build());
             AtomicBoolean stop = new AtomicBoolean();
-            CompletableFuture<Void> plainLoop = CompletableFuture.runAsync(() -> plainLoop(stop));
+            // what the input binding does: fetch 10, one synchronous send per message, the build's producer settings
+            PlainJetStreamKafkaLoop reference = new PlainJetStreamKafkaLoop(PLAIN_STREAM, PLAIN_SUBJECT, PLAIN_TOPIC, 10,
+                    PlainJetStreamKafkaLoop.producerSettings(ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.LINGER_MS_CONFIG, Integer.getInteger("capa.bench.kafka.linger-millis", 5),
+                            ProducerConfig.BATCH_SIZE_CONFIG, 65536), false);
+            CompletableFuture<Void> plainLoop = CompletableFuture.runAsync(() -> reference.run(stop));
             try {
                 run(nats, "capa", CAPA_SUBJECT, CAPA_TOPIC, WARMUP);
                 run(nats, "plain", PLAIN_SUBJECT, PLAIN_TOPIC, WARMUP);
@@ -150,31 +145,6 @@ class JetStreamKafkaBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(count, received, name + ": every message reached Kafka");
             return new Result(name, count, seconds, latencies);
-        }
-    }
-
-    /** The reference: jnats pull consumer, fetch 10, synchronous send per message, ack after Kafka's ack. */
-    private static void plainLoop(AtomicBoolean stop) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.LINGER_MS_CONFIG, Integer.getInteger("capa.bench.kafka.linger-millis", 5));
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 65536);
-        try (Connection nats = Nats.connect("nats://127.0.0.1:4222");
-                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),
-                        new ByteArraySerializer())) {
-            JetStreamSubscription subscription = nats.jetStream().subscribe(PLAIN_SUBJECT,
-                    PullSubscribeOptions.builder().stream(PLAIN_STREAM).configuration(ConsumerConfiguration.builder()
-                            .durable("plain").filterSubject(PLAIN_SUBJECT).ackPolicy(AckPolicy.Explicit)
-                            .ackWait(Duration.ofSeconds(30)).build()).build());
-            while (!stop.get()) {
-                for (Message message : subscription.fetch(10, Duration.ofMillis(500))) {
-                    producer.send(new ProducerRecord<>(PLAIN_TOPIC, message.getData())).get();
-                    message.ack();
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("plain loop failed", e);
         }
     }
 
