@@ -63,9 +63,13 @@ final class ConnectorWork extends EndpointLoop {
                     continue;
                 }
                 counters.in(batch.size());
-                int settled = delivery.settle(batch);
-                for (Received rest : batch.subList(settled, batch.size())) {
-                    rest.acknowledgement().release();
+                try {
+                    delivery.settle(batch);
+                } finally {
+                    // stopping, or the sink failed unexpectedly: what is not settled goes back to the source
+                    for (Received rest : batch.subList(delivery.settled, batch.size())) {
+                        rest.acknowledgement().release();
+                    }
                 }
                 opened.commit();
             }
@@ -85,6 +89,7 @@ final class ConnectorWork extends EndpointLoop {
         private final ConnectorSink sink;
         private final DeadLetters deadLetters;
         private final RetryingDelivery retrying = new RetryingDelivery(deadLetterPolicy.delivery(), ConnectorWork.this::stopping);
+        private int settled; // of the current batch: a prefix, delivered or dead-lettered, and acknowledged
 
         Delivery(ConnectorSink sink, DeadLetters deadLetters) {
             this.sink = sink;
@@ -93,13 +98,14 @@ final class ConnectorWork extends EndpointLoop {
 
         /**
          * Delivers or dead-letters the batch in order and acknowledges each message once it is;
-         * returns how many (a prefix) were, fewer than all only when stopping.
+         * {@link #settled} tells how many (a prefix) were, fewer than all only when stopping or failing.
          */
-        int settle(List<Received> batch) throws Exception {
+        void settle(List<Received> batch) throws Exception {
+            settled = 0;
             int next = 0;
             while (next < batch.size()) {
                 if (stopping()) {
-                    return next;
+                    return;
                 }
                 List<Envelope> out = new ArrayList<>(batch.size() - next);
                 Exception transformFailure = null;
@@ -124,7 +130,7 @@ final class ConnectorWork extends EndpointLoop {
                     if (results.get(i) == null) {
                         acknowledge(received);
                     } else if (!retryAlone(batch, next + i, results.get(i))) {
-                        return next + i;
+                        return;
                     }
                 }
                 next += results.size();
@@ -133,20 +139,18 @@ final class ConnectorWork extends EndpointLoop {
                 }
                 if (transformFailure != null) {
                     if (!retryAlone(batch, next, transformFailure)) {
-                        return next;
+                        return;
                     }
                     next++;
                 }
             }
-            return next;
         }
 
         /** One message that failed its first attempt: retried, else dead-lettered; false when stopping first. */
         private boolean retryAlone(List<Received> batch, int index, Exception failure) throws InterruptedException {
             Received received = batch.get(index);
             counters.error(failure);
-            String what = "a message of connector " + spec.id();
-            RetryingDelivery.Outcome outcome = retrying.retry(what, 1, failure, attempt -> {
+            RetryingDelivery.Outcome outcome = retrying.retry(() -> "a message of connector " + spec.id(), 1, failure, attempt -> {
                 try {
                     Envelope message = received.envelope();
                     sink.send(transformer == null ? message : transformer.apply(spec.transformer(), message));
@@ -174,6 +178,7 @@ final class ConnectorWork extends EndpointLoop {
                 try {
                     deadLetters.send(received.envelope(), outcome);
                     received.acknowledgement().ack();
+                    settled++;
                     counters.deadLettered();
                     LOG.log(Level.WARNING, "connector {0}: a message refused {1} time(s) was sent to dead-letter subject {2}",
                             new Object[] {spec.id(), outcome.attempts(), deadLetterPolicy.subject()});
@@ -200,6 +205,7 @@ final class ConnectorWork extends EndpointLoop {
                 // the sink has it; the source will hand it over again (at-least-once), so the batch goes on
                 counters.error(e);
             }
+            settled++;
             counters.out();
         }
     }

@@ -3,6 +3,7 @@ package io.capaee.connector.inbound;
 
 import io.capaee.api.inbound.InboundMessage;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,8 +49,7 @@ public final class RetryingDelivery {
 
     /** As {@link #deliver(InboundMessage)}, calling {@code beforeRetry} before each retry (e.g. to extend an ack wait). */
     public Outcome deliver(InboundMessage message, Runnable beforeRetry) {
-        String what = "a message from " + message.destination() + " to " + invoker.describe();
-        return retry(what, 0, null, attempt -> invoker.deliver(message.withAttempt(attempt)), beforeRetry);
+        return retry(() -> "a message from " + message.destination() + " to " + invoker.describe(), 0, null, attempt -> invoker.deliver(message.withAttempt(attempt)), beforeRetry);
     }
 
     /**
@@ -57,9 +57,9 @@ public final class RetryingDelivery {
      * stops. {@code made} attempts already happened elsewhere (the last failed with {@code failure}):
      * a sender that tried a whole batch at once continues here with the message that failed.
      */
-    public Outcome retry(String what, int made, Throwable failure, Attempt attempt, Runnable beforeRetry) {
+    public Outcome retry(Supplier<String> what, int made, Throwable failure, Attempt attempt, Runnable beforeRetry) {
         Throwable last = failure;
-        for (int n = made + 1; n <= policy.maxAttempts(); n++) {
+        for (int n = made + 1; n <= policy.maxAttempts() && n > 0; n++) { // n > 0: no wrap-around at MAX_VALUE
             if (n > 1) {
                 if (!pause(policy.backoffBefore(n))) {
                     return new Outcome(false, n - 1, null);
@@ -74,11 +74,13 @@ public final class RetryingDelivery {
                     throw vm;
                 }
                 last = e;
-                LOG.log(Level.FINE, "delivery " + n + " of " + what + " failed", e);
+                if (LOG.isLoggable(Level.FINE)) {
+                    LOG.log(Level.FINE, "delivery " + n + " of " + what.get() + " failed", e);
+                }
             }
         }
         LOG.log(Level.WARNING, "{0} failed {1} time(s), last: {2}",
-                new Object[] {what, policy.maxAttempts(), String.valueOf(last)});
+                new Object[] {what.get(), policy.maxAttempts(), String.valueOf(last)});
         return new Outcome(false, policy.maxAttempts(), last);
     }
 

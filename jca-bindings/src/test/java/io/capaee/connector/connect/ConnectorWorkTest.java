@@ -294,4 +294,25 @@ class ConnectorWorkTest {
         assertEquals(List.of("poison", "b"), source.released);
         assertEquals(0, counters.deadLetterCount());
     }
+
+    @Test
+    void aSinkFailingUnexpectedlyReleasesTheBatchBeforeTheConnectorReopens() throws Exception {
+        RecordingSource source = new RecordingSource("a", "b");
+        FlakySink sink = new FlakySink(0, source.acked) {
+            @Override
+            public List<Exception> sendAll(List<Envelope> messages) {
+                throw new IllegalStateException("producer closed");
+            }
+        };
+        ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
+        ConnectorWork work = new ConnectorWork(SPEC, counters, null, factory(source, sink));
+        Thread thread = new Thread(work);
+        thread.start();
+        await(() -> source.released.size() == 2);
+        work.release();
+        assertTrue(work.awaitStopped(5000));
+        assertEquals(List.of("a", "b"), source.released, "back to the source, not left unacknowledged");
+        assertEquals(List.of(), source.acked);
+        assertEquals("IllegalStateException: producer closed", counters.lastError());
+    }
 }
