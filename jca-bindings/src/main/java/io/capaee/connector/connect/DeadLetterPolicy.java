@@ -8,8 +8,8 @@ import io.capaee.connector.inbound.DeliveryPolicy;
 import java.util.Map;
 
 /**
- * How a connector retries a message its sink refuses, read from the sink's {@code dead_letter}
- * field: {@code subject} null means no dead letters (retried until the sink takes it, the
+ * How a connector retries a message its sink refuses, read from the sink's (or an inlet producer's)
+ * {@code dead_letter} field: {@code subject} null means no dead letters (retried until the sink takes it, the
  * connector waiting). Dead letters go to the NATS server of the connector's NATS side.
  */
 record DeadLetterPolicy(DeliveryPolicy delivery, String subject) {

@@ -89,7 +89,8 @@ public final class ConnectorParser {
         if (kind == ConnectorKind.INLET) {
             ComponentStep source = component(p + ".source", steps.get("source"), true);
             NatsStep producer = nats(p + ".producer", steps.get("producer"), false);
-            ComponentStep output = normalized(p + ".producer", producer.asComponent(), false);
+            ComponentStep output = normalized(p + ".producer", withDeadLetter(producer.asComponent(),
+                    asMap(p + ".producer", steps.get("producer")).get("dead_letter")), false);
             return new ConnectorSpec(chosen, description, kind, source, null, transformer, producer, null, source, output,
                     yaml);
         }
@@ -178,12 +179,29 @@ public final class ConnectorParser {
     /** A consumer or producer as the NATS component that runs it, with that component's defaults. */
     private ComponentStep normalized(String path, ComponentStep step, boolean source) {
         ComponentDefinition definition = (source ? runtime.source(step.type()) : runtime.sink(step.type())).orElseThrow();
-        return new ComponentStep(step.type(), ComponentConfigValidator.validate(path, definition.fields(), step.config()));
+        Map<String, Object> checked = ComponentConfigValidator.validate(path, definition.fields(), step.config());
+        if (checked.get("dead_letter") instanceof Map<?, ?> deadLetter) {
+            backoffs(path + ".dead_letter", deadLetter);
+        }
+        return new ComponentStep(step.type(), checked);
+    }
+
+    /**
+     * An inlet's producer may carry the NATS sinks' {@code dead_letter} field (an extension of the
+     * Connect model, like the wasm transformer): it is checked as that sink's field.
+     */
+    private static ComponentStep withDeadLetter(ComponentStep producer, Object deadLetter) {
+        if (deadLetter == null) {
+            return producer;
+        }
+        Map<String, Object> config = new LinkedHashMap<>(producer.config());
+        config.put("dead_letter", deadLetter);
+        return new ComponentStep(producer.type(), config);
     }
 
     private static NatsStep nats(String path, Object value, boolean consumer) {
         Map<?, ?> step = asMap(path, value);
-        known(path, step, consumer ? Set.of("nats", "core", "stream", "kv") : Set.of("nats", "core", "stream", "kv", "threads"));
+        known(path, step, consumer ? Set.of("nats", "core", "stream", "kv") : Set.of("nats", "core", "stream", "kv", "threads", "dead_letter"));
         NatsConfig nats = natsConfig(path + ".nats", step.get("nats"));
         List<String> modes = new ArrayList<>();
         for (String mode : List.of("core", "stream", "kv")) {

@@ -134,6 +134,13 @@ class ConnectorParserTest {
                 refusal(OUTLET.replace("topic: orders", "topic: orders, dead_letter: { backoff: 10s }")));
         assertTrue(refusal(OUTLET.replace("topic: orders", "topic: orders, dead_letter: 3"))
                 .startsWith("outlet.sink.config.dead_letter: must be an object"));
+        ConnectorSpec inlet = PARSER.parse(INLET.replace("core: { subject: orders.in }",
+                "core: { subject: orders.in }\n  dead_letter: { subject: orders.dlq }"), "c1");
+        assertEquals(java.util.Map.of("max_attempts", 5, "subject", "orders.dlq", "backoff", "100ms", "max_backoff", "5s"),
+                inlet.output().config().get("dead_letter"), "an inlet's producer may have one too");
+        assertTrue(refusal(INLET.replace("core: { subject: orders.in }",
+                "core: { subject: orders.in }\n  dead_letter: { max_attempts: x }"))
+                .startsWith("inlet.producer.dead_letter.max_attempts: must be an integer"));
     }
 
     @Test
