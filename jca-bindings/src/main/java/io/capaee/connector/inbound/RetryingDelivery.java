@@ -49,7 +49,8 @@ public final class RetryingDelivery {
 
     /** As {@link #deliver(InboundMessage)}, calling {@code beforeRetry} before each retry (e.g. to extend an ack wait). */
     public Outcome deliver(InboundMessage message, Runnable beforeRetry) {
-        return retry(() -> "a message from " + message.destination() + " to " + invoker.describe(), 0, null, attempt -> invoker.deliver(message.withAttempt(attempt)), beforeRetry);
+        return retry(() -> "a message from " + message.destination() + " to " + invoker.describe(), 0, null,
+                attempt -> invoker.deliver(message.withAttempt(attempt)), beforeRetry);
     }
 
     /**
