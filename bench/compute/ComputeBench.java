@@ -15,8 +15,9 @@ import java.util.Arrays;
  * timed calls; prints one line per workload:
  *   RESULT <workload> <result> median_ms=<m> min_ms=<m> mean_ms=<m>
  * Usage: java -cp lib-api/target/capsule.jar bench/compute/ComputeBench.java compute.wasm FIB_N SIEVE_N WARMUP RUNS
- * Memory: Chicory's default ByteBufferMemory, as the engine (GuestInstance.start) uses it; with
- * -Dchicory.memory=bytebuffer Chicory's default ByteBufferMemory (the engine uses ByteArrayMemory, the default here).
+ * Memory (-Dchicory.memory): bytearray (Chicory's ByteArrayMemory, the default here), bytebuffer
+ * (Chicory's default ByteBufferMemory) or dirtychunk (what the engine uses, GuestInstance.start:
+ * ByteArrayMemory that also marks the 4 KiB chunks each write touches).
  */
 public class ComputeBench {
     public static void main(String[] args) throws Exception {
@@ -33,8 +34,10 @@ public class ComputeBench {
                 .withMachineFactory(MachineFactoryCompiler.compile(module));
         if (memory.equals("bytearray")) {
             builder.withMemoryFactory(ByteArrayMemory::new);
+        } else if (memory.equals("dirtychunk")) {
+            builder.withMemoryFactory(io.capaee.api.wasm.internal.DirtyChunkMemory::new);
         } else if (!memory.equals("bytebuffer")) {
-            throw new IllegalArgumentException("chicory.memory must be bytebuffer or bytearray: " + memory);
+            throw new IllegalArgumentException("chicory.memory must be bytebuffer, bytearray or dirtychunk: " + memory);
         }
         Instance instance = builder.build();
         System.out.printf("INFO chicory instantiate+compile %.1f ms (java %s, %s memory)%n", (System.nanoTime() - t0) / 1e6,

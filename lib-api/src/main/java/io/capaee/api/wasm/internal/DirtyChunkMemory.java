@@ -19,14 +19,15 @@ import java.util.Arrays;
  * {@code copy}) are built on them. The write happens first, so an out-of-bounds write traps before
  * anything is marked, and a marked chunk is always inside memory.
  */
-final class DirtyChunkMemory implements Memory {
+public final class DirtyChunkMemory implements Memory {
     static final int CHUNK_SHIFT = 12;
     static final int CHUNK = 1 << CHUNK_SHIFT;
 
     private final ByteArrayMemory memory;
     private byte[] dirty;
 
-    DirtyChunkMemory(MemoryLimits limits) {
+    /** Public for bench/compute (CHICORY_MEMORY=dirtychunk); the engine creates it in GuestInstance. */
+    public DirtyChunkMemory(MemoryLimits limits) {
         this.memory = new ByteArrayMemory(limits);
         this.dirty = new byte[chunks(memory.pages())];
     }
