@@ -57,7 +57,8 @@ public class FunctionCallFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        String[] target = METHODS.contains(request.getMethod()) ? target(request) : null;
+        String info = request.getPathInfo();
+        String[] target = METHODS.contains(request.getMethod()) ? target(request.getServletPath() + (info == null ? "" : info)) : null;
         if (target == null) {
             chain.doFilter(request, response);
             return;
@@ -94,9 +95,7 @@ public class FunctionCallFilter extends HttpFilter {
      * ({@code /functions/{name}} or {@code /functions/{name}/{revision}}, no empty segment, no
      * path parameter); null otherwise, so that JAX-RS answers as it always did.
      */
-    private static String[] target(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        String path = request.getServletPath() + (info == null ? "" : info);
+    static String[] target(String path) {
         if (!path.startsWith(PREFIX) || path.indexOf(';') >= 0) {
             return null;
         }
