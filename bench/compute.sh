@@ -16,6 +16,7 @@
 #         FIB_N=32 SIEVE_N=10000000 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults but FIB_N=35)
 #         CHICORY_MEMORY=bytebuffer bench/compute.sh  # Chicory's default ByteBufferMemory
 #         CHICORY_MEMORY=dirtychunk bench/compute.sh  # the engine's memory: ByteArrayMemory + written-chunk marks
+#         CHICORY_MEMORY=flat bench/compute.sh        # experiment: one byte[] instead of 64 KiB pages
 #         JAVA_CP_PREFIX=dir bench/compute.sh         # classes in dir shadow capsule.jar's (experiments)
 #         JAVA_OPTS="-XX:..." bench/compute.sh        # JVM flags for the Chicory run
 set -euo pipefail
