@@ -14,6 +14,7 @@
 #
 # Usage:  bench/compute.sh
 #         FIB_N=32 SIEVE_N=10000000 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults but FIB_N=35)
+#         CHICORY_MEMORY=bytearray bench/compute.sh   # Chicory's ByteArrayMemory alone (no chunk marks)
 #         CHICORY_MEMORY=bytebuffer bench/compute.sh  # Chicory's default ByteBufferMemory
 #         CHICORY_MEMORY=dirtychunk bench/compute.sh  # the engine's memory: ByteArrayMemory + written-chunk marks
 #         CHICORY_MEMORY=flat bench/compute.sh        # experiment: one byte[] instead of 64 KiB pages
@@ -26,7 +27,7 @@ FIB_N=${FIB_N:-35}
 SIEVE_N=${SIEVE_N:-10000000}
 WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-10}
 RUNS=${RUNS:-20}
-CHICORY_MEMORY=${CHICORY_MEMORY:-bytearray}
+CHICORY_MEMORY=${CHICORY_MEMORY:-dirtychunk}  # what the engine uses
 WASM=$ROOT/lib-api/src/test/guests/compute.wasm
 JAR=$ROOT/lib-api/target/capsule.jar
 
