@@ -14,7 +14,12 @@
 #
 # Usage:  bench/compute.sh
 #         FIB_N=32 SIEVE_N=10000000 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults but FIB_N=35)
-#         CHICORY_MEMORY=bytebuffer bench/compute.sh  # Chicory's default ByteBufferMemory (the engine uses ByteArrayMemory)
+#         CHICORY_MEMORY=bytearray bench/compute.sh   # Chicory's ByteArrayMemory alone (no chunk marks)
+#         CHICORY_MEMORY=bytebuffer bench/compute.sh  # Chicory's default ByteBufferMemory
+#         CHICORY_MEMORY=dirtychunk bench/compute.sh  # the engine's memory: ByteArrayMemory + written-chunk marks
+#         CHICORY_MEMORY=flat bench/compute.sh        # experiment: one byte[] instead of 64 KiB pages
+#         JAVA_CP_PREFIX=dir bench/compute.sh         # classes in dir shadow capsule.jar's (experiments)
+#         JAVA_OPTS="-XX:..." bench/compute.sh        # JVM flags for the Chicory run
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -22,7 +27,7 @@ FIB_N=${FIB_N:-35}
 SIEVE_N=${SIEVE_N:-10000000}
 WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-10}
 RUNS=${RUNS:-20}
-CHICORY_MEMORY=${CHICORY_MEMORY:-bytearray}
+CHICORY_MEMORY=${CHICORY_MEMORY:-dirtychunk}  # what the engine uses
 WASM=$ROOT/lib-api/src/test/guests/compute.wasm
 JAR=$ROOT/lib-api/target/capsule.jar
 
@@ -40,7 +45,7 @@ fi
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); node $(node --version)"
 log "fib($FIB_N), sieve($SIEVE_N): $WARMUP_ITERATIONS warm-up calls, then $RUNS timed calls each"
 
-CHICORY=$(java -Dchicory.memory="$CHICORY_MEMORY" -cp "$JAR" "$ROOT/bench/compute/ComputeBench.java" \
+CHICORY=$(java ${JAVA_OPTS:-} -Dchicory.memory="$CHICORY_MEMORY" -cp "${JAVA_CP_PREFIX:+$JAVA_CP_PREFIX:}$JAR" "$ROOT/bench/compute/ComputeBench.java" \
   "$WASM" "$FIB_N" "$SIEVE_N" "$WARMUP_ITERATIONS" "$RUNS") || die "Chicory run"
 printf '%s\n' "$CHICORY" | sed 's/^/chicory  /'
 NODE=$(node "$ROOT/bench/compute/compute.mjs" "$WASM" "$FIB_N" "$SIEVE_N" "$WARMUP_ITERATIONS" "$RUNS") || die "Node run"

@@ -18,12 +18,16 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        return problem(e).toResponse();
+    }
+
+    static Problem problem(Throwable e) {
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
-            return Problem.response(status, "http-" + status, title, w.getMessage());
+            return Problem.of(status, "http-" + status, title, w.getMessage());
         }
         LOG.log(Level.SEVERE, "unexpected failure in the functions API", e);
-        return Problem.response(500, "internal", "Internal error", "unexpected " + e.getClass().getSimpleName() + "; see the server log");
+        return Problem.of(500, "internal", "Internal error", "unexpected " + e.getClass().getSimpleName() + "; see the server log");
     }
 }

@@ -12,12 +12,16 @@ import jakarta.ws.rs.ext.Provider;
 public class FunctionsExceptionMapper implements ExceptionMapper<FunctionsException> {
     @Override
     public Response toResponse(FunctionsException e) {
+        return problem(e).toResponse();
+    }
+
+    static Problem problem(FunctionsException e) {
         if (e instanceof io.capaee.functions.worker.WorkerException w) {
-            return Problem.response(w.status(), "worker", "Worker request refused", e.getMessage());
+            return Problem.of(w.status(), "worker", "Worker request refused", e.getMessage());
         }
         if (e instanceof FunctionNotFoundException) {
-            return Problem.response(404, "function-not-found", "Function not found", e.getMessage());
+            return Problem.of(404, "function-not-found", "Function not found", e.getMessage());
         }
-        return Problem.response(500, "functions", "Functions module error", e.getMessage());
+        return Problem.of(500, "functions", "Functions module error", e.getMessage());
     }
 }

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
-import io.capaee.api.wasm.WasmFunctionException;
-import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.Deployment;
 import io.capaee.functions.service.FunctionRegistry;
-import io.capaee.functions.service.FunctionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -22,17 +19,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Capsule's HTTP mode for every deployed function: {@code /functions/{name}} calls the default
- * revision, {@code /functions/{name}/{revision}} a named one, with any method.
+ * revision, {@code /functions/{name}/{revision}} a named one, with any method. GET, POST, PUT,
+ * DELETE and PATCH calls are answered before JAX-RS by {@link FunctionCallFilter}; these methods
+ * still serve HEAD and anything the filter leaves to JAX-RS.
  */
 @Path("/functions")
 @ApplicationScoped
@@ -41,7 +38,7 @@ public class FunctionsResource {
     FunctionRegistry registry;
 
     @Inject
-    FunctionsConfig config;
+    FunctionCaller caller;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -82,31 +79,13 @@ public class FunctionsResource {
         return call("PATCH", name, rev, h, u, body);
     }
 
-    private Response call(String method, String name, String revisionPath, HttpHeaders headers, HttpServletRequest uri, InputStream body) {
+    private Response call(String method, String name, String revisionPath, HttpHeaders headers, HttpServletRequest request, InputStream body) {
         String revision = revisionPath == null || revisionPath.isEmpty() ? FunctionRegistry.DEFAULT_REVISION : revisionPath.substring(1);
-        Deployment deployment = registry.find(name, revision);
-        String text = readBody(body, headers);
-        HttpInvocation invocation = new HttpInvocation(method, guestUri(uri), firstValues(headers), text);
-        long start = System.nanoTime();
-        boolean failed = true;
-        try {
-            HttpReply reply = deployment.function().callHttp(invocation);
-            failed = reply.status() >= 500;
-            Response.ResponseBuilder response = Response.status(reply.status());
-            reply.headers().forEach(response::header);
-            return response.entity(reply.body().getBytes(StandardCharsets.UTF_8)).build();
-        } finally {
-            deployment.metrics().record(Duration.ofNanos(System.nanoTime() - start), failed);
-        }
-    }
-
-    /**
-     * The function sees itself mounted at {@code /}, as under Capsule, so that 0.1.9 guests'
-     * {@code ParseQueryString} (which splits on {@code /?}) still finds the query.
-     */
-    private static String guestUri(HttpServletRequest request) {
-        String query = request.getQueryString();
-        return query == null ? "/" : "/?" + query;
+        HttpReply reply = caller.call(method, name, revision, FunctionCaller.guestUri(request.getQueryString()),
+                firstValues(headers), body, headers.getLength());
+        Response.ResponseBuilder response = Response.status(reply.status());
+        reply.headers().forEach(response::header);
+        return response.entity(reply.body().getBytes(StandardCharsets.UTF_8)).build();
     }
 
     private static Map<String, String> firstValues(HttpHeaders headers) {
@@ -117,34 +96,6 @@ public class FunctionsResource {
             }
         });
         return first;
-    }
-
-    private String readBody(InputStream body, HttpHeaders headers) {
-        if (body == null || headers.getLength() == 0) {
-            return "";
-        }
-        long limit = config.maxBodyBytes();
-        try {
-            // Most calls carry a small body or none: start small, grow only when there is more.
-            byte[] first = new byte[1024];
-            int n = body.readNBytes(first, 0, first.length);
-            if (n < first.length) {
-                return new String(first, 0, n, StandardCharsets.UTF_8);
-            }
-            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream(4096);
-            all.write(first, 0, n);
-            byte[] chunk = new byte[8192];
-            int read;
-            while ((read = body.read(chunk)) >= 0) {
-                all.write(chunk, 0, read);
-                if (all.size() > limit) {
-                    throw new PayloadTooLargeException("request body is larger than functions.max-body-bytes = " + limit + " bytes");
-                }
-            }
-            return all.toString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new WasmFunctionException(WasmFunctionException.Reason.BAD_INPUT, "request body could not be read: " + e.getMessage(), e);
-        }
     }
 
     /** The listing of {@code GET /functions}. */

@@ -15,10 +15,15 @@ import jakarta.ws.rs.core.Response;
 public record Problem(String type, String title, int status, String detail) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    public static Problem of(int status, String kind, String title, String detail) {
+        return new Problem("urn:capa-ee:problem:" + kind, title, status, detail);
+    }
+
     public static Response response(int status, String kind, String title, String detail) {
-        return Response.status(status)
-                .type(MediaType.valueOf(MEDIA_TYPE))
-                .entity(new Problem("urn:capa-ee:problem:" + kind, title, status, detail))
-                .build();
+        return of(status, kind, title, detail).toResponse();
+    }
+
+    public Response toResponse() {
+        return Response.status(status).type(MediaType.valueOf(MEDIA_TYPE)).entity(this).build();
     }
 }

@@ -14,14 +14,18 @@ import jakarta.ws.rs.ext.Provider;
 public class WasmFunctionExceptionMapper implements ExceptionMapper<WasmFunctionException> {
     @Override
     public Response toResponse(WasmFunctionException e) {
+        return problem(e).toResponse();
+    }
+
+    static Problem problem(WasmFunctionException e) {
         return switch (e.reason()) {
-            case TIMEOUT -> Problem.response(504, "timeout", "Function time limit exceeded", e.getMessage());
-            case MEMORY_LIMIT -> Problem.response(500, "memory-limit", "Function memory limit exceeded", e.getMessage());
-            case TRAP -> Problem.response(500, "trap", "Function trapped", e.getMessage());
-            case HOST_FUNCTION -> Problem.response(500, "host-function", "Host function failed", e.getMessage());
-            case BAD_INPUT -> Problem.response(400, "bad-input", "Request cannot be passed to the function", e.getMessage());
-            case MISSING_EXPORT -> Problem.response(501, "missing-handler", "Function cannot handle this call", e.getMessage());
-            case INVALID_MODULE, INSTANTIATION -> Problem.response(500, "instantiation", "Function could not be started", e.getMessage());
+            case TIMEOUT -> Problem.of(504, "timeout", "Function time limit exceeded", e.getMessage());
+            case MEMORY_LIMIT -> Problem.of(500, "memory-limit", "Function memory limit exceeded", e.getMessage());
+            case TRAP -> Problem.of(500, "trap", "Function trapped", e.getMessage());
+            case HOST_FUNCTION -> Problem.of(500, "host-function", "Host function failed", e.getMessage());
+            case BAD_INPUT -> Problem.of(400, "bad-input", "Request cannot be passed to the function", e.getMessage());
+            case MISSING_EXPORT -> Problem.of(501, "missing-handler", "Function cannot handle this call", e.getMessage());
+            case INVALID_MODULE, INSTANTIATION -> Problem.of(500, "instantiation", "Function could not be started", e.getMessage());
         };
     }
 }

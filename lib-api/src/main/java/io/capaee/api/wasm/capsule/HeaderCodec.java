@@ -14,11 +14,9 @@ import java.util.StringJoiner;
  */
 public final class HeaderCodec {
     private final String separator;
-    private final java.util.regex.Pattern splitter;
 
     public HeaderCodec(AbiGeneration generation) {
         this.separator = generation.headerSeparator();
-        this.splitter = java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(separator));
     }
 
     public String encode(Map<String, String> headers) {
@@ -33,12 +31,18 @@ public final class HeaderCodec {
         if (encoded == null || encoded.isEmpty()) {
             return headers;
         }
-        for (String item : splitter.split(encoded)) {
-            int colon = item.indexOf(':');
-            if (colon <= 0) {
-                continue;
+        // indexOf, not a regex split: this runs on every HTTP call's reply
+        int start = 0;
+        while (start <= encoded.length()) {
+            int end = encoded.indexOf(separator, start);
+            if (end < 0) {
+                end = encoded.length();
             }
-            headers.put(item.substring(0, colon).trim(), item.substring(colon + 1));
+            int colon = encoded.indexOf(':', start);
+            if (colon > start && colon < end) {
+                headers.put(encoded.substring(start, colon).trim(), encoded.substring(colon + 1, end));
+            }
+            start = end + separator.length();
         }
         return headers;
     }

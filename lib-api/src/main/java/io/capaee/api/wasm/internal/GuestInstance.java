@@ -18,12 +18,13 @@ import java.util.List;
  * One started guest (its {@code _start} has run) that can be reset to exactly that state.
  * Capsule built a fresh runtime per request (36 requests/s); taking a snapshot of linear memory
  * and mutable globals after {@code _start} and restoring it after every call gives each call
- * the same fresh-instance semantics for the cost of one memory copy. Not thread-safe: the pool
- * hands an instance to one call at a time.
+ * the same fresh-instance semantics. The restore copies back only the chunks the call wrote
+ * ({@link DirtyChunkMemory}), not all of memory. Not thread-safe: the pool hands an instance to
+ * one call at a time.
  */
 public final class GuestInstance {
     private final Instance instance;
-    private final Memory memory;
+    private final DirtyChunkMemory memory;
     private final byte[] memorySnapshot;
     private final int snapshotPages;
     private final int[] mutableGlobals;
@@ -37,10 +38,11 @@ public final class GuestInstance {
 
     private GuestInstance(Instance instance, AbiGeneration generation) {
         this.instance = instance;
-        this.memory = instance.memory();
+        this.memory = (DirtyChunkMemory) instance.memory();
         this.generation = generation;
         this.snapshotPages = memory.pages();
         this.memorySnapshot = memory.readBytes(0, snapshotPages * Memory.PAGE_SIZE);
+        memory.clean();
         List<Integer> mutable = new ArrayList<>();
         for (int i = 0; i < instance.globalCount(); i++) {
             if (instance.global(i).getMutabilityType() == MutabilityType.Var) {
@@ -80,8 +82,9 @@ public final class GuestInstance {
         Instance.Builder builder = Instance.builder(compiled.module())
                 .withImportValues(imports)
                 .withMemoryLimits(new MemoryLimits(compiled.shape().initialPages(), maxPages))
-                // a plain byte[] is faster here than Chicory's default ByteBuffer memory (bench/compute.sh)
-                .withMemoryFactory(com.dylibso.chicory.runtime.ByteArrayMemory::new);
+                // byte[] memory (faster here than Chicory's default ByteBuffer one, bench/compute.sh)
+                // that tracks what each call writes, so that reset copies back only that
+                .withMemoryFactory(DirtyChunkMemory::new);
         compiled.machineFactory().ifPresent(builder::withMachineFactory);
         return new GuestInstance(builder.build(), compiled.shape().generation());
     }
@@ -134,7 +137,7 @@ public final class GuestInstance {
         if (memory.pages() != snapshotPages) {
             return false;
         }
-        memory.write(0, memorySnapshot);
+        memory.restore(memorySnapshot);
         for (int i = 0; i < mutableGlobals.length; i++) {
             GlobalInstance g = instance.global(mutableGlobals[i]);
             g.setValueLow(globalLow[i]);
