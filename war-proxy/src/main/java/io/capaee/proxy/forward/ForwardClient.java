@@ -1,11 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.forward;
 
-import io.capaee.proxy.service.ProxyConfig;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -57,40 +52,41 @@ import org.apache.hc.core5.util.Timeout;
  * {@code proxy.response-timeout} until the response's status and headers have arrived; a body is
  * then streamed without a time limit (event streams may be quiet for long).
  */
-@ApplicationScoped
-public class ForwardClient {
+final class ForwardClient {
     /** Idle connections kept per upstream origin; also the bound on retries past closed pooled ones. */
     static final int MAX_IDLE_PER_ORIGIN = 128;
     /** Parsed base URLs kept; routes change rarely, so past this the cache is simply emptied. */
     private static final int MAX_ORIGINS = 4096;
 
-    @Inject
-    ProxyConfig config;
-
     private final ConcurrentHashMap<String, Origin> origins = new ConcurrentHashMap<>();
     private final HttpProcessor processor = new DefaultHttpProcessor(RequestContent.INSTANCE, RequestTargetHost.INSTANCE);
     private final HttpRequestExecutor executor = new HttpRequestExecutor(DefaultConnectionReuseStrategy.INSTANCE);
-    private ConnectionPool pool;
-    private Upstreams upstreams;
-    private SSLContext ssl;
-    private int connectMillis;
-    private Timeout responseTimeout;
+    private final ConnectionPool pool = new ConnectionPool(MAX_IDLE_PER_ORIGIN);
+    private final Upstreams upstreams;
+    private final SSLContext ssl;
+    private final Duration connectTimeout;
+    private final int connectMillis;
+    private final Duration responseTimeoutDuration;
+    private final Timeout responseTimeout;
 
-    @PostConstruct
-    void start() {
-        connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, config.connectTimeout().toMillis()));
-        responseTimeout = Timeout.of(config.responseTimeout());
+    /**
+     * Not a CDI bean: the servlet owns it (made in {@code init}, closed in {@code destroy}), so
+     * that no client proxy sits on the request path.
+     */
+    ForwardClient(Duration connectTimeout, Duration responseTimeout, Duration unhealthyFor) {
+        this.connectTimeout = connectTimeout;
+        this.connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+        this.responseTimeoutDuration = responseTimeout;
+        this.responseTimeout = Timeout.of(responseTimeout);
         try {
             ssl = SSLContext.getDefault();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no default SSL context", e);
         }
-        pool = new ConnectionPool(MAX_IDLE_PER_ORIGIN);
-        upstreams = new Upstreams(config.unhealthyFor(), System::nanoTime);
+        upstreams = new Upstreams(unhealthyFor, System::nanoTime);
     }
 
-    @PreDestroy
-    void stop() {
+    void close() {
         pool.closeAll();
     }
 
@@ -99,7 +95,7 @@ public class ForwardClient {
     }
 
     Duration responseTimeout() {
-        return config.responseTimeout();
+        return responseTimeoutDuration;
     }
 
     /** The parsed form of an upstream base URL. @throws IllegalArgumentException when it is not one */
@@ -148,7 +144,7 @@ public class ForwardClient {
             try {
                 socket.connect(new InetSocketAddress(address, origin.port()), connectMillis);
             } catch (SocketTimeoutException e) {
-                throw new ConnectTimeout(origin.poolKey(), config.connectTimeout());
+                throw new ConnectTimeout(origin.poolKey(), connectTimeout);
             }
             DefaultBHttpClientConnection http = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
             if (!origin.tls()) {
@@ -163,7 +159,7 @@ public class ForwardClient {
             try {
                 tls.startHandshake();
             } catch (SocketTimeoutException e) {
-                throw new ConnectTimeout(origin.poolKey(), config.connectTimeout());
+                throw new ConnectTimeout(origin.poolKey(), connectTimeout);
             }
             http.bind(tls, socket);
             return new UpstreamConnection(http, tls, true);
