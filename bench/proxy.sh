@@ -19,6 +19,8 @@
 # Usage:  bench/proxy.sh                        # 30 s warm-up + 30 s measurement per target
 #         WARMUP=5 DURATION=5 bench/proxy.sh    # quick smoke run (numbers not meaningful: cold JIT)
 #         CAPA_EAR=/tmp/old.ear bench/proxy.sh  # measure another EAR (default: ear/target/capa-ee.ear)
+#         CORE_THREADS=-1 bench/proxy.sh        # Liberty's executor baseline (capa.executor.core-threads;
+#                                               # default: server.xml's 16; -1 = Liberty's own, 2 per core)
 #         PROFILE=20 bench/proxy.sh             # then 20 s of JFR on the server under proxy load,
 #                                               # summarised by bench/profile/JfrTop.java; kept in bench/results/proxy.jfr
 set -euo pipefail
@@ -28,6 +30,7 @@ WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 PROFILE=${PROFILE:-0}
+CORE_THREADS=${CORE_THREADS:-}
 HTTP_PORT=9098
 HTTPS_PORT=9498
 UPSTREAM_PORT=9099
@@ -146,13 +149,14 @@ NGINX_STARTED=1
 wait_for upstream "http://127.0.0.1:$UPSTREAM_PORT/hello" 10
 
 # ---------------------------------------------------------------- Liberty
-log "starting Liberty server $SERVER on $HTTP_PORT"
+log "starting Liberty server $SERVER on $HTTP_PORT${CORE_THREADS:+ (executor core threads $CORE_THREADS)}"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
 cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
 [ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
+[ -z "$CORE_THREADS" ] || printf 'capa.executor.core-threads=%s\n' "$CORE_THREADS" >>"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 for ((i = 0; i < 240; i++)); do

@@ -34,6 +34,11 @@ public final class KeyValueConnectionFactoryImpl implements KeyValueConnectionFa
     }
 
     @Override
+    public long writeStamp(String key) {
+        return factory.stamps().stamp(key);
+    }
+
+    @Override
     public void setReference(Reference reference) {
         this.reference = reference;
     }

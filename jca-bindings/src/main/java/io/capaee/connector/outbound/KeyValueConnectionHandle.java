@@ -20,20 +20,32 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     public void set(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        connection().store().set(key, value);
+        try {
+            connection().store().set(key, value);
+        } finally {
+            written(key);
+        }
     }
 
     @Override
     public boolean delete(String key) {
         Objects.requireNonNull(key, "key");
-        return connection().store().delete(key);
+        try {
+            return connection().store().delete(key);
+        } finally {
+            written(key);
+        }
     }
 
     @Override
     public boolean compareAndSet(String key, String expected, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        return connection().store().compareAndSet(key, expected, value);
+        try {
+            return connection().store().compareAndSet(key, expected, value);
+        } finally {
+            written(key);
+        }
     }
 
     @Override
@@ -45,6 +57,11 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     @Override
     protected RuntimeException invalid(String problem) {
         return new KeyValueException(problem);
+    }
+
+    /** Also after a failure: the write may have happened all the same (a Redis reply lost). */
+    private void written(String key) {
+        ((KeyValueManagedConnectionFactory) connection().factory()).stamps().bump(key);
     }
 
     private KeyValueManagedConnection connection() {

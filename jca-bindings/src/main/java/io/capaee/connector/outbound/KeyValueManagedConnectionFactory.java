@@ -65,6 +65,7 @@ public class KeyValueManagedConnectionFactory extends ManagedConnectionFactoryBa
     private Integer poolSize = DEFAULT_POOL_SIZE;
 
     private transient KeyValueStore store; // guarded by this; created on first use
+    private final transient WriteStamps stamps = new WriteStamps();
 
     @Override
     public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
@@ -101,6 +102,11 @@ public class KeyValueManagedConnectionFactory extends ManagedConnectionFactoryBa
             };
         }
         return store;
+    }
+
+    /** Counts the writes made through this factory's connections (see {@link KeyValueConnectionFactoryImpl#writeStamp}). */
+    WriteStamps stamps() {
+        return stamps;
     }
 
     /** What this factory talks to, for messages; no secrets. */

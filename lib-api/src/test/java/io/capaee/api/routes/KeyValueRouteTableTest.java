@@ -106,6 +106,31 @@ class KeyValueRouteTableTest {
     }
 
     @Test
+    void withWriteStampsAMissReadsTheStoreOnlyAfterAWriteInThisProcess() {
+        store.stamped = true;
+        KeyValueRouteTable other = new KeyValueRouteTable(store, "routes", Duration.ofMillis(250), clock::get);
+        table.createFunction("hello", "default", "http://a");
+        assertEquals(Map.of("hello", Map.of("default", List.of("http://a"))), other.snapshot());
+        int reads = store.reads.get();
+        for (int i = 0; i < 10; i++) {
+            clock.addAndGet(Duration.ofMillis(2).toNanos());
+            other.snapshotAfterMiss();
+            other.urls("hello", "v2");
+        }
+        assertEquals(reads, store.reads.get(), "nothing was written: no miss reads the store");
+        table.addRevision("hello", "v2", "http://b");
+        reads = store.reads.get();
+        clock.addAndGet(Duration.ofMillis(2).toNanos());
+        assertEquals(Optional.of(List.of("http://b")), other.urls("hello", "v2"), "a revision added by another table is seen at once");
+        assertEquals(reads + 1, store.reads.get());
+        store.data.put("routes", "{\"hello\":{\"default\":[\"http://c\"]}}"); // another server: not stamped
+        clock.addAndGet(Duration.ofMillis(2).toNanos());
+        assertEquals(Optional.of(List.of("http://a")), other.urls("hello", "default"), "seen at the next refresh only");
+        clock.addAndGet(Duration.ofMillis(250).toNanos());
+        assertEquals(Optional.of(List.of("http://c")), other.urls("hello", "default"));
+    }
+
+    @Test
     void aWriterSeesItsOwnChangeAtOnce() {
         table.snapshot();
         table.createFunction("hello", "default", "http://a");

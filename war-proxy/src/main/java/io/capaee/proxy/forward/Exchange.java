@@ -10,24 +10,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
-import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Enumeration;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 
 /**
  * One proxied request, forwarded synchronously on the container thread that received it: picks
- * an upstream, sends the request through {@link ForwardClient}'s pool, copies status and headers,
+ * an upstream, sends the request through {@link ForwardClient}, copies status and headers,
  * streams the body back, and on a failure before any response retries on the next URL when that
  * is safe: nothing of the request body was read yet, and the method is idempotent or the
  * connection was never made.
@@ -83,7 +80,6 @@ final class Exchange {
         Upstreams upstreams = client.upstreams();
         int start = upstreams.start(target.function(), target.revision(), target.urls().size());
         long tried = 0;
-        int stale = 0;
         Throwable previous = null;
         while (true) {
             int index = upstreams.next(target.urls(), start, tried);
@@ -92,17 +88,16 @@ final class Exchange {
                 return;
             }
             String base = target.urls().get(index);
-            HttpUriRequestBase upstream;
-            HttpHost host;
+            Origin origin;
+            BasicClassicHttpRequest upstream;
             try {
-                URI uri = URI.create(target.upstreamUrl(base, query));
-                host = HttpHost.create(uri);
-                upstream = build(uri);
+                origin = client.origin(base);
+                upstream = build(origin, origin.requestTarget(target.upstreamUrl(base, query)));
             } catch (IllegalArgumentException e) {
                 error(400, "bad-request", "Bad Request", "the request cannot be forwarded: " + e.getMessage());
                 return;
             }
-            Throwable failure = send(host, upstream);
+            Throwable failure = send(origin, upstream);
             if (failure == null) {
                 upstreams.markHealthy(base);
                 return;
@@ -112,12 +107,9 @@ final class Exchange {
                 LOG.log(Level.FINE, "upstream {0} failed while its response was being copied: {1}", new Object[] {base, failure.toString()});
                 return;
             }
-            if (failure instanceof ForwardClient.StaleConnection && stale++ <= ForwardClient.MAX_PER_ROUTE) {
-                continue; // a pooled connection the upstream had closed, dropped: same URL, another connection
-            }
             tried |= 1L << index;
-            boolean notConnected = failure instanceof ConnectException || failure instanceof ConnectTimeoutException
-                    || failure instanceof UnknownHostException || failure instanceof ForwardClient.StaleConnection;
+            boolean notConnected = failure instanceof ConnectException || failure instanceof ForwardClient.ConnectTimeout
+                    || failure instanceof UnknownHostException;
             boolean timedOut = !notConnected && failure instanceof SocketTimeoutException;
             if (notConnected || timedOut) {
                 upstreams.markUnhealthy(base);
@@ -134,30 +126,27 @@ final class Exchange {
     }
 
     /** One attempt: null when the upstream's response was copied, else what failed. */
-    private Throwable send(HttpHost host, HttpUriRequestBase upstream) {
-        ClassicHttpResponse answer;
+    private Throwable send(Origin origin, BasicClassicHttpRequest upstream) {
+        ForwardClient.Answer answer;
         try {
-            answer = client.client().executeOpen(host, upstream, null);
+            answer = client.open(origin, upstream);
         } catch (IOException | RuntimeException e) {
             return e;
         }
         try {
-            copy(answer);
+            copy(answer.response);
+            answer.complete();
             return null;
         } catch (IOException | RuntimeException e) {
-            upstream.cancel(); // drop the connection: closing an unread body would read it to its end
+            answer.abort(); // drop the connection: closing an unread body would read it to its end
             return e;
         } finally {
-            try {
-                answer.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "upstream response not closed cleanly: {0}", e.toString());
-            }
+            answer.close();
         }
     }
 
-    private HttpUriRequestBase build(URI uri) {
-        HttpUriRequestBase b = new HttpUriRequestBase(method, uri);
+    private BasicClassicHttpRequest build(Origin origin, String requestTarget) {
+        BasicClassicHttpRequest b = new BasicClassicHttpRequest(method, origin.host(), requestTarget);
         Set<String> listed = Headers.connectionListed(request.getHeader("Connection"));
         for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
             String name = names.nextElement();
@@ -208,28 +197,29 @@ final class Exchange {
         if (entity == null) {
             return;
         }
-        try (InputStream in = entity.getContent()) {
-            if (in == null) {
-                return;
+        // Not closed here: read to its end it needs no closing, and closing it early would read the
+        // rest (maybe an endless event stream); the answer then keeps or drops the connection.
+        InputStream in = entity.getContent();
+        if (in == null) {
+            return;
+        }
+        ServletOutputStream out = response.getOutputStream();
+        byte[] buffer = new byte[length >= 0 && length < BUFFER ? (int) Math.max(length, 1) : BUFFER];
+        boolean flushEach = length < 0;
+        for (int n; (n = in.read(buffer)) >= 0;) {
+            if (n == 0) {
+                continue;
             }
-            ServletOutputStream out = response.getOutputStream();
-            byte[] buffer = new byte[length >= 0 && length < BUFFER ? (int) Math.max(length, 1) : BUFFER];
-            boolean flushEach = length < 0;
-            for (int n; (n = in.read(buffer)) >= 0;) {
-                if (n == 0) {
-                    continue;
-                }
-                out.write(buffer, 0, n);
-                if (flushEach) {
-                    response.flushBuffer(); // commits and sends now; a bare out.flush() was held back by the container
-                }
+            out.write(buffer, 0, n);
+            if (flushEach) {
+                response.flushBuffer(); // commits and sends now; a bare out.flush() was held back by the container
             }
         }
     }
 
     private void fail(Throwable cause) {
         String what = "revision " + target.revision() + " of function " + target.function();
-        if (cause instanceof SocketTimeoutException && !(cause instanceof ConnectTimeoutException)) {
+        if (cause instanceof SocketTimeoutException) {
             error(504, "gateway-timeout", "Gateway Timeout", "no answer from the upstream of " + what + " within " + client.responseTimeout());
         } else {
             error(502, "bad-gateway", "Bad Gateway", "no upstream of " + what + " could be reached"

@@ -1,138 +1,93 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.forward;
 
-import io.capaee.proxy.service.ProxyConfig;
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.ByteBuffer;
+import java.net.SocketTimeoutException;
 import java.nio.channels.SocketChannel;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.DefaultSchemePortResolver;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
-import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpException;
-import org.apache.hc.core5.http.URIScheme;
-import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
+import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
-import org.apache.hc.core5.http.io.HttpClientConnection;
-import org.apache.hc.core5.http.io.HttpResponseInformationCallback;
-import org.apache.hc.core5.http.io.SocketConfig;
-import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
-import org.apache.hc.core5.pool.PoolReusePolicy;
-import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.http.protocol.HttpProcessor;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
 import org.apache.hc.core5.util.Timeout;
 
 /**
  * The one upstream HTTP client of the proxy, plus the round-robin and health state.
  *
- * <p>Apache HttpClient 5 <em>classic</em> (blocking): each request is forwarded on the container
- * thread that received it, through a pool of keep-alive connections (LIFO reuse, 256 in all, 128
- * per upstream), HTTP/1.1, no automatic retries (the {@link Exchange} decides), no redirects, no
- * cookies, no content decompression, no authentication cache.
+ * <p>Blocking HTTP/1.1 on the container thread that received the request, over a pool of
+ * keep-alive connections ({@link ConnectionPool}), built from Apache HttpCore 5's connection and
+ * request executor only: no client exec chain, no route planning, no {@code URI} per request, no
+ * automatic retries (the {@link Exchange} decides), redirects, cookies, decompression or
+ * authentication. The request's own headers go out as they came, with {@code Host},
+ * {@code Content-Length} or {@code Transfer-Encoding: chunked} set from the upstream URL and body.
  *
- * <p>Why not the JDK's {@code java.net.http.HttpClient}, which this replaced: it is asynchronous,
- * so every request crossed threads several times (container thread, the client's selector thread,
- * its executor, back to the container through {@code AsyncContext}), and under load its single
- * selector thread was the bottleneck: {@code bench/proxy.sh} measured 3.3k requests/s against
- * 56k for nginx {@code proxy_pass} (ratio 0.06). A blocking client on the container thread does
- * one write and one read per request on an already-open socket, and the container's thread pool
- * scales it. Measured with {@code bench/proxy.sh} (2 shared cores, wrk, nginx and Liberty on the
- * same machine, 30 s warm-up, 20 s runs; noisy): JDK client 1.6k requests/s (ratio 0.04 to nginx
- * {@code proxy_pass}), this client 3.8k-5.0k (0.07-0.12), and up to 9.2k in a quieter ad hoc run,
- * where a 404 answered by the same servlet without any forwarding reached 11.2k: forwarding now
- * costs little next to Liberty's own request handling on this machine.
+ * <p>Why this shape, measured with {@code bench/proxy.sh} (see the README's performance section):
+ * the JDK's asynchronous {@code HttpClient} crossed threads several times per request and its one
+ * selector thread was the bottleneck (ratio 0.04-0.06 to nginx {@code proxy_pass}); Apache
+ * HttpClient 5 classic on the container thread did 2-3 times better, but its exec chain and pool
+ * lease were still a third of the proxy's CPU in a JFR profile. This keeps its blocking model and
+ * its HTTP/1.1 codec and drops the rest.
  *
- * <p>Stale connections: the JDK client watched idle pooled connections on its selector and dropped
- * those the upstream had closed. A blocking pool cannot; Apache's own check ({@code isStale}) waits
- * 1 ms for a read on every checked connection. So plain (non-TLS) sockets are made from
- * {@link SocketChannel}s, and before each request the connection gets a non-blocking one-byte read:
- * end of stream (or unsolicited bytes) means the upstream closed it, and {@link StaleConnection} is
- * thrown before anything was sent, so the exchange tries again on a fresh connection, reading
- * nothing of the client's body. TLS connections fall back to Apache's check after 2 s idle.
+ * <p>Stale connections: before a pooled connection carries a request it gets a non-blocking
+ * one-byte read ({@link UpstreamConnection#closedByPeer}); one the upstream closed is dropped
+ * before anything was sent, and a fresh one is opened, so even a POST's body is never lost to it.
  *
- * <p>Timeouts: {@code proxy.connect-timeout} for connecting, {@code proxy.response-timeout} until
- * the response's status and headers have arrived; a body is then streamed without a time limit
- * (event streams may be quiet for long), as the JDK client did.
+ * <p>Timeouts: {@code proxy.connect-timeout} for connecting (and a TLS handshake),
+ * {@code proxy.response-timeout} until the response's status and headers have arrived; a body is
+ * then streamed without a time limit (event streams may be quiet for long).
  */
-@ApplicationScoped
-public class ForwardClient {
-    static final int MAX_TOTAL = 256;
-    static final int MAX_PER_ROUTE = 128;
+final class ForwardClient {
+    /** Idle connections kept per upstream origin; also the bound on retries past closed pooled ones. */
+    static final int MAX_IDLE_PER_ORIGIN = 128;
+    /** Parsed base URLs kept; routes change rarely, so past this the cache is simply emptied. */
+    private static final int MAX_ORIGINS = 4096;
 
-    @Inject
-    ProxyConfig config;
+    private final ConcurrentHashMap<String, Origin> origins = new ConcurrentHashMap<>();
+    private final HttpProcessor processor = new DefaultHttpProcessor(RequestContent.INSTANCE, RequestTargetHost.INSTANCE);
+    private final HttpRequestExecutor executor = new HttpRequestExecutor(DefaultConnectionReuseStrategy.INSTANCE);
+    private final ConnectionPool pool = new ConnectionPool(MAX_IDLE_PER_ORIGIN);
+    private final Upstreams upstreams;
+    private final SSLContext ssl;
+    private final Duration connectTimeout;
+    private final int connectMillis;
+    private final Duration responseTimeoutDuration;
+    private final Timeout responseTimeout;
 
-    private CloseableHttpClient client;
-    private Upstreams upstreams;
-
-    @PostConstruct
-    void start() {
-        Timeout connect = Timeout.of(config.connectTimeout());
-        Timeout response = Timeout.of(config.responseTimeout());
-        SSLContext ssl;
+    /**
+     * Not a CDI bean: the servlet owns it (made in {@code init}, closed in {@code destroy}), so
+     * that no client proxy sits on the request path.
+     */
+    ForwardClient(Duration connectTimeout, Duration responseTimeout, Duration unhealthyFor) {
+        this.connectTimeout = connectTimeout;
+        this.connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
+        this.responseTimeoutDuration = responseTimeout;
+        this.responseTimeout = Timeout.of(responseTimeout);
         try {
             ssl = SSLContext.getDefault();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no default SSL context", e);
         }
-        PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager(
-                new DefaultHttpClientConnectionOperator(proxy -> SocketChannel.open().socket(),
-                        DefaultSchemePortResolver.INSTANCE, SystemDefaultDnsResolver.INSTANCE,
-                        RegistryBuilder.<TlsSocketStrategy>create()
-                                .register(URIScheme.HTTPS.id, new DefaultClientTlsStrategy(ssl)).build()),
-                PoolConcurrencyPolicy.LAX, PoolReusePolicy.LIFO, TimeValue.NEG_ONE_MILLISECOND, null);
-        pool.setMaxTotal(MAX_TOTAL);
-        pool.setDefaultMaxPerRoute(MAX_PER_ROUTE);
-        pool.setDefaultSocketConfig(SocketConfig.custom().setTcpNoDelay(true).setSoTimeout(response).build());
-        pool.setDefaultConnectionConfig(ConnectionConfig.custom()
-                .setConnectTimeout(connect)
-                .setSocketTimeout(response)
-                .setValidateAfterInactivity(TimeValue.ofSeconds(2))
-                .build());
-        client = HttpClients.custom()
-                .setConnectionManager(pool)
-                .setRequestExecutor(new Executor(response))
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setResponseTimeout(response)
-                        .setConnectionRequestTimeout(response) // waiting for a pooled connection
-                        .setRedirectsEnabled(false)
-                        .setExpectContinueEnabled(false)
-                        .build())
-                .disableAutomaticRetries()
-                .disableRedirectHandling()
-                .disableContentCompression()
-                .disableCookieManagement()
-                .disableAuthCaching()
-                .disableConnectionState()
-                .build();
-        upstreams = new Upstreams(config.unhealthyFor(), System::nanoTime);
+        upstreams = new Upstreams(unhealthyFor, System::nanoTime);
     }
 
-    @PreDestroy
-    void stop() {
-        client.close(CloseMode.IMMEDIATE);
-    }
-
-    CloseableHttpClient client() {
-        return client;
+    void close() {
+        pool.closeAll();
     }
 
     Upstreams upstreams() {
@@ -140,64 +95,134 @@ public class ForwardClient {
     }
 
     Duration responseTimeout() {
-        return config.responseTimeout();
+        return responseTimeoutDuration;
     }
 
-    /** A pooled connection the upstream has closed; thrown before anything of the request was sent. */
-    static final class StaleConnection extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        StaleConnection() {
-            super("pooled connection closed by the upstream", null);
+    /** The parsed form of an upstream base URL. @throws IllegalArgumentException when it is not one */
+    Origin origin(String base) {
+        Origin o = origins.get(base);
+        if (o == null) {
+            o = Origin.parse(base);
+            if (origins.size() >= MAX_ORIGINS) {
+                origins.clear();
+            }
+            origins.put(base, o);
         }
+        return o;
     }
 
     /**
-     * Apache's request executor with the stale check in front and the response timeout applied to
-     * the status and headers only.
+     * Sends {@code request} (its body too) on a pooled or new connection and reads the answer's
+     * status and headers; the caller reads the body, then {@link Answer#close closes} the answer.
      */
-    static final class Executor extends HttpRequestExecutor {
-        private final Timeout responseTimeout;
+    Answer open(Origin origin, ClassicHttpRequest request) throws IOException {
+        UpstreamConnection connection = pool.lease(origin.poolKey());
+        if (connection == null) {
+            connection = connect(origin);
+        }
+        HttpCoreContext context = HttpCoreContext.create();
+        try {
+            executor.preProcess(request, processor, context);
+            connection.http.setSocketTimeout(responseTimeout);
+            ClassicHttpResponse response = executor.execute(request, connection.http, context);
+            connection.http.setSocketTimeout(Timeout.DISABLED); // the body: no time limit
+            return new Answer(origin, connection, request, response, context);
+        } catch (HttpException e) {
+            connection.close();
+            throw new IOException("upstream answered something that is not HTTP/1.1: " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
 
-        Executor(Timeout responseTimeout) {
-            this.responseTimeout = responseTimeout;
+    private UpstreamConnection connect(Origin origin) throws IOException {
+        InetAddress address = InetAddress.getByName(origin.address());
+        Socket socket = SocketChannel.open().socket();
+        try {
+            socket.setTcpNoDelay(true);
+            try {
+                socket.connect(new InetSocketAddress(address, origin.port()), connectMillis);
+            } catch (SocketTimeoutException e) {
+                throw new ConnectTimeout(origin.poolKey(), connectTimeout);
+            }
+            DefaultBHttpClientConnection http = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
+            if (!origin.tls()) {
+                http.bind(socket);
+                return new UpstreamConnection(http, socket, false);
+            }
+            SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(socket, origin.address(), origin.port(), true);
+            SSLParameters parameters = tls.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the host
+            tls.setSSLParameters(parameters);
+            tls.setSoTimeout(connectMillis);
+            try {
+                tls.startHandshake();
+            } catch (SocketTimeoutException e) {
+                throw new ConnectTimeout(origin.poolKey(), connectTimeout);
+            }
+            http.bind(tls, socket);
+            return new UpstreamConnection(http, tls, true);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** No connection (or TLS session) within {@code proxy.connect-timeout}: nothing was sent. */
+    static final class ConnectTimeout extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ConnectTimeout(String origin, Duration timeout) {
+            super("no connection to " + origin + " within " + timeout);
+        }
+    }
+
+    /** The upstream's status and headers, its body still to read on the connection. */
+    final class Answer implements AutoCloseable {
+        final ClassicHttpResponse response;
+        private final Origin origin;
+        private final UpstreamConnection connection;
+        private final ClassicHttpRequest request;
+        private final HttpCoreContext context;
+        private boolean complete;
+        private boolean aborted;
+
+        Answer(Origin origin, UpstreamConnection connection, ClassicHttpRequest request, ClassicHttpResponse response,
+                HttpCoreContext context) {
+            this.origin = origin;
+            this.connection = connection;
+            this.request = request;
+            this.response = response;
+            this.context = context;
+        }
+
+        /** The body was read to its end (or there is none): the connection may carry another request. */
+        void complete() {
+            complete = true;
+        }
+
+        /** Drops the connection, so that closing the answer never reads the rest of its body. */
+        void abort() {
+            aborted = true;
+            connection.close();
         }
 
         @Override
-        public ClassicHttpResponse execute(ClassicHttpRequest request, HttpClientConnection conn,
-                HttpResponseInformationCallback informationCallback, HttpContext context) throws IOException, HttpException {
-            if (conn instanceof ManagedHttpClientConnection managed && closedByPeer(managed.getSocket())) {
-                throw new StaleConnection();
+        public void close() {
+            if (aborted) {
+                return;
             }
-            conn.setSocketTimeout(responseTimeout);
-            ClassicHttpResponse response = super.execute(request, conn, informationCallback, context);
-            conn.setSocketTimeout(Timeout.DISABLED); // the body: no time limit
-            return response;
-        }
-
-        /** Non-blocking: true when the peer closed the connection or sent bytes nobody asked for. */
-        static boolean closedByPeer(Socket socket) {
-            if (socket == null) {
-                return false;
-            }
-            if (socket.isClosed()) {
-                return true;
-            }
-            SocketChannel channel = socket.getChannel();
-            if (channel == null) {
-                return false; // TLS: Apache's own check after inactivity
-            }
+            boolean reuse;
             try {
-                synchronized (channel.blockingLock()) {
-                    channel.configureBlocking(false);
-                    try {
-                        return channel.read(ByteBuffer.allocate(1)) != 0;
-                    } finally {
-                        channel.configureBlocking(true);
-                    }
-                }
+                reuse = (complete || response.getEntity() == null) && executor.keepAlive(request, response, connection.http, context);
             } catch (IOException e) {
-                return true;
+                reuse = false;
+            }
+            if (reuse) {
+                pool.release(origin.poolKey(), connection);
+            } else {
+                connection.close();
             }
         }
     }

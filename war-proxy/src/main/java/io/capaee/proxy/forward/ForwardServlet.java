@@ -5,6 +5,7 @@ import io.capaee.api.routes.RouteException;
 import io.capaee.api.routes.RouteTable;
 import io.capaee.proxy.rest.CapsuleJson;
 import io.capaee.proxy.rest.Problem;
+import io.capaee.proxy.service.ProxyConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -31,7 +32,21 @@ public class ForwardServlet extends HttpServlet {
     transient RouteTable routes;
 
     @Inject
-    transient ForwardClient client;
+    transient ProxyConfig config;
+
+    private transient ForwardClient client;
+
+    @Override
+    public void init() {
+        client = new ForwardClient(config.connectTimeout(), config.responseTimeout(), config.unhealthyFor());
+    }
+
+    @Override
+    public void destroy() {
+        if (client != null) {
+            client.close();
+        }
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
