@@ -177,12 +177,6 @@ final class ConnectorWork extends EndpointLoop {
             while (!stopping()) {
                 try {
                     deadLetters.send(received.envelope(), outcome);
-                    received.acknowledgement().ack();
-                    settled++;
-                    counters.deadLettered();
-                    LOG.log(Level.WARNING, "connector {0}: a message refused {1} time(s) was sent to dead-letter subject {2}",
-                            new Object[] {spec.id(), outcome.attempts(), deadLetterPolicy.subject()});
-                    return true;
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
@@ -191,7 +185,22 @@ final class ConnectorWork extends EndpointLoop {
                             + " failed, retrying in " + backoff + " ms", e);
                     pause(backoff);
                     batch.subList(index, batch.size()).forEach(r -> r.acknowledgement().inProgress());
+                    continue;
                 }
+                counters.deadLettered();
+                LOG.log(Level.WARNING, "connector {0}: a message refused {1} time(s) was sent to dead-letter subject {2}",
+                        new Object[] {spec.id(), outcome.attempts(), deadLetterPolicy.subject()});
+                // Written: a failing ack must not write it again (the source may hand it over again:
+                // at-least-once), so the batch goes on either way.
+                try {
+                    received.acknowledgement().ack();
+                } catch (InterruptedException e) {
+                    throw e;
+                } catch (Exception e) {
+                    counters.error(e);
+                }
+                settled++;
+                return true;
             }
             return false;
         }

@@ -33,6 +33,7 @@ class ConnectorWorkTest {
         final List<String> acked = Collections.synchronizedList(new ArrayList<>());
         final List<String> released = Collections.synchronizedList(new ArrayList<>());
         volatile boolean closed;
+        volatile String ackFailsFor; // a message whose ack always throws (the broker lost the connection, say)
 
         RecordingSource(String... messages) {
             pending.addAll(List.of(messages));
@@ -47,6 +48,9 @@ class ConnectorWorkTest {
                         new Received.Acknowledgement() {
                             @Override
                             public void ack() {
+                                if (body.equals(ackFailsFor)) {
+                                    throw new IllegalStateException("ack of " + body + " failed");
+                                }
                                 acked.add(body);
                             }
 
@@ -275,6 +279,25 @@ class ConnectorWorkTest {
         assertEquals(List.of("poison", "b"), source.acked);
         assertEquals(5, counters.errorCount(), "3 refusals and 2 failed dead letters");
         assertEquals(1, counters.deadLetterCount());
+    }
+
+    @Test
+    void aDeadLetterWrittenIsNotWrittenAgainWhenTheSourceAckFails() throws Exception {
+        RecordingSource source = new RecordingSource("poison", "b");
+        source.ackFailsFor = "poison";
+        PoisonRefusingSink sink = new PoisonRefusingSink(source.acked);
+        RecordingDeadLetters deadLetters = new RecordingDeadLetters(0);
+        ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
+        ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
+        Thread thread = new Thread(work);
+        thread.start();
+        await(() -> source.acked.contains("b"));
+        work.release();
+        assertTrue(work.awaitStopped(5000));
+        assertEquals(List.of("poison"), deadLetters.written, "written once, not once per failed ack");
+        assertEquals(List.of("b"), source.acked);
+        assertEquals(1, counters.deadLetterCount());
+        assertEquals(List.of(), source.released);
     }
 
     @Test

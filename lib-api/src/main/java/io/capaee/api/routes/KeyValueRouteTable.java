@@ -98,7 +98,8 @@ public final class KeyValueRouteTable implements RouteTable {
         Optional<List<String>> found = lookup(c, function, revision);
         if (found.isEmpty() && nanoTime.getAsLong() - c.readAt() > MISS_REFRESH_NANOS && !unchangedHere(c)) {
             // A route another WAR or server has just added must work at once (a worker's deploy
-            // returns only when the route is stored): a miss re-reads the store, at most once a millisecond.
+            // returns only when the route is stored): a miss re-reads the store, at most once a
+            // millisecond, unless the store vouches that nothing changed it (memory backend only).
             Copy fresh = read();
             copy = fresh;
             found = lookup(fresh, function, revision);
@@ -189,7 +190,9 @@ public final class KeyValueRouteTable implements RouteTable {
      * True when no connection of the store in this JVM wrote the key since the copy was read (a
      * worker deploy in this server is such a write), so a miss needs no store read: the bench's
      * {@code /functions/f/hello} is a miss on every request (is {@code hello} a revision?), and
-     * the re-read cost 9 % of the proxy's CPU. Writes by other servers are seen at the next refresh.
+     * the re-read cost 9 % of the proxy's CPU. Only a store whose writers are all in this JVM
+     * (the memory backend) tracks stamps; a shared store (Redis) answers NOT_TRACKED, so a miss
+     * there still re-reads and sees another server's new route at once.
      */
     private boolean unchangedHere(Copy c) {
         long now = store.writeStamp(key);

@@ -25,6 +25,11 @@ final class UpstreamConnection {
         this.tls = tls;
     }
 
+    /** When it was last put back in the pool ({@link System#nanoTime}). */
+    long idleSince() {
+        return idleSince;
+    }
+
     void idle(long now) {
         idleSince = now;
     }
