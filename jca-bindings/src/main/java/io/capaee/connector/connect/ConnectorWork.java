@@ -192,30 +192,29 @@ final class ConnectorWork extends EndpointLoop {
                         new Object[] {spec.id(), outcome.attempts(), deadLetterPolicy.subject()});
                 // Written: a failing ack must not write it again (the source may hand it over again:
                 // at-least-once), so the batch goes on either way.
-                try {
-                    received.acknowledgement().ack();
-                } catch (InterruptedException e) {
-                    throw e;
-                } catch (Exception e) {
-                    counters.error(e);
-                }
-                settled++;
+                settle(received);
                 return true;
             }
             return false;
         }
 
+        /** Acknowledges a message the sink accepted. */
         private void acknowledge(Received received) throws InterruptedException {
+            settle(received);
+            counters.out();
+        }
+
+        /** Acknowledges at the source a message that is delivered or dead-lettered, and goes on. */
+        private void settle(Received received) throws InterruptedException {
             try {
                 received.acknowledgement().ack();
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
-                // the sink has it; the source will hand it over again (at-least-once), so the batch goes on
+                // it is delivered or dead-lettered; the source will hand it over again (at-least-once), so the batch goes on
                 counters.error(e);
             }
             settled++;
-            counters.out();
         }
     }
 
