@@ -19,8 +19,10 @@
 # Usage:  bench/proxy.sh                        # 30 s warm-up + 30 s measurement per target
 #         WARMUP=5 DURATION=5 bench/proxy.sh    # quick smoke run (numbers not meaningful: cold JIT)
 #         CAPA_EAR=/tmp/old.ear bench/proxy.sh  # measure another EAR (default: ear/target/capa-ee.ear)
-#         CORE_THREADS=-1 bench/proxy.sh        # Liberty's executor baseline (capa.executor.core-threads;
-#                                               # default: server.xml's 16; -1 = Liberty's own, 2 per core)
+#         CORE_THREADS=16 bench/proxy.sh        # pin Liberty's executor baseline (capa.executor.core-threads;
+#                                               # default: server.xml's -1 = Liberty's own, 2 per core)
+#         INPUT_BINDINGS=1 bench/proxy.sh       # the same with the NATS, JetStream, Redis-stream and cron input
+#                                               # bindings switched on (idle: what they cost the proxy)
 #         PROFILE=20 bench/proxy.sh             # then 20 s of JFR on the server under proxy load,
 #                                               # summarised by bench/profile/JfrTop.java; kept in bench/results/proxy.jfr
 set -euo pipefail
@@ -31,6 +33,7 @@ DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 PROFILE=${PROFILE:-0}
 CORE_THREADS=${CORE_THREADS:-}
+INPUT_BINDINGS=${INPUT_BINDINGS:-0}
 HTTP_PORT=9098
 HTTPS_PORT=9498
 UPSTREAM_PORT=9099
@@ -157,6 +160,21 @@ cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
 [ -z "$CORE_THREADS" ] || printf 'capa.executor.core-threads=%s\n' "$CORE_THREADS" >>"$SERVER_DIR/bootstrap.properties"
+if [ "$INPUT_BINDINGS" = 1 ]; then
+  log "with the NATS, JetStream, Redis-stream and cron input bindings on (needs NATS and Redis on 127.0.0.1)"
+  cat >>"$SERVER_DIR/bootstrap.properties" <<PROPS
+capa.bindings.nats-input.enabled=true
+capa.bindings.nats-input.subject=capa.bench.input
+capa.bindings.jetstream-input.enabled=true
+capa.bindings.jetstream-input.stream=CAPA_BENCH_INPUT
+capa.bindings.jetstream-input.subject=capa.bench.jsinput
+capa.bindings.jetstream-input.durable=capa-bench
+capa.bindings.jetstream-input.create-stream=true
+capa.bindings.redis-input.enabled=true
+capa.bindings.redis-input.stream=capa:bench:input
+capa.bindings.cron-input.enabled=true
+PROPS
+fi
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 for ((i = 0; i < 240; i++)); do

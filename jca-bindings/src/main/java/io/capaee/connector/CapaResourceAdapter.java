@@ -4,6 +4,7 @@ package io.capaee.connector;
 import io.capaee.connector.connect.ConnectorRuntime;
 import io.capaee.connector.inbound.InboundEndpoints;
 import io.capaee.connector.inbound.InboundEndpointsView;
+import io.capaee.connector.inbound.WorkPacer;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -11,6 +12,7 @@ import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkManager;
 import java.time.Clock;
@@ -24,7 +26,8 @@ import javax.transaction.xa.XAResource;
  * The resource adapter of Capa EE. It owns the shared clients that its managed connection
  * factories create lazily (the Redis pool, the Couchbase cluster) and closes them on
  * {@link #stop()}. Inbound activations (message-driven beans) are kept by {@link InboundEndpoints}
- * and run as work on the container's {@link WorkManager}; they stop before the shared clients close.
+ * and run in short works on the container's {@link WorkManager} ({@link WorkPacer}); they stop
+ * before the shared clients close.
  *
  * <p>Thread-safe: {@link #own} may be called from any thread while the adapter runs.
  */
@@ -45,16 +48,22 @@ public class CapaResourceAdapter implements ResourceAdapter {
     private final Object lock = new Object();
     private List<AutoCloseable> owned = new ArrayList<>(); // guarded by lock
     private boolean running; // guarded by lock
-    private volatile BootstrapContext bootstrap;
     private final InboundEndpoints inbound = new InboundEndpoints();
     private final InboundEndpointsView inboundView = new InboundEndpointsView(inbound);
     private volatile ConnectorRuntime connectors;
+    private volatile WorkPacer pacer;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
-        bootstrap = context;
         // unit tests start the adapter without a bootstrap context: then there is no work manager to run connectors on
-        connectors = context == null ? null : new ConnectorRuntime(context.getWorkManager(), Clock.systemUTC());
+        if (context != null) {
+            try {
+                pacer = new WorkPacer(context.getWorkManager(), context.createTimer());
+            } catch (UnavailableException e) {
+                throw new ResourceAdapterInternalException("the container has no timer for the adapter: " + e.getMessage(), e);
+            }
+            connectors = new ConnectorRuntime(pacer, Clock.systemUTC());
+        }
         synchronized (lock) {
             running = true;
         }
@@ -70,6 +79,10 @@ public class CapaResourceAdapter implements ResourceAdapter {
             active.stopAll();
         }
         inbound.stopAll();
+        WorkPacer stopped = pacer;
+        if (stopped != null) {
+            stopped.close();
+        }
         List<AutoCloseable> toClose;
         synchronized (lock) {
             running = false;
@@ -122,12 +135,12 @@ public class CapaResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
             throws ResourceException {
-        BootstrapContext context = bootstrap;
+        WorkPacer context = pacer;
         if (context == null) {
             throw new ResourceException("the Capa EE resource adapter is not started: cannot activate "
                     + (spec == null ? "null" : spec.getClass().getName()));
         }
-        inbound.activate(endpointFactory, spec, context.getWorkManager());
+        inbound.activate(endpointFactory, spec, context);
     }
 
     @Override

@@ -8,7 +8,7 @@ import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.api.connect.InvalidConnectorException;
-import jakarta.resource.spi.work.WorkManager;
+import io.capaee.connector.inbound.WorkPacer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 public final class ConnectorRuntime implements ConnectorManager {
     private static final Logger LOG = Logger.getLogger(ConnectorRuntime.class.getName());
 
-    private final WorkManager workManager;
+    private final WorkPacer pacer;
     private final Clock clock;
     private final Map<String, DeployedConnector> connectors = new ConcurrentHashMap<>();
     private final Set<Path> deployedFiles = ConcurrentHashMap.newKeySet();
@@ -41,8 +41,8 @@ public final class ConnectorRuntime implements ConnectorManager {
             ConnectorsManagedConnectionFactory.DEFAULT_FUNCTIONS_URL);
     private volatile boolean stopped;
 
-    public ConnectorRuntime(WorkManager workManager, Clock clock) {
-        this.workManager = workManager;
+    public ConnectorRuntime(WorkPacer pacer, Clock clock) {
+        this.pacer = pacer;
         this.clock = clock;
     }
 
@@ -105,7 +105,7 @@ public final class ConnectorRuntime implements ConnectorManager {
         LOG.log(Level.INFO, "connector {0} deployed ({1}: {2} -> {3}, from {4})",
                 new Object[] {spec.id(), spec.kind().label(), spec.input().type(), spec.output().type(), origin});
         if (start) {
-            connector.start(workManager, transformer);
+            connector.start(pacer, transformer);
         }
         return connector.status();
     }
@@ -126,7 +126,7 @@ public final class ConnectorRuntime implements ConnectorManager {
     @Override
     public ConnectorStatus start(String id) {
         DeployedConnector connector = find(id);
-        connector.start(workManager, transformer);
+        connector.start(pacer, transformer);
         return connector.status();
     }
 

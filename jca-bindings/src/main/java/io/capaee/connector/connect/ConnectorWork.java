@@ -11,10 +11,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One running connector, as long-running work on the container's work manager: opens sink and
- * source, then polls a batch, transforms it, hands it to the sink at once ({@link ConnectorSink#sendAll},
+ * One running connector, in turns on the container's work manager ({@link EndpointLoop}): opens
+ * sink and source, then each turn polls a batch, transforms it, hands it to the sink at once ({@link ConnectorSink#sendAll},
  * which a Kafka sink pipelines) and acknowledges each message in source order once the sink
- * accepted it, then polls again. A message the sink (or the transformer) refuses is retried alone,
+ * accepted it. A message the sink (or the transformer) refuses is retried alone,
  * before anything after it is acknowledged, with back-off as the sink's {@code dead_letter} field
  * says ({@link DeadLetterPolicy}); after its last attempt it is published to the dead-letter
  * subject and only then acknowledged. Without {@code dead_letter} it is retried until the sink
@@ -29,14 +29,16 @@ import java.util.logging.Logger;
 final class ConnectorWork extends EndpointLoop {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ConnectorWork.class.getName());
-    private static final Duration POLL = Duration.ofMillis(500);
-
     private final transient ConnectorSpec spec;
     private final transient ConnectorCounters counters;
     private final transient FunctionTransformer transformer; // null: the connector has no transformer step
     private final transient ComponentFactory components;
     private final transient DeadLetterPolicy deadLetterPolicy;
     private transient volatile ConnectorSource source;
+    // touched by turns only
+    private transient ConnectorSink sink;
+    private transient DeadLetters deadLetters;
+    private transient Delivery delivery;
 
     ConnectorWork(ConnectorSpec spec, ConnectorCounters counters, FunctionTransformer transformer,
             ComponentFactory components) {
@@ -48,39 +50,73 @@ final class ConnectorWork extends EndpointLoop {
     }
 
     @Override
-    protected void receive() throws Exception {
-        try (ConnectorSink sink = components.sink(spec.output(), spec.id());
-                ConnectorSource opened = components.source(spec.input(), spec.id());
-                DeadLetters deadLetters = components.deadLetters(spec, deadLetterPolicy)) {
-            source = opened;
-            counters.connected(true);
-            LOG.log(Level.INFO, "connector {0} running: {1} -> {2}",
-                    new Object[] {spec.id(), spec.input().type(), spec.output().type()});
-            Delivery delivery = new Delivery(sink, deadLetters);
-            while (!stopping()) {
-                List<Received> batch = opened.poll(POLL);
-                if (batch.isEmpty()) {
-                    continue;
-                }
-                counters.in(batch.size());
-                try {
-                    delivery.settle(batch);
-                } finally {
-                    // stopping, or the sink failed unexpectedly: what is not settled goes back to the source
-                    for (Received rest : batch.subList(delivery.settled, batch.size())) {
-                        rest.acknowledgement().release();
-                    }
-                }
-                opened.commit();
-            }
+    protected void open() throws Exception {
+        try {
+            sink = components.sink(spec.output(), spec.id());
+            source = components.source(spec.input(), spec.id());
+            deadLetters = components.deadLetters(spec, deadLetterPolicy);
         } catch (Exception e) {
             if (!stopping()) {
                 counters.error(e);
             }
             throw e;
-        } finally {
-            counters.connected(false);
-            source = null;
+        }
+        delivery = new Delivery(sink, deadLetters);
+        counters.connected(true);
+        LOG.log(Level.INFO, "connector {0} running: {1} -> {2}",
+                new Object[] {spec.id(), spec.input().type(), spec.output().type()});
+    }
+
+    @Override
+    protected long turn() throws Exception {
+        try {
+            List<Received> batch = source.poll(TURN_WAIT);
+            if (batch.isEmpty()) {
+                return IDLE;
+            }
+            counters.in(batch.size());
+            try {
+                delivery.settle(batch);
+            } finally {
+                // stopping, or the sink failed unexpectedly: what is not settled goes back to the source
+                for (Received rest : batch.subList(delivery.settled, batch.size())) {
+                    rest.acknowledgement().release();
+                }
+            }
+            source.commit();
+            return AGAIN;
+        } catch (Exception e) {
+            if (!stopping()) {
+                counters.error(e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    protected void close() {
+        counters.connected(false);
+        // in the reverse order of open, each even when another fails
+        closeQuietly(deadLetters);
+        closeQuietly(source);
+        closeQuietly(sink);
+        deadLetters = null;
+        source = null;
+        sink = null;
+        delivery = null;
+    }
+
+    private void closeQuietly(AutoCloseable component) {
+        if (component == null) {
+            return;
+        }
+        try {
+            component.close();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.log(Level.WARNING, "connector " + spec.id() + ": closing " + component + " failed", e);
         }
     }
 

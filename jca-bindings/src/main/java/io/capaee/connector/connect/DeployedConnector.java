@@ -6,7 +6,7 @@ import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.connector.BindingException;
 import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkManager;
+import io.capaee.connector.inbound.WorkPacer;
 import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,7 +33,7 @@ final class DeployedConnector {
 
     private ConnectorWork lingering; // stopped but not yet returned; guarded by this
 
-    synchronized void start(WorkManager workManager, FunctionTransformer transformer) {
+    synchronized void start(WorkPacer pacer, FunctionTransformer transformer) {
         if (work != null) {
             return;
         }
@@ -52,7 +52,7 @@ final class DeployedConnector {
         }
         ConnectorWork started = new ConnectorWork(spec, counters, transformer, Components.REAL);
         try {
-            workManager.scheduleWork(started, WorkManager.INDEFINITE, null, null);
+            started.start(pacer);
         } catch (WorkException e) {
             throw new BindingException("the work manager refused connector " + spec.id() + ": " + e.getMessage(), e);
         }

@@ -33,10 +33,8 @@ final class HttpPollingSource implements ConnectorSource {
 
     @Override
     public List<Received> poll(Duration wait) throws Exception {
-        long due = nextPollNanos - System.nanoTime();
-        if (due > 0) {
-            Thread.sleep(Math.min(wait.toMillis(), due / 1_000_000 + 1));
-            return List.of();
+        if (nextPollNanos - System.nanoTime() > 0) {
+            return List.of(); // not due: the connector's idle pause follows, no thread waits here
         }
         nextPollNanos = System.nanoTime() + interval.toNanos();
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);

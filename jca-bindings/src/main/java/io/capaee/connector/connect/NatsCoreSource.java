@@ -6,6 +6,7 @@ import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +15,8 @@ import java.util.List;
  * flight when the connector stops is lost, as in Connect.
  */
 final class NatsCoreSource implements ConnectorSource {
+    private static final int BATCH = 100;
+
     private final Connection connection;
     private final Subscription subscription;
 
@@ -31,7 +34,18 @@ final class NatsCoreSource implements ConnectorSource {
         if (message == null) {
             return List.of();
         }
-        return List.of(new Received(new Envelope(message.getData(), NatsConnections.headers(message), null), Received.NONE));
+        List<Received> batch = new ArrayList<>();
+        batch.add(received(message));
+        // what the client has queued already, up to a batch: one turn for a burst
+        while (batch.size() < BATCH && subscription.getPendingMessageCount() > 0
+                && (message = subscription.nextMessage(wait)) != null) {
+            batch.add(received(message));
+        }
+        return batch;
+    }
+
+    private static Received received(Message message) {
+        return new Received(new Envelope(message.getData(), NatsConnections.headers(message), null), Received.NONE);
     }
 
     @Override

@@ -2,30 +2,54 @@
 package io.capaee.connector.inbound;
 
 import jakarta.resource.spi.work.HintsContext;
+import jakarta.resource.spi.work.Work;
 import jakarta.resource.spi.work.WorkContext;
 import jakarta.resource.spi.work.WorkContextProvider;
+import jakarta.resource.spi.work.WorkException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.TimerTask;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Base of the endpoints: the stop flag, the "stopped" latch, and a run loop that reopens the
- * source after an unexpected failure (with a pause) instead of ending the work. It tells the
- * work manager that it runs for the endpoint's whole life (JCA's long-running hint), so that it
- * is not counted as a stuck request thread.
+ * Base of the endpoints and connectors: a source read in <em>turns</em>, each a short work on the
+ * container's work manager, so that an endpoint holds a thread of the server's shared executor
+ * only while it has something to deliver. A turn takes what the source has now (waiting at most
+ * {@link #TURN_WAIT}) and delivers it; the next turn follows at once when it took something, else
+ * after an idle pause that grows to {@link #MAX_IDLE_PAUSE_MILLIS} (kept by the adapter's timer,
+ * not by a sleeping thread). Turns never overlap, and each starts after the previous one ended, so
+ * a client that is not thread-safe (a Kafka consumer) may be used by one turn after another.
+ *
+ * <p>The first turn opens the source; a turn that fails closes it, reports why ({@link #problem()})
+ * and the source is reopened a second later. {@link #release()} ends the endpoint: the turn in
+ * progress finishes its delivery (retries see {@link #stopping()}), then the source is closed.
  */
-public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvider {
-    private static final long serialVersionUID = 1L;
+public abstract class EndpointLoop implements InboundEndpoint {
     private static final Logger LOG = Logger.getLogger(EndpointLoop.class.getName());
     private static final long REOPEN_PAUSE_MILLIS = 1000;
+    /** How long a turn may wait for the source to hand something over. */
+    protected static final Duration TURN_WAIT = Duration.ofMillis(5);
+    /** The longest pause of an idle endpoint between turns: the most a new message waits for it. */
+    static final long MAX_IDLE_PAUSE_MILLIS = 50;
+    /** What {@link #turn()} returns when it took something: the next turn follows at once. */
+    protected static final long AGAIN = 0;
+    /** What {@link #turn()} returns when the source had nothing: an idle pause follows. */
+    protected static final long IDLE = -1;
 
+    private final Object lock = new Object();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
-    private volatile Thread worker;
     private volatile String problem = "not connected yet"; // null: up
+    private WorkPacer pacer; // set by start
+    private TimerTask pending; // guarded by lock: the next turn, while it waits on the timer
+    private boolean finished; // guarded by lock
+    // touched by turns only (one after another, each scheduled by the previous: ordered)
+    private boolean open;
+    private long idlePause;
 
     @Override
     public final Optional<String> problem() {
@@ -56,19 +80,21 @@ public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvid
         problem = why.orElse(null);
     }
 
-    @Override
-    public List<WorkContext> getWorkContexts() {
-        HintsContext hints = new HintsContext();
-        hints.setName(describe());
-        hints.setHint(HintsContext.LONGRUNNING_HINT, Boolean.TRUE);
-        hints.setHint(HintsContext.NAME_HINT, describe());
-        return List.of(hints);
-    }
+    /** Connects to the source; the first turn (and each after a failure) calls it. */
+    protected abstract void open() throws Exception;
 
-    /** Opens the source and receives until {@link #stopping()}; closes the source before returning. */
-    protected abstract void receive() throws Exception;
+    /**
+     * Takes what the source has now, waiting at most about {@link #TURN_WAIT}, and delivers it.
+     *
+     * @return {@link #AGAIN} when it took something, {@link #IDLE} when there was nothing, or the
+     *     milliseconds until the next turn is due (a clock)
+     */
+    protected abstract long turn() throws Exception;
 
-    /** Wakes up a blocked receive (optional). */
+    /** Closes what {@link #open()} opened (also after a failed open or turn); must not throw. */
+    protected abstract void close();
+
+    /** Wakes up a turn blocked in the source (optional). */
     protected void wakeUp() {
     }
 
@@ -77,32 +103,25 @@ public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvid
     }
 
     @Override
-    public final void run() {
-        worker = Thread.currentThread();
-        try {
-            while (!stopping) {
-                try {
-                    receive();
-                } catch (Exception e) {
-                    if (stopping) {
-                        break;
-                    }
-                    down(publicReason(e));
-                    LOG.log(Level.WARNING, describe() + " failed; reopening in " + REOPEN_PAUSE_MILLIS + " ms", e);
-                    sleepQuietly();
-                }
-            }
-        } finally {
-            worker = null;
-            problem = "stopped";
-            stopped.countDown();
+    public final void start(WorkPacer pacer) throws WorkException {
+        synchronized (lock) {
+            this.pacer = pacer;
         }
+        pacer.now(new Turn());
     }
 
     @Override
     public final void release() {
         stopping = true;
         wakeUp();
+        boolean cancelled;
+        synchronized (lock) {
+            cancelled = pending != null && pending.cancel();
+            pending = null;
+        }
+        if (cancelled) {
+            finish(); // no turn is running or will run: the source is closed here
+        }
     }
 
     @Override
@@ -110,17 +129,123 @@ public abstract class EndpointLoop implements InboundEndpoint, WorkContextProvid
         return stopped.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    private void sleepQuietly() {
-        try {
-            Thread.sleep(REOPEN_PAUSE_MILLIS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopping = true;
+    /** One turn, as a work of the container. */
+    private final class Turn implements Work, WorkContextProvider {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void run() {
+            synchronized (lock) {
+                pending = null;
+            }
+            if (stopping) {
+                finish();
+                return;
+            }
+            long pause;
+            try {
+                if (!open) {
+                    open = true; // before open(): a half-opened source is closed too
+                    open();
+                }
+                pause = pauseAfter(turn());
+            } catch (Exception | Error e) { // an Error too: an endpoint that stops turning would never say why
+                if (stopping) {
+                    finish();
+                    return;
+                }
+                down(publicReason(e));
+                LOG.log(Level.WARNING, describe() + " failed; reopening in " + REOPEN_PAUSE_MILLIS + " ms", e);
+                closeSource();
+                pause = REOPEN_PAUSE_MILLIS;
+            }
+            next(pause);
+        }
+
+        @Override
+        public void release() {
+            EndpointLoop.this.release(); // the container stops
+        }
+
+        @Override
+        public List<WorkContext> getWorkContexts() {
+            HintsContext hints = new HintsContext();
+            hints.setName(describe());
+            hints.setHint(HintsContext.NAME_HINT, describe());
+            return List.of(hints);
         }
     }
 
-    /** For diagnostics: the thread running the loop, or null. */
-    protected final Thread worker() {
-        return worker;
+    private long pauseAfter(long result) {
+        if (result != IDLE) {
+            idlePause = 0;
+            return Math.max(0, result);
+        }
+        idlePause = Math.min(MAX_IDLE_PAUSE_MILLIS, Math.max(1, idlePause * 2));
+        return idlePause;
+    }
+
+    /** Schedules the next turn, unless stopping (then this turn closes the source). */
+    private void next(long pause) {
+        boolean finishHere = false;
+        synchronized (lock) {
+            if (stopping) {
+                finishHere = true;
+            } else {
+                try {
+                    if (pause == 0) {
+                        pacer.now(new Turn());
+                    } else {
+                        pending = pacer.later(pause, new Turn(), this::rejected);
+                    }
+                } catch (WorkException | IllegalStateException e) {
+                    // the container is stopping (or the timer is gone): nothing can run the next turn
+                    LOG.log(Level.WARNING, describe() + ": the next turn was refused; stopping", e);
+                    stopping = true;
+                    finishHere = true;
+                }
+            }
+        }
+        if (finishHere) {
+            finish();
+        }
+    }
+
+    /** On the timer's thread: the work manager refused a turn that was due. */
+    private void rejected(WorkException e) {
+        if (stopping) {
+            finish();
+            return;
+        }
+        down("the work manager refused a turn: " + e.getMessage());
+        LOG.log(Level.WARNING, describe() + ": the work manager refused a turn; trying again in "
+                + REOPEN_PAUSE_MILLIS + " ms", e);
+        next(REOPEN_PAUSE_MILLIS);
+    }
+
+    private void finish() {
+        synchronized (lock) {
+            if (finished) {
+                return;
+            }
+            finished = true;
+        }
+        try {
+            closeSource();
+        } finally {
+            problem = "stopped";
+            stopped.countDown();
+        }
+    }
+
+    private void closeSource() {
+        if (open) {
+            open = false;
+            try {
+                close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, describe() + ": closing the source failed", e);
+            }
+        }
     }
 }

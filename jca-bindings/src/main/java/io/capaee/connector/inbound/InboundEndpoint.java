@@ -1,16 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound;
 
-import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkException;
 import java.util.Optional;
 
 /**
- * One activated message endpoint: a long-running {@link Work} that receives from its source until
- * {@link #release()}. {@link #awaitStopped} lets deactivation wait until the source is closed.
+ * One activated message endpoint: receives from its source in short works on the container's
+ * work manager from {@link #start} until {@link #release()}. {@link #awaitStopped} lets
+ * deactivation wait until the source is closed.
  */
-public interface InboundEndpoint extends Work {
+public interface InboundEndpoint {
 
-    /** Waits until {@link #run()} has closed its source, at most {@code millis}. */
+    /** Schedules the first work (which opens the source). */
+    void start(WorkPacer pacer) throws WorkException;
+
+    /** Asks the endpoint to stop: the work in progress ends its delivery, then the source is closed. */
+    void release();
+
+    /** Waits until the source is closed, at most {@code millis}. */
     boolean awaitStopped(long millis) throws InterruptedException;
 
     /** What this receives from, for messages. */

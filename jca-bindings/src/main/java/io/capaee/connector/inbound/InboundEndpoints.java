@@ -7,7 +7,6 @@ import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.WorkException;
-import jakarta.resource.spi.work.WorkManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The activated endpoints of the adapter, keyed by (factory, spec): started on activation as work
- * on the container's {@link WorkManager}, stopped (released, then awaited) on deactivation or when
+ * The activated endpoints of the adapter, keyed by (factory, spec): started on activation in turns
+ * on the container's work manager ({@link WorkPacer}), stopped (released, then awaited) on deactivation or when
  * the adapter stops.
  */
 public final class InboundEndpoints {
@@ -29,7 +28,7 @@ public final class InboundEndpoints {
 
     private final Map<Key, InboundEndpoint> active = new ConcurrentHashMap<>();
 
-    public void activate(MessageEndpointFactory factory, ActivationSpec spec, WorkManager workManager)
+    public void activate(MessageEndpointFactory factory, ActivationSpec spec, WorkPacer pacer)
             throws ResourceException {
         if (!(spec instanceof InboundActivationSpec inbound)) {
             throw new NotSupportedException("Capa EE has no inbound binding for "
@@ -52,7 +51,7 @@ public final class InboundEndpoints {
             throw new ResourceException(inbound.describe() + " is already active for " + factory.getActivationName());
         }
         try {
-            workManager.scheduleWork(endpoint, WorkManager.INDEFINITE, null, null);
+            endpoint.start(pacer);
         } catch (WorkException e) {
             active.remove(key);
             throw new ResourceException("the work manager refused " + endpoint.describe() + ": " + e.getMessage(), e);

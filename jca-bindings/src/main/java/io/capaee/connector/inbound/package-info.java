@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
  * Inbound bindings: activation specs feeding message-driven beans. Each activated endpoint is one
- * {@link InboundEndpoint}, a long-running {@code Work} on the container's {@code WorkManager}
- * that receives from its source and hands every message to {@link RetryingDelivery}; it is
+ * {@link InboundEndpoint} ({@link EndpointLoop}), read in short works on the container's
+ * {@code WorkManager} that hold a thread only while they deliver ({@link WorkPacer}); it receives from its source and hands every message to {@link RetryingDelivery}; it is
  * started in {@code endpointActivation} and stopped in {@code endpointDeactivation} (or when the
  * adapter stops), in one place: {@link InboundEndpoints}.
  */

@@ -9,6 +9,7 @@ import io.capaee.api.connect.ConnectRuntime;
 import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.inbound.ThreadPoolWorkManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +19,17 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The delivery contract of a connector, with a recording source and a sink that fails on demand. */
 class ConnectorWorkTest {
+    private final ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
+
+    @AfterEach
+    void closeWorkManager() throws InterruptedException {
+        workManager.close();
+    }
     private static final ConnectorSpec SPEC = new ConnectorParser(ConnectRuntime.load()).parse("""
             consumer: { nats: { url: "nats://127.0.0.1:4222" }, stream: { subject: in } }
             sink: { type: nats, config: { subject: out } }
@@ -211,8 +219,7 @@ class ConnectorWorkTest {
         FlakySink sink = new FlakySink(2, source.acked);
         ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
         ConnectorWork work = new ConnectorWork(SPEC, counters, null, factory(source, sink));
-        Thread thread = new Thread(work);
-        thread.start();
+        work.start(workManager.pacer());
         await(() -> source.acked.size() == 3);
         work.release();
         assertTrue(work.awaitStopped(5000));
@@ -230,8 +237,7 @@ class ConnectorWorkTest {
         FlakySink sink = new FlakySink(-1, source.acked);
         ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
         ConnectorWork work = new ConnectorWork(SPEC, counters, null, factory(source, sink));
-        Thread thread = new Thread(work);
-        thread.start();
+        work.start(workManager.pacer());
         await(() -> counters.errorCount() >= 2);
         work.release();
         assertTrue(work.awaitStopped(5000), "a stop does not wait for the back-off");
@@ -247,8 +253,7 @@ class ConnectorWorkTest {
         RecordingDeadLetters deadLetters = new RecordingDeadLetters(0);
         ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
         ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
-        Thread thread = new Thread(work);
-        thread.start();
+        work.start(workManager.pacer());
         await(() -> source.acked.size() == 4);
         work.release();
         assertTrue(work.awaitStopped(5000));
@@ -270,8 +275,7 @@ class ConnectorWorkTest {
         RecordingDeadLetters deadLetters = new RecordingDeadLetters(2);
         ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
         ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
-        Thread thread = new Thread(work);
-        thread.start();
+        work.start(workManager.pacer());
         await(() -> source.acked.size() == 2);
         work.release();
         assertTrue(work.awaitStopped(5000));
@@ -289,8 +293,7 @@ class ConnectorWorkTest {
         RecordingDeadLetters deadLetters = new RecordingDeadLetters(0);
         ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
         ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
-        Thread thread = new Thread(work);
-        thread.start();
+        work.start(workManager.pacer());
         await(() -> source.acked.contains("b"));
         work.release();
         assertTrue(work.awaitStopped(5000));
@@ -307,8 +310,7 @@ class ConnectorWorkTest {
         RecordingDeadLetters deadLetters = new RecordingDeadLetters(-1);
         ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
         ConnectorWork work = new ConnectorWork(WITH_DEAD_LETTERS, counters, null, factory(source, sink, deadLetters));
-        Thread thread = new Thread(work);
-        thread.start();
+        work.start(workManager.pacer());
         await(() -> counters.errorCount() >= 5);
         work.release();
         assertTrue(work.awaitStopped(5000));
@@ -329,8 +331,7 @@ class ConnectorWorkTest {
         };
         ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
         ConnectorWork work = new ConnectorWork(SPEC, counters, null, factory(source, sink));
-        Thread thread = new Thread(work);
-        thread.start();
+        work.start(workManager.pacer());
         await(() -> source.released.size() == 2);
         work.release();
         assertTrue(work.awaitStopped(5000));

@@ -2,11 +2,172 @@
 package io.capaee.connector.inbound;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.resource.spi.work.Work;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** The turns of an endpoint: never overlapping, no thread held while idle, reopened after a failure, closed once. */
 class EndpointLoopTest {
+    private final ThreadPoolWorkManager oneThread = new ThreadPoolWorkManager(1);
+
+    @AfterEach
+    void close() throws InterruptedException {
+        oneThread.close();
+    }
+
+    /** Counts what the loop calls; {@link #turns} answers each turn from a script (IDLE when it runs out). */
+    static class CountingEndpoint extends EndpointLoop {
+        final AtomicInteger opened = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
+        final AtomicInteger turned = new AtomicInteger();
+        final AtomicInteger inTurn = new AtomicInteger();
+        volatile boolean overlapped;
+        volatile Exception failNextTurn;
+        volatile CountDownLatch blockTurn; // a turn waits on it when set
+
+        @Override
+        protected void open() {
+            opened.incrementAndGet();
+            up();
+        }
+
+        @Override
+        protected long turn() throws Exception {
+            if (inTurn.incrementAndGet() > 1) {
+                overlapped = true;
+            }
+            try {
+                turned.incrementAndGet();
+                Exception failure = failNextTurn;
+                if (failure != null) {
+                    failNextTurn = null;
+                    throw failure;
+                }
+                CountDownLatch block = blockTurn;
+                if (block != null) {
+                    block.await(10, TimeUnit.SECONDS);
+                }
+                return IDLE;
+            } finally {
+                inTurn.decrementAndGet();
+            }
+        }
+
+        @Override
+        protected void close() {
+            closed.incrementAndGet();
+        }
+
+        @Override
+        public String describe() {
+            return "counting endpoint";
+        }
+    }
+
+    private static void await(BooleanSupplier done) throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < end) {
+            Thread.sleep(5);
+        }
+        assertTrue(done.getAsBoolean(), "condition not reached in 10 s");
+    }
+
+    @Test
+    void idleEndpointsHoldNoThreadOfTheWorkManager() throws Exception {
+        List<CountingEndpoint> endpoints = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CountingEndpoint endpoint = new CountingEndpoint();
+            endpoint.start(oneThread.pacer());
+            endpoints.add(endpoint);
+        }
+        await(() -> endpoints.stream().allMatch(e -> e.turned.get() >= 3));
+        // the one thread is shared: a request (any other work) still runs, while all three keep turning
+        CountDownLatch request = new CountDownLatch(1);
+        oneThread.scheduleWork(new Work() {
+            @Override
+            public void run() {
+                request.countDown();
+            }
+
+            @Override
+            public void release() {
+            }
+        });
+        assertTrue(request.await(2, TimeUnit.SECONDS), "an idle endpoint held the only thread");
+        int before = endpoints.get(0).turned.get();
+        await(() -> endpoints.get(0).turned.get() > before + 2);
+        for (CountingEndpoint endpoint : endpoints) {
+            endpoint.release();
+            assertTrue(endpoint.awaitStopped(2000));
+            assertEquals(1, endpoint.opened.get());
+            assertEquals(1, endpoint.closed.get(), "closed once");
+            assertFalse(endpoint.overlapped);
+            assertEquals(Optional.of("stopped"), endpoint.problem());
+        }
+    }
+
+    @Test
+    void aFailedTurnClosesTheSourceReportsWhyAndReopensIt() throws Exception {
+        CountingEndpoint endpoint = new CountingEndpoint();
+        endpoint.failNextTurn = new IOException("cannot reach nats://user:pw@host:4222");
+        endpoint.start(oneThread.pacer());
+        await(() -> endpoint.closed.get() == 1);
+        assertEquals(Optional.of("IOException: cannot reach nats://***@host:4222"), endpoint.problem());
+        await(() -> endpoint.opened.get() == 2);
+        await(() -> endpoint.problem().isEmpty());
+        endpoint.release();
+        assertTrue(endpoint.awaitStopped(2000));
+        assertEquals(2, endpoint.closed.get());
+    }
+
+    @Test
+    void aStopDuringATurnClosesTheSourceAfterThatTurnAndNoTurnFollows() throws Exception {
+        CountingEndpoint endpoint = new CountingEndpoint();
+        CountDownLatch block = new CountDownLatch(1);
+        endpoint.blockTurn = block;
+        endpoint.start(oneThread.pacer());
+        await(() -> endpoint.inTurn.get() == 1);
+        endpoint.release();
+        assertFalse(endpoint.awaitStopped(100), "the source stays open while its turn delivers");
+        assertEquals(0, endpoint.closed.get());
+        block.countDown();
+        assertTrue(endpoint.awaitStopped(2000));
+        int turns = endpoint.turned.get();
+        Thread.sleep(200);
+        assertEquals(turns, endpoint.turned.get(), "no turn after the stop");
+        assertEquals(1, endpoint.closed.get());
+    }
+
+    @Test
+    void aPausedTurnIsCancelledByAStop() throws Exception {
+        CountingEndpoint endpoint = new CountingEndpoint() {
+            @Override
+            protected long turn() throws Exception {
+                super.turn();
+                return 60_000; // a clock whose next tick is a minute away
+            }
+        };
+        endpoint.start(oneThread.pacer());
+        await(() -> endpoint.turned.get() == 1);
+        Thread.sleep(50); // the turn has scheduled the next one on the timer
+        endpoint.release();
+        assertTrue(endpoint.awaitStopped(500), "a stop does not wait for the next tick");
+        assertEquals(1, endpoint.closed.get());
+        assertEquals(1, endpoint.turned.get());
+    }
+
     @Test
     void theHealthReasonMasksCredentialsOfUrls() {
         assertEquals("IOException: cannot reach redis://***@10.0.0.5:6379/0 and nats://***@nats:4222",

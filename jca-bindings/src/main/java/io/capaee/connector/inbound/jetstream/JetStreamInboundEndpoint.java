@@ -28,7 +28,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fetches from a durable pull consumer in the work's own thread and acknowledges per message:
+ * Fetches from a durable pull consumer, a batch a turn, and acknowledges per message:
  * {@code ack} after delivery, {@code term} after a dead letter was written, {@code nak} when
  * neither happened (so JetStream redelivers it). Retries signal {@code inProgress} so that the ack
  * wait does not run out while the bean is being retried.
@@ -36,12 +36,13 @@ import java.util.logging.Logger;
 final class JetStreamInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(JetStreamInboundEndpoint.class.getName());
     private static final int BATCH = 10;
-    private static final Duration FETCH_WAIT = Duration.ofMillis(500);
 
     private final NatsSettings settings;
     private final JetStreamSource source;
     private final String target;
     private final RetryingDelivery delivery;
+    private Connection connection; // touched by turns only
+    private JetStreamSubscription subscription;
 
     JetStreamInboundEndpoint(NatsSettings settings, JetStreamSource source, String target, DeliveryPolicy policy,
             EndpointInvoker invoker) {
@@ -52,32 +53,47 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     }
 
     @Override
-    protected void receive() throws Exception {
-        try (Connection connection = Nats.connect(settings.options("capa-ee-inbound " + source.durable()))) {
-            if (source.createStream()) {
-                ensureStream(connection.jetStreamManagement());
+    protected void open() throws Exception {
+        connection = Nats.connect(settings.options("capa-ee-inbound " + source.durable()));
+        if (source.createStream()) {
+            ensureStream(connection.jetStreamManagement());
+        }
+        JetStream js = connection.jetStream();
+        ConsumerConfiguration consumer = ConsumerConfiguration.builder()
+                .durable(source.durable())
+                .filterSubject(source.subject())
+                .ackPolicy(AckPolicy.Explicit)
+                .ackWait(Duration.ofMillis(source.ackWaitMillis()))
+                .build();
+        subscription = js.subscribe(source.subject(),
+                PullSubscribeOptions.builder().stream(source.stream()).configuration(consumer).build());
+    }
+
+    @Override
+    protected long turn() throws Exception {
+        report(NatsHealth.problem(connection));
+        List<Message> messages = subscription.fetch(BATCH, TURN_WAIT);
+        for (Message message : messages) {
+            if (stopping()) {
+                message.nak();
+                continue;
             }
-            JetStream js = connection.jetStream();
-            ConsumerConfiguration consumer = ConsumerConfiguration.builder()
-                    .durable(source.durable())
-                    .filterSubject(source.subject())
-                    .ackPolicy(AckPolicy.Explicit)
-                    .ackWait(Duration.ofMillis(source.ackWaitMillis()))
-                    .build();
-            JetStreamSubscription subscription = js.subscribe(source.subject(),
-                    PullSubscribeOptions.builder().stream(source.stream()).configuration(consumer).build());
-            while (!stopping()) {
-                report(NatsHealth.problem(connection));
-                List<Message> messages = subscription.fetch(BATCH, FETCH_WAIT);
-                for (Message message : messages) {
-                    if (stopping()) {
-                        message.nak();
-                        continue;
-                    }
-                    handle(connection, message);
-                }
+            handle(connection, message);
+        }
+        return messages.isEmpty() ? IDLE : AGAIN;
+    }
+
+    @Override
+    protected void close() {
+        if (connection != null) {
+            try {
+                connection.close(); // the durable consumer stays: a restarted endpoint continues where it was
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
+        connection = null;
+        subscription = null;
     }
 
     private void ensureStream(JetStreamManagement jsm) throws Exception {

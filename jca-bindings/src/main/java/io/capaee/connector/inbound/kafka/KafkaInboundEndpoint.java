@@ -35,7 +35,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Polls in the work's own thread (a consumer is single-threaded), delivers each record with
+ * Polls once a turn (turns never overlap, as a consumer needs), delivers each record with
  * retries, and commits a partition's offset only past records that were delivered or
  * dead-lettered. When a dead letter cannot be written, the partition is rewound to that record
  * and tried again on the next poll: nothing a topic handed over is skipped.
@@ -43,15 +43,14 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class KafkaInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(KafkaInboundEndpoint.class.getName());
     private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
-    private static final Duration POLL = Duration.ofMillis(250);
     private static final long DEAD_LETTER_TIMEOUT_MILLIS = 10_000;
 
     private final KafkaConsumerSettings settings;
     private final String target;
     private final RetryingDelivery delivery;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private long lastHealthCheck = System.nanoTime() - HEALTH_CHECK_NANOS; // the polling thread's
-    private KafkaProducer<byte[], byte[]> deadLetters; // only touched by the work's thread
+    private long lastHealthCheck = System.nanoTime() - HEALTH_CHECK_NANOS; // touched by turns only
+    private KafkaProducer<byte[], byte[]> deadLetters; // touched by turns only
 
     KafkaInboundEndpoint(KafkaConsumerSettings settings, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
         this.settings = settings;
@@ -60,7 +59,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     }
 
     @Override
-    protected void receive() {
+    protected void open() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
@@ -72,24 +71,37 @@ final class KafkaInboundEndpoint extends EndpointLoop {
         KafkaConsumer<byte[], byte[]> created = KafkaClients.withOwnClassLoader(
                 () -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         consumer = created;
-        try (created) {
-            if (stopping()) {
-                return;
-            }
-            created.subscribe(settings.topics());
-            while (!stopping()) {
-                ConsumerRecords<byte[], byte[]> records = created.poll(POLL);
-                reportConnections(created);
-                for (TopicPartition partition : records.partitions()) {
-                    handle(created, partition, records.records(partition));
-                }
-            }
+        created.subscribe(settings.topics());
+    }
+
+    @Override
+    protected long turn() {
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+            records = current.poll(TURN_WAIT);
         } catch (WakeupException e) {
-            if (!stopping()) {
-                throw e;
+            if (stopping()) {
+                return AGAIN; // the next turn sees the stop and closes the consumer
+            }
+            throw e;
+        }
+        reportConnections(current);
+        for (TopicPartition partition : records.partitions()) {
+            handle(current, partition, records.records(partition));
+        }
+        return records.isEmpty() ? IDLE : AGAIN;
+    }
+
+    @Override
+    protected void close() {
+        KafkaConsumer<byte[], byte[]> current = consumer;
+        consumer = null;
+        try {
+            if (current != null) {
+                current.close(Duration.ofSeconds(5));
             }
         } finally {
-            consumer = null;
             closeDeadLetters();
         }
     }

@@ -17,14 +17,14 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Subscribes (synchronously, so the work's own thread does the delivery in order) and delivers
- * each message with retries; a message that still fails is published to the dead-letter subject
+ * Subscribes (synchronously: the client queues what arrives, and each turn delivers what is
+ * queued, in order) and delivers each message with retries; a message that still fails is published to the dead-letter subject
  * with the headers {@code capa-dead-letter-reason}, {@code capa-attempts} and
  * {@code capa-original-subject}.
  */
 final class NatsInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(NatsInboundEndpoint.class.getName());
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final int BATCH = 100;
 
     private final NatsSettings settings;
     private final String subject;
@@ -32,6 +32,8 @@ final class NatsInboundEndpoint extends EndpointLoop {
     private final String deadLetterSubject;
     private final String target;
     private final RetryingDelivery delivery;
+    private Connection connection; // touched by turns only
+    private Subscription subscription;
 
     NatsInboundEndpoint(NatsSettings settings, String subject, String queueGroup, String deadLetterSubject,
             String target, DeliveryPolicy policy, EndpointInvoker invoker) {
@@ -44,19 +46,40 @@ final class NatsInboundEndpoint extends EndpointLoop {
     }
 
     @Override
-    protected void receive() throws Exception {
-        try (Connection connection = Nats.connectReconnectOnConnect(settings.options("capa-ee-inbound " + subject))) {
-            Subscription subscription = queueGroup.isEmpty()
-                    ? connection.subscribe(subject) : connection.subscribe(subject, queueGroup);
-            while (!stopping()) {
-                report(NatsHealth.problem(connection));
-                Message message = subscription.nextMessage(POLL);
-                if (message != null) {
-                    handle(connection, message);
-                }
-            }
-            subscription.unsubscribe();
+    protected void open() throws Exception {
+        connection = Nats.connectReconnectOnConnect(settings.options("capa-ee-inbound " + subject));
+        subscription = queueGroup.isEmpty() ? connection.subscribe(subject) : connection.subscribe(subject, queueGroup);
+    }
+
+    @Override
+    protected long turn() throws Exception {
+        report(NatsHealth.problem(connection));
+        Message message = subscription.nextMessage(TURN_WAIT);
+        if (message == null) {
+            return IDLE;
         }
+        handle(connection, message);
+        for (int taken = 1; taken < BATCH && !stopping() && subscription.getPendingMessageCount() > 0; taken++) {
+            message = subscription.nextMessage(TURN_WAIT);
+            if (message == null) {
+                break;
+            }
+            handle(connection, message);
+        }
+        return AGAIN;
+    }
+
+    @Override
+    protected void close() {
+        if (connection != null) {
+            try {
+                connection.close(); // the subscription ends with it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        connection = null;
+        subscription = null;
     }
 
     private void handle(Connection connection, Message message) {

@@ -23,7 +23,7 @@ import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * Reads the group's entries in the work's own thread: first this consumer's pending entries (left
+ * Reads the group's entries, a batch a turn: first this consumer's pending entries (left
  * unacknowledged by a crash or a stop), then new ones. The entry's {@code data} field is the
  * payload (without one, the payload is the JSON object of all fields); other fields become
  * metadata. {@code XACK} after delivery or after the dead letter was added (with the fields
@@ -33,7 +33,6 @@ import redis.clients.jedis.resps.StreamEntry;
 final class RedisStreamInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(RedisStreamInboundEndpoint.class.getName());
     private static final int BATCH = 10;
-    private static final int BLOCK_MILLIS = 500;
 
     private final RedisSettings settings;
     private final String stream;
@@ -42,6 +41,9 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
     private final String deadLetterStream;
     private final String target;
     private final RetryingDelivery delivery;
+    private JedisPooled redis; // touched by turns only
+    // "0": this consumer's pending entries first; once none are left, ">" for new ones
+    private boolean pending = true;
 
     RedisStreamInboundEndpoint(RedisSettings settings, String stream, String group, String consumer,
             String deadLetterStream, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
@@ -55,32 +57,40 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
     }
 
     @Override
-    protected void receive() {
-        try (JedisPooled redis = settings.pooled("capa-ee-inbound", BLOCK_MILLIS)) {
-            createGroup(redis);
-            // "0": this consumer's pending entries first; once none are left, ">" for new ones
-            boolean pending = true;
-            while (!stopping()) {
-                StreamEntryID from = pending ? new StreamEntryID(0, 0) : StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY;
-                XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(BATCH);
-                if (!pending) {
-                    params.block(BLOCK_MILLIS);
-                }
-                List<Map.Entry<String, List<StreamEntry>>> read = redis.xreadGroup(group, consumer, params,
-                        Map.of(stream, from));
-                up(); // a failed read throws: the loop reports it and reopens
-                List<StreamEntry> entries = read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
-                if (pending && entries.isEmpty()) {
-                    pending = false;
-                    continue;
-                }
-                for (StreamEntry entry : entries) {
-                    if (stopping() || !handle(redis, entry)) {
-                        pending = true; // not acknowledged: read the pending list again before new entries
-                        break;
-                    }
-                }
+    protected void open() {
+        pending = true;
+        redis = settings.pooled("capa-ee-inbound", (int) TURN_WAIT.toMillis());
+        createGroup(redis);
+    }
+
+    @Override
+    protected long turn() {
+        StreamEntryID from = pending ? new StreamEntryID(0, 0) : StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY;
+        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(BATCH);
+        if (!pending) {
+            params.block((int) TURN_WAIT.toMillis());
+        }
+        List<Map.Entry<String, List<StreamEntry>>> read = redis.xreadGroup(group, consumer, params, Map.of(stream, from));
+        up(); // a failed read throws: the loop reports it and reopens
+        List<StreamEntry> entries = read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
+        if (pending && entries.isEmpty()) {
+            pending = false;
+            return AGAIN;
+        }
+        for (StreamEntry entry : entries) {
+            if (stopping() || !handle(redis, entry)) {
+                pending = true; // not acknowledged: read the pending list again before new entries
+                break;
             }
+        }
+        return entries.isEmpty() ? IDLE : AGAIN;
+    }
+
+    @Override
+    protected void close() {
+        if (redis != null) {
+            redis.close();
+            redis = null;
         }
     }
 

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.inbound;
+
+import jakarta.resource.spi.work.ExecutionContext;
+import jakarta.resource.spi.work.Work;
+import jakarta.resource.spi.work.WorkListener;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.resource.spi.work.WorkRejectedException;
+import java.util.Timer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/** The container's work manager in unit tests: a small thread pool, closed after the test. */
+public final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
+    private final ExecutorService threads;
+    private final Timer timer = new Timer("test-pacer", true);
+
+    public ThreadPoolWorkManager() {
+        this(2);
+    }
+
+    public ThreadPoolWorkManager(int threads) {
+        this.threads = Executors.newFixedThreadPool(threads);
+    }
+
+    /** A pacer on this work manager and its own timer. */
+    public WorkPacer pacer() {
+        return new WorkPacer(this, timer);
+    }
+
+    @Override
+    public void doWork(Work work) {
+        work.run();
+    }
+
+    @Override
+    public void doWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener) {
+        work.run();
+    }
+
+    @Override
+    public long startWork(Work work) throws WorkRejectedException {
+        scheduleWork(work);
+        return 0;
+    }
+
+    @Override
+    public long startWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
+            throws WorkRejectedException {
+        scheduleWork(work);
+        return 0;
+    }
+
+    @Override
+    public void scheduleWork(Work work) throws WorkRejectedException {
+        try {
+            threads.execute(work);
+        } catch (RejectedExecutionException e) {
+            throw new WorkRejectedException(e);
+        }
+    }
+
+    @Override
+    public void scheduleWork(Work work, long startTimeout, ExecutionContext context, WorkListener listener)
+            throws WorkRejectedException {
+        scheduleWork(work);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        timer.cancel();
+        threads.shutdownNow();
+        threads.awaitTermination(5, TimeUnit.SECONDS);
+    }
+}
