@@ -258,9 +258,14 @@ class ProxyIT {
     void aRequestHttpCoreCannotSendIsA400ProblemNotAnUpstreamFailure() throws Exception {
         try (Upstream up = new Upstream("a")) {
             register("badreq", "default", up.url());
-            HttpResponse<String> r = Server.send(Server.request("/functions/badreq").method("TRACE", BodyPublishers.ofString("body")));
+            // Liberty's web container refuses TRACE itself (403) before any servlet, unless a webContainer
+            // property allows it; either way it is not the upstream's failure and never reaches it
+            int trace = Server.send(Server.request("/functions/badreq").method("TRACE", BodyPublishers.ofString("body"))).statusCode();
+            assertTrue(trace == 400 || trace == 403, "TRACE with a body: " + trace);
+            // what reaches the proxy: HttpCore will not send an OPTIONS with a body but no Content-Type
+            HttpResponse<String> r = Server.send(Server.request("/functions/badreq").method("OPTIONS", BodyPublishers.ofString("body")));
             assertProblem(400, r);
-            assertTrue(r.body().contains("TRACE"), "names what was wrong: " + r.body());
+            assertTrue(r.body().contains("OPTIONS request must have Content-Type"), "names what was wrong: " + r.body());
             assertEquals(0, up.hits.get(), "nothing reached the upstream");
             assertEquals(200, Server.get("/functions/badreq").statusCode(), "the upstream is still used");
         }
