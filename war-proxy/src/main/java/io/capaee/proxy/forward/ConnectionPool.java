@@ -38,10 +38,9 @@ final class ConnectionPool {
         if (pool == null) {
             return null;
         }
-        long now = System.nanoTime();
         for (UpstreamConnection c; (c = pool.connections.pollFirst()) != null;) {
             pool.size.decrementAndGet();
-            if (!c.closedByPeer(now)) {
+            if (!c.closedByPeer()) {
                 return c;
             }
             c.close();

@@ -21,6 +21,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 
 /**
  * One proxied request, forwarded synchronously on the container thread that received it: picks
@@ -90,14 +91,17 @@ final class Exchange {
             String base = target.urls().get(index);
             Origin origin;
             BasicClassicHttpRequest upstream;
+            HttpCoreContext context;
             try {
                 origin = client.origin(base);
                 upstream = build(origin, origin.requestTarget(target.upstreamUrl(base, query)));
-            } catch (IllegalArgumentException e) {
+                // before any connection: a request HttpCore refuses is the client's fault, not this upstream's
+                context = client.prepare(upstream);
+            } catch (IllegalArgumentException | ForwardClient.RequestRefused e) {
                 error(400, "bad-request", "Bad Request", "the request cannot be forwarded: " + e.getMessage());
                 return;
             }
-            Throwable failure = send(origin, upstream);
+            Throwable failure = send(origin, upstream, context);
             if (failure == null) {
                 upstreams.markHealthy(base);
                 return;
@@ -126,10 +130,10 @@ final class Exchange {
     }
 
     /** One attempt: null when the upstream's response was copied, else what failed. */
-    private Throwable send(Origin origin, BasicClassicHttpRequest upstream) {
+    private Throwable send(Origin origin, BasicClassicHttpRequest upstream, HttpCoreContext context) {
         ForwardClient.Answer answer;
         try {
-            answer = client.open(origin, upstream);
+            answer = client.open(origin, upstream, context);
         } catch (IOException | RuntimeException e) {
             return e;
         }

@@ -44,9 +44,9 @@ import org.apache.hc.core5.util.Timeout;
  * lease were still a third of the proxy's CPU in a JFR profile. This keeps its blocking model and
  * its HTTP/1.1 codec and drops the rest.
  *
- * <p>Stale connections: before a pooled connection carries a request it gets a non-blocking
- * one-byte read ({@link UpstreamConnection#closedByPeer}); one the upstream closed is dropped
- * before anything was sent, and a fresh one is opened, so even a POST's body is never lost to it.
+ * <p>Stale connections: before a pooled connection carries a request, plain or TLS, it gets a
+ * non-blocking one-byte read ({@link UpstreamConnection#closedByPeer}); one the upstream closed is
+ * dropped before anything was sent, and a fresh one is opened, so even a POST's body is never lost to it.
  *
  * <p>Timeouts: {@code proxy.connect-timeout} for connecting (and a TLS handshake),
  * {@code proxy.response-timeout} until the response's status and headers have arrived; a body is
@@ -74,16 +74,25 @@ final class ForwardClient {
      * that no client proxy sits on the request path.
      */
     ForwardClient(Duration connectTimeout, Duration responseTimeout, Duration unhealthyFor) {
+        this(connectTimeout, responseTimeout, unhealthyFor, defaultSsl());
+    }
+
+    /** With the TLS context for https upstreams given (tests trust their own certificate). */
+    ForwardClient(Duration connectTimeout, Duration responseTimeout, Duration unhealthyFor, SSLContext ssl) {
         this.connectTimeout = connectTimeout;
         this.connectMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, connectTimeout.toMillis()));
         this.responseTimeoutDuration = responseTimeout;
         this.responseTimeout = Timeout.of(responseTimeout);
+        this.ssl = ssl;
+        upstreams = new Upstreams(unhealthyFor, System::nanoTime);
+    }
+
+    private static SSLContext defaultSsl() {
         try {
-            ssl = SSLContext.getDefault();
+            return SSLContext.getDefault();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("no default SSL context", e);
         }
-        upstreams = new Upstreams(unhealthyFor, System::nanoTime);
     }
 
     void close() {
@@ -112,17 +121,37 @@ final class ForwardClient {
     }
 
     /**
-     * Sends {@code request} (its body too) on a pooled or new connection and reads the answer's
-     * status and headers; the caller reads the body, then {@link Answer#close closes} the answer.
+     * Checks {@code request} against HTTP/1.1's rules and adds its framing headers
+     * ({@code Host}, {@code Content-Length} or {@code Transfer-Encoding}), without any connection:
+     * what HttpCore refuses to send is the client's fault, so it must cost no pooled connection,
+     * no retry and no upstream's health.
+     *
+     * @return the context to {@link #open} the request with
+     * @throws RequestRefused when HttpCore will not send it, e.g. a TRACE with a body
      */
-    Answer open(Origin origin, ClassicHttpRequest request) throws IOException {
+    HttpCoreContext prepare(ClassicHttpRequest request) throws RequestRefused {
+        HttpCoreContext context = HttpCoreContext.create();
+        try {
+            executor.preProcess(request, processor, context);
+        } catch (HttpException e) {
+            throw new RequestRefused(e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IllegalStateException("a request processor did I/O; none of ours does", e);
+        }
+        return context;
+    }
+
+    /**
+     * Sends a {@link #prepare prepared} {@code request} (its body too) on a pooled or new
+     * connection and reads the answer's status and headers; the caller reads the body, then
+     * {@link Answer#close closes} the answer.
+     */
+    Answer open(Origin origin, ClassicHttpRequest request, HttpCoreContext context) throws IOException {
         UpstreamConnection connection = pool.lease(origin.poolKey());
         if (connection == null) {
             connection = connect(origin);
         }
-        HttpCoreContext context = HttpCoreContext.create();
         try {
-            executor.preProcess(request, processor, context);
             connection.http.setSocketTimeout(responseTimeout);
             ClassicHttpResponse response = executor.execute(request, connection.http, context);
             connection.http.setSocketTimeout(Timeout.DISABLED); // the body: no time limit
@@ -149,7 +178,7 @@ final class ForwardClient {
             DefaultBHttpClientConnection http = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
             if (!origin.tls()) {
                 http.bind(socket);
-                return new UpstreamConnection(http, socket, false);
+                return new UpstreamConnection(http, socket, socket.getChannel());
             }
             SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(socket, origin.address(), origin.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
@@ -162,7 +191,7 @@ final class ForwardClient {
                 throw new ConnectTimeout(origin.poolKey(), connectTimeout);
             }
             http.bind(tls, socket);
-            return new UpstreamConnection(http, tls, true);
+            return new UpstreamConnection(http, tls, socket.getChannel());
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
@@ -175,6 +204,15 @@ final class ForwardClient {
 
         ConnectTimeout(String origin, Duration timeout) {
             super("no connection to " + origin + " within " + timeout);
+        }
+    }
+
+    /** HttpCore will not send the request as the client gave it (nothing was sent, no connection used). */
+    static final class RequestRefused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        RequestRefused(String message, HttpException cause) {
+            super(message, cause);
         }
     }
 
