@@ -37,7 +37,7 @@ grep '^BENCH' "$log" | sed 's/^BENCH //'
 if [ -n "$PROFILE" ]; then
   kill "$watcher" 2>/dev/null || true
   if [ -f "$jfr" ]; then
-    java bench/profile/JfrTop.java "$jfr" 25 io.capaee.connector.connect.ConnectorWork.receive || echo "JfrTop failed"
+    java bench/profile/JfrTop.java "$jfr" 25 io.capaee.connector.connect.ConnectorWork.turn || echo "JfrTop failed"
   else
     echo "PROFILE: no recording (Liberty JVM not found)"
   fi
