@@ -302,6 +302,7 @@ class ConnectorsIT {
         String subject = "capa.it." + PORT + ".dl." + run;
         String deadLetters = "capa.it." + PORT + ".dlq." + run;
         String stream = stream(subject);
+        String deadLetterStream = stream(deadLetters); // with a stream, dead letters go through JetStream (stored, acked)
         List<String> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
         com.sun.net.httpserver.HttpServer refusing = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress("127.0.0.1", 0), 0);
@@ -352,6 +353,8 @@ class ConnectorsIT {
             assertTrue(status.getString("lastError").contains("500"), status.toString());
             assertEquals(new HashSet<>(good), new HashSet<>(accepted), "the other messages were delivered");
             assertEquals(null, dlq.nextMessage(Duration.ofMillis(500)), "one dead letter, not one per attempt");
+            assertEquals(1, nats.jetStreamManagement().getStreamInfo(deadLetterStream).getStreamState().getMsgCount(),
+                    "the dead letter is stored in the stream that takes its subject");
             assertEquals(0, nats.jetStreamManagement().getConsumerInfo(stream, "capa-connector-" + id).getNumAckPending(),
                     "every message, the dead letter too, was acknowledged");
         } finally {

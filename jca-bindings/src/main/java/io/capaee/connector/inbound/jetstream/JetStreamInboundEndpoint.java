@@ -10,13 +10,10 @@ import io.capaee.connector.inbound.nats.NatsHealth;
 import io.capaee.connector.inbound.RetryingDelivery;
 import io.capaee.connector.inbound.nats.NatsMessages;
 import io.nats.client.Connection;
-import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
-import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.Nats;
-import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
@@ -28,7 +25,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Fetches from a durable pull consumer, a batch a turn, and acknowledges per message:
+ * Takes from a durable pull consumer ({@link JetStreamBatches}: pulled ahead by the client), a
+ * batch a turn, and acknowledges per message:
  * {@code ack} after delivery, {@code term} after a dead letter was written, {@code nak} when
  * neither happened (so JetStream redelivers it). Retries signal {@code inProgress} so that the ack
  * wait does not run out while the bean is being retried.
@@ -42,7 +40,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     private final String target;
     private final RetryingDelivery delivery;
     private Connection connection; // touched by turns only
-    private JetStreamSubscription subscription;
+    private JetStreamBatches batches;
 
     JetStreamInboundEndpoint(NatsSettings settings, JetStreamSource source, String target, DeliveryPolicy policy,
             EndpointInvoker invoker) {
@@ -58,21 +56,19 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
         if (source.createStream()) {
             ensureStream(connection.jetStreamManagement());
         }
-        JetStream js = connection.jetStream();
         ConsumerConfiguration consumer = ConsumerConfiguration.builder()
                 .durable(source.durable())
                 .filterSubject(source.subject())
                 .ackPolicy(AckPolicy.Explicit)
                 .ackWait(Duration.ofMillis(source.ackWaitMillis()))
                 .build();
-        subscription = js.subscribe(source.subject(),
-                PullSubscribeOptions.builder().stream(source.stream()).configuration(consumer).build());
+        batches = JetStreamBatches.open(connection, source.stream(), source.subject(), consumer, BATCH);
     }
 
     @Override
     protected long turn() throws Exception {
         report(NatsHealth.problem(connection));
-        List<Message> messages = subscription.fetch(BATCH, TURN_WAIT);
+        List<Message> messages = batches.take(TURN_WAIT);
         for (Message message : messages) {
             if (stopping()) {
                 message.nak();
@@ -85,6 +81,9 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
+        if (batches != null) {
+            batches.close();
+        }
         if (connection != null) {
             try {
                 connection.close(); // the durable consumer stays: a restarted endpoint continues where it was
@@ -93,7 +92,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
             }
         }
         connection = null;
-        subscription = null;
+        batches = null;
     }
 
     private void ensureStream(JetStreamManagement jsm) throws Exception {
