@@ -25,6 +25,11 @@ public final class JetStreamBatches implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(JetStreamBatches.class.getName());
     /** How long to wait for each message after the first of a batch: they are buffered already. */
     private static final Duration DRAIN_WAIT = Duration.ofMillis(1);
+    /**
+     * How many batches the client may pull ahead: with one, a backlog came in part batches (the
+     * next pull was still under way when a turn began), each costing the sink a round trip.
+     */
+    private static final int PULL_AHEAD_BATCHES = 4;
 
     private final IterableConsumer consumer;
     private final int batch;
@@ -36,13 +41,13 @@ public final class JetStreamBatches implements AutoCloseable {
 
     /**
      * Creates (or updates) the durable consumer {@code config} on {@code stream} and starts pulling
-     * up to {@code batch} messages ahead. Without a stream name, the stream that takes {@code subject}.
+     * a few batches of {@code batch} messages ahead. Without a stream name, the stream that takes {@code subject}.
      */
     public static JetStreamBatches open(Connection connection, String stream, String subject,
             ConsumerConfiguration config, int batch) throws IOException, JetStreamApiException {
         String name = stream != null ? stream : streamOf(connection, subject);
         IterableConsumer consumer = connection.getStreamContext(name).createOrUpdateConsumer(config)
-                .iterate(ConsumeOptions.builder().batchSize(batch).build());
+                .iterate(ConsumeOptions.builder().batchSize(batch * PULL_AHEAD_BATCHES).build());
         return new JetStreamBatches(consumer, batch);
     }
 
