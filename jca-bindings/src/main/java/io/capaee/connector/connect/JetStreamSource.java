@@ -3,8 +3,9 @@ package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
 import io.nats.client.Connection;
-import io.capaee.connector.inbound.jetstream.JetStreamBatches;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.DeliverPolicy;
@@ -14,8 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Sources {@code nats_jetstream} and {@code nats_kv}: a durable pull consumer with explicit acks,
- * pulled ahead by the client ({@link JetStreamBatches}).
+ * Sources {@code nats_jetstream} and {@code nats_kv}: a durable pull consumer with explicit acks.
  * A message is acked after the sink took it and nak'ed when the connector stops first, so
  * JetStream redelivers it. A KV bucket {@code B} is the stream {@code KV_B} with subjects
  * {@code $KV.B.<key>}: watching it is consuming that stream from the last value per key; deletes
@@ -25,12 +25,12 @@ final class JetStreamSource implements ConnectorSource {
     private static final int BATCH = 100;
 
     private final Connection connection;
-    private final JetStreamBatches batches;
+    private final JetStreamSubscription subscription;
     private final String kvPrefix; // "$KV.<bucket>." for a KV watch, else null
 
-    private JetStreamSource(Connection connection, JetStreamBatches batches, String kvPrefix) {
+    private JetStreamSource(Connection connection, JetStreamSubscription subscription, String kvPrefix) {
         this.connection = connection;
-        this.batches = batches;
+        this.subscription = subscription;
         this.kvPrefix = kvPrefix;
     }
 
@@ -45,8 +45,12 @@ final class JetStreamSource implements ConnectorSource {
                     .ackWait(step.duration("ack_wait", Duration.ofSeconds(30)))
                     .deliverPolicy(deliver(step.string("deliver", "all")))
                     .build();
-            return new JetStreamSource(connection,
-                    JetStreamBatches.open(connection, step.string("stream", null), subject, consumer, BATCH), null);
+            PullSubscribeOptions.Builder options = PullSubscribeOptions.builder().configuration(consumer);
+            String stream = step.string("stream", null);
+            if (stream != null) {
+                options.stream(stream);
+            }
+            return new JetStreamSource(connection, connection.jetStream().subscribe(subject, options.build()), null);
         } catch (Exception e) {
             connection.close();
             throw e;
@@ -65,8 +69,9 @@ final class JetStreamSource implements ConnectorSource {
                     .ackPolicy(AckPolicy.Explicit)
                     .deliverPolicy(DeliverPolicy.LastPerSubject)
                     .build();
-            return new JetStreamSource(connection,
-                    JetStreamBatches.open(connection, "KV_" + bucket, subject, consumer, BATCH), prefix);
+            JetStreamSubscription subscription = connection.jetStream().subscribe(subject,
+                    PullSubscribeOptions.builder().stream("KV_" + bucket).configuration(consumer).build());
+            return new JetStreamSource(connection, subscription, prefix);
         } catch (Exception e) {
             connection.close();
             throw e;
@@ -85,7 +90,7 @@ final class JetStreamSource implements ConnectorSource {
     @Override
     public List<Received> poll(Duration wait) throws Exception {
         List<Received> batch = new ArrayList<>();
-        for (Message message : batches.take(wait)) {
+        for (Message message : subscription.fetch(BATCH, wait)) {
             if (kvPrefix != null && message.hasHeaders() && message.getHeaders().get("KV-Operation") != null) {
                 message.ack(); // DEL or PURGE: nothing to forward
                 continue;
@@ -115,7 +120,6 @@ final class JetStreamSource implements ConnectorSource {
 
     @Override
     public void close() throws Exception {
-        batches.close();
         connection.close(); // the durable consumer stays: a restarted connector continues where it was
     }
 }

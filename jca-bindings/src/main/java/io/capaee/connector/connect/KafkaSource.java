@@ -17,7 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -49,12 +48,8 @@ final class KafkaSource implements ConnectorSource {
     public List<Received> poll(Duration wait) {
         rewound.clear();
         List<Received> batch = new ArrayList<>();
-        try {
-            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(wait)) {
-                batch.add(received(record));
-            }
-        } catch (WakeupException e) {
-            // stopping: the connector's loop sees it
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(wait)) {
+            batch.add(received(record));
         }
         return batch;
     }
@@ -92,10 +87,6 @@ final class KafkaSource implements ConnectorSource {
         }
     }
 
-    @Override
-    public void wakeUp() {
-        consumer.wakeup();
-    }
 
     @Override
     public void close() {

@@ -120,7 +120,13 @@ public abstract class EndpointLoop implements InboundEndpoint {
             pending = null;
         }
         if (cancelled) {
-            finish(); // no turn is running or will run: the source is closed here
+            // no turn is running or will run: one more closes the source, on a work thread, so that a
+            // caller stopping many endpoints closes them side by side
+            try {
+                pacer.now(new Turn());
+            } catch (WorkException | RuntimeException e) {
+                finish();
+            }
         }
     }
 
@@ -147,6 +153,10 @@ public abstract class EndpointLoop implements InboundEndpoint {
                 if (!open) {
                     open = true; // before open(): a half-opened source is closed too
                     open();
+                    if (stopping) { // stopped while connecting: no delivery to a deactivated endpoint
+                        finish();
+                        return;
+                    }
                 }
                 pause = pauseAfter(turn());
             } catch (Exception | Error e) { // an Error too: an endpoint that stops turning would never say why
@@ -198,7 +208,7 @@ public abstract class EndpointLoop implements InboundEndpoint {
                     } else {
                         pending = pacer.later(pause, new Turn(), this::rejected);
                     }
-                } catch (WorkException | IllegalStateException e) {
+                } catch (WorkException | RuntimeException e) {
                     // the container is stopping (or the timer is gone): nothing can run the next turn
                     LOG.log(Level.WARNING, describe() + ": the next turn was refused; stopping", e);
                     stopping = true;
@@ -243,7 +253,7 @@ public abstract class EndpointLoop implements InboundEndpoint {
             open = false;
             try {
                 close();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.log(Level.WARNING, describe() + ": closing the source failed", e);
             }
         }

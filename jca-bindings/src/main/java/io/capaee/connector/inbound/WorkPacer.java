@@ -43,6 +43,9 @@ public final class WorkPacer {
                     workManager.scheduleWork(work);
                 } catch (WorkException e) {
                     rejected.accept(e);
+                } catch (RuntimeException e) {
+                    // must not escape: it would cancel the timer, and every endpoint's next turn with it
+                    rejected.accept(new WorkException(e));
                 }
             }
         };

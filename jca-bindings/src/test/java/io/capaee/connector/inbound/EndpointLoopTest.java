@@ -36,6 +36,7 @@ class EndpointLoopTest {
         volatile boolean overlapped;
         volatile Exception failNextTurn;
         volatile CountDownLatch blockTurn; // a turn waits on it when set
+        volatile Thread closedOn;
 
         @Override
         protected void open() {
@@ -67,6 +68,7 @@ class EndpointLoopTest {
 
         @Override
         protected void close() {
+            closedOn = Thread.currentThread();
             closed.incrementAndGet();
         }
 
@@ -166,6 +168,33 @@ class EndpointLoopTest {
         assertTrue(endpoint.awaitStopped(500), "a stop does not wait for the next tick");
         assertEquals(1, endpoint.closed.get());
         assertEquals(1, endpoint.turned.get());
+        assertTrue(endpoint.closedOn != Thread.currentThread(),
+                "closed on a work thread: a caller stopping many endpoints does not close them one by one");
+    }
+
+    @Test
+    void aStopWhileTheSourceOpensClosesItAndDeliversNothing() throws Exception {
+        CountDownLatch opening = new CountDownLatch(1);
+        CountDownLatch proceed = new CountDownLatch(1);
+        CountingEndpoint endpoint = new CountingEndpoint() {
+            @Override
+            protected void open() {
+                opening.countDown();
+                try {
+                    proceed.await(10, TimeUnit.SECONDS); // a broker that is slow to answer
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.open();
+            }
+        };
+        endpoint.start(oneThread.pacer());
+        assertTrue(opening.await(2, TimeUnit.SECONDS));
+        endpoint.release();
+        proceed.countDown();
+        assertTrue(endpoint.awaitStopped(2000));
+        assertEquals(0, endpoint.turned.get(), "no turn, so no delivery, after the stop");
+        assertEquals(1, endpoint.closed.get());
     }
 
     @Test

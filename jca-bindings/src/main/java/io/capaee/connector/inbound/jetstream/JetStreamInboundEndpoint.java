@@ -10,10 +10,13 @@ import io.capaee.connector.inbound.nats.NatsHealth;
 import io.capaee.connector.inbound.RetryingDelivery;
 import io.capaee.connector.inbound.nats.NatsMessages;
 import io.nats.client.Connection;
+import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
 import io.nats.client.Nats;
+import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
@@ -25,8 +28,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes from a durable pull consumer ({@link JetStreamBatches}: pulled ahead by the client), a
- * batch a turn, and acknowledges per message:
+ * Fetches from a durable pull consumer, a batch a turn, and acknowledges per message:
  * {@code ack} after delivery, {@code term} after a dead letter was written, {@code nak} when
  * neither happened (so JetStream redelivers it). Retries signal {@code inProgress} so that the ack
  * wait does not run out while the bean is being retried.
@@ -40,7 +42,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     private final String target;
     private final RetryingDelivery delivery;
     private Connection connection; // touched by turns only
-    private JetStreamBatches batches;
+    private JetStreamSubscription subscription;
 
     JetStreamInboundEndpoint(NatsSettings settings, JetStreamSource source, String target, DeliveryPolicy policy,
             EndpointInvoker invoker) {
@@ -56,19 +58,21 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
         if (source.createStream()) {
             ensureStream(connection.jetStreamManagement());
         }
+        JetStream js = connection.jetStream();
         ConsumerConfiguration consumer = ConsumerConfiguration.builder()
                 .durable(source.durable())
                 .filterSubject(source.subject())
                 .ackPolicy(AckPolicy.Explicit)
                 .ackWait(Duration.ofMillis(source.ackWaitMillis()))
                 .build();
-        batches = JetStreamBatches.open(connection, source.stream(), source.subject(), consumer, BATCH);
+        subscription = js.subscribe(source.subject(),
+                PullSubscribeOptions.builder().stream(source.stream()).configuration(consumer).build());
     }
 
     @Override
     protected long turn() throws Exception {
         report(NatsHealth.problem(connection));
-        List<Message> messages = batches.take(TURN_WAIT);
+        List<Message> messages = subscription.fetch(BATCH, TURN_WAIT);
         for (Message message : messages) {
             if (stopping()) {
                 message.nak();
@@ -81,9 +85,6 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
-        if (batches != null) {
-            batches.close();
-        }
         if (connection != null) {
             try {
                 connection.close(); // the durable consumer stays: a restarted endpoint continues where it was
@@ -92,7 +93,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
             }
         }
         connection = null;
-        batches = null;
+        subscription = null;
     }
 
     private void ensureStream(JetStreamManagement jsm) throws Exception {

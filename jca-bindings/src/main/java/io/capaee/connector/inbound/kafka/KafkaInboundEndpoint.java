@@ -28,7 +28,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -48,7 +47,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     private final KafkaConsumerSettings settings;
     private final String target;
     private final RetryingDelivery delivery;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private KafkaConsumer<byte[], byte[]> consumer; // touched by turns only
     private long lastHealthCheck = System.nanoTime() - HEALTH_CHECK_NANOS; // touched by turns only
     private KafkaProducer<byte[], byte[]> deadLetters; // touched by turns only
 
@@ -76,16 +75,10 @@ final class KafkaInboundEndpoint extends EndpointLoop {
 
     @Override
     protected long turn() {
+        // no wakeup() on a stop: a turn's poll is short, and a pending wakeup would fail the
+        // commit of records already delivered
         KafkaConsumer<byte[], byte[]> current = consumer;
-        ConsumerRecords<byte[], byte[]> records;
-        try {
-            records = current.poll(TURN_WAIT);
-        } catch (WakeupException e) {
-            if (stopping()) {
-                return AGAIN; // the next turn sees the stop and closes the consumer
-            }
-            throw e;
-        }
+        ConsumerRecords<byte[], byte[]> records = current.poll(TURN_WAIT);
         reportConnections(current);
         for (TopicPartition partition : records.partitions()) {
             handle(current, partition, records.records(partition));
@@ -189,13 +182,6 @@ final class KafkaInboundEndpoint extends EndpointLoop {
         }
     }
 
-    @Override
-    protected void wakeUp() {
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-    }
 
     private static String oneLine(String text) {
         String line = text.replaceAll("[\\r\\n]+", " ");

@@ -47,7 +47,9 @@ final class NatsInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void open() throws Exception {
-        connection = Nats.connectReconnectOnConnect(settings.options("capa-ee-inbound " + subject));
+        // fails fast when NATS is unreachable (the loop reopens a second later): waiting for it here
+        // would hold a thread of the shared executor for the whole outage
+        connection = Nats.connect(settings.options("capa-ee-inbound " + subject));
         subscription = queueGroup.isEmpty() ? connection.subscribe(subject) : connection.subscribe(subject, queueGroup);
     }
 

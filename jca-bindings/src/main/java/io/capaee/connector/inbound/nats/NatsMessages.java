@@ -67,6 +67,10 @@ public final class NatsMessages {
         String reason = outcome.reason().replaceAll("[\\r\\n]+", " ");
         headers.put("capa-dead-letter-reason", reason.length() > REASON_CHARS ? reason.substring(0, REASON_CHARS) : reason);
         headers.put("capa-attempts", Integer.toString(outcome.attempts()));
+        // JetStream's publish instructions were meant for the original: a kept Nats-Msg-Id would make
+        // the stream drop the dead letter as a duplicate, an expectation would refuse it every time
+        headers.remove("Nats-Msg-Id");
+        headers.keySet().stream().filter(name -> name.startsWith("Nats-Expected-")).toList().forEach(headers::remove);
         NatsMessage letter = NatsMessage.builder().subject(to).headers(headers).data(data).build();
         if (storedByStream(connection, to, timeout)) {
             connection.jetStream(JetStreamOptions.builder().requestTimeout(timeout).build()).publish(letter);

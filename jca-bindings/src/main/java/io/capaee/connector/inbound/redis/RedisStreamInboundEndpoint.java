@@ -78,6 +78,12 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
             return AGAIN;
         }
         for (StreamEntry entry : entries) {
+            if (entry.getFields() == null) {
+                // a pending entry trimmed or deleted from the stream: nothing left to deliver, and
+                // left pending it would come back first on every read and block the endpoint
+                redis.xack(stream, group, entry.getID());
+                continue;
+            }
             if (stopping() || !handle(redis, entry)) {
                 pending = true; // not acknowledged: read the pending list again before new entries
                 break;
