@@ -37,6 +37,7 @@ class EndpointLoopTest {
         volatile Exception failNextTurn;
         volatile CountDownLatch blockTurn; // a turn waits on it when set
         volatile Thread closedOn;
+        volatile Optional<String> problemAtClose;
 
         @Override
         protected void open() {
@@ -69,6 +70,7 @@ class EndpointLoopTest {
         @Override
         protected void close() {
             closedOn = Thread.currentThread();
+            problemAtClose = problem();
             closed.incrementAndGet();
         }
 
@@ -126,7 +128,8 @@ class EndpointLoopTest {
         endpoint.failNextTurn = new IOException("cannot reach nats://user:pw@host:4222");
         endpoint.start(oneThread.pacer());
         await(() -> endpoint.closed.get() == 1);
-        assertEquals(Optional.of("IOException: cannot reach nats://***@host:4222"), endpoint.problem());
+        assertEquals(Optional.of("IOException: cannot reach nats://***@host:4222"), endpoint.problemAtClose,
+                "reported (credentials masked) before the source is closed");
         await(() -> endpoint.opened.get() == 2);
         await(() -> endpoint.problem().isEmpty());
         endpoint.release();
