@@ -27,18 +27,17 @@ import java.util.logging.Logger;
  * (Kafka) may have accepted the messages after a refused one before its retry succeeds.
  */
 final class ConnectorWork extends EndpointLoop {
-    private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ConnectorWork.class.getName());
-    private final transient ConnectorSpec spec;
-    private final transient ConnectorCounters counters;
-    private final transient FunctionTransformer transformer; // null: the connector has no transformer step
-    private final transient ComponentFactory components;
-    private final transient DeadLetterPolicy deadLetterPolicy;
-    private transient volatile ConnectorSource source;
+    private final ConnectorSpec spec;
+    private final ConnectorCounters counters;
+    private final FunctionTransformer transformer; // null: the connector has no transformer step
+    private final ComponentFactory components;
+    private final DeadLetterPolicy deadLetterPolicy;
     // touched by turns only
-    private transient ConnectorSink sink;
-    private transient DeadLetters deadLetters;
-    private transient Delivery delivery;
+    private ConnectorSource source;
+    private ConnectorSink sink;
+    private DeadLetters deadLetters;
+    private Delivery delivery;
 
     ConnectorWork(ConnectorSpec spec, ConnectorCounters counters, FunctionTransformer transformer,
             ComponentFactory components) {
@@ -262,13 +261,6 @@ final class ConnectorWork extends EndpointLoop {
         }
     }
 
-    @Override
-    protected void wakeUp() {
-        ConnectorSource current = source;
-        if (current != null) {
-            current.wakeUp();
-        }
-    }
 
     @Override
     public String describe() {

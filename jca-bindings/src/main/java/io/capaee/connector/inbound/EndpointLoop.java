@@ -94,10 +94,6 @@ public abstract class EndpointLoop implements InboundEndpoint {
     /** Closes what {@link #open()} opened (also after a failed open or turn); must not throw. */
     protected abstract void close();
 
-    /** Wakes up a turn blocked in the source (optional). */
-    protected void wakeUp() {
-    }
-
     protected final boolean stopping() {
         return stopping;
     }
@@ -113,7 +109,6 @@ public abstract class EndpointLoop implements InboundEndpoint {
     @Override
     public final void release() {
         stopping = true;
-        wakeUp();
         boolean cancelled;
         synchronized (lock) {
             cancelled = pending != null && pending.cancel();
