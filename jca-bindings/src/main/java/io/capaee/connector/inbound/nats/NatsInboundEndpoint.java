@@ -18,9 +18,9 @@ import java.util.logging.Logger;
 
 /**
  * Subscribes (synchronously: the client queues what arrives, and each turn delivers what is
- * queued, in order) and delivers each message with retries; a message that still fails is published to the dead-letter subject
- * with the headers {@code capa-dead-letter-reason}, {@code capa-attempts} and
- * {@code capa-original-subject}.
+ * queued, in order) and delivers each message with retries; a message that still fails is
+ * published to the dead-letter subject with the headers {@code capa-dead-letter-reason},
+ * {@code capa-attempts} and {@code capa-original-subject}.
  */
 final class NatsInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(NatsInboundEndpoint.class.getName());
