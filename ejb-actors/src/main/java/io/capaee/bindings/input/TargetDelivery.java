@@ -2,7 +2,7 @@
 package io.capaee.bindings.input;
 
 import io.capaee.api.actors.ActorException;
-import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorTarget;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorRuntime;
 import io.capaee.api.binding.OutputBinding;
@@ -56,7 +56,7 @@ public class TargetDelivery {
             app.post(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + name(target, "function:")));
         } else if (target.startsWith("binding:")) {
             toBinding(message, name(target, "binding:"));
-        } else if (target.startsWith("actor:")) {
+        } else if (ActorTarget.isActor(target)) {
             toActor(message, target);
         } else {
             app.deliver(message);
@@ -91,15 +91,17 @@ public class TargetDelivery {
     }
 
     private void toActor(InboundMessage message, String target) throws InputBindingException {
-        String[] parts = target.substring("actor:".length()).split("/", -1);
-        if (parts.length != 3 || parts[2].isBlank()) {
-            throw new InputBindingException("target '" + target + "': expected actor:<type>/<id>/<method>");
+        ActorTarget actor;
+        try {
+            actor = ActorTarget.parse(target);
+        } catch (ActorException e) {
+            throw new InputBindingException("target " + e.getMessage(), e);
         }
         String contentType = message.metadata().getOrDefault("content-type", message.metadata().get("Content-Type"));
         try {
-            actors.invoke(new ActorId(parts[0], parts[1]), parts[2], new ActorRequest(message.data(), contentType, null));
+            actors.invoke(actor.actor(), actor.method(), new ActorRequest(message.data(), contentType, null));
         } catch (ActorException e) {
-            throw new InputBindingException("actor " + parts[0] + "/" + parts[1] + " refused the event ("
+            throw new InputBindingException("actor " + actor.actor() + " refused the event ("
                     + e.reason() + "): " + e.getMessage(), e);
         }
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.actors.ActorException;
+import io.capaee.api.actors.ActorTarget;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +35,15 @@ final class SubscriptionTargets {
             }
             return URI.create(localUrl + "/wasm/functions/" + name);
         }
-        if (r.startsWith("actor:")) {
-            String[] parts = r.substring("actor:".length()).split("/", -1);
-            if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
-                throw new IllegalArgumentException("'" + route + "' is not actor:TYPE/ID/METHOD");
+        if (ActorTarget.isActor(r)) {
+            ActorTarget target;
+            try {
+                target = ActorTarget.parse(r);
+            } catch (ActorException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
             }
-            return URI.create(localUrl + "/v1.0/actors/" + segment(parts[0]) + "/" + segment(parts[1]) + "/method/" + segment(parts[2]));
+            return URI.create(localUrl + "/v1.0/actors/" + segment(target.actor().type()) + "/"
+                    + segment(target.actor().id()) + "/method/" + segment(target.method()));
         }
         if (appUrl == null) {
             return null;

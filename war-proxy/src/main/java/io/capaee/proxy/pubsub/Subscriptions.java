@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.actors.ActorTarget;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
@@ -116,7 +117,7 @@ public class Subscriptions implements MetadataContributor {
             return;
         }
         // an actor route calls this server's Dapr API, which may require its token
-        String token = s.route().strip().startsWith("actor:") ? settings.apiToken() : null;
+        String token = ActorTarget.isActor(s.route()) ? settings.apiToken() : null;
         Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, token);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), delivery, executor)));
