@@ -199,6 +199,12 @@ public final class KeyValueRouteTable implements RouteTable {
         return now != KeyValueConnectionFactory.NOT_TRACKED && now == c.stamp();
     }
 
+    /** True when the store counts writes and one happened in this process since {@code c} was read. */
+    private boolean writtenHereSince(Copy c) {
+        long now = store.writeStamp(key);
+        return now != KeyValueConnectionFactory.NOT_TRACKED && now != c.stamp();
+    }
+
     /** Reads the store now, whatever the age of the local copy. */
     @Override
     public void refresh() {
@@ -212,8 +218,12 @@ public final class KeyValueRouteTable implements RouteTable {
             copy = c;
             return c;
         }
-        if (nanoTime.getAsLong() - c.readAt() < refreshNanos || !refreshing.compareAndSet(false, true)) {
-            return c; // fresh enough, or another thread is refreshing: answer from the copy, never wait
+        // fresh enough (and, where the store counts writes, none since: a route the worker of this
+        // server removed must not be served from the copy), or another thread is refreshing:
+        // answer from the copy, never wait
+        if ((nanoTime.getAsLong() - c.readAt() < refreshNanos && !writtenHereSince(c))
+                || !refreshing.compareAndSet(false, true)) {
+            return c;
         }
         try {
             Copy fresh = read();

@@ -131,6 +131,22 @@ class KeyValueRouteTableTest {
     }
 
     @Test
+    void withWriteStampsARouteRemovedByAnotherTableIsGoneAtOnce() {
+        store.stamped = true;
+        KeyValueRouteTable proxy = new KeyValueRouteTable(store, "routes", Duration.ofMillis(250), clock::get);
+        table.createFunction("hello", "default", "http://a");
+        table.addRevision("hello", "v1", "http://b");
+        assertEquals(Optional.of(List.of("http://b")), proxy.urls("hello", "v1"));
+        int reads = store.reads.get();
+        for (int i = 0; i < 100; i++) {
+            proxy.urls("hello", "v1");
+        }
+        assertEquals(reads, store.reads.get(), "no write: hits come from the copy");
+        table.removeRevision("hello", "v1"); // the worker of this server, within the refresh interval
+        assertEquals(Optional.empty(), proxy.urls("hello", "v1"), "not served from the copy any more");
+    }
+
+    @Test
     void aWriterSeesItsOwnChangeAtOnce() {
         table.snapshot();
         table.createFunction("hello", "default", "http://a");
