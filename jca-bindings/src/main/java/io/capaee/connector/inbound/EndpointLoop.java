@@ -199,13 +199,20 @@ public abstract class EndpointLoop implements InboundEndpoint {
             } else {
                 try {
                     if (pause == 0) {
-                        pacer.now(new Turn());
+                        try {
+                            pacer.now(new Turn());
+                        } catch (WorkException e) {
+                            // as for a turn refused when it was due: tried again a second later
+                            LOG.log(Level.WARNING, describe() + ": the work manager refused a turn; trying again in "
+                                    + REOPEN_PAUSE_MILLIS + " ms", e);
+                            pending = pacer.later(REOPEN_PAUSE_MILLIS, new Turn(), this::rejected);
+                        }
                     } else {
                         pending = pacer.later(pause, new Turn(), this::rejected);
                     }
-                } catch (WorkException | RuntimeException e) {
-                    // the container is stopping (or the timer is gone): nothing can run the next turn
-                    LOG.log(Level.WARNING, describe() + ": the next turn was refused; stopping", e);
+                } catch (RuntimeException e) {
+                    // the timer is gone (the adapter stopped): nothing can run the next turn
+                    LOG.log(Level.WARNING, describe() + ": the next turn cannot be scheduled; stopping", e);
                     stopping = true;
                     finishHere = true;
                 }
@@ -222,7 +229,7 @@ public abstract class EndpointLoop implements InboundEndpoint {
             finish();
             return;
         }
-        down("the work manager refused a turn: " + e.getMessage());
+        // not the source's health (which the next turn reports): logged only
         LOG.log(Level.WARNING, describe() + ": the work manager refused a turn; trying again in "
                 + REOPEN_PAUSE_MILLIS + " ms", e);
         next(REOPEN_PAUSE_MILLIS);

@@ -201,6 +201,27 @@ class EndpointLoopTest {
     }
 
     @Test
+    void aTurnTheWorkManagerRefusesIsTriedAgainLater() throws Exception {
+        CountingEndpoint endpoint = new CountingEndpoint() {
+            @Override
+            protected long turn() throws Exception {
+                super.turn();
+                return AGAIN; // busy: each next turn is scheduled at once
+            }
+        };
+        endpoint.start(oneThread.pacer());
+        await(() -> endpoint.turned.get() >= 3);
+        oneThread.refuseNext.set(1);
+        await(() -> oneThread.refuseNext.get() == 0);
+        int turns = endpoint.turned.get();
+        await(() -> endpoint.turned.get() > turns + 2); // a second later it turns again, not stopped for good
+        assertFalse(endpoint.awaitStopped(0));
+        endpoint.release();
+        assertTrue(endpoint.awaitStopped(2000));
+        assertEquals(1, endpoint.closed.get());
+    }
+
+    @Test
     void theHealthReasonMasksCredentialsOfUrls() {
         assertEquals("IOException: cannot reach redis://***@10.0.0.5:6379/0 and nats://***@nats:4222",
                 EndpointLoop.publicReason(new IOException("cannot reach redis://app:s3cret@10.0.0.5:6379/0 and nats://tok@nats:4222")));

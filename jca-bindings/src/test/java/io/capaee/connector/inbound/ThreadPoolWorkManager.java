@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
     private final ExecutorService threads;
     private final Timer timer = new Timer("test-pacer", true);
+    /** How many of the next scheduled works to refuse, as a stopping container does. */
+    public final java.util.concurrent.atomic.AtomicInteger refuseNext = new java.util.concurrent.atomic.AtomicInteger();
 
     public ThreadPoolWorkManager() {
         this(2);
@@ -55,6 +57,9 @@ public final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
 
     @Override
     public void scheduleWork(Work work) throws WorkRejectedException {
+        if (refuseNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            throw new WorkRejectedException("refused by the test");
+        }
         try {
             threads.execute(work);
         } catch (RejectedExecutionException e) {
