@@ -135,12 +135,12 @@ public class CapaResourceAdapter implements ResourceAdapter {
     @Override
     public void endpointActivation(MessageEndpointFactory endpointFactory, ActivationSpec spec)
             throws ResourceException {
-        WorkPacer context = pacer;
-        if (context == null) {
+        WorkPacer active = pacer;
+        if (active == null) {
             throw new ResourceException("the Capa EE resource adapter is not started: cannot activate "
                     + (spec == null ? "null" : spec.getClass().getName()));
         }
-        inbound.activate(endpointFactory, spec, context);
+        inbound.activate(endpointFactory, spec, active);
     }
 
     @Override
