@@ -261,7 +261,6 @@ final class ConnectorWork extends EndpointLoop {
         }
     }
 
-
     @Override
     public String describe() {
         return "connector " + spec.id() + " (" + spec.input().type() + " -> " + spec.output().type() + ")";

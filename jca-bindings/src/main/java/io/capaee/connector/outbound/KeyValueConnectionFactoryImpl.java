@@ -37,10 +37,7 @@ public final class KeyValueConnectionFactoryImpl implements KeyValueConnectionFa
     public long writeStamp(String key) {
         // Only the memory backend has all its writers in this JVM; on Redis another server may
         // have written the key, so a cached copy must not be told "unchanged".
-        if (!"memory".equalsIgnoreCase(factory.getBackend())) {
-            return NOT_TRACKED;
-        }
-        return factory.stamps().stamp(key);
+        return factory.inMemory() ? factory.stamps().stamp(key) : NOT_TRACKED;
     }
 
     @Override

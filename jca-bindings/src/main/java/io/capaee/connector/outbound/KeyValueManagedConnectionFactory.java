@@ -111,9 +111,15 @@ public class KeyValueManagedConnectionFactory extends ManagedConnectionFactoryBa
 
     /** What this factory talks to, for messages; no secrets. */
     String describe() {
-        return DEFAULT_BACKEND.equalsIgnoreCase(String.valueOf(backend).strip())
-                ? "memory"
-                : "redis " + host + ":" + port + "/" + database;
+        return inMemory() ? "memory" : "redis " + host + ":" + port + "/" + database;
+    }
+
+    /**
+     * Whether the backend is the in-memory one, read as {@link KeyValueBackend#parse} reads it but
+     * without its allocation ({@link KeyValueConnectionFactoryImpl#writeStamp} asks on every proxy request).
+     */
+    boolean inMemory() {
+        return DEFAULT_BACKEND.equalsIgnoreCase(String.valueOf(backend).strip());
     }
 
     /** Checks every property, whatever the backend, so that a typo never waits for a backend switch. */

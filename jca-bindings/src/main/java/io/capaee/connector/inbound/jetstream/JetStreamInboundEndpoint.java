@@ -85,13 +85,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
-        if (connection != null) {
-            try {
-                connection.close(); // the durable consumer stays: a restarted endpoint continues where it was
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        NatsMessages.close(connection); // the durable consumer stays: a restarted endpoint continues where it was
         connection = null;
         subscription = null;
     }

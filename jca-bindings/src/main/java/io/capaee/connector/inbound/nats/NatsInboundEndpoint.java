@@ -73,13 +73,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
-        if (connection != null) {
-            try {
-                connection.close(); // the subscription ends with it
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        NatsMessages.close(connection);
         connection = null;
         subscription = null;
     }
