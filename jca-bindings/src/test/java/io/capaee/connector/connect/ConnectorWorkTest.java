@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.capaee.connector.inbound.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.connect.ComponentStep;
@@ -203,14 +204,6 @@ class ConnectorWorkTest {
                 return sink;
             }
         };
-    }
-
-    private static void await(java.util.function.BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(10);
-        }
-        assertTrue(done.getAsBoolean(), "condition not reached in 10 s");
     }
 
     @Test

@@ -1,20 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound;
 
+import static io.capaee.connector.inbound.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.resource.spi.work.Work;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +26,9 @@ class EndpointLoopTest {
         oneThread.close();
     }
 
-    /** Counts what the loop calls; {@link #turns} answers each turn from a script (IDLE when it runs out). */
+    /** Counts what the loop calls; each turn returns {@link #answer}. */
     static class CountingEndpoint extends EndpointLoop {
+        final long answer;
         final AtomicInteger opened = new AtomicInteger();
         final AtomicInteger closed = new AtomicInteger();
         final AtomicInteger turned = new AtomicInteger();
@@ -38,6 +38,15 @@ class EndpointLoopTest {
         volatile CountDownLatch blockTurn; // a turn waits on it when set
         volatile Thread closedOn;
         volatile Optional<String> problemAtClose;
+
+        /** An idle source. */
+        CountingEndpoint() {
+            this(IDLE);
+        }
+
+        CountingEndpoint(long answer) {
+            this.answer = answer;
+        }
 
         @Override
         protected void open() {
@@ -61,7 +70,7 @@ class EndpointLoopTest {
                 if (block != null) {
                     block.await(10, TimeUnit.SECONDS);
                 }
-                return IDLE;
+                return answer;
             } finally {
                 inTurn.decrementAndGet();
             }
@@ -78,14 +87,6 @@ class EndpointLoopTest {
         public String describe() {
             return "counting endpoint";
         }
-    }
-
-    private static void await(BooleanSupplier done) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!done.getAsBoolean() && System.nanoTime() < end) {
-            Thread.sleep(5);
-        }
-        assertTrue(done.getAsBoolean(), "condition not reached in 10 s");
     }
 
     @Test
@@ -157,13 +158,7 @@ class EndpointLoopTest {
 
     @Test
     void aPausedTurnIsCancelledByAStop() throws Exception {
-        CountingEndpoint endpoint = new CountingEndpoint() {
-            @Override
-            protected long turn() throws Exception {
-                super.turn();
-                return 60_000; // a clock whose next tick is a minute away
-            }
-        };
+        CountingEndpoint endpoint = new CountingEndpoint(60_000); // a clock whose next tick is a minute away
         endpoint.start(oneThread.pacer());
         await(() -> endpoint.turned.get() == 1);
         Thread.sleep(50); // the turn has scheduled the next one on the timer
@@ -202,13 +197,7 @@ class EndpointLoopTest {
 
     @Test
     void aTurnTheWorkManagerRefusesIsTriedAgainLater() throws Exception {
-        CountingEndpoint endpoint = new CountingEndpoint() {
-            @Override
-            protected long turn() throws Exception {
-                super.turn();
-                return AGAIN; // busy: each next turn is scheduled at once
-            }
-        };
+        CountingEndpoint endpoint = new CountingEndpoint(EndpointLoop.AGAIN); // busy: each next turn is scheduled at once
         endpoint.start(oneThread.pacer());
         await(() -> endpoint.turned.get() >= 3);
         oneThread.refuseNext.set(1);
