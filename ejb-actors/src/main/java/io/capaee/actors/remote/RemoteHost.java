@@ -5,6 +5,7 @@ import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
+import io.capaee.api.security.AccessPolicy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,7 +54,8 @@ public final class RemoteHost {
      */
     public CompletableFuture<ActorResponse> methodAsync(ActorId actor, String method, ActorRequest request) {
         String what = "method '" + method + "' of " + actor;
-        return client.sendAsync(methodRequest(actor, method, request).timeout(timeout).header("Dapr-API-Call", "true").build(),
+        return client.sendAsync(methodRequest(actor, method, request).timeout(timeout).header("Dapr-API-Call", "true")
+                .header(AccessPolicy.SERVER_REQUEST_HEADER, "1").build(),
                         HttpResponse.BodyHandlers.ofByteArray())
                 .handle((r, e) -> {
                     if (e != null) {
@@ -107,7 +109,8 @@ public final class RemoteHost {
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request, String what) {
         try {
-            return client.send(request.timeout(timeout).header("Dapr-API-Call", "true").build(), HttpResponse.BodyHandlers.ofByteArray());
+            return client.send(request.timeout(timeout).header("Dapr-API-Call", "true")
+                    .header(AccessPolicy.SERVER_REQUEST_HEADER, "1").build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new ActorException(ActorException.Reason.HOST_UNAVAILABLE, "actor host " + base + " is unreachable for " + what + ": " + e, e);
         } catch (InterruptedException e) {

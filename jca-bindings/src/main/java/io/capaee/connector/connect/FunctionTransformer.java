@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.WasmTransform;
+import io.capaee.api.security.AccessPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,6 +34,7 @@ final class FunctionTransformer {
         for (WasmTransform step : steps) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(functionsUrl + "/" + step.path()))
                     .timeout(step.timeout())
+                    .header(AccessPolicy.SERVER_REQUEST_HEADER, "1")
                     .header("Content-Type", current.headers().getOrDefault("Content-Type", "application/octet-stream"))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(current.data()))
                     .build();

@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.api.security.AccessPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,7 +38,7 @@ final class HttpPollingSource implements ConnectorSource {
             return List.of(); // not due: the connector's idle pause follows, no thread waits here
         }
         nextPollNanos = System.nanoTime() + interval.toNanos();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
         request = "POST".equals(verb) ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
         HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {

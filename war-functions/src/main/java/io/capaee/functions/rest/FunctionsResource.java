@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.Deployment;
 import io.capaee.functions.service.FunctionRegistry;
@@ -31,6 +33,7 @@ import java.util.Map;
  * DELETE and PATCH calls are answered before JAX-RS by {@link FunctionCallFilter}; these methods
  * still serve HEAD and anything the filter leaves to JAX-RS.
  */
+@RequiresAccess(Access.PUBLIC)
 @Path("/functions")
 @ApplicationScoped
 public class FunctionsResource {
@@ -40,6 +43,7 @@ public class FunctionsResource {
     @Inject
     FunctionCaller caller;
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public FunctionList list() {

@@ -2,7 +2,8 @@
 package io.capaee.functions.worker;
 
 import io.capaee.api.json.JsonBody;
-import io.capaee.api.security.AdminOnly;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.wasm.capsule.GoJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class WorkerResource {
 
     @POST
     @Path("deploy")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response deploy(String body) {
         JsonBody json = JsonBody.parse(body);
         WorkerService.Deployed deployed = worker.deploy(json.required("function"), json.required("revision"),
@@ -52,6 +53,7 @@ public class WorkerResource {
                 .add("instances", deployed.instances()));
     }
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Path("list")
     public Response list() {
@@ -77,7 +79,7 @@ public class WorkerResource {
 
     @POST
     @Path("set_default_revision")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response setDefault(String body) {
         JsonBody json = JsonBody.parse(body);
         String function = json.required("function");
@@ -93,7 +95,7 @@ public class WorkerResource {
 
     @DELETE
     @Path("remove_default_revision")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response removeDefault(String body) {
         String function = JsonBody.parse(body).required("function");
         if (!worker.removeDefault(function)) {
@@ -107,7 +109,7 @@ public class WorkerResource {
 
     @DELETE
     @Path("revisions/deployments")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response removeRevision(String body) {
         JsonBody json = JsonBody.parse(body);
         String function = json.required("function");
@@ -122,7 +124,7 @@ public class WorkerResource {
 
     @DELETE
     @Path("revisions/downscale")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response downscale(String body) {
         JsonBody json = JsonBody.parse(body);
         String function = json.required("function");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.actors;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorNames;
@@ -44,6 +46,7 @@ import java.util.function.Supplier;
  * Dapr's actor API with Dapr's paths, bodies, status codes and error codes (runtime-api spec
  * 3.2), and {@code GET /v1.0/actors[/{type}]}, the operator view of hosted types and active actors.
  */
+@RequiresAccess(Access.APP)
 @Path("v1.0/actors")
 @ApplicationScoped
 public class ActorsResource {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.bindings;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBinding;
@@ -30,6 +32,7 @@ import javax.naming.NamingException;
  * {@code ERR_INVOKE_OUTPUT_BINDING}; the status says whose fault it is (Dapr answers 500 for all):
  * 404 unknown binding, 400 bad operation or metadata, 503 system unreachable, 500 system refused.
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0/bindings")
 @ApplicationScoped
 public class BindingsResource {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.configuration;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.configuration.ConfigurationException;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationStore;
@@ -25,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code /subscribe} answers {@code {"id"}} and POSTs changes to {@code capa.app-url};
  * {@code /{id}/unsubscribe} answers {@code {"ok": true}}, or 500 with {@code "ok": false}.
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0/configuration/{store}")
 public class ConfigurationResource {
     @Inject

@@ -4,6 +4,7 @@ package io.capaee.proxy.configuration;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationStore;
 import io.capaee.api.configuration.ConfigurationSubscription;
+import io.capaee.api.security.AccessPolicy;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -96,7 +97,8 @@ public class ConfigurationSubscriptions {
         URI target = URI.create(appUrl + "/configuration/" + enc(store) + "/" + enc(key));
         try {
             HttpResponse<Void> r = http.send(HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(5))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    .header("Content-Type", "application/json").header(AccessPolicy.SERVER_REQUEST_HEADER, "1")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding());
             if (r.statusCode() / 100 != 2) {
                 LOG.log(Level.WARNING, "the app answered {0} to the configuration change of {1} in {2}",

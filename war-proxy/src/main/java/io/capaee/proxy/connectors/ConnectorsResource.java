@@ -9,7 +9,8 @@ import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.api.connect.InvalidConnectorException;
-import io.capaee.api.security.AdminOnly;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.rest.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class ConnectorsResource {
     @Inject
     ConnectorManagerLookup lookup;
 
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     @POST
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
@@ -82,6 +83,7 @@ public class ConnectorsResource {
         });
     }
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list() {
@@ -92,6 +94,7 @@ public class ConnectorsResource {
         });
     }
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Path("runtime")
     @Produces(MediaType.APPLICATION_JSON)
@@ -105,6 +108,7 @@ public class ConnectorsResource {
                 .add("sources", sources).add("sinks", sinks).build().toString()).build();
     }
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Path("runtime/{file: .+}")
     @Produces(YAML)
@@ -114,6 +118,7 @@ public class ConnectorsResource {
                         "no runtime file " + file + " (runtime.yml, sources/<name>.yml, sinks/<name>.yml)"));
     }
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
@@ -121,7 +126,7 @@ public class ConnectorsResource {
         return call(m -> m.status(id).map(s -> Response.ok(json(s).toString()).build()).orElseGet(() -> notFound(id)));
     }
 
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     @POST
     @Path("{id}/start")
     @Produces(MediaType.APPLICATION_JSON)
@@ -129,7 +134,7 @@ public class ConnectorsResource {
         return call(m -> Response.ok(json(m.start(id)).toString()).build());
     }
 
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     @POST
     @Path("{id}/stop")
     @Produces(MediaType.APPLICATION_JSON)
@@ -137,7 +142,7 @@ public class ConnectorsResource {
         return call(m -> Response.ok(json(m.stop(id)).toString()).build());
     }
 
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {

@@ -10,30 +10,23 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * What a Dapr sidecar does before any of its {@code /v1.0*} APIs runs: the optional API token
- * ({@code dapr-api-token}, configured by {@code capa.dapr.api-token}; the health probes are exempt,
- * as in Dapr) and the request body limit ({@code capa.dapr.max-body-bytes}, 4 MiB like Dapr's
- * default), so that no body of any size is read into memory.
+ * What a Dapr sidecar does before any of its {@code /v1.0*} APIs runs: the request body limit
+ * ({@code capa.dapr.max-body-bytes}, 4 MiB like Dapr's default), so that no body of any size is read
+ * into memory. Who may call them is {@link io.capaee.proxy.rest.ProxyAccessFilter}'s business.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class DaprApiFilter implements ContainerRequestFilter {
-    static final String TOKEN_HEADER = "dapr-api-token";
     static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
 
-    private final byte[] token;
     private final long maxBodyBytes;
 
     public DaprApiFilter() {
         var config = ConfigProvider.getConfig();
-        this.token = config.getOptionalValue("capa.dapr.api-token", String.class).filter(t -> !t.isBlank())
-                .map(t -> t.getBytes(StandardCharsets.UTF_8)).orElse(null);
         this.maxBodyBytes = config.getOptionalValue("capa.dapr.max-body-bytes", Long.class).orElse(DEFAULT_MAX_BODY_BYTES);
     }
 
@@ -44,9 +37,6 @@ public class DaprApiFilter implements ContainerRequestFilter {
         if (!p.startsWith("v1.0")) {
             return;
         }
-        if (token != null && !healthProbe(request.getMethod(), p) && !tokenMatches(request.getHeaderString(TOKEN_HEADER))) {
-            throw new DaprException(401, "ERR_API_TOKEN", "invalid api token");
-        }
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
             throw tooLarge();
@@ -54,15 +44,6 @@ public class DaprApiFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new Limited(request.getEntityStream(), maxBodyBytes));
         }
-    }
-
-    static boolean healthProbe(String method, String path) {
-        return "GET".equals(method) && (path.equals("v1.0/healthz") || path.equals("v1.0/healthz/outbound"));
-    }
-
-    private boolean tokenMatches(String presented) {
-        // constant time: how long the comparison takes says nothing about the token
-        return presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8));
     }
 
     private DaprException tooLarge() {

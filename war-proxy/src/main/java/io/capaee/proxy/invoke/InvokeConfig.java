@@ -38,6 +38,10 @@ public class InvokeConfig {
     @ConfigProperty(name = "invoke.registry-ttl", defaultValue = "PT30S")
     Duration registryTtl;
 
+    @Inject
+    @ConfigProperty(name = "capa.invoke.api-token")
+    Optional<String> apiToken;
+
     public String appId() {
         return appId;
     }
@@ -50,6 +54,15 @@ public class InvokeConfig {
     /** {@code id=url,id=url}: app ids resolved without the registry. */
     public String apps() {
         return apps.orElse("");
+    }
+
+    /**
+     * The Dapr API token this server presents to the apps it invokes ({@code capa.invoke.api-token}): another
+     * Capa EE server's {@code capa.dapr.api-token}, so that its APIs take calls relayed from here. The
+     * caller's own token is never passed on.
+     */
+    public Optional<String> apiToken() {
+        return apiToken.map(String::trim).filter(t -> !t.isEmpty());
     }
 
     /** Whether this server registers itself in, and resolves from, the Redis registry. */

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.invoke;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  */
 // "method" then nothing, "/" or "/path": an empty method path (header addressing of "/") calls the app's "/"
 @Path("/v1.0/invoke/{appId}/method{method: (/.*)?}")
+@RequiresAccess(Access.APP)
 @ApplicationScoped
 public class InvokeResource {
     @Context
@@ -50,6 +53,9 @@ public class InvokeResource {
 
     @Inject
     InvokeClient client;
+
+    @Inject
+    InvokeConfig config;
 
     @GET
     public Response get(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
@@ -119,6 +125,7 @@ public class InvokeResource {
         forwarded.keySet().removeIf(n -> n.equalsIgnoreCase("X-Forwarded-For"));
         chain.add(servletRequest.getRemoteAddr());
         forwarded.put("X-Forwarded-For", List.of(String.join(", ", chain)));
+        config.apiToken().ifPresent(token -> forwarded.put("dapr-api-token", List.of(token)));
         InvokeClient.Answer answer;
         try {
             answer = client.send(target, httpMethod, forwarded, body == null ? new byte[0] : body);

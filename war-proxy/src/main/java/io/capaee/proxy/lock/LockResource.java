@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.lock;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.lock.LockConnection;
 import io.capaee.api.lock.LockConnectionFactory;
 import io.capaee.api.lock.LockException;
@@ -29,6 +31,7 @@ import java.util.logging.Logger;
  * {@code {"status": 0|1|2|3}} (success, no such lock, owned by someone else, internal error).
  * Empty ids, empty owners and expiries under 1 s are 400 {@code ERR_MALFORMED_REQUEST}.
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0-alpha1")
 public class LockResource {
     private static final Logger LOG = Logger.getLogger(LockResource.class.getName());

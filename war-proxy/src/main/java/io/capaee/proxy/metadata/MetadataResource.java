@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.metadata;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.component.SubscriptionInfo;
@@ -27,6 +29,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * {@code /v1.0/healthz/outbound} answer 204 once the application is up (they are only reachable
  * then); {@code ?appid=} other than ours is Dapr's 500 {@code ERR_HEALTH_APPID_NOT_MATCH}.
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0")
 public class MetadataResource {
     private static final Logger LOG = Logger.getLogger(MetadataResource.class.getName());
@@ -85,6 +88,7 @@ public class MetadataResource {
 
     @GET
     @Path("healthz")
+    @RequiresAccess(Access.PUBLIC)
     public Response healthz(@QueryParam("appid") String appid) {
         if (appid != null && !appid.isEmpty() && !appid.equals(appId)) {
             throw new io.capaee.proxy.dapr.DaprException(500, "ERR_HEALTH_APPID_NOT_MATCH",
@@ -95,6 +99,7 @@ public class MetadataResource {
 
     @GET
     @Path("healthz/outbound")
+    @RequiresAccess(Access.PUBLIC)
     public Response outbound() {
         return Response.noContent().build();
     }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.actors.ActorTarget;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
+import io.capaee.api.security.AccessPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -89,6 +91,10 @@ final class Delivery implements MessageHandler {
                     .header("Content-Type", CloudEvents.MEDIA_TYPE);
             if (apiToken != null) {
                 request.header("dapr-api-token", apiToken);
+            }
+            if (!ActorTarget.isActor(subscription.route())) {
+                // an actor route is this server's own actor API, named in configuration; anything else is an app
+                request.header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
             }
             r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubException;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * 500 {@code ERR_PUBSUB_PUBLISH_MESSAGE} when the broker fails. Bulk: {@code /v1.0-alpha1/publish/bulk}
  * (and {@code /v1.0/publish/bulk}) with {@code [{"entryId","event","contentType"}]}.
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0/publish")
 public class PublishResource {
     @Inject

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.security.AccessPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -32,7 +33,8 @@ final class SubscriptionDiscovery {
     static List<Subscription> ask(HttpClient http, String appUrl) {
         HttpResponse<String> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(appUrl + "/dapr/subscribe")).timeout(Duration.ofSeconds(5)).GET().build(),
+            r = http.send(HttpRequest.newBuilder(URI.create(appUrl + "/dapr/subscribe")).timeout(Duration.ofSeconds(5))
+                    .header(AccessPolicy.SERVER_REQUEST_HEADER, "1").GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             return null;

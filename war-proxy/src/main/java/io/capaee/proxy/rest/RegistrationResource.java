@@ -3,7 +3,8 @@ package io.capaee.proxy.rest;
 
 import io.capaee.api.json.JsonBody;
 import io.capaee.api.routes.RouteTable;
-import io.capaee.api.security.AdminOnly;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -30,12 +31,14 @@ public class RegistrationResource {
     @Inject
     RouteTable routes;
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Path("list")
     public Response list() {
         return CapsuleJson.response(200, CapsuleJson.routes(routes.snapshot()));
     }
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Path("{function}/{revision}/urls")
     public Response urls(@PathParam("function") String function, @PathParam("revision") String revision) {
@@ -44,7 +47,7 @@ public class RegistrationResource {
 
     @POST
     @Path("registration")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response register(String body) {
         JsonBody json = JsonBody.parse(body);
         String function = json.name("function");
@@ -56,7 +59,7 @@ public class RegistrationResource {
 
     @DELETE
     @Path("registration")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response unregister(String body) {
         String function = JsonBody.parse(body).required("function");
         routes.removeFunction(function);
@@ -65,7 +68,7 @@ public class RegistrationResource {
 
     @POST
     @Path("{function}/revision")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response addRevision(@PathParam("function") String function, String body) {
         JsonBody json = JsonBody.parse(body);
         String revision = json.name("revision");
@@ -76,7 +79,7 @@ public class RegistrationResource {
 
     @DELETE
     @Path("{function}/revision")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response removeRevision(@PathParam("function") String function, String body) {
         String revision = JsonBody.parse(body).required("revision");
         routes.removeRevision(function, revision);
@@ -85,7 +88,7 @@ public class RegistrationResource {
 
     @POST
     @Path("{function}/{revision}/url")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response addUrl(@PathParam("function") String function, @PathParam("revision") String revision, String body) {
         String url = JsonBody.parse(body).url("url");
         routes.addUrl(function, revision, url);
@@ -94,7 +97,7 @@ public class RegistrationResource {
 
     @DELETE
     @Path("{function}/{revision}/url")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     public Response removeUrl(@PathParam("function") String function, @PathParam("revision") String revision, String body) {
         String url = JsonBody.parse(body).required("url");
         routes.removeUrl(function, revision, url);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rpc;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.rpc.HttpRpcTransport;
 import io.capaee.api.rpc.InvalidMessageException;
 import io.capaee.api.rpc.RemoteException;
@@ -31,6 +33,7 @@ import java.util.logging.Logger;
  * {@code ERR_RPC_UNKNOWN_METHOD} (404), {@code ERR_RPC_INVALID_MESSAGE} (400),
  * {@code ERR_RPC_REMOTE} (500, header {@code Capa-Rpc-Remote-Type}) or {@code ERR_RPC_TIMEOUT} (504).
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0-alpha1/rpc")
 @ApplicationScoped
 public class RpcResource {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.secrets;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.secrets.SecretException;
 import io.capaee.api.secrets.SecretStore;
 import io.capaee.api.secrets.SecretStores;
@@ -22,6 +24,7 @@ import java.util.Map;
  * An unknown store is 401 {@code ERR_SECRET_STORE_NOT_FOUND} (Dapr's code answers 401, its docs say
  * 400), no store at all 500 {@code ERR_SECRET_STORES_NOT_CONFIGURED}. Replies are never cached.
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0/secrets/{store}")
 public class SecretsResource {
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.state;
 
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.state.EtagMismatchException;
 import io.capaee.api.state.InvalidEtagException;
 import io.capaee.api.state.InvalidStateRequestException;
@@ -44,6 +46,7 @@ import java.util.function.Function;
  * Error codes and statuses are Dapr's: 400 unknown store or malformed request, 409 ETag mismatch,
  * 400 invalid ETag, 500 store failure.
  */
+@RequiresAccess(Access.APP)
 @Path("/v1.0/state/{store}")
 public class StateResource {
     @Inject

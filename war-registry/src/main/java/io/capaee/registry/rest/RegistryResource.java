@@ -5,7 +5,8 @@ import io.capaee.api.registry.FileModuleStore;
 import io.capaee.api.registry.ModuleCoordinates;
 import io.capaee.api.registry.ModuleRecord;
 import io.capaee.api.registry.RegistryException;
-import io.capaee.api.security.AdminOnly;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.registry.service.RegistryService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -53,7 +54,7 @@ public class RegistryResource {
 
     @POST
     @Path("upload/{org}/{name}/{tag}")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("org") String org, @PathParam("name") String name, @PathParam("tag") String tag,
@@ -71,6 +72,7 @@ public class RegistryResource {
         }
     }
 
+    @RequiresAccess(Access.PUBLIC)
     @GET
     @Path("{org}/{name}/{tag}/{file}")
     public Response download(@PathParam("org") String org, @PathParam("name") String name, @PathParam("tag") String tag,
@@ -104,6 +106,7 @@ public class RegistryResource {
         return conditional(record.sha256(), null, () -> Response.ok(bytes, WASM).header(HttpHeaders.CONTENT_LENGTH, size));
     }
 
+    @RequiresAccess(Access.PUBLIC)
     @GET
     @Path("info/{org}/{name}/{tag}")
     public Response info(@PathParam("org") String org, @PathParam("name") String name, @PathParam("tag") String tag,
@@ -115,6 +118,7 @@ public class RegistryResource {
         return Response.ok(record.info() + "\n", "text/plain; charset=utf-8").build();
     }
 
+    @RequiresAccess(Access.VIEWER)
     @GET
     @Path("modules")
     @Produces(MediaType.APPLICATION_JSON)
@@ -128,7 +132,7 @@ public class RegistryResource {
 
     @DELETE
     @Path("{org}/{name}/{tag}")
-    @AdminOnly
+    @RequiresAccess(Access.ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     public Outcome delete(@PathParam("org") String org, @PathParam("name") String name, @PathParam("tag") String tag) {
         ModuleCoordinates coordinates = new ModuleCoordinates(org, name, tag);

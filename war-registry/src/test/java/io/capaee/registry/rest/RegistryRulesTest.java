@@ -6,20 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.capaee.api.security.AdminPolicy;
-import io.capaee.api.security.AdminPolicy.Decision;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.AccessFilter;
+import java.lang.reflect.Method;
 import org.junit.jupiter.api.Test;
 
-/** Conditional GET, the replace flag, and the admin decisions the registry's filter applies. */
+/** Conditional GET, the replace flag, and the access levels of the registry's operations. */
 class RegistryRulesTest {
     static final String ETAG = "\"abc\"";
-
-    static Function<String, String> headers(Map<String, String> values) {
-        return name -> values.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(Map.Entry::getValue).findFirst().orElse(null);
-    }
 
     @Test
     void ifNoneMatchAcceptsListsWeakTagsAndStar() {
@@ -41,25 +35,24 @@ class RegistryRulesTest {
     }
 
     @Test
-    void withATokenConfiguredWritesNeedItFromAnywhere() {
-        AdminPolicy policy = new AdminPolicy(Optional.of("s3cret"));
-        assertEquals(Decision.MISSING_TOKEN, policy.check("127.0.0.1", headers(Map.of())));
-        assertEquals(401, Decision.MISSING_TOKEN.status());
-        assertEquals(Decision.FORBIDDEN, policy.check("10.1.2.3", headers(Map.of("X-Capa-Admin-Token", "wrong"))));
-        assertEquals(Decision.ALLOWED, policy.check("10.1.2.3", headers(Map.of("Authorization", "Bearer s3cret"))));
-        assertEquals(Decision.ALLOWED, policy.check("10.1.2.3", headers(Map.of("CAPSULE_REGISTRY_ADMIN_TOKEN", "s3cret"))));
-    }
-
-    @Test
-    void withoutATokenOnlyLoopbackMayWrite() {
-        AdminPolicy policy = new AdminPolicy(Optional.of(""));
-        assertEquals(Decision.ALLOWED, policy.check("127.0.0.1", headers(Map.of())));
-        assertEquals(Decision.ALLOWED, policy.check("0:0:0:0:0:0:0:1", headers(Map.of())));
-        assertEquals(Decision.FORBIDDEN, policy.check("192.168.1.7", headers(Map.of("X-Capa-Admin-Token", "anything"))));
+    void downloadsArePublicTheListingNeedsAViewerAndWritesAnAdmin() throws Exception {
+        assertEquals(Access.PUBLIC, level("download", String.class, String.class, String.class, String.class, String.class));
+        assertEquals(Access.PUBLIC, level("info", String.class, String.class, String.class, String.class));
+        assertEquals(Access.VIEWER, level("modules", String.class, String.class));
+        assertEquals(Access.ADMIN, level("delete", String.class, String.class, String.class));
+        for (Method m : RegistryResource.class.getDeclaredMethods()) {
+            if (m.getName().equals("upload")) {
+                assertEquals(Access.ADMIN, AccessFilter.required(m, RegistryResource.class));
+            }
+        }
     }
 
     @Test
     void theFilterSpeaksAsTheRegistry() {
-        assertEquals("registry", new RegistryAdminFilter().component());
+        assertEquals("registry", new RegistryAccessFilter().component(RegistryResource.class));
+    }
+
+    private static Access level(String method, Class<?>... parameters) throws NoSuchMethodException {
+        return AccessFilter.required(RegistryResource.class.getMethod(method, parameters), RegistryResource.class);
     }
 }

@@ -5,6 +5,7 @@ import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
+import io.capaee.api.security.AccessPolicy;
 import io.capaee.connector.binding.BindingTransport;
 import java.io.IOException;
 import java.net.URI;
@@ -57,6 +58,8 @@ final class HttpTransport implements BindingTransport {
             throw new OutputBindingException(Reason.BAD_REQUEST, "metadata cannot be sent as a header: "
                     + e.getMessage(), e);
         }
+        // set last: whatever the caller's metadata said, the request is this server's, never a loopback client's
+        builder.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
         HttpResponse<byte[]> response;
         try {
             response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -9,6 +9,7 @@ import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.query.QueryConnection;
 import io.capaee.api.query.QueryConnectionFactory;
+import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.wasm.AbiGeneration;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
@@ -166,6 +167,8 @@ public final class CapsuleHostFunctions {
                 request.header(name, value);
             }
         });
+        // set after the guest's headers: a guest's request is never a loopback client's, even to this server
+        request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
         boolean hasBody = !verb.equals("GET") && !verb.equals("HEAD");
         request.method(verb, hasBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
         try {
