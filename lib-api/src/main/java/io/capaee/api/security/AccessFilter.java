@@ -43,7 +43,11 @@ public abstract class AccessFilter implements ContainerRequestFilter {
     @Context
     private ResourceInfo resourceInfo;
 
+    /** How long a read of the settings is used: a changed token (rotation) takes effect within this time. */
+    private static final long SETTINGS_NANOS = 5_000_000_000L;
+
     private volatile AccessPolicy policy;
+    private volatile long policyReadAt;
 
     /**
      * The component named in refusals (Capsule's {@code from}): {@code registry}, {@code reverse-proxy},
@@ -157,9 +161,11 @@ public abstract class AccessFilter implements ContainerRequestFilter {
 
     private AccessPolicy policy() {
         AccessPolicy p = policy;
-        if (p == null) {
+        long now = System.nanoTime();
+        if (p == null || now - policyReadAt > SETTINGS_NANOS) {
             p = new AccessPolicy(SecuritySettings.from(ConfigProvider.getConfig()));
             policy = p;
+            policyReadAt = now;
         }
         return p;
     }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,13 +46,13 @@ public final class AccessPolicy {
         NOT_PERMITTED
     }
 
-    private final Optional<byte[]> adminToken;
-    private final Optional<byte[]> appToken;
+    private final List<byte[]> adminTokens;
+    private final List<byte[]> appTokens;
     private final boolean trustLoopback;
 
     public AccessPolicy(SecuritySettings settings) {
-        this.adminToken = settings.adminToken().map(t -> t.getBytes(StandardCharsets.UTF_8));
-        this.appToken = settings.appToken().map(t -> t.getBytes(StandardCharsets.UTF_8));
+        this.adminTokens = settings.adminTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
+        this.appTokens = settings.appTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
         this.trustLoopback = settings.trustLoopback();
     }
 
@@ -68,9 +67,9 @@ public final class AccessPolicy {
         for (String token : presentedTokens(caller)) {
             tokenPresented = true;
             byte[] presented = token.getBytes(StandardCharsets.UTF_8);
-            if (matches(adminToken, presented)) {
+            if (matches(adminTokens, presented)) {
                 held.add(Access.ADMIN);
-            } else if (matches(appToken, presented)) {
+            } else if (matches(appTokens, presented)) {
                 held.add(Access.APP);
             } else {
                 badToken = true;
@@ -92,8 +91,8 @@ public final class AccessPolicy {
     public boolean tokenGuards(Access level) {
         return switch (level) {
             case PUBLIC -> false;
-            case APP -> appToken.isPresent();
-            case VIEWER, ADMIN -> adminToken.isPresent();
+            case APP -> !appTokens.isEmpty();
+            case VIEWER, ADMIN -> !adminTokens.isEmpty();
         };
     }
 
@@ -109,9 +108,13 @@ public final class AccessPolicy {
                 && caller.header().apply(SERVER_REQUEST_HEADER) == null;
     }
 
-    private static boolean matches(Optional<byte[]> configured, byte[] presented) {
-        // constant time: how long the comparison takes says nothing about how much of the token matched
-        return configured.isPresent() && MessageDigest.isEqual(configured.get(), presented);
+    private static boolean matches(List<byte[]> configured, byte[] presented) {
+        boolean match = false;
+        for (byte[] token : configured) {
+            // constant time, and every token compared: the time taken says nothing about the tokens
+            match |= MessageDigest.isEqual(token, presented);
+        }
+        return match;
     }
 
     private static List<String> presentedTokens(Caller caller) {

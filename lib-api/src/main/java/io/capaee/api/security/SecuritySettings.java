@@ -1,30 +1,38 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.security;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * The server's access settings.
  *
- * @param adminToken {@code capa.admin.token}: grants {@link Access#ADMIN}; empty when not configured
- * @param appToken {@code capa.dapr.api-token}: grants {@link Access#APP}; empty when not configured
+ * @param adminTokens {@code capa.admin.token}: each grants {@link Access#ADMIN}; comma separated, so that a new
+ *     token can be added before the old one is removed (rotation); empty when not configured
+ * @param appTokens {@code capa.dapr.api-token}: each grants {@link Access#APP}; comma separated as above
  * @param trustLoopback {@code capa.security.trust-loopback}: a caller on loopback, not relayed and not
  *     sent by this server, holds every level that no configured token guards (the development default)
  */
-public record SecuritySettings(Optional<String> adminToken, Optional<String> appToken, boolean trustLoopback) {
+public record SecuritySettings(List<String> adminTokens, List<String> appTokens, boolean trustLoopback) {
     public static final String ADMIN_TOKEN_KEY = "capa.admin.token";
     public static final String APP_TOKEN_KEY = "capa.dapr.api-token";
     public static final String TRUST_LOOPBACK_KEY = "capa.security.trust-loopback";
 
     public SecuritySettings {
-        adminToken = adminToken.map(String::trim).filter(t -> !t.isEmpty());
-        appToken = appToken.map(String::trim).filter(t -> !t.isEmpty());
+        adminTokens = List.copyOf(adminTokens);
+        appTokens = List.copyOf(appTokens);
     }
 
     public static SecuritySettings from(Config config) {
-        return new SecuritySettings(config.getOptionalValue(ADMIN_TOKEN_KEY, String.class),
-                config.getOptionalValue(APP_TOKEN_KEY, String.class),
+        return new SecuritySettings(tokens(config.getOptionalValue(ADMIN_TOKEN_KEY, String.class)),
+                tokens(config.getOptionalValue(APP_TOKEN_KEY, String.class)),
                 config.getOptionalValue(TRUST_LOOPBACK_KEY, Boolean.class).orElse(true));
+    }
+
+    /** The tokens of a comma-separated value, blanks dropped. */
+    public static List<String> tokens(Optional<String> value) {
+        return value.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(t -> !t.isEmpty()).toList();
     }
 }

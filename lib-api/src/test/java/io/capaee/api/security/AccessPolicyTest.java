@@ -26,7 +26,8 @@ class AccessPolicyTest {
     }
 
     private static AccessPolicy policy(String adminToken, String appToken, boolean trustLoopback) {
-        return new AccessPolicy(new SecuritySettings(Optional.ofNullable(adminToken), Optional.ofNullable(appToken), trustLoopback));
+        return new AccessPolicy(new SecuritySettings(SecuritySettings.tokens(Optional.ofNullable(adminToken)),
+                SecuritySettings.tokens(Optional.ofNullable(appToken)), trustLoopback));
     }
 
     @Test
@@ -78,6 +79,15 @@ class AccessPolicyTest {
         assertEquals(Verdict.ALLOWED, p.check(caller(REMOTE, Map.of("x-capa-admin-token", "s3cret")), Access.VIEWER));
         assertEquals(Verdict.ALLOWED, p.check(caller(REMOTE, Map.of("CAPSULE_REVERSE_PROXY_ADMIN_TOKEN", "s3cret")), Access.ADMIN));
         assertEquals(Verdict.ALLOWED, p.check(caller(REMOTE, Map.of("dapr-api-token", "s3cret")), Access.APP));
+    }
+
+    @Test
+    void duringARotationTheOldAndTheNewTokenBothWork() {
+        AccessPolicy p = policy("new-t, old-t", " ,", false);
+        assertEquals(Verdict.ALLOWED, p.check(caller(REMOTE, Map.of("Authorization", "Bearer new-t")), Access.ADMIN));
+        assertEquals(Verdict.ALLOWED, p.check(caller(REMOTE, Map.of("Authorization", "Bearer old-t")), Access.ADMIN));
+        assertEquals(Verdict.BAD_CREDENTIALS, p.check(caller(REMOTE, Map.of("Authorization", "Bearer new-t, old-t")), Access.ADMIN));
+        assertFalse(p.tokenGuards(Access.APP), "blanks are no token");
     }
 
     @Test
