@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +20,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@code GET /sample/messages}: what the {@code @Incoming} method received (JSON array of texts);
  * {@code POST /sample/messages}: sends the text body to the topic {@code sample-shipments}, 204 once
- * the broker has it, 502 problem if it failed.
+ * the broker has it, 502 problem if it failed, 413 problem for a body over {@value BoundedBody#MAX_BYTES} bytes.
  */
 @Path("/messages")
 @RequestScoped
@@ -40,7 +41,8 @@ public class MessagesResource {
 
     @POST
     @Consumes(MediaType.TEXT_PLAIN)
-    public Response ship(String text) {
+    public Response ship(InputStream body) {
+        String text = BoundedBody.text(body, BoundedBody.MAX_BYTES);
         try {
             channel.ship(text).toCompletableFuture().get(10, TimeUnit.SECONDS);
             return Response.noContent().build();

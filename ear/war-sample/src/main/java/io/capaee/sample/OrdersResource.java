@@ -18,12 +18,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Orders kept in the state store {@code statestore} under {@code order-ID}; a write holds the lock
- * {@code order-ID} of {@code lockstore} while it saves, and answers 409 when someone else holds it.
+ * {@code order-ID} of {@code lockstore} while it saves, and answers 409 when someone else holds it
+ * (413 for a body over {@value BoundedBody#MAX_BYTES} bytes).
  */
 @Path("/orders/{id}")
 @RequestScoped
@@ -47,7 +49,8 @@ public class OrdersResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response put(@PathParam("id") String id, String orderJson) {
+    public Response put(@PathParam("id") String id, InputStream body) {
+        String orderJson = BoundedBody.text(body, BoundedBody.MAX_BYTES);
         String owner = UUID.randomUUID().toString();
         try (LockConnection lock = locks.getConnection()) {
             if (!lock.tryLock("order-" + id, owner, Duration.ofSeconds(10))) {

@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -28,13 +28,17 @@ public class ShipmentsChannel {
     Emitter<String> shipments;
 
     private final Deque<String> received = new ArrayDeque<>(); // guarded by this
-    private final Set<String> rejected = new HashSet<>(); // guarded by this
+    /** Texts rejected once, the newest {@value #KEPT} (guarded by this): every unique message must not stay for ever. */
+    private final Set<String> rejected = new LinkedHashSet<>();
 
     @Incoming("sample-orders")
     public void receive(byte[] payload) {
         String text = new String(payload, StandardCharsets.UTF_8);
         synchronized (this) {
             if (text.contains("reject-once") && rejected.add(text)) {
+                if (rejected.size() > KEPT) {
+                    rejected.remove(rejected.iterator().next());
+                }
                 throw new IllegalStateException("rejected once on purpose: " + text);
             }
             if (received.size() == KEPT) {
@@ -42,6 +46,10 @@ public class ShipmentsChannel {
             }
             received.addLast(text);
         }
+    }
+
+    synchronized int rejectedRemembered() {
+        return rejected.size();
     }
 
     synchronized List<String> received() {

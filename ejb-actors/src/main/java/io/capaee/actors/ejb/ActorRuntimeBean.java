@@ -4,6 +4,7 @@ package io.capaee.actors.ejb;
 import io.capaee.actors.java.JavaActorType;
 import io.capaee.actors.remote.RemoteActorType;
 import io.capaee.actors.remote.RemoteHosts;
+import io.capaee.actors.runtime.ActorLimits;
 import io.capaee.actors.runtime.ActorRuntimeCore;
 import io.capaee.actors.runtime.ActorSettings;
 import io.capaee.actors.runtime.Scheduler;
@@ -121,7 +122,15 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 config.getOptionalValue("capa.actors.reentrancy", Boolean.class).orElse(false),
                 config.getOptionalValue("capa.actors.max-stack-depth", Integer.class).orElse(32),
                 config.getOptionalValue("capa.actors.key-prefix", String.class).orElse("capa:actors:"),
-                config.getOptionalValue("capa.actors.max-queued-calls", Integer.class).orElse(ActorSettings.DEFAULT_MAX_QUEUED_CALLS));
+                config.getOptionalValue("capa.actors.max-queued-calls", Integer.class).orElse(ActorSettings.DEFAULT_MAX_QUEUED_CALLS),
+                new ActorLimits(
+                        config.getOptionalValue("capa.actors.min-timer-period", Duration.class).orElse(ActorLimits.DEFAULT_MIN_TIMER_PERIOD),
+                        config.getOptionalValue("capa.actors.max-timers-per-actor", Integer.class).orElse(ActorLimits.DEFAULT_MAX_TIMERS_PER_ACTOR),
+                        config.getOptionalValue("capa.actors.max-timers", Integer.class).orElse(ActorLimits.DEFAULT_MAX_TIMERS),
+                        config.getOptionalValue("capa.actors.max-active", Integer.class).orElse(ActorLimits.DEFAULT_MAX_ACTIVE),
+                        config.getOptionalValue("capa.actors.max-queued-bytes-per-actor", Long.class)
+                                .orElse(ActorLimits.DEFAULT_MAX_QUEUED_BYTES_PER_ACTOR),
+                        config.getOptionalValue("capa.actors.max-queued-bytes", Long.class).orElse(ActorLimits.DEFAULT_MAX_QUEUED_BYTES)));
         Duration hostTimeout = config.getOptionalValue("capa.actors.host-timeout", Duration.class).orElse(Duration.ofSeconds(30));
         turns = turnPool(config.getOptionalValue("capa.actors.turn-threads", Integer.class).orElse(200));
         // the client's callbacks (a remote host's answer ends a turn) run on managed threads of their

@@ -36,6 +36,11 @@ public class CounterActor implements Actor, Remindable {
         state().set("activations", read("activations") + 1);
     }
 
+    @Override
+    public void onDeactivate() {
+        state().set("deactivations", read("deactivations") + 1);
+    }
+
     /** Adds {@code delta} and returns the new count. */
     public int add(int delta) {
         int count = read("count") + delta;

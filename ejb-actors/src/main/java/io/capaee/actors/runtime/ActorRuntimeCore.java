@@ -66,6 +66,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
     private final Function<String, Optional<HostedType>> discovery;
     private final Executor turns;
     private final Scheduler deadlines;
+    private final Quotas quotas;
     private final Map<String, HostedType> types = new ConcurrentHashMap<>();
     private final Map<String, TypeStats> stats = new ConcurrentHashMap<>();
     private final Map<ActorId, Activation> active = new ConcurrentHashMap<>();
@@ -92,6 +93,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         this.discovery = discovery;
         this.turns = turns;
         this.deadlines = deadlines;
+        this.quotas = new Quotas(settings.limits());
     }
 
     public ActorSettings settings() {
@@ -144,8 +146,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
             List<Turn<?>> refused;
             synchronized (a) {
                 a.closed = true;
-                refused = List.copyOf(a.waiting);
-                a.waiting.clear();
+                refused = a.unqueueAll();
                 refused.forEach(Turn::cancelDeadline);
                 try {
                     while (a.busy && System.nanoTime() < end) {
@@ -213,7 +214,8 @@ public final class ActorRuntimeCore implements ActorRuntime {
         // the host sees the chain, as Dapr stamps it, so that it can pass it on to nested actor calls
         ActorRequest stamped = chain.equals(request.reentrancyId()) ? request : new ActorRequest(request.body(), request.contentType(), chain);
         CompletableFuture<ActorResponse> done = new CompletableFuture<>();
-        turn(actor, type, chain, inline, a -> a.instance.invokeAsync(method, stamped)).whenComplete((r, e) -> {
+        turn(actor, type, new Turn<>(chain, stamped.body().length, true, a -> a.instance.invokeAsync(method, stamped)), inline, true)
+                .whenComplete((r, e) -> {
             s.callNanos.add(System.nanoTime() - start);
             if (e == null) {
                 done.complete(r);
@@ -253,12 +255,17 @@ public final class ActorRuntimeCore implements ActorRuntime {
         type.checkReminders();
         Instant now = clock.instant();
         Schedule schedule = Schedule.parse(spec, now);
+        quotas.checkPeriod("reminder '" + name + "'", schedule.interval());
         String data = spec.data() == null ? null : ActorStore.parse(spec.data()).toString();
         StoredReminder reminder = new StoredReminder(name, blankToEmpty(spec.dueTime()), blankToEmpty(spec.period()), blankToEmpty(spec.ttl()),
                 data, schedule.firstDue(), schedule.repetitions(), schedule.expiresAt());
         store.updateReminders(actor, reminders -> {
             if (!overwrite && reminders.containsKey(name)) {
                 throw new ActorException(Reason.REMINDER_EXISTS, "reminder '" + name + "' of " + actor + " already exists");
+            }
+            if (!reminders.containsKey(name)) {
+                Activation a = active.get(actor);
+                quotas.checkTimer(actor, "reminder '" + name + "'", reminders.size() + (a == null ? 0 : a.timerCount()), armedReminders.size());
             }
             reminders.put(name, reminder);
             return null;
@@ -290,13 +297,16 @@ public final class ActorRuntimeCore implements ActorRuntime {
         HostedType type = type(actor.type());
         type.checkTimerCallback(spec.callback());
         Schedule schedule = Schedule.parse(spec, clock.instant());
+        quotas.checkPeriod("timer '" + name + "'", schedule.interval());
         if (spec.data() != null) {
             ActorStore.parse(spec.data());
         }
         ReminderFire fire = new ReminderFire(name, spec.data(), blankToEmpty(spec.dueTime()), blankToEmpty(spec.period()));
         String callback = spec.callback();
         await(turn(actor, type, chain(null), a -> {
+            int reminders = store.reminders(actor).size();
             synchronized (a) {
+                checkRoomForTimer(a, name, reminders);
                 armTimer(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> instance.timer(callback, fire));
             }
             return CompletableFuture.completedFuture(null);
@@ -309,7 +319,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         if (a == null) {
             return false;
         }
-        Scheduler.Scheduled timer = a.timers.remove(name);
+        Scheduler.Scheduled timer = a.removeTimer(name);
         if (timer != null) {
             timer.cancel();
         }
@@ -327,8 +337,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         for (String name : types()) {
             HostedType t = types.get(name);
             TypeStats s = stats.get(name);
-            List<String> ids = active.keySet().stream().filter(id -> id.type().equals(name)).map(ActorId::id).sorted().toList();
-            list.add(new ActorTypeStatus(name, t.kind(), ids, s.getActivations(), s.getDeactivations(), s.getCalls(), s.getErrors(),
+            list.add(new ActorTypeStatus(name, t.kind(), countActive(name), s.getActivations(), s.getDeactivations(), s.getCalls(), s.getErrors(),
                     s.getCallMillisTotal()));
         }
         return list;
@@ -343,16 +352,26 @@ public final class ActorRuntimeCore implements ActorRuntime {
             throw new ActorException(Reason.BAD_SCHEDULE, "timer '" + name + "' has no handler");
         }
         Schedule schedule = Schedule.of(dueTime, period, clock.instant());
+        quotas.checkPeriod("timer '" + name + "'", schedule.interval());
         Inside in = inside.get();
         Activation a = active.get(actor);
         if (a == null || in == null || in.activation() != a) {
             throw new ActorException(Reason.BAD_REQUEST, "timers of " + actor + " can only be registered from inside its turn");
         }
+        int reminders = store.reminders(actor).size();
         synchronized (a) {
+            checkRoomForTimer(a, name, reminders);
             armTimer(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> {
                 instance.timer(handler);
                 return false;
             });
+        }
+    }
+
+    /** Guarded by {@code a}: refuses a new timer of {@code a} when its or the server's share of timers is used up. */
+    private void checkRoomForTimer(Activation a, String name, int reminders) {
+        if (a.timer(name) == null) {
+            quotas.checkTimer(a.id, "timer '" + name + "'", a.timerCount() + reminders, armedReminders.size());
         }
     }
 
@@ -400,21 +419,39 @@ public final class ActorRuntimeCore implements ActorRuntime {
      * turn's chain re-enters instead of queueing, or is refused when reentrancy is off or too deep.
      */
     private <T> CompletableFuture<T> turn(ActorId actor, HostedType type, String chain, Function<Activation, CompletionStage<T>> body) {
-        return turn(actor, type, chain, false, body);
+        return turn(actor, type, new Turn<>(chain, 0, true, body), false, true);
     }
 
-    private <T> CompletableFuture<T> turn(ActorId actor, HostedType type, String chain, boolean inline,
-                                          Function<Activation, CompletionStage<T>> body) {
-        Turn<T> t = new Turn<>(chain, body);
+    /**
+     * @param inline run the turn on this thread when the actor is idle
+     * @param activates activate the actor when it is not active; when false (its own timer firing)
+     *     an actor that is not active is left so, and the result is {@code null}
+     */
+    private <T> CompletableFuture<T> turn(ActorId actor, HostedType type, Turn<T> t, boolean inline, boolean activates) {
+        String chain = t.chain;
         while (true) {
             if (closed) {
                 return CompletableFuture.failedFuture(new ActorException(Reason.CLOSED, "the actor runtime is shutting down"));
             }
-            Activation a = active.computeIfAbsent(actor, id -> new Activation(id, type, clock.instant()));
+            Activation a;
+            try {
+                a = activates ? active.computeIfAbsent(actor, id -> {
+                    quotas.reserveActivation(id);
+                    return new Activation(id, type, clock.instant(), quotas);
+                }) : active.get(actor);
+            } catch (ActorException full) {
+                return CompletableFuture.failedFuture(full);
+            }
+            if (a == null) {
+                return CompletableFuture.completedFuture(null);
+            }
             Turn<?> start = null;
             synchronized (a) {
                 if (a.closed) {
-                    active.remove(actor, a);
+                    forget(a);
+                    if (!activates) {
+                        return CompletableFuture.completedFuture(null);
+                    }
                     continue;
                 }
                 if (a.busy && a.instance != null && chain.equals(a.chain)) {
@@ -430,16 +467,21 @@ public final class ActorRuntimeCore implements ActorRuntime {
                     a.depth++;
                     a.reentrant++;
                 } else {
-                    if (a.busy && a.waiting.size() >= settings.maxQueuedCalls()) {
-                        return CompletableFuture.failedFuture(new ActorException(Reason.BUSY, settings.maxQueuedCalls()
-                                + " calls already wait for the turn of " + actor + " (capa.actors.max-queued-calls)"));
-                    }
-                    a.waiting.add(t);
                     if (a.busy) {
+                        if (a.waiting.size() >= settings.maxQueuedCalls()) {
+                            return CompletableFuture.failedFuture(new ActorException(Reason.BUSY, settings.maxQueuedCalls()
+                                    + " calls already wait for the turn of " + actor + " (capa.actors.max-queued-calls)"));
+                        }
+                        try {
+                            a.queue(t);
+                        } catch (ActorException full) {
+                            return CompletableFuture.failedFuture(full);
+                        }
                         t.deadline(deadlines.schedule(clock.instant().plus(settings.callTimeout()), () -> expire(a, t)));
                         return t.result;
                     }
-                    start = a.startNext();
+                    a.start(t);
+                    start = t;
                 }
             }
             if (start == null) {
@@ -457,7 +499,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
     private void expire(Activation a, Turn<?> t) {
         int ahead;
         synchronized (a) {
-            if (!a.waiting.remove(t)) {
+            if (!a.unqueue(t)) {
                 return; // it started meanwhile
             }
             ahead = a.waiting.size();
@@ -484,7 +526,9 @@ public final class ActorRuntimeCore implements ActorRuntime {
             if (a.instance == null) {
                 activate(a);
             }
-            a.lastUsed = clock.instant();
+            if (t.activity) {
+                a.lastUsed = clock.instant();
+            }
             a.instance.beginTurn();
             begun = true;
             stage = t.body.apply(a);
@@ -513,7 +557,9 @@ public final class ActorRuntimeCore implements ActorRuntime {
     private <T> void finish(Activation a, Turn<T> t, T value, Throwable error) {
         Turn<?> next = null;
         synchronized (a) {
-            a.lastUsed = clock.instant();
+            if (t.activity) {
+                a.lastUsed = clock.instant();
+            }
             if (a.reentrant > 0) {
                 // a reentrant turn of this chain still runs (e.g. the outer one gave up on a slow
                 // host): the next call must not start beside it; the last one to end releases the actor
@@ -538,7 +584,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         if (a.instance == null && a.waiting.isEmpty() && !a.closed) {
             // activation failed and nobody waits: forget it rather than list it as active
             a.closed = true;
-            active.remove(a.id, a);
+            forget(a);
         }
         return a.waiting.isEmpty() ? null : a.startNext();
     }
@@ -676,9 +722,8 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     /** Ends an activation that is closed and runs no turn: its timers stop, its instance hears onDeactivate. */
     private void deactivate(Activation a) {
-        active.remove(a.id, a);
-        a.timers.values().forEach(Scheduler.Scheduled::cancel);
-        a.timers.clear();
+        forget(a);
+        a.cancelTimers();
         if (a.instance != null) {
             try {
                 inOwnTurn(a.instance, () -> {
@@ -689,6 +734,13 @@ public final class ActorRuntimeCore implements ActorRuntime {
                 LOG.log(Level.WARNING, "deactivating " + a.id + " failed: " + e.getMessage(), e);
             }
             stats.get(a.type.name()).deactivations.increment();
+        }
+    }
+
+    /** Takes a closed activation out of the table (once), giving back its place in the quota. */
+    private void forget(Activation a) {
+        if (active.remove(a.id, a)) {
+            quotas.releaseActivation();
         }
     }
 
@@ -718,7 +770,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     private void armTimer(Activation a, String name, Schedule schedule, Instant due, int remaining, Function<ActorInstance, Boolean> action) {
         TimerSlot slot = new TimerSlot();
-        Scheduler.Scheduled previous = a.timers.put(name, slot);
+        Scheduler.Scheduled previous = a.putTimer(name, slot);
         if (previous != null) {
             previous.cancel();
         }
@@ -734,26 +786,29 @@ public final class ActorRuntimeCore implements ActorRuntime {
         synchronized (a) {
             gone = a.closed;
         }
-        if (slot.cancelled || gone || a.timers.get(name) != slot || active.get(a.id) != a) {
+        if (slot.cancelled || gone || a.timer(name) != slot || active.get(a.id) != a) {
             return;
         }
-        turn(a.id, a.type, chain(null), current -> {
-            if (current != a || slot.cancelled || current.timers.get(name) != slot) {
+        // a firing is not use of the actor (Dapr's rule): an actor that only its own timers call goes
+        // idle, and its timers end with it; nor does a firing activate an actor deactivated meanwhile
+        Turn<Boolean> firing = new Turn<>(chain(null), 0, false, current -> {
+            if (current != a || slot.cancelled || current.timer(name) != slot) {
                 return CompletableFuture.completedFuture(true);
             }
             return CompletableFuture.completedFuture(action.apply(current.instance));
-        }).whenComplete((cancel, e) -> {
+        });
+        turn(a.id, a.type, firing, false, false).whenComplete((cancel, e) -> {
             if (e != null) {
                 LOG.log(Level.WARNING, "timer '" + name + "' of " + a.id + " failed: " + cause(e).getMessage());
             }
             int left = remaining < 0 ? -1 : remaining - 1;
             Instant next = Boolean.TRUE.equals(cancel) ? null : schedule.next(due, left, clock.instant());
             synchronized (a) {
-                if (a.timers.get(name) != slot) {
+                if (a.timer(name) != slot) {
                     return;
                 }
                 if (next == null || a.closed) {
-                    a.timers.remove(name, slot);
+                    a.removeTimer(name, slot);
                 } else {
                     armTimer(a, name, schedule, next, left, action);
                 }
@@ -797,6 +852,12 @@ public final class ActorRuntimeCore implements ActorRuntime {
         }
         ReminderFire fire = new ReminderFire(name, r.data(), r.dueTime(), r.period());
         turn(actor, type, chain(null), a -> CompletableFuture.completedFuture(a.instance.reminder(fire))).whenComplete((cancel, e) -> {
+            if (e != null && cause(e) instanceof ActorException full && full.reason() == Reason.QUOTA) {
+                // it never ran (no room to activate its actor): it is due still, so try again later
+                LOG.warning("reminder '" + name + "' of " + actor + " is due but " + full.getMessage() + "; retrying");
+                rearmLater(actor, name, due);
+                return;
+            }
             if (e != null) {
                 // Dapr's rule: a failed reminder callback is logged, not retried
                 LOG.log(Level.WARNING, "reminder '" + name + "' of " + actor + " failed: " + cause(e).getMessage());
@@ -810,7 +871,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         int left = r.remaining() < 0 ? -1 : r.remaining() - 1;
         Instant next = null;
         if (!cancel && !r.period().isEmpty()) {
-            Duration interval = DaprTimes.period(r.period()).interval();
+            Duration interval = quotas.atLeastMinimum(DaprTimes.period(r.period()).interval());
             next = new Schedule(due, interval, left, r.expiresAt()).next(due, left, now);
         }
         Instant nextDue = next;

@@ -14,14 +14,30 @@ import java.time.Duration;
  * @param keyPrefix the prefix of every key the runtime writes to the key/value store
  * @param maxQueuedCalls how many calls may wait for one actor's turn; more are refused at once
  *     (waiting calls hold no thread, so nothing else would bound them)
+ * @param limits the quotas of timers, activations and queued bytes
  */
 public record ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
-                            int maxStackDepth, String keyPrefix, int maxQueuedCalls) {
+                            int maxStackDepth, String keyPrefix, int maxQueuedCalls, ActorLimits limits) {
     public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
+
+    public ActorSettings {
+        if (limits == null) {
+            throw new IllegalArgumentException("the actor limits are missing");
+        }
+    }
+
+    public ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
+            int maxStackDepth, String keyPrefix, int maxQueuedCalls) {
+        this(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, maxQueuedCalls, ActorLimits.defaults());
+    }
 
     public ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
             int maxStackDepth, String keyPrefix) {
         this(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, DEFAULT_MAX_QUEUED_CALLS);
+    }
+
+    public ActorSettings withLimits(ActorLimits other) {
+        return new ActorSettings(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, maxQueuedCalls, other);
     }
 
     public static ActorSettings defaults() {

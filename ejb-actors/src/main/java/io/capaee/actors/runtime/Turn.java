@@ -13,12 +13,18 @@ import java.util.function.Function;
 final class Turn<T> {
     final String chain;
     final Function<Activation, CompletionStage<T>> body;
+    /** Bytes of the call's body, counted while it waits (a byte quota). */
+    final long bytes;
+    /** Whether running it counts as use of the actor (resets its idle clock): a call does, its own timer does not. */
+    final boolean activity;
     final CompletableFuture<T> result = new CompletableFuture<>();
     /** Guarded by the activation: set while the call waits behind another. */
     private Scheduler.Scheduled deadline;
 
-    Turn(String chain, Function<Activation, CompletionStage<T>> body) {
+    Turn(String chain, long bytes, boolean activity, Function<Activation, CompletionStage<T>> body) {
         this.chain = chain;
+        this.bytes = bytes;
+        this.activity = activity;
         this.body = body;
     }
 

@@ -118,7 +118,7 @@ class ActorRuntimeCoreTest {
         assertEquals(0, core.scanIdle());
         clock.advance(Duration.ofMinutes(2));
         assertEquals(1, core.scanIdle());
-        assertTrue(core.status().stream().allMatch(s -> s.active().isEmpty()));
+        assertTrue(core.status().stream().allMatch(s -> s.active() == 0));
         assertEquals("4", call(core, a, "get", null));
         assertEquals(Optional.of("2"), core.getState(a, "activations"));
         assertEquals(1, core.stats().get("counter").getDeactivations());
@@ -192,7 +192,7 @@ class ActorRuntimeCoreTest {
         clock.advance(Duration.ofSeconds(5));
         assertEquals(Optional.of("2"), core.getState(a, "timerFires"));
         assertEquals(Optional.of("{\"n\":1}"), core.getState(a, "timerData"));
-        // timer firings count as use: idle only once they stop
+        // the last call ends the timers' life: they stop when the actor goes idle
         call(core, a, "stopTicking", null);
         clock.advance(Duration.ofMinutes(2));
         assertEquals(1, core.scanIdle());

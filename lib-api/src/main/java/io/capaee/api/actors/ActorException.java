@@ -37,7 +37,9 @@ public class ActorException extends CapaException {
         /** The runtime is shutting down. */
         CLOSED,
         /** Too many calls already wait for this actor's turn. */
-        BUSY
+        BUSY,
+        /** A quota is full (timers and reminders, active actors, bytes of queued calls): try again later. */
+        QUOTA
     }
 
     private final Reason reason;

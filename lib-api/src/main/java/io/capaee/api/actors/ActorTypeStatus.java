@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.actors;
 
-import java.util.List;
-
 /**
  * One hosted actor type as operators see it.
  *
  * @param kind {@code java}, {@code remote} or {@code wasm}
- * @param active the ids of its active actors, sorted
+ * @param active how many of its actors are active (not which: ids are the callers' business, and a
+ *     listing of every id would hand them to anyone who may read this)
  * @param callMillisTotal the time spent in calls, summed
  */
-public record ActorTypeStatus(String type, String kind, List<String> active, long activations, long deactivations,
+public record ActorTypeStatus(String type, String kind, int active, long activations, long deactivations,
                               long calls, long errors, long callMillisTotal) {}

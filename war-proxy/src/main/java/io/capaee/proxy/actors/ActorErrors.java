@@ -42,6 +42,7 @@ enum ActorErrors {
             case STACK_DEPTH -> new DaprException(500, "ERR_ACTOR_STACK_DEPTH", m, e);
             case CLOSED -> new DaprException(503, "ERR_ACTOR_RUNTIME_CLOSED", m, e);
             case BUSY -> new DaprException(429, "ERR_ACTOR_INVOKE_METHOD", m, e);
+            case QUOTA -> new DaprException(429, failure, m, e);
             case STATE_FAILED -> new DaprException(500, this == INVOKE ? "ERR_ACTOR_INVOKE_METHOD" : failure, m, e);
         };
     }
