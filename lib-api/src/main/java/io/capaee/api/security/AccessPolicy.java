@@ -49,11 +49,18 @@ public final class AccessPolicy {
     private final List<byte[]> adminTokens;
     private final List<byte[]> appTokens;
     private final boolean trustLoopback;
+    private final Access functions;
 
     public AccessPolicy(SecuritySettings settings) {
         this.adminTokens = settings.adminTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
         this.appTokens = settings.appTokens().stream().map(t -> t.getBytes(StandardCharsets.UTF_8)).toList();
         this.trustLoopback = settings.trustLoopback();
+        this.functions = settings.functions();
+    }
+
+    /** The level function calls need ({@code capa.security.functions}). */
+    public Access functions() {
+        return functions;
     }
 
     public Verdict check(Caller caller, Access required) {

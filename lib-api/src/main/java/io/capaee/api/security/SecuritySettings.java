@@ -3,6 +3,8 @@ package io.capaee.api.security;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
@@ -14,21 +16,34 @@ import org.eclipse.microprofile.config.Config;
  * @param appTokens {@code capa.dapr.api-token}: each grants {@link Access#APP}; comma separated as above
  * @param trustLoopback {@code capa.security.trust-loopback}: a caller on loopback, not relayed and not
  *     sent by this server, holds every level that no configured token guards (the development default)
+ * @param functions {@code capa.security.functions}: the level function calls need ({@code /wasm/functions/...}
+ *     and {@code /functions/...} through the reverse proxy); {@link Access#PUBLIC} by default
  */
-public record SecuritySettings(List<String> adminTokens, List<String> appTokens, boolean trustLoopback) {
+public record SecuritySettings(List<String> adminTokens, List<String> appTokens, boolean trustLoopback, Access functions) {
     public static final String ADMIN_TOKEN_KEY = "capa.admin.token";
     public static final String APP_TOKEN_KEY = "capa.dapr.api-token";
     public static final String TRUST_LOOPBACK_KEY = "capa.security.trust-loopback";
+    public static final String FUNCTIONS_KEY = "capa.security.functions";
 
     public SecuritySettings {
         adminTokens = List.copyOf(adminTokens);
         appTokens = List.copyOf(appTokens);
+        Objects.requireNonNull(functions, FUNCTIONS_KEY);
     }
 
     public static SecuritySettings from(Config config) {
         return new SecuritySettings(tokens(config.getOptionalValue(ADMIN_TOKEN_KEY, String.class)),
                 tokens(config.getOptionalValue(APP_TOKEN_KEY, String.class)),
-                config.getOptionalValue(TRUST_LOOPBACK_KEY, Boolean.class).orElse(true));
+                config.getOptionalValue(TRUST_LOOPBACK_KEY, Boolean.class).orElse(true),
+                level(config.getOptionalValue(FUNCTIONS_KEY, String.class).orElse("public")));
+    }
+
+    private static Access level(String value) {
+        try {
+            return Access.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(FUNCTIONS_KEY + " must be public, app, viewer or admin, not '" + value + "'", e);
+        }
     }
 
     /** The tokens of a comma-separated value, blanks dropped. */

@@ -27,7 +27,7 @@ class AccessPolicyTest {
 
     private static AccessPolicy policy(String adminToken, String appToken, boolean trustLoopback) {
         return new AccessPolicy(new SecuritySettings(SecuritySettings.tokens(Optional.ofNullable(adminToken)),
-                SecuritySettings.tokens(Optional.ofNullable(appToken)), trustLoopback));
+                SecuritySettings.tokens(Optional.ofNullable(appToken)), trustLoopback, Access.PUBLIC));
     }
 
     @Test
@@ -130,9 +130,9 @@ class AccessPolicyTest {
 
     @Test
     void aResourceWithoutALevelNeedsAnAdmin() throws Exception {
-        assertEquals(Access.ADMIN, AccessFilter.required(Bare.class.getMethod("op"), Bare.class));
-        assertEquals(Access.APP, AccessFilter.required(Declared.class.getMethod("op"), Declared.class));
-        assertEquals(Access.PUBLIC, AccessFilter.required(Declared.class.getMethod("probe"), Declared.class));
+        assertEquals(Access.ADMIN, AccessFilter.declared(Bare.class.getMethod("op"), Bare.class));
+        assertEquals(Access.APP, AccessFilter.declared(Declared.class.getMethod("op"), Declared.class));
+        assertEquals(Access.PUBLIC, AccessFilter.declared(Declared.class.getMethod("probe"), Declared.class));
     }
 
     static class Bare {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.security.CurrentPolicy;
+import io.capaee.api.security.ServletCallers;
 import io.capaee.api.wasm.WasmFunctionException;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.FunctionRegistry;
@@ -40,6 +43,7 @@ public class FunctionCallFilter extends HttpFilter {
     transient FunctionCaller caller;
 
     private transient Jsonb json;
+    private final transient CurrentPolicy access = new CurrentPolicy();
 
     @Override
     public void init() {
@@ -61,6 +65,10 @@ public class FunctionCallFilter extends HttpFilter {
         String[] target = METHODS.contains(request.getMethod()) ? target(request.getServletPath() + (info == null ? "" : info)) : null;
         if (target == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        AccessPolicy policy = access.get();
+        if (ServletCallers.refuse(policy, policy.functions(), request, response, "functions")) {
             return;
         }
         HttpReply reply;

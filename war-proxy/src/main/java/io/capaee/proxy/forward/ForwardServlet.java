@@ -3,6 +3,9 @@ package io.capaee.proxy.forward;
 
 import io.capaee.api.routes.RouteException;
 import io.capaee.api.routes.RouteTable;
+import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.security.CurrentPolicy;
+import io.capaee.api.security.ServletCallers;
 import io.capaee.proxy.rest.CapsuleJson;
 import io.capaee.proxy.rest.Problem;
 import io.capaee.proxy.service.ProxyConfig;
@@ -35,6 +38,7 @@ public class ForwardServlet extends HttpServlet {
     transient ProxyConfig config;
 
     private transient ForwardClient client;
+    private final transient CurrentPolicy access = new CurrentPolicy();
 
     @Override
     public void init() {
@@ -55,6 +59,10 @@ public class ForwardServlet extends HttpServlet {
         String path = uri.length() > from ? uri.substring(from) : "";
         if (path.length() <= 1) {
             write(response, 404, CapsuleJson.MEDIA_TYPE, CapsuleJson.PAGE_NOT_FOUND);
+            return;
+        }
+        AccessPolicy policy = access.get();
+        if (ServletCallers.refuse(policy, policy.functions(), request, response, "reverse-proxy")) {
             return;
         }
         Map<String, Map<String, List<String>>> table;

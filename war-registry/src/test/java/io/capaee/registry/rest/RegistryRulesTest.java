@@ -42,7 +42,7 @@ class RegistryRulesTest {
         assertEquals(Access.ADMIN, level("delete", String.class, String.class, String.class));
         for (Method m : RegistryResource.class.getDeclaredMethods()) {
             if (m.getName().equals("upload")) {
-                assertEquals(Access.ADMIN, AccessFilter.required(m, RegistryResource.class));
+                assertEquals(Access.ADMIN, AccessFilter.declared(m, RegistryResource.class));
             }
         }
     }
@@ -53,6 +53,6 @@ class RegistryRulesTest {
     }
 
     private static Access level(String method, Class<?>... parameters) throws NoSuchMethodException {
-        return AccessFilter.required(RegistryResource.class.getMethod(method, parameters), RegistryResource.class);
+        return AccessFilter.declared(RegistryResource.class.getMethod(method, parameters), RegistryResource.class);
     }
 }
