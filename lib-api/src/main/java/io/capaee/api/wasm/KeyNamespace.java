@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * holds the server's control data (proxy routes, actor state, the app registry), so a guest key is
  * always stored under a prefix of its own, {@code capa:fn:<function>:} or, for Capsule apps that
  * share keys between functions, {@code capa:guest:}. Neither prefix contains a glob character, so
- * a guest pattern appended to it can only match keys inside it, whatever the guest writes.
+ * a guest pattern appended to it can only match keys inside it, whatever the guest writes. A
+ * host whose store already belongs to the guest alone (a wasm actor's own state) uses
+ * {@link #ownStore()}, the empty prefix.
  *
  * @param prefix what every stored key of the guest starts with
  */
@@ -27,9 +29,9 @@ public record KeyNamespace(String prefix) {
         Objects.requireNonNull(prefix, "prefix");
         boolean function = prefix.startsWith(FUNCTION_PREFIX) && prefix.endsWith(":")
                 && NAME.matcher(prefix.substring(FUNCTION_PREFIX.length(), prefix.length() - 1)).matches();
-        if (!function && !prefix.equals(SHARED_PREFIX)) {
+        if (!function && !prefix.equals(SHARED_PREFIX) && !prefix.isEmpty()) {
             throw new IllegalArgumentException("a guest key namespace is " + FUNCTION_PREFIX + "<name>: (name of letters, digits, "
-                    + "'.', '_', '-') or " + SHARED_PREFIX + ", was '" + prefix + "'");
+                    + "'.', '_', '-'), " + SHARED_PREFIX + " or empty, was '" + prefix + "'");
         }
     }
 
@@ -47,6 +49,14 @@ public record KeyNamespace(String prefix) {
     /** The namespace every guest shares ({@code capa.functions.kv-namespace=shared}). */
     public static KeyNamespace shared() {
         return new KeyNamespace(SHARED_PREFIX);
+    }
+
+    /**
+     * No prefix: only for a key/value store that holds nothing but this guest's keys (the state of
+     * one wasm actor), never for the server's shared store.
+     */
+    public static KeyNamespace ownStore() {
+        return new KeyNamespace("");
     }
 
     /** The stored key of the guest's {@code key}. */

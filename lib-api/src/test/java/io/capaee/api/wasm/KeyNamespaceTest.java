@@ -26,7 +26,7 @@ class KeyNamespaceTest {
 
     @Test
     void onlyFunctionAndSharedPrefixesWithoutGlobCharactersAreNamespaces() {
-        for (String bad : List.of("capa:proxy:", "capa:actors:", "", "capa:fn::", "capa:fn:a*:", "capa:fn:a?:", "capa:fn:[a]:", "capa:fn:a:b:", "capa:fn:a")) {
+        for (String bad : List.of("capa:proxy:", "capa:actors:", "capa:", "capa:fn::", "capa:fn:a*:", "capa:fn:a?:", "capa:fn:[a]:", "capa:fn:a:b:", "capa:fn:a")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KeyNamespace(bad), bad);
             assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
         }
