@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Capsule's worker API at {@code /wasm/worker/functions/...}, with its paths, bodies, codes and
@@ -70,7 +71,7 @@ public class WorkerResource {
             for (int i = 1; i <= worker.instances(d); i++) {
                 // Names only: the values are often credentials, and this listing is not an admin operation.
                 modules.add(String.valueOf(i), Json.createObjectBuilder()
-                        .add("envVariables", Json.createArrayBuilder(new java.util.TreeSet<>(d.environment().keySet())))
+                        .add("envVariables", Json.createArrayBuilder(new TreeSet<>(d.environment().keySet())))
                         .add("localUrl", ListingText.path(d.localUrl()))
                         .add("remoteUrl", ListingText.path(d.remoteUrl())));
             }
