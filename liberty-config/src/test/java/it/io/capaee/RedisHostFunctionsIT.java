@@ -2,6 +2,7 @@
 package it.io.capaee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -15,9 +16,11 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * hostRedisSet/Get of a function running in the server reach the real Redis on
- * 127.0.0.1:6379 through the resource adapter (the test server sets {@code capa.kv.backend=redis}).
+ * 127.0.0.1:6379 through the resource adapter (the test server sets {@code capa.kv.backend=redis}),
+ * inside the function's own key namespace ({@code capa:fn:<function>:}, capa.functions.kv-namespace).
  */
 class RedisHostFunctionsIT {
+    private static final String KEY_PREFIX = "capa:fn:redis-echo:";
     private final String value = "it-" + UUID.randomUUID();
 
     @BeforeAll
@@ -34,7 +37,7 @@ class RedisHostFunctionsIT {
     @AfterEach
     void cleanUp() {
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            redis.del("http:" + value);
+            redis.del(KEY_PREFIX + "http:" + value);
         }
     }
 
@@ -45,7 +48,8 @@ class RedisHostFunctionsIT {
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(value, r.body());
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            assertEquals(value, redis.get("http:" + value));
+            assertEquals(value, redis.get(KEY_PREFIX + "http:" + value));
+            assertFalse(redis.exists("http:" + value), "stored outside the function's namespace");
         }
     }
 }

@@ -27,6 +27,7 @@ import io.capaee.actors.wasm.WasmActorType;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
+import io.capaee.api.wasm.KeyNamespace;
 import io.capaee.api.wasm.WasmEngine;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -157,7 +158,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
             wasm = new WasmEngine(new HostServices(Optional.of(actorState), Optional.empty(), "{\"actors\":true}",
                     (function, line) -> LOG.info(() -> "[wasm actor " + function + "] " + line), http), scheduler, true);
             for (WasmActorModule m : WasmActorModule.parse(wasmTypes)) {
-                host(m.type(), () -> new WasmActorType(m.type(), wasm.load(m.type(), m.read(), FunctionSettings.defaults()), actorState));
+                host(m.type(), () -> new WasmActorType(m.type(), wasm.load(m.type(), m.read(), FunctionSettings.defaults().withKeyNamespace(KeyNamespace.ownStore())), actorState));
             }
         }
         core.start();

@@ -83,7 +83,7 @@ class WasmActorTypeTest {
     @Test
     void aGuestKeepsItsStateInItsOwnActor() throws Exception {
         byte[] wasm = Files.readAllBytes(Path.of("../lib-api/src/test/guests/hostcalls.wasm"));
-        runtime.register(new WasmActorType("kv", engine.load("kv", wasm, FunctionSettings.defaults()), state));
+        runtime.register(new WasmActorType("kv", engine.load("kv", wasm, FunctionSettings.defaults().withKeyNamespace(io.capaee.api.wasm.KeyNamespace.ownStore())), state));
         ActorId a = new ActorId("kv", "a");
         ActorId b = new ActorId("kv", "b");
         call(a, "redis-set", "[\"greeting\",\"hello\"]");

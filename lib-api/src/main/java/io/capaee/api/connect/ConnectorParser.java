@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -36,6 +38,8 @@ public final class ConnectorParser {
     private static final Set<String> STEPS = Set.of("source", "consumer", "transformer", "producer", "sink");
     private static final Set<String> UNSUPPORTED_TRANSFORMERS = Set.of("service", "mapping", "explode", "combine");
     private static final int MAX_DOCUMENT_CHARS = 256 * 1024;
+    /** Far deeper than any connector document (four or five levels), far shallower than the stack. */
+    static final int MAX_NESTING = 64;
     private static final Duration DEFAULT_WASM_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConnectRuntime runtime;
@@ -123,9 +127,32 @@ public final class ConnectorParser {
         LoadSettings settings = LoadSettings.builder().setLabel("connector").setAllowDuplicateKeys(false)
                 .setMaxAliasesForCollections(20).setCodePointLimit(MAX_DOCUMENT_CHARS * 4).build();
         try {
+            checkNesting(settings, yaml);
             return new Load(settings).loadFromString(yaml);
         } catch (YamlEngineException e) {
             throw new InvalidConnectorException("document", "not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
+        }
+    }
+
+    /**
+     * snakeyaml-engine builds nodes recursively and has no nesting limit, so a document of a few
+     * KiB of brackets would end in a StackOverflowError; its event parser keeps an explicit stack,
+     * so the events are counted first.
+     */
+    private static void checkNesting(LoadSettings settings, String yaml) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(yaml)) {
+            switch (event.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_NESTING) {
+                        throw new InvalidConnectorException("document", "mappings and sequences nested deeper than " + MAX_NESTING + " levels");
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                    // scalars, aliases, document and stream markers do not nest
+                }
+            }
         }
     }
 

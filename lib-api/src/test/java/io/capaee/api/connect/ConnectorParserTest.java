@@ -149,4 +149,11 @@ class ConnectorParserTest {
         assertTrue(refusal("a: [").startsWith("document: not valid YAML"));
         assertTrue(refusal("   ").startsWith("document: empty"));
     }
+
+    @Test
+    void aDeeplyNestedDocumentIsRefusedNotAStackOverflow() {
+        String deep = "inlet: { source: " + "[".repeat(50_000) + "]".repeat(50_000) + " }";
+
+        assertEquals("document: mappings and sequences nested deeper than " + ConnectorParser.MAX_NESTING + " levels", refusal(deep));
+    }
 }

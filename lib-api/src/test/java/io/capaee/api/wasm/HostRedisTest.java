@@ -3,6 +3,7 @@ package io.capaee.api.wasm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.kv.KeyValueConnection;
@@ -11,30 +12,48 @@ import io.capaee.api.kv.KeyValueException;
 import io.capaee.api.wasm.capsule.GuestError;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
-/** hostRedisSet / hostRedisGet / hostRedisKeys (spec 2.8) against the real Redis on 127.0.0.1:6379. */
+/**
+ * hostRedisSet / hostRedisGet / hostRedisKeys (spec 2.8) against the real Redis on 127.0.0.1:6379,
+ * each guest confined to its {@link KeyNamespace} (a unique one per test, removed after it).
+ */
 class HostRedisTest {
     private TestHost host;
     private JedisKeyValue kv;
     private String p;
+    private KeyNamespace ns;
+    private KeyNamespace other;
 
     @BeforeEach
     void start() {
         host = new TestHost();
         kv = new JedisKeyValue();
         p = kv.prefix();
+        ns = KeyNamespace.function("t-" + UUID.randomUUID());
+        other = KeyNamespace.function("t-" + UUID.randomUUID());
     }
 
     @AfterEach
     void stop() {
         host.close();
-        kv.close();
+        try {
+            for (String pattern : List.of(ns.prefix() + "*", other.prefix() + "*", KeyNamespace.SHARED_PREFIX + p + "*")) {
+                kv.redis().keys(pattern).forEach(kv.redis()::del);
+            }
+        } finally {
+            kv.close();
+        }
     }
 
     private WasmFunction hostcalls(EngineKind kind) {
-        return host.load(kind, host.services(Optional.of(kv), Optional.empty()), "hostcalls", FunctionSettings.defaults());
+        return hostcalls(kind, ns);
+    }
+
+    private WasmFunction hostcalls(EngineKind kind, KeyNamespace namespace) {
+        return host.load(kind, host.services(Optional.of(kv), Optional.empty()), "hostcalls", FunctionSettings.defaults().withKeyNamespace(namespace));
     }
 
     @OnBothEngines
@@ -42,13 +61,13 @@ class HostRedisTest {
         CliResult result = hostcalls(kind).callCli(List.of("redis-set", p + "k", "v \uD83C\uDF3F"));
 
         assertEquals("[OK](" + p + "k:v \uD83C\uDF3F)", result.raw());
-        assertEquals("v \uD83C\uDF3F", kv.redis().get(p + "k"));
-        assertEquals(-1, kv.redis().ttl(p + "k"), "no expiry");
+        assertEquals("v \uD83C\uDF3F", kv.redis().get(ns.key(p + "k")));
+        assertEquals(-1, kv.redis().ttl(ns.key(p + "k")), "no expiry");
     }
 
     @OnBothEngines
     void getAnswersTheStoredValue(EngineKind kind) {
-        kv.redis().set(p + "greeting", "hello");
+        kv.redis().set(ns.key(p + "greeting"), "hello");
 
         assertEquals("hello", hostcalls(kind).callCli(List.of("redis-get", p + "greeting")).raw());
     }
@@ -62,7 +81,7 @@ class HostRedisTest {
 
     @OnBothEngines
     void anEmptyStoredValueReachesTheGuestWithoutATrap(EngineKind kind) {
-        kv.redis().set(p + "blank", "");
+        kv.redis().set(ns.key(p + "blank"), "");
 
         CliResult result = hostcalls(kind).callCli(List.of("redis-get", p + "blank"));
 
@@ -75,7 +94,7 @@ class HostRedisTest {
         WasmFunction function = hostcalls(kind);
         function.callCli(List.of("redis-set", p + "b", "2"));
         function.callCli(List.of("redis-set", p + "a", "1"));
-        kv.redis().set(p + "other", "x");
+        kv.redis().set(ns.key(p + "other"), "x");
 
         CliResult result = function.callCli(List.of("redis-keys", p + "?"));
 
@@ -154,5 +173,71 @@ class HostRedisTest {
         assertTrue(function.callCli(List.of("redis-set", "k", "v")).error().orElseThrow().message().startsWith("READONLY"));
         assertTrue(function.callCli(List.of("redis-keys", "*")).error().orElseThrow().message().startsWith("NOPERM"));
         assertEquals(3, closed[0]);
+    }
+
+    @OnBothEngines
+    void aKeyNamedLikeControlDataIsStoredInsideTheFunctionsNamespace(EngineKind kind) {
+        kv.redis().set(p + "control", "original");
+        WasmFunction function = hostcalls(kind);
+
+        function.callCli(List.of("redis-set", p + "control", "rewritten"));
+        function.callCli(List.of("redis-set", "capa:proxy:routes", "{\"f\":{\"default\":[\"http://attacker\"]}}"));
+
+        assertEquals("original", kv.redis().get(p + "control"));
+        assertEquals("rewritten", kv.redis().get(ns.key(p + "control")));
+        assertEquals("rewritten", function.callCli(List.of("redis-get", p + "control")).raw());
+        assertNotEquals("{\"f\":{\"default\":[\"http://attacker\"]}}", kv.redis().get("capa:proxy:routes"));
+        assertTrue(kv.redis().exists(ns.key("capa:proxy:routes")));
+    }
+
+    @OnBothEngines
+    void getDoesNotReachKeysOutsideTheNamespace(EngineKind kind) {
+        kv.redis().set(p + "secret", "s3cr3t");
+        kv.redis().set(other.key(p + "secret"), "theirs");
+
+        CliResult result = hostcalls(kind).callCli(List.of("redis-get", p + "secret"));
+
+        assertEquals(Optional.of(GuestError.of("redis: nil")), result.error());
+    }
+
+    @OnBothEngines
+    void noPatternListsKeysOutsideTheNamespaceAndTheListedKeysHaveNoPrefix(EngineKind kind) {
+        kv.redis().set(p + "outside", "x");
+        kv.redis().set(other.key(p + "theirs"), "x");
+        WasmFunction function = hostcalls(kind);
+        function.callCli(List.of("redis-set", p + "mine", "1"));
+
+        for (String pattern : List.of("*", "?*", "[a-z]*", "*outside*", "*theirs*", "\\*", "*:*", "capa:*", "[^x]*", "*" + p + "*")) {
+            String listed = function.callCli(List.of("redis-keys", pattern)).raw();
+            assertTrue(listed.equals(p + "mine") || listed.equals("empty"), pattern + " listed " + listed);
+        }
+        assertEquals(p + "mine", function.callCli(List.of("redis-keys", "*")).raw());
+    }
+
+    @OnBothEngines
+    void inTheSharedNamespaceFunctionsSeeEachOthersKeysButNotControlData(EngineKind kind) {
+        kv.redis().set(p + "outside", "x");
+        WasmFunction writer = hostcalls(kind, KeyNamespace.shared());
+        WasmFunction reader = hostcalls(kind, KeyNamespace.shared());
+
+        writer.callCli(List.of("redis-set", p + "common", "hello"));
+
+        assertEquals("hello", reader.callCli(List.of("redis-get", p + "common")).raw());
+        assertEquals("hello", kv.redis().get(KeyNamespace.SHARED_PREFIX + p + "common"));
+        assertEquals(p + "common", reader.callCli(List.of("redis-keys", p + "*")).raw());
+        assertTrue(reader.callCli(List.of("redis-get", p + "outside")).error().isPresent());
+    }
+
+    @OnBothEngines
+    void withoutAConfiguredNamespaceAGuestGetsTheOneOfItsName(EngineKind kind) {
+        WasmFunction function = host.load(kind, host.services(Optional.of(kv), Optional.empty()), "hostcalls", FunctionSettings.defaults());
+        try {
+            function.callCli(List.of("redis-set", p + "k", "v"));
+
+            assertEquals("v", kv.redis().get(KeyNamespace.FUNCTION_PREFIX + "hostcalls:" + p + "k"));
+            assertEquals(null, kv.redis().get(p + "k"));
+        } finally {
+            kv.redis().del(KeyNamespace.FUNCTION_PREFIX + "hostcalls:" + p + "k");
+        }
     }
 }

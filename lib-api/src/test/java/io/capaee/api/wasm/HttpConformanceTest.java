@@ -233,9 +233,10 @@ class HttpConformanceTest {
 
                     assertEquals(new HttpReply(200, headers("Content-Type", TEXT, "X-Guest", function.info().generation() == AbiGeneration.V0_1_3
                             ? "capsule-0.1.3" : "capsule-0.1.9"), value), reply, guest);
-                    assertEquals(value, kv.redis().get("http:" + value));
+                    // stored in the function's own namespace, named after the module it was loaded as
+                    assertEquals(value, kv.redis().get(KeyNamespace.forLoadedName(guest).key("http:" + value)));
                 } finally {
-                    kv.redis().del("http:" + value);
+                    kv.redis().del(KeyNamespace.forLoadedName(guest).key("http:" + value));
                 }
             }
         }

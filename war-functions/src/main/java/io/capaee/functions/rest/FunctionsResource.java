@@ -6,6 +6,8 @@ import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.Deployment;
 import io.capaee.functions.service.FunctionRegistry;
+import io.capaee.functions.service.FunctionsConfig;
+import io.capaee.functions.service.ListingText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -43,11 +45,14 @@ public class FunctionsResource {
     @Inject
     FunctionCaller caller;
 
+    @Inject
+    FunctionsConfig config;
+
     @RequiresAccess(Access.VIEWER)
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public FunctionList list() {
-        return FunctionList.of(registry.deployments(), registry.failures());
+        return FunctionList.of(registry.deployments(), registry.failures(), config.directory());
     }
 
     // "{name}" or "{name}/{revision}": one template, so each HTTP method needs one resource method.
@@ -102,23 +107,24 @@ public class FunctionsResource {
         return first;
     }
 
-    /** The listing of {@code GET /functions}. */
+    /** The listing of {@code GET /functions}: sources as {@link ListingText#source}, never a server path. */
     public record FunctionList(List<FunctionEntry> functions, List<FailureEntry> failures) {
-        static FunctionList of(List<Deployment> deployments, List<io.capaee.functions.service.DeploymentFailure> failed) {
+        static FunctionList of(List<Deployment> deployments, List<io.capaee.functions.service.DeploymentFailure> failed, java.nio.file.Path directory) {
             return new FunctionList(
-                    deployments.stream().map(FunctionEntry::of).toList(),
-                    failed.stream().map(f -> new FailureEntry(f.name(), f.revision(), f.source(), f.message(), f.at().toString())).toList());
+                    deployments.stream().map(d -> FunctionEntry.of(d, directory)).toList(),
+                    failed.stream().map(f -> new FailureEntry(f.name(), f.revision(), ListingText.source(directory, f.source()), f.message(),
+                            f.at().toString())).toList());
         }
     }
 
     /** One deployed revision in the listing. */
     public record FunctionEntry(String name, String revision, String sha256, int size, String abi, boolean cli, boolean http,
             boolean compiled, String source, String deployedAt) {
-        static FunctionEntry of(Deployment d) {
+        static FunctionEntry of(Deployment d, java.nio.file.Path directory) {
             var info = d.function().info();
             return new FunctionEntry(d.name(), d.revision(), info.sha256(), info.size(),
                     info.generation() == io.capaee.api.wasm.AbiGeneration.V0_1_3 ? "0.1.3" : "0.1.9",
-                    info.cli(), info.http(), info.compiled(), d.source(), d.deployedAt().toString());
+                    info.cli(), info.http(), info.compiled(), ListingText.source(directory, d.source()), d.deployedAt().toString());
         }
     }
 

@@ -2,6 +2,7 @@
 package io.capaee.functions.service;
 
 import io.capaee.api.wasm.FunctionSettings;
+import io.capaee.api.wasm.KeyNamespace;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
@@ -18,7 +19,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The {@code functions.*} configuration (server.xml variables, environment, MicroProfile
  * Config sources). Every default lives here once; per-function keys are
- * {@code functions.<name>.<setting>} and fall back to {@code functions.default.<setting>}.
+ * {@code functions.<name>.<setting>} and fall back to {@code functions.default.<setting>}. The
+ * settings added for issue 14 follow the project's naming, {@code capa.functions.*}.
  */
 @ApplicationScoped
 public class FunctionsConfig {
@@ -47,6 +49,19 @@ public class FunctionsConfig {
     @Inject
     @ConfigProperty(name = "functions.compiler", defaultValue = "true")
     boolean compiler;
+
+    /** {@code function}: each function its own keys ({@code capa:fn:<name>:}); {@code shared}: one namespace, {@code capa:guest:}. */
+    @Inject
+    @ConfigProperty(name = "capa.functions.kv-namespace", defaultValue = "function")
+    String kvNamespace;
+
+    @Inject
+    @ConfigProperty(name = "capa.functions.max-file-bytes", defaultValue = "67108864")
+    long maxFileBytes;
+
+    @Inject
+    @ConfigProperty(name = "capa.functions.max-write-bytes", defaultValue = "16777216")
+    long maxWriteBytes;
 
     @Inject
     @ConfigProperty(name = "http.port", defaultValue = "9080")
@@ -81,8 +96,27 @@ public class FunctionsConfig {
                 .withHttpAllowList(value(name, "http-allow").map(FunctionsConfig::list).orElse(List.of()))
                 .withHttpTimeout(value(name, "http-timeout").map(v -> duration(name, "http-timeout", v)).orElse(base.httpTimeout()))
                 .withCallTimeout(value(name, "timeout").map(v -> duration(name, "timeout", v)).orElse(base.callTimeout()))
-                .withMaxMemoryPages(value(name, "max-memory-pages").map(v -> integer(name, "max-memory-pages", v)).orElse(base.maxMemoryPages()));
+                .withMaxMemoryPages(value(name, "max-memory-pages").map(v -> integer(name, "max-memory-pages", v)).orElse(base.maxMemoryPages()))
+                .withKeyNamespace(keyNamespace(kvNamespace, name))
+                .withMaxFileBytes(nonNegative("capa.functions.max-file-bytes", maxFileBytes))
+                .withMaxWriteBytes(nonNegative("capa.functions.max-write-bytes", maxWriteBytes));
         return value(name, "max-idle-instances").map(v -> s.withMaxIdleInstances(integer(name, "max-idle-instances", v))).orElse(s);
+    }
+
+    /** The guest key namespace of function {@code name} under {@code capa.functions.kv-namespace} = {@code mode}. */
+    static KeyNamespace keyNamespace(String mode, String name) {
+        return switch (mode.trim()) {
+            case "function" -> KeyNamespace.function(name);
+            case "shared" -> KeyNamespace.shared();
+            default -> throw new FunctionsException("capa.functions.kv-namespace = '" + mode + "': use 'function' or 'shared'");
+        };
+    }
+
+    private static long nonNegative(String key, long value) {
+        if (value < 0) {
+            throw new FunctionsException(key + " = " + value + ": must be 0 or more");
+        }
+        return value;
     }
 
     /** Functions declared by configuration: {@code functions.<name>.wasm} (a file) or {@code .url}. */

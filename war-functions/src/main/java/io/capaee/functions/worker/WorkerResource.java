@@ -5,6 +5,7 @@ import io.capaee.api.json.JsonBody;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.wasm.capsule.GoJson;
+import io.capaee.functions.service.ListingText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Capsule's worker API at {@code /wasm/worker/functions/...}, with its paths, bodies, codes and
@@ -53,28 +55,37 @@ public class WorkerResource {
                 .add("instances", deployed.instances()));
     }
 
+    /**
+     * Capsule's listing, minus what it leaked: environment variables by name only, the URLs as
+     * paths on this server, a download URL as the word {@code download}.
+     */
     @RequiresAccess(Access.VIEWER)
     @GET
     @Path("list")
     public Response list() {
+        return Response.status(Response.Status.ACCEPTED).type(MediaType.APPLICATION_JSON).entity(listing(worker)).build();
+    }
+
+    static String listing(WorkerService worker) {
         Map<String, JsonObjectBuilder> functions = new LinkedHashMap<>();
         for (WorkerDeployment d : worker.deployments()) {
             JsonObjectBuilder modules = Json.createObjectBuilder();
             for (int i = 1; i <= worker.instances(d); i++) {
+                // Names only: the values are often credentials, and this listing is not an admin operation.
                 modules.add(String.valueOf(i), Json.createObjectBuilder()
-                        .add("envVariables", Json.createObjectBuilder(new LinkedHashMap<String, Object>(d.environment())))
-                        .add("localUrl", d.localUrl())
-                        .add("remoteUrl", d.remoteUrl()));
+                        .add("envVariables", Json.createArrayBuilder(new TreeSet<>(d.environment().keySet())))
+                        .add("localUrl", ListingText.path(d.localUrl()))
+                        .add("remoteUrl", ListingText.path(d.remoteUrl())));
             }
             functions.computeIfAbsent(d.function(), f -> Json.createObjectBuilder()).add(d.revision(), Json.createObjectBuilder()
                     .add("isDefaultRevision", String.valueOf(worker.isDefault(d)))
                     .add("sha256", d.sha256())
                     .add("wasmModules", modules)
-                    .add("wasmRegistryUrl", worker.registryUrl(d)));
+                    .add("wasmRegistryUrl", worker.listedRegistryUrl(d)));
         }
         JsonObjectBuilder all = Json.createObjectBuilder();
         functions.forEach(all::add);
-        return accepted(all);
+        return GoJson.write(all.build());
     }
 
     @POST

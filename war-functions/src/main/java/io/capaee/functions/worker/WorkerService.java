@@ -208,8 +208,9 @@ public class WorkerService {
         return registry.defaultOf(d.function()).filter(d.revision()::equals).isPresent();
     }
 
-    public String registryUrl(WorkerDeployment d) {
-        return d.source().startsWith("registry:") ? "/registry/" + d.source().substring("registry:".length()) : d.source();
+    /** Where the module came from, for the public listing: a registry path, or {@code download} for a URL. */
+    public String listedRegistryUrl(WorkerDeployment d) {
+        return d.source().startsWith("registry:") ? "/registry/" + d.source().substring("registry:".length()) : "download";
     }
 
     private WorkerDeployment deployed(String function, String revision) {

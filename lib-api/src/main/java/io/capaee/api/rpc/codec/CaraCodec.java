@@ -94,13 +94,19 @@ public final class CaraCodec {
     }
 
     public void writeStruct(MessagePacker p, DynamicStruct value) throws IOException {
+        writeStruct(p, value, 1);
+    }
+
+    /** Nesting is limited as when reading ({@link #MAX_DEPTH}): what cannot be decoded is not encoded, nor overflows the stack. */
+    private void writeStruct(MessagePacker p, DynamicStruct value, int depth) throws IOException {
+        checkEncodeDepth(depth, value.schema().displayName());
         Map<Integer, Object> fields = value.fields();
         Map<Long, Object> unknown = value.unknownFields();
         p.packMapHeader(fields.size() + unknown.size());
         StructSchema schema = value.schema();
         for (Map.Entry<Integer, Object> e : fields.entrySet()) {
             p.packInt(e.getKey());
-            write(p, schema.fields().get(e.getKey()).type(), e.getValue());
+            write(p, schema.fields().get(e.getKey()).type(), e.getValue(), depth + 1);
         }
         for (Map.Entry<Long, Object> e : unknown.entrySet()) {
             p.packLong(e.getKey());
@@ -110,24 +116,29 @@ public final class CaraCodec {
 
     /** Writes a value in the canonical Java form of its type (see PrimitiveType). */
     public void write(MessagePacker p, Type type, Object value) throws IOException {
+        write(p, type, value, 1);
+    }
+
+    private void write(MessagePacker p, Type type, Object value, int depth) throws IOException {
         if (value == null) {
             p.packNil();
         } else if (type instanceof PrimitiveType t) {
             writePrimitive(p, t, value);
         } else if (type instanceof StructSchema) {
-            writeStruct(p, (DynamicStruct) value);
+            writeStruct(p, (DynamicStruct) value, depth);
         } else if (type instanceof EnumSchema) {
             p.packInt(((DynamicEnum) value).ordinal());
         } else if (type instanceof ListType l) {
+            checkEncodeDepth(depth, "a list");
             List<?> items = (List<?>) value;
             p.packArrayHeader(items.size());
             for (Object item : items) {
-                write(p, l.element(), item);
+                write(p, l.element(), item, depth + 1);
             }
         } else if (type instanceof InterfaceSchema i) {
             capabilities.write(p, i, value);
         } else {
-            writeAny(p, value);
+            writeAny(p, value, depth);
         }
     }
 
@@ -158,11 +169,11 @@ public final class CaraCodec {
     }
 
     /** AnyPointer and unbound generics: written by the Java value's own shape. */
-    private void writeAny(MessagePacker p, Object value) throws IOException {
+    private void writeAny(MessagePacker p, Object value, int depth) throws IOException {
         if (value instanceof Value v) {
             p.packValue(v);
         } else if (value instanceof DynamicStruct s) {
-            writeStruct(p, s);
+            writeStruct(p, s, depth);
         } else if (value instanceof String s) {
             p.packString(s);
         } else if (value instanceof byte[] b) {
@@ -181,15 +192,17 @@ public final class CaraCodec {
         } else if (value instanceof VoidValue) {
             p.packNil();
         } else if (value instanceof List<?> l) {
+            checkEncodeDepth(depth, "a list");
             p.packArrayHeader(l.size());
             for (Object item : l) {
-                writeAny(p, item);
+                writeAny(p, item, depth + 1);
             }
         } else if (value instanceof Map<?, ?> m) {
+            checkEncodeDepth(depth, "a map");
             p.packMapHeader(m.size());
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                writeAny(p, e.getKey());
-                writeAny(p, e.getValue());
+                writeAny(p, e.getKey(), depth + 1);
+                writeAny(p, e.getValue(), depth + 1);
             }
         } else {
             throw new EncodeException("cannot write a " + value.getClass().getName() + " as AnyPointer");
@@ -478,6 +491,12 @@ public final class CaraCodec {
             if (v.getTotalReadBytes() != left) {
                 throw new DecodeException(path + ": malformed value");
             }
+        }
+    }
+
+    private static void checkEncodeDepth(int depth, String what) {
+        if (depth > MAX_DEPTH) {
+            throw new EncodeException(what + ": structs, lists and maps nested deeper than " + MAX_DEPTH + " levels");
         }
     }
 

@@ -29,11 +29,25 @@ public final class GoJson {
 
     private static final Comparator<String> GO_KEY_ORDER = GoJson::compareCodePoints;
 
+    /**
+     * Objects and arrays nested deeper than this are refused rather than written recursively
+     * into a StackOverflowError; no request or response a Capsule function exchanges comes near.
+     */
+    public static final int MAX_DEPTH = 128;
+
     private GoJson() {}
 
     /** The Go form of a JSON object; empty when {@code text} is not a single JSON object. */
     public static Optional<String> reserialiseObject(String text) {
-        return parse(text).filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT).map(GoJson::write);
+        return parse(text).filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT).flatMap(GoJson::writeWithinDepth);
+    }
+
+    private static Optional<String> writeWithinDepth(JsonValue value) {
+        try {
+            return Optional.of(write(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -57,10 +71,10 @@ public final class GoJson {
                     return Optional.empty();
                 }
             }
-            return Optional.of(write(v));
+            return writeWithinDepth(v);
         }
         if (v.getValueType() == JsonValue.ValueType.OBJECT || v.getValueType() == JsonValue.ValueType.NULL) {
-            return Optional.of(write(v));
+            return writeWithinDepth(v);
         }
         return Optional.empty();
     }
@@ -73,14 +87,22 @@ public final class GoJson {
         }
     }
 
-    /** Writes {@code value} compactly with Go's rules. */
+    /**
+     * Writes {@code value} compactly with Go's rules.
+     *
+     * @throws IllegalArgumentException when objects and arrays are nested deeper than {@link #MAX_DEPTH}
+     */
     public static String write(JsonValue value) {
         StringBuilder out = new StringBuilder();
-        write(value, out);
+        write(value, out, 1);
         return out.toString();
     }
 
-    private static void write(JsonValue value, StringBuilder out) {
+    private static void write(JsonValue value, StringBuilder out, int depth) {
+        boolean container = value.getValueType() == JsonValue.ValueType.OBJECT || value.getValueType() == JsonValue.ValueType.ARRAY;
+        if (container && depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("JSON objects and arrays nested deeper than " + MAX_DEPTH + " levels");
+        }
         switch (value.getValueType()) {
             case OBJECT -> {
                 JsonObject object = value.asJsonObject();
@@ -93,7 +115,7 @@ public final class GoJson {
                     }
                     writeString(keys.get(i), out);
                     out.append(':');
-                    write(object.get(keys.get(i)), out);
+                    write(object.get(keys.get(i)), out, depth + 1);
                 }
                 out.append('}');
             }
@@ -104,7 +126,7 @@ public final class GoJson {
                     if (i > 0) {
                         out.append(',');
                     }
-                    write(array.get(i), out);
+                    write(array.get(i), out, depth + 1);
                 }
                 out.append(']');
             }

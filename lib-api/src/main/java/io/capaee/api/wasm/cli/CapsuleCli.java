@@ -9,13 +9,9 @@ import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +24,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@code capsule -wasm=hello.wasm -mode=cli arg1 arg2}: runs a Capsule 0.1.x module's CLI
  * handler once and prints what Capsule prints (log lines, then the result). Unlike Capsule it
  * exits non-zero when the handler fails (1) or the module cannot run (2), and guests see only
- * what the flags grant: {@code -files=DIR} (default: the current directory), {@code -env=NAME}
- * or {@code -env=NAME=VALUE}, {@code -allow-http=URL-PREFIX}.
+ * what the flags grant: {@code -files=DIR} (default: no file access), {@code -env=NAME} or
+ * {@code -env=NAME=VALUE}, {@code -allow-http=URL-PREFIX}. {@code -url} downloads safely
+ * ({@link ModuleDownload}).
  */
 public final class CapsuleCli {
     static final String VERSION = "capa-ee 0.1.0 (Capsule 0.1.x compatible)";
@@ -88,11 +85,16 @@ public final class CapsuleCli {
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
         try (RedisKeyValue redis = new RedisKeyValue(hostEnvironment.get("REDIS_ADDR"), hostEnvironment.get("REDIS_PWD"), hostEnvironment.get("REDIS_DEFAULTDB"))) {
             Path file = Path.of(wasm);
+            ModuleDownload download = new ModuleDownload(parseBytes(options.flag("max-bytes", String.valueOf(ModuleDownload.DEFAULT_MAX_BYTES))),
+                    options.flags().containsKey("insecure"), Optional.of(options.flag("sha256", "")).filter(s -> !s.isEmpty()));
             String url = options.flag("url", "");
             if (!url.isEmpty()) {
-                download(http, url, file);
+                out.println("\uD83D\uDCE5 file to download " + url);
+                download.fetch(http, url, file);
+                out.println("\uD83D\uDCE6 file saved as " + file);
             }
             byte[] bytes = Files.readAllBytes(file);
+            download.verify(bytes, file.toString());
             HostServices services = new HostServices(Optional.of(redis), Optional.empty(), "{}", (fn, line) -> out.println(line), http);
             try (WasmEngine engine = new WasmEngine(services, scheduler, !options.flags().containsKey("interpreter"));
                     WasmFunction function = engine.load(file.getFileName().toString(), bytes, settings(options))) {
@@ -127,7 +129,8 @@ public final class CapsuleCli {
         List<String> allow = options.all("allow-http").stream().flatMap(v -> List.of(v.split(",")).stream()).toList();
         FunctionSettings settings = FunctionSettings.defaults()
                 .withEnvironment(env)
-                .withFilesDirectory(Path.of(options.flag("files", ".")))
+                // No -files, no file access: Capsule's default was the whole working directory.
+                .withFilesDirectory(options.flag("files", "").isEmpty() ? null : Path.of(options.flag("files", "")))
                 .withHttpAllowList(allow)
                 .withMaxIdleInstances(0);
         if (options.flags().containsKey("timeout")) {
@@ -158,45 +161,33 @@ public final class CapsuleCli {
         }
     }
 
-    private void download(HttpClient http, String url, Path target) throws IOException {
-        out.println("\uD83D\uDCE5 file to download " + url);
-        HttpResponse<byte[]> response;
+    private static long parseBytes(String text) {
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("download interrupted", e);
-        } catch (IllegalArgumentException e) {
-            throw new IOException("invalid URL " + url, e);
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-max-bytes must be a number of bytes, was '" + text + "'");
         }
-        if (response.statusCode() >= 400) {
-            throw new IOException("downloading " + url + " answered HTTP " + response.statusCode());
-        }
-        Path absolute = target.toAbsolutePath();
-        Files.createDirectories(absolute.getParent());
-        Path temp = Files.createTempFile(absolute.getParent(), ".capsule-", ".download");
-        try {
-            Files.write(temp, response.body());
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        out.println("\uD83D\uDCE6 file saved as " + target);
     }
 
     private void printHelp() {
         out.println("""
                 capsule -wasm=FILE [-url=URL] [-mode=cli] [flags] [args...]
                   -wasm=FILE            the module to run (with -url: where to save the download)
-                  -url=URL              download the module first (HTTP status >= 400 fails)
+                  -url=URL              download the module first: https only (http only to loopback), any
+                                        status but 2xx fails, redirects followed only to https
+                  -insecure             allow a plain http -url to any host
+                  -max-bytes=N          largest module -url accepts (default 67108864, 64 MiB)
+                  -sha256=HEX           the module's expected SHA-256, checked before it runs
                   -mode=cli             the only command-line mode (HTTP functions run on the server)
-                  -files=DIR            directory hostReadFile/hostWriteFile are confined to (default .)
+                  -files=DIR            directory hostReadFile/hostWriteFile are confined to
+                                        (default: none, no file access)
                   -env=NAME[=VALUE]     grant an environment variable to hostGetEnv (repeatable)
                   -allow-http=PREFIX    URL prefix hostHttp may call, or * (repeatable; default none)
                   -timeout=10s          time limit of the call
                   -max-memory-pages=N   linear memory limit in 64 KiB pages (default 256)
                   -interpreter          run in Chicory's interpreter instead of compiling
-                Redis: REDIS_ADDR (localhost:6379), REDIS_PWD, REDIS_DEFAULTDB, as Capsule.
+                Redis: REDIS_ADDR (localhost:6379), REDIS_PWD, REDIS_DEFAULTDB, as Capsule; the module's
+                keys live under capa:fn:<module file name>: (its own namespace).
                 Exit codes: 0 ok, 1 the handler returned an error, 2 the module could not run.""");
     }
 }

@@ -17,9 +17,10 @@ import java.util.Set;
  * @param positional the handler's arguments
  */
 record CliOptions(Map<String, String> flags, Map<String, List<String>> repeated, List<String> positional) {
-    static final Set<String> KNOWN = Set.of("mode", "wasm", "url", "files", "env", "allow-http", "timeout", "max-memory-pages", "interpreter");
+    static final Set<String> KNOWN = Set.of("mode", "wasm", "url", "files", "env", "allow-http", "timeout", "max-memory-pages", "interpreter",
+            "insecure", "max-bytes", "sha256");
     private static final Set<String> REPEATABLE = Set.of("env", "allow-http");
-    private static final Set<String> BOOLEAN = Set.of("interpreter");
+    private static final Set<String> BOOLEAN = Set.of("interpreter", "insecure");
 
     static CliOptions parse(String[] args) {
         Map<String, String> flags = new LinkedHashMap<>();

@@ -13,6 +13,7 @@ import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.wasm.AbiGeneration;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
+import io.capaee.api.wasm.KeyNamespace;
 import io.capaee.api.wasm.capsule.GuestError;
 import io.capaee.api.wasm.capsule.HeaderCodec;
 import java.io.IOException;
@@ -32,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The {@code env} host functions of Capsule 0.1.x (spec sections 1.4 and 2), as one explicit
  * table. Failures a guest can handle come back as data, {@code [ERR][code]:message}, exactly as
  * Capsule returns them; the security holes of section 10 are closed (see {@link FileSandbox},
- * {@link HttpAllowList}; environment variables come only from the function's settings).
+ * {@link HttpAllowList}; environment variables come only from the function's settings), and
+ * {@code hostRedis*} see only the guest's {@link KeyNamespace}, never the server's control data.
  */
 public final class CapsuleHostFunctions {
     public static final String MODULE = "env";
@@ -45,6 +47,7 @@ public final class CapsuleHostFunctions {
     private final HeaderCodec headers;
     private final FileSandbox files;
     private final HttpAllowList httpAllowList;
+    private final KeyNamespace keys;
 
     /**
      * @param function the function's name, for log lines
@@ -56,7 +59,8 @@ public final class CapsuleHostFunctions {
         this.services = services;
         this.pings = pings;
         this.headers = new HeaderCodec(generation);
-        this.files = new FileSandbox(settings.filesDirectory());
+        this.files = new FileSandbox(settings.filesDirectory(), settings.maxFileBytes(), settings.maxWriteBytes());
+        this.keys = settings.keyNamespace().orElseGet(() -> KeyNamespace.forLoadedName(function));
         this.httpAllowList = new HttpAllowList(settings.httpAllowList());
     }
 
@@ -193,7 +197,7 @@ public final class CapsuleHostFunctions {
 
     private String redisSet(String key, String value) {
         try (KeyValueConnection kv = keyValue().getConnection()) {
-            kv.set(key, value);
+            kv.set(keys.key(key), value);
             return "[OK](" + key + ":" + value + ")";
         } catch (RuntimeException e) {
             return err(message(e));
@@ -202,7 +206,7 @@ public final class CapsuleHostFunctions {
 
     private String redisGet(String key) {
         try (KeyValueConnection kv = keyValue().getConnection()) {
-            return kv.get(key).orElseGet(() -> err("redis: nil"));
+            return kv.get(keys.key(key)).orElseGet(() -> err("redis: nil"));
         } catch (RuntimeException e) {
             return err(message(e));
         }
@@ -210,7 +214,7 @@ public final class CapsuleHostFunctions {
 
     private String redisKeys(String pattern) {
         try (KeyValueConnection kv = keyValue().getConnection()) {
-            return String.join("\u00b0", kv.keys(pattern));
+            return String.join("\u00b0", keys.guestKeys(kv.keys(keys.pattern(pattern))));
         } catch (RuntimeException e) {
             return err(message(e));
         }

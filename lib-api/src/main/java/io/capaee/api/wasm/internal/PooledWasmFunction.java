@@ -66,7 +66,12 @@ public final class PooledWasmFunction implements WasmFunction {
         this.imports = ImportValues.builder().withFunctions(functions).build();
         this.http = new CapsuleHttp(shape.generation());
         this.poolSize = settings.maxIdleInstances();
-        release(startInstance());
+        try {
+            release(startInstance());
+        } catch (RuntimeException e) {
+            wasi.close();
+            throw e;
+        }
     }
 
     @Override
@@ -164,14 +169,30 @@ public final class PooledWasmFunction implements WasmFunction {
         }
     }
 
+    /** Instantiates and runs {@code _start} under the call time limit: a guest that never returns from it is stopped. */
     private GuestInstance startInstance() {
-        try {
-            return GuestInstance.start(compiled, imports, maxPages);
-        } catch (WasmFunctionException e) {
-            throw e;
-        } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
-            throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e);
+        try (CallWatchdog.Watch watch = watchdog.watch(settings.callTimeout())) {
+            try {
+                return GuestInstance.start(compiled, imports, maxPages);
+            } catch (ChicoryInterruptedException e) {
+                throw startTimeout(e);
+            } catch (WasmFunctionException e) {
+                if (watch.fired()) {
+                    throw startTimeout(e);
+                }
+                throw e;
+            } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
+                if (watch.fired()) {
+                    throw startTimeout(e);
+                }
+                throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e);
+            }
         }
+    }
+
+    private WasmFunctionException startTimeout(Throwable cause) {
+        return new WasmFunctionException(Reason.TIMEOUT, "'" + info.name() + "' did not finish starting (_start) within its time limit of "
+                + settings.callTimeout().toMillis() + " ms and was stopped", cause);
     }
 
     @Override

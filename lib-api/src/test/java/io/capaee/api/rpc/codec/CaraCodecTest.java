@@ -274,6 +274,33 @@ class CaraCodecTest {
     }
 
     /** A length header claiming more than the input holds fails at once, before anything is allocated. */
+    @Test
+    void valuesNestedDeeperThanTheReaderAcceptsAreNotWrittenNorOverflowTheStack() {
+        StructSchema everything = TestSchemas.load("everything.capnp").struct("Everything");
+        Object deep = List.of();
+        for (int i = 0; i < 100_000; i++) {
+            deep = List.of(deep);
+        }
+        DynamicStruct s = everything.newValue().set("anything", deep);
+
+        EncodeException e = assertThrows(EncodeException.class, () -> codec.encode(s));
+
+        assertTrue(e.getMessage().contains("nested deeper than " + CaraCodec.MAX_DEPTH + " levels"), e.getMessage());
+    }
+
+    @Test
+    void nestingTheReaderAcceptsIsWritten() {
+        StructSchema everything = TestSchemas.load("everything.capnp").struct("Everything");
+        Object nested = List.of();
+        for (int i = 0; i < 10; i++) {
+            nested = List.of(nested);
+        }
+
+        byte[] bytes = codec.encode(everything.newValue().set("anything", nested));
+
+        assertTrue(codec.decode(everything, bytes).has("anything"));
+    }
+
     private void assertRefusedFast(StructSchema schema, String bytes, String path) {
         DecodeException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
                 () -> assertThrows(DecodeException.class, () -> codec.decode(schema, hex(bytes))));

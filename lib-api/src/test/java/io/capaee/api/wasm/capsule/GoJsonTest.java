@@ -104,4 +104,34 @@ class GoJsonTest {
         assertEquals(Optional.empty(), GoJson.reserialiseResponse("not json"));
         assertEquals(Optional.empty(), GoJson.reserialiseResponse(""));
     }
+
+    private static jakarta.json.JsonValue nestedArrays(int depth) {
+        jakarta.json.spi.JsonProvider json = jakarta.json.spi.JsonProvider.provider(); // Json.* looks it up on every call
+        jakarta.json.JsonValue v = jakarta.json.JsonValue.EMPTY_JSON_ARRAY;
+        for (int i = 1; i < depth; i++) {
+            v = json.createArrayBuilder().add(v).build();
+        }
+        return v;
+    }
+
+    @Test
+    void aValueNestedDeeperThanTheLimitIsAClearErrorNotAStackOverflow() {
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> GoJson.write(nestedArrays(100_000)));
+
+        assertEquals("JSON objects and arrays nested deeper than " + GoJson.MAX_DEPTH + " levels", e.getMessage());
+    }
+
+    @Test
+    void aValueAtTheLimitIsWritten() {
+        assertEquals("[".repeat(GoJson.MAX_DEPTH) + "]".repeat(GoJson.MAX_DEPTH), GoJson.write(nestedArrays(GoJson.MAX_DEPTH)));
+    }
+
+    @Test
+    void tooDeepABodyOrResponseIsNotReserialised() {
+        String deep = "{\"a\":" + "[".repeat(GoJson.MAX_DEPTH + 1) + "]".repeat(GoJson.MAX_DEPTH + 1) + "}";
+
+        assertEquals(Optional.empty(), GoJson.reserialiseObject(deep));
+        assertEquals(Optional.empty(), GoJson.reserialiseResponse(deep));
+    }
 }

@@ -170,6 +170,83 @@ class CapsuleCliTest {
         assertFalse(Files.exists(dir.resolveSibling("escape.txt")));
     }
 
+    @Test
+    void withoutFilesTheGuestHasNoFileAccessAtAll() throws IOException {
+        Path cwd = Path.of("").toAbsolutePath();
+        String name = "capsule-cli-test-" + System.nanoTime() + ".txt";
+
+        assertEquals(1, run(wasm("hostcalls"), "write", name, "hi"));
+
+        assertFalse(Files.exists(cwd.resolve(name)));
+        assertEquals(List.of("file access is not enabled for this function"), outLines());
+    }
+
+    @Test
+    void plainHttpToAnotherHostIsRefusedBeforeAnyConnection() {
+        Path target = dir.resolve("hello.wasm");
+
+        assertEquals(2, run("-url=http://modules.invalid/hello.wasm", "-wasm=" + target));
+
+        assertTrue(errText().contains("only https is allowed"), errText());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void aRedirectPageIsNeverSavedAsTheModuleAndRedirectsGoOnlyToHttps() throws IOException {
+        Path target = dir.resolve("hello.wasm");
+        try (LocalHttpServer server = new LocalHttpServer()
+                .route("/moved", exchange -> LocalHttpServer.reply(exchange, 302, Map.of("Location", "/hello.wasm"), "moved".getBytes(StandardCharsets.UTF_8)))
+                .route("/page", exchange -> LocalHttpServer.reply(exchange, 301, "<html>moved</html>"))
+                .route("/hello.wasm", exchange -> LocalHttpServer.reply(exchange, 200, Map.of(), Guests.bytes("hello-cli")))) {
+
+            assertEquals(2, run("-url=" + server.base() + "/moved", "-wasm=" + target));
+            assertTrue(errText().contains("redirects are followed only to https"), errText());
+            assertEquals(2, run("-url=" + server.base() + "/page", "-wasm=" + target));
+            assertTrue(errText().contains("answered HTTP 301"), errText());
+
+            assertEquals(List.of(), names(dir));
+        }
+    }
+
+    @Test
+    void aModuleLargerThanMaxBytesIsRefusedAndNothingIsWritten() throws IOException {
+        byte[] module = Guests.bytes("hello-cli");
+        Path target = dir.resolve("hello.wasm");
+        try (LocalHttpServer server = new LocalHttpServer()
+                .route("/hello.wasm", exchange -> LocalHttpServer.reply(exchange, 200, Map.of(), module))) {
+
+            assertEquals(2, run("-url=" + server.base() + "/hello.wasm", "-max-bytes=" + (module.length - 1), "-wasm=" + target));
+
+            assertTrue(errText().contains("-max-bytes=" + (module.length - 1)), errText());
+            assertEquals(List.of(), names(dir));
+        }
+    }
+
+    @Test
+    void aModuleWhoseDigestDiffersFromSha256IsNotSavedNorRun() throws IOException {
+        byte[] module = Guests.bytes("hello-cli");
+        Path target = dir.resolve("hello.wasm");
+        String right = ModuleDownload.sha256(module);
+        String wrong = "0".repeat(64);
+        try (LocalHttpServer server = new LocalHttpServer()
+                .route("/hello.wasm", exchange -> LocalHttpServer.reply(exchange, 200, Map.of(), module))) {
+
+            assertEquals(2, run("-url=" + server.base() + "/hello.wasm", "-sha256=" + wrong, "-wasm=" + target, "x"));
+            assertTrue(errText().contains("not the expected " + wrong), errText());
+            assertEquals(List.of(), names(dir));
+
+            assertEquals(0, run("-url=" + server.base() + "/hello.wasm", "-sha256=" + right.toUpperCase(java.util.Locale.ROOT), "-wasm=" + target, "x"), errText());
+            assertEquals("Hello x", outLines().get(outLines().size() - 1));
+        }
+    }
+
+    @Test
+    void sha256IsCheckedForALocalModuleToo() {
+        assertEquals(2, run(wasm("hello-cli"), "-sha256=" + "a".repeat(64), "x"));
+        assertTrue(errText().contains("not the expected " + "a".repeat(64)), errText());
+        assertEquals(List.of(), outLines());
+    }
+
     private static List<String> names(Path directory) throws IOException {
         try (Stream<Path> list = Files.list(directory)) {
             return list.map(p -> p.getFileName().toString()).sorted().toList();
