@@ -92,6 +92,12 @@ class SecurityAttacksIT {
                 new Attack("a viewer reads state", "GET", "/v1.0/state/statestore/attack-key", null, forbidden, "Authorization", VIEWER),
                 new Attack("a viewer uploads a module", "POST", "/registry/upload/attack/mod/1", "x", forbidden, "Authorization", VIEWER,
                         json, "multipart/form-data; boundary=x"),
+                // what even a caller with the right to the API may not do
+                new Attack("a 1ns actor timer, as an admin", "POST", "/v1.0/actors/counter/attack-actor/timers/burn",
+                        "{\"dueTime\":\"0s\",\"period\":\"1ns\",\"callback\":\"turn\"}", Set.of(400), "Authorization", ADMIN,
+                        json, "application/json"),
+                new Attack("a 1ms actor reminder, as an admin", "POST", "/v1.0/actors/counter/attack-actor/reminders/burn",
+                        "{\"dueTime\":\"0s\",\"period\":\"1ms\"}", Set.of(400), "Authorization", ADMIN, json, "application/json"),
                 new Attack("a loopback client named by X-Forwarded-For", "POST", "/memory/functions/registration",
                         "{\"function\":\"attack\",\"revision\":\"default\",\"url\":\"http://127.0.0.1:1\"}", unauthorized, "X-Forwarded-For", "127.0.0.1",
                         json, "application/json"));

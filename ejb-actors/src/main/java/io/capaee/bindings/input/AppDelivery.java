@@ -35,11 +35,20 @@ public class AppDelivery {
     public void deliver(InboundMessage message) throws InputBindingException {
         URI target = target(message);
         probe(target);
-        post(message, target);
+        post(message, target, null);
     }
 
-    /** POSTs the event to {@code target} without the probe (wasm functions answer every path they serve). */
-    public void post(InboundMessage message, URI target) throws InputBindingException {
+    /**
+     * POSTs the event to one of this server's functions, without the probe (wasm functions answer every path
+     * they serve): a delivery named in configuration, so it carries the server's own Dapr API token (when
+     * one is configured) instead of the mark of a request the server sends on a caller's behalf.
+     */
+    public void toFunction(InboundMessage message, URI target, String ownToken) throws InputBindingException {
+        post(message, target, ownToken == null ? "" : ownToken);
+    }
+
+    /** @param ownToken null: an application's URL (the request is marked); else this server's, with the token if not empty */
+    private void post(InboundMessage message, URI target, String ownToken) throws InputBindingException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("capa-attempt", Integer.toString(message.attempt()))
@@ -53,8 +62,12 @@ public class AppDelivery {
                 }
             }
         });
-        // set last: the message's metadata cannot make this request pass for a loopback client's
-        request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
+        if (ownToken == null) {
+            // set last: the message's metadata cannot make this request pass for a loopback client's
+            request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
+        } else if (!ownToken.isEmpty()) {
+            request.setHeader(AccessPolicy.APP_TOKEN_HEADER, ownToken);
+        }
         int status = send(request.build(), target);
         if (status < 200 || status > 299) {
             throw new InputBindingException("the application at " + target + " answered " + status

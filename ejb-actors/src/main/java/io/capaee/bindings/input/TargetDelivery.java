@@ -9,12 +9,14 @@ import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
 import io.capaee.api.inbound.InboundMessage;
+import io.capaee.api.security.SecuritySettings;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -50,10 +52,15 @@ public class TargetDelivery {
     @ConfigProperty(name = "capa.bindings.functions-url", defaultValue = "http://localhost:9080/wasm/functions")
     String functionsUrl;
 
+    @Inject
+    @ConfigProperty(name = SecuritySettings.APP_TOKEN_KEY)
+    Optional<String> appToken;
+
     public void deliver(InboundMessage message) throws InputBindingException {
         String target = message.target().strip();
         if (target.startsWith("function:")) {
-            app.post(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + name(target, "function:")));
+            app.toFunction(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + name(target, "function:")),
+                    SecuritySettings.ownAppToken(appToken).orElse(""));
         } else if (target.startsWith("binding:")) {
             toBinding(message, name(target, "binding:"));
         } else if (ActorTarget.isActor(target)) {

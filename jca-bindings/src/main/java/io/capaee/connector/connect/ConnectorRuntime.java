@@ -38,7 +38,7 @@ public final class ConnectorRuntime implements ConnectorManager {
     private final Set<Path> deployedFiles = ConcurrentHashMap.newKeySet();
     private final ConnectorParser parser = new ConnectorParser(ConnectRuntime.load());
     private volatile FunctionTransformer transformer = new FunctionTransformer(
-            ConnectorsManagedConnectionFactory.DEFAULT_FUNCTIONS_URL);
+            ConnectorsManagedConnectionFactory.DEFAULT_FUNCTIONS_URL, "");
     private volatile boolean stopped;
 
     public ConnectorRuntime(WorkPacer pacer, Clock clock) {
@@ -46,9 +46,12 @@ public final class ConnectorRuntime implements ConnectorManager {
         this.clock = clock;
     }
 
-    /** Where wasm transformers are called ({@code POST <url>/<function>}). */
-    public void functionsUrl(String url) {
-        transformer = new FunctionTransformer(url);
+    /**
+     * Where wasm transformers are called ({@code POST <url>/<function>}), and the Dapr API token they present
+     * (empty: none), for a server whose function calls are not public.
+     */
+    public void functions(String url, String token) {
+        transformer = new FunctionTransformer(url, token);
     }
 
     /**

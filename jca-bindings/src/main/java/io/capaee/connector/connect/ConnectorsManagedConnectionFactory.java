@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.connect;
 
+import io.capaee.api.security.SecuritySettings;
 import io.capaee.api.connect.ConnectorManager;
 import io.capaee.connector.outbound.ManagedConnectionFactoryBase;
 import jakarta.resource.NotSupportedException;
@@ -13,6 +14,7 @@ import jakarta.resource.spi.ManagedConnection;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import javax.security.auth.Subject;
 
 /**
@@ -33,6 +35,10 @@ public class ConnectorsManagedConnectionFactory extends ManagedConnectionFactory
             description = "Base URL of the functions platform; a wasm transformer POSTs the payload to <url>/<function>")
     private String functionsUrl = DEFAULT_FUNCTIONS_URL;
 
+    @ConfigProperty(defaultValue = "", confidential = true,
+            description = "The Dapr API token(s) of this server (capa.dapr.api-token): wasm transformers present the first")
+    private String functionsToken = "";
+
     @ConfigProperty(defaultValue = "",
             description = "Connector YAML files or directories (of .yml/.yaml files) deployed and started with the server; comma separated")
     private String files = "";
@@ -40,7 +46,7 @@ public class ConnectorsManagedConnectionFactory extends ManagedConnectionFactory
     @Override
     public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
         ConnectorRuntime runtime = adapter().connectors();
-        runtime.functionsUrl(functionsUrl);
+        runtime.functions(functionsUrl, SecuritySettings.ownAppToken(Optional.ofNullable(functionsToken)).orElse(""));
         List<Path> locations = Arrays.stream(files.split("\\s*,\\s*")).map(String::strip).filter(s -> !s.isEmpty())
                 .map(Path::of).toList();
         runtime.deployFiles(locations);
@@ -63,6 +69,14 @@ public class ConnectorsManagedConnectionFactory extends ManagedConnectionFactory
 
     public void setFunctionsUrl(String functionsUrl) {
         this.functionsUrl = functionsUrl;
+    }
+
+    public String getFunctionsToken() {
+        return functionsToken;
+    }
+
+    public void setFunctionsToken(String functionsToken) {
+        this.functionsToken = functionsToken == null ? "" : functionsToken;
     }
 
     public String getFiles() {

@@ -24,21 +24,25 @@ final class FunctionTransformer {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String functionsUrl;
+    private final String token;
 
-    FunctionTransformer(String functionsUrl) {
+    FunctionTransformer(String functionsUrl, String token) {
         this.functionsUrl = functionsUrl.replaceAll("/+$", "");
+        this.token = token;
     }
 
     Envelope apply(List<WasmTransform> steps, Envelope message) throws Exception {
         Envelope current = message;
         for (WasmTransform step : steps) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(functionsUrl + "/" + step.path()))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(functionsUrl + "/" + step.path()))
                     .timeout(step.timeout())
-                    .header(AccessPolicy.SERVER_REQUEST_HEADER, "1")
                     .header("Content-Type", current.headers().getOrDefault("Content-Type", "application/octet-stream"))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(current.data()))
-                    .build();
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(current.data()));
+            // a step named in the connector's configuration, to this server's own functions: its token, if any
+            if (!token.isEmpty()) {
+                request.header(AccessPolicy.APP_TOKEN_HEADER, token);
+            }
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() / 100 != 2) {
                 String body = new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
                 throw new IllegalStateException("transformer function " + step.path() + " answered "

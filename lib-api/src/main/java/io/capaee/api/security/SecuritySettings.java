@@ -46,6 +46,14 @@ public record SecuritySettings(List<String> adminTokens, List<String> appTokens,
         }
     }
 
+    /**
+     * The Dapr API token this server presents to its own APIs (the first of {@code capa.dapr.api-token}, the
+     * newest during a rotation), for the deliveries it makes to its own functions and actors.
+     */
+    public static Optional<String> ownAppToken(Optional<String> configured) {
+        return tokens(configured).stream().findFirst();
+    }
+
     /** The tokens of a comma-separated value, blanks dropped. */
     public static List<String> tokens(Optional<String> value) {
         return value.stream().flatMap(v -> Arrays.stream(v.split(","))).map(String::trim).filter(t -> !t.isEmpty()).toList();

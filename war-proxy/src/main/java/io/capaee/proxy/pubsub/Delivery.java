@@ -84,6 +84,11 @@ final class Delivery implements MessageHandler {
         return false;
     }
 
+    /** Whether a route names this server's own actor or function (delivered with its token, unmarked). */
+    static boolean toThisServer(String route) {
+        return ActorTarget.isActor(route) || route.strip().startsWith("function:");
+    }
+
     private Outcome post(byte[] event) {
         HttpResponse<String> r;
         try {
@@ -92,8 +97,8 @@ final class Delivery implements MessageHandler {
             if (apiToken != null) {
                 request.header("dapr-api-token", apiToken);
             }
-            if (!ActorTarget.isActor(subscription.route())) {
-                // an actor route is this server's own actor API, named in configuration; anything else is an app
+            if (!toThisServer(subscription.route())) {
+                // an actor or function route is this server's own API, named in configuration; anything else is an app
                 request.header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
             }
             r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.security.SecuritySettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ record SubscriptionSettings(String appId, String appUrl, String localUrl, String
                 duration(config, "capa.pubsub.delivery-timeout", "PT30S"));
         String localUrl = config.getOptionalValue("capa.pubsub.local-url", String.class).map(String::strip)
                 .filter(u -> !u.isEmpty()).orElse("http://localhost:9080").replaceAll("/+$", "");
-        String apiToken = config.getOptionalValue("capa.dapr.api-token", String.class).filter(t -> !t.isBlank()).orElse(null);
+        String apiToken = SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)).orElse(null);
         return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl, localUrl, apiToken,
                 duration(config, "capa.pubsub.discovery-interval", "PT10S"), policy);
     }

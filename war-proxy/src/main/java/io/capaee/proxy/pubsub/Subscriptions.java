@@ -116,8 +116,8 @@ public class Subscriptions implements MetadataContributor {
                     broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app-url"});
             return;
         }
-        // an actor route calls this server's Dapr API, which may require its token
-        String token = ActorTarget.isActor(s.route()) ? settings.apiToken() : null;
+        // an actor or function route calls this server's own APIs, which may require its token
+        String token = Delivery.toThisServer(s.route()) ? settings.apiToken() : null;
         Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, token);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), delivery, executor)));
