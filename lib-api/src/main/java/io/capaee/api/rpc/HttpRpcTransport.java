@@ -5,7 +5,6 @@ import io.capaee.api.rpc.codec.CaraCodec;
 import io.capaee.api.rpc.codec.DecodeException;
 import io.capaee.api.rpc.schema.DynamicStruct;
 import io.capaee.api.rpc.schema.InterfaceSchema;
-import io.capaee.api.security.AccessPolicy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -53,7 +52,7 @@ public final class HttpRpcTransport implements RpcTransport {
         byte[] body = codec.encode(params);
         URI uri = URI.create(base + PATH + encode(service) + "/" + encode(method.method().name()));
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
-                .header("Content-Type", MEDIA_TYPE).header("Accept", MEDIA_TYPE).header(AccessPolicy.SERVER_REQUEST_HEADER, "1")
+                .header("Content-Type", MEDIA_TYPE).header("Accept", MEDIA_TYPE)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<byte[]> response;
         try {
