@@ -58,8 +58,9 @@ class SharedRoutesIT {
         }
     }
 
+    /** A GET with the second server's admin token (its listings need a viewer; the first server ignores it). */
     static HttpResponse<String> get(String url) throws Exception {
-        return Server.send(HttpRequest.newBuilder(URI.create(url)));
+        return Server.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + TOKEN));
     }
 
     static HttpResponse<String> post(String url, String json, String token) throws Exception {

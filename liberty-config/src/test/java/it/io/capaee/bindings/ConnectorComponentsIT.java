@@ -52,6 +52,7 @@ class ConnectorComponentsIT {
     private static JedisPooled redis;
     private static final List<String> buckets = new ArrayList<>();
     private static final List<String> keys = new ArrayList<>();
+    private static final String GUEST_KEYS = "capa:fn:conn-http:";
     private static final List<String> connectors = new ArrayList<>();
 
     @BeforeAll
@@ -163,7 +164,8 @@ class ConnectorComponentsIT {
         }
         post(API + "/poll-" + run + "/stop", "");
 
-        // NATS -> HTTP: the headers go along, so the function's redis mode stores each body under http:<body>
+        // NATS -> HTTP: the headers go along, so the function's redis mode stores each body under http:<body>,
+        // in its own key namespace (capa:fn:<function>:)
         String in = "capa.it." + PORT + ".tohttp." + run;
         deploy("tohttp-" + run, """
                 consumer:
@@ -176,7 +178,7 @@ class ConnectorComponentsIT {
         Set<String> sent = new HashSet<>();
         for (int i = 0; i < 10; i++) {
             String body = run + "-" + i;
-            keys.add("http:" + body);
+            keys.add(GUEST_KEYS + "http:" + body);
             nats.publish(NatsMessage.builder().subject(in).data(body, StandardCharsets.UTF_8)
                     .headers(new Headers().add("X-Reply-Mode", "redis")).build());
             sent.add(body);
@@ -185,7 +187,7 @@ class ConnectorComponentsIT {
         Set<String> stored = new HashSet<>();
         while (stored.size() < sent.size() && System.nanoTime() < deadline) {
             for (String body : sent) {
-                if (body.equals(redis.get("http:" + body))) {
+                if (body.equals(redis.get(GUEST_KEYS + "http:" + body))) {
                     stored.add(body);
                 }
             }

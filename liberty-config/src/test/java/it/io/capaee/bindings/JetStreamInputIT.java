@@ -33,7 +33,8 @@ import redis.clients.jedis.JedisPooled;
 /**
  * The JetStream input binding ({@code JetStreamInputBinding} bean, durable pull consumer) with a
  * wasm function as its target ({@code function:js-input}, the test guest {@code hello-http}, which
- * for {@code X-Reply-Mode: redis} stores the body in Redis under {@code http:<body>}): every message
+ * for {@code X-Reply-Mode: redis} stores the body in Redis under {@code http:<body>}, in its key namespace
+ * {@code capa:fn:js-input:}): every message
  * runs the function and is acknowledged only then; a message the function fails on is
  * dead-lettered after 3 attempts and terminated; nothing stays pending.
  */
@@ -48,6 +49,7 @@ class JetStreamInputIT {
     private static Connection nats;
     private static JedisPooled redis;
     private static final List<String> keys = new ArrayList<>();
+    private static final String GUEST_KEYS = "capa:fn:js-input:";
 
     @BeforeAll
     static void start() throws Exception {
@@ -76,18 +78,18 @@ class JetStreamInputIT {
         JetStream js = nats.jetStream();
         for (int i = 0; i < 20; i++) {
             String body = run + "-" + i;
-            keys.add("http:" + body);
+            keys.add(GUEST_KEYS + "http:" + body);
             js.publish(NatsMessage.builder().subject(SUBJECT).headers(new Headers().add("X-Reply-Mode", "redis"))
                     .data(body.getBytes(StandardCharsets.UTF_8)).build());
         }
         long deadline = System.nanoTime() + WAIT.toNanos();
         long stored = 0;
         while (stored < 20 && System.nanoTime() < deadline) {
-            stored = keys.stream().filter(k -> k.startsWith("http:" + run)).filter(k -> redis.get(k) != null).count();
+            stored = keys.stream().filter(k -> k.startsWith(GUEST_KEYS + "http:" + run)).filter(k -> redis.get(k) != null).count();
             Thread.sleep(100);
         }
         assertEquals(20, stored, "the function stored every message's body in Redis");
-        assertEquals(run + "-7", redis.get("http:" + run + "-7"));
+        assertEquals(run + "-7", redis.get(GUEST_KEYS + "http:" + run + "-7"));
         assertNothingPending();
     }
 
