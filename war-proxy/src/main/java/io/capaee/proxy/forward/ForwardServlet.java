@@ -57,6 +57,12 @@ public class ForwardServlet extends HttpServlet {
             write(response, 404, CapsuleJson.MEDIA_TYPE, CapsuleJson.PAGE_NOT_FOUND);
             return;
         }
+        Optional<String> unsafe = PathSegments.problem(path);
+        if (unsafe.isPresent()) {
+            write(response, 400, Problem.MEDIA_TYPE, Problem.json(400, "bad-request", "Bad Request",
+                    "the request cannot be forwarded: " + unsafe.get()));
+            return;
+        }
         Map<String, Map<String, List<String>>> table;
         try {
             table = routes.snapshot();
