@@ -25,6 +25,7 @@ import redis.clients.jedis.JedisPooled;
  * Config store {@code mpconfig}.
  */
 class ConfigurationIT {
+    private static final String PREFIX = "capa:config:"; // capa.configuration.key-prefix's default
     private final String key = Dapr.unique("cfgit");
     private final JedisPooled redis = new JedisPooled("127.0.0.1", 6379);
     private final LinkedBlockingQueue<String> notifications = new LinkedBlockingQueue<>();
@@ -47,17 +48,33 @@ class ConfigurationIT {
     @AfterEach
     void stopApp() {
         app.stop(0);
-        redis.del(key);
+        redis.del(PREFIX + key);
         redis.close();
     }
 
     @Test
     void getAnswersRedisItemsInDaprsShape() throws Exception {
-        redis.set(key, "hello||7");
+        redis.set(PREFIX + key, "hello||7");
         HttpResponse<String> r = Server.get("/v1.0/configuration/configstore?key=" + key + "&key=" + key + "-missing");
         assertEquals(200, r.statusCode(), r.body());
         assertEquals(Dapr.json("{\"" + key + "\":{\"value\":\"hello\",\"version\":\"7\",\"metadata\":{}}}"), Dapr.json(r.body()));
         assertEquals(Dapr.json(r.body()), Dapr.json(Server.get("/v1.0-alpha1/configuration/configstore?key=" + key).body()));
+    }
+
+    @Test
+    void aListingWithoutKeysStaysUnderTheStoresKeyPrefix() throws Exception {
+        String outside = Dapr.unique("cfgit-outside");
+        redis.set(outside, "not configuration");
+        redis.set(PREFIX + key, "inside||1");
+        try {
+            HttpResponse<String> r = Server.get("/v1.0/configuration/configstore");
+            assertEquals(200, r.statusCode(), r.body());
+            JsonObject items = Dapr.json(r.body()).asJsonObject();
+            assertTrue(items.containsKey(key), r.body());
+            assertTrue(items.keySet().stream().noneMatch(k -> k.contains(outside)), r.body());
+        } finally {
+            redis.del(outside);
+        }
     }
 
     @Test
@@ -67,10 +84,10 @@ class ConfigurationIT {
         String id = Dapr.json(r.body()).asJsonObject().getString("id");
 
         // the first change also loads the notifying code in the server; every later one is timed
-        redis.set(key, "on||1");
+        redis.set(PREFIX + key, "on||1");
         assertTrue(notifications.poll(5, TimeUnit.SECONDS) != null, "no notification of the first change");
         long start = System.nanoTime();
-        redis.set(key, "on||2");
+        redis.set(PREFIX + key, "on||2");
         String seen = notifications.poll(1, TimeUnit.SECONDS);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(seen != null, "no notification within a second");
@@ -84,7 +101,7 @@ class ConfigurationIT {
         HttpResponse<String> off = Server.get("/v1.0/configuration/configstore/" + id + "/unsubscribe");
         assertEquals(200, off.statusCode(), off.body());
         assertEquals(Dapr.json("{\"ok\":true}"), Dapr.json(off.body()));
-        redis.set(key, "after||3");
+        redis.set(PREFIX + key, "after||3");
         assertNull(notifications.poll(500, TimeUnit.MILLISECONDS));
 
         HttpResponse<String> again = Server.get("/v1.0/configuration/configstore/" + id + "/unsubscribe");

@@ -2,6 +2,7 @@
 package it.io.capaee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.rpc.codec.CaraCodec;
@@ -19,6 +20,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
 
 /**
@@ -157,6 +160,19 @@ class InvokeIT {
         assertTrue(!routes.body().contains("\"relayed\""), "no route was registered: " + routes.body());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"..", "../admin", "a/../../admin", "./x", "%2E./admin", ".%2e/admin"})
+    void dotSegmentsInTheMethodPathAreRefusedBeforeForwarding(String method) throws Exception {
+        try (Upstream upstream = new Upstream("dots"); Jedis jedis = new Jedis("127.0.0.1", 6379)) {
+            jedis.set(registryKey + ":dots", "{\"url\":\"" + upstream.url() + "/base\",\"heartbeat\":"
+                    + System.currentTimeMillis() + "}");
+            HttpResponse<byte[]> r = send("GET", "/v1.0/invoke/dots/method/" + method, null);
+            assertEquals(400, r.statusCode(), new String(r.body()));
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+            assertTrue(r.headers().firstValue("X-Seen-Uri").isEmpty(), "the upstream was not called");
+        }
+    }
+
     @Test
     void unknownAppsAndUnreachableAppsAreDaprErrors() throws Exception {
         HttpResponse<byte[]> unknown = send("GET", "/v1.0/invoke/nobody/method/x", null);
@@ -172,6 +188,7 @@ class InvokeIT {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(500, gone.statusCode());
         assertTrue(new String(gone.body()).contains("is unavailable"), new String(gone.body()));
+        assertFalse(new String(gone.body()).contains("127.0.0.1:1"), "the app's address stays in the log: " + new String(gone.body()));
         assertTrue(millis >= 3 * 200, "3 retries 200 ms apart, took " + millis + " ms");
         assertEquals(404, send("GET", "/v1.0/invoke/stale/method/x", null).statusCode());
     }

@@ -62,6 +62,10 @@ class LockIT {
         assertError(post(LOCK, "{\"resourceId\":\"\",\"lockOwner\":\"a\",\"expiryInSeconds\":5}"), 400, "ERR_MALFORMED_REQUEST");
         assertError(post(LOCK, "{\"resourceId\":\"r\",\"lockOwner\":\"\",\"expiryInSeconds\":5}"), 400, "ERR_MALFORMED_REQUEST");
         assertError(post(LOCK, lock("alice", 0)), 400, "ERR_MALFORMED_REQUEST");
+        // capa.lock.max-expiry-seconds (3600): a lock for a century is refused, and not taken
+        assertError(post(LOCK, lock("alice", 3601)), 400, "ERR_MALFORMED_REQUEST");
+        assertError(post(LOCK, "{\"resourceId\":\"" + resource + "\",\"lockOwner\":\"alice\",\"expiryInSeconds\":4611686018427}"),
+                400, "ERR_MALFORMED_REQUEST");
         assertError(post(LOCK, "{not json"), 400, "ERR_MALFORMED_REQUEST");
         assertError(post(UNLOCK, "{\"resourceId\":\"r\"}"), 400, "ERR_MALFORMED_REQUEST");
         assertError(post("/v1.0-alpha1/lock/nope", lock("alice", 5)), 400, "ERR_LOCK_STORE_NOT_FOUND");

@@ -15,7 +15,9 @@ import jakarta.resource.spi.ConnectionManager;
 /**
  * Redis configuration stores ({@code eis/capa/configuration/NAME}); {@code backend} must be
  * {@code redis}. Items are not namespaced by application id (configuration is shared, as in Dapr);
- * {@code keyPrefix} scopes a store to part of the keyspace instead.
+ * {@code keyPrefix} scopes a store to part of the keyspace instead. The prefix is required: with
+ * none, a listing of every item would be a listing of the whole Redis database (proxy routes, actor
+ * state, other applications' data). {@code maxItems} bounds every answer and every key list.
  */
 @ConnectionDefinition(
         connectionFactory = ConfigurationConnectionFactory.class,
@@ -25,15 +27,41 @@ import jakarta.resource.spi.ConnectionManager;
 public class ConfigurationManagedConnectionFactory extends StoreManagedConnectionFactory<RedisConfigurationStore> {
     private static final long serialVersionUID = 1L;
 
-    @ConfigProperty(defaultValue = "", description = "Prefix of every item's Redis key; empty for none")
-    private String keyPrefix = "";
+    static final String DEFAULT_KEY_PREFIX = "capa:config:";
+
+    @ConfigProperty(defaultValue = DEFAULT_KEY_PREFIX,
+            description = "Prefix of every item's Redis key; required, without the glob characters * ? [ ] \\")
+    private String keyPrefix = DEFAULT_KEY_PREFIX;
+
+    @ConfigProperty(defaultValue = "1000", description = "Most items one get answers, or one request names; more is refused")
+    private Integer maxItems = 1000;
 
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
         if (StoreBackend.parse(getBackend()) != StoreBackend.REDIS) {
             throw new InvalidConfigException("backend", "configuration stores run on redis");
         }
+        checkedKeyPrefix();
+        checkedMaxItems();
         return new ConfigurationConnectionFactoryImpl(this, manager);
+    }
+
+    private String checkedKeyPrefix() {
+        if (keyPrefix == null || keyPrefix.isBlank()) {
+            throw new InvalidConfigException("keyPrefix", "must not be empty (it would expose every key of the Redis"
+                    + " database): set capa.configuration.key-prefix, e.g. " + DEFAULT_KEY_PREFIX);
+        }
+        if (keyPrefix.chars().anyMatch(c -> "*?[]\\".indexOf(c) >= 0)) {
+            throw new InvalidConfigException("keyPrefix", "'" + keyPrefix + "' must not contain the glob characters * ? [ ] \\");
+        }
+        return keyPrefix;
+    }
+
+    private int checkedMaxItems() {
+        if (maxItems == null || maxItems < 1) {
+            throw new InvalidConfigException("maxItems", maxItems + " must be at least 1 (capa.configuration.max-items)");
+        }
+        return maxItems;
     }
 
     @Override
@@ -53,7 +81,7 @@ public class ConfigurationManagedConnectionFactory extends StoreManagedConnectio
 
     @Override
     protected RedisConfigurationStore redisBackend(RedisClient redis) {
-        return new RedisConfigurationStore(redis, keyPrefix);
+        return new RedisConfigurationStore(redis, checkedKeyPrefix(), checkedMaxItems());
     }
 
     public String getKeyPrefix() {
@@ -62,5 +90,13 @@ public class ConfigurationManagedConnectionFactory extends StoreManagedConnectio
 
     public void setKeyPrefix(String keyPrefix) {
         this.keyPrefix = keyPrefix;
+    }
+
+    public Integer getMaxItems() {
+        return maxItems;
+    }
+
+    public void setMaxItems(Integer maxItems) {
+        this.maxItems = maxItems;
     }
 }

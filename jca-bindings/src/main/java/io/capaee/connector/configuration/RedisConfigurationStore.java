@@ -6,6 +6,7 @@ import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationListener;
 import io.capaee.api.configuration.ConfigurationStore;
 import io.capaee.api.configuration.ConfigurationSubscription;
+import io.capaee.api.configuration.ConfigurationTooLargeException;
 import io.capaee.connector.redis.RedisSettings;
 import io.capaee.connector.store.RedisClient;
 import java.util.ArrayList;
@@ -29,6 +30,11 @@ import redis.clients.jedis.resps.ScanResult;
  * listen to keyspace notifications on a socket of their own; the store switches on the flags they
  * need ({@code K$gx}) in addition to whatever the server already has, so that a {@code SET} from any
  * client reaches the subscriber at once.
+ *
+ * <p>Every key lives under the (non-empty) prefix. An answer never holds more than {@code maxItems}
+ * items: a listing that would is refused with {@link ConfigurationTooLargeException} rather than cut
+ * short, because Dapr's answer (a map of items) has no place for a "truncated" flag and a client
+ * would take a partial listing for the whole configuration.
  */
 public final class RedisConfigurationStore implements ConfigurationStore {
     static final String SEPARATOR = "||";
@@ -36,14 +42,20 @@ public final class RedisConfigurationStore implements ConfigurationStore {
 
     private final RedisClient redis;
     private final String keyPrefix;
+    private final int maxItems;
 
-    public RedisConfigurationStore(RedisClient redis, String keyPrefix) {
+    public RedisConfigurationStore(RedisClient redis, String keyPrefix, int maxItems) {
+        if (keyPrefix == null || keyPrefix.isEmpty()) {
+            throw new IllegalArgumentException("a configuration store needs a key prefix");
+        }
         this.redis = redis;
-        this.keyPrefix = keyPrefix == null ? "" : keyPrefix;
+        this.keyPrefix = keyPrefix;
+        this.maxItems = maxItems;
     }
 
     @Override
     public Map<String, ConfigurationItem> get(List<String> keys) {
+        checkKeyCount(keys);
         return call("GET", () -> {
             List<String> wanted = keys.isEmpty() ? allKeys() : keys;
             Map<String, ConfigurationItem> items = new TreeMap<>();
@@ -65,6 +77,10 @@ public final class RedisConfigurationStore implements ConfigurationStore {
             ScanResult<String> page = redis.jedis().scan(cursor, params, "string");
             for (String stored : page.getResult()) {
                 found.add(stored.substring(keyPrefix.length()));
+            }
+            if (found.size() > maxItems) {
+                throw new ConfigurationTooLargeException("more than " + maxItems + " configuration items: name the keys"
+                        + " wanted (key=...), or raise capa.configuration.max-items");
             }
             cursor = page.getCursor();
         } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
@@ -92,8 +108,16 @@ public final class RedisConfigurationStore implements ConfigurationStore {
                 : new ConfigurationItem(raw.substring(0, at), raw.substring(at + SEPARATOR.length()), Map.of());
     }
 
+    private void checkKeyCount(List<String> keys) {
+        if (keys.size() > maxItems) {
+            throw new ConfigurationTooLargeException(keys.size() + " keys named, at most " + maxItems
+                    + " are allowed (capa.configuration.max-items)");
+        }
+    }
+
     @Override
     public ConfigurationSubscription subscribe(List<String> keys, ConfigurationListener listener, Executor executor) {
+        checkKeyCount(keys);
         RedisSettings s = redis.settings();
         Jedis socket = new Jedis(new HostAndPort(s.host(), s.port()), DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(s.timeoutMillis())

@@ -11,9 +11,11 @@ import java.time.Duration;
 /** The {@link LockConnection} an application holds. Resource ids are stored as {@code appId||lock||id}. */
 public final class LockConnectionHandle extends ConnectionHandle implements LockConnection {
     private final String namespace;
+    private final Duration maxExpiry;
 
-    LockConnectionHandle(String namespace) {
+    LockConnectionHandle(String namespace, Duration maxExpiry) {
         this.namespace = namespace;
+        this.maxExpiry = maxExpiry;
     }
 
     @Override
@@ -23,9 +25,11 @@ public final class LockConnectionHandle extends ConnectionHandle implements Lock
         if (expiry == null || expiry.compareTo(Duration.ofMillis(1)) < 0) {
             throw new LockException("a lock's expiry must be positive, got " + expiry);
         }
-        long millis = expiry.compareTo(Duration.ofMillis(LockBackend.MAX_EXPIRY_MILLIS)) > 0
-                ? LockBackend.MAX_EXPIRY_MILLIS : expiry.toMillis();
-        return backend().tryLock(key(resourceId), owner, millis);
+        if (expiry.compareTo(maxExpiry) > 0) {
+            throw new LockException("a lock's expiry (expiryInSeconds) must be at most " + maxExpiry.toSeconds()
+                    + " s (capa.lock.max-expiry-seconds), got " + expiry.getSeconds() + " s");
+        }
+        return backend().tryLock(key(resourceId), owner, expiry.toMillis());
     }
 
     @Override

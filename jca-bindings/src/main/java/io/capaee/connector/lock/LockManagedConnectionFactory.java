@@ -3,13 +3,20 @@ package io.capaee.connector.lock;
 
 import io.capaee.api.lock.LockConnection;
 import io.capaee.api.lock.LockConnectionFactory;
+import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.store.RedisClient;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
+import java.time.Duration;
 
-/** Lock stores ({@code eis/capa/lock/NAME}): memory (default) or Redis leases. */
+/**
+ * Lock stores ({@code eis/capa/lock/NAME}): memory (default) or Redis leases. A lease is at most
+ * {@code maxExpirySeconds} long (a lock held for a century is a denial of service), and the memory
+ * backend holds at most {@code maxEntries} leases.
+ */
 @ConnectionDefinition(
         connectionFactory = LockConnectionFactory.class,
         connectionFactoryImpl = LockConnectionFactoryImpl.class,
@@ -18,14 +25,37 @@ import jakarta.resource.spi.ConnectionManager;
 public class LockManagedConnectionFactory extends StoreManagedConnectionFactory<LockBackend> {
     private static final long serialVersionUID = 1L;
 
+    @ConfigProperty(defaultValue = "3600", description = "Longest lease a caller may ask for, in seconds; longer is refused")
+    private Long maxExpirySeconds = 3600L;
+
+    @ConfigProperty(defaultValue = "10000", description = "Most leases the memory backend holds at once; one more is refused")
+    private Integer maxEntries = 10000;
+
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
+        checkedMaxExpiry();
+        checkedMaxEntries();
         return new LockConnectionFactoryImpl(this, manager);
+    }
+
+    private Duration checkedMaxExpiry() {
+        if (maxExpirySeconds == null || maxExpirySeconds < 1 || maxExpirySeconds > LockBackend.MAX_EXPIRY_MILLIS / 1000) {
+            throw new InvalidConfigException("maxExpirySeconds", maxExpirySeconds + " must be between 1 and "
+                    + LockBackend.MAX_EXPIRY_MILLIS / 1000 + " (capa.lock.max-expiry-seconds)");
+        }
+        return Duration.ofSeconds(maxExpirySeconds);
+    }
+
+    private int checkedMaxEntries() {
+        if (maxEntries == null || maxEntries < 1) {
+            throw new InvalidConfigException("maxEntries", maxEntries + " must be at least 1 (capa.lock.memory.max-entries)");
+        }
+        return maxEntries;
     }
 
     @Override
     protected ConnectionHandle newHandle(String namespace) {
-        return new LockConnectionHandle(namespace);
+        return new LockConnectionHandle(namespace, checkedMaxExpiry());
     }
 
     @Override
@@ -35,11 +65,27 @@ public class LockManagedConnectionFactory extends StoreManagedConnectionFactory<
 
     @Override
     protected LockBackend memoryBackend() {
-        return new MemoryLockBackend();
+        return new MemoryLockBackend(checkedMaxEntries());
     }
 
     @Override
     protected LockBackend redisBackend(RedisClient redis) {
         return new RedisLockBackend(redis);
+    }
+
+    public Long getMaxExpirySeconds() {
+        return maxExpirySeconds;
+    }
+
+    public void setMaxExpirySeconds(Long maxExpirySeconds) {
+        this.maxExpirySeconds = maxExpirySeconds;
+    }
+
+    public Integer getMaxEntries() {
+        return maxEntries;
+    }
+
+    public void setMaxEntries(Integer maxEntries) {
+        this.maxEntries = maxEntries;
     }
 }

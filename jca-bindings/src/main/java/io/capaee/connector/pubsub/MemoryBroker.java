@@ -2,7 +2,10 @@
 package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.MessageHandler;
+import io.capaee.api.pubsub.PubSubFullException;
 import io.capaee.api.pubsub.PubSubSubscription;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -19,7 +22,9 @@ import java.util.logging.Logger;
  * restart. A message published before a group subscribed is not kept for it. A message its
  * handler refuses goes to the back of the queue. Subscriptions of one group share its queue; when
  * the last of them closes, the queue goes (with what it still held), and so does a topic left with
- * no group, so nothing fills up without a reader.
+ * no group, so nothing fills up without a reader. Queued messages (counted once per group, and
+ * until handled) are bounded by {@code maxMessages} and {@code maxBytes}: a publish beyond either is
+ * refused with {@link PubSubFullException} and queued for no group.
  */
 public final class MemoryBroker implements Broker {
     private static final Logger LOG = Logger.getLogger(MemoryBroker.class.getName());
@@ -31,6 +36,15 @@ public final class MemoryBroker implements Broker {
     }
 
     private final Map<String, Map<String, Group>> topics = new ConcurrentHashMap<>();
+    private final long maxMessages;
+    private final long maxBytes;
+    private long queued; // guarded by this; messages in every queue, and being handled
+    private long queuedBytes; // guarded by this
+
+    public MemoryBroker(long maxMessages, long maxBytes) {
+        this.maxMessages = maxMessages;
+        this.maxBytes = maxBytes;
+    }
 
     /** Topics with an open subscription, for tests. */
     Set<String> topicNames() {
@@ -40,11 +54,30 @@ public final class MemoryBroker implements Broker {
     @Override
     public void publish(String topic, byte[] message) {
         Map<String, Group> groups = topics.get(topic); // no subscriber, no entry: nothing is kept
-        if (groups != null) {
-            for (Group g : groups.values()) {
+        if (groups == null) {
+            return;
+        }
+        synchronized (this) {
+            List<Group> targets = List.copyOf(groups.values());
+            long count = targets.size();
+            long bytes = count * message.length;
+            if (queued + count > maxMessages || queuedBytes + bytes > maxBytes) {
+                throw new PubSubFullException("the memory broker is full: at most " + maxMessages
+                        + " queued messages (capa.pubsub.memory.max-messages) and " + maxBytes
+                        + " bytes (capa.pubsub.memory.max-bytes); the message was not published");
+            }
+            for (Group g : targets) {
                 g.queue.add(message);
             }
+            queued += count;
+            queuedBytes += bytes;
         }
+    }
+
+    /** A message left its queue for good (handled, or dropped with its group). */
+    private synchronized void taken(byte[] message) {
+        queued--;
+        queuedBytes -= message.length;
     }
 
     @Override
@@ -67,12 +100,18 @@ public final class MemoryBroker implements Broker {
     }
 
     private void leave(String topic, String group, Group left) {
+        boolean[] gone = new boolean[1];
         topics.computeIfPresent(topic, (t, groups) -> {
             if (--left.subscribers == 0) {
-                groups.remove(group, left);
+                gone[0] = groups.remove(group, left);
             }
             return groups.isEmpty() ? null : groups;
         });
+        if (gone[0]) {
+            List<byte[]> dropped = new ArrayList<>();
+            left.queue.drainTo(dropped);
+            dropped.forEach(MemoryBroker.this::taken);
+        }
     }
 
     private final class Loop implements Runnable, PubSubSubscription {
@@ -96,8 +135,13 @@ public final class MemoryBroker implements Broker {
             try {
                 while (!closed.get()) {
                     byte[] message = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (message != null && !handled(message)) {
-                        queue.add(message);
+                    if (message == null) {
+                        continue;
+                    }
+                    if (handled(message) || closed.get()) {
+                        taken(message);
+                    } else {
+                        queue.add(message); // still counted: it never left the quota
                     }
                 }
             } catch (InterruptedException e) {

@@ -63,9 +63,41 @@ public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactor
             + " from its subscription on) or oldest (everything the broker still holds) (backends kafka, jetstream)")
     private String initialOffset = "newest";
 
+    @ConfigProperty(defaultValue = "10000", description = "Most messages the memory broker holds queued (once per"
+            + " consumer group) and being handled; a publish beyond is refused (backend memory)")
+    private Long maxMessages = 10_000L;
+
+    @ConfigProperty(defaultValue = "67108864", description = "Most bytes of queued messages in the memory broker (backend memory)")
+    private Long maxBytes = 67_108_864L;
+
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
+        positive("maxMessages", maxMessages, "capa.pubsub.memory.max-messages");
+        positive("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes");
         return new PubSubConnectionFactoryImpl(this, manager);
+    }
+
+    private static long positive(String property, Long value, String variable) {
+        if (value == null || value < 1) {
+            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
+        }
+        return value;
+    }
+
+    public Long getMaxMessages() {
+        return maxMessages;
+    }
+
+    public void setMaxMessages(Long maxMessages) {
+        this.maxMessages = maxMessages;
+    }
+
+    public Long getMaxBytes() {
+        return maxBytes;
+    }
+
+    public void setMaxBytes(Long maxBytes) {
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -80,7 +112,8 @@ public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactor
 
     @Override
     protected Broker memoryBackend() {
-        return new MemoryBroker();
+        return new MemoryBroker(positive("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
+                positive("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));
     }
 
     @Override

@@ -22,6 +22,20 @@ public interface StateBackend {
      */
     int apply(List<StateWrite> writes);
 
+    /**
+     * Applies each write on its own (Dapr's bulk save: not atomic, writes before a failing one stay).
+     * Returns -1 on success, else the index of the first write whose check failed. A backend with
+     * quotas refuses the whole list before writing anything when it would not fit.
+     */
+    default int applyEach(List<StateWrite> writes) {
+        for (int i = 0; i < writes.size(); i++) {
+            if (apply(List.of(writes.get(i))) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** A short description for messages; no secrets. */
     String describe();
 }

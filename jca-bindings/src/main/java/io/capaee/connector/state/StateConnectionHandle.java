@@ -53,11 +53,9 @@ public final class StateConnectionHandle extends ConnectionHandle implements Sta
         for (StateItem item : items) {
             checked.add(writes.upsert(Objects.requireNonNull(item, "item")));
         }
-        StateBackend backend = backend();
-        for (int i = 0; i < checked.size(); i++) {
-            if (backend.apply(List.of(checked.get(i))) >= 0) {
-                throw mismatch(items.get(i));
-            }
+        int failed = backend().applyEach(checked);
+        if (failed >= 0) {
+            throw mismatch(items.get(failed));
         }
     }
 

@@ -3,15 +3,18 @@ package io.capaee.connector.state;
 
 import io.capaee.api.state.StateConnection;
 import io.capaee.api.state.StateConnectionFactory;
+import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.store.RedisClient;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
 
 /**
  * State stores ({@code eis/capa/state/NAME}): memory (default) or Redis, keys namespaced by
- * {@code appId}. See {@link StoreManagedConnectionFactory} for the config properties.
+ * {@code appId}. See {@link StoreManagedConnectionFactory} for the config properties; the memory
+ * backend is bounded by {@code maxEntries} and {@code maxBytes}.
  */
 @ConnectionDefinition(
         connectionFactory = StateConnectionFactory.class,
@@ -21,9 +24,24 @@ import jakarta.resource.spi.ConnectionManager;
 public class StateManagedConnectionFactory extends StoreManagedConnectionFactory<StateBackend> {
     private static final long serialVersionUID = 1L;
 
+    @ConfigProperty(defaultValue = "100000", description = "Most entries the memory backend holds; a write beyond is refused")
+    private Long maxEntries = 100_000L;
+
+    @ConfigProperty(defaultValue = "134217728", description = "Most bytes of keys and values (UTF-8) the memory backend holds")
+    private Long maxBytes = 134_217_728L;
+
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
+        positive("maxEntries", maxEntries, "capa.state.memory.max-entries");
+        positive("maxBytes", maxBytes, "capa.state.memory.max-bytes");
         return new StateConnectionFactoryImpl(this, manager);
+    }
+
+    private static long positive(String property, Long value, String variable) {
+        if (value == null || value < 1) {
+            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
+        }
+        return value;
     }
 
     @Override
@@ -38,11 +56,28 @@ public class StateManagedConnectionFactory extends StoreManagedConnectionFactory
 
     @Override
     protected StateBackend memoryBackend() {
-        return new MemoryStateBackend();
+        return new MemoryStateBackend(positive("maxEntries", maxEntries, "capa.state.memory.max-entries"),
+                positive("maxBytes", maxBytes, "capa.state.memory.max-bytes"));
     }
 
     @Override
     protected StateBackend redisBackend(RedisClient redis) {
         return new RedisStateBackend(redis, namespace());
+    }
+
+    public Long getMaxEntries() {
+        return maxEntries;
+    }
+
+    public void setMaxEntries(Long maxEntries) {
+        this.maxEntries = maxEntries;
+    }
+
+    public Long getMaxBytes() {
+        return maxBytes;
+    }
+
+    public void setMaxBytes(Long maxBytes) {
+        this.maxBytes = maxBytes;
     }
 }

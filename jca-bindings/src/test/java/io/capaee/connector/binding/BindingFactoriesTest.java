@@ -92,7 +92,8 @@ class BindingFactoriesTest {
 
             OutputBindingException full = assertThrows(OutputBindingException.class,
                     () -> binding.invoke("create", new byte[1], Map.of("key", "b")));
-            assertEquals(OutputBindingException.Reason.FAILED, full.reason());
+            assertEquals(OutputBindingException.Reason.FULL, full.reason());
+            assertFalse(binding.invoke("get", null, Map.of("key", "b")).hasData(), "nothing written");
 
             OutputBindingException unknown = assertThrows(OutputBindingException.class,
                     () -> binding.invoke("explode", null, Map.of()));
@@ -102,6 +103,26 @@ class BindingFactoriesTest {
             OutputBindingException noKey = assertThrows(OutputBindingException.class,
                     () -> binding.invoke("get", null, Map.of()));
             assertEquals(OutputBindingException.Reason.BAD_REQUEST, noKey.reason());
+        }
+    }
+
+    @Test
+    void theMemoryBindingBoundsItsBytesAndAnOverwriteCountsOnlyItsGrowth() throws Exception {
+        MemoryBindingManagedConnectionFactory mcf = new MemoryBindingManagedConnectionFactory();
+        mcf.setResourceAdapter(adapter);
+        assertEquals(1000, mcf.getMaxEntries());
+        mcf.setMaxBytes(10L);
+        try (OutputBinding binding = ((MemoryBindingFactory) mcf.createConnectionFactory()).getConnection()) {
+            binding.invoke("create", new byte[9], Map.of("key", "a")); // 1 + 9 bytes: full
+            OutputBindingException full = assertThrows(OutputBindingException.class,
+                    () -> binding.invoke("create", new byte[0], Map.of("key", "b")));
+            assertEquals(OutputBindingException.Reason.FULL, full.reason());
+            assertThrows(OutputBindingException.class, () -> binding.invoke("create", new byte[10], Map.of("key", "a")));
+            assertEquals(9, binding.invoke("get", null, Map.of("key", "a")).data().length, "the refused create changed nothing");
+            binding.invoke("create", new byte[4], Map.of("key", "a"));
+            binding.invoke("create", new byte[4], Map.of("key", "b"));
+            binding.invoke("delete", null, Map.of("key", "a"));
+            binding.invoke("create", new byte[4], Map.of("key", "c"));
         }
     }
 

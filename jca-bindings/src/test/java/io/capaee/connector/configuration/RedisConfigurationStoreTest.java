@@ -4,11 +4,16 @@ package io.capaee.connector.configuration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.configuration.ConfigurationConnection;
 import io.capaee.api.configuration.ConfigurationConnectionFactory;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationSubscription;
+import io.capaee.api.configuration.ConfigurationTooLargeException;
+import jakarta.resource.ResourceException;
+import java.util.stream.IntStream;
 import io.capaee.connector.CapaResourceAdapter;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +38,16 @@ class RedisConfigurationStoreTest {
     @BeforeEach
     void open() throws Exception {
         adapter.start(null);
+        config = connect(prefix, 5);
+    }
+
+    private ConfigurationConnection connect(String keyPrefix, int maxItems) throws ResourceException {
         ConfigurationManagedConnectionFactory f = new ConfigurationManagedConnectionFactory();
         f.setBackend("redis");
-        f.setKeyPrefix(prefix);
+        f.setKeyPrefix(keyPrefix);
+        f.setMaxItems(maxItems);
         f.setResourceAdapter(adapter);
-        config = ((ConfigurationConnectionFactory) f.createConnectionFactory()).getConnection();
+        return ((ConfigurationConnectionFactory) f.createConnectionFactory()).getConnection();
     }
 
     @AfterEach
@@ -58,6 +68,50 @@ class RedisConfigurationStoreTest {
         assertEquals(Map.of("greeting", new ConfigurationItem("hello", "3", Map.of())), config.get(List.of("greeting", "missing")));
         assertEquals(Map.of("greeting", new ConfigurationItem("hello", "3", Map.of()), "plain", new ConfigurationItem("no version", "", Map.of())),
                 config.get(List.of()));
+    }
+
+    @Test
+    void anEmptyKeyPrefixIsRefusedAtStartNamingTheSetting() {
+        for (String empty : new String[] {"", " ", null}) {
+            ResourceException e = assertThrows(ResourceException.class, () -> connect(empty, 5));
+            assertTrue(e.getMessage().contains("keyPrefix") && e.getMessage().contains("capa.configuration.key-prefix"),
+                    e.getMessage());
+        }
+        assertEquals("capa:config:", new ConfigurationManagedConnectionFactory().getKeyPrefix());
+    }
+
+    @Test
+    void aKeyPrefixWithGlobCharactersIsRefused() {
+        ResourceException e = assertThrows(ResourceException.class, () -> connect("capa:*", 5));
+        assertTrue(e.getMessage().contains("keyPrefix"), e.getMessage());
+    }
+
+    @Test
+    void aListingSeesOnlyKeysUnderThePrefix() {
+        String outside = "capa-test-outside-" + UUID.randomUUID();
+        admin.set(outside, "secret");
+        try {
+            admin.set(prefix + "inside", "v");
+            assertEquals(Map.of("inside", new ConfigurationItem("v", "", Map.of())), config.get(List.of()));
+        } finally {
+            admin.del(outside);
+        }
+    }
+
+    @Test
+    void aListingOfMoreItemsThanTheBoundIsRefusedNotCutShort() {
+        IntStream.range(0, 6).forEach(i -> admin.set(prefix + "k" + i, "v"));
+        ConfigurationTooLargeException e = assertThrows(ConfigurationTooLargeException.class, () -> config.get(List.of()));
+        assertTrue(e.getMessage().contains("capa.configuration.max-items"), e.getMessage());
+        admin.del(prefix + "k5");
+        assertEquals(5, config.get(List.of()).size());
+    }
+
+    @Test
+    void namingMoreKeysThanTheBoundIsRefusedForGetAndSubscribe() {
+        List<String> six = IntStream.range(0, 6).mapToObj(i -> "k" + i).toList();
+        assertThrows(ConfigurationTooLargeException.class, () -> config.get(six));
+        assertThrows(ConfigurationTooLargeException.class, () -> config.subscribe(six, changes -> { }, executor));
     }
 
     @Test

@@ -44,8 +44,13 @@ class LockStoreContractTest {
     }
 
     private LockConnection open(String backend) throws Exception {
+        return open(backend, 3600L);
+    }
+
+    private LockConnection open(String backend, long maxExpirySeconds) throws Exception {
         LockManagedConnectionFactory f = new LockManagedConnectionFactory();
         f.setBackend(backend);
+        f.setMaxExpirySeconds(maxExpirySeconds);
         f.setAppId(appId);
         f.setResourceAdapter(adapter);
         return ((LockConnectionFactory) f.createConnectionFactory()).getConnection();
@@ -77,13 +82,16 @@ class LockStoreContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "redis"})
-    void aHugeExpiryHoldsTheLock(String backend) throws Exception {
-        locks = open(backend);
-        assertTrue(locks.tryLock("long", "alice", Duration.ofSeconds(Long.MAX_VALUE)));
-        assertTrue(locks.tryLock("longer", "alice", Duration.ofMillis(Long.MAX_VALUE)));
-        assertFalse(locks.tryLock("long", "bob", Duration.ofSeconds(10)));
-        assertFalse(locks.tryLock("longer", "bob", Duration.ofSeconds(10)));
-        assertEquals(UnlockStatus.SUCCESS, locks.unlock("long", "alice"));
+    void anExpiryAboveTheMaximumIsRefusedNamingTheFieldAndTheSetting(String backend) throws Exception {
+        locks = open(backend, 60);
+        assertTrue(locks.tryLock("minute", "alice", Duration.ofSeconds(60)));
+        for (Duration tooLong : new Duration[] {Duration.ofSeconds(61), Duration.ofSeconds(Long.MAX_VALUE), Duration.ofMillis(Long.MAX_VALUE)}) {
+            LockException e = assertThrows(LockException.class, () -> locks.tryLock("long", "alice", tooLong));
+            assertTrue(e.getMessage().contains("expiryInSeconds") && e.getMessage().contains("capa.lock.max-expiry-seconds"),
+                    e.getMessage());
+        }
+        assertTrue(locks.tryLock("long", "bob", Duration.ofSeconds(10)), "the refused lock was not taken");
+        assertEquals(UnlockStatus.SUCCESS, locks.unlock("minute", "alice"));
     }
 
     @ParameterizedTest

@@ -18,6 +18,7 @@ import io.capaee.api.state.StateItem;
 import io.capaee.api.state.StateOperation;
 import io.capaee.api.state.StateOptions;
 import io.capaee.api.state.StateOptions.Concurrency;
+import io.capaee.api.state.StateStoreFullException;
 import io.capaee.connector.CapaResourceAdapter;
 import java.util.List;
 import java.util.Map;
@@ -209,6 +210,22 @@ class StateStoreContractTest {
             assertFalse(admin.exists(appId + "||a"), "nothing applied before the failing key");
             assertEquals("not a state entry", admin.get(appId + "||plain"));
         }
+    }
+
+    @Test
+    void aFullMemoryStoreRefusesABulkSaveAndATransactionWholeAndKeepsServingReads() throws Exception {
+        StateManagedConnectionFactory f = new StateManagedConnectionFactory();
+        f.setAppId(appId);
+        f.setMaxEntries(2L);
+        f.setResourceAdapter(adapter);
+        state = ((StateConnectionFactory) f.createConnectionFactory()).getConnection();
+        state.save(StateItem.of("a", "1"));
+        assertThrows(StateStoreFullException.class, () -> state.save(List.of(StateItem.of("b", "2"), StateItem.of("c", "3"))));
+        assertThrows(StateStoreFullException.class, () -> state.transact(List.of(
+                StateOperation.upsert(StateItem.of("b", "2")), StateOperation.upsert(StateItem.of("c", "3")))));
+        assertEquals(Map.of("a", "1"), values(state.getBulk(List.of("a", "b", "c"))));
+        state.save(StateItem.of("b", "2"));
+        assertEquals(Map.of("a", "1", "b", "2"), values(state.getBulk(List.of("a", "b", "c"))));
     }
 
     @ParameterizedTest

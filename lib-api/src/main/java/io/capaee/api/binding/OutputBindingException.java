@@ -19,7 +19,11 @@ public class OutputBindingException extends CapaException {
         /** The system could not be reached or did not answer in time; retrying later may work. */
         UNAVAILABLE,
         /** The system answered with a refusal or an error. */
-        FAILED
+        FAILED,
+        /** The binding's configuration does not let a caller choose this subject, topic or key. */
+        FORBIDDEN,
+        /** The binding's store has reached its configured quota; nothing was written. */
+        FULL
     }
 
     private final Reason reason;

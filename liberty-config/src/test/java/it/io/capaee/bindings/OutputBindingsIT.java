@@ -147,6 +147,15 @@ class OutputBindingsIT {
             HttpResponse<String> noResponder = Sidecar.invoke("nats", "{\"operation\":\"request\",\"data\":\"hi\","
                     + "\"metadata\":{\"subject\":\"" + subject + ".nobody\"}}");
             assertTrue(noResponder.statusCode() >= 500, noResponder.statusCode() + " " + noResponder.body());
+
+            // the allow-list (capa.it.> here) never reaches JetStream's API: no stream deletion through the binding
+            HttpResponse<String> delete = Sidecar.invoke("nats", "{\"operation\":\"request\",\"data\":\"\","
+                    + "\"metadata\":{\"subject\":\"$JS.API.STREAM.DELETE.ANY\"}}");
+            assertEquals(403, delete.statusCode(), delete.body());
+            assertTrue(delete.body().contains("$JS.API.STREAM.DELETE.ANY") && delete.body().contains("allowedSubjects"),
+                    delete.body());
+            assertEquals(403, Sidecar.invoke("nats", "{\"operation\":\"create\",\"data\":\"x\","
+                    + "\"metadata\":{\"subject\":\"other.subject\"}}").statusCode());
         }
     }
 
@@ -274,7 +283,9 @@ class OutputBindingsIT {
             HttpResponse<String> missing = Sidecar.invoke("http", "{\"operation\":\"get\",\"metadata\":{\"path\":\"/nothing\"}}");
             assertEquals(500, missing.statusCode(), missing.body());
             assertEquals("404", missing.headers().firstValue("metadata.statusCode").orElse(null));
-            assertTrue(missing.body().contains("answered 404"), missing.body());
+            // the status comes back as metadata; the detail names the binding, not the URL it called
+            assertTrue(missing.body().contains("output binding http"), missing.body());
+            assertFalse(missing.body().contains("127.0.0.1"), missing.body());
         } finally {
             app.stop(0);
         }

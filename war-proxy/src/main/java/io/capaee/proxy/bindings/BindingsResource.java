@@ -30,7 +30,8 @@ import javax.naming.NamingException;
  * with the binding's data, or 204 when it returned none; the response metadata comes back as
  * {@code metadata.<key>} headers, on errors too. Errors carry Dapr's
  * {@code ERR_INVOKE_OUTPUT_BINDING}; the status says whose fault it is (Dapr answers 500 for all):
- * 404 unknown binding, 400 bad operation or metadata, 503 system unreachable, 500 system refused.
+ * 404 unknown binding, 400 bad operation or metadata, 403 a subject, topic or key the binding does
+ * not let callers choose, 507 the binding's store is full, 503 system unreachable, 500 system refused.
  */
 @RequiresAccess(Access.APP)
 @Path("/v1.0/bindings")
@@ -61,19 +62,18 @@ public class BindingsResource {
         try (OutputBinding binding = factory.getConnection()) {
             result = binding.invoke(request);
         } catch (OutputBindingException e) {
-            int status = switch (e.reason()) {
-                case BAD_REQUEST -> 400;
-                case UNAVAILABLE -> 503;
-                case FAILED -> 500;
-            };
-            Response error = DaprExceptionMapper.response(status, INVOKE_FAILED,
-                    "error invoking output binding " + name + ": " + e.getMessage());
-            return withMetadata(Response.fromResponse(error), e.metadata()).build();
+            return error(name, e);
         }
         Response.ResponseBuilder response = result.hasData()
                 ? Response.ok(result.data(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 : Response.noContent();
         return withMetadata(response, result.metadata()).build();
+    }
+
+    static Response error(String name, OutputBindingException e) {
+        BindingFailure failure = BindingFailure.of(name, e);
+        Response error = DaprExceptionMapper.response(failure.status(), INVOKE_FAILED, failure.detail());
+        return withMetadata(Response.fromResponse(error), e.metadata()).build();
     }
 
     private static Response.ResponseBuilder withMetadata(Response.ResponseBuilder response, Map<String, String> metadata) {

@@ -48,7 +48,10 @@ public class ConfigurationStores {
                     throw new IllegalStateException(property + " is '" + type + "': the only configuration store type"
                             + " declared this way is config (Redis stores are connection factories eis/capa/configuration/NAME)");
                 }
-                String prefix = config.getOptionalValue(PREFIX + name + ".prefix", String.class).orElse("");
+                // an empty prefix would hand out every property, the server's tokens and passwords among them
+                String prefix = config.getOptionalValue(PREFIX + name + ".prefix", String.class).map(String::strip)
+                        .filter(p -> !p.isEmpty()).orElseThrow(() -> new IllegalStateException(PREFIX + name
+                                + ".prefix must be set to a non-empty prefix, e.g. app.config."));
                 Duration poll = config.getOptionalValue(PREFIX + name + ".poll-interval", String.class)
                         .map(Duration::parse).orElse(Duration.ofMillis(250));
                 stores.put(name, new MicroProfileConfigurationStore(config, prefix, poll));

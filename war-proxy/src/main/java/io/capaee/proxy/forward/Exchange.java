@@ -94,10 +94,26 @@ final class Exchange {
             HttpCoreContext context;
             try {
                 origin = client.origin(base);
+            } catch (IllegalArgumentException e) {
+                // the route's URL is unusable: the operator's problem, and its address stays in the log
+                LOG.log(Level.WARNING, "an upstream of {0}/{1} cannot be used: {2}",
+                        new Object[] {target.function(), target.revision(), e.getMessage()});
+                error(502, "bad-gateway", "Bad Gateway", "an upstream URL of revision " + target.revision()
+                        + " of function " + target.function() + " cannot be used; the server log has the detail");
+                return;
+            }
+            try {
                 upstream = build(origin, origin.requestTarget(target.upstreamUrl(base, query)));
                 // before any connection: a request HttpCore refuses is the client's fault, not this upstream's
                 context = client.prepare(upstream);
-            } catch (IllegalArgumentException | ForwardClient.RequestRefused e) {
+            } catch (IllegalArgumentException e) {
+                // the URI parser's message quotes the whole upstream URL: not for the client
+                LOG.log(Level.FINE, "a request for {0}/{1} cannot be forwarded: {2}",
+                        new Object[] {target.function(), target.revision(), e.getMessage()});
+                error(400, "bad-request", "Bad Request", "the request cannot be forwarded: its path or query holds"
+                        + " a character a URL may not hold");
+                return;
+            } catch (ForwardClient.RequestRefused e) {
                 error(400, "bad-request", "Bad Request", "the request cannot be forwarded: " + e.getMessage());
                 return;
             }

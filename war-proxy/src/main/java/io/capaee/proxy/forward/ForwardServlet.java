@@ -65,6 +65,12 @@ public class ForwardServlet extends HttpServlet {
         if (ServletCallers.refuse(policy, policy.functions(), request, response, "reverse-proxy")) {
             return;
         }
+        Optional<String> unsafe = PathSegments.problem(path);
+        if (unsafe.isPresent()) {
+            write(response, 400, Problem.MEDIA_TYPE, Problem.json(400, "bad-request", "Bad Request",
+                    "the request cannot be forwarded: " + unsafe.get()));
+            return;
+        }
         Map<String, Map<String, List<String>>> table;
         try {
             table = routes.snapshot();

@@ -4,6 +4,7 @@ package io.capaee.proxy.invoke;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.dapr.DaprException;
+import io.capaee.proxy.forward.PathSegments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -25,7 +26,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
@@ -41,6 +45,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 @RequiresAccess(Access.APP)
 @ApplicationScoped
 public class InvokeResource {
+    private static final Logger LOG = Logger.getLogger(InvokeResource.class.getName());
     @Context
     jakarta.servlet.http.HttpServletRequest servletRequest;
 
@@ -108,6 +113,11 @@ public class InvokeResource {
         int appIdStart = rawPath.indexOf("/v1.0/invoke/") + "/v1.0/invoke/".length();
         String methodPath = rawPath.substring(rawPath.indexOf('/', appIdStart) + "/method".length());
         methodPath = methodPath.startsWith("/") ? methodPath.substring(1) : methodPath;
+        Optional<String> unsafe = PathSegments.problem(methodPath);
+        if (unsafe.isPresent()) {
+            throw new DaprException(400, "ERR_DIRECT_INVOKE", "the method path of app '" + appId + "' cannot be invoked: "
+                    + unsafe.get());
+        }
         String query = uri.getRequestUri().getRawQuery();
         String b = base.toString();
         URI target = URI.create((b.endsWith("/") ? b : b + "/") + methodPath + (query == null ? "" : "?" + query));
@@ -130,11 +140,14 @@ public class InvokeResource {
         try {
             answer = client.send(target, httpMethod, forwarded, body == null ? new byte[0] : body);
         } catch (AppUnavailableException e) {
-            throw new DaprException(500, "ERR_DIRECT_INVOKE", "app '" + appId + "' is unavailable: " + e.getMessage());
+            // the detail names the app's address: for the log, the client is told the app id
+            LOG.log(Level.WARNING, "app {0} is unavailable: {1}", new Object[] {appId, e.getMessage()});
+            throw new DaprException(500, "ERR_DIRECT_INVOKE", "app '" + appId + "' is unavailable");
         } catch (TimeoutException e) {
             throw new DaprException(500, "ERR_DIRECT_INVOKE", "app '" + appId + "' did not answer in time");
         } catch (UncheckedIOException e) {
-            throw new DaprException(500, "ERR_DIRECT_INVOKE", "invoking app '" + appId + "' failed: " + e.getMessage());
+            LOG.log(Level.WARNING, "invoking app {0} failed: {1}", new Object[] {appId, e.getMessage()});
+            throw new DaprException(500, "ERR_DIRECT_INVOKE", "invoking app '" + appId + "' failed");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DaprException(500, "ERR_DIRECT_INVOKE", "interrupted while invoking app '" + appId + "'");

@@ -6,6 +6,7 @@ import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.lock.LockConnection;
 import io.capaee.api.lock.LockConnectionFactory;
 import io.capaee.api.lock.LockException;
+import io.capaee.api.lock.LockStoreFullException;
 import io.capaee.api.lock.UnlockStatus;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.dapr.DaprException;
@@ -22,14 +23,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Dapr's lock API (runtime-api spec 3.9): try-lock answers {@code {"success": bool}}, unlock
  * {@code {"status": 0|1|2|3}} (success, no such lock, owned by someone else, internal error).
- * Empty ids, empty owners and expiries under 1 s are 400 {@code ERR_MALFORMED_REQUEST}.
+ * Empty ids, empty owners, expiries under 1 s and expiries above {@code capa.lock.max-expiry-seconds}
+ * (3600) are 400 {@code ERR_MALFORMED_REQUEST}; a full memory store is 507 {@code ERR_LOCK_STORE_FULL}.
+ * A store's failure is logged with its detail; the client learns the store's name.
  */
 @RequiresAccess(Access.APP)
 @Path("/v1.0-alpha1")
@@ -39,6 +44,10 @@ public class LockResource {
     @Inject
     JndiComponents components;
 
+    @Inject
+    @ConfigProperty(name = "capa.lock.max-expiry-seconds", defaultValue = "3600")
+    long maxExpirySeconds;
+
     @POST
     @Path("lock/{store}")
     public Response tryLock(@PathParam("store") String store, String body) {
@@ -46,15 +55,22 @@ public class LockResource {
         String resourceId = required(request, "resourceId");
         String owner = required(request, "lockOwner");
         JsonValue expiry = request.get("expiryInSeconds");
-        if (!(expiry instanceof JsonNumber n) || !n.isIntegral() || n.longValue() <= 0) {
+        if (!(expiry instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() <= 0) {
             throw malformed("'expiryInSeconds' must be a whole number of seconds above 0");
+        }
+        // compared as a decimal: a long would wrap, and a huge exponent must not be expanded
+        if (n.bigDecimalValue().compareTo(BigDecimal.valueOf(maxExpirySeconds)) > 0) {
+            throw malformed("'expiryInSeconds' must be at most " + maxExpirySeconds + " (capa.lock.max-expiry-seconds), got " + n);
         }
         LockConnectionFactory factory = store(store);
         try (LockConnection locks = factory.getConnection()) {
             boolean success = locks.tryLock(resourceId, owner, Duration.ofSeconds(n.longValue()));
             return json(Json.createObjectBuilder().add("success", success).build());
+        } catch (LockStoreFullException e) {
+            throw new DaprException(507, "ERR_LOCK_STORE_FULL", "lock store " + store + ": " + e.getMessage());
         } catch (LockException e) {
-            throw new DaprException(500, "ERR_TRY_LOCK", "lock store " + store + " failed: " + e.getMessage(), e);
+            LOG.log(Level.WARNING, "try-lock in lock store {0} failed: {1}", new Object[] {store, e.getMessage()});
+            throw new DaprException(500, "ERR_TRY_LOCK", "lock store " + store + " failed; the server log has the detail", e);
         }
     }
 

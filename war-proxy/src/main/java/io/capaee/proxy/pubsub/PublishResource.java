@@ -6,6 +6,7 @@ import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubException;
+import io.capaee.api.pubsub.PubSubFullException;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
@@ -58,6 +59,9 @@ public class PublishResource {
         PubSubConnectionFactory broker = broker(pubsub);
         try (PubSubConnection connection = broker.getConnection()) {
             connection.publish(topic, message);
+        } catch (PubSubFullException e) {
+            throw new DaprException(507, "ERR_PUBSUB_FULL", "pubsub " + pubsub + " cannot take the message for topic "
+                    + topic + ": " + e.getMessage());
         } catch (PubSubException e) {
             throw new DaprException(500, "ERR_PUBSUB_PUBLISH_MESSAGE", "error when publishing to topic " + topic
                     + " in pubsub " + pubsub + ": " + e.getMessage(), e);

@@ -10,6 +10,7 @@ import io.capaee.api.state.StateConnection;
 import io.capaee.api.state.StateConnectionFactory;
 import io.capaee.api.state.StateEntry;
 import io.capaee.api.state.StateException;
+import io.capaee.api.state.StateStoreFullException;
 import io.capaee.api.state.StateOptions;
 import io.capaee.api.state.UnsupportedStateOperationException;
 import io.capaee.proxy.component.JndiComponents;
@@ -38,6 +39,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Dapr's state API (runtime-api spec 3.5) on the state stores {@code eis/capa/state/NAME}: save
@@ -49,6 +52,8 @@ import java.util.function.Function;
 @RequiresAccess(Access.APP)
 @Path("/v1.0/state/{store}")
 public class StateResource {
+    private static final Logger LOG = Logger.getLogger(StateResource.class.getName());
+
     @Inject
     JndiComponents components;
 
@@ -159,8 +164,12 @@ public class StateResource {
             throw new DaprException(400, "ERR_MALFORMED_REQUEST", e.getMessage());
         } catch (EtagMismatchException e) {
             throw new DaprException(409, errorCode, "possible etag mismatch: " + e.getMessage());
+        } catch (StateStoreFullException e) {
+            throw new DaprException(507, "ERR_STATE_STORE_FULL", "state store " + store + ": " + e.getMessage());
         } catch (StateException e) {
-            throw new DaprException(500, errorCode, "state store " + store + " failed: " + e.getMessage(), e);
+            // the detail names the store's host and port: for the log, not the client
+            LOG.log(Level.WARNING, "state store {0} failed: {1}", new Object[] {store, e.getMessage()});
+            throw new DaprException(500, errorCode, "state store " + store + " failed; the server log has the detail", e);
         }
     }
 

@@ -2,6 +2,7 @@
 package io.capaee.proxy.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,14 @@ class ExchangeTest {
         } finally {
             upstream.stop(0);
         }
+    }
+
+    @Test
+    void anUnusableUpstreamUrlIsA502ThatDoesNotTellTheClientTheAddress() throws IOException {
+        FakeServletExchange x = forward("GET", new byte[0], List.of("ftp://10.1.2.3:21/files"));
+        assertEquals(502, x.status(), x.body());
+        assertFalse(x.body().contains("10.1.2.3"), x.body());
+        assertTrue(x.body().contains("function f"), x.body());
     }
 
     private static ServerSocketChannel listen() throws IOException {

@@ -28,6 +28,9 @@ final class FakeServletExchange {
     private int status = 200;
     private String contentType;
 
+    /** The raw request URI the servlet sees; set it before the exchange runs. */
+    String requestUri = "/functions/f/x";
+
     FakeServletExchange(String method, Map<String, String> headers, byte[] requestBody) {
         Map<String, String> lower = new LinkedHashMap<>();
         headers.forEach((k, v) -> lower.put(k.toLowerCase(Locale.ROOT), v));
@@ -56,6 +59,8 @@ final class FakeServletExchange {
         request = (HttpServletRequest) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {HttpServletRequest.class},
                 (proxy, m, args) -> switch (m.getName()) {
                     case "getMethod" -> method;
+                    case "getRequestURI" -> requestUri;
+                    case "getContextPath" -> "";
                     case "getQueryString" -> null;
                     case "getContentLengthLong" -> (long) requestBody.length;
                     case "getHeader" -> lower.get(((String) args[0]).toLowerCase(Locale.ROOT));

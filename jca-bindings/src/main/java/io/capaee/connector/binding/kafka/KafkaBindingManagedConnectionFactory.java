@@ -8,6 +8,7 @@ import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
+import io.capaee.connector.binding.SubjectAllowList;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -16,7 +17,9 @@ import java.util.Set;
 /**
  * The {@code kafka} output binding: operation {@code create} produces one record and returns
  * when the broker acknowledged it (per {@code acks}). The producer is created on first use and
- * reconnects on its own after a broker outage.
+ * reconnects on its own after a broker outage. A caller may name another topic in the metadata only
+ * when {@code allowedTopics} allows it (so that it cannot write into, say, the topic feeding the input
+ * bindings).
  */
 @ConnectionDefinition(
         connectionFactory = KafkaBindingFactory.class,
@@ -32,6 +35,10 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
 
     @ConfigProperty(description = "Topic records go to unless the request's metadata names one (metadata 'topic')")
     private String topic = "";
+
+    @ConfigProperty(defaultValue = "", description = "Topics a caller may choose besides 'topic', comma separated;"
+            + " NATS-style wildcards over '.'-separated tokens (* one token, > the rest); __ topics only when named")
+    private String allowedTopics = "";
 
     @ConfigProperty(defaultValue = "all", description = "Producer acknowledgements: all, 1 or 0")
     private String acks = "all";
@@ -50,6 +57,11 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
     @Override
     protected void validate() {
         settings();
+        allowList();
+    }
+
+    private SubjectAllowList allowList() {
+        return new SubjectAllowList("topic", "allowedTopics", topic, allowedTopics, SubjectAllowList.KAFKA_RESERVED);
     }
 
     KafkaProducerSettings settings() {
@@ -65,7 +77,7 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
 
     @Override
     protected BindingTransport openTransport() {
-        return new KafkaProducerTransport(settings());
+        return new KafkaProducerTransport(settings(), allowList());
     }
 
     @Override
@@ -92,6 +104,14 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
 
     public void setTopic(String topic) {
         this.topic = topic;
+    }
+
+    public String getAllowedTopics() {
+        return allowedTopics;
+    }
+
+    public void setAllowedTopics(String allowedTopics) {
+        this.allowedTopics = allowedTopics;
     }
 
     public String getAcks() {

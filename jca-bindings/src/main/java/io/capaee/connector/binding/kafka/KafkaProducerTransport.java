@@ -6,6 +6,7 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
 import io.capaee.connector.binding.BindingTransport;
+import io.capaee.connector.binding.SubjectAllowList;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,20 +31,24 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Operation {@code create}: the data is the record value; metadata {@code key} is the record key,
- * {@code topic} overrides the binding's topic, every other entry becomes a record header. Returns
+ * {@code topic} overrides the binding's topic (when the allow-list lets it), every other entry becomes a record header. Returns
  * no data and the metadata {@code topic}, {@code partition}, {@code offset}.
  */
 final class KafkaProducerTransport implements BindingTransport {
     private static final Set<String> OPERATIONS = Set.of("create");
 
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+
     private final KafkaProducerSettings settings;
+    private final SubjectAllowList allowed;
     private final KafkaProducer<byte[], byte[]> producer;
     private static final int CHECK_TIMEOUT_MILLIS = 2000;
     private Admin admin; // guarded by this; for health checks only
     private volatile boolean closed;
 
-    KafkaProducerTransport(KafkaProducerSettings settings) {
+    KafkaProducerTransport(KafkaProducerSettings settings, SubjectAllowList allowed) {
         this.settings = settings;
+        this.allowed = allowed;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, settings.acks());
@@ -65,6 +71,13 @@ final class KafkaProducerTransport implements BindingTransport {
         if (topic.isEmpty()) {
             throw new OutputBindingException(Reason.BAD_REQUEST,
                     "the binding has no topic configured: give the metadata 'topic'");
+        }
+        if (!topic.equals(settings.topic())) {
+            if (!TOPIC.matcher(topic).matches()) {
+                throw new OutputBindingException(Reason.BAD_REQUEST, "metadata 'topic' '" + topic
+                        + "' is not a Kafka topic name (1-249 letters, digits, '.', '_', '-')");
+            }
+            allowed.check(topic);
         }
         String key = request.metadata("key");
         List<Header> headers = new ArrayList<>();

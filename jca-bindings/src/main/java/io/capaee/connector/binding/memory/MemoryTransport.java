@@ -6,6 +6,7 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.Metadata;
+import io.capaee.connector.memory.Utf8;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
@@ -16,17 +17,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Operations {@code create} (metadata {@code key}), {@code get} (data, or none when absent),
- * {@code delete} and {@code list} (a JSON array of the keys, sorted).
+ * {@code delete} and {@code list} (a JSON array of the keys, sorted). At most {@code maxEntries}
+ * entries and {@code maxBytes} bytes of keys (UTF-8) and data: a create beyond is refused (FULL) and
+ * leaves the entry as it was.
  */
 final class MemoryTransport implements BindingTransport {
     private static final Set<String> OPERATIONS = Set.of("create", "get", "delete", "list");
 
     private final Map<String, byte[]> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
+    private final long maxBytes;
+    private long bytes; // guarded by this; keys and data held
     private volatile boolean closed;
 
-    MemoryTransport(int maxEntries) {
+    MemoryTransport(int maxEntries, long maxBytes) {
         this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
     }
 
     @Override
@@ -34,11 +40,7 @@ final class MemoryTransport implements BindingTransport {
         return switch (request.operation()) {
             case "create" -> {
                 String key = Metadata.required(request, "key");
-                if (!entries.containsKey(key) && entries.size() >= maxEntries) {
-                    throw new OutputBindingException(OutputBindingException.Reason.FAILED,
-                            "the memory binding is full (" + maxEntries + " entries)");
-                }
-                entries.put(key, request.data().clone());
+                put(key, request.data().clone());
                 yield BindingResponse.empty(Map.of("key", key));
             }
             case "get" -> {
@@ -46,7 +48,7 @@ final class MemoryTransport implements BindingTransport {
                 yield value == null ? BindingResponse.empty(Map.of()) : new BindingResponse(value.clone(), Map.of());
             }
             case "delete" -> {
-                boolean deleted = entries.remove(Metadata.required(request, "key")) != null;
+                boolean deleted = remove(Metadata.required(request, "key"));
                 yield BindingResponse.empty(Map.of("deleted", Boolean.toString(deleted)));
             }
             case "list" -> {
@@ -56,6 +58,25 @@ final class MemoryTransport implements BindingTransport {
             }
             default -> throw new IllegalArgumentException(request.operation()); // checked by the handle
         };
+    }
+
+    private synchronized void put(String key, byte[] data) {
+        byte[] old = entries.get(key);
+        long grows = old == null ? Utf8.length(key) + data.length : data.length - old.length;
+        if ((old == null && entries.size() >= maxEntries) || bytes + grows > maxBytes) {
+            throw new OutputBindingException(OutputBindingException.Reason.FULL, "the memory binding is full: at most "
+                    + maxEntries + " entries (maxEntries) and " + maxBytes + " bytes (maxBytes)");
+        }
+        entries.put(key, data);
+        bytes += grows;
+    }
+
+    private synchronized boolean remove(String key) {
+        byte[] old = entries.remove(key);
+        if (old != null) {
+            bytes -= Utf8.length(key) + old.length;
+        }
+        return old != null;
     }
 
     @Override
@@ -76,6 +97,9 @@ final class MemoryTransport implements BindingTransport {
     @Override
     public void close() {
         closed = true;
-        entries.clear();
+        synchronized (this) {
+            entries.clear();
+            bytes = 0;
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
+import io.capaee.connector.binding.SubjectAllowList;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -14,7 +15,8 @@ import jakarta.resource.spi.ConnectionManager;
 /**
  * The {@code nats} output binding: NATS core ({@code create} publishes and waits for the server's
  * round trip; {@code request} does request-reply) or, with {@code jetStream=true}, JetStream
- * ({@code create} publishes and waits for the stream's acknowledgement).
+ * ({@code create} publishes and waits for the stream's acknowledgement). A caller may name another
+ * subject in the metadata only when {@code allowedSubjects} allows it.
  */
 @ConnectionDefinition(
         connectionFactory = NatsBindingFactory.class,
@@ -30,6 +32,10 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
     @ConfigProperty(description = "Subject messages go to unless the request's metadata names one (metadata 'subject')")
     private String subject = "";
 
+    @ConfigProperty(defaultValue = "", description = "Subjects a caller may choose besides 'subject', comma separated;"
+            + " NATS wildcards * and >; $JS., $SYS., _INBOX., $KV., $O. only when a pattern names them")
+    private String allowedSubjects = "";
+
     @ConfigProperty(defaultValue = "false",
             description = "true: create publishes to JetStream and waits for the stream's acknowledgement")
     private Boolean jetStream = false;
@@ -43,6 +49,11 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
     @Override
     protected void validate() {
         settings();
+        allowList();
+    }
+
+    private SubjectAllowList allowList() {
+        return new SubjectAllowList("subject", "allowedSubjects", subject, allowedSubjects, SubjectAllowList.NATS_RESERVED);
     }
 
     private NatsSettings settings() {
@@ -51,7 +62,7 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
 
     @Override
     protected BindingTransport openTransport() {
-        return new NatsTransport(settings(), subject == null ? "" : subject.strip(), Boolean.TRUE.equals(jetStream));
+        return new NatsTransport(settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
     }
 
     @Override
@@ -78,6 +89,14 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
 
     public void setSubject(String subject) {
         this.subject = subject;
+    }
+
+    public String getAllowedSubjects() {
+        return allowedSubjects;
+    }
+
+    public void setAllowedSubjects(String allowedSubjects) {
+        this.allowedSubjects = allowedSubjects;
     }
 
     public Boolean getJetStream() {

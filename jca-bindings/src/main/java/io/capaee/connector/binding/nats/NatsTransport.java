@@ -6,6 +6,7 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
 import io.capaee.connector.binding.BindingTransport;
+import io.capaee.connector.binding.SubjectAllowList;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -27,19 +28,21 @@ import java.util.concurrent.TimeoutException;
  * Operations: {@code create} publishes (core: then flushes, so an unreachable server is reported;
  * JetStream: waits for the stream's ack and returns {@code stream} and {@code sequence});
  * {@code request} (core only) returns the reply's data. Metadata {@code subject} overrides the
- * binding's subject; every other entry becomes a NATS header.
+ * binding's subject when the allow-list lets it; every other entry becomes a NATS header.
  */
 final class NatsTransport implements BindingTransport {
     private final NatsSettings settings;
     private final String subject;
+    private final SubjectAllowList allowed;
     private final boolean jetStream;
     private final Connection connection;
     private final JetStream js;
     private volatile boolean closed;
 
-    NatsTransport(NatsSettings settings, String subject, boolean jetStream) {
+    NatsTransport(NatsSettings settings, String subject, SubjectAllowList allowed, boolean jetStream) {
         this.settings = settings;
         this.subject = subject;
+        this.allowed = allowed;
         this.jetStream = jetStream;
         try {
             this.connection = Nats.connectReconnectOnConnect(settings.options("capa-ee-binding"));
@@ -59,6 +62,10 @@ final class NatsTransport implements BindingTransport {
         if (target.isEmpty()) {
             throw new OutputBindingException(Reason.BAD_REQUEST,
                     "the binding has no subject configured: give the metadata 'subject'");
+        }
+        if (!target.equals(subject)) {
+            checkPublishSubject(target);
+            allowed.check(target);
         }
         Headers headers = new Headers();
         request.metadata().forEach((name, value) -> {
@@ -97,6 +104,16 @@ final class NatsTransport implements BindingTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutputBindingException(Reason.UNAVAILABLE, "interrupted on " + target, e);
+        }
+    }
+
+    /** A subject one can publish to: tokens, no wildcards, no white space. */
+    private static void checkPublishSubject(String target) {
+        for (String token : target.split("\\.", -1)) {
+            if (token.isEmpty() || token.equals("*") || token.equals(">") || token.chars().anyMatch(Character::isWhitespace)) {
+                throw new OutputBindingException(Reason.BAD_REQUEST, "metadata 'subject' '" + target
+                        + "' is not a subject to publish to (tokens separated by '.', no wildcards, no spaces)");
+            }
         }
     }
 

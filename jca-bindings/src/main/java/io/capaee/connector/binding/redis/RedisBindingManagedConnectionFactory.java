@@ -3,6 +3,7 @@ package io.capaee.connector.binding.redis;
 
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.RedisBindingFactory;
+import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
@@ -43,12 +44,22 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
     @ConfigProperty(defaultValue = "8", description = "Most Redis sockets open at once for this binding")
     private Integer poolSize = 8;
 
-    @ConfigProperty(description = "Prefix put before every key, e.g. 'orders:'; empty for none")
-    private String keyPrefix = "";
+    @ConfigProperty(defaultValue = "capa:binding:", description = "Prefix put before every key, e.g. 'orders:'; required,"
+            + " so that callers reach only this binding's keys, never the server's own (routes, actor state)")
+    private String keyPrefix = "capa:binding:";
 
     @Override
     protected void validate() {
         settings();
+        keyPrefix();
+    }
+
+    private String keyPrefix() {
+        if (keyPrefix == null || keyPrefix.isBlank()) {
+            throw new InvalidConfigException("keyPrefix", "must not be empty: without one a caller could read and"
+                    + " overwrite every key of the database (e.g. capa:binding:)");
+        }
+        return keyPrefix;
     }
 
     private RedisSettings settings() {
@@ -59,7 +70,7 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
 
     @Override
     protected BindingTransport openTransport() {
-        return new RedisTransport(settings(), keyPrefix == null ? "" : keyPrefix);
+        return new RedisTransport(settings(), keyPrefix());
     }
 
     @Override

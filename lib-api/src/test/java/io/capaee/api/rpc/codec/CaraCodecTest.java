@@ -402,4 +402,13 @@ class CaraCodecTest {
         e = assertThrows(DecodeException.class, () -> codec.decode(node, lists));
         assertTrue(e.getMessage().contains("nested deeper than"), e.getMessage());
     }
+
+    @Test
+    void aPayloadLengthBeyondTheInputIsRefusedBeforeAnythingIsAllocated() {
+        // bin32, str32 and ext32 headers claiming about 2 GiB, followed by two bytes (CVE-2026-21452's shape)
+        for (String hostile : new String[] {"81 00 c6 7f ff ff ff 'ab'", "81 00 db 7f ff ff ff 'ab'",
+                "81 00 db ff ff ff ff 'ab'", "81 09 c9 7f ff ff ff 01 'ab'", "81 09 dd 7f ff ff ff 01"}) {
+            assertThrows(DecodeException.class, () -> codec.decode(b3.struct("MyStruct"), hex(hostile)), hostile);
+        }
+    }
 }
