@@ -61,14 +61,14 @@ public class ForwardServlet extends HttpServlet {
             write(response, 404, CapsuleJson.MEDIA_TYPE, CapsuleJson.PAGE_NOT_FOUND);
             return;
         }
-        AccessPolicy policy = access.get();
-        if (ServletCallers.refuse(policy, policy.functions(), request, response, "reverse-proxy")) {
-            return;
-        }
         Optional<String> unsafe = PathSegments.problem(path);
         if (unsafe.isPresent()) {
             write(response, 400, Problem.MEDIA_TYPE, Problem.json(400, "bad-request", "Bad Request",
                     "the request cannot be forwarded: " + unsafe.get()));
+            return;
+        }
+        AccessPolicy policy = access.get();
+        if (ServletCallers.refuse(policy, policy.functions(), request, response, "reverse-proxy")) {
             return;
         }
         Map<String, Map<String, List<String>>> table;
