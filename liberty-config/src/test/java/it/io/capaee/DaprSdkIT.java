@@ -124,7 +124,7 @@ class DaprSdkIT {
     @Test
     void configuration() {
         try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            redis.set(key, "blue||4");
+            redis.set("capa:config:" + key, "blue||4"); // the store's items live under its key prefix
         }
         ConfigurationItem item = dapr.getConfiguration("configstore", key).block();
         assertEquals("blue", item.getValue());

@@ -107,8 +107,6 @@ class SecurityAttacksIT {
                 new Attack("take a lock for a century, as an admin", "POST", "/v1.0-alpha1/lock/lockstore",
                         "{\"resourceId\":\"attack-lock\",\"lockOwner\":\"attacker\",\"expiryInSeconds\":3153600000}",
                         Set.of(400), "Authorization", ADMIN, json, "application/json"),
-                new Attack("climb out of a route with dot segments", "GET", "/functions/wasmhello/../../memory/functions/list", null,
-                        Set.of(400)),
                 new Attack("climb out of a route with encoded dot segments", "GET", "/functions/wasmhello/%2e%2e/%2E%2e/memory/functions/list",
                         null, Set.of(400)),
                 new Attack("climb out of an invoked app with dot segments, as an admin", "GET",
@@ -153,6 +151,15 @@ class SecurityAttacksIT {
         Server.send(Server.request("/v1.0-alpha1/unlock/lockstore").header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"resourceId\":\"attack-lock\",\"lockOwner\":\"owner\"}")));
         return writes;
+    }
+
+    @Test
+    void rawDotSegmentsNeverLeaveTheReverseProxy() throws Exception {
+        // Liberty resolves raw dot segments before any application sees the path (encoded ones are the
+        // proxy's to refuse, in the attack list): the result must still be no route listing
+        RemoteClient.Answer answer = RemoteClient.get("/functions/wasmhello/../../memory/functions/list");
+        assertEquals(404, answer.status(), answer.toString());
+        assertFalse(answer.body().contains("wasmhello"), answer.toString());
     }
 
     @Test
