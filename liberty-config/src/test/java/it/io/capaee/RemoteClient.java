@@ -40,7 +40,7 @@ final class RemoteClient {
     }
 
     static Answer get(String path, String... headers) throws IOException, InterruptedException {
-        return send("GET", path, null, headers);
+        return send("GET", path, (byte[]) null, headers);
     }
 
     /** Sends a request from the namespace; {@code headers} are name, value pairs. */
