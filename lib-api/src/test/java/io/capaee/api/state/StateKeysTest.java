@@ -11,14 +11,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class StateKeysTest {
     @ParameterizedTest
-    @ValueSource(strings = {"a", "a.b", "...", ".a", "a..b", "a b", "a:b@c", "a%b", "a?b#c", "a;b", "a+b&c=d", "é€😀", "||x"})
+    @ValueSource(strings = {"a", "a.b", "...", ".a", "a..b", "a b", "a:b@c", "a%b", "a?b", "a;b", "a+b&c=d", "é€😀", "||x"})
     void keysThatAPathCanNameAreWritable(String key) {
         assertEquals(Optional.empty(), StateKeys.whyNotWritable(key));
         assertEquals(key, StateKeys.checkWritable(key));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", ".", "..", "a/b", "/", "a\\b", "a\u0000b", "a\nb", "a\u007Fb"})
+    @ValueSource(strings = {"", ".", "..", "a/b", "/", "a\\b", "a#b", "a\u0000b", "a\nb", "a\u007Fb"})
     void keysThatNoPathCanNameAreRefused(String key) {
         assertThrows(InvalidStateRequestException.class, () -> StateKeys.checkWritable(key));
     }
