@@ -4,6 +4,7 @@ package io.capaee.actors.store;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorState;
+import io.capaee.api.state.StateKeys;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
 import java.util.Map;
@@ -63,14 +64,22 @@ public final class TurnState implements ActorState {
 
     @Override
     public void set(String key, Object value) {
-        if (key == null || key.isEmpty() || key.contains("||")) {
-            throw new IllegalArgumentException("a state key must be non-empty and must not contain '||'");
-        }
+        checkKey(key);
         if (value == null) {
             throw new IllegalArgumentException("state '" + key + "': use remove() rather than a null value");
         }
         values().put(key, jsonb.toJson(value));
         dirty = true;
+    }
+
+    // the same keys as the Dapr API's actor state transactions: one that GET .../state/{key} could name again
+    private static void checkKey(String key) {
+        if (key == null || key.isEmpty() || key.contains("||")) {
+            throw new IllegalArgumentException("a state key must be non-empty and must not contain '||'");
+        }
+        StateKeys.whyNotWritable(key).ifPresent(why -> {
+            throw new IllegalArgumentException(why);
+        });
     }
 
     /** The JSON text at {@code key}, or null. */
@@ -80,9 +89,7 @@ public final class TurnState implements ActorState {
 
     /** Stores JSON text (checked) at {@code key}. */
     public void rawSet(String key, String json) {
-        if (key == null || key.isEmpty() || key.contains("||")) {
-            throw new IllegalArgumentException("a state key must be non-empty and must not contain '||'");
-        }
+        checkKey(key);
         values().put(key, ActorStore.parse(json).toString());
         dirty = true;
     }

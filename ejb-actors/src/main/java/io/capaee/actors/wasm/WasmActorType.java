@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.wasm;
 
+import io.capaee.api.json.JsonText;
 import io.capaee.actors.runtime.ActorInstance;
 import io.capaee.actors.runtime.ActorRuntimeCore;
 import io.capaee.actors.runtime.HostedType;
@@ -13,11 +14,9 @@ import io.capaee.api.actors.ReminderFire;
 import io.capaee.api.wasm.CliResult;
 import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,8 +31,6 @@ import java.util.Optional;
  * (no memory survives between calls): what an actor keeps is its state.
  */
 public final class WasmActorType implements HostedType {
-    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
-    private static final JsonProvider JSON = JsonProvider.provider();
     private final String name;
     private final WasmFunction function;
     private final ActorStateKeyValue state;
@@ -122,8 +119,8 @@ public final class WasmActorType implements HostedType {
             return List.of();
         }
         JsonValue json;
-        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
-            json = reader.readValue();
+        try {
+            json = JsonText.parse(body);
         } catch (jakarta.json.JsonException e) {
             throw new ActorException(ActorException.Reason.BAD_REQUEST, "a wasm actor's arguments are JSON (an array of strings, or one value): " + e.getMessage());
         }

@@ -235,6 +235,20 @@ class ActorRuntimeCoreTest {
     }
 
     @Test
+    void stateKeysThatTheHttpApiCouldNotNameAreRefusedOnWriteButMayBeDeleted() {
+        ActorRuntimeCore core = runtime();
+        for (String bad : List.of("a/b", "a\\b", ".", "..", "a\u0000b")) {
+            ActorException e = assertThrows(ActorException.class,
+                    () -> core.transaction(a, List.of(StateOperation.upsert("fine", "1"), StateOperation.upsert(bad, "2"))), bad);
+            assertEquals(ActorException.Reason.BAD_REQUEST, e.reason(), bad);
+            assertThrows(IllegalArgumentException.class, () -> new io.capaee.actors.store.TurnState(a, new ActorStore(kv, "t:"), jsonb).set(bad, 1), bad);
+        }
+        assertEquals(Optional.empty(), core.getState(a, "fine"), "nothing of a refused transaction is written");
+        core.transaction(a, List.of(StateOperation.delete("a/b"), StateOperation.upsert("a.b c;d%e", "3")));
+        assertEquals(Optional.of("3"), core.getState(a, "a.b c;d%e"));
+    }
+
+    @Test
     void callsToOneActorNeverInterleaveAndDifferentActorsRunInParallel() throws Exception {
         ActorRuntimeCore core = runtime(ActorSettings.defaults(), turns);
         ExecutorService pool = Executors.newFixedThreadPool(16);

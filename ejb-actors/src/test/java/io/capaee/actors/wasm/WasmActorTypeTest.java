@@ -81,6 +81,16 @@ class WasmActorTypeTest {
     }
 
     @Test
+    void oneByteJsonBodiesAreArgumentsLikeAnyOther() {
+        // JSON-P's stream reader needed two bytes to guess the encoding: "1" was a 400
+        assertEquals(List.of("1"), WasmActorType.arguments("1".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("7"), WasmActorType.arguments("7".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of("x", "12"), WasmActorType.arguments("[\"x\",12]".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(List.of(), WasmActorType.arguments(new byte[0]));
+        assertThrows(ActorException.class, () -> WasmActorType.arguments("-".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void aGuestKeepsItsStateInItsOwnActor() throws Exception {
         byte[] wasm = Files.readAllBytes(Path.of("../lib-api/src/test/guests/hostcalls.wasm"));
         runtime.register(new WasmActorType("kv", engine.load("kv", wasm, FunctionSettings.defaults().withKeyNamespace(io.capaee.api.wasm.KeyNamespace.ownStore())), state));

@@ -4,11 +4,13 @@ package io.capaee.connector.state;
 import io.capaee.api.state.InvalidEtagException;
 import io.capaee.api.state.InvalidStateRequestException;
 import io.capaee.api.state.StateItem;
+import io.capaee.api.state.StateKeys;
 import io.capaee.api.state.StateOptions.Concurrency;
 
 /**
  * Turns the API's items into checked writes on namespaced keys, by Dapr's rules: keys must not
- * contain {@code ||}; an ETag is checked unless the item says last-write; first-write without an
+ * contain {@code ||}, and a saved key must be one the HTTP API can address ({@link StateKeys}); an
+ * ETag is checked unless the item says last-write; first-write without an
  * ETag needs the key to be absent; {@code ttlInSeconds} is a positive whole number or -1 (none).
  */
 final class StateWrites {
@@ -31,6 +33,8 @@ final class StateWrites {
     }
 
     StateWrite upsert(StateItem item) {
+        // a key the HTTP API could not name again is refused here, before anything of the request is written
+        StateKeys.checkWritable(item.key());
         if (item.value() == null) {
             throw new InvalidStateRequestException("state key '" + item.key() + "' has no value to save");
         }

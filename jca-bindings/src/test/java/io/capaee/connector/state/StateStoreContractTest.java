@@ -113,6 +113,23 @@ class StateStoreContractTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"memory", "redis"})
+    void aKeyTheHttpApiCouldNotNameIsRefusedAndNothingOfTheRequestIsWritten(String backend) throws Exception {
+        state = open(backend, appId);
+        InvalidStateRequestException e = assertThrows(InvalidStateRequestException.class,
+                () -> state.save(List.of(StateItem.of("fine", "1"), StateItem.of("a/b", "2"))));
+        assertTrue(e.getMessage().contains("'a/b'"), e.getMessage());
+        for (String bad : List.of("a\\b", ".", "..", "a\u0000b")) {
+            assertThrows(InvalidStateRequestException.class, () -> state.transact(List.of(
+                    StateOperation.upsert(StateItem.of("fine", "1")), StateOperation.upsert(StateItem.of(bad, "2")))), bad);
+        }
+        assertEquals(Map.of(), values(state.getBulk(List.of("fine", "a/b", "a\\b", ".", ".."))));
+        // deletes take any key, so that a value stored before the rule can still go
+        state.delete("a/b", null, StateOptions.DEFAULT);
+        state.transact(List.of(StateOperation.delete(StateItem.of("..", null))));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
     void aTransactionAppliesAllOrNothing(String backend) throws Exception {
         state = open(backend, appId);
         state.save(List.of(StateItem.of("a", "1"), StateItem.of("b", "2")));

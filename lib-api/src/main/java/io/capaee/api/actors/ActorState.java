@@ -13,7 +13,13 @@ public interface ActorState {
     /** The value at {@code key} read as {@code type} (JSON-B), or empty when there is none. */
     <T> Optional<T> get(String key, Class<T> type);
 
-    /** Stores {@code value} (any JSON-B serialisable object, not null) at {@code key}. */
+    /**
+     * Stores {@code value} (any JSON-B serialisable object, not null) at {@code key}.
+     *
+     * @throws IllegalArgumentException when the key is empty, contains {@code ||}, or is one the HTTP API
+     *     could not name ({@link io.capaee.api.state.StateKeys}: no {@code /}, {@code \}, control
+     *     characters, {@code .} or {@code ..})
+     */
     void set(String key, Object value);
 
     /** Removes {@code key}; true when it was there. */

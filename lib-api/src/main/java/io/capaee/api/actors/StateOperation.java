@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.actors;
 
+import io.capaee.api.state.StateKeys;
+
 /**
  * One operation of an actor state transaction (Dapr's {@code upsert} and {@code delete}).
  *
@@ -12,6 +14,12 @@ public record StateOperation(Kind kind, String key, String value) {
     public StateOperation {
         if (key == null || key.isEmpty() || key.contains("||")) {
             throw new ActorException(ActorException.Reason.BAD_REQUEST, "a state key must be non-empty and must not contain '||'");
+        }
+        // only writes: a delete may name any key, so that values stored before the rule can go
+        if (kind == Kind.UPSERT) {
+            StateKeys.whyNotWritable(key).ifPresent(why -> {
+                throw new ActorException(ActorException.Reason.BAD_REQUEST, why);
+            });
         }
         if (kind == Kind.UPSERT && value == null) {
             throw new ActorException(ActorException.Reason.BAD_REQUEST, "upsert of '" + key + "' has no value");

@@ -5,8 +5,6 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
@@ -19,7 +17,6 @@ import java.util.Optional;
  * panicked and closed the connection, B8). Each WAR maps the exception to a 400 problem.
  */
 public final class JsonBody {
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     private final JsonObject object;
 
@@ -31,8 +28,8 @@ public final class JsonBody {
         if (text == null || text.isBlank()) {
             throw new JsonBodyException("the request needs a JSON object body");
         }
-        try (var reader = JSON.createReader(new StringReader(text))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = JsonText.parse(text);
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new JsonBodyException("the body must be a JSON object, was " + value.getValueType().name().toLowerCase());
             }

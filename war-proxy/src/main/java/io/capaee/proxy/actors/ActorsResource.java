@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.actors;
 
+import io.capaee.api.json.JsonText;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.actors.ActorException;
@@ -35,7 +36,6 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
@@ -307,8 +307,8 @@ public class ActorsResource {
         if (body == null || body.length == 0) {
             throw malformed("the body is empty");
         }
-        try (var reader = JSON.createReader(new ByteArrayInputStream(body))) {
-            return reader.readValue();
+        try {
+            return JsonText.parse(body);
         } catch (jakarta.json.JsonException e) {
             throw malformed("the body is not JSON: " + e.getMessage());
         }

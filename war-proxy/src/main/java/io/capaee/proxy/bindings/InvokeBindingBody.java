@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.bindings;
 
+import io.capaee.api.json.JsonText;
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.proxy.dapr.DaprException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,7 +26,7 @@ final class InvokeBindingBody {
     static BindingRequest parse(String body) {
         JsonObject object;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = JsonText.parse(body == null ? "" : body);
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw malformed("the body must be a JSON object with 'operation', 'data' and 'metadata'");
             }

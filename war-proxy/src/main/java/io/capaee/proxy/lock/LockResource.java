@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.lock;
 
+import io.capaee.api.json.JsonText;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.lock.LockConnection;
@@ -22,7 +23,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.logging.Level;
@@ -101,8 +101,8 @@ public class LockResource {
         if (body == null || body.isBlank()) {
             throw malformed("the request needs a JSON object body");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
-            JsonValue value = reader.readValue();
+        try {
+            JsonValue value = JsonText.parse(body);
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw malformed("the body must be a JSON object");
             }

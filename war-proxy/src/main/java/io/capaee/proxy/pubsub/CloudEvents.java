@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.json.JsonText;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -66,8 +66,8 @@ final class CloudEvents {
         if (message.length == 0 || message[0] != '{') {
             return false;
         }
-        try (var reader = Json.createReader(new StringReader(new String(message, StandardCharsets.UTF_8)))) {
-            return reader.readValue() instanceof JsonObject o && o.containsKey("specversion");
+        try {
+            return JsonText.parse(message) instanceof JsonObject o && o.containsKey("specversion");
         } catch (JsonException e) {
             return false;
         }
@@ -79,10 +79,9 @@ final class CloudEvents {
         }
     }
 
-    // through a Reader: parsson's byte-stream encoding detection fails on bodies under 4 bytes, such as "1"
     private static JsonValue parse(byte[] body) {
-        try (var reader = Json.createReader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            return reader.readValue();
+        try {
+            return JsonText.parse(body);
         } catch (JsonException e) {
             throw new DaprException(400, "ERR_MALFORMED_REQUEST", "the body is not the JSON its content type says: " + e.getMessage());
         }

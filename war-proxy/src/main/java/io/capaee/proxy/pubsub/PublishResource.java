@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.json.JsonText;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.pubsub.PubSubConnection;
@@ -80,8 +81,8 @@ public class PublishResource {
     @Path("bulk/{pubsub}/{topic: .+}")
     public Response bulk(@PathParam("pubsub") String pubsub, @PathParam("topic") String topic, byte[] body) {
         JsonValue parsed;
-        try (var reader = Json.createReader(new java.io.StringReader(new String(body, StandardCharsets.UTF_8)))) {
-            parsed = reader.readValue();
+        try {
+            parsed = JsonText.parse(body);
         } catch (JsonException e) {
             throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER", "the bulk body is not valid JSON: " + e.getMessage());
         }

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.state;
 
+import io.capaee.api.json.JsonText;
 import io.capaee.api.state.InvalidStateRequestException;
 import io.capaee.api.state.StateItem;
 import io.capaee.api.state.StateOperation;
 import io.capaee.api.state.StateOptions;
 import io.capaee.proxy.dapr.DaprException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,8 +28,8 @@ final class StateRequests {
         if (body == null || body.isBlank()) {
             throw malformed("the request needs a JSON body");
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
-            return reader.readValue();
+        try {
+            return JsonText.parse(body);
         } catch (JsonException e) {
             throw malformed("the body is not valid JSON: " + e.getMessage());
         }
