@@ -165,7 +165,7 @@ class NatsRpcTest {
         io.nats.client.Dispatcher peer = serverConnection.createDispatcher(m -> {
             askedFor.add(m.getHeaders().getFirst("Capa-Rpc-Method"));
             io.nats.client.impl.Headers h = new io.nats.client.impl.Headers();
-            answer.forEach(h::put);
+            answer.forEach((name, value) -> h.put(name, value));
             serverConnection.publish(io.nats.client.impl.NatsMessage.builder().subject(m.getReplyTo()).headers(h)
                     .data("why".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build());
         });
