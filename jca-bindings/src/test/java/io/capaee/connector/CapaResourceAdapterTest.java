@@ -7,8 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.connector.inbound.ThreadPoolWorkManager;
+import io.capaee.connector.inbound.cron.CronActivationSpec;
+import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.UnavailableException;
+import jakarta.resource.spi.XATerminator;
+import jakarta.resource.spi.endpoint.MessageEndpoint;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import jakarta.resource.spi.work.WorkContext;
+import jakarta.resource.spi.work.WorkManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.lang.reflect.Method;
+import java.util.Timer;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.Test;
 
 class CapaResourceAdapterTest {
@@ -46,8 +60,84 @@ class CapaResourceAdapterTest {
         adapter.stop();
     }
 
+    /**
+     * A valid (disabled) spec, so that nothing but the adapter's state can refuse it: refused with
+     * the reason before start, taken once the adapter runs on a container's work manager.
+     */
     @Test
-    void inboundActivationNeedsAStartedAdapter() {
-        assertThrows(ResourceException.class, () -> adapter.endpointActivation(null, null));
+    void inboundActivationNeedsAStartedAdapter() throws Exception {
+        CronActivationSpec spec = new CronActivationSpec();
+        spec.setSchedule("@every 1h");
+        spec.setEnabled(false);
+        MessageEndpointFactory factory = new NamedEndpointFactory("app#module#Ticker");
+
+        ResourceException refused = assertThrows(ResourceException.class, () -> adapter.endpointActivation(factory, spec));
+        assertFalse(refused instanceof NotSupportedException, refused.toString());
+        assertTrue(refused.getMessage().contains("not started"), refused.getMessage());
+
+        try (ThreadPoolWorkManager work = new ThreadPoolWorkManager()) {
+            adapter.start(new TestBootstrapContext(work));
+            try {
+                adapter.endpointActivation(factory, spec);
+            } finally {
+                adapter.stop();
+            }
+        }
+    }
+
+    /** The container's side of the bootstrap in a unit test: a work manager and a daemon timer. */
+    private record TestBootstrapContext(WorkManager work) implements BootstrapContext {
+        @Override
+        public WorkManager getWorkManager() {
+            return work;
+        }
+
+        @Override
+        public XATerminator getXATerminator() {
+            return null;
+        }
+
+        @Override
+        public Timer createTimer() {
+            return new Timer("test-adapter", true);
+        }
+
+        @Override
+        public boolean isContextSupported(Class<? extends WorkContext> context) {
+            return false;
+        }
+
+        @Override
+        public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() {
+            return null;
+        }
+    }
+
+    /** An endpoint factory that only has a name: a disabled activation asks for nothing else. */
+    private record NamedEndpointFactory(String name) implements MessageEndpointFactory {
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xaResource) throws UnavailableException {
+            throw new UnavailableException("no endpoint in this test");
+        }
+
+        @Override
+        public MessageEndpoint createEndpoint(XAResource xaResource, long timeout) throws UnavailableException {
+            throw new UnavailableException("no endpoint in this test");
+        }
+
+        @Override
+        public boolean isDeliveryTransacted(Method method) {
+            return false;
+        }
+
+        @Override
+        public String getActivationName() {
+            return name;
+        }
+
+        @Override
+        public Class<?> getEndpointClass() {
+            return Object.class;
+        }
     }
 }

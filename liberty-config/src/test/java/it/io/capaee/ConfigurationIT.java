@@ -78,19 +78,23 @@ class ConfigurationIT {
     }
 
     @Test
-    void aSubscribedAppIsToldOfAChangeWithinASecondUntilItUnsubscribes() throws Exception {
+    void aSubscribedAppIsToldOfEveryChangeUntilItUnsubscribes() throws Exception {
         HttpResponse<String> r = Server.get("/v1.0/configuration/configstore/subscribe?key=" + key);
         assertEquals(200, r.statusCode(), r.body());
         String id = Dapr.json(r.body()).asJsonObject().getString("id");
 
-        // the first change also loads the notifying code in the server; every later one is timed
+        // the property is that each change is told, in order, and nothing after the unsubscribe; how fast
+        // is printed for information (a generous deadline here: speed belongs in bench/)
         redis.set(PREFIX + key, "on||1");
-        assertTrue(notifications.poll(5, TimeUnit.SECONDS) != null, "no notification of the first change");
+        String first = notifications.poll(30, TimeUnit.SECONDS);
+        assertTrue(first != null, "no notification of the first change");
+        assertEquals("1", Dapr.json(first.substring(first.indexOf('{'))).asJsonObject().getJsonObject("items")
+                .getJsonObject(key).getString("version"), first);
         long start = System.nanoTime();
         redis.set(PREFIX + key, "on||2");
-        String seen = notifications.poll(1, TimeUnit.SECONDS);
+        String seen = notifications.poll(30, TimeUnit.SECONDS);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        assertTrue(seen != null, "no notification within a second");
+        assertTrue(seen != null, "no notification of the second change within 30 s");
         assertTrue(seen.startsWith("POST /configuration/configstore/" + key + " "), seen);
         JsonObject body = Dapr.json(seen.substring(seen.indexOf('{'))).asJsonObject();
         assertEquals(id, body.getString("id"));
@@ -102,7 +106,8 @@ class ConfigurationIT {
         assertEquals(200, off.statusCode(), off.body());
         assertEquals(Dapr.json("{\"ok\":true}"), Dapr.json(off.body()));
         redis.set(PREFIX + key, "after||3");
-        assertNull(notifications.poll(500, TimeUnit.MILLISECONDS));
+        // several times the time a change took to arrive above
+        assertNull(notifications.poll(Math.max(2000, 4 * millis), TimeUnit.MILLISECONDS), "told after the unsubscribe");
 
         HttpResponse<String> again = Server.get("/v1.0/configuration/configstore/" + id + "/unsubscribe");
         assertEquals(500, again.statusCode(), again.body());

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -93,7 +94,7 @@ public final class MemoryBroker implements Broker {
         try {
             executor.execute(loop);
         } catch (RuntimeException e) {
-            loop.close(); // never started: it must not keep its group's queue
+            loop.abandon(); // never started: it must not keep its group's queue
             throw e;
         }
         return loop;
@@ -114,13 +115,37 @@ public final class MemoryBroker implements Broker {
         }
     }
 
+    /**
+     * A message that a subscription took and did not handle: back to its group's queue while the
+     * group has readers, else gone with the group (whose {@link #leave} drained the queue, or will:
+     * both run inside {@code topics.compute}, so a message is never put into a queue already dropped).
+     */
+    private void giveBack(String topic, String group, Group joined, byte[] message) {
+        boolean[] kept = new boolean[1];
+        topics.computeIfPresent(topic, (t, groups) -> {
+            if (groups.get(group) == joined) {
+                joined.queue.add(message); // still counted: it never left the quota
+                kept[0] = true;
+            }
+            return groups;
+        });
+        if (!kept[0]) {
+            taken(message);
+        }
+    }
+
     private final class Loop implements Runnable, PubSubSubscription {
+        /** Longest wait of {@link #close} for the loop: a poll, and a handler that is not slow. */
+        private static final long CLOSE_WAIT_MILLIS = 2_000;
+
         private final String topic;
         private final String group;
         private final Group joined;
         private final BlockingQueue<byte[]> queue;
         private final MessageHandler handler;
         private final AtomicBoolean closed = new AtomicBoolean();
+        private final CountDownLatch stopped = new CountDownLatch(1);
+        private volatile Thread runner;
 
         Loop(String topic, String group, Group joined, MessageHandler handler) {
             this.topic = topic;
@@ -132,20 +157,27 @@ public final class MemoryBroker implements Broker {
 
         @Override
         public void run() {
+            runner = Thread.currentThread();
             try {
                 while (!closed.get()) {
                     byte[] message = queue.poll(200, TimeUnit.MILLISECONDS);
                     if (message == null) {
                         continue;
                     }
-                    if (handled(message) || closed.get()) {
+                    if (closed.get()) { // closed while it waited: the message is the group's, not this subscription's
+                        giveBack(topic, group, joined, message);
+                        return;
+                    }
+                    if (handled(message)) {
                         taken(message);
                     } else {
-                        queue.add(message); // still counted: it never left the quota
+                        giveBack(topic, group, joined, message);
                     }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                stopped.countDown();
             }
         }
 
@@ -158,11 +190,29 @@ public final class MemoryBroker implements Broker {
             }
         }
 
+        /**
+         * Stops the loop and waits (at most {@value #CLOSE_WAIT_MILLIS} ms, not from its own
+         * handler) until it has let go of the message it holds, so that a closed subscription has
+         * freed its share of the quota when this returns.
+         */
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
                 leave(topic, group, joined);
+                if (Thread.currentThread() != runner) {
+                    try {
+                        stopped.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
             }
+        }
+
+        /** Closes a loop that never started. */
+        void abandon() {
+            stopped.countDown();
+            close();
         }
     }
 }

@@ -9,6 +9,8 @@ import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
 import io.capaee.connector.CapaResourceAdapter;
+import io.capaee.connector.memory.MemoryKeyValueStore;
+import io.capaee.connector.redis.RedisKeyValueStore;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.InvalidPropertyException;
@@ -88,7 +90,17 @@ class KeyValueConfigTest {
         KeyValueConnectionFactory cf = (KeyValueConnectionFactory) mcf.createConnectionFactory();
         try (KeyValueConnection c = cf.getConnection()) {
             c.set("k", "v");
+            assertEquals(Optional.of("v"), c.get("k"));
         }
+        assertTrue(mcf.store() instanceof MemoryKeyValueStore, mcf.store().getClass().getName());
+        assertEquals("memory", mcf.describe(), "every reading of the name agrees");
+
+        KeyValueManagedConnectionFactory redis = new KeyValueManagedConnectionFactory();
+        redis.setResourceAdapter(adapter);
+        redis.setBackend("\tREDIS ");
+        redis.createConnectionFactory();
+        assertTrue(redis.store() instanceof RedisKeyValueStore, redis.store().getClass().getName());
+        assertEquals("redis 127.0.0.1:6379/0", redis.describe(), "every reading of the name agrees");
     }
 
     @Test

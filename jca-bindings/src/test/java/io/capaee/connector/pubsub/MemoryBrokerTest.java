@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.capaee.api.pubsub.PubSubFullException;
 import io.capaee.api.pubsub.PubSubSubscription;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,23 +37,37 @@ class MemoryBrokerTest {
 
     @Test
     void theLastClosedSubscriptionOfAGroupTakesItsQueueAlong() throws Exception {
-        LinkedBlockingQueue<String> got = new LinkedBlockingQueue<>();
-        PubSubSubscription first = broker.subscribe("t", "g", m -> got.add(new String(m, StandardCharsets.UTF_8)), executor);
-        PubSubSubscription second = broker.subscribe("t", "g", m -> got.add(new String(m, StandardCharsets.UTF_8)), executor);
+        // one queue per subscription: what the closed one still takes would show in its own
+        LinkedBlockingQueue<String> firstGot = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> secondGot = new LinkedBlockingQueue<>();
+        PubSubSubscription first = broker.subscribe("t", "g", m -> firstGot.add(new String(m, StandardCharsets.UTF_8)), executor);
+        PubSubSubscription second = broker.subscribe("t", "g", m -> secondGot.add(new String(m, StandardCharsets.UTF_8)), executor);
         first.close();
         first.close(); // twice is once
-        broker.publish("t", "still read".getBytes(StandardCharsets.UTF_8));
-        assertEquals("still read", got.poll(5, TimeUnit.SECONDS), "the group's other subscription still reads its queue");
+        List<String> published = List.of("still read 1", "still read 2", "still read 3", "still read 4", "still read 5");
+        for (String m : published) {
+            broker.publish("t", m.getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> read = new ArrayList<>();
+        for (int i = 0; i < published.size(); i++) {
+            read.add(secondGot.poll(5, TimeUnit.SECONDS));
+        }
+        read.sort(Comparator.nullsLast(Comparator.naturalOrder())); // a message handed back goes to the back of the queue
+        assertEquals(published, read, "the group's other subscription still reads its queue, all of it");
+        assertEquals(List.of(), List.copyOf(firstGot), "a closed subscription receives nothing more");
         assertEquals(Set.of("t"), broker.topicNames());
         second.close();
         assertEquals(Set.of(), broker.topicNames());
         broker.publish("t", "dropped".getBytes(StandardCharsets.UTF_8));
         assertEquals(Set.of(), broker.topicNames());
 
-        PubSubSubscription again = broker.subscribe("t", "g", m -> got.add(new String(m, StandardCharsets.UTF_8)), executor);
+        LinkedBlockingQueue<String> againGot = new LinkedBlockingQueue<>();
+        PubSubSubscription again = broker.subscribe("t", "g", m -> againGot.add(new String(m, StandardCharsets.UTF_8)), executor);
         broker.publish("t", "new".getBytes(StandardCharsets.UTF_8));
-        assertEquals("new", got.poll(5, TimeUnit.SECONDS), "nothing published while no one read is delivered later");
+        assertEquals("new", againGot.poll(5, TimeUnit.SECONDS), "nothing published while no one read is delivered later");
         again.close();
+        assertEquals(List.of(), List.copyOf(firstGot), "a closed subscription receives nothing more");
+        assertEquals(List.of(), List.copyOf(secondGot), "a closed subscription receives nothing more");
     }
 
     @Test

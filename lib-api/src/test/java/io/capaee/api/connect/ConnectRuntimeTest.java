@@ -4,6 +4,7 @@ package io.capaee.api.connect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,14 @@ class ConnectRuntimeTest {
     void everyComponentHasADefinitionFileOfItsKindAndName() {
         ConnectRuntime runtime = ConnectRuntime.load();
         assertEquals("1", runtime.runtime().get("model_version"));
-        assertEquals(ConnectRuntime.SOURCES.size(), runtime.sources().size());
+        // the names as written here, not ConnectRuntime's own lists: a dropped or misnamed definition fails
+        List<String> expected = List.of("nats", "nats_jetstream", "nats_kv", "kafka", "redis_streams", "http");
+        assertEquals(expected, runtime.sources().stream().map(ComponentDefinition::name).toList());
+        assertEquals(expected, runtime.sinks().stream().map(ComponentDefinition::name).toList());
+        for (String name : expected) {
+            assertEquals(name, runtime.source(name).orElseThrow().name());
+            assertEquals(name, runtime.sink(name).orElseThrow().name());
+        }
         for (ComponentDefinition source : runtime.sources()) {
             assertEquals("source", source.kind(), source.name());
             assertTrue(NAME.matcher(source.name()).matches(), source.name());
@@ -22,6 +30,8 @@ class ConnectRuntimeTest {
         }
         for (ComponentDefinition sink : runtime.sinks()) {
             assertEquals("sink", sink.kind(), sink.name());
+            assertTrue(NAME.matcher(sink.name()).matches(), sink.name());
+            sink.fields().forEach(f -> assertTrue(NAME.matcher(f.name()).matches(), f.name()));
         }
         assertTrue(ConnectRuntime.file("sinks/kafka.yml").orElseThrow().contains("name: kafka"));
         assertTrue(ConnectRuntime.file("../secret").isEmpty());

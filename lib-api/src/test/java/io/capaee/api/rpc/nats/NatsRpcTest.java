@@ -2,9 +2,11 @@
 package io.capaee.api.rpc.nats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.api.rpc.InvalidMessageException;
 import io.capaee.api.rpc.RemoteException;
 import io.capaee.api.rpc.RpcServer;
 import io.capaee.api.rpc.RpcTimeoutException;
@@ -24,7 +26,10 @@ import io.nats.client.Nats;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
@@ -136,9 +141,61 @@ class NatsRpcTest {
 
     @Test
     void theWireIsCaraMsgpackWithAMethodHeader() throws Exception {
-        io.nats.client.Message reply = clientConnection.request(io.nats.client.impl.NatsMessage.builder()
-                .subject(prefix + ".svc.calc").headers(new io.nats.client.impl.Headers().put(NatsRpc.METHOD_HEADER, "add"))
-                .data(TestSchemas.hex("82 00 02 01 03")).build(), Duration.ofSeconds(3));
+        io.nats.client.Message reply = byHand("add", "82 00 02 01 03");
         assertEquals("81 00 05", TestSchemas.hex(reply.getData()));
+        assertNull(reply.getHeaders() == null ? null : reply.getHeaders().getFirst("Capa-Rpc-Error"));
+    }
+
+    /**
+     * The header names and error codes as other peers see them, written out here rather than taken
+     * from NatsRpc's constants, so that a rename (which both sides of the other tests would share)
+     * fails: our server answered by hand, then our client answered by hand.
+     */
+    @Test
+    void theWireNamesAndErrorCodesAreFixed() throws Exception {
+        io.nats.client.Message failed = byHand("fail", "81 00 a4 62 6f 6f 6d"); // fail("boom")
+        assertEquals("ERR_RPC_REMOTE", failed.getHeaders().getFirst("Capa-Rpc-Error"));
+        assertEquals("java.lang.IllegalStateException", failed.getHeaders().getFirst("Capa-Rpc-Remote-Type"));
+        assertEquals("ERR_RPC_UNKNOWN_METHOD", byHand("reboot", "80").getHeaders().getFirst("Capa-Rpc-Error"));
+        assertEquals("ERR_RPC_INVALID_MESSAGE", byHand("add", "81 00 a1 78").getHeaders().getFirst("Capa-Rpc-Error"));
+        assertEquals("ERR_RPC_INVALID_MESSAGE", byHand(null, "80").getHeaders().getFirst("Capa-Rpc-Error"));
+
+        Map<String, String> answer = new ConcurrentHashMap<>();
+        List<String> askedFor = new CopyOnWriteArrayList<>();
+        io.nats.client.Dispatcher peer = serverConnection.createDispatcher(m -> {
+            askedFor.add(m.getHeaders().getFirst("Capa-Rpc-Method"));
+            io.nats.client.impl.Headers h = new io.nats.client.impl.Headers();
+            answer.forEach((name, value) -> h.put(name, value));
+            serverConnection.publish(io.nats.client.impl.NatsMessage.builder().subject(m.getReplyTo()).headers(h)
+                    .data("why".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build());
+        });
+        peer.subscribe(prefix + ".svc.peer");
+        serverConnection.flush(Duration.ofSeconds(2));
+        Calculator viaPeer = Calculator.client(client.channel("peer"));
+        try {
+            answer.putAll(Map.of("Capa-Rpc-Error", "ERR_RPC_REMOTE", "Capa-Rpc-Remote-Type", "peer.Failure"));
+            RemoteException remote = assertThrows(RemoteException.class, () -> viaPeer.add(1L, 2L));
+            assertEquals("peer.Failure", remote.remoteType());
+            assertEquals("why", remote.remoteMessage());
+            answer.clear();
+            answer.put("Capa-Rpc-Error", "ERR_RPC_UNKNOWN_METHOD");
+            assertThrows(UnknownMethodException.class, () -> viaPeer.add(1L, 2L));
+            answer.put("Capa-Rpc-Error", "ERR_RPC_INVALID_MESSAGE");
+            assertThrows(InvalidMessageException.class, () -> viaPeer.add(1L, 2L));
+            answer.put("Capa-Rpc-Error", "ERR_RPC_TIMEOUT");
+            assertThrows(RpcTimeoutException.class, () -> viaPeer.add(1L, 2L));
+            answer.put("Capa-Rpc-Error", "ERR_RPC_TRANSPORT");
+            assertThrows(TransportException.class, () -> viaPeer.add(1L, 2L));
+            assertEquals(List.of("add", "add", "add", "add", "add"), askedFor, "the method header our client sends");
+        } finally {
+            serverConnection.closeDispatcher(peer);
+        }
+    }
+
+    /** A request to our server's calc service made by hand: method header (none when null) and body in hex. */
+    private io.nats.client.Message byHand(String method, String hexBody) throws Exception {
+        return clientConnection.request(io.nats.client.impl.NatsMessage.builder().subject(prefix + ".svc.calc")
+                .headers(method == null ? null : new io.nats.client.impl.Headers().put("Capa-Rpc-Method", method))
+                .data(TestSchemas.hex(hexBody)).build(), Duration.ofSeconds(3));
     }
 }
