@@ -53,9 +53,10 @@ class ActorServicesTest {
         }
     }
 
+    /** A check of the JDK, not of our code: it records why ActorServices reads the service files itself. */
     @Test
-    void javaServiceLoaderWouldRefuseTheUsualActorClass() throws Exception {
-        // why ActorServices reads the files itself: ServiceLoader wants a public no-argument constructor
+    void harnessCheckTheJdksServiceLoaderWouldRefuseTheUsualActorClass() throws Exception {
+        // ServiceLoader wants a public no-argument constructor, which actor classes need not have
         try (URLClassLoader loader = module(CounterActor.class.getName())) {
             ServiceConfigurationError e = assertThrows(ServiceConfigurationError.class,
                     () -> ServiceLoader.load(Actor.class, loader).stream().map(ServiceLoader.Provider::type).toList());

@@ -19,8 +19,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
-/** The build's Kafka broker takes records, survives a stop/start from the same log, and loses none. */
-class KafkaBrokerIT {
+/**
+ * A check of the test harness, not of Capa EE: the build's Kafka broker takes records, survives a stop/start
+ * from the same log, and loses none, so that the binding tests that stop it prove something about our code.
+ */
+class KafkaHarnessIT {
 
     @Test
     void recordsWrittenBeforeAndAfterARestartAreAllRead() throws Exception {
