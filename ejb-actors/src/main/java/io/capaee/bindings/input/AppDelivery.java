@@ -11,8 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Delivers input-binding events to an application URL with Dapr's contract (runtime-api 3.4.2):
@@ -35,7 +37,8 @@ public class AppDelivery {
     public void deliver(InboundMessage message) throws InputBindingException {
         URI target = target(message);
         probe(target);
-        post(message, target, null);
+        // set last: the message's metadata cannot make this request pass for a loopback client's
+        post(message, target, request -> request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1"));
     }
 
     /**
@@ -43,12 +46,12 @@ public class AppDelivery {
      * they serve): a delivery named in configuration, so it carries the server's own Dapr API token (when
      * one is configured) instead of the mark of a request the server sends on a caller's behalf.
      */
-    public void toFunction(InboundMessage message, URI target, String ownToken) throws InputBindingException {
-        post(message, target, ownToken == null ? "" : ownToken);
+    public void toFunction(InboundMessage message, URI target, Optional<String> ownToken) throws InputBindingException {
+        post(message, target, request -> ownToken.ifPresent(token -> request.setHeader(AccessPolicy.APP_TOKEN_HEADER, token)));
     }
 
-    /** @param ownToken null: an application's URL (the request is marked); else this server's, with the token if not empty */
-    private void post(InboundMessage message, URI target, String ownToken) throws InputBindingException {
+    /** @param credentials sets, after the message's metadata, what says who sends the request */
+    private void post(InboundMessage message, URI target, Consumer<HttpRequest.Builder> credentials) throws InputBindingException {
         HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header("capa-attempt", Integer.toString(message.attempt()))
@@ -62,12 +65,7 @@ public class AppDelivery {
                 }
             }
         });
-        if (ownToken == null) {
-            // set last: the message's metadata cannot make this request pass for a loopback client's
-            request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
-        } else if (!ownToken.isEmpty()) {
-            request.setHeader(AccessPolicy.APP_TOKEN_HEADER, ownToken);
-        }
+        credentials.accept(request);
         int status = send(request.build(), target);
         if (status < 200 || status > 299) {
             throw new InputBindingException("the application at " + target + " answered " + status

@@ -60,7 +60,7 @@ public class TargetDelivery {
         String target = message.target().strip();
         if (target.startsWith("function:")) {
             app.toFunction(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + name(target, "function:")),
-                    SecuritySettings.ownAppToken(appToken).orElse(""));
+                    SecuritySettings.ownAppToken(appToken));
         } else if (target.startsWith("binding:")) {
             toBinding(message, name(target, "binding:"));
         } else if (ActorTarget.isActor(target)) {

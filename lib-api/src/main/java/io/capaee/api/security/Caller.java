@@ -19,9 +19,4 @@ public record Caller(String remoteAddress, Function<String, String> header, Logi
     public Caller {
         userLevels = Set.copyOf(userLevels);
     }
-
-    /** A caller known by address and headers only (no user login attempted). */
-    public static Caller anonymous(String remoteAddress, Function<String, String> header) {
-        return new Caller(remoteAddress, header, Login.NONE, Set.of());
-    }
 }

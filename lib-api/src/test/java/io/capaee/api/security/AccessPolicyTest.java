@@ -18,7 +18,7 @@ class AccessPolicyTest {
     private static Caller caller(String address, Map<String, String> headers) {
         Map<String, String> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         caseInsensitive.putAll(headers);
-        return Caller.anonymous(address, caseInsensitive::get);
+        return new Caller(address, caseInsensitive::get, Caller.Login.NONE, Set.of());
     }
 
     private static Caller user(String address, Access... levels) {

@@ -39,21 +39,21 @@ final class Delivery implements MessageHandler {
     private final PubSubConnectionFactory broker;
     private final DeliveryPolicy policy;
     private final HttpClient http;
-    private final String apiToken; // for this server's own actor API when it requires one; null otherwise
+    /** The route names this server's own actor or function, named in configuration; else it is an app. */
+    private final boolean toThisServer;
+    private final String apiToken; // for this server's own APIs when they require one; null otherwise
 
-    Delivery(Subscription subscription, URI target, String appId, PubSubConnectionFactory broker, DeliveryPolicy policy, HttpClient http) {
-        this(subscription, target, appId, broker, policy, http, null);
-    }
-
+    /** @param ownApiToken this server's Dapr API token, null when none: sent only to its own actors and functions */
     Delivery(Subscription subscription, URI target, String appId, PubSubConnectionFactory broker, DeliveryPolicy policy, HttpClient http,
-            String apiToken) {
+            String ownApiToken) {
         this.subscription = subscription;
         this.target = target;
         this.appId = appId;
         this.broker = broker;
         this.policy = policy;
         this.http = http;
-        this.apiToken = apiToken;
+        this.toThisServer = ActorTarget.isActor(subscription.route()) || subscription.route().strip().startsWith("function:");
+        this.apiToken = toThisServer ? ownApiToken : null;
     }
 
     @Override
@@ -84,22 +84,15 @@ final class Delivery implements MessageHandler {
         return false;
     }
 
-    /** Whether a route names this server's own actor or function (delivered with its token, unmarked). */
-    static boolean toThisServer(String route) {
-        return ActorTarget.isActor(route) || route.strip().startsWith("function:");
-    }
-
     private Outcome post(byte[] event) {
         HttpResponse<String> r;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(policy.timeout())
                     .header("Content-Type", CloudEvents.MEDIA_TYPE);
-            if (apiToken != null) {
-                request.header("dapr-api-token", apiToken);
-            }
-            if (!toThisServer(subscription.route())) {
-                // an actor or function route is this server's own API, named in configuration; anything else is an app
+            if (!toThisServer) {
                 request.header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
+            } else if (apiToken != null) {
+                request.header(AccessPolicy.APP_TOKEN_HEADER, apiToken);
             }
             r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
-import io.capaee.api.actors.ActorTarget;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
@@ -116,9 +115,7 @@ public class Subscriptions implements MetadataContributor {
                     broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app-url"});
             return;
         }
-        // an actor or function route calls this server's own APIs, which may require its token
-        String token = Delivery.toThisServer(s.route()) ? settings.apiToken() : null;
-        Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, token);
+        Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, settings.apiToken());
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), delivery, executor)));
             LOG.log(Level.INFO, "subscription {0} started", s.key());
