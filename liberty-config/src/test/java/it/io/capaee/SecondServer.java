@@ -85,20 +85,50 @@ final class SecondServer implements AutoCloseable {
             bootstrap.store(out, "second server " + name);
         }
         SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http);
+        s.startAgain();
+        return s;
+    }
+
+    /**
+     * Starts the server (again, after {@link #close} or {@link #kill}), keeping its directory, and
+     * waits until its applications answer; returns how long that took.
+     */
+    Duration startAgain() throws Exception {
+        long start = System.nanoTime();
         run(wlp, name, "start");
-        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        long end = start + Duration.ofSeconds(180).toNanos();
         while (System.nanoTime() < end) {
             try {
                 // a public probe that answers once the application is up, whatever the server's security settings
-                if (Server.send(HttpRequest.newBuilder(URI.create(s.base + "/v1.0/healthz"))).statusCode() == 204) {
-                    return s;
+                if (Server.send(HttpRequest.newBuilder(URI.create(base + "/v1.0/healthz"))).statusCode() == 204) {
+                    return Duration.ofNanos(System.nanoTime() - start);
                 }
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(250);
         }
-        throw new AssertionError("server " + name + " did not answer on " + s.base + "; see " + second.resolve("logs"));
+        throw new AssertionError("server " + name + " did not answer on " + base + "; see " + dir().resolve("logs"));
+    }
+
+    /** The server's directory (its output directory too): desired-state files, logs, registry. */
+    Path dir() {
+        return wlp.resolve("usr/servers").resolve(name);
+    }
+
+    /**
+     * Ends the server's JVM with SIGKILL, as a crash or the OOM killer would: no shutdown hook,
+     * no application stop. Returns once the process is gone.
+     */
+    void kill() throws Exception {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("server " + name + " is not running (pid " + pid + ")"));
+        Process kill = new ProcessBuilder("kill", "-9", String.valueOf(pid)).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -9 " + pid + " failed");
+        }
+        process.onExit().get(60, TimeUnit.SECONDS);
     }
 
     @Override
