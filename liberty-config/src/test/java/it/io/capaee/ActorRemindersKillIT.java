@@ -72,7 +72,7 @@ class ActorRemindersKillIT {
         }
         long untilKill = KILL_AT.toNanos() - (System.nanoTime() - first);
         assertTrue(untilKill > 0, "registering took longer than " + KILL_AT + ": no reminder would come due before the kill");
-        Thread.sleep(Duration.ofNanos(untilKill));
+        java.util.concurrent.TimeUnit.NANOSECONDS.sleep(untilKill);
 
         server.kill();
         Map<String, Integer> atKill = fires();
@@ -89,7 +89,7 @@ class ActorRemindersKillIT {
         // past the last due time and a few scans, so a second fire would have happened by now
         long settle = lastDue.toNanos() + Duration.ofSeconds(3).toNanos() - (System.nanoTime() - first);
         if (settle > 0) {
-            Thread.sleep(Duration.ofNanos(settle));
+            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(settle);
         }
         Thread.sleep(3_000);
         now = fires();
