@@ -141,11 +141,10 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 .executor(callbacks).build();
         RemoteHosts hosts = new RemoteHosts(config.getOptionalValue("capa.actors.hosts", String.class).orElse(""), http, hostTimeout, Clock.systemUTC());
         jsonb = JsonbBuilder.create();
-        core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), type -> {
-            Optional<io.capaee.actors.runtime.HostedType> found = hosts.find(type);
-            found.ifPresent(t -> exposeLater(t.name()));
-            return found;
-        }, turns, this::deadline);
+        core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), hosts::find,
+                turns, this::deadline);
+        // every hosted type's statistics as an MBean, those that discovery finds later too
+        core.onTypeAdded(this::expose);
         for (Class<?> cls : javaActorClasses(config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
             host(cls.getName(), () -> new JavaActorType(cls, jsonb));
         }
@@ -217,7 +216,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
      */
     private void host(String what, java.util.function.Supplier<io.capaee.actors.runtime.HostedType> type) {
         try {
-            expose(core.register(type.get()));
+            core.register(type.get());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "CAPA-ACTORS: " + what + " is not hosted: " + e.getMessage(), e);
         }
@@ -257,7 +256,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 if (core.hosted(type.name()).filter(t -> t instanceof JavaActorType j && j.actorClass() == cls).isPresent()) {
                     continue;
                 }
-                expose(core.register(type));
+                core.register(type);
                 added.add(type.name());
             } catch (ActorException e) {
                 problems.add(e.getMessage());
@@ -285,11 +284,6 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
         } catch (JMException e) {
             LOG.log(Level.WARNING, "could not register the MBean of actor type " + stats.getType(), e);
         }
-    }
-
-    private void exposeLater(String type) {
-        // the runtime registers a discovered type after discovery returns: expose its statistics then
-        schedule(Instant.now(), () -> Optional.ofNullable(core.stats().get(type)).ifPresent(this::expose));
     }
 
     private Scheduler.Scheduled schedule(Instant at, Runnable task) {

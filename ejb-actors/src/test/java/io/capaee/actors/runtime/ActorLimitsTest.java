@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.actors.examples.CounterActor;
 import io.capaee.actors.java.JavaActorType;
-import io.capaee.actors.runtime.ActorRuntimeCoreTest.Gate;
+import io.capaee.actors.runtime.RuntimeFixture.Gate;
 import io.capaee.actors.store.ActorStore;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
@@ -204,14 +204,14 @@ class ActorLimitsTest {
         CompletableFuture<?> running2 = core.invokeAsync(g2, "hold", ActorRequest.json("\"r2\"")).toCompletableFuture();
         CompletableFuture<?> queued1 = core.invokeAsync(g1, "note", ActorRequest.json(sixty)).toCompletableFuture();
         refused(Reason.QUOTA, "capa.actors.max-queued-bytes-per-actor",
-                () -> ActorRuntimeCore.await(Duration.ofSeconds(5), core.invokeAsync(g1, "note", ActorRequest.json(sixty))));
+                () -> Stages.await(Duration.ofSeconds(5), core.invokeAsync(g1, "note", ActorRequest.json(sixty))));
         CompletableFuture<?> queued2 = core.invokeAsync(g2, "note", ActorRequest.json(sixty)).toCompletableFuture();
         // g3's queue is empty, but 120 of the server's 150 bytes are held
         ActorId g3 = new ActorId("gate", "g3");
         CompletableFuture<?> running3 = core.invokeAsync(g3, "hold", ActorRequest.json("\"r3\"")).toCompletableFuture();
         String forty = "\"" + "y".repeat(38) + "\"";
         refused(Reason.QUOTA, "capa.actors.max-queued-bytes)",
-                () -> ActorRuntimeCore.await(Duration.ofSeconds(5), core.invokeAsync(g3, "note", ActorRequest.json(forty))));
+                () -> Stages.await(Duration.ofSeconds(5), core.invokeAsync(g3, "note", ActorRequest.json(forty))));
         release.countDown();
         CompletableFuture.allOf(running1, running2, running3, queued1, queued2).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("r1", "x".repeat(58)), Gate.order(core, g1));
