@@ -10,8 +10,7 @@ import io.capaee.actors.runtime.ActorSettings;
 import io.capaee.actors.runtime.Scheduler;
 import io.capaee.actors.runtime.TypeStats;
 import io.capaee.actors.store.ActorStore;
-import io.capaee.actors.java.ActorServices;
-import io.capaee.api.actors.ActorException;
+import io.capaee.actors.java.JavaActorHosting;
 import io.capaee.api.actors.ActorHosting;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
@@ -55,7 +54,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +110,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     private ThreadPoolExecutor callbacks;
     private Jsonb jsonb;
     private WasmEngine wasm;
+    private JavaActorHosting javaActors;
 
     @PostConstruct
     void start() {
@@ -145,7 +144,9 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 turns, this::deadline);
         // every hosted type's statistics as an MBean, those that discovery finds later too
         core.onTypeAdded(this::expose);
-        for (Class<?> cls : javaActorClasses(config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
+        javaActors = new JavaActorHosting(core, jsonb);
+        for (Class<?> cls : JavaActorHosting.classes(ActorRuntimeBean.class.getClassLoader(),
+                config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
             host(cls.getName(), () -> new JavaActorType(cls, jsonb));
         }
         for (RemoteActorType t : hosts.fixedTypes()) {
@@ -222,53 +223,9 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
         }
     }
 
-    /**
-     * Classes listed in {@code META-INF/services/io.capaee.api.actors.Actor} of the EAR's libraries and
-     * EJB modules (what this module's class loader sees), then those of capa.actors.classes.
-     */
-    private Set<Class<?>> javaActorClasses(String listed) {
-        ClassLoader loader = ActorRuntimeBean.class.getClassLoader();
-        ActorServices.Found found = ActorServices.read(loader);
-        found.problems().forEach(p -> LOG.severe("CAPA-ACTORS: " + p));
-        Set<Class<?>> classes = new LinkedHashSet<>(found.classes());
-        for (String name : listed.split("[,\\s]+")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            try {
-                classes.add(Class.forName(name.trim(), true, loader));
-            } catch (ClassNotFoundException e) {
-                LOG.severe("CAPA-ACTORS: capa.actors.classes names " + name + ", which is not a class of the application");
-            }
-        }
-        return classes;
-    }
-
     @Override
     public Set<String> hostActors(ClassLoader loader) {
-        ActorServices.Found found = ActorServices.read(loader);
-        List<String> problems = new ArrayList<>(found.problems());
-        Set<String> added = new java.util.TreeSet<>();
-        for (Class<?> cls : found.classes()) {
-            try {
-                JavaActorType type = new JavaActorType(cls, jsonb);
-                // a WAR's loader also sees the EAR's libraries, whose actors are hosted already
-                if (core.hosted(type.name()).filter(t -> t instanceof JavaActorType j && j.actorClass() == cls).isPresent()) {
-                    continue;
-                }
-                core.register(type);
-                added.add(type.name());
-            } catch (ActorException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!added.isEmpty()) {
-            LOG.info("CAPA-ACTORS: hosting actor types " + added + " of " + loader);
-        }
-        if (!problems.isEmpty()) {
-            throw new ActorException(ActorException.Reason.BAD_REQUEST, "some actor classes could not be hosted: " + String.join("; ", problems));
-        }
-        return added;
+        return javaActors.hostActors(loader);
     }
 
     private void expose(TypeStats stats) {

@@ -60,8 +60,9 @@ public final class ActorRuntimeCore implements ActorRuntime {
         // the activator needs the timers (for the sites it hands out), which need the turns: the turns
         // reach it when a first turn runs, by which time it is set
         this.turns = new Turns(settings, clock, turns, deadlines, active, chains, this::activate);
-        this.reminders = new Reminders(settings, store, scheduler, clock, quotas, types, active, this.turns, chains);
-        this.timers = new Timers(store, scheduler, clock, quotas, types, active, this.turns, chains, reminders::armedCount);
+        Firings firings = new Firings(scheduler, clock, this.turns, chains);
+        this.reminders = new Reminders(settings, store, quotas, types, active, firings);
+        this.timers = new Timers(quotas, types, active, firings, reminders);
         this.activator = new Activator(id -> new Site(id, store, timers, reminders), types, active);
         this.state = new StateApi(store);
     }

@@ -12,7 +12,6 @@ import io.capaee.api.actors.ActorNames;
 import io.capaee.api.actors.ReminderFire;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -33,32 +32,25 @@ final class Reminders {
 
     private final ActorSettings settings;
     private final ActorStore store;
-    private final Scheduler scheduler;
-    private final Clock clock;
     private final Quotas quotas;
     private final TypeRegistry types;
     private final ActiveActors active;
-    private final Turns turns;
-    private final CallChains chains;
+    private final Firings firings;
     private final Map<String, Scheduler.Scheduled> armed = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    Reminders(ActorSettings settings, ActorStore store, Scheduler scheduler, Clock clock, Quotas quotas, TypeRegistry types,
-              ActiveActors active, Turns turns, CallChains chains) {
+    Reminders(ActorSettings settings, ActorStore store, Quotas quotas, TypeRegistry types, ActiveActors active, Firings firings) {
         this.settings = settings;
         this.store = store;
-        this.scheduler = scheduler;
-        this.clock = clock;
         this.quotas = quotas;
         this.types = types;
         this.active = active;
-        this.turns = turns;
-        this.chains = chains;
+        this.firings = firings;
     }
 
     /** Re-arms every stored reminder; one whose due time passed while the server was down fires at once. */
     void start() {
-        Instant now = clock.instant();
+        Instant now = firings.now();
         for (ActorId actor : store.actorsWithReminders()) {
             store.reminders(actor).values().forEach(r -> arm(actor, r, now));
         }
@@ -76,10 +68,15 @@ final class Reminders {
         return armed.size();
     }
 
+    /** How many reminders {@code actor} has stored (they count against {@code capa.actors.max-timers-per-actor}). */
+    int count(ActorId actor) {
+        return store.reminders(actor).size();
+    }
+
     void create(ActorId actor, String name, ScheduleSpec spec, boolean overwrite) {
         ActorNames.check("reminder name", name);
         types.type(actor.type()).checkReminders();
-        Instant now = clock.instant();
+        Instant now = firings.now();
         Schedule schedule = Schedule.parse(spec, now);
         quotas.checkPeriod("reminder '" + name + "'", schedule.interval());
         String data = spec.data() == null ? null : ActorStore.parse(spec.data()).toString();
@@ -101,7 +98,7 @@ final class Reminders {
 
     /** A reminder of the actor's own code (Java durations; data is JSON or null). */
     void register(ActorId actor, String name, Duration dueTime, Duration period, String data) {
-        Schedule.of(dueTime, period, clock.instant());
+        Schedule.of(dueTime, period, firings.now());
         create(actor, name, new ScheduleSpec(dueTime.toString(), period == null ? "" : period.toString(), "", data, null), true);
     }
 
@@ -124,7 +121,7 @@ final class Reminders {
     private void arm(ActorId actor, StoredReminder reminder, Instant now) {
         Instant at = reminder.next().isBefore(now) ? now : reminder.next();
         Scheduler.Scheduled previous = armed.put(key(actor, reminder.name()),
-                scheduler.schedule(at, () -> fire(actor, reminder.name(), reminder.next())));
+                firings.schedule(at, () -> fire(actor, reminder.name(), reminder.next())));
         if (previous != null) {
             previous.cancel();
         }
@@ -154,7 +151,7 @@ final class Reminders {
             return;
         }
         ReminderFire fire = new ReminderFire(name, r.data(), r.dueTime(), r.period());
-        turns.turn(actor, type, chains.chain(null), a -> CompletableFuture.completedFuture(a.instance.reminder(fire))).whenComplete((cancel, e) -> {
+        firings.turn(actor, type, a -> CompletableFuture.completedFuture(a.instance.reminder(fire))).whenComplete((cancel, e) -> {
             if (e != null && Stages.cause(e) instanceof ActorException full && full.reason() == Reason.QUOTA) {
                 // it never ran (no room to activate its actor): it is due still, so try again later
                 LOG.warning("reminder '" + name + "' of " + actor + " is due but " + full.getMessage() + "; retrying");
@@ -170,7 +167,7 @@ final class Reminders {
     }
 
     private void advance(ActorId actor, String name, Instant due, StoredReminder r, boolean cancel) {
-        Instant now = clock.instant();
+        Instant now = firings.now();
         int left = r.remaining() < 0 ? -1 : r.remaining() - 1;
         Instant next = null;
         if (!cancel && !r.period().isEmpty()) {
@@ -209,7 +206,7 @@ final class Reminders {
 
     private void rearmLater(ActorId actor, String name, Instant due) {
         Scheduler.Scheduled previous = armed.put(key(actor, name),
-                scheduler.schedule(clock.instant().plus(settings.scanInterval()), () -> fire(actor, name, due)));
+                firings.schedule(firings.now().plus(settings.scanInterval()), () -> fire(actor, name, due)));
         if (previous != null) {
             previous.cancel();
         }

@@ -9,24 +9,7 @@ import jakarta.json.bind.Jsonb;
 import java.time.Duration;
 
 /** The runtime's {@link ActorSite}: one actor's slice of the store, the timers and the reminders. */
-final class Site implements ActorSite {
-    private final ActorId id;
-    private final ActorStore store;
-    private final Timers timers;
-    private final Reminders reminders;
-
-    Site(ActorId id, ActorStore store, Timers timers, Reminders reminders) {
-        this.id = id;
-        this.store = store;
-        this.timers = timers;
-        this.reminders = reminders;
-    }
-
-    @Override
-    public ActorId id() {
-        return id;
-    }
-
+record Site(ActorId id, ActorStore store, Timers timers, Reminders reminders) implements ActorSite {
     @Override
     public TurnState state(Jsonb jsonb) {
         return new TurnState(id, store, jsonb);

@@ -10,12 +10,10 @@ import io.capaee.api.actors.ActorNames;
 import io.capaee.api.actors.ReminderFire;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.TimerHandler;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
-import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,28 +26,19 @@ import java.util.logging.Logger;
 final class Timers {
     private static final Logger LOG = Logger.getLogger(Timers.class.getName());
 
-    private final ActorStore store;
-    private final Scheduler scheduler;
-    private final Clock clock;
     private final Quotas quotas;
     private final TypeRegistry types;
     private final ActiveActors active;
-    private final Turns turns;
-    private final CallChains chains;
-    private final IntSupplier armedReminders;
+    private final Firings firings;
+    /** Counted with the timers against the quotas. */
+    private final Reminders reminders;
 
-    /** @param armedReminders how many reminders are armed, of every actor */
-    Timers(ActorStore store, Scheduler scheduler, Clock clock, Quotas quotas, TypeRegistry types, ActiveActors active, Turns turns,
-           CallChains chains, IntSupplier armedReminders) {
-        this.store = store;
-        this.scheduler = scheduler;
-        this.clock = clock;
+    Timers(Quotas quotas, TypeRegistry types, ActiveActors active, Firings firings, Reminders reminders) {
         this.quotas = quotas;
         this.types = types;
         this.active = active;
-        this.turns = turns;
-        this.chains = chains;
-        this.armedReminders = armedReminders;
+        this.firings = firings;
+        this.reminders = reminders;
     }
 
     /**
@@ -75,17 +64,17 @@ final class Timers {
         ActorNames.check("timer name", name);
         HostedType type = types.type(actor.type());
         type.checkTimerCallback(spec.callback());
-        Schedule schedule = Schedule.parse(spec, clock.instant());
+        Schedule schedule = Schedule.parse(spec, firings.now());
         quotas.checkPeriod("timer '" + name + "'", schedule.interval());
         if (spec.data() != null) {
             ActorStore.parse(spec.data());
         }
         ReminderFire fire = new ReminderFire(name, spec.data(), Reminders.blankToEmpty(spec.dueTime()), Reminders.blankToEmpty(spec.period()));
         String callback = spec.callback();
-        turns.await(turns.turn(actor, type, chains.chain(null), a -> {
-            int reminders = store.reminders(actor).size();
+        firings.await(firings.turn(actor, type, a -> {
+            int ofActor = reminders.count(actor);
             synchronized (a) {
-                checkRoom(a, name, reminders);
+                checkRoom(a, name, ofActor);
                 arm(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> instance.timer(callback, fire));
             }
             return CompletableFuture.completedFuture(null);
@@ -98,15 +87,15 @@ final class Timers {
         if (handler == null) {
             throw new ActorException(Reason.BAD_SCHEDULE, "timer '" + name + "' has no handler");
         }
-        Schedule schedule = Schedule.of(dueTime, period, clock.instant());
+        Schedule schedule = Schedule.of(dueTime, period, firings.now());
         quotas.checkPeriod("timer '" + name + "'", schedule.interval());
         Activation a = active.get(actor);
-        if (!chains.inTurnOf(a)) {
+        if (!firings.inTurnOf(a)) {
             throw new ActorException(Reason.BAD_REQUEST, "timers of " + actor + " can only be registered from inside its turn");
         }
-        int reminders = store.reminders(actor).size();
+        int ofActor = reminders.count(actor);
         synchronized (a) {
-            checkRoom(a, name, reminders);
+            checkRoom(a, name, ofActor);
             arm(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> {
                 instance.timer(handler);
                 return false;
@@ -128,9 +117,9 @@ final class Timers {
     }
 
     /** Guarded by {@code a}: refuses a new timer of {@code a} when its or the server's share of timers is used up. */
-    private void checkRoom(Activation a, String name, int reminders) {
+    private void checkRoom(Activation a, String name, int remindersOfActor) {
         if (a.timer(name) == null) {
-            quotas.checkTimer(a.id, "timer '" + name + "'", a.timerCount() + reminders, armedReminders.getAsInt());
+            quotas.checkTimer(a.id, "timer '" + name + "'", a.timerCount() + remindersOfActor, reminders.armedCount());
         }
     }
 
@@ -140,7 +129,7 @@ final class Timers {
         if (previous != null) {
             previous.cancel();
         }
-        slot.task = scheduler.schedule(due, () -> fire(a, name, slot, schedule, due, remaining, action));
+        slot.task = firings.schedule(due, () -> fire(a, name, slot, schedule, due, remaining, action));
         if (slot.cancelled) {
             slot.task.cancel();
         }
@@ -155,18 +144,17 @@ final class Timers {
         if (slot.cancelled || gone || a.timer(name) != slot || !active.isCurrent(a)) {
             return;
         }
-        Turn<Boolean> firing = new Turn<>(chains.chain(null), 0, false, current -> {
+        firings.quietTurn(a, current -> {
             if (current != a || slot.cancelled || current.timer(name) != slot) {
                 return CompletableFuture.completedFuture(true);
             }
             return CompletableFuture.completedFuture(action.apply(current.instance));
-        });
-        turns.turn(a.id, a.type, firing, false, false).whenComplete((cancel, e) -> {
+        }).whenComplete((cancel, e) -> {
             if (e != null) {
                 LOG.log(Level.WARNING, "timer '" + name + "' of " + a.id + " failed: " + Stages.cause(e).getMessage());
             }
             int left = remaining < 0 ? -1 : remaining - 1;
-            Instant next = Boolean.TRUE.equals(cancel) ? null : schedule.next(due, left, clock.instant());
+            Instant next = Boolean.TRUE.equals(cancel) ? null : schedule.next(due, left, firings.now());
             synchronized (a) {
                 if (a.timer(name) != slot) {
                     return;

@@ -195,8 +195,7 @@ class ActorLimitsTest {
     @Test
     void theBodiesOfQueuedCallsAreBoundedPerActorAndForTheServer() throws Exception {
         ActorRuntimeCore core = runtime(limits(100, 100, 100, 100, 150), turns);
-        CountDownLatch release = new CountDownLatch(1);
-        Gate.latch = release;
+        CountDownLatch release = Gate.shut();
         ActorId g1 = new ActorId("gate", "g1");
         ActorId g2 = new ActorId("gate", "g2");
         String sixty = "\"" + "x".repeat(58) + "\"";
@@ -216,8 +215,7 @@ class ActorLimitsTest {
         CompletableFuture.allOf(running1, running2, running3, queued1, queued2).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("r1", "x".repeat(58)), Gate.order(core, g1));
         // the queues emptied: their bytes are free again
-        CountDownLatch hold = new CountDownLatch(1);
-        Gate.latch = hold;
+        CountDownLatch hold = Gate.shut();
         CompletableFuture<?> again = core.invokeAsync(g1, "hold", ActorRequest.json("\"again\"")).toCompletableFuture();
         CompletableFuture<?> a1 = core.invokeAsync(g1, "note", ActorRequest.json(sixty)).toCompletableFuture();
         CompletableFuture<?> a2 = core.invokeAsync(g1, "note", ActorRequest.json(forty)).toCompletableFuture();

@@ -12,18 +12,14 @@ import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole runtime, as the server and Dapr's API use it: calls, state and errors across its parts. */
 class ActorRuntimeCoreTest {
-    private final RuntimeFixture fx = new RuntimeFixture();
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
     private final ActorId a = new ActorId("counter", "a");
-
-    @AfterEach
-    void close() throws Exception {
-        fx.close();
-    }
 
     @Test
     void stateIsSavedAtTheEndOfATurnAndReadAfterARestart() {

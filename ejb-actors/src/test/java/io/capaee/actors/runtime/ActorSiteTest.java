@@ -13,20 +13,16 @@ import io.capaee.api.actors.ActorId;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ActorSite}: all an actor kind is given of the runtime, for each of its actors: identity, state, timers, reminders. */
 class ActorSiteTest {
-    private final RuntimeFixture fx = new RuntimeFixture();
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
     private final RecordingKind kind = new RecordingKind("kind", Optional.empty());
     private final ActorId k = new ActorId("kind", "k");
     private final AtomicInteger ticks = new AtomicInteger();
-
-    @AfterEach
-    void close() throws Exception {
-        fx.close();
-    }
 
     @Test
     void aKindReachesItsActorsStateTimersAndRemindersThroughTheSite() {

@@ -11,6 +11,7 @@ import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,12 +20,15 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What the runtime's tests share: an in-memory store, a manual clock and scheduler, and runtimes
- * over them hosting the example counter and the test actors below. Close it after each test.
+ * over them hosting the example counter and the test actors below. A test class registers it
+ * ({@code @RegisterExtension}), which closes it after each test.
  */
-final class RuntimeFixture implements AutoCloseable {
+final class RuntimeFixture implements AfterEachCallback {
     final Jsonb jsonb = JsonbBuilder.create();
     final MemoryKeyValue kv = new MemoryKeyValue();
     final ManualScheduler clock = new ManualScheduler();
@@ -58,8 +62,13 @@ final class RuntimeFixture implements AutoCloseable {
         return core.invoke(id, method, ActorRequest.json(json)).text();
     }
 
+    /** A call whose body is the JSON string {@code text}, made in call chain {@code chain} (a Dapr-Reentrancy-Id). */
+    static ActorRequest inChain(String text, String chain) {
+        return new ActorRequest(("\"" + text + "\"").getBytes(StandardCharsets.UTF_8), "application/json", chain);
+    }
+
     @Override
-    public void close() throws Exception {
+    public void afterEach(ExtensionContext context) throws Exception {
         turns.shutdownNow();
         jsonb.close();
     }
@@ -69,6 +78,12 @@ final class RuntimeFixture implements AutoCloseable {
     public static class Gate {
         static volatile CountDownLatch latch;
         private final ActorContext context;
+
+        /** Closes the gate: calls of {@code hold} wait until the latch returned is opened. */
+        static CountDownLatch shut() {
+            latch = new CountDownLatch(1);
+            return latch;
+        }
 
         public Gate(ActorContext context) {
             this.context = context;

@@ -15,18 +15,14 @@ import io.capaee.api.actors.StateOperation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link StateApi}: actor state as Dapr's API reads it and writes it in transactions. */
 class StateApiTest {
-    private final RuntimeFixture fx = new RuntimeFixture();
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
     private final ActorId a = new ActorId("counter", "a");
-
-    @AfterEach
-    void close() throws Exception {
-        fx.close();
-    }
 
     @Test
     void stateTransactionsAreAtomic() {

@@ -13,18 +13,14 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ScheduleSpec;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Timers}: in-memory timers that live and end with their actor's activation. */
 class TimersTest {
-    private final RuntimeFixture fx = new RuntimeFixture();
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
     private final ActorId a = new ActorId("counter", "a");
-
-    @AfterEach
-    void close() throws Exception {
-        fx.close();
-    }
 
     @Test
     void timersRunWhileActiveAndStopOnDeactivation() {

@@ -2,6 +2,7 @@
 package io.capaee.actors.runtime;
 
 import static io.capaee.actors.runtime.RuntimeFixture.call;
+import static io.capaee.actors.runtime.RuntimeFixture.inChain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -23,18 +24,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link Turns}: one turn at a time per actor, a queue that holds no thread, call chains and reentrancy. */
 class TurnsTest {
-    private final RuntimeFixture fx = new RuntimeFixture();
+    @RegisterExtension
+    final RuntimeFixture fx = new RuntimeFixture();
     private final ActorId a = new ActorId("counter", "a");
-
-    @AfterEach
-    void close() throws Exception {
-        fx.close();
-    }
 
     @Test
     void callsToOneActorNeverInterleaveAndDifferentActorsRunInParallel() throws Exception {
@@ -83,8 +80,7 @@ class TurnsTest {
     @Test
     void aWaitingCallHoldsNoThreadAndCallsRunInArrivalOrder() throws Exception {
         ActorRuntimeCore core = fx.runtime(ActorSettings.defaults(), fx.turns);
-        CountDownLatch release = new CountDownLatch(1);
-        Gate.latch = release;
+        CountDownLatch release = Gate.shut();
         ActorId g = new ActorId("gate", "g");
         CompletableFuture<?> first = core.invokeAsync(g, "hold", ActorRequest.json("\"first\"")).toCompletableFuture();
         List<CompletableFuture<?>> queued = new ArrayList<>();
@@ -106,8 +102,7 @@ class TurnsTest {
     void callsBeyondTheQueueLimitAreRefusedAtOnce() throws Exception {
         ActorRuntimeCore core = fx.runtime(new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(5), false, 32,
                 "q:", 2), fx.turns);
-        CountDownLatch release = new CountDownLatch(1);
-        Gate.latch = release;
+        CountDownLatch release = Gate.shut();
         ActorId g = new ActorId("gate", "q");
         CompletableFuture<?> first = core.invokeAsync(g, "hold", ActorRequest.json("\"first\"")).toCompletableFuture();
         CompletableFuture<?> second = core.invokeAsync(g, "hold", ActorRequest.json("\"second\"")).toCompletableFuture();
@@ -125,8 +120,7 @@ class TurnsTest {
     void aCallThatWaitsTooLongFailsAndLeavesTheQueue() throws Exception {
         ActorRuntimeCore core = fx.runtime(new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(5), false, 32, "to:"),
                 fx.turns);
-        CountDownLatch release = new CountDownLatch(1);
-        Gate.latch = release;
+        CountDownLatch release = Gate.shut();
         ActorId g = new ActorId("gate", "t");
         CompletableFuture<?> first = core.invokeAsync(g, "hold", ActorRequest.json("\"first\"")).toCompletableFuture();
         CompletableFuture<?> late = core.invokeAsync(g, "hold", ActorRequest.json("\"late\"")).toCompletableFuture();
@@ -142,18 +136,17 @@ class TurnsTest {
     @Test
     void aCallOfTheRunningTurnsChainIsRefusedAtOnceWhenReentrancyIsOff() throws Exception {
         ActorRuntimeCore core = fx.runtime(ActorSettings.defaults(), fx.turns);
-        CountDownLatch release = new CountDownLatch(1);
-        Gate.latch = release;
+        CountDownLatch release = Gate.shut();
         ActorId g = new ActorId("gate", "c");
         core.invoke(g, "wake", ActorRequest.json(null));
-        CompletableFuture<?> first = core.invokeAsync(g, "hold", new ActorRequest("\"a\"".getBytes(), "application/json", "chain-1"))
+        CompletableFuture<?> first = core.invokeAsync(g, "hold", inChain("a", "chain-1"))
                 .toCompletableFuture();
         // as when the actor's own method calls back into it over HTTP with its Dapr-Reentrancy-Id
         long end = System.nanoTime() + 5_000_000_000L;
         ActorException e = null;
         while (e == null && System.nanoTime() < end) {
             try {
-                Stages.await(Duration.ofSeconds(60), core.invokeAsync(g, "hold", new ActorRequest("\"b\"".getBytes(), "application/json", "chain-1")));
+                Stages.await(Duration.ofSeconds(60), core.invokeAsync(g, "hold", inChain("b", "chain-1")));
             } catch (ActorException refused) {
                 e = refused;
             }
@@ -168,17 +161,16 @@ class TurnsTest {
     void aCallOfTheRunningTurnsChainReentersWhenReentrancyIsOn() throws Exception {
         ActorRuntimeCore core = fx.runtime(new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(5), true, 2, "re:"),
                 fx.turns);
-        CountDownLatch release = new CountDownLatch(1);
-        Gate.latch = release;
+        CountDownLatch release = Gate.shut();
         ActorId g = new ActorId("gate", "r");
         core.invoke(g, "wake", ActorRequest.json(null));
-        CompletableFuture<?> outer = core.invokeAsync(g, "hold", new ActorRequest("\"outer\"".getBytes(), "application/json", "chain-2"))
+        CompletableFuture<?> outer = core.invokeAsync(g, "hold", inChain("outer", "chain-2"))
                 .toCompletableFuture();
         // another chain waits its turn; the running chain gets in beside the running turn, once (depth 2)
-        CompletableFuture<?> other = core.invokeAsync(g, "note", new ActorRequest("\"other\"".getBytes(), "application/json", "chain-3"))
+        CompletableFuture<?> other = core.invokeAsync(g, "note", inChain("other", "chain-3"))
                 .toCompletableFuture();
         assertEquals("\"inner\"", Stages.await(Duration.ofSeconds(60), core.invokeAsync(g, "note",
-                new ActorRequest("\"inner\"".getBytes(), "application/json", "chain-2"))).text());
+                inChain("inner", "chain-2"))).text());
         assertFalse(other.isDone());
         release.countDown();
         outer.get(10, TimeUnit.SECONDS);
