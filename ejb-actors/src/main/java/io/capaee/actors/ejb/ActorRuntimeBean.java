@@ -10,8 +10,7 @@ import io.capaee.actors.runtime.ActorSettings;
 import io.capaee.actors.runtime.Scheduler;
 import io.capaee.actors.runtime.TypeStats;
 import io.capaee.actors.store.ActorStore;
-import io.capaee.actors.java.ActorServices;
-import io.capaee.api.actors.ActorException;
+import io.capaee.actors.java.JavaActorHosting;
 import io.capaee.api.actors.ActorHosting;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
@@ -55,7 +54,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,6 +110,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     private ThreadPoolExecutor callbacks;
     private Jsonb jsonb;
     private WasmEngine wasm;
+    private JavaActorHosting javaActors;
 
     @PostConstruct
     void start() {
@@ -141,12 +140,13 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 .executor(callbacks).build();
         RemoteHosts hosts = new RemoteHosts(config.getOptionalValue("capa.actors.hosts", String.class).orElse(""), http, hostTimeout, Clock.systemUTC());
         jsonb = JsonbBuilder.create();
-        core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), type -> {
-            Optional<io.capaee.actors.runtime.HostedType> found = hosts.find(type);
-            found.ifPresent(t -> exposeLater(t.name()));
-            return found;
-        }, turns, this::deadline);
-        for (Class<?> cls : javaActorClasses(config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
+        core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), hosts::find,
+                turns, this::deadline);
+        // every hosted type's statistics as an MBean, those that discovery finds later too
+        core.onTypeAdded(this::expose);
+        javaActors = new JavaActorHosting(core, jsonb);
+        for (Class<?> cls : JavaActorHosting.classes(ActorRuntimeBean.class.getClassLoader(),
+                config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
             host(cls.getName(), () -> new JavaActorType(cls, jsonb));
         }
         for (RemoteActorType t : hosts.fixedTypes()) {
@@ -217,59 +217,15 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
      */
     private void host(String what, java.util.function.Supplier<io.capaee.actors.runtime.HostedType> type) {
         try {
-            expose(core.register(type.get()));
+            core.register(type.get());
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "CAPA-ACTORS: " + what + " is not hosted: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Classes listed in {@code META-INF/services/io.capaee.api.actors.Actor} of the EAR's libraries and
-     * EJB modules (what this module's class loader sees), then those of capa.actors.classes.
-     */
-    private Set<Class<?>> javaActorClasses(String listed) {
-        ClassLoader loader = ActorRuntimeBean.class.getClassLoader();
-        ActorServices.Found found = ActorServices.read(loader);
-        found.problems().forEach(p -> LOG.severe("CAPA-ACTORS: " + p));
-        Set<Class<?>> classes = new LinkedHashSet<>(found.classes());
-        for (String name : listed.split("[,\\s]+")) {
-            if (name.isBlank()) {
-                continue;
-            }
-            try {
-                classes.add(Class.forName(name.trim(), true, loader));
-            } catch (ClassNotFoundException e) {
-                LOG.severe("CAPA-ACTORS: capa.actors.classes names " + name + ", which is not a class of the application");
-            }
-        }
-        return classes;
-    }
-
     @Override
     public Set<String> hostActors(ClassLoader loader) {
-        ActorServices.Found found = ActorServices.read(loader);
-        List<String> problems = new ArrayList<>(found.problems());
-        Set<String> added = new java.util.TreeSet<>();
-        for (Class<?> cls : found.classes()) {
-            try {
-                JavaActorType type = new JavaActorType(cls, jsonb);
-                // a WAR's loader also sees the EAR's libraries, whose actors are hosted already
-                if (core.hosted(type.name()).filter(t -> t instanceof JavaActorType j && j.actorClass() == cls).isPresent()) {
-                    continue;
-                }
-                expose(core.register(type));
-                added.add(type.name());
-            } catch (ActorException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        if (!added.isEmpty()) {
-            LOG.info("CAPA-ACTORS: hosting actor types " + added + " of " + loader);
-        }
-        if (!problems.isEmpty()) {
-            throw new ActorException(ActorException.Reason.BAD_REQUEST, "some actor classes could not be hosted: " + String.join("; ", problems));
-        }
-        return added;
+        return javaActors.hostActors(loader);
     }
 
     private void expose(TypeStats stats) {
@@ -285,11 +241,6 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
         } catch (JMException e) {
             LOG.log(Level.WARNING, "could not register the MBean of actor type " + stats.getType(), e);
         }
-    }
-
-    private void exposeLater(String type) {
-        // the runtime registers a discovered type after discovery returns: expose its statistics then
-        schedule(Instant.now(), () -> Optional.ofNullable(core.stats().get(type)).ifPresent(this::expose));
     }
 
     private Scheduler.Scheduled schedule(Instant at, Runnable task) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.java;
 
-import io.capaee.actors.runtime.ActorRuntimeCore;
+import io.capaee.actors.runtime.ActorSite;
 import io.capaee.actors.store.TurnState;
 import io.capaee.api.actors.ActorContext;
 import io.capaee.api.actors.ActorId;
@@ -11,19 +11,17 @@ import java.time.Duration;
 
 /** What one Java actor instance is given: its id, its turn state, its timers and reminders. */
 final class JavaActorContext implements ActorContext {
-    private final ActorId id;
+    private final ActorSite site;
     private final TurnState state;
-    private final ActorRuntimeCore runtime;
 
-    JavaActorContext(ActorId id, TurnState state, ActorRuntimeCore runtime) {
-        this.id = id;
+    JavaActorContext(ActorSite site, TurnState state) {
+        this.site = site;
         this.state = state;
-        this.runtime = runtime;
     }
 
     @Override
     public ActorId id() {
-        return id;
+        return site.id();
     }
 
     @Override
@@ -33,21 +31,21 @@ final class JavaActorContext implements ActorContext {
 
     @Override
     public void registerTimer(String name, Duration dueTime, Duration period, TimerHandler handler) {
-        runtime.registerTimer(id, name, dueTime, period, handler);
+        site.registerTimer(name, dueTime, period, handler);
     }
 
     @Override
     public boolean unregisterTimer(String name) {
-        return runtime.deleteTimer(id, name);
+        return site.unregisterTimer(name);
     }
 
     @Override
     public void registerReminder(String name, Duration dueTime, Duration period, String data) {
-        runtime.registerReminder(id, name, dueTime, period, data);
+        site.registerReminder(name, dueTime, period, data);
     }
 
     @Override
     public boolean unregisterReminder(String name) {
-        return runtime.deleteReminder(id, name);
+        return site.unregisterReminder(name);
     }
 }

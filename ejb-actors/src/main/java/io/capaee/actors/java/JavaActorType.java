@@ -2,8 +2,8 @@
 package io.capaee.actors.java;
 
 import io.capaee.actors.runtime.ActorInstance;
+import io.capaee.actors.runtime.ActorSite;
 import io.capaee.actors.store.TurnState;
-import io.capaee.actors.runtime.ActorRuntimeCore;
 import io.capaee.actors.runtime.HostedType;
 import io.capaee.api.actors.Actor;
 import io.capaee.api.actors.ActorContext;
@@ -119,9 +119,10 @@ public final class JavaActorType implements HostedType {
     }
 
     @Override
-    public ActorInstance create(ActorId id, ActorRuntimeCore runtime) {
-        TurnState state = new TurnState(id, runtime.store(), jsonb);
-        JavaActorContext context = new JavaActorContext(id, state, runtime);
+    public ActorInstance create(ActorSite site) {
+        ActorId id = site.id();
+        TurnState state = site.state(jsonb);
+        JavaActorContext context = new JavaActorContext(site, state);
         Object actor;
         try {
             actor = constructor.getParameterCount() == 1 ? constructor.newInstance(context) : constructor.newInstance();

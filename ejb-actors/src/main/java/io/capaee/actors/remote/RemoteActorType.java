@@ -2,7 +2,7 @@
 package io.capaee.actors.remote;
 
 import io.capaee.actors.runtime.ActorInstance;
-import io.capaee.actors.runtime.ActorRuntimeCore;
+import io.capaee.actors.runtime.ActorSite;
 import io.capaee.actors.runtime.HostedType;
 import io.capaee.actors.runtime.Reentrancy;
 import io.capaee.api.actors.ActorId;
@@ -66,7 +66,8 @@ public final class RemoteActorType implements HostedType {
     }
 
     @Override
-    public ActorInstance create(ActorId id, ActorRuntimeCore runtime) {
+    public ActorInstance create(ActorSite site) {
+        ActorId id = site.id();
         return new ActorInstance() {
             @Override
             public ActorResponse invoke(String method, ActorRequest request) {

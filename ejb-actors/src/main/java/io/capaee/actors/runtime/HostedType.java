@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.runtime;
 
-import io.capaee.api.actors.ActorId;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One actor type this server hosts, whatever implements it (Java class, remote host, wasm module). */
+/**
+ * One actor type this server hosts, whatever implements it (Java class, remote host, wasm module): an
+ * actor kind. The runtime hands each instance an {@link ActorSite}, never the runtime itself.
+ */
 public interface HostedType {
     String name();
 
@@ -15,8 +17,8 @@ public interface HostedType {
     /** This type's idle timeout; empty: the server default. */
     Optional<Duration> idleTimeout();
 
-    /** A new instance for {@code id}; lifecycle hooks run later, inside a turn. */
-    ActorInstance create(ActorId id, ActorRuntimeCore runtime);
+    /** A new instance for the actor of {@code site}; lifecycle hooks run later, inside a turn. */
+    ActorInstance create(ActorSite site);
 
     /** Whether a call chain may re-enter an actor of this type; empty: the server setting. */
     default Optional<Reentrancy> reentrancy() {

@@ -3,7 +3,7 @@ package io.capaee.actors.wasm;
 
 import io.capaee.api.json.JsonText;
 import io.capaee.actors.runtime.ActorInstance;
-import io.capaee.actors.runtime.ActorRuntimeCore;
+import io.capaee.actors.runtime.ActorSite;
 import io.capaee.actors.runtime.HostedType;
 import io.capaee.actors.store.TurnState;
 import io.capaee.api.actors.ActorException;
@@ -64,8 +64,9 @@ public final class WasmActorType implements HostedType {
     }
 
     @Override
-    public ActorInstance create(ActorId id, ActorRuntimeCore runtime) {
-        TurnState turn = new TurnState(id, runtime.store(), null);
+    public ActorInstance create(ActorSite site) {
+        ActorId id = site.id();
+        TurnState turn = site.state(null);
         return new ActorInstance() {
             @Override
             public void beginTurn() {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.actors.examples.CounterActor;
 import io.capaee.actors.java.JavaActorType;
-import io.capaee.actors.runtime.ActorRuntimeCoreTest.Gate;
+import io.capaee.actors.runtime.RuntimeFixture.Gate;
 import io.capaee.actors.store.ActorStore;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
@@ -195,8 +195,7 @@ class ActorLimitsTest {
     @Test
     void theBodiesOfQueuedCallsAreBoundedPerActorAndForTheServer() throws Exception {
         ActorRuntimeCore core = runtime(limits(100, 100, 100, 100, 150), turns);
-        CountDownLatch release = new CountDownLatch(1);
-        Gate.latch = release;
+        CountDownLatch release = Gate.shut();
         ActorId g1 = new ActorId("gate", "g1");
         ActorId g2 = new ActorId("gate", "g2");
         String sixty = "\"" + "x".repeat(58) + "\"";
@@ -204,20 +203,19 @@ class ActorLimitsTest {
         CompletableFuture<?> running2 = core.invokeAsync(g2, "hold", ActorRequest.json("\"r2\"")).toCompletableFuture();
         CompletableFuture<?> queued1 = core.invokeAsync(g1, "note", ActorRequest.json(sixty)).toCompletableFuture();
         refused(Reason.QUOTA, "capa.actors.max-queued-bytes-per-actor",
-                () -> ActorRuntimeCore.await(Duration.ofSeconds(5), core.invokeAsync(g1, "note", ActorRequest.json(sixty))));
+                () -> Stages.await(Duration.ofSeconds(5), core.invokeAsync(g1, "note", ActorRequest.json(sixty))));
         CompletableFuture<?> queued2 = core.invokeAsync(g2, "note", ActorRequest.json(sixty)).toCompletableFuture();
         // g3's queue is empty, but 120 of the server's 150 bytes are held
         ActorId g3 = new ActorId("gate", "g3");
         CompletableFuture<?> running3 = core.invokeAsync(g3, "hold", ActorRequest.json("\"r3\"")).toCompletableFuture();
         String forty = "\"" + "y".repeat(38) + "\"";
         refused(Reason.QUOTA, "capa.actors.max-queued-bytes)",
-                () -> ActorRuntimeCore.await(Duration.ofSeconds(5), core.invokeAsync(g3, "note", ActorRequest.json(forty))));
+                () -> Stages.await(Duration.ofSeconds(5), core.invokeAsync(g3, "note", ActorRequest.json(forty))));
         release.countDown();
         CompletableFuture.allOf(running1, running2, running3, queued1, queued2).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("r1", "x".repeat(58)), Gate.order(core, g1));
         // the queues emptied: their bytes are free again
-        CountDownLatch hold = new CountDownLatch(1);
-        Gate.latch = hold;
+        CountDownLatch hold = Gate.shut();
         CompletableFuture<?> again = core.invokeAsync(g1, "hold", ActorRequest.json("\"again\"")).toCompletableFuture();
         CompletableFuture<?> a1 = core.invokeAsync(g1, "note", ActorRequest.json(sixty)).toCompletableFuture();
         CompletableFuture<?> a2 = core.invokeAsync(g1, "note", ActorRequest.json(forty)).toCompletableFuture();

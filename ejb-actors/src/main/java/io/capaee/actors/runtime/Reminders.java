@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.actors.runtime;
+
+import io.capaee.actors.schedule.DaprTimes;
+import io.capaee.actors.schedule.Schedule;
+import io.capaee.actors.store.ActorStore;
+import io.capaee.actors.store.StoredReminder;
+import io.capaee.api.actors.ActorException;
+import io.capaee.api.actors.ActorException.Reason;
+import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorNames;
+import io.capaee.api.actors.ReminderFire;
+import io.capaee.api.actors.ReminderView;
+import io.capaee.api.actors.ScheduleSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Durable reminders: stored in the {@link ActorStore}, armed on the scheduler while the runtime
+ * runs (re-armed by {@link #start()}), each firing a turn of its actor that activates it when needed.
+ * A firing that could not run (store down, type not hosted yet, no room to activate) is tried again
+ * a scan interval later; one whose callback failed is not (Dapr's rule).
+ */
+final class Reminders {
+    private static final Logger LOG = Logger.getLogger(Reminders.class.getName());
+
+    private final ActorSettings settings;
+    private final ActorStore store;
+    private final Quotas quotas;
+    private final TypeRegistry types;
+    private final ActiveActors active;
+    private final Firings firings;
+    private final Map<String, Scheduler.Scheduled> armed = new ConcurrentHashMap<>();
+    private volatile boolean stopped;
+
+    Reminders(ActorSettings settings, ActorStore store, Quotas quotas, TypeRegistry types, ActiveActors active, Firings firings) {
+        this.settings = settings;
+        this.store = store;
+        this.quotas = quotas;
+        this.types = types;
+        this.active = active;
+        this.firings = firings;
+    }
+
+    /** Re-arms every stored reminder; one whose due time passed while the server was down fires at once. */
+    void start() {
+        Instant now = firings.now();
+        for (ActorId actor : store.actorsWithReminders()) {
+            store.reminders(actor).values().forEach(r -> arm(actor, r, now));
+        }
+    }
+
+    /** Disarms every reminder (they stay stored); none fires after this. */
+    void stop() {
+        stopped = true;
+        armed.values().forEach(Scheduler.Scheduled::cancel);
+        armed.clear();
+    }
+
+    /** How many reminders are armed, of every actor (they count against {@code capa.actors.max-timers}). */
+    int armedCount() {
+        return armed.size();
+    }
+
+    /** How many reminders {@code actor} has stored (they count against {@code capa.actors.max-timers-per-actor}). */
+    int count(ActorId actor) {
+        return store.reminders(actor).size();
+    }
+
+    void create(ActorId actor, String name, ScheduleSpec spec, boolean overwrite) {
+        ActorNames.check("reminder name", name);
+        types.type(actor.type()).checkReminders();
+        Instant now = firings.now();
+        Schedule schedule = Schedule.parse(spec, now);
+        quotas.checkPeriod("reminder '" + name + "'", schedule.interval());
+        String data = spec.data() == null ? null : ActorStore.parse(spec.data()).toString();
+        StoredReminder reminder = new StoredReminder(name, blankToEmpty(spec.dueTime()), blankToEmpty(spec.period()), blankToEmpty(spec.ttl()),
+                data, schedule.firstDue(), schedule.repetitions(), schedule.expiresAt());
+        store.updateReminders(actor, reminders -> {
+            if (!overwrite && reminders.containsKey(name)) {
+                throw new ActorException(Reason.REMINDER_EXISTS, "reminder '" + name + "' of " + actor + " already exists");
+            }
+            if (!reminders.containsKey(name)) {
+                Activation a = active.get(actor);
+                quotas.checkTimer(actor, "reminder '" + name + "'", reminders.size() + (a == null ? 0 : a.timerCount()), armed.size());
+            }
+            reminders.put(name, reminder);
+            return null;
+        });
+        arm(actor, reminder, now);
+    }
+
+    /** A reminder of the actor's own code (Java durations; data is JSON or null). */
+    void register(ActorId actor, String name, Duration dueTime, Duration period, String data) {
+        Schedule.of(dueTime, period, firings.now());
+        create(actor, name, new ScheduleSpec(dueTime.toString(), period == null ? "" : period.toString(), "", data, null), true);
+    }
+
+    Optional<ReminderView> get(ActorId actor, String name) {
+        types.type(actor.type());
+        return Optional.ofNullable(store.reminders(actor).get(name)).map(r -> new ReminderView(actor.type(), actor.id(),
+                r.dueTime(), r.period(), r.expiresAt() == null ? null : r.expiresAt().toString(), r.data()));
+    }
+
+    boolean delete(ActorId actor, String name) {
+        types.type(actor.type());
+        boolean existed = store.updateReminders(actor, reminders -> reminders.remove(name) != null);
+        Scheduler.Scheduled task = armed.remove(key(actor, name));
+        if (task != null) {
+            task.cancel();
+        }
+        return existed;
+    }
+
+    private void arm(ActorId actor, StoredReminder reminder, Instant now) {
+        Instant at = reminder.next().isBefore(now) ? now : reminder.next();
+        Scheduler.Scheduled previous = armed.put(key(actor, reminder.name()),
+                firings.schedule(at, () -> fire(actor, reminder.name(), reminder.next())));
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    private void fire(ActorId actor, String name, Instant due) {
+        if (stopped) {
+            return;
+        }
+        StoredReminder r;
+        try {
+            r = store.reminders(actor).get(name);
+        } catch (ActorException e) {
+            LOG.warning("reminder '" + name + "' of " + actor + " could not be read; retrying: " + e.getMessage());
+            rearmLater(actor, name, due);
+            return;
+        }
+        if (r == null || !r.next().equals(due)) {
+            return; // deleted or replaced since it was armed
+        }
+        HostedType type;
+        try {
+            type = types.type(actor.type());
+        } catch (ActorException e) {
+            LOG.warning("reminder '" + name + "' of " + actor + " is due but the type is not hosted (yet); retrying");
+            rearmLater(actor, name, due);
+            return;
+        }
+        ReminderFire fire = new ReminderFire(name, r.data(), r.dueTime(), r.period());
+        firings.turn(actor, type, a -> CompletableFuture.completedFuture(a.instance.reminder(fire))).whenComplete((cancel, e) -> {
+            if (e != null && Stages.cause(e) instanceof ActorException full && full.reason() == Reason.QUOTA) {
+                // it never ran (no room to activate its actor): it is due still, so try again later
+                LOG.warning("reminder '" + name + "' of " + actor + " is due but " + full.getMessage() + "; retrying");
+                rearmLater(actor, name, due);
+                return;
+            }
+            if (e != null) {
+                // Dapr's rule: a failed reminder callback is logged, not retried
+                LOG.log(Level.WARNING, "reminder '" + name + "' of " + actor + " failed: " + Stages.cause(e).getMessage());
+            }
+            advance(actor, name, due, r, Boolean.TRUE.equals(cancel));
+        });
+    }
+
+    private void advance(ActorId actor, String name, Instant due, StoredReminder r, boolean cancel) {
+        Instant now = firings.now();
+        int left = r.remaining() < 0 ? -1 : r.remaining() - 1;
+        Instant next = null;
+        if (!cancel && !r.period().isEmpty()) {
+            Duration interval = quotas.atLeastMinimum(DaprTimes.period(r.period()).interval());
+            next = new Schedule(due, interval, left, r.expiresAt()).next(due, left, now);
+        }
+        Instant nextDue = next;
+        StoredReminder updated;
+        try {
+            updated = store.updateReminders(actor, reminders -> {
+                StoredReminder current = reminders.get(name);
+                if (current == null || !current.next().equals(due)) {
+                    return null;
+                }
+                if (nextDue == null) {
+                    reminders.remove(name);
+                    return null;
+                }
+                StoredReminder n = current.withNext(nextDue, left);
+                reminders.put(name, n);
+                return n;
+            });
+        } catch (ActorException e) {
+            // the store still says this fire is due: firing it again later is at-least-once, and a
+            // periodic reminder is not lost for the life of the process
+            LOG.warning("reminder '" + name + "' of " + actor + " fired but could not be advanced; retrying: " + e.getMessage());
+            rearmLater(actor, name, due);
+            return;
+        }
+        if (updated != null) {
+            arm(actor, updated, now);
+        } else {
+            armed.remove(key(actor, name));
+        }
+    }
+
+    private void rearmLater(ActorId actor, String name, Instant due) {
+        Scheduler.Scheduled previous = armed.put(key(actor, name),
+                firings.schedule(firings.now().plus(settings.scanInterval()), () -> fire(actor, name, due)));
+        if (previous != null) {
+            previous.cancel();
+        }
+    }
+
+    private static String key(ActorId actor, String name) {
+        return actor.type() + "||" + actor.id() + "||" + name;
+    }
+
+    static String blankToEmpty(String s) {
+        return s == null || s.isBlank() ? "" : s.trim();
+    }
+}
