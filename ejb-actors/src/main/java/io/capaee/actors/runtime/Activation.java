@@ -38,6 +38,8 @@ final class Activation {
     /** Guarded. Deactivated: new calls go to a new activation. */
     boolean closed;
     volatile ActorInstance instance;
+    /** The site {@link #instance} was made from; set with it. */
+    volatile Site site;
     volatile Instant lastUsed;
 
     Activation(ActorId id, HostedType type, Instant now, Quotas quotas) {

@@ -14,11 +14,11 @@ import java.util.logging.Logger;
 final class Activator {
     private static final Logger LOG = Logger.getLogger(Activator.class.getName());
 
-    private final Function<ActorId, ActorSite> sites;
+    private final Function<ActorId, Site> sites;
     private final TypeRegistry types;
     private final ActiveActors active;
 
-    Activator(Function<ActorId, ActorSite> sites, TypeRegistry types, ActiveActors active) {
+    Activator(Function<ActorId, Site> sites, TypeRegistry types, ActiveActors active) {
         this.sites = sites;
         this.types = types;
         this.active = active;
@@ -26,12 +26,15 @@ final class Activator {
 
     /** Called from inside the actor's first turn; throws (leaving no instance) when the instance cannot start. */
     void activate(Activation a) {
-        ActorInstance instance = a.type.create(sites.apply(a.id));
+        Site site = sites.apply(a.id);
+        ActorInstance instance = a.type.create(site);
+        a.site = site;
         a.instance = instance;
         try {
             inOwnTurn(instance, instance::onActivate);
         } catch (RuntimeException e) {
             a.instance = null;
+            a.site = null;
             throw e;
         }
         types.stats(a.type.name()).activations.increment();

@@ -5,6 +5,7 @@ import io.capaee.actors.schedule.DaprTimes;
 import io.capaee.actors.schedule.Schedule;
 import io.capaee.actors.store.ActorStore;
 import io.capaee.actors.store.StoredReminder;
+import io.capaee.actors.store.TurnState;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
 import io.capaee.api.actors.ActorId;
@@ -151,7 +152,7 @@ final class Reminders {
             return;
         }
         ReminderFire fire = new ReminderFire(name, r.data(), r.dueTime(), r.period());
-        firings.turn(actor, type, a -> CompletableFuture.completedFuture(a.instance.reminder(fire))).whenComplete((cancel, e) -> {
+        firings.turn(actor, type, a -> CompletableFuture.completedFuture(fireOnce(a, fire, due))).whenComplete((cancel, e) -> {
             if (e != null && Stages.cause(e) instanceof ActorException full && full.reason() == Reason.QUOTA) {
                 // it never ran (no room to activate its actor): it is due still, so try again later
                 LOG.warning("reminder '" + name + "' of " + actor + " is due but " + full.getMessage() + "; retrying");
@@ -164,6 +165,26 @@ final class Reminders {
             }
             advance(actor, name, due, r, Boolean.TRUE.equals(cancel));
         });
+    }
+
+    /**
+     * Runs the callback unless this very fire (the reminder at {@code due}) already ran and was saved:
+     * the fire is recorded in the actor's state, which the turn saves in one write with what the
+     * callback changed, and the reminder is advanced only after that. A server that dies between the
+     * two writes finds the record at start and only advances the reminder, so each fire changes the
+     * state once. Kinds that keep their state elsewhere (remote hosts) get Dapr's at-least-once.
+     */
+    private static boolean fireOnce(Activation a, ReminderFire fire, Instant due) {
+        Optional<TurnState> state = a.site == null ? Optional.empty() : a.site.turnState();
+        String mark = due.toString();
+        Optional<String> last = state.flatMap(s -> s.lastFire(fire.name()));
+        if (last.isPresent() && last.get().startsWith(mark + "|")) {
+            LOG.info("reminder '" + fire.name() + "' of " + a.id + " due " + mark + " ran before the server stopped; advancing it");
+            return last.get().endsWith("|true");
+        }
+        boolean cancel = a.instance.reminder(fire);
+        state.ifPresent(s -> s.recordFire(fire.name(), mark + "|" + cancel));
+        return cancel;
     }
 
     private void advance(ActorId actor, String name, Instant due, StoredReminder r, boolean cancel) {

@@ -5,6 +5,8 @@ import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorState;
 import io.capaee.api.state.StateKeys;
+import jakarta.json.Json;
+import jakarta.json.JsonString;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
 import java.util.Map;
@@ -19,6 +21,8 @@ import java.util.TreeSet;
  * when the turn fails. Java actors use it typed (JSON-B); wasm actors raw.
  */
 public final class TurnState implements ActorState {
+    /** The prefix of the runtime's own keys in an actor's document: {@code ||} cannot start an actor's key. */
+    private static final String FIRED = "||fired||";
     private final ActorId actor;
     private final ActorStore store;
     private final Jsonb jsonb;
@@ -82,6 +86,21 @@ public final class TurnState implements ActorState {
         });
     }
 
+    /**
+     * The runtime's record of reminder {@code name}'s last fire, kept in the actor's own document
+     * under a key no actor can write (state keys cannot hold {@code ||}), or empty.
+     */
+    public Optional<String> lastFire(String name) {
+        String json = values().get(FIRED + name);
+        return json == null ? Optional.empty() : Optional.of(((JsonString) ActorStore.parse(json)).getString());
+    }
+
+    /** Records reminder {@code name}'s fire, saved with the rest of this turn's changes. */
+    public void recordFire(String name, String fire) {
+        values().put(FIRED + name, Json.createValue(fire).toString());
+        dirty = true;
+    }
+
     /** The JSON text at {@code key}, or null. */
     public String rawGet(String key) {
         return values().get(key);
@@ -108,7 +127,9 @@ public final class TurnState implements ActorState {
 
     @Override
     public Set<String> keys() {
-        return new TreeSet<>(values().keySet());
+        Set<String> keys = new TreeSet<>(values().keySet());
+        keys.removeIf(k -> k.startsWith(FIRED));
+        return keys;
     }
 
     @Override

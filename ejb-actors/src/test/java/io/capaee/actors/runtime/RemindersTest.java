@@ -57,6 +57,43 @@ class RemindersTest {
     }
 
     @Test
+    void aFireSavedWithItsActorsStateButNotAdvancedBeforeTheServerDiedDoesNotRunAgainAtStart() {
+        ActorRuntimeCore first = fx.runtime();
+        first.createReminder(a, "r", new ScheduleSpec("1m", null, null, null, null), true);
+        String remindersKey = ActorSettings.defaults().keyPrefix() + "reminders||counter||a";
+        String beforeTheFire;
+        try (var c = fx.kv.getConnection()) {
+            beforeTheFire = c.get(remindersKey).orElseThrow();
+        }
+        fx.clock.advance(Duration.ofMinutes(1));
+        assertEquals(Optional.of("1"), first.getState(a, "reminded.r"));
+        first.stop();
+        try (var c = fx.kv.getConnection()) {
+            c.set(remindersKey, beforeTheFire); // the reminder's advance never reached the store
+        }
+
+        ActorRuntimeCore second = fx.runtime();
+        second.start();
+        fx.clock.advance(Duration.ZERO);
+
+        assertEquals(Optional.of("1"), second.getState(a, "reminded.r"), "the callback ran once");
+        assertTrue(second.getReminder(a, "r").isEmpty(), "the one-shot reminder is advanced, so removed");
+        fx.clock.advance(Duration.ofHours(1));
+        assertEquals(Optional.of("1"), second.getState(a, "reminded.r"));
+    }
+
+    @Test
+    void theRecordOfAFireIsNotOneOfTheActorsStateKeys() {
+        ActorRuntimeCore core = fx.runtime();
+        core.createReminder(a, "r", new ScheduleSpec("1s", null, null, null, null), true);
+        fx.clock.advance(Duration.ofSeconds(1));
+        io.capaee.actors.store.TurnState state = new io.capaee.actors.store.TurnState(a, new ActorStore(fx.kv, ActorSettings.defaults().keyPrefix()), fx.jsonb);
+
+        assertEquals(java.util.Set.of("activations", "reminded.r"), state.keys());
+        assertTrue(state.lastFire("r").isPresent());
+    }
+
+    @Test
     void remindersAndTimersAreCheckedWhenRegistered() {
         ActorRuntimeCore core = fx.runtime();
         ActorId p = new ActorId("plain", "p");
