@@ -8,13 +8,14 @@ import io.capaee.connector.BindingException;
 import jakarta.resource.spi.work.WorkException;
 import io.capaee.connector.inbound.WorkPacer;
 import java.time.Clock;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** One deployed connector: its spec, its counters, and its work while it runs. Start and stop are serialised. */
 final class DeployedConnector {
     private static final Logger LOG = Logger.getLogger(DeployedConnector.class.getName());
-    private static final long STOP_WAIT_MILLIS = 15_000;
+    static final long STOP_WAIT_MILLIS = 15_000;
 
     private final ConnectorSpec spec;
     private final String origin;
@@ -60,17 +61,35 @@ final class DeployedConnector {
     }
 
     synchronized void stop() {
+        if (release()) {
+            awaitStopped(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STOP_WAIT_MILLIS));
+        }
+    }
+
+    /**
+     * Asks the work to stop after its message in flight, without waiting ({@link #awaitStopped}
+     * waits); false when it was not running.
+     */
+    synchronized boolean release() {
         if (work == null) {
+            return false;
+        }
+        lingering = work; // no restart until it has really stopped
+        work = null;
+        lingering.release();
+        return true;
+    }
+
+    /** Waits until the released work has stopped, at most until {@code deadline} ({@link System#nanoTime}). */
+    synchronized void awaitStopped(long deadline) {
+        if (lingering == null) {
             return;
         }
-        ConnectorWork stopping = work;
-        work = null;
-        stopping.release();
         try {
-            if (stopping.awaitStopped(STOP_WAIT_MILLIS)) {
+            if (lingering.awaitStopped(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())))) {
+                lingering = null;
                 LOG.log(Level.INFO, "connector {0} stopped", spec.id());
             } else {
-                lingering = stopping; // no restart until it has really stopped
                 LOG.log(Level.WARNING, "connector {0} did not stop within {1} ms", new Object[] {spec.id(), STOP_WAIT_MILLIS});
             }
         } catch (InterruptedException e) {

@@ -91,7 +91,7 @@ public final class ConnectorParser {
         List<WasmTransform> transformer = steps.get("transformer") == null ? List.of()
                 : transformer(p + ".transformer", steps.get("transformer"));
         if (kind == ConnectorKind.INLET) {
-            ComponentStep source = component(p + ".source", steps.get("source"), true);
+            ComponentStep source = withDurable(component(p + ".source", steps.get("source"), true), chosen);
             NatsStep producer = nats(p + ".producer", steps.get("producer"), false);
             ComponentStep output = normalized(p + ".producer", withDeadLetter(producer.asComponent(),
                     asMap(p + ".producer", steps.get("producer")).get("dead_letter")), false);
@@ -100,7 +100,7 @@ public final class ConnectorParser {
         }
         NatsStep consumer = nats(p + ".consumer", steps.get("consumer"), true);
         ComponentStep sink = component(p + ".sink", steps.get("sink"), false);
-        ComponentStep input = normalized(p + ".consumer", consumer.asComponent(), true);
+        ComponentStep input = withDurable(normalized(p + ".consumer", consumer.asComponent(), true), chosen);
         return new ConnectorSpec(chosen, description, kind, null, consumer, transformer, null, sink, input, sink, yaml);
     }
 
@@ -191,6 +191,25 @@ public final class ConnectorParser {
             backoffs(path + ".config.dead_letter", deadLetter);
         }
         return new ComponentStep(type, checked);
+    }
+
+    /**
+     * The JetStream durable consumer of a connector: named after its id, so that the connector
+     * resumes where it was after a stop, a restart or a crash. NATS refuses a '.' in a consumer
+     * name; ids never hold a '~', so writing '.' as '~' keeps two ids from sharing one consumer.
+     */
+    public static String durableName(String connectorId) {
+        return "capa-connector-" + connectorId.replace('.', '~');
+    }
+
+    private static ComponentStep withDurable(ComponentStep input, String connectorId) {
+        boolean jetStream = input.type().equals("nats_jetstream") || input.type().equals("nats_kv");
+        if (!jetStream || input.config().get("durable") != null) {
+            return input;
+        }
+        Map<String, Object> config = new LinkedHashMap<>(input.config());
+        config.put("durable", durableName(connectorId));
+        return new ComponentStep(input.type(), config);
     }
 
     /** A rule the definition file cannot state: the first pause is not longer than the longest. */

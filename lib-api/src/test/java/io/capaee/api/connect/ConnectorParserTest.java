@@ -66,6 +66,28 @@ class ConnectorParserTest {
     }
 
     @Test
+    void aJetStreamSourceResumesFromADurableConsumerNamedAfterTheConnector() {
+        assertEquals("capa-connector-orders", PARSER.parse(OUTLET, "orders").input().string("durable", null));
+        // NATS refuses '.' in consumer names; '~' is never in an id, so "a.b" and "a_b" keep two consumers
+        assertEquals("capa-connector-eu~orders", PARSER.parse(OUTLET, "eu.orders").input().string("durable", null));
+        assertEquals("capa-connector-eu_orders", PARSER.parse(OUTLET, "eu_orders").input().string("durable", null));
+        String inlet = """
+                source:
+                  type: nats_kv
+                  config: { bucket: prices }
+                producer:
+                  nats: { url: "nats://127.0.0.1:4222" }
+                  core: { subject: prices.out }
+                """;
+        assertEquals("capa-connector-p1", PARSER.parse(inlet, "p1").input().string("durable", null));
+        String named = inlet.replace("bucket: prices", "bucket: prices, durable: mine");
+        assertEquals("mine", PARSER.parse(named, "p1").input().string("durable", null), "a durable of the document wins");
+        assertTrue(refusal(inlet.replace("bucket: prices", "bucket: prices, durable: my.name"))
+                .startsWith("inlet.source.config.durable: 'my.name' does not match"));
+        assertEquals(null, PARSER.parse(INLET, "c1").input().config().get("durable"), "a Kafka source has its consumer group");
+    }
+
+    @Test
     void base64AndTheControlPlaneWrapperAreAccepted() {
         String wrapped = "connector_id: from-doc\ndescription: orders out\nruntime_id: capa_ee\nsteps:\n"
                 + OUTLET.indent(2);

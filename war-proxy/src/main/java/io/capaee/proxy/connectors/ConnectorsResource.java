@@ -9,6 +9,8 @@ import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.api.connect.InvalidConnectorException;
+import io.capaee.api.desired.DesiredStateException;
+import io.capaee.api.desired.Reconciler;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.rest.Problem;
@@ -16,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -30,8 +31,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import javax.naming.NamingException;
 
@@ -40,7 +44,9 @@ import javax.naming.NamingException;
  * YAML body; {@code ?id=} names it, else the document's {@code connector_id}; {@code ?start=false}
  * deploys it stopped), list them, read one's status with its message counts and last error,
  * start, stop, delete. An invalid document is refused with 400 and a problem naming the field
- * ({@code field} member), before anything starts. {@code GET /runtime} describes the runtime
+ * ({@code field} member), before anything starts. Changes are stored in the desired state before
+ * they answer ({@link DesiredConnectors}); a stored connector that failed to deploy is listed with
+ * state {@code failed} ({@link ConnectorJson}). {@code GET /runtime} describes the runtime
  * (runtime.yml, every source and sink definition), {@code GET /runtime/<file>} serves one file.
  */
 @Path("/v1.0-alpha1/connectors")
@@ -55,6 +61,9 @@ public class ConnectorsResource {
 
     @Inject
     ConnectorManagerLookup lookup;
+
+    @Inject
+    ConnectorReconciliation reconciliation;
 
     @RequiresAccess(Access.ADMIN)
     @POST
@@ -77,9 +86,9 @@ public class ConnectorsResource {
                     .build();
             return Response.status(400).type(Problem.MEDIA_TYPE).entity(problem.toString()).build();
         }
-        return call(m -> {
-            ConnectorStatus status = m.deploy(spec, start);
-            return Response.created(URI.create("/v1.0-alpha1/connectors/" + status.id())).entity(json(status).toString()).build();
+        return change(d -> {
+            ConnectorStatus status = d.deploy(spec, start);
+            return Response.created(URI.create("/v1.0-alpha1/connectors/" + status.id())).entity(ConnectorJson.status(status).toString()).build();
         });
     }
 
@@ -89,7 +98,12 @@ public class ConnectorsResource {
     public Response list() {
         return call(m -> {
             JsonArrayBuilder all = JSON.createArrayBuilder();
-            m.list().forEach(s -> all.add(json(s)));
+            Set<String> deployed = new HashSet<>();
+            for (ConnectorStatus s : m.list()) {
+                all.add(ConnectorJson.status(s));
+                deployed.add(s.id());
+            }
+            failures().values().stream().filter(f -> !deployed.contains(f.id())).forEach(f -> all.add(ConnectorJson.failed(f)));
             return Response.ok(all.build().toString()).build();
         });
     }
@@ -123,7 +137,9 @@ public class ConnectorsResource {
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response status(@PathParam("id") String id) {
-        return call(m -> m.status(id).map(s -> Response.ok(json(s).toString()).build()).orElseGet(() -> notFound(id)));
+        return call(m -> m.status(id).map(ConnectorJson::status)
+                .or(() -> Optional.ofNullable(failures().get(id)).map(ConnectorJson::failed))
+                .map(json -> Response.ok(json.toString()).build()).orElseGet(() -> notFound(id)));
     }
 
     @RequiresAccess(Access.ADMIN)
@@ -131,7 +147,7 @@ public class ConnectorsResource {
     @Path("{id}/start")
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(@PathParam("id") String id) {
-        return call(m -> Response.ok(json(m.start(id)).toString()).build());
+        return change(d -> Response.ok(ConnectorJson.status(d.start(id)).toString()).build());
     }
 
     @RequiresAccess(Access.ADMIN)
@@ -139,14 +155,14 @@ public class ConnectorsResource {
     @Path("{id}/stop")
     @Produces(MediaType.APPLICATION_JSON)
     public Response stop(@PathParam("id") String id) {
-        return call(m -> Response.ok(json(m.stop(id)).toString()).build());
+        return change(d -> Response.ok(ConnectorJson.status(d.stop(id)).toString()).build());
     }
 
     @RequiresAccess(Access.ADMIN)
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        return call(m -> m.delete(id) ? Response.noContent().build() : notFound(id));
+        return change(d -> d.delete(id) ? Response.noContent().build() : notFound(id));
     }
 
     private Response call(Function<ConnectorManager, Response> action) {
@@ -168,29 +184,24 @@ public class ConnectorsResource {
         }
     }
 
-    private static Response notFound(String id) {
-        return Problem.response(404, "connector-not-found", "Not Found", "no connector " + id);
+    /** A change, stored in the desired state before it answers: 503 naming the store when it cannot be written. */
+    private Response change(Function<DesiredConnectors, Response> action) {
+        return call(m -> reconciliation.connectors().map(d -> {
+            try {
+                return action.apply(d);
+            } catch (DesiredStateException e) {
+                return Problem.response(503, "desired-state-unavailable", "Service Unavailable",
+                        "nothing changed: the desired state (" + d.where() + ") could not be written: " + e.getMessage());
+            }
+        }).orElseGet(() -> Problem.response(503, "connectors-unavailable", "Service Unavailable",
+                "the connectors' desired state is not loaded yet")));
     }
 
-    static JsonObject json(ConnectorStatus s) {
-        JsonObjectBuilder o = JSON.createObjectBuilder()
-                .add("id", s.id())
-                .add("description", s.description())
-                .add("kind", s.kind().label())
-                .add("state", s.state().label())
-                .add("connected", s.connected())
-                .add("source", s.input())
-                .add("sink", s.output())
-                .add("transformers", s.transformers())
-                .add("in", s.in())
-                .add("out", s.out())
-                .add("errors", s.errors())
-                .add("deadLetters", s.deadLetters())
-                .add("origin", s.origin());
-        if (s.lastError() != null) {
-            o.add("lastError", s.lastError());
-            o.add("lastErrorAt", s.lastErrorAt().toString());
-        }
-        return o.build();
+    private Map<String, Reconciler.Failure> failures() {
+        return reconciliation.connectors().map(DesiredConnectors::failures).orElse(Map.of());
+    }
+
+    private static Response notFound(String id) {
+        return Problem.response(404, "connector-not-found", "Not Found", "no connector " + id);
     }
 }
