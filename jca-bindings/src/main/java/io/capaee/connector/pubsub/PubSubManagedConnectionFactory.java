@@ -6,8 +6,8 @@ import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.RedisClient;
-import io.capaee.connector.store.StoreManagedConnectionFactory;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -25,7 +25,7 @@ import java.util.Set;
         connectionFactoryImpl = PubSubConnectionFactoryImpl.class,
         connection = PubSubConnection.class,
         connectionImpl = PubSubConnectionHandle.class)
-public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactory<Broker> {
+public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnectionFactory<Broker> {
     private static final long serialVersionUID = 1L;
 
     private static final String KAFKA = "kafka";

@@ -5,15 +5,15 @@ import io.capaee.api.state.StateConnection;
 import io.capaee.api.state.StateConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.RedisClient;
-import io.capaee.connector.store.StoreManagedConnectionFactory;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
 
 /**
  * State stores ({@code eis/capa/state/NAME}): memory (default) or Redis, keys namespaced by
- * {@code appId}. See {@link StoreManagedConnectionFactory} for the config properties; the memory
+ * {@code appId}. See {@link NamespacedStoreManagedConnectionFactory} for the config properties; the memory
  * backend is bounded by {@code maxEntries} and {@code maxBytes}.
  */
 @ConnectionDefinition(
@@ -21,7 +21,7 @@ import jakarta.resource.spi.ConnectionManager;
         connectionFactoryImpl = StateConnectionFactoryImpl.class,
         connection = StateConnection.class,
         connectionImpl = StateConnectionHandle.class)
-public class StateManagedConnectionFactory extends StoreManagedConnectionFactory<StateBackend> {
+public class StateManagedConnectionFactory extends NamespacedStoreManagedConnectionFactory<StateBackend> {
     private static final long serialVersionUID = 1L;
 
     @ConfigProperty(defaultValue = "100000", description = "Most entries the memory backend holds; a write beyond is refused")
