@@ -3,6 +3,8 @@ package io.capaee.connector.outbound;
 
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueException;
+import io.capaee.connector.KeyValueStore;
+import io.capaee.connector.store.BackendManagedConnection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +15,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     @Override
     public Optional<String> get(String key) {
         Objects.requireNonNull(key, "key");
-        return connection().store().get(key);
+        return store().get(key);
     }
 
     @Override
@@ -21,7 +23,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         try {
-            connection().store().set(key, value);
+            store().set(key, value);
         } finally {
             written(key);
         }
@@ -31,7 +33,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     public boolean delete(String key) {
         Objects.requireNonNull(key, "key");
         try {
-            return connection().store().delete(key);
+            return store().delete(key);
         } finally {
             written(key);
         }
@@ -42,7 +44,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         try {
-            return connection().store().compareAndSet(key, expected, value);
+            return store().compareAndSet(key, expected, value);
         } finally {
             written(key);
         }
@@ -51,7 +53,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     @Override
     public List<String> keys(String pattern) {
         Objects.requireNonNull(pattern, "pattern");
-        return connection().store().keys(pattern);
+        return store().keys(pattern);
     }
 
     @Override
@@ -64,7 +66,12 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
         ((KeyValueManagedConnectionFactory) connection().factory()).stamps().bump(key);
     }
 
-    private KeyValueManagedConnection connection() {
-        return (KeyValueManagedConnection) owner();
+    private KeyValueStore store() {
+        return connection().backend();
+    }
+
+    @SuppressWarnings("unchecked")
+    private BackendManagedConnection<KeyValueStore> connection() {
+        return (BackendManagedConnection<KeyValueStore>) owner();
     }
 }
