@@ -4,11 +4,10 @@ package io.capaee.connector.outbound;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
-import io.capaee.connector.store.StoreConnectionFactory;
 import jakarta.resource.spi.ConnectionManager;
 
 /** The {@link KeyValueConnectionFactory} bound in JNDI; hands out handles through the container. */
-public final class KeyValueConnectionFactoryImpl extends StoreConnectionFactory<KeyValueConnection>
+public final class KeyValueConnectionFactoryImpl extends ConnectionFactoryBase<KeyValueConnection>
         implements KeyValueConnectionFactory {
     private static final long serialVersionUID = 1L;
 
@@ -17,11 +16,6 @@ public final class KeyValueConnectionFactoryImpl extends StoreConnectionFactory<
     KeyValueConnectionFactoryImpl(KeyValueManagedConnectionFactory factory, ConnectionManager manager) {
         super(factory, manager, KeyValueConnection.class, KeyValueException::new);
         this.factory = factory;
-    }
-
-    @Override
-    public KeyValueConnection getConnection() {
-        return connection();
     }
 
     @Override

@@ -4,6 +4,6 @@
  * factory configured with a backend ({@code memory} or {@code redis}) and the Redis connection
  * properties, which owns one backend shared by all its managed connections
  * ({@link io.capaee.connector.store.BackendManagedConnection}); the building-block stores add the
- * application id that namespaces keys; the connection factory bound in JNDI.
+ * application id that namespaces keys.
  */
 package io.capaee.connector.store;
