@@ -58,10 +58,7 @@ public class ConfigurationManagedConnectionFactory extends NamespacedStoreManage
     }
 
     private int checkedMaxItems() {
-        if (maxItems == null || maxItems < 1) {
-            throw new InvalidConfigException("maxItems", maxItems + " must be at least 1 (capa.configuration.max-items)");
-        }
-        return maxItems;
+        return (int) atLeastOne("maxItems", maxItems, "capa.configuration.max-items");
     }
 
     @Override

@@ -47,10 +47,7 @@ public class LockManagedConnectionFactory extends NamespacedStoreManagedConnecti
     }
 
     private int checkedMaxEntries() {
-        if (maxEntries == null || maxEntries < 1) {
-            throw new InvalidConfigException("maxEntries", maxEntries + " must be at least 1 (capa.lock.memory.max-entries)");
-        }
-        return maxEntries;
+        return (int) atLeastOne("maxEntries", maxEntries, "capa.lock.memory.max-entries");
     }
 
     @Override

@@ -72,16 +72,9 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
-        positive("maxMessages", maxMessages, "capa.pubsub.memory.max-messages");
-        positive("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes");
+        atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages");
+        atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes");
         return new PubSubConnectionFactoryImpl(this, manager);
-    }
-
-    private static long positive(String property, Long value, String variable) {
-        if (value == null || value < 1) {
-            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
-        }
-        return value;
     }
 
     public Long getMaxMessages() {
@@ -112,8 +105,8 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected Broker memoryBackend() {
-        return new MemoryBroker(positive("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
-                positive("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));
+        return new MemoryBroker(atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
+                atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));
     }
 
     @Override

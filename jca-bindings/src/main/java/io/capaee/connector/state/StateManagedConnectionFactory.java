@@ -3,7 +3,6 @@ package io.capaee.connector.state;
 
 import io.capaee.api.state.StateConnection;
 import io.capaee.api.state.StateConnectionFactory;
-import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
@@ -32,16 +31,9 @@ public class StateManagedConnectionFactory extends NamespacedStoreManagedConnect
 
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
-        positive("maxEntries", maxEntries, "capa.state.memory.max-entries");
-        positive("maxBytes", maxBytes, "capa.state.memory.max-bytes");
+        atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries");
+        atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes");
         return new StateConnectionFactoryImpl(this, manager);
-    }
-
-    private static long positive(String property, Long value, String variable) {
-        if (value == null || value < 1) {
-            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
-        }
-        return value;
     }
 
     @Override
@@ -56,8 +48,8 @@ public class StateManagedConnectionFactory extends NamespacedStoreManagedConnect
 
     @Override
     protected StateBackend memoryBackend() {
-        return new MemoryStateBackend(positive("maxEntries", maxEntries, "capa.state.memory.max-entries"),
-                positive("maxBytes", maxBytes, "capa.state.memory.max-bytes"));
+        return new MemoryStateBackend(atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries"),
+                atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes"));
     }
 
     @Override

@@ -147,7 +147,16 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         }
     }
 
+    /** A count that must be at least 1, set in server.xml by {@code variable} (named in the message). */
+    protected static long atLeastOne(String property, Number value, String variable) {
+        if (value == null || value.longValue() < 1) {
+            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
+        }
+        return value.longValue();
+    }
+
     /** What this factory talks to, for messages; no secrets. */
+    @Override
     public final String describe() {
         String other = otherKind();
         if (other != null) {
