@@ -9,16 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
-import io.capaee.connector.CapaResourceAdapter;
+import io.capaee.connector.StartedAdapter;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * The key/value contract on the memory backend and the real Redis (127.0.0.1:6379), through the
@@ -26,33 +24,22 @@ import redis.clients.jedis.JedisPooled;
  * prefix unique to the run; the Redis keys are deleted afterwards.
  */
 class KeyValueStoreContractTest {
-    private final CapaResourceAdapter adapter = new CapaResourceAdapter();
-    private final String prefix = "capa-test:" + UUID.randomUUID() + ":";
+    @RegisterExtension
+    final StartedAdapter adapter = new StartedAdapter();
+    private final String prefix = adapter.prefix();
     private KeyValueConnectionFactory factory;
     private KeyValueConnection kv;
 
-    @BeforeEach
-    void start() throws Exception {
-        adapter.start(null);
-    }
-
     @AfterEach
-    void stop() {
+    void close() {
         if (kv != null) {
             kv.close();
-        }
-        adapter.stop();
-        try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
-            for (String key : admin.keys(prefix + "*")) {
-                admin.del(key);
-            }
         }
     }
 
     private KeyValueConnection open(String backend) throws Exception {
-        KeyValueManagedConnectionFactory f = new KeyValueManagedConnectionFactory();
+        KeyValueManagedConnectionFactory f = adapter.associate(new KeyValueManagedConnectionFactory());
         f.setBackend(backend);
-        f.setResourceAdapter(adapter);
         factory = (KeyValueConnectionFactory) f.createConnectionFactory();
         return factory.getConnection();
     }
@@ -148,7 +135,7 @@ class KeyValueStoreContractTest {
     void aStoppedAdapterLeavesNoConnectionOpen(String backend) throws Exception {
         kv = open(backend);
         kv.set(prefix + "k", "v");
-        adapter.stop();
+        adapter.adapter().stop();
         if (backend.equals("redis")) {
             KeyValueException e = assertThrows(KeyValueException.class, () -> kv.get(prefix + "k"));
             assertTrue(e.getMessage().contains("closed"), e.getMessage());

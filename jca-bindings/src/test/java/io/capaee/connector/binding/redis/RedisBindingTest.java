@@ -10,38 +10,28 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.RedisBindingFactory;
-import io.capaee.connector.CapaResourceAdapter;
+import io.capaee.connector.StartedAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPooled;
 
 /** The redis output binding through the JCA plumbing, on the real Redis (127.0.0.1:6379), under a prefix of its own. */
 class RedisBindingTest {
-    private final CapaResourceAdapter adapter = new CapaResourceAdapter();
-    private final String prefix = "capa-test:binding:" + UUID.randomUUID() + ":";
+    @RegisterExtension
+    final StartedAdapter adapter = new StartedAdapter();
+    private final String prefix = adapter.prefix();
     private final JedisPooled admin = new JedisPooled("127.0.0.1", 6379);
 
-    @BeforeEach
-    void start() throws Exception {
-        adapter.start(null);
-    }
-
     @AfterEach
-    void stop() {
-        adapter.stop();
-        for (String key : admin.keys(prefix + "*")) {
-            admin.del(key);
-        }
+    void closeAdmin() {
         admin.close();
     }
 
     private OutputBinding open(int port) throws Exception {
-        RedisBindingManagedConnectionFactory mcf = new RedisBindingManagedConnectionFactory();
-        mcf.setResourceAdapter(adapter);
+        RedisBindingManagedConnectionFactory mcf = adapter.associate(new RedisBindingManagedConnectionFactory());
         mcf.setKeyPrefix(prefix);
         mcf.setPort(port);
         mcf.setTimeoutMillis(500);
