@@ -67,11 +67,6 @@ public class ConfigurationManagedConnectionFactory extends NamespacedStoreManage
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return ConfigurationConnectionHandle.class;
-    }
-
-    @Override
     protected RedisConfigurationStore memoryBackend() {
         throw new InvalidConfigException("backend", "configuration stores run on redis");
     }

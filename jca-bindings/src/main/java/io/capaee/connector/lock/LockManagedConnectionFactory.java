@@ -56,11 +56,6 @@ public class LockManagedConnectionFactory extends NamespacedStoreManagedConnecti
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return LockConnectionHandle.class;
-    }
-
-    @Override
     protected LockBackend memoryBackend() {
         return new MemoryLockBackend(checkedMaxEntries());
     }

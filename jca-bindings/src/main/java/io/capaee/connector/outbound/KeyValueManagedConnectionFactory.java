@@ -38,11 +38,6 @@ public class KeyValueManagedConnectionFactory extends StoreManagedConnectionFact
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return KeyValueConnectionHandle.class;
-    }
-
-    @Override
     protected KeyValueStore memoryBackend() {
         return new MemoryKeyValueStore();
     }

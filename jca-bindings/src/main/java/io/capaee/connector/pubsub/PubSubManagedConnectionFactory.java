@@ -99,11 +99,6 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return PubSubConnectionHandle.class;
-    }
-
-    @Override
     protected Broker memoryBackend() {
         return new MemoryBroker(atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
                 atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));

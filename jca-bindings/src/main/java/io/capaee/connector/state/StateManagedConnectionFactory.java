@@ -42,11 +42,6 @@ public class StateManagedConnectionFactory extends NamespacedStoreManagedConnect
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return StateConnectionHandle.class;
-    }
-
-    @Override
     protected StateBackend memoryBackend() {
         return new MemoryStateBackend(atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries"),
                 atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes"));

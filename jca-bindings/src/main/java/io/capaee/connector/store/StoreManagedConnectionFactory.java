@@ -43,11 +43,8 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     /** The connection factory bound in JNDI, handing out handles through {@code manager}. */
     protected abstract Object newConnectionFactory(ConnectionManager manager);
 
-    /** A new application handle for a connection on this factory's backend. */
+    /** A new application handle for a connection on this factory's backend, of its {@code ConnectionDefinition}'s class. */
     protected abstract ConnectionHandle newHandle();
-
-    /** The class of the handles {@link #newHandle} returns. */
-    protected abstract Class<? extends ConnectionHandle> handleType();
 
     /** A new in-memory backend. */
     protected abstract B memoryBackend();
@@ -104,7 +101,7 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         validate();
-        return new BackendManagedConnection<>(this, backend(), describe(), this::newHandle, handleType());
+        return new BackendManagedConnection<>(this, backend(), describe(), this::newHandle);
     }
 
     /** Validates the config; the container calls this when it creates the connection factory. */
