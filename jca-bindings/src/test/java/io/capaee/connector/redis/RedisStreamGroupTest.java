@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +33,24 @@ class RedisStreamGroupTest {
         return entries.stream().map(StreamEntry::id).toList();
     }
 
+    /** Consumer c1 of group g, created at the stream's start, that read {@code n} entries added now and acknowledged none. */
+    private RedisStreamGroup readButNotAcknowledged(String... n) {
+        RedisStreamGroup group = new RedisStreamGroup(redis, stream, "g", "c1");
+        group.create(true);
+        List<String> added = new ArrayList<>();
+        for (String value : n) {
+            added.add(redis.append(stream, Map.of("n", value), 0));
+        }
+        group.read(10, 0); // the pending list is empty: switches to new entries
+        assertEquals(added, ids(group.read(10, 10)), "in stream order");
+        return group;
+    }
+
+    private String idOf(String n) {
+        return admin.xrange(stream, "-", "+").stream().filter(e -> n.equals(e.getFields().get("n")))
+                .findFirst().orElseThrow().getID().toString();
+    }
+
     @Test
     void theGroupIsCreatedOnceAndAtTheStartReadsWhatWasThereBefore() {
         String first = redis.append(stream, Map.of("n", "1"), 0);
@@ -56,12 +75,9 @@ class RedisStreamGroupTest {
 
     @Test
     void unacknowledgedEntriesComeBackFirstAfterARelease() {
-        RedisStreamGroup group = new RedisStreamGroup(redis, stream, "g", "c1");
-        group.create(true);
-        String a = redis.append(stream, Map.of("n", "a"), 0);
-        String b = redis.append(stream, Map.of("n", "b"), 0);
-        group.read(10, 0); // the pending list is empty: switches to new entries
-        assertEquals(List.of(a, b), ids(group.read(10, 10)));
+        RedisStreamGroup group = readButNotAcknowledged("a", "b");
+        String a = idOf("a");
+        String b = idOf("b");
         group.ack(a);
         group.release();
         assertTrue(group.readingPending());
@@ -74,13 +90,9 @@ class RedisStreamGroupTest {
 
     @Test
     void aPendingEntryDeletedFromTheStreamIsAcknowledgedAndLeftOut() {
-        RedisStreamGroup group = new RedisStreamGroup(redis, stream, "g", "c1");
-        group.create(true);
-        String gone = redis.append(stream, Map.of("n", "gone"), 0);
-        String kept = redis.append(stream, Map.of("n", "kept"), 0);
-        group.read(10, 0);
-        group.read(10, 10);
-        admin.xdel(stream, new StreamEntryID(gone));
+        RedisStreamGroup group = readButNotAcknowledged("gone", "kept");
+        String kept = idOf("kept");
+        admin.xdel(stream, new StreamEntryID(idOf("gone")));
         group.release();
         assertEquals(List.of(kept), ids(group.read(10, 10)));
         assertEquals(1L, admin.xpending(stream, "g").getTotal(), "the deleted entry no longer blocks the pending list");
