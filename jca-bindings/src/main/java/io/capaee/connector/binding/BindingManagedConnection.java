@@ -23,11 +23,6 @@ public final class BindingManagedConnection extends ManagedConnectionBase {
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return OutputBindingHandle.class;
-    }
-
-    @Override
     protected String describe() {
         return transport.describe();
     }

@@ -30,9 +30,6 @@ public abstract class BindingManagedConnectionFactory extends ManagedConnectionF
     /** The application-facing connection factory of this system's type. */
     protected abstract BindingConnectionFactory newConnectionFactory(ConnectionManager manager);
 
-    /** What this binding talks to, for messages; no secrets. */
-    public abstract String describe();
-
     @Override
     public final Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
         try {

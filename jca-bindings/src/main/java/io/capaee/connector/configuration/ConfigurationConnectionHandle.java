@@ -6,36 +6,29 @@ import io.capaee.api.configuration.ConfigurationException;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationListener;
 import io.capaee.api.configuration.ConfigurationSubscription;
-import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.BackendManagedConnection;
+import io.capaee.connector.store.BackendConnectionHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
 /** The {@link ConfigurationConnection} an application holds. */
-public final class ConfigurationConnectionHandle extends ConnectionHandle implements ConfigurationConnection {
+public final class ConfigurationConnectionHandle extends BackendConnectionHandle<RedisConfigurationStore> implements ConfigurationConnection {
+    ConfigurationConnectionHandle() {
+        super(ConfigurationException::new);
+    }
+
     @Override
     public Map<String, ConfigurationItem> get(List<String> keys) {
-        return store().get(keys);
+        return backend().get(keys);
     }
 
     @Override
     public ConfigurationSubscription subscribe(List<String> keys, ConfigurationListener listener, Executor executor) {
-        return store().subscribe(keys, listener, executor);
+        return backend().subscribe(keys, listener, executor);
     }
 
     @Override
     public String type() {
         return "configuration.redis";
-    }
-
-    @SuppressWarnings("unchecked")
-    private RedisConfigurationStore store() {
-        return ((BackendManagedConnection<RedisConfigurationStore>) owner()).backend();
-    }
-
-    @Override
-    protected RuntimeException invalid(String problem) {
-        return new ConfigurationException(problem);
     }
 }

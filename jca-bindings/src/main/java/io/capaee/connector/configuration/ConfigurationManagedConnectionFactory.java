@@ -5,9 +5,9 @@ import io.capaee.api.configuration.ConfigurationConnection;
 import io.capaee.api.configuration.ConfigurationConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.RedisClient;
+import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.StoreBackend;
-import io.capaee.connector.store.StoreManagedConnectionFactory;
+import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -24,7 +24,7 @@ import jakarta.resource.spi.ConnectionManager;
         connectionFactoryImpl = ConfigurationConnectionFactoryImpl.class,
         connection = ConfigurationConnection.class,
         connectionImpl = ConfigurationConnectionHandle.class)
-public class ConfigurationManagedConnectionFactory extends StoreManagedConnectionFactory<RedisConfigurationStore> {
+public class ConfigurationManagedConnectionFactory extends NamespacedStoreManagedConnectionFactory<RedisConfigurationStore> {
     private static final long serialVersionUID = 1L;
 
     static final String DEFAULT_KEY_PREFIX = "capa:config:";
@@ -58,20 +58,12 @@ public class ConfigurationManagedConnectionFactory extends StoreManagedConnectio
     }
 
     private int checkedMaxItems() {
-        if (maxItems == null || maxItems < 1) {
-            throw new InvalidConfigException("maxItems", maxItems + " must be at least 1 (capa.configuration.max-items)");
-        }
-        return maxItems;
+        return (int) atLeastOne("maxItems", maxItems, "capa.configuration.max-items");
     }
 
     @Override
     protected ConnectionHandle newHandle(String namespace) {
         return new ConfigurationConnectionHandle();
-    }
-
-    @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return ConfigurationConnectionHandle.class;
     }
 
     @Override

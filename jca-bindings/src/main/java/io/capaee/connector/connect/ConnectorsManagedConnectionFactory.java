@@ -63,6 +63,11 @@ public class ConnectorsManagedConnectionFactory extends ManagedConnectionFactory
         throw new NotSupportedException("the connector manager hands out no connections; call it directly");
     }
 
+    @Override
+    public String describe() {
+        return "connectors";
+    }
+
     public String getFunctionsUrl() {
         return functionsUrl;
     }

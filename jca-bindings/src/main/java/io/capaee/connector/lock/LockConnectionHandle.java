@@ -4,16 +4,16 @@ package io.capaee.connector.lock;
 import io.capaee.api.lock.LockConnection;
 import io.capaee.api.lock.LockException;
 import io.capaee.api.lock.UnlockStatus;
-import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.BackendManagedConnection;
+import io.capaee.connector.store.BackendConnectionHandle;
 import java.time.Duration;
 
 /** The {@link LockConnection} an application holds. Resource ids are stored as {@code appId||lock||id}. */
-public final class LockConnectionHandle extends ConnectionHandle implements LockConnection {
+public final class LockConnectionHandle extends BackendConnectionHandle<LockBackend> implements LockConnection {
     private final String namespace;
     private final Duration maxExpiry;
 
     LockConnectionHandle(String namespace, Duration maxExpiry) {
+        super(LockException::new);
         this.namespace = namespace;
         this.maxExpiry = maxExpiry;
     }
@@ -47,15 +47,5 @@ public final class LockConnectionHandle extends ConnectionHandle implements Lock
         if (value == null || value.isEmpty()) {
             throw new LockException(what + " must not be empty");
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private LockBackend backend() {
-        return ((BackendManagedConnection<LockBackend>) owner()).backend();
-    }
-
-    @Override
-    protected RuntimeException invalid(String problem) {
-        return new LockException(problem);
     }
 }

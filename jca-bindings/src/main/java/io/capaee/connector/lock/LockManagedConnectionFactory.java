@@ -5,8 +5,8 @@ import io.capaee.api.lock.LockConnection;
 import io.capaee.api.lock.LockConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.RedisClient;
-import io.capaee.connector.store.StoreManagedConnectionFactory;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -22,7 +22,7 @@ import java.time.Duration;
         connectionFactoryImpl = LockConnectionFactoryImpl.class,
         connection = LockConnection.class,
         connectionImpl = LockConnectionHandle.class)
-public class LockManagedConnectionFactory extends StoreManagedConnectionFactory<LockBackend> {
+public class LockManagedConnectionFactory extends NamespacedStoreManagedConnectionFactory<LockBackend> {
     private static final long serialVersionUID = 1L;
 
     @ConfigProperty(defaultValue = "3600", description = "Longest lease a caller may ask for, in seconds; longer is refused")
@@ -47,20 +47,12 @@ public class LockManagedConnectionFactory extends StoreManagedConnectionFactory<
     }
 
     private int checkedMaxEntries() {
-        if (maxEntries == null || maxEntries < 1) {
-            throw new InvalidConfigException("maxEntries", maxEntries + " must be at least 1 (capa.lock.memory.max-entries)");
-        }
-        return maxEntries;
+        return (int) atLeastOne("maxEntries", maxEntries, "capa.lock.memory.max-entries");
     }
 
     @Override
     protected ConnectionHandle newHandle(String namespace) {
         return new LockConnectionHandle(namespace, checkedMaxExpiry());
-    }
-
-    @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return LockConnectionHandle.class;
     }
 
     @Override

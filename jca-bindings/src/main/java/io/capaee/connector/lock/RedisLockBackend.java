@@ -3,11 +3,9 @@ package io.capaee.connector.lock;
 
 import io.capaee.api.lock.LockException;
 import io.capaee.api.lock.UnlockStatus;
-import io.capaee.connector.store.RedisClient;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.redis.RedisCommands;
 import java.util.List;
-import java.util.function.Supplier;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.SetParams;
 
 /**
  * Leases in Redis: {@code SET key owner NX PX expiry}. Unlock is one Lua script that compares the
@@ -22,39 +20,25 @@ public final class RedisLockBackend implements LockBackend {
             "redis.call('DEL', KEYS[1])",
             "return 0");
 
-    private final RedisClient redis;
+    private final RedisCommands redis;
 
-    public RedisLockBackend(RedisClient redis) {
-        this.redis = redis;
+    public RedisLockBackend(RedisClient client) {
+        this.redis = client.commands(e -> new LockException(e.getMessage(), e));
     }
 
     @Override
     public boolean tryLock(String key, String owner, long expiryMillis) {
-        return "OK".equals(call("SET", () -> redis.jedis().set(key, owner, SetParams.setParams().nx()
-                .px(Math.min(expiryMillis, MAX_EXPIRY_MILLIS)))));
+        return redis.setIfAbsent(key, owner, Math.min(expiryMillis, MAX_EXPIRY_MILLIS));
     }
 
     @Override
     public UnlockStatus unlock(String key, String owner) {
-        long code = (Long) call("EVAL", () -> redis.jedis().eval(UNLOCK, List.of(key), List.of(owner)));
+        long code = (Long) redis.eval(UNLOCK, List.of(key), List.of(owner));
         return switch ((int) code) {
             case 0 -> UnlockStatus.SUCCESS;
             case 1 -> UnlockStatus.LOCK_DOES_NOT_EXIST;
             case 2 -> UnlockStatus.LOCK_BELONGS_TO_OTHERS;
             default -> UnlockStatus.INTERNAL_ERROR;
         };
-    }
-
-    private <T> T call(String command, Supplier<T> action) {
-        if (redis.closed()) {
-            throw new LockException("the lock store's redis client for " + redis.settings().address() + " is closed");
-        }
-        try {
-            return action.get();
-        } catch (JedisException e) {
-            throw new LockException("redis at " + redis.settings().address() + " failed " + command + ": " + e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new LockException("the lock store's redis client for " + redis.settings().address() + " is closed", e);
-        }
     }
 }

@@ -3,17 +3,22 @@ package io.capaee.connector.outbound;
 
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueException;
+import io.capaee.connector.KeyValueStore;
+import io.capaee.connector.store.BackendConnectionHandle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /** The {@link KeyValueConnection} an application holds; delegates to its managed connection. */
-public final class KeyValueConnectionHandle extends ConnectionHandle implements KeyValueConnection {
+public final class KeyValueConnectionHandle extends BackendConnectionHandle<KeyValueStore> implements KeyValueConnection {
+    KeyValueConnectionHandle() {
+        super(KeyValueException::new);
+    }
 
     @Override
     public Optional<String> get(String key) {
         Objects.requireNonNull(key, "key");
-        return connection().store().get(key);
+        return backend().get(key);
     }
 
     @Override
@@ -21,7 +26,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         try {
-            connection().store().set(key, value);
+            backend().set(key, value);
         } finally {
             written(key);
         }
@@ -31,7 +36,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     public boolean delete(String key) {
         Objects.requireNonNull(key, "key");
         try {
-            return connection().store().delete(key);
+            return backend().delete(key);
         } finally {
             written(key);
         }
@@ -42,7 +47,7 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         try {
-            return connection().store().compareAndSet(key, expected, value);
+            return backend().compareAndSet(key, expected, value);
         } finally {
             written(key);
         }
@@ -51,20 +56,11 @@ public final class KeyValueConnectionHandle extends ConnectionHandle implements 
     @Override
     public List<String> keys(String pattern) {
         Objects.requireNonNull(pattern, "pattern");
-        return connection().store().keys(pattern);
-    }
-
-    @Override
-    protected RuntimeException invalid(String problem) {
-        return new KeyValueException(problem);
+        return backend().keys(pattern);
     }
 
     /** Also after a failure: the write may have happened all the same (a Redis reply lost). */
     private void written(String key) {
-        ((KeyValueManagedConnectionFactory) connection().factory()).stamps().bump(key);
-    }
-
-    private KeyValueManagedConnection connection() {
-        return (KeyValueManagedConnection) owner();
+        ((KeyValueManagedConnectionFactory) owner().factory()).stamps().bump(key);
     }
 }

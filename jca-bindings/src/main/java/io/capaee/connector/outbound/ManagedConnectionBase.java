@@ -3,6 +3,7 @@ package io.capaee.connector.outbound;
 
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.ConnectionRequestInfo;
@@ -39,9 +40,6 @@ public abstract class ManagedConnectionBase implements ManagedConnection {
 
     /** A new handle of the type this managed connection hands out. */
     protected abstract ConnectionHandle newHandle();
-
-    /** The class of the handles this managed connection hands out. */
-    protected abstract Class<? extends ConnectionHandle> handleType();
 
     /** The backend's description, for metadata and messages. */
     protected abstract String describe();
@@ -136,6 +134,12 @@ public abstract class ManagedConnectionBase implements ManagedConnection {
     @Override
     public final PrintWriter getLogWriter() {
         return logWriter;
+    }
+
+    /** The class of the handles this hands out: the {@code connectionImpl} its factory's {@link ConnectionDefinition} names. */
+    private Class<?> handleType() {
+        ConnectionDefinition definition = factory.getClass().getAnnotation(ConnectionDefinition.class);
+        return definition == null ? ConnectionHandle.class : definition.connectionImpl();
     }
 
     /** The number of handles currently associated; for tests and diagnostics. */

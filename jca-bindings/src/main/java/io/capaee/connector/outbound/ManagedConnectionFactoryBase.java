@@ -45,6 +45,9 @@ public abstract class ManagedConnectionFactoryBase
         this.adapter = capa;
     }
 
+    /** What this factory's connections reach, for messages and listings; no secrets. */
+    public abstract String describe();
+
     /** The associated adapter; fails when the container (or a test) did not associate one. */
     protected final CapaResourceAdapter adapter() {
         if (adapter == null) {

@@ -22,11 +22,6 @@ public final class QueryManagedConnection extends ManagedConnectionBase {
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return QueryConnectionHandle.class;
-    }
-
-    @Override
     protected String describe() {
         return engine.describe();
     }

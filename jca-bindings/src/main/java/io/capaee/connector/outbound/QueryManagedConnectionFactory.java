@@ -86,7 +86,8 @@ public class QueryManagedConnectionFactory extends ManagedConnectionFactoryBase 
         return engine;
     }
 
-    String describe() {
+    @Override
+    public String describe() {
         return "couchbase " + connectionString;
     }
 

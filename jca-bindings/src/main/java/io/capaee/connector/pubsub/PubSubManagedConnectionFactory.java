@@ -6,8 +6,8 @@ import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.RedisClient;
-import io.capaee.connector.store.StoreManagedConnectionFactory;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -25,7 +25,7 @@ import java.util.Set;
         connectionFactoryImpl = PubSubConnectionFactoryImpl.class,
         connection = PubSubConnection.class,
         connectionImpl = PubSubConnectionHandle.class)
-public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactory<Broker> {
+public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnectionFactory<Broker> {
     private static final long serialVersionUID = 1L;
 
     private static final String KAFKA = "kafka";
@@ -72,16 +72,9 @@ public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactor
 
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
-        positive("maxMessages", maxMessages, "capa.pubsub.memory.max-messages");
-        positive("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes");
+        atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages");
+        atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes");
         return new PubSubConnectionFactoryImpl(this, manager);
-    }
-
-    private static long positive(String property, Long value, String variable) {
-        if (value == null || value < 1) {
-            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
-        }
-        return value;
     }
 
     public Long getMaxMessages() {
@@ -106,14 +99,9 @@ public class PubSubManagedConnectionFactory extends StoreManagedConnectionFactor
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return PubSubConnectionHandle.class;
-    }
-
-    @Override
     protected Broker memoryBackend() {
-        return new MemoryBroker(positive("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
-                positive("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));
+        return new MemoryBroker(atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
+                atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));
     }
 
     @Override

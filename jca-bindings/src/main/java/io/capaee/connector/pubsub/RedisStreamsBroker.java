@@ -4,7 +4,11 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
-import io.capaee.connector.store.RedisClient;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.redis.RedisCommands;
+import io.capaee.connector.redis.RedisException;
+import io.capaee.connector.redis.RedisStreamGroup;
+import io.capaee.connector.redis.StreamEntry;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -13,12 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.XAutoClaimParams;
-import redis.clients.jedis.params.XReadGroupParams;
-import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Redis streams, as Dapr's Redis pub/sub uses them: a topic is the stream {@code prefix + topic}
@@ -31,12 +29,14 @@ public final class RedisStreamsBroker implements Broker {
     private static final int BATCH = 10;
     private static final int BLOCK_MILLIS = 500;
 
-    private final RedisClient redis;
+    private final RedisClient client;
+    private final RedisCommands redis;
     private final String prefix;
     private final long redeliverAfterMillis;
 
-    public RedisStreamsBroker(RedisClient redis, String prefix, long redeliverAfterMillis) {
-        this.redis = redis;
+    public RedisStreamsBroker(RedisClient client, String prefix, long redeliverAfterMillis) {
+        this.client = client;
+        this.redis = client.commands();
         this.prefix = prefix == null ? "" : prefix;
         this.redeliverAfterMillis = redeliverAfterMillis;
     }
@@ -44,74 +44,60 @@ public final class RedisStreamsBroker implements Broker {
     @Override
     public void publish(String topic, byte[] message) {
         try {
-            redis.jedis().xadd(prefix + topic, StreamEntryID.NEW_ENTRY, Map.of("data", Base64.getEncoder().encodeToString(message)));
-        } catch (JedisException | IllegalStateException e) {
-            throw new PubSubException("redis at " + redis.settings().address() + " failed XADD to " + topic + ": " + e.getMessage(), e);
+            redis.append(prefix + topic, Map.of("data", Base64.getEncoder().encodeToString(message)), 0);
+        } catch (RedisException e) {
+            throw new PubSubException(e.getMessage() + " (topic " + topic + ")", e);
         }
     }
 
     @Override
     public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
-        String stream = prefix + topic;
-        createGroup(stream, group);
-        Consumer consumer = new Consumer(stream, group, handler);
+        Consumer consumer = new Consumer(new RedisStreamGroup(redis, prefix + topic, group, "capa-" + UUID.randomUUID()), handler);
+        consumer.createGroup();
         executor.execute(consumer);
         return consumer;
     }
 
-    /** Creates the group at the stream's end (and the stream) unless it exists. */
-    private void createGroup(String stream, String group) {
-        try {
-            redis.jedis().xgroupCreate(stream, group, StreamEntryID.LAST_ENTRY, true);
-        } catch (JedisDataException e) {
-            if (!String.valueOf(e.getMessage()).startsWith("BUSYGROUP")) {
-                throw new PubSubException("cannot create consumer group " + group + " on " + stream + ": " + e.getMessage(), e);
-            }
-        } catch (JedisException | IllegalStateException e) {
-            throw new PubSubException("redis at " + redis.settings().address() + " failed XGROUP CREATE: " + e.getMessage(), e);
-        }
-    }
-
+    /** One subscription: its own consumer in the group, on its own thread of the caller's executor. */
     private final class Consumer implements Runnable, PubSubSubscription {
-        private final String stream;
-        private final String group;
-        private final String name = "capa-" + UUID.randomUUID();
+        private final RedisStreamGroup stream;
         private final MessageHandler handler;
         private volatile boolean closed;
 
-        Consumer(String stream, String group, MessageHandler handler) {
+        Consumer(RedisStreamGroup stream, MessageHandler handler) {
             this.stream = stream;
-            this.group = group;
             this.handler = handler;
+        }
+
+        /** Creates the group at the stream's end (and the stream) unless it exists. */
+        void createGroup() {
+            try {
+                stream.create(false);
+            } catch (RedisException e) {
+                throw new PubSubException("cannot create consumer group " + stream.group() + " on " + stream.stream() + ": "
+                        + e.getMessage(), e);
+            }
         }
 
         @Override
         public void run() {
-            while (!closed && !redis.closed()) {
+            while (!closed && !client.closed()) {
                 try {
-                    var claimed = redis.jedis().xautoclaim(stream, group, name, redeliverAfterMillis, new StreamEntryID(),
-                            new XAutoClaimParams().count(BATCH));
-                    handleAll(claimed.getValue());
-                    List<Map.Entry<String, List<StreamEntry>>> fresh = redis.jedis().xreadGroup(group, name,
-                            XReadGroupParams.xReadGroupParams().count(BATCH).block(BLOCK_MILLIS),
-                            Map.of(stream, StreamEntryID.UNRECEIVED_ENTRY));
-                    if (fresh != null) {
-                        for (var entries : fresh) {
-                            handleAll(entries.getValue());
-                        }
-                    }
-                } catch (JedisException | IllegalStateException e) {
-                    if (closed || redis.closed()) {
+                    handleAll(stream.claimIdle(redeliverAfterMillis, BATCH));
+                    handleAll(stream.readNew(BATCH, BLOCK_MILLIS));
+                } catch (RedisException e) {
+                    if (closed || client.closed()) {
                         return;
                     }
-                    if (String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
+                    if (e.replied("NOGROUP")) {
                         // the stream or the group was deleted (FLUSHDB, DEL): start again from its new end
-                        LOG.log(Level.WARNING, "{0} lost consumer group {1}; creating it again", new Object[] {stream, group});
+                        LOG.log(Level.WARNING, "{0} lost consumer group {1}; creating it again",
+                                new Object[] {stream.stream(), stream.group()});
                         tryCreateGroup();
                         continue;
                     }
                     LOG.log(Level.WARNING, "reading {0} for group {1} failed, retrying in 1 s: {2}",
-                            new Object[] {stream, group, e.getMessage()});
+                            new Object[] {stream.stream(), stream.group(), e.getMessage()});
                     sleep(1000);
                 }
             }
@@ -122,26 +108,26 @@ public final class RedisStreamsBroker implements Broker {
                 if (closed) {
                     return;
                 }
-                String data = entry.getFields().get("data");
+                String data = entry.fields().get("data");
                 byte[] message = data == null ? new byte[0] : decode(data);
                 boolean done;
                 try {
                     done = handler.handle(message);
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "a handler of " + stream + " failed; the message will be delivered again", e);
+                    LOG.log(Level.WARNING, "a handler of " + stream.stream() + " failed; the message will be delivered again", e);
                     done = false;
                 }
                 if (done) {
-                    redis.jedis().xack(stream, group, entry.getID());
+                    stream.ack(entry.id());
                 }
             }
         }
 
         private void tryCreateGroup() {
             try {
-                createGroup(stream, group);
+                createGroup();
             } catch (PubSubException e) {
-                LOG.log(Level.WARNING, "{0}: {1}; retrying in 1 s", new Object[] {stream, e.getMessage()});
+                LOG.log(Level.WARNING, "{0}: {1}; retrying in 1 s", new Object[] {stream.stream(), e.getMessage()});
                 sleep(1000);
             }
         }

@@ -3,69 +3,44 @@ package io.capaee.connector.redis;
 
 import io.capaee.api.kv.KeyValueException;
 import io.capaee.connector.KeyValueStore;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 /**
- * The {@code redis} backend: one {@link JedisPooled} (thread-safe, with its own pool of
- * {@code poolSize} sockets) shared by every managed connection of one managed connection factory.
- * Whoever creates it closes it; in the adapter that is {@code CapaResourceAdapter.stop()}.
- * Every jedis failure becomes a {@link KeyValueException} naming {@code host:port}.
+ * The {@code redis} backend of key/value connections: one {@link RedisClient} shared by every
+ * managed connection of one managed connection factory. Closing the store closes its client; in
+ * the adapter the client is closed by {@code CapaResourceAdapter.stop()}. Every failure is a
+ * {@link KeyValueException} naming {@code host:port}.
  */
 public final class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
-    private static final int SCAN_COUNT = 500;
+    private final RedisCommands redis;
 
-    private final RedisSettings settings;
-    private final JedisPooled jedis;
-    private volatile boolean closed;
+    /** On {@code client}, which the caller owns. */
+    public RedisKeyValueStore(RedisClient client) {
+        this.redis = client.commands(e -> new KeyValueException(e.getMessage(), e));
+    }
 
-    /** Creates the pool; no socket is opened until the first command. */
+    /** On a client of its own; no socket is opened until the first command. */
     public RedisKeyValueStore(RedisSettings settings) {
-        this.settings = settings;
-        DefaultJedisClientConfig client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(settings.timeoutMillis())
-                .socketTimeoutMillis(settings.timeoutMillis())
-                .password(settings.password().isEmpty() ? null : settings.password())
-                .database(settings.database())
-                .clientName("capa-ee")
-                .build();
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(settings.poolSize());
-        pool.setMaxIdle(settings.poolSize());
-        pool.setMinIdle(0);
-        // an exhausted pool fails within the timeout instead of blocking the caller for ever
-        pool.setMaxWait(Duration.ofMillis(settings.timeoutMillis()));
-        pool.setTestOnBorrow(false);
-        this.jedis = new JedisPooled(new HostAndPort(settings.host(), settings.port()), client, pool);
+        this(new RedisClient(settings, "capa-ee"));
     }
 
     @Override
     public Optional<String> get(String key) {
-        return call("GET", () -> Optional.ofNullable(jedis.get(key)));
+        return Optional.ofNullable(redis.get(key));
     }
 
     @Override
     public void set(String key, String value) {
-        call("SET", () -> jedis.set(key, value));
+        redis.set(key, value);
     }
 
-    /** Uses SCAN, not KEYS, so that a large keyspace does not block Redis. */
     @Override
     public boolean delete(String key) {
-        return call("DEL", () -> jedis.del(key) > 0);
+        return redis.delete(key);
     }
 
     /** GET, compare and SET in one Lua script, so no other client can write in between. */
@@ -80,61 +55,35 @@ public final class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     @Override
     public boolean compareAndSet(String key, String expected, String value) {
         List<String> args = List.of(expected == null ? "1" : "0", expected == null ? "" : expected, value);
-        return call("EVAL", () -> Long.valueOf(1).equals(jedis.eval(COMPARE_AND_SET, List.of(key), args)));
+        return Long.valueOf(1).equals(redis.eval(COMPARE_AND_SET, List.of(key), args));
     }
 
+    /** Uses SCAN, not KEYS, so that a large keyspace does not block Redis. */
     @Override
     public List<String> keys(String pattern) {
-        return call("SCAN", () -> {
-            Set<String> found = new LinkedHashSet<>(); // SCAN may return a key twice
-            ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
-            String cursor = ScanParams.SCAN_POINTER_START;
-            do {
-                ScanResult<String> page = jedis.scan(cursor, params);
-                found.addAll(page.getResult());
-                cursor = page.getCursor();
-            } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-            return new ArrayList<>(found);
-        });
+        Set<String> found = new LinkedHashSet<>(); // SCAN may return a key twice
+        redis.scan(pattern, null, found::addAll);
+        return new ArrayList<>(found);
     }
 
     @Override
     public String describe() {
-        return "redis " + settings.address() + "/" + settings.database();
+        return redis.client().settings().describe();
     }
 
-    /** Closes the pool and its sockets; later calls throw KeyValueException. Idempotent. */
+    /** Closes the client and its sockets; later calls throw KeyValueException. Idempotent. */
     @Override
     public void close() {
-        closed = true;
-        jedis.close();
+        redis.client().close();
     }
 
-    /** True once {@link #close()} was called. */
+    /** True once the client was closed. */
     public boolean closed() {
-        return closed;
+        return redis.client().closed();
     }
 
     @Override
     public String toString() {
-        return "redis key/value store at " + settings.address();
-    }
-
-    private <T> T call(String command, Supplier<T> action) {
-        if (closed) {
-            throw new KeyValueException("redis client for " + settings.address() + " is closed");
-        }
-        try {
-            return action.get();
-        } catch (JedisConnectionException e) {
-            throw new KeyValueException("cannot reach redis at " + settings.address() + " (" + command + "): "
-                    + e.getMessage(), e);
-        } catch (JedisException e) {
-            throw new KeyValueException("redis at " + settings.address() + " failed " + command + ": "
-                    + e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            // commons-pool throws this once the pool is closed
-            throw new KeyValueException("redis client for " + settings.address() + " is closed", e);
-        }
+        return "redis key/value store at " + redis.client().settings().address();
     }
 }

@@ -23,11 +23,6 @@ final class MessageBusManagedConnection extends ManagedConnectionBase {
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return MessageBusHandle.class;
-    }
-
-    @Override
     protected String describe() {
         return ((MessageBusManagedConnectionFactory) factory()).describe();
     }

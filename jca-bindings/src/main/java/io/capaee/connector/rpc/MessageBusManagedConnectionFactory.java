@@ -86,7 +86,8 @@ public class MessageBusManagedConnectionFactory extends ManagedConnectionFactory
         return bus;
     }
 
-    String describe() {
+    @Override
+    public String describe() {
         return "nats " + servers;
     }
 

@@ -2,14 +2,12 @@
 package io.capaee.connector.state;
 
 import io.capaee.api.state.StateException;
-import io.capaee.connector.store.RedisClient;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.redis.RedisCommands;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * State in Redis: each entry a hash {@code {data, version}} at its namespaced key, as Dapr's Redis
@@ -63,28 +61,26 @@ public final class RedisStateBackend implements StateBackend {
             "end",
             "return -1");
 
-    private final RedisClient redis;
+    private final RedisCommands redis;
     private final String versionKey;
     private final String formerVersionKey;
 
-    public RedisStateBackend(RedisClient redis, String namespace) {
-        this.redis = redis;
+    public RedisStateBackend(RedisClient client, String namespace) {
+        this.redis = client.commands(e -> new StateException(e.getMessage(), e));
         this.versionKey = namespace + "||version";
         this.formerVersionKey = namespace + "_version";
     }
 
     @Override
     public Map<String, Stored> get(List<String> keys) {
-        return call("HMGET", () -> {
-            Map<String, Stored> found = new LinkedHashMap<>();
-            for (String key : keys) {
-                List<String> fields = redis.jedis().hmget(key, "data", "version");
-                if (fields.get(0) != null && fields.get(1) != null) {
-                    found.put(key, new Stored(fields.get(0), Long.parseLong(fields.get(1))));
-                }
+        Map<String, Stored> found = new LinkedHashMap<>();
+        for (String key : keys) {
+            List<String> fields = redis.hashFields(key, "data", "version");
+            if (fields.get(0) != null && fields.get(1) != null) {
+                found.put(key, new Stored(fields.get(0), Long.parseLong(fields.get(1))));
             }
-            return found;
-        });
+        }
+        return found;
     }
 
     @Override
@@ -104,30 +100,11 @@ public final class RedisStateBackend implements StateBackend {
             args.add(Long.toString(w.expectedVersion()));
             args.add(Long.toString(w.ttlSeconds()));
         }
-        Object result = call("EVAL", () -> redis.jedis().eval(APPLY, keys, args));
-        return ((Long) result).intValue();
+        return ((Long) redis.eval(APPLY, keys, args)).intValue();
     }
 
     @Override
     public String describe() {
-        return "redis " + redis.settings().address() + "/" + redis.settings().database();
-    }
-
-    private <T> T call(String command, Supplier<T> action) {
-        if (redis.closed()) {
-            throw new StateException("the state store's redis client for " + redis.settings().address() + " is closed");
-        }
-        try {
-            return action.get();
-        } catch (JedisConnectionException e) {
-            throw new StateException("cannot reach redis at " + redis.settings().address() + " (" + command + "): "
-                    + e.getMessage(), e);
-        } catch (JedisException e) {
-            // the message of a failed script names the key's type problem, never a value
-            throw new StateException("redis at " + redis.settings().address() + " failed " + command + ": "
-                    + e.getMessage(), e);
-        } catch (IllegalStateException e) {
-            throw new StateException("the state store's redis client for " + redis.settings().address() + " is closed", e);
-        }
+        return redis.client().settings().describe();
     }
 }

@@ -8,8 +8,7 @@ import io.capaee.api.state.StateException;
 import io.capaee.api.state.StateItem;
 import io.capaee.api.state.StateOperation;
 import io.capaee.api.state.StateOptions;
-import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.BackendManagedConnection;
+import io.capaee.connector.store.BackendConnectionHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +17,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The {@link StateConnection} an application holds; delegates to its managed connection's backend. */
-public final class StateConnectionHandle extends ConnectionHandle implements StateConnection {
+public final class StateConnectionHandle extends BackendConnectionHandle<StateBackend> implements StateConnection {
     private final StateWrites writes;
 
     StateConnectionHandle(String namespace) {
+        super(StateException::new);
         this.writes = new StateWrites(namespace);
     }
 
@@ -84,15 +84,5 @@ public final class StateConnectionHandle extends ConnectionHandle implements Sta
                 ? "first-write: the key must not exist yet"
                 : "ETag " + item.etag();
         return new EtagMismatchException("state key '" + item.key() + "' was changed by someone else (" + expected + ")");
-    }
-
-    @SuppressWarnings("unchecked")
-    private StateBackend backend() {
-        return ((BackendManagedConnection<StateBackend>) owner()).backend();
-    }
-
-    @Override
-    protected RuntimeException invalid(String problem) {
-        return new StateException(problem);
     }
 }

@@ -3,17 +3,16 @@ package io.capaee.connector.state;
 
 import io.capaee.api.state.StateConnection;
 import io.capaee.api.state.StateConnectionFactory;
-import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.store.RedisClient;
-import io.capaee.connector.store.StoreManagedConnectionFactory;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
 
 /**
  * State stores ({@code eis/capa/state/NAME}): memory (default) or Redis, keys namespaced by
- * {@code appId}. See {@link StoreManagedConnectionFactory} for the config properties; the memory
+ * {@code appId}. See {@link NamespacedStoreManagedConnectionFactory} for the config properties; the memory
  * backend is bounded by {@code maxEntries} and {@code maxBytes}.
  */
 @ConnectionDefinition(
@@ -21,7 +20,7 @@ import jakarta.resource.spi.ConnectionManager;
         connectionFactoryImpl = StateConnectionFactoryImpl.class,
         connection = StateConnection.class,
         connectionImpl = StateConnectionHandle.class)
-public class StateManagedConnectionFactory extends StoreManagedConnectionFactory<StateBackend> {
+public class StateManagedConnectionFactory extends NamespacedStoreManagedConnectionFactory<StateBackend> {
     private static final long serialVersionUID = 1L;
 
     @ConfigProperty(defaultValue = "100000", description = "Most entries the memory backend holds; a write beyond is refused")
@@ -32,16 +31,9 @@ public class StateManagedConnectionFactory extends StoreManagedConnectionFactory
 
     @Override
     protected Object newConnectionFactory(ConnectionManager manager) {
-        positive("maxEntries", maxEntries, "capa.state.memory.max-entries");
-        positive("maxBytes", maxBytes, "capa.state.memory.max-bytes");
+        atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries");
+        atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes");
         return new StateConnectionFactoryImpl(this, manager);
-    }
-
-    private static long positive(String property, Long value, String variable) {
-        if (value == null || value < 1) {
-            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
-        }
-        return value;
     }
 
     @Override
@@ -50,14 +42,9 @@ public class StateManagedConnectionFactory extends StoreManagedConnectionFactory
     }
 
     @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return StateConnectionHandle.class;
-    }
-
-    @Override
     protected StateBackend memoryBackend() {
-        return new MemoryStateBackend(positive("maxEntries", maxEntries, "capa.state.memory.max-entries"),
-                positive("maxBytes", maxBytes, "capa.state.memory.max-bytes"));
+        return new MemoryStateBackend(atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries"),
+                atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes"));
     }
 
     @Override

@@ -11,15 +11,13 @@ public final class BackendManagedConnection<B> extends ManagedConnectionBase {
     private final B backend;
     private final String description;
     private final Supplier<? extends ConnectionHandle> handles;
-    private final Class<? extends ConnectionHandle> handleType;
 
     public BackendManagedConnection(ManagedConnectionFactory factory, B backend, String description,
-            Supplier<? extends ConnectionHandle> handles, Class<? extends ConnectionHandle> handleType) {
+            Supplier<? extends ConnectionHandle> handles) {
         super(factory);
         this.backend = backend;
         this.description = description;
         this.handles = handles;
-        this.handleType = handleType;
     }
 
     public B backend() {
@@ -29,11 +27,6 @@ public final class BackendManagedConnection<B> extends ManagedConnectionBase {
     @Override
     protected ConnectionHandle newHandle() {
         return handles.get();
-    }
-
-    @Override
-    protected Class<? extends ConnectionHandle> handleType() {
-        return handleType;
     }
 
     @Override

@@ -4,7 +4,7 @@ package io.capaee.connector.store;
 import io.capaee.connector.InvalidConfigException;
 import java.util.Locale;
 
-/** The values of a store's {@code backend} config property. */
+/** The values of a store's {@code backend} config property, for every kind of store. */
 public enum StoreBackend {
     MEMORY,
     REDIS;

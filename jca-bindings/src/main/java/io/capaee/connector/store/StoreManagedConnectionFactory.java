@@ -3,10 +3,11 @@ package io.capaee.connector.store;
 
 import io.capaee.connector.BindingException;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.outbound.ManagedConnectionFactoryBase;
-import io.capaee.connector.redis.RedisSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.outbound.ManagedConnectionFactoryBase;
 import io.capaee.connector.outbound.UnmanagedConnectionManager;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.redis.RedisProperties;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionManager;
@@ -18,57 +19,42 @@ import java.util.TreeSet;
 import javax.security.auth.Subject;
 
 /**
- * Base of the building-block store factories: the {@code backend} (memory or redis), the Redis
- * connection properties and the {@code appId} that namespaces every key ({@code appId||key}).
- * Each factory owns one backend {@code B}, created on first use; a Redis client is owned by the
- * resource adapter, which closes it when it stops. Bad config fails when the connection factory is
- * created, naming the property.
+ * Base of the store factories (key/value, state, locks, configuration, pub/sub): the
+ * {@code backend} (memory or redis, or one of {@link #otherBackends()}) and the Redis connection
+ * properties. Each factory owns one backend {@code B}, shared by all its managed connections and
+ * created on first use; its Redis client is owned by the resource adapter, which closes it when it
+ * stops (the backend is then created again on next use). Every property is checked when the
+ * connection factory is created, whatever the backend, so that a typo never waits for a backend
+ * switch; a bad one gives an {@code InvalidPropertyException} naming it.
  */
 public abstract class StoreManagedConnectionFactory<B> extends ManagedConnectionFactoryBase {
     private static final long serialVersionUID = 1L;
+    private static final String POOL_SIZE = "16";
+    private static final String REDIS_ONLY = " (backend redis)";
 
     @ConfigProperty(defaultValue = "memory", description = "Backend: memory (in this server, lost on restart) or redis")
     private String backend = "memory";
 
-    @ConfigProperty(defaultValue = "capa", description = "Application id: every key is stored as appId||key,"
-            + " so that two applications sharing a Redis never see each other's keys")
-    private String appId = "capa";
-
-    @ConfigProperty(defaultValue = "127.0.0.1", description = "Redis host (backend redis)")
-    private String host = "127.0.0.1";
-
-    @ConfigProperty(defaultValue = "6379", description = "Redis TCP port (backend redis)")
-    private Integer port = 6379;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "Redis password; empty for none (backend redis)")
-    private String password = "";
-
-    @ConfigProperty(defaultValue = "0", description = "Redis database index (backend redis)")
-    private Integer database = 0;
-
-    @ConfigProperty(defaultValue = "2000", description = "Redis connect, socket and pool-wait timeout in ms (backend redis)")
-    private Integer timeoutMillis = 2000;
-
-    @ConfigProperty(defaultValue = "16", description = "Most Redis sockets open at once (backend redis)")
-    private Integer poolSize = 16;
+    private final RedisProperties redis = new RedisProperties(Integer.parseInt(POOL_SIZE));
 
     private transient B store; // guarded by this
-    private transient RedisClient redis; // guarded by this
+    private transient RedisClient client; // guarded by this
 
     /** The connection factory bound in JNDI, handing out handles through {@code manager}. */
     protected abstract Object newConnectionFactory(ConnectionManager manager);
 
-    /** A new application handle for a connection on this factory's backend. */
-    protected abstract ConnectionHandle newHandle(String namespace);
-
-    /** The class of the handles {@link #newHandle} returns. */
-    protected abstract Class<? extends ConnectionHandle> handleType();
+    /** A new application handle for a connection on this factory's backend, of its {@code ConnectionDefinition}'s class. */
+    protected abstract ConnectionHandle newHandle();
 
     /** A new in-memory backend. */
     protected abstract B memoryBackend();
 
     /** A new backend on {@code redis}. */
     protected abstract B redisBackend(RedisClient redis);
+
+    /** Checks this kind of store's own properties, naming the bad one; nothing by default. */
+    protected void validateStore() {
+    }
 
     /** The {@code backend} values this kind of store has besides memory and redis (lower case); none by default. */
     protected Set<String> otherBackends() {
@@ -115,8 +101,7 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         validate();
-        String namespace = namespace();
-        return new BackendManagedConnection<>(this, backend(), describe(), () -> newHandle(namespace), handleType());
+        return new BackendManagedConnection<>(this, backend(), describe(), this::newHandle);
     }
 
     /** Validates the config; the container calls this when it creates the connection factory. */
@@ -127,9 +112,9 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
                 validateOther(other);
             } else {
                 backendKind();
-                redisSettings();
+                redis.settings();
             }
-            namespace();
+            validateStore();
         } catch (BindingException e) {
             throw toResourceException(e);
         }
@@ -138,7 +123,8 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     /** The shared backend, created on first use (again after the adapter closed its Redis client). */
     protected final synchronized B backend() throws ResourceException {
         try {
-            if (store == null || (redis != null && redis.closed()) || closed(store)) {
+            if (store == null || (client != null && client.closed()) || closed(store)) {
+                client = null;
                 String other = otherKind();
                 if (other != null) {
                     store = otherBackend(other);
@@ -146,8 +132,8 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
                         adapter().own(closeable);
                     }
                 } else if (backendKind() == StoreBackend.REDIS) {
-                    redis = adapter().own(new RedisClient(redisSettings()));
-                    store = redisBackend(redis);
+                    client = adapter().own(new RedisClient(redis.settings(), "capa-ee"));
+                    store = redisBackend(client);
                 } else {
                     store = memoryBackend();
                 }
@@ -158,21 +144,22 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         }
     }
 
-    /** {@code appId||}, the prefix of every stored key. */
-    public final String namespace() {
-        if (appId == null || appId.isBlank() || appId.contains("||")) {
-            throw new InvalidConfigException("appId", "must be a non-empty name without '||', got '" + appId + "'");
+    /** A count that must be at least 1, set in server.xml by {@code variable} (named in the message). */
+    protected static long atLeastOne(String property, Number value, String variable) {
+        if (value == null || value.longValue() < 1) {
+            throw new InvalidConfigException(property, value + " must be at least 1 (" + variable + ")");
         }
-        return appId.strip() + "||";
+        return value.longValue();
     }
 
     /** What this factory talks to, for messages; no secrets. */
+    @Override
     public final String describe() {
         String other = otherKind();
         if (other != null) {
             return describeOther(other);
         }
-        return backendKind() == StoreBackend.REDIS ? "redis " + host + ":" + port + "/" + database : "memory";
+        return backendKind() == StoreBackend.REDIS ? redis.describe() : "memory";
     }
 
     private StoreBackend backendKind() {
@@ -196,18 +183,6 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         return otherBackends().contains(v) ? v : null;
     }
 
-    private RedisSettings redisSettings() {
-        return new RedisSettings(host, required("port", port), password == null ? "" : password,
-                required("database", database), required("timeoutMillis", timeoutMillis), required("poolSize", poolSize));
-    }
-
-    private static int required(String property, Integer value) {
-        if (value == null) {
-            throw new InvalidConfigException(property, "must be set");
-        }
-        return value;
-    }
-
     public String getBackend() {
         return backend;
     }
@@ -216,59 +191,57 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         this.backend = backend;
     }
 
-    public String getAppId() {
-        return appId;
-    }
-
-    public void setAppId(String appId) {
-        this.appId = appId;
+    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP + REDIS_ONLY)
+    public void setHost(String host) {
+        redis.setHost(host);
     }
 
     public String getHost() {
-        return host;
+        return redis.getHost();
     }
 
-    public void setHost(String host) {
-        this.host = host;
+    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP + REDIS_ONLY)
+    public void setPort(Integer port) {
+        redis.setPort(port);
     }
 
     public Integer getPort() {
-        return port;
+        return redis.getPort();
     }
 
-    public void setPort(Integer port) {
-        this.port = port;
+    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP + REDIS_ONLY)
+    public void setPassword(String password) {
+        redis.setPassword(password);
     }
 
     public String getPassword() {
-        return password;
+        return redis.getPassword();
     }
 
-    public void setPassword(String password) {
-        this.password = password;
+    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP + REDIS_ONLY)
+    public void setDatabase(Integer database) {
+        redis.setDatabase(database);
     }
 
     public Integer getDatabase() {
-        return database;
+        return redis.getDatabase();
     }
 
-    public void setDatabase(Integer database) {
-        this.database = database;
+    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP + REDIS_ONLY)
+    public void setTimeoutMillis(Integer timeoutMillis) {
+        redis.setTimeoutMillis(timeoutMillis);
     }
 
     public Integer getTimeoutMillis() {
-        return timeoutMillis;
+        return redis.getTimeoutMillis();
     }
 
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
+    @ConfigProperty(defaultValue = POOL_SIZE, description = RedisProperties.POOL_SIZE_HELP + REDIS_ONLY)
+    public void setPoolSize(Integer poolSize) {
+        redis.setPoolSize(poolSize);
     }
 
     public Integer getPoolSize() {
-        return poolSize;
-    }
-
-    public void setPoolSize(Integer poolSize) {
-        this.poolSize = poolSize;
+        return redis.getPoolSize();
     }
 }

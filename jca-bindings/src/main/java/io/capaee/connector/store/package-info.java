@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 /**
- * What the building-block stores (state, locks) share: a managed connection factory configured
- * with a backend ({@code memory} or {@code redis}), the Redis settings and the application id that
- * namespaces keys; a managed connection on the factory's shared backend; the Redis client.
+ * The one store hierarchy (key/value, state, locks, configuration, pub/sub): a managed connection
+ * factory configured with a backend ({@code memory} or {@code redis}) and the Redis connection
+ * properties, which owns one backend shared by all its managed connections
+ * ({@link io.capaee.connector.store.BackendManagedConnection}); the building-block stores add the
+ * application id that namespaces keys.
  */
 package io.capaee.connector.store;

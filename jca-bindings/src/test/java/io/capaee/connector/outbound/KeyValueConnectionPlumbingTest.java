@@ -12,6 +12,7 @@ import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
 import io.capaee.connector.CapaResourceAdapter;
+import io.capaee.connector.store.BackendManagedConnection;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -39,15 +40,15 @@ class KeyValueConnectionPlumbingTest {
         adapter.stop();
     }
 
-    private KeyValueManagedConnection managedConnection() throws ResourceException {
-        KeyValueManagedConnection mc = (KeyValueManagedConnection) mcf.createManagedConnection(null, null);
+    private BackendManagedConnection<?> managedConnection() throws ResourceException {
+        BackendManagedConnection<?> mc = (BackendManagedConnection<?>) mcf.createManagedConnection(null, null);
         mc.addConnectionEventListener(listener);
         return mc;
     }
 
     @Test
     void closingAHandleFiresConnectionClosedWithThatHandle() throws ResourceException {
-        KeyValueManagedConnection mc = managedConnection();
+        BackendManagedConnection<?> mc = managedConnection();
         KeyValueConnection handle = (KeyValueConnection) mc.getConnection(null, null);
 
         handle.close();
@@ -81,7 +82,7 @@ class KeyValueConnectionPlumbingTest {
 
     @Test
     void cleanupDetachesEveryHandleWithoutFiringEvents() throws ResourceException {
-        KeyValueManagedConnection mc = managedConnection();
+        BackendManagedConnection<?> mc = managedConnection();
         KeyValueConnection first = (KeyValueConnection) mc.getConnection(null, null);
         KeyValueConnection second = (KeyValueConnection) mc.getConnection(null, null);
 
@@ -99,8 +100,8 @@ class KeyValueConnectionPlumbingTest {
 
     @Test
     void associateConnectionMovesAHandleToAnotherManagedConnection() throws ResourceException {
-        KeyValueManagedConnection from = managedConnection();
-        KeyValueManagedConnection to = managedConnection();
+        BackendManagedConnection<?> from = managedConnection();
+        BackendManagedConnection<?> to = managedConnection();
         KeyValueConnection handle = (KeyValueConnection) from.getConnection(null, null);
 
         to.associateConnection(handle);
@@ -114,7 +115,7 @@ class KeyValueConnectionPlumbingTest {
 
     @Test
     void associateConnectionRefusesAForeignOrClosedHandle() throws ResourceException {
-        KeyValueManagedConnection mc = managedConnection();
+        BackendManagedConnection<?> mc = managedConnection();
         assertThrows(ResourceException.class, () -> mc.associateConnection("not a handle"));
         assertThrows(ResourceException.class, () -> mc.associateConnection(new QueryConnectionHandle()));
         KeyValueConnection closed = (KeyValueConnection) mc.getConnection(null, null);
@@ -124,7 +125,7 @@ class KeyValueConnectionPlumbingTest {
 
     @Test
     void aDestroyedManagedConnectionHandsOutNoHandleAndDetachesTheOldOnes() throws ResourceException {
-        KeyValueManagedConnection mc = managedConnection();
+        BackendManagedConnection<?> mc = managedConnection();
         KeyValueConnection handle = (KeyValueConnection) mc.getConnection(null, null);
         mc.destroy();
         assertThrows(KeyValueException.class, () -> handle.get("k"));
@@ -133,7 +134,7 @@ class KeyValueConnectionPlumbingTest {
 
     @Test
     void transactionsAreNotSupported() throws ResourceException {
-        KeyValueManagedConnection mc = managedConnection();
+        BackendManagedConnection<?> mc = managedConnection();
         assertThrows(NotSupportedException.class, mc::getXAResource);
         assertThrows(NotSupportedException.class, mc::getLocalTransaction);
         assertEquals(TransactionSupportLevel.NoTransaction, mcf.getTransactionSupport());
@@ -141,10 +142,10 @@ class KeyValueConnectionPlumbingTest {
 
     @Test
     void matchingPicksALiveConnectionOfTheSameFactoryOnly() throws ResourceException {
-        KeyValueManagedConnection mine = managedConnection();
+        BackendManagedConnection<?> mine = managedConnection();
         KeyValueManagedConnectionFactory other = new KeyValueManagedConnectionFactory();
         other.setResourceAdapter(adapter);
-        KeyValueManagedConnection theirs = (KeyValueManagedConnection) other.createManagedConnection(null, null);
+        BackendManagedConnection<?> theirs = (BackendManagedConnection<?>) other.createManagedConnection(null, null);
 
         assertSame(mine, mcf.matchManagedConnections(Set.of(theirs, mine), null, null));
         assertNull(mcf.matchManagedConnections(Set.of(theirs), null, null));

@@ -27,6 +27,23 @@ class RedisSettingsTest {
     }
 
     @Test
+    void aUrlGivesHostPortUserPasswordDatabaseAndTls() {
+        RedisSettings s = RedisSettings.fromUrl("url", "rediss://app:s3cret@redis.example:6380/2", 10_000, 8);
+        assertEquals(new RedisSettings("redis.example", 6380, "app", "s3cret", 2, true, 10_000, 8), s);
+        assertEquals(new RedisSettings("127.0.0.1", 6379, "", "", 0, false, 10_000, 8),
+                RedisSettings.fromUrl("url", "redis://127.0.0.1:6379", 10_000, 8));
+        assertFalse(s.toString().contains("s3cret"), s.toString());
+    }
+
+    @Test
+    void aUrlWithoutPortOrOfAnotherSchemeIsRefusedNamingTheProperty() {
+        for (String bad : new String[] {"redis://127.0.0.1", "http://127.0.0.1:6379", "redis://:6379", "not a url"}) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> RedisSettings.fromUrl("url", bad, 1, 1));
+            assertEquals("url", e.property(), bad);
+        }
+    }
+
+    @Test
     void thePasswordNeverAppearsInToString() {
         assertFalse(new RedisSettings("h", 1, "s3cret", 0, 1, 1).toString().contains("s3cret"));
     }

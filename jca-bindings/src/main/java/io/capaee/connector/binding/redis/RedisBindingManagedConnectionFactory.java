@@ -8,7 +8,7 @@ import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
-import io.capaee.connector.redis.RedisSettings;
+import io.capaee.connector.redis.RedisProperties;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -26,23 +26,9 @@ import jakarta.resource.spi.ConnectionManager;
 public class RedisBindingManagedConnectionFactory extends BindingManagedConnectionFactory {
     private static final long serialVersionUID = 1L;
 
-    @ConfigProperty(defaultValue = "127.0.0.1", description = "Redis host")
-    private String host = "127.0.0.1";
+    private static final String POOL_SIZE = "8";
 
-    @ConfigProperty(defaultValue = "6379", description = "Redis TCP port, 1-65535")
-    private Integer port = 6379;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "Redis password (AUTH); empty for none")
-    private String password = "";
-
-    @ConfigProperty(defaultValue = "0", description = "Redis database index, 0 or more")
-    private Integer database = 0;
-
-    @ConfigProperty(defaultValue = "2000", description = "Connect, socket and pool-wait timeout in milliseconds")
-    private Integer timeoutMillis = 2000;
-
-    @ConfigProperty(defaultValue = "8", description = "Most Redis sockets open at once for this binding")
-    private Integer poolSize = 8;
+    private final RedisProperties redis = new RedisProperties(Integer.parseInt(POOL_SIZE));
 
     @ConfigProperty(defaultValue = "capa:binding:", description = "Prefix put before every key, e.g. 'orders:'; required,"
             + " so that callers reach only this binding's keys, never the server's own (routes, actor state)")
@@ -50,7 +36,7 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
 
     @Override
     protected void validate() {
-        settings();
+        redis.settings();
         keyPrefix();
     }
 
@@ -62,15 +48,9 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
         return keyPrefix;
     }
 
-    private RedisSettings settings() {
-        return new RedisSettings(host, required("port", port, 1), password == null ? "" : password,
-                required("database", database, 0), required("timeoutMillis", timeoutMillis, 1),
-                required("poolSize", poolSize, 1));
-    }
-
     @Override
     protected BindingTransport openTransport() {
-        return new RedisTransport(settings(), keyPrefix());
+        return new RedisTransport(redis.settings(), keyPrefix());
     }
 
     @Override
@@ -80,55 +60,61 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
 
     @Override
     public String describe() {
-        return "redis " + host + ":" + port + "/" + database;
+        return redis.describe();
+    }
+
+    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP)
+    public void setHost(String host) {
+        redis.setHost(host);
     }
 
     public String getHost() {
-        return host;
+        return redis.getHost();
     }
 
-    public void setHost(String host) {
-        this.host = host;
+    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP)
+    public void setPort(Integer port) {
+        redis.setPort(port);
     }
 
     public Integer getPort() {
-        return port;
+        return redis.getPort();
     }
 
-    public void setPort(Integer port) {
-        this.port = port;
+    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP)
+    public void setPassword(String password) {
+        redis.setPassword(password);
     }
 
     public String getPassword() {
-        return password;
+        return redis.getPassword();
     }
 
-    public void setPassword(String password) {
-        this.password = password;
+    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP)
+    public void setDatabase(Integer database) {
+        redis.setDatabase(database);
     }
 
     public Integer getDatabase() {
-        return database;
+        return redis.getDatabase();
     }
 
-    public void setDatabase(Integer database) {
-        this.database = database;
+    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP)
+    public void setTimeoutMillis(Integer timeoutMillis) {
+        redis.setTimeoutMillis(timeoutMillis);
     }
 
     public Integer getTimeoutMillis() {
-        return timeoutMillis;
+        return redis.getTimeoutMillis();
     }
 
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
+    @ConfigProperty(defaultValue = POOL_SIZE, description = RedisProperties.POOL_SIZE_HELP + " for this binding")
+    public void setPoolSize(Integer poolSize) {
+        redis.setPoolSize(poolSize);
     }
 
     public Integer getPoolSize() {
-        return poolSize;
-    }
-
-    public void setPoolSize(Integer poolSize) {
-        this.poolSize = poolSize;
+        return redis.getPoolSize();
     }
 
     public String getKeyPrefix() {

@@ -5,7 +5,7 @@ import io.capaee.api.inbound.RedisStreamListener;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
-import io.capaee.connector.redis.RedisSettings;
+import io.capaee.connector.redis.RedisProperties;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -14,17 +14,8 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 @Activation(messageListeners = RedisStreamListener.class)
 public class RedisStreamActivationSpec extends InboundActivationSpec {
 
-    @ConfigProperty(defaultValue = "127.0.0.1", description = "Redis host")
-    private String host = "127.0.0.1";
-
-    @ConfigProperty(defaultValue = "6379", description = "Redis TCP port")
-    private Integer port = 6379;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "Redis password (AUTH); empty for none")
-    private String password = "";
-
-    @ConfigProperty(defaultValue = "0", description = "Redis database index")
-    private Integer database = 0;
+    // one reader a turn, and a socket for dead letters
+    private final RedisProperties redis = new RedisProperties(2);
 
     @ConfigProperty(description = "Stream key")
     private String stream = "";
@@ -38,26 +29,18 @@ public class RedisStreamActivationSpec extends InboundActivationSpec {
     @ConfigProperty(description = "Stream dead letters are added to; empty: the stream key + ':dlq'")
     private String deadLetterStream = "";
 
-    @ConfigProperty(defaultValue = "2000", description = "Connect and socket timeout in milliseconds")
-    private Integer timeoutMillis = 2000;
-
     @Override
     protected void validateSource() {
-        settings();
+        redis.settings();
         required("stream", stream);
         required("group", group);
         required("consumer", consumer);
     }
 
-    RedisSettings settings() {
-        return new RedisSettings(host, required("port", port), password == null ? "" : password,
-                required("database", database), required("timeoutMillis", timeoutMillis), 2);
-    }
-
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
         String dlq = deadLetterStream == null || deadLetterStream.isBlank() ? stream.strip() + ":dlq" : deadLetterStream.strip();
-        return new RedisStreamInboundEndpoint(settings(), stream.strip(), group.strip(), consumer.strip(), dlq,
+        return new RedisStreamInboundEndpoint(redis.settings(), stream.strip(), group.strip(), consumer.strip(), dlq,
                 getTarget(), policy(), new EndpointInvoker(factory));
     }
 
@@ -66,36 +49,49 @@ public class RedisStreamActivationSpec extends InboundActivationSpec {
         return "redis stream " + stream + " (group " + group + ")";
     }
 
-    public String getHost() {
-        return host;
+    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP)
+    public void setHost(String host) {
+        redis.setHost(host);
     }
 
-    public void setHost(String host) {
-        this.host = host;
+    public String getHost() {
+        return redis.getHost();
+    }
+
+    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP)
+    public void setPort(Integer port) {
+        redis.setPort(port);
     }
 
     public Integer getPort() {
-        return port;
+        return redis.getPort();
     }
 
-    public void setPort(Integer port) {
-        this.port = port;
+    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP)
+    public void setPassword(String password) {
+        redis.setPassword(password);
     }
 
     public String getPassword() {
-        return password;
+        return redis.getPassword();
     }
 
-    public void setPassword(String password) {
-        this.password = password;
+    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP)
+    public void setDatabase(Integer database) {
+        redis.setDatabase(database);
     }
 
     public Integer getDatabase() {
-        return database;
+        return redis.getDatabase();
     }
 
-    public void setDatabase(Integer database) {
-        this.database = database;
+    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP)
+    public void setTimeoutMillis(Integer timeoutMillis) {
+        redis.setTimeoutMillis(timeoutMillis);
+    }
+
+    public Integer getTimeoutMillis() {
+        return redis.getTimeoutMillis();
     }
 
     public String getStream() {
@@ -128,13 +124,5 @@ public class RedisStreamActivationSpec extends InboundActivationSpec {
 
     public void setDeadLetterStream(String deadLetterStream) {
         this.deadLetterStream = deadLetterStream;
-    }
-
-    public Integer getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
     }
 }

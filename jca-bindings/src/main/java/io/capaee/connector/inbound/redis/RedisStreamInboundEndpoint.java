@@ -6,7 +6,11 @@ import io.capaee.connector.inbound.DeliveryPolicy;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
 import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.redis.RedisCommands;
 import io.capaee.connector.redis.RedisSettings;
+import io.capaee.connector.redis.RedisStreamGroup;
+import io.capaee.connector.redis.StreamEntry;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
@@ -16,11 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.StreamEntryID;
-import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.params.XReadGroupParams;
-import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * Reads the group's entries, a batch a turn: first this consumer's pending entries (left
@@ -41,9 +40,10 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
     private final String deadLetterStream;
     private final String target;
     private final RetryingDelivery delivery;
-    private JedisPooled redis; // touched by turns only
-    // "0": this consumer's pending entries first; once none are left, ">" for new ones
-    private boolean pending = true;
+    // touched by turns only
+    private RedisClient client;
+    private RedisCommands redis;
+    private RedisStreamGroup reader;
 
     RedisStreamInboundEndpoint(RedisSettings settings, String stream, String group, String consumer,
             String deadLetterStream, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
@@ -58,62 +58,40 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void open() {
-        pending = true;
-        redis = settings.pooled("capa-ee-inbound", (int) TURN_WAIT.toMillis());
-        createGroup(redis);
+        client = new RedisClient(settings, "capa-ee-inbound", (int) TURN_WAIT.toMillis());
+        redis = client.commands();
+        reader = new RedisStreamGroup(redis, stream, group, consumer);
+        if (reader.create(true)) {
+            LOG.log(Level.INFO, "created consumer group {0} on stream {1}", new Object[] {group, stream});
+        }
     }
 
     @Override
     protected long turn() {
-        StreamEntryID from = pending ? new StreamEntryID(0, 0) : StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY;
-        XReadGroupParams params = XReadGroupParams.xReadGroupParams().count(BATCH);
-        if (!pending) {
-            params.block((int) TURN_WAIT.toMillis());
-        }
-        List<Map.Entry<String, List<StreamEntry>>> read = redis.xreadGroup(group, consumer, params, Map.of(stream, from));
+        boolean pending = reader.readingPending();
+        List<StreamEntry> entries = reader.read(BATCH, (int) TURN_WAIT.toMillis());
         up(); // a failed read throws: the loop reports it and reopens
-        List<StreamEntry> entries = read == null || read.isEmpty() ? List.of() : read.get(0).getValue();
-        if (pending && entries.isEmpty()) {
-            pending = false;
-            return AGAIN;
-        }
         for (StreamEntry entry : entries) {
-            if (entry.getFields() == null) {
-                // a pending entry trimmed or deleted from the stream: nothing left to deliver, and
-                // left pending it would come back first on every read and block the endpoint
-                redis.xack(stream, group, entry.getID());
-                continue;
-            }
-            if (stopping() || !handle(redis, entry)) {
-                pending = true; // not acknowledged: read the pending list again before new entries
+            if (stopping() || !handle(entry)) {
+                reader.release(); // not acknowledged: read the pending list again before new entries
                 break;
             }
         }
-        return entries.isEmpty() ? IDLE : AGAIN;
+        // after pending entries, whether or not there were any, read again at once: new ones may be waiting
+        return pending || !entries.isEmpty() ? AGAIN : IDLE;
     }
 
     @Override
     protected void close() {
-        if (redis != null) {
-            redis.close();
-            redis = null;
-        }
-    }
-
-    private void createGroup(JedisPooled redis) {
-        try {
-            redis.xgroupCreate(stream, group, new StreamEntryID(0, 0), true);
-            LOG.log(Level.INFO, "created consumer group {0} on stream {1}", new Object[] {group, stream});
-        } catch (JedisDataException e) {
-            if (e.getMessage() == null || !e.getMessage().startsWith("BUSYGROUP")) {
-                throw e;
-            }
+        if (client != null) {
+            client.close();
+            client = null;
         }
     }
 
     /** Delivers one entry; true when it was acknowledged. */
-    private boolean handle(JedisPooled redis, StreamEntry entry) {
-        Map<String, String> fields = entry.getFields();
+    private boolean handle(StreamEntry entry) {
+        Map<String, String> fields = entry.fields();
         Map<String, String> metadata = new HashMap<>();
         fields.forEach((name, value) -> {
             if (!name.equals("data")) {
@@ -121,27 +99,27 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
             }
         });
         metadata.put("stream", stream);
-        metadata.put("id", entry.getID().toString());
+        metadata.put("id", entry.id());
         byte[] data = fields.containsKey("data") ? fields.get("data").getBytes(StandardCharsets.UTF_8) : json(fields);
         InboundMessage message = new InboundMessage("redis", stream, null, data, metadata, 1, target);
         RetryingDelivery.Outcome outcome = delivery.deliver(message);
-        if (outcome.delivered() || (outcome.lastFailure() != null && deadLetter(redis, entry, outcome))) {
-            redis.xack(stream, group, entry.getID());
+        if (outcome.delivered() || (outcome.lastFailure() != null && deadLetter(entry, outcome))) {
+            reader.ack(entry.id());
             return true;
         }
         return false;
     }
 
-    private boolean deadLetter(JedisPooled redis, StreamEntry entry, RetryingDelivery.Outcome outcome) {
-        Map<String, String> letter = new LinkedHashMap<>(entry.getFields());
+    private boolean deadLetter(StreamEntry entry, RetryingDelivery.Outcome outcome) {
+        Map<String, String> letter = new LinkedHashMap<>(entry.fields());
         String reason = outcome.reason().replaceAll("[\\r\\n]+", " ");
         letter.put("capa-dead-letter-reason", reason.length() > 500 ? reason.substring(0, 500) : reason);
         letter.put("capa-attempts", Integer.toString(outcome.attempts()));
-        letter.put("capa-original", stream + "@" + entry.getID());
+        letter.put("capa-original", stream + "@" + entry.id());
         try {
-            redis.xadd(deadLetterStream, StreamEntryID.NEW_ENTRY, letter);
+            redis.append(deadLetterStream, letter, 0);
             LOG.log(Level.WARNING, "{0}: entry {1} sent to dead-letter stream {2} after {3} attempt(s)",
-                    new Object[] {describe(), entry.getID(), deadLetterStream, outcome.attempts()});
+                    new Object[] {describe(), entry.id(), deadLetterStream, outcome.attempts()});
             return true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, describe() + ": dead letter to " + deadLetterStream + " failed; the entry stays pending", e);

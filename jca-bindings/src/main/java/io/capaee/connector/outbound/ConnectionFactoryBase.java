@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector.store;
+package io.capaee.connector.outbound;
 
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
@@ -9,20 +9,21 @@ import java.util.function.BiFunction;
 import javax.naming.Reference;
 
 /**
- * Base of the building-block connection factories bound in JNDI: hands out handles of type
- * {@code C} through the container's connection manager, and turns a refusal into the API's
- * exception ({@code error}, given the message and the cause).
+ * Base of the connection factories bound in JNDI: hands out handles of type {@code C} through the
+ * container's connection manager, and turns a refusal into the API's exception ({@code error},
+ * given the message and the cause). A subclass only names the API's factory interface, whose
+ * {@code getConnection()} this implements.
  */
-public abstract class StoreConnectionFactory<C> implements Serializable, Referenceable {
+public abstract class ConnectionFactoryBase<C> implements Serializable, Referenceable {
     private static final long serialVersionUID = 1L;
 
-    private final StoreManagedConnectionFactory<?> factory;
+    private final ManagedConnectionFactoryBase factory;
     private final ConnectionManager manager;
     private final Class<C> type;
     private final transient BiFunction<String, Throwable, RuntimeException> error;
     private Reference reference;
 
-    protected StoreConnectionFactory(StoreManagedConnectionFactory<?> factory, ConnectionManager manager, Class<C> type,
+    protected ConnectionFactoryBase(ManagedConnectionFactoryBase factory, ConnectionManager manager, Class<C> type,
             BiFunction<String, Throwable, RuntimeException> error) {
         this.factory = factory;
         this.manager = manager;
@@ -31,26 +32,26 @@ public abstract class StoreConnectionFactory<C> implements Serializable, Referen
     }
 
     /** A new handle from the container. */
-    protected final C connection() {
+    public final C getConnection() {
         try {
             return type.cast(manager.allocateConnection(factory, null));
         } catch (ResourceException e) {
-            throw error.apply("cannot get a " + type.getSimpleName() + " (" + factory.describe() + "): " + e.getMessage(), e);
+            throw error.apply("cannot get a connection to " + factory.describe() + ": " + e.getMessage(), e);
         }
     }
 
-    /** What the store runs on, e.g. {@code memory} or {@code redis 127.0.0.1:6379/0}; never a secret. */
+    /** What the connections reach, e.g. {@code memory} or {@code redis 127.0.0.1:6379/0}; never a secret. */
     public final String describe() {
         return factory.describe();
     }
 
     @Override
-    public void setReference(Reference reference) {
+    public final void setReference(Reference reference) {
         this.reference = reference;
     }
 
     @Override
-    public Reference getReference() {
+    public final Reference getReference() {
         return reference;
     }
 }
