@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 /**
  * The cron input binding: every tick of the schedule of the activation spec
- * {@code capa-ee/ejb-actors/CronInputBinding} is a POST (empty body, headers {@code schedule} and
+ * {@code capa-ee/ejb-bindings/CronInputBinding} is a POST (empty body, headers {@code schedule} and
  * {@code time}) to its {@code target} URL.
  */
 @MessageDriven(name = "CronInputBinding")

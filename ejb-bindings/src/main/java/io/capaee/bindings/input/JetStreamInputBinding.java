@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 /**
  * The JetStream input binding: messages of the durable consumer of the activation spec
- * {@code capa-ee/ejb-actors/JetStreamInputBinding} go to its {@code target} URL; a message is
+ * {@code capa-ee/ejb-bindings/JetStreamInputBinding} go to its {@code target} URL; a message is
  * acknowledged only after the application answered 2xx (or it was dead-lettered).
  */
 @MessageDriven(name = "JetStreamInputBinding")

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 /**
  * The Kafka input binding: records of the topics of the activation spec
- * {@code capa-ee/ejb-actors/KafkaInputBinding} go to its {@code target} URL; the offset is
+ * {@code capa-ee/ejb-bindings/KafkaInputBinding} go to its {@code target} URL; the offset is
  * committed only after the application answered 2xx (or the record was dead-lettered).
  */
 @MessageDriven(name = "KafkaInputBinding")

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 /**
  * The NATS input binding: events from the subject of the activation spec
- * {@code capa-ee/ejb-actors/NatsInputBinding} go to its {@code target} URL.
+ * {@code capa-ee/ejb-bindings/NatsInputBinding} go to its {@code target} URL.
  */
 @MessageDriven(name = "NatsInputBinding")
 public class NatsInputBinding implements NatsListener {

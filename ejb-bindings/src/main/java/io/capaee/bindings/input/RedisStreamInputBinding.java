@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 
 /**
  * The Redis streams input binding: entries of the stream of the activation spec
- * {@code capa-ee/ejb-actors/RedisStreamInputBinding} go to its {@code target} URL; an entry is
+ * {@code capa-ee/ejb-bindings/RedisStreamInputBinding} go to its {@code target} URL; an entry is
  * acknowledged only after the application answered 2xx (or it was dead-lettered).
  */
 @MessageDriven(name = "RedisStreamInputBinding")

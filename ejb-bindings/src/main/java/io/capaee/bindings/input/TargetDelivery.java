@@ -45,7 +45,8 @@ public class TargetDelivery {
     @Inject
     AppDelivery app;
 
-    @EJB
+    // another EJB module's bean: named, not left to the container's matching by interface
+    @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.actors.ActorRuntime")
     ActorRuntime actors;
 
     @Inject
