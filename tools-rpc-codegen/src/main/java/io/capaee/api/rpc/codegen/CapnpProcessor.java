@@ -22,7 +22,7 @@ import javax.tools.StandardLocation;
  * The annotation processor of {@link CapnpSchema}: the same records, enums and interfaces as
  * {@link JavaGenerator}, written through the compiler, so that a schema error fails the build with
  * the schema's file, line and column on the annotated element. Not registered as a service (every
- * module that has lib-api on its class path would run it): name it, e.g. in maven-compiler-plugin
+ * compilation with this jar on its class path would run it): name it, e.g. in maven-compiler-plugin
  * {@code <annotationProcessors><annotationProcessor>io.capaee.api.rpc.codegen.CapnpProcessor}.
  */
 @SupportedAnnotationTypes("io.capaee.api.rpc.codegen.CapnpSchema")

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * The smallest {@link MessageBus} on a real jnats connection, for lib-api's own tests (the
- * server's is the resource adapter's {@code NatsMessageBus}; lib-api cannot depend on the RAR).
+ * The smallest {@link MessageBus} on a real jnats connection, for the tests of RPC over
+ * NATS (the server's is the resource adapter's {@code NatsMessageBus}; lib-api cannot depend on the RAR).
  */
 final class JnatsTestBus implements MessageBus {
     private final Connection connection;
