@@ -3,14 +3,14 @@
 #
 # wasm compute speed: the SAME lib-api/src/test/guests/compute.wasm (no imports) in Chicory,
 # compiled to JVM bytecode by MachineFactoryCompiler as the engine does (bench/compute/ComputeBench.java,
-# run with Java's single-file source launcher on lib-api/target/capsule.jar), and in Node.js
+# run with Java's single-file source launcher on capsule-cli/target/capsule.jar), and in Node.js
 # (bench/compute/compute.mjs, WebAssembly.instantiate with {} as import object).
 # Workloads: fib(FIB_N) (naive recursion: calls) and sieve(SIEVE_N) (loops over linear memory).
 # Each: WARMUP_ITERATIONS untimed calls, then RUNS timed calls; the median counts.
 # Prints each time, then last the ratio chicory / node per workload (target: <= 2).
 #
 # Prerequisite (once, from the repository root):  mvn install -DskipTests -DskipITs
-#   (builds lib-api/target/capsule.jar, which bundles Chicory runtime, compiler and wasm)
+#   (builds capsule-cli/target/capsule.jar, which bundles Chicory runtime, compiler and wasm)
 #
 # Usage:  bench/compute.sh
 #         FIB_N=32 SIEVE_N=10000000 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults but FIB_N=35)
@@ -29,7 +29,7 @@ WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-10}
 RUNS=${RUNS:-20}
 CHICORY_MEMORY=${CHICORY_MEMORY:-dirtychunk}  # what the engine uses
 WASM=$ROOT/lib-api/src/test/guests/compute.wasm
-JAR=$ROOT/lib-api/target/capsule.jar
+JAR=$ROOT/capsule-cli/target/capsule.jar
 
 log() { printf '[compute] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.http;
 
-import jakarta.json.spi.JsonProvider;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,7 +17,6 @@ import java.nio.charset.StandardCharsets;
  */
 public class ErrorPageServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
-    private static final JsonProvider JSON = JsonProvider.provider();
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -37,17 +35,10 @@ public class ErrorPageServlet extends HttpServlet {
             kind = "http-" + status;
             detail = status == 404 ? "nothing is served at this path" : "the request could not be handled";
         }
-        String body = JSON.createObjectBuilder()
-                .add("type", "urn:capa-ee:problem:" + kind)
-                .add("title", title(status))
-                .add("status", status)
-                .add("detail", detail)
-                .build()
-                .toString();
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Problem.json(status, kind, title(status), detail).getBytes(StandardCharsets.UTF_8);
         response.reset();
         response.setStatus(status);
-        response.setContentType("application/problem+json");
+        response.setContentType(Problem.MEDIA_TYPE);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
     }

@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.security;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
+import io.capaee.api.http.Problem;
 
 /**
  * The answer to a request that {@link AccessPolicy} refused: a problem detail with the status, and, for
@@ -13,7 +12,7 @@ import jakarta.json.JsonObjectBuilder;
  * @param body the {@code application/problem+json} body
  */
 public record Refusal(int status, String body) {
-    public static final String MEDIA_TYPE = "application/problem+json";
+    public static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
     /** The challenge a 401 carries. */
     public static final String CHALLENGE = "Bearer realm=\"capa\", Basic realm=\"capa\"";
 
@@ -26,17 +25,11 @@ public record Refusal(int status, String body) {
             default -> 403;
         };
         String detail = detail(policy, verdict, required);
-        JsonObjectBuilder body = Json.createObjectBuilder()
-                .add("type", status == 401 ? "urn:capa-ee:problem:unauthorized" : "urn:capa-ee:problem:forbidden")
-                .add("title", status == 401 ? "Unauthorized" : "Forbidden")
-                .add("status", status)
-                .add("detail", detail);
-        if (app) {
-            body.add("errorCode", status == 401 ? "ERR_API_TOKEN" : "ERR_PERMISSION_DENIED").add("message", detail);
-        } else {
-            body.add("code", "KO").add("from", component).add("message", status == 401 ? "Unauthorized" : "Forbidden");
-        }
-        return new Refusal(status, body.build().toString());
+        Problem problem = Problem.of(status, status == 401 ? "unauthorized" : "forbidden", status == 401 ? "Unauthorized" : "Forbidden", detail);
+        problem = app
+                ? problem.with("errorCode", status == 401 ? "ERR_API_TOKEN" : "ERR_PERMISSION_DENIED").with("message", detail)
+                : problem.with("code", "KO").with("from", component).with("message", problem.title());
+        return new Refusal(status, problem.json());
     }
 
     private static String detail(AccessPolicy policy, AccessPolicy.Verdict verdict, Access required) {

@@ -6,12 +6,15 @@ import io.capaee.api.rpc.schema.SchemaParser;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
-/** The test schemas under src/test/resources/rpc. */
+/**
+ * The test schemas under lib-api's src/test/resources/rpc; modules that test with them from lib-api's
+ * test jar name the folder in {@code capa.rpc.schemas.dir}.
+ */
 public final class TestSchemas {
     private TestSchemas() {}
 
     public static Schema load(String file) {
-        return SchemaParser.parse(Path.of("src/test/resources/rpc", file));
+        return SchemaParser.parse(Path.of(System.getProperty("capa.rpc.schemas.dir", "src/test/resources/rpc"), file));
     }
 
     /** Hex with spaces, e.g. {@code 81 00 a1 78}; quoted text as its ASCII bytes. */

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.http.Problem;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
@@ -9,8 +10,6 @@ import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.FunctionRegistry;
 import io.capaee.functions.service.FunctionsException;
 import jakarta.inject.Inject;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -42,22 +41,7 @@ public class FunctionCallFilter extends HttpFilter {
     @Inject
     transient FunctionCaller caller;
 
-    private transient Jsonb json;
     private final transient CurrentPolicy access = new CurrentPolicy();
-
-    @Override
-    public void init() {
-        json = JsonbBuilder.create();
-    }
-
-    @Override
-    public void destroy() {
-        try {
-            json.close();
-        } catch (Exception e) {
-            // nothing to release that matters at undeploy
-        }
-    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -131,7 +115,7 @@ public class FunctionCallFilter extends HttpFilter {
     }
 
     private void writeProblem(HttpServletResponse response, Problem problem) throws IOException {
-        byte[] body = json.toJson(problem).getBytes(StandardCharsets.UTF_8);
+        byte[] body = problem.jsonByName().getBytes(StandardCharsets.UTF_8);
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
         response.setContentLength(body.length);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.http.Problem;
 import io.capaee.functions.service.FunctionNotFoundException;
 import io.capaee.functions.service.FunctionsException;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 public class FunctionsExceptionMapper implements ExceptionMapper<FunctionsException> {
     @Override
     public Response toResponse(FunctionsException e) {
-        return problem(e).toResponse();
+        return problem(e).responseByName();
     }
 
     static Problem problem(FunctionsException e) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.http.Problem;
 import io.capaee.api.json.JsonBodyException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,6 +12,6 @@ import jakarta.ws.rs.ext.Provider;
 public class JsonBodyExceptionMapper implements ExceptionMapper<JsonBodyException> {
     @Override
     public Response toResponse(JsonBodyException e) {
-        return Problem.response(400, "bad-request", "Bad Request", e.getMessage());
+        return Problem.of(400, "bad-request", "Bad Request", e.getMessage()).responseByName();
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.http.Problem;
 import io.capaee.api.routes.RouteException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -11,6 +12,6 @@ public class RouteExceptionMapper implements jakarta.ws.rs.ext.ExceptionMapper<R
     @Override
     public Response toResponse(RouteException e) {
         int status = e.reason() == RouteException.Reason.STORE ? 503 : 409;
-        return Problem.response(status, "route", "Route change failed (" + e.reason().capsuleCode() + ")", e.getMessage());
+        return Problem.of(status, "route", "Route change failed (" + e.reason().capsuleCode() + ")", e.getMessage()).responseByName();
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.http.Problem;
 import io.capaee.api.wasm.WasmFunctionException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.ext.Provider;
 public class WasmFunctionExceptionMapper implements ExceptionMapper<WasmFunctionException> {
     @Override
     public Response toResponse(WasmFunctionException e) {
-        return problem(e).toResponse();
+        return problem(e).responseByName();
     }
 
     static Problem problem(WasmFunctionException e) {

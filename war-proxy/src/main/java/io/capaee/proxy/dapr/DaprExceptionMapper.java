@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.dapr;
 
-import io.capaee.proxy.rest.Problem;
+import io.capaee.api.http.Problem;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;

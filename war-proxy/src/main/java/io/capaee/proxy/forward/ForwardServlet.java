@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.forward;
 
+import io.capaee.api.http.Problem;
 import io.capaee.api.routes.RouteException;
 import io.capaee.api.routes.RouteTable;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
 import io.capaee.proxy.rest.CapsuleJson;
-import io.capaee.proxy.rest.Problem;
 import io.capaee.proxy.service.ProxyConfig;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

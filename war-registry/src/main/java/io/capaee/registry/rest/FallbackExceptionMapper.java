@@ -21,15 +21,15 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof NotFoundException) {
-            return Problem.response(404, "not-found", "Not Found", "PAGE_NOT_FOUND", "\uD83D\uDE22 Page not found \uD83E\uDD75");
+            return RegistryExceptionMapper.problem(404, "not-found", "Not Found", "PAGE_NOT_FOUND", "\uD83D\uDE22 Page not found \uD83E\uDD75");
         }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             Response.Status known = Response.Status.fromStatusCode(status);
             String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-            return Problem.response(status, "http-" + status, title, "ERROR", w.getMessage());
+            return RegistryExceptionMapper.problem(status, "http-" + status, title, "ERROR", w.getMessage());
         }
         LOG.log(Level.SEVERE, "unexpected failure in the registry API", e);
-        return Problem.response(500, "internal", "Internal error", "ERROR", "unexpected " + e.getClass().getSimpleName() + "; see the server log");
+        return RegistryExceptionMapper.problem(500, "internal", "Internal error", "ERROR", "unexpected " + e.getClass().getSimpleName() + "; see the server log");
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.registry.rest;
 
+import io.capaee.api.http.Problem;
 import io.capaee.api.registry.RegistryException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -16,16 +17,24 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
     @Override
     public Response toResponse(RegistryException e) {
         return switch (e.reason()) {
-            case BAD_NAME -> Problem.response(400, "bad-name", "Invalid module path", "ERROR_BAD_NAME", e.getMessage());
-            case MISSING_PART -> Problem.response(400, "bad-upload", "Invalid upload", "ERROR_WASM_UPLOAD", e.getMessage());
-            case NOT_FOUND -> Problem.response(404, "module-not-found", "Module not found", "ERROR_NOT_FOUND", e.getMessage());
-            case ALREADY_EXISTS -> Problem.response(409, "already-exists", "Tag already exists", "ERROR_ALREADY_EXISTS", e.getMessage());
-            case TOO_LARGE -> Problem.response(413, "too-large", "Module too large", "ERROR_TOO_LARGE", e.getMessage());
-            case NOT_WASM -> Problem.response(422, "not-wasm", "Not a WebAssembly module", "ERROR_NOT_WASM", e.getMessage());
+            case BAD_NAME -> problem(400, "bad-name", "Invalid module path", "ERROR_BAD_NAME", e.getMessage());
+            case MISSING_PART -> problem(400, "bad-upload", "Invalid upload", "ERROR_WASM_UPLOAD", e.getMessage());
+            case NOT_FOUND -> problem(404, "module-not-found", "Module not found", "ERROR_NOT_FOUND", e.getMessage());
+            case ALREADY_EXISTS -> problem(409, "already-exists", "Tag already exists", "ERROR_ALREADY_EXISTS", e.getMessage());
+            case TOO_LARGE -> problem(413, "too-large", "Module too large", "ERROR_TOO_LARGE", e.getMessage());
+            case NOT_WASM -> problem(422, "not-wasm", "Not a WebAssembly module", "ERROR_NOT_WASM", e.getMessage());
             case STORAGE -> {
                 LOG.log(Level.SEVERE, "registry storage failed", e);
-                yield Problem.response(500, "storage", "Registry storage failed", "ERROR_WASM_UPLOAD", "the registry could not store or read the module; see the server log");
+                yield problem(500, "storage", "Registry storage failed", "ERROR_WASM_UPLOAD", "the registry could not store or read the module; see the server log");
             }
         };
+    }
+
+    /**
+     * A problem detail with Capsule's registry error members ({@code code}, and {@code message}
+     * the same as {@code detail}), for clients that read those; members sorted by name.
+     */
+    static Response problem(int status, String kind, String title, String code, String detail) {
+        return Problem.of(status, kind, title, detail).with("code", code).with("message", detail).responseByName();
     }
 }
