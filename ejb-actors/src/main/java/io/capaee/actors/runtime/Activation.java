@@ -27,6 +27,11 @@ final class Activation {
     long queuedBytes;
     /** Guarded. A turn is running (possibly waiting for a remote host, on no thread). */
     boolean busy;
+    /**
+     * Guarded. The running turn has begun its state inside the instance: only then may a call of its
+     * chain re-enter (one let in earlier would write to a state the turn's beginning then resets).
+     */
+    boolean inside;
     /** Guarded. The reentrancy id of the running turn's call chain. */
     String chain;
     /** Guarded. Turns of {@link #chain} inside the actor now: 1 for the outermost, more when reentered. */

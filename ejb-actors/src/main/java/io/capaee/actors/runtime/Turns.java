@@ -89,7 +89,7 @@ final class Turns {
                     }
                     continue;
                 }
-                if (a.busy && a.instance != null && chain.equals(a.chain)) {
+                if (a.busy && a.inside && chain.equals(a.chain)) {
                     Reentrancy r = reentrancy(a.type);
                     if (!r.enabled()) {
                         return CompletableFuture.failedFuture(new ActorException(Reason.STACK_DEPTH, "reentrant call to " + actor
@@ -169,6 +169,9 @@ final class Turns {
             }
             a.instance.beginTurn();
             begun = true;
+            synchronized (a) {
+                a.inside = true;
+            }
             stage = t.body.apply(a);
         } catch (RuntimeException | Error e) {
             stage = CompletableFuture.failedFuture(e);
@@ -216,6 +219,7 @@ final class Turns {
     /** Guarded by {@code a}: the actor is free; returns the next waiting call, now started, or null. */
     private Turn<?> release(Activation a) {
         a.busy = false;
+        a.inside = false;
         a.chain = null;
         a.depth = 0;
         a.releasePending = false;

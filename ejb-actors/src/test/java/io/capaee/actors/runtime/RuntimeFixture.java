@@ -77,11 +77,14 @@ final class RuntimeFixture implements AfterEachCallback {
     @ActorType("gate")
     public static class Gate {
         static volatile CountDownLatch latch;
+        /** Opened when a call of {@code hold} is inside the actor. */
+        static volatile CountDownLatch inside;
         private final ActorContext context;
 
         /** Closes the gate: calls of {@code hold} wait until the latch returned is opened. */
         static CountDownLatch shut() {
             latch = new CountDownLatch(1);
+            inside = new CountDownLatch(1);
             return latch;
         }
 
@@ -94,6 +97,7 @@ final class RuntimeFixture implements AfterEachCallback {
         }
 
         public String hold(String name) throws InterruptedException {
+            inside.countDown();
             if (!latch.await(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException("the test never opened the gate");
             }
