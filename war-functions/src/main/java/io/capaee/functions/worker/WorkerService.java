@@ -1,43 +1,55 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.worker;
 
+import io.capaee.api.desired.DesiredState;
 import io.capaee.api.registry.ModuleStore;
-import io.capaee.api.routes.RouteException;
 import io.capaee.api.routes.RouteTable;
+import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
-import io.capaee.functions.service.Deployment;
 import io.capaee.functions.service.FunctionNotFoundException;
 import io.capaee.functions.service.FunctionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Capsule's worker (spec section 7) re-thought for one JVM: a deployment is a function revision
  * in this server's {@link FunctionRegistry}, not a child process; "scaling" a revision sets how
  * many started instances it keeps; every change is mirrored in the proxy's {@link RouteTable},
- * so {@code /functions/{name}/{revision}} works as soon as the deploy returns. The operations
- * are rare admin calls, so they are serialised rather than made lock-free.
+ * so {@code /functions/{name}/{revision}} works as soon as the deploy returns, and stored in the
+ * {@link WorkerDesiredState desired state} before the API answers, so that a restarted server
+ * deploys it again. The operations are rare admin calls, so they are serialised rather than made
+ * lock-free; lock order: the desired state's change, then this service.
  */
 @ApplicationScoped
 public class WorkerService {
+    private static final Logger LOG = Logger.getLogger(WorkerService.class.getName());
+
     @Inject
     FunctionRegistry registry;
 
     @Inject
-    RouteTable routes;
+    RouteTable routeTable;
 
     @Inject
     ModuleStore store;
+
+    @Inject
+    DesiredState desiredState;
 
     @Inject
     @ConfigProperty(name = "worker.local-url", defaultValue = "http://localhost:9080/wasm/functions")
@@ -53,6 +65,8 @@ public class WorkerService {
 
     private final Map<String, WorkerDeployment> deployments = new ConcurrentHashMap<>();
     private ModuleFetcher fetcher;
+    private WorkerRoutes routes;
+    private WorkerDesiredState desired;
 
     /** What a deploy did. */
     public record Deployed(WorkerDeployment deployment, int instances) {}
@@ -61,132 +75,189 @@ public class WorkerService {
     void start() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
         fetcher = new ModuleFetcher(store, http, maxModuleBytes);
+        routes = new WorkerRoutes(routeTable, localBase);
+        desired = new WorkerDesiredState(desiredState, new ReconcileTarget(), Clock.systemUTC());
     }
 
     /**
      * Deploys a revision from the registry ({@code module = org/name/tag}) or a URL. Deploying the
      * same module to the same revision again adds an instance (Capsule: another process); a
-     * different module replaces the revision, keeping its instance count.
+     * different module replaces the revision, keeping its instance count. Nothing changes when
+     * the desired state cannot store it.
      */
-    public synchronized Deployed deploy(String function, String revision, Optional<String> module, Optional<String> downloadUrl,
+    public Deployed deploy(String function, String revision, Optional<String> module, Optional<String> downloadUrl,
             Optional<String> digest, Map<String, String> environment) {
         requireName("function", function);
         requireName("revision", revision);
         if (module.isPresent() == downloadUrl.isPresent()) {
             throw new WorkerException(400, "give exactly one of 'module' (org/name/tag in the registry) and 'downloadUrl'");
         }
-        ModuleFetcher.Fetched fetched = module.isPresent() ? fetcher.fromRegistry(module.get(), digest) : fetcher.fromUrl(downloadUrl.get(), digest);
-        String key = key(function, revision);
-        WorkerDeployment previous = deployments.get(key);
-        int instances = 1;
-        Deployment deployment;
-        if (previous != null && previous.sha256().equals(fetched.sha256()) && previous.environment().equals(environment)) {
-            deployment = registry.find(function, revision);
-            instances = deployment.function().instances() + 1;
-        } else {
-            if (previous != null) {
-                instances = registry.find(function, revision).function().instances();
-            }
-            try {
-                deployment = registry.deploy(function, revision, fetched.bytes(), fetched.source(), environment);
-            } catch (WasmFunctionException e) {
-                throw new WorkerException(422, "the module cannot be deployed: " + e.getMessage(), e);
-            }
-        }
-        deployment.function().scale(instances);
-        WorkerDeployment deployed = new WorkerDeployment(function, revision, fetched.source(), fetched.sha256(), Map.copyOf(environment),
-                localUrl(function, revision), proxyBase + "/functions/" + function + "/" + revision);
-        deployments.put(key, deployed);
-        addRoute(function, revision, deployed.localUrl());
-        return new Deployed(deployed, instances);
+        return desired.change(() -> {
+            ModuleFetcher.Fetched fetched = module.isPresent() ? fetcher.fromRegistry(module.get(), digest) : fetcher.fromUrl(downloadUrl.get(), digest);
+            return install(function, revision, fetched, Map.copyOf(environment), OptionalInt.empty(), desired::stored);
+        });
     }
 
-    private void addRoute(String function, String revision, String url) {
-        Optional<List<String>> urls = routes.urls(function, revision);
-        if (urls.isPresent()) {
-            if (!urls.get().contains(url)) {
-                routes.addUrl(function, revision, url);
-            }
-            return;
+    /**
+     * Runs {@code fetched} as {@code function/revision} with {@code instances} (empty: Capsule's
+     * count), calling {@code store} once the module is compiled and routed but before it replaces
+     * what runs: when {@code store} throws, what ran before runs on and the new route is taken back.
+     */
+    private synchronized Deployed install(String function, String revision, ModuleFetcher.Fetched fetched, Map<String, String> environment,
+            OptionalInt instances, Consumer<WorkerSpec> store) {
+        WorkerDeployment previous = deployments.get(key(function, revision));
+        boolean same = previous != null && previous.sha256().equals(fetched.sha256()) && previous.environment().equals(environment);
+        int running = previous == null ? 0 : instances(previous);
+        int count = instances.orElse(same ? running + 1 : Math.max(1, running));
+        WorkerDeployment next = new WorkerDeployment(function, revision, fetched.source(), fetched.sha256(), environment,
+                routes.localUrl(function, revision), proxyBase + "/functions/" + function + "/" + revision);
+        WorkerSpec spec = WorkerSpec.of(next, count);
+        if (same && previous.source().equals(next.source())) {
+            store.accept(spec);
+            registry.find(function, revision).function().scale(count);
+            deployments.put(key(function, revision), next);
+            return new Deployed(next, count);
         }
+        WasmFunction loaded;
         try {
-            routes.addRevision(function, revision, url);
-        } catch (RouteException e) {
-            if (e.reason() != RouteException.Reason.FUNCTION_NOT_FOUND) {
-                throw e;
-            }
-            routes.createFunction(function, revision, url);
+            loaded = registry.load(function, revision, fetched.bytes(), fetched.source(), environment);
+        } catch (WasmFunctionException e) {
+            throw new WorkerException(422, "the module cannot be deployed: " + e.getMessage(), e);
         }
+        boolean routed = false;
+        try {
+            routed = routes.add(function, revision);
+            store.accept(spec);
+        } catch (RuntimeException e) {
+            loaded.close();
+            if (routed) {
+                undo("route of " + function + "/" + revision, () -> routes.remove(function, revision));
+            }
+            throw e;
+        }
+        registry.install(function, revision, loaded, fetched.source()).function().scale(count);
+        deployments.put(key(function, revision), next);
+        return new Deployed(next, count);
     }
 
     /** Makes the proxy's and this server's default of {@code function} the given revision. */
-    public synchronized String setDefault(String function, String revision) {
-        WorkerDeployment deployment = deployed(function, revision);
-        registry.setDefault(function, revision);
-        routes.putRevision(function, RouteTable.DEFAULT_REVISION, List.of(deployment.localUrl()));
-        return proxyBase + "/functions/" + function;
+    public String setDefault(String function, String revision) {
+        return desired.change(() -> {
+            applyDefault(new WorkerDefaultSpec(function, revision), desired::defaultStored);
+            return proxyBase + "/functions/" + function;
+        });
+    }
+
+    private synchronized void applyDefault(WorkerDefaultSpec spec, Consumer<WorkerDefaultSpec> store) {
+        deployed(spec.function(), spec.revision());
+        Optional<String> previous = registry.defaultOf(spec.function());
+        routes.setDefault(spec.function(), spec.revision());
+        try {
+            store.accept(spec);
+        } catch (RuntimeException e) {
+            undo("default route of " + spec.function(), () -> previous.ifPresentOrElse(p -> routes.setDefault(spec.function(), p),
+                    () -> routes.removeDefault(spec.function())));
+            throw e;
+        }
+        registry.setDefault(spec.function(), spec.revision());
     }
 
     /** Removes the default revision of {@code function}; false when it had none. */
-    public synchronized boolean removeDefault(String function) {
-        boolean had = registry.removeDefault(function);
-        try {
-            routes.removeRevision(function, RouteTable.DEFAULT_REVISION);
-            had = true;
-        } catch (RouteException e) {
-            if (e.reason() == RouteException.Reason.STORE) {
-                throw e;
+    public boolean removeDefault(String function) {
+        return desired.change(() -> {
+            synchronized (this) {
+                boolean had = registry.defaultOf(function).isPresent() || routes.hasDefault(function);
+                if (had) {
+                    desired.defaultRemoved(function);
+                    registry.removeDefault(function);
+                    routes.dropDefault(function);
+                }
+                return had;
             }
-        }
-        return had;
+        });
     }
 
     /**
      * Removes a revision: its instances, its route, and the default if it pointed here (Capsule
-     * left the default routed to killed processes, spec B13).
+     * left the default routed to killed processes, spec B13). Removed from the desired state first.
      */
-    public synchronized void remove(String function, String revision) {
-        WorkerDeployment deployment = deployed(function, revision);
-        boolean wasDefault = registry.defaultOf(function).filter(revision::equals).isPresent();
-        registry.remove(function, revision);
-        deployments.remove(key(function, revision));
-        removeRouteUrl(function, revision, deployment.localUrl());
-        if (wasDefault) {
-            removeDefault(function);
-        }
-        Map<String, List<String>> left = routes.snapshot().get(function);
-        if (left != null && left.isEmpty()) {
-            try {
-                routes.removeFunction(function);
-            } catch (RouteException e) {
-                if (e.reason() == RouteException.Reason.STORE) {
-                    throw e;
+    public void remove(String function, String revision) {
+        desired.change(() -> {
+            synchronized (this) {
+                deployed(function, revision);
+                boolean wasDefault = registry.defaultOf(function).filter(revision::equals).isPresent();
+                if (wasDefault) {
+                    desired.defaultRemoved(function);
                 }
+                desired.removed(function, revision);
+                if (wasDefault) {
+                    routes.dropDefault(function);
+                }
+                removeHere(function, revision);
+                return null;
             }
-        }
+        });
     }
 
-    private void removeRouteUrl(String function, String revision, String url) {
-        Optional<List<String>> urls = routes.urls(function, revision);
-        if (urls.isEmpty()) {
-            return;
+    private synchronized void removeHere(String function, String revision) {
+        if (registry.defaultOf(function).filter(revision::equals).isPresent()) {
+            routes.removeDefault(function);
         }
-        if (urls.get().size() <= 1 && urls.get().contains(url)) {
-            routes.removeRevision(function, revision);
-        } else {
-            routes.removeUrl(function, revision, url);
-        }
+        routes.remove(function, revision);
+        registry.remove(function, revision);
+        deployments.remove(key(function, revision));
     }
 
     /** Takes one instance away if the revision has at least two; returns the count left, or empty. */
-    public synchronized Optional<Integer> downscale(String function, String revision) {
-        deployed(function, revision);
-        var wasm = registry.find(function, revision).function();
-        if (wasm.instances() < 2) {
+    public Optional<Integer> downscale(String function, String revision) {
+        return desired.change(() -> {
+            synchronized (this) {
+                WorkerDeployment d = deployed(function, revision);
+                var wasm = registry.find(function, revision).function();
+                if (wasm.instances() < 2) {
+                    return Optional.empty();
+                }
+                desired.stored(WorkerSpec.of(d, wasm.instances() - 1));
+                wasm.scale(wasm.instances() - 1);
+                return Optional.of(wasm.instances());
+            }
+        });
+    }
+
+    /**
+     * Deploys what the desired state holds and takes out of the route table this server's URLs
+     * of revisions that do not run here (left by a server that was killed, or stopped before a
+     * change reached it). Called once at start.
+     */
+    WorkerDesiredState.Outcome reconcileAtStart() {
+        WorkerDesiredState.Outcome outcome = desired.reconcile();
+        List<WorkerRoutes.Url> stale = routes.removeStale(this::runs, this::defaultHere);
+        if (!stale.isEmpty()) {
+            LOG.log(Level.INFO, "removed {0} route(s) to worker revisions that do not run here: {1}", new Object[] {stale.size(), stale});
+        }
+        return outcome;
+    }
+
+    /** Applies what changed in the desired state since the last reconcile (e.g. on another server). */
+    WorkerDesiredState.Outcome reconcile() {
+        return desired.reconcile();
+    }
+
+    private boolean runs(String function, String revision) {
+        try {
+            registry.find(function, revision);
+            return true;
+        } catch (FunctionNotFoundException e) {
+            return false;
+        }
+    }
+
+    private Optional<String> defaultHere(String function) {
+        try {
+            return Optional.of(registry.find(function, FunctionRegistry.DEFAULT_REVISION).revision());
+        } catch (FunctionNotFoundException e) {
             return Optional.empty();
         }
-        wasm.scale(wasm.instances() - 1);
-        return Optional.of(wasm.instances());
     }
 
     /** The worker's deployments, by function then revision. */
@@ -194,6 +265,21 @@ public class WorkerService {
         List<WorkerDeployment> all = new ArrayList<>(deployments.values());
         all.sort(Comparator.comparing(WorkerDeployment::function).thenComparing(WorkerDeployment::revision));
         return all;
+    }
+
+    /** Deployments of the desired state that do not run here as stored, by {@code function/revision}, to why. */
+    public Map<String, String> failedDeployments() {
+        return desired == null ? new java.util.TreeMap<>() : desired.deploymentFailures();
+    }
+
+    /** Everything of the desired state that does not run as stored (for health): what to why. */
+    public Map<String, String> failures() {
+        return desired == null ? Map.of() : desired.failures();
+    }
+
+    /** Where the desired state is kept. */
+    public String desiredStateWhere() {
+        return desired == null ? "" : desired.where();
     }
 
     public int instances(WorkerDeployment d) {
@@ -221,8 +307,12 @@ public class WorkerService {
         return d;
     }
 
-    private String localUrl(String function, String revision) {
-        return localBase + "/" + function + "/" + revision;
+    private static void undo(String what, Runnable undo) {
+        try {
+            undo.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not take back the {0} after the desired state refused the change: {1}", new Object[] {what, e.getMessage()});
+        }
     }
 
     private static void requireName(String what, String value) {
@@ -233,5 +323,53 @@ public class WorkerService {
 
     private static String key(String function, String revision) {
         return function + "/" + revision;
+    }
+
+    /** What the desired state's reconcilers do here: the same local changes as the API, without storing them again. */
+    private final class ReconcileTarget implements WorkerDesiredState.Local {
+        @Override
+        public void apply(WorkerSpec spec) {
+            WorkerDeployment running = deployments.get(spec.id());
+            if (running != null && spec.sameModule(running)) {
+                synchronized (WorkerService.this) {
+                    registry.find(spec.function(), spec.revision()).function().scale(spec.instances());
+                }
+                return;
+            }
+            Optional<String> digest = Optional.of(spec.sha256());
+            if (spec.module().isPresent()) {
+                install(spec, fetcher.fromRegistry(spec.module().get(), digest));
+                return;
+            }
+            String url = spec.downloadUrl().orElseThrow();
+            try {
+                install(spec, fetcher.fromUrl(url, digest));
+            } catch (WorkerException e) {
+                // failures are listed to viewers and in the public health data: a download URL may hold a credential
+                throw new WorkerException(e.status(), e.getMessage().replace(url, "the download URL"), e);
+            }
+        }
+
+        private void install(WorkerSpec spec, ModuleFetcher.Fetched fetched) {
+            WorkerService.this.install(spec.function(), spec.revision(), fetched, spec.environment(), OptionalInt.of(spec.instances()), s -> {});
+        }
+
+        @Override
+        public void remove(String function, String revision) {
+            removeHere(function, revision);
+        }
+
+        @Override
+        public void applyDefault(WorkerDefaultSpec spec) {
+            WorkerService.this.applyDefault(spec, s -> {});
+        }
+
+        @Override
+        public void removeDefault(String function) {
+            synchronized (WorkerService.this) {
+                registry.removeDefault(function);
+                routes.removeDefault(function);
+            }
+        }
     }
 }
