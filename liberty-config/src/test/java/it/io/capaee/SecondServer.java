@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * Another Liberty server on loopback, made from a copy of the test server with its ports moved
- * by an offset and some bootstrap properties changed; it neither registers in the app registry
- * nor serves NATS unless {@code changes} say so.
+ * by an offset and some bootstrap properties changed; it neither registers in the app registry,
+ * nor serves NATS, nor shares the first server's desired state unless {@code changes} say so.
  */
 final class SecondServer implements AutoCloseable {
     private final Path wlp;
@@ -74,6 +74,10 @@ final class SecondServer implements AutoCloseable {
         bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.actors.")).forEach(bootstrap::remove);
         bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.bindings.") && k.endsWith("-input.enabled"))
                 .forEach(k -> bootstrap.setProperty(k, "false"));
+        // a desired state of its own (its files are in its directory anyway): what the first server's
+        // APIs deployed is not deployed here too; a test of a shared desired state passes the first one's keys
+        bootstrap.setProperty("capa.desired-state.key-prefix", "capa:desired:" + bootstrap.getProperty("capa.app-id", "capa")
+                + "@" + name + ":");
         changes.forEach((k, v) -> {
             if (v == null) {
                 bootstrap.remove(k);
