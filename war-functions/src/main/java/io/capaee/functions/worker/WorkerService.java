@@ -4,9 +4,6 @@ package io.capaee.functions.worker;
 import io.capaee.api.desired.DesiredState;
 import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.routes.RouteTable;
-import io.capaee.api.wasm.WasmFunction;
-import io.capaee.api.wasm.WasmFunctionException;
-import io.capaee.functions.service.FunctionNotFoundException;
 import io.capaee.functions.service.FunctionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +11,11 @@ import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -32,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * many started instances it keeps; every change is mirrored in the proxy's {@link RouteTable},
  * so {@code /functions/{name}/{revision}} works as soon as the deploy returns, and stored in the
  * {@link WorkerDesiredState desired state} before the API answers, so that a restarted server
- * deploys it again. The operations are rare admin calls, so they are serialised rather than made
- * lock-free; lock order: the desired state's change, then this service.
+ * deploys it again. What runs here is {@link LocalWorker}'s; this class adds the desired state.
+ * The operations are rare admin calls, so they are serialised rather than made lock-free; lock
+ * order: the desired state's change, then {@link LocalWorker}.
  */
 @ApplicationScoped
 public class WorkerService {
@@ -63,9 +58,7 @@ public class WorkerService {
     @ConfigProperty(name = "worker.max-module-bytes", defaultValue = "268435456")
     long maxModuleBytes;
 
-    private final Map<String, WorkerDeployment> deployments = new ConcurrentHashMap<>();
-    private ModuleFetcher fetcher;
-    private WorkerRoutes routes;
+    private LocalWorker local;
     private WorkerDesiredState desired;
 
     /** What a deploy did. */
@@ -74,9 +67,8 @@ public class WorkerService {
     @PostConstruct
     void start() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
-        fetcher = new ModuleFetcher(store, http, maxModuleBytes);
-        routes = new WorkerRoutes(routeTable, localBase);
-        desired = new WorkerDesiredState(desiredState, new ReconcileTarget(), Clock.systemUTC());
+        local = new LocalWorker(registry, new WorkerRoutes(routeTable, localBase), new ModuleFetcher(store, http, maxModuleBytes), proxyBase);
+        desired = new WorkerDesiredState(desiredState, local, Clock.systemUTC());
     }
 
     /**
@@ -93,135 +85,41 @@ public class WorkerService {
             throw new WorkerException(400, "give exactly one of 'module' (org/name/tag in the registry) and 'downloadUrl'");
         }
         return desired.change(() -> {
+            ModuleFetcher fetcher = local.fetcher();
             ModuleFetcher.Fetched fetched = module.isPresent() ? fetcher.fromRegistry(module.get(), digest) : fetcher.fromUrl(downloadUrl.get(), digest);
-            return install(function, revision, fetched, Map.copyOf(environment), OptionalInt.empty(), desired::stored);
+            return local.install(function, revision, fetched, Map.copyOf(environment), OptionalInt.empty(), desired::stored);
         });
-    }
-
-    /**
-     * Runs {@code fetched} as {@code function/revision} with {@code instances} (empty: Capsule's
-     * count), calling {@code store} once the module is compiled and routed but before it replaces
-     * what runs: when {@code store} throws, what ran before runs on and the new route is taken back.
-     */
-    private synchronized Deployed install(String function, String revision, ModuleFetcher.Fetched fetched, Map<String, String> environment,
-            OptionalInt instances, Consumer<WorkerSpec> store) {
-        WorkerDeployment previous = deployments.get(key(function, revision));
-        boolean same = previous != null && previous.sha256().equals(fetched.sha256()) && previous.environment().equals(environment);
-        int running = previous == null ? 0 : instances(previous);
-        int count = instances.orElse(same ? running + 1 : Math.max(1, running));
-        WorkerDeployment next = new WorkerDeployment(function, revision, fetched.source(), fetched.sha256(), environment,
-                routes.localUrl(function, revision), proxyBase + "/functions/" + function + "/" + revision);
-        WorkerSpec spec = WorkerSpec.of(next, count);
-        if (same && previous.source().equals(next.source())) {
-            store.accept(spec);
-            registry.find(function, revision).function().scale(count);
-            deployments.put(key(function, revision), next);
-            return new Deployed(next, count);
-        }
-        WasmFunction loaded;
-        try {
-            loaded = registry.load(function, revision, fetched.bytes(), fetched.source(), environment);
-        } catch (WasmFunctionException e) {
-            throw new WorkerException(422, "the module cannot be deployed: " + e.getMessage(), e);
-        }
-        boolean routed = false;
-        try {
-            routed = routes.add(function, revision);
-            store.accept(spec);
-        } catch (RuntimeException e) {
-            loaded.close();
-            if (routed) {
-                undo("route of " + function + "/" + revision, () -> routes.remove(function, revision));
-            }
-            throw e;
-        }
-        registry.install(function, revision, loaded, fetched.source()).function().scale(count);
-        deployments.put(key(function, revision), next);
-        return new Deployed(next, count);
     }
 
     /** Makes the proxy's and this server's default of {@code function} the given revision. */
     public String setDefault(String function, String revision) {
         return desired.change(() -> {
-            applyDefault(new WorkerDefaultSpec(function, revision), desired::defaultStored);
+            local.applyDefault(new WorkerDefaultSpec(function, revision), desired::defaultStored);
             return proxyBase + "/functions/" + function;
         });
     }
 
-    private synchronized void applyDefault(WorkerDefaultSpec spec, Consumer<WorkerDefaultSpec> store) {
-        deployed(spec.function(), spec.revision());
-        Optional<String> previous = registry.defaultOf(spec.function());
-        routes.setDefault(spec.function(), spec.revision());
-        try {
-            store.accept(spec);
-        } catch (RuntimeException e) {
-            undo("default route of " + spec.function(), () -> previous.ifPresentOrElse(p -> routes.setDefault(spec.function(), p),
-                    () -> routes.removeDefault(spec.function())));
-            throw e;
-        }
-        registry.setDefault(spec.function(), spec.revision());
-    }
-
     /** Removes the default revision of {@code function}; false when it had none. */
     public boolean removeDefault(String function) {
-        return desired.change(() -> {
-            synchronized (this) {
-                boolean had = registry.defaultOf(function).isPresent() || routes.hasDefault(function);
-                if (had) {
-                    desired.defaultRemoved(function);
-                    registry.removeDefault(function);
-                    routes.dropDefault(function);
-                }
-                return had;
-            }
-        });
+        return desired.change(() -> local.dropDefault(function, () -> desired.defaultRemoved(function)));
     }
 
-    /**
-     * Removes a revision: its instances, its route, and the default if it pointed here (Capsule
-     * left the default routed to killed processes, spec B13). Removed from the desired state first.
-     */
+    /** Removes a revision, its instances, its route and the default if it pointed here; removed from the desired state first. */
     public void remove(String function, String revision) {
         desired.change(() -> {
-            synchronized (this) {
-                deployed(function, revision);
-                boolean wasDefault = registry.defaultOf(function).filter(revision::equals).isPresent();
+            local.removeRevision(function, revision, wasDefault -> {
                 if (wasDefault) {
                     desired.defaultRemoved(function);
                 }
                 desired.removed(function, revision);
-                if (wasDefault) {
-                    routes.dropDefault(function);
-                }
-                removeHere(function, revision);
-                return null;
-            }
+            });
+            return null;
         });
-    }
-
-    private synchronized void removeHere(String function, String revision) {
-        if (registry.defaultOf(function).filter(revision::equals).isPresent()) {
-            routes.removeDefault(function);
-        }
-        routes.remove(function, revision);
-        registry.remove(function, revision);
-        deployments.remove(key(function, revision));
     }
 
     /** Takes one instance away if the revision has at least two; returns the count left, or empty. */
     public Optional<Integer> downscale(String function, String revision) {
-        return desired.change(() -> {
-            synchronized (this) {
-                WorkerDeployment d = deployed(function, revision);
-                var wasm = registry.find(function, revision).function();
-                if (wasm.instances() < 2) {
-                    return Optional.empty();
-                }
-                desired.stored(WorkerSpec.of(d, wasm.instances() - 1));
-                wasm.scale(wasm.instances() - 1);
-                return Optional.of(wasm.instances());
-            }
-        });
+        return desired.change(() -> local.downscale(function, revision, desired::stored));
     }
 
     /**
@@ -231,7 +129,7 @@ public class WorkerService {
      */
     WorkerDesiredState.Outcome reconcileAtStart() {
         WorkerDesiredState.Outcome outcome = desired.reconcile();
-        List<WorkerRoutes.Url> stale = routes.removeStale(this::runs, this::defaultHere);
+        List<WorkerRoutes.Url> stale = local.removeStaleRoutes();
         if (!stale.isEmpty()) {
             LOG.log(Level.INFO, "removed {0} route(s) to worker revisions that do not run here: {1}", new Object[] {stale.size(), stale});
         }
@@ -243,33 +141,14 @@ public class WorkerService {
         return desired.reconcile();
     }
 
-    private boolean runs(String function, String revision) {
-        try {
-            registry.find(function, revision);
-            return true;
-        } catch (FunctionNotFoundException e) {
-            return false;
-        }
-    }
-
-    private Optional<String> defaultHere(String function) {
-        try {
-            return Optional.of(registry.find(function, FunctionRegistry.DEFAULT_REVISION).revision());
-        } catch (FunctionNotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
     /** The worker's deployments, by function then revision. */
     public List<WorkerDeployment> deployments() {
-        List<WorkerDeployment> all = new ArrayList<>(deployments.values());
-        all.sort(Comparator.comparing(WorkerDeployment::function).thenComparing(WorkerDeployment::revision));
-        return all;
+        return local.deployments();
     }
 
     /** Deployments of the desired state that do not run here as stored, by {@code function/revision}, to why. */
     public Map<String, String> failedDeployments() {
-        return desired == null ? new java.util.TreeMap<>() : desired.deploymentFailures();
+        return desired == null ? new TreeMap<>() : desired.deploymentFailures();
     }
 
     /** Everything of the desired state that does not run as stored (for health): what to why. */
@@ -283,15 +162,11 @@ public class WorkerService {
     }
 
     public int instances(WorkerDeployment d) {
-        try {
-            return registry.find(d.function(), d.revision()).function().instances();
-        } catch (FunctionNotFoundException e) {
-            return 0;
-        }
+        return local.instances(d);
     }
 
     public boolean isDefault(WorkerDeployment d) {
-        return registry.defaultOf(d.function()).filter(d.revision()::equals).isPresent();
+        return local.isDefault(d);
     }
 
     /** Where the module came from, for the public listing: a registry path, or {@code download} for a URL. */
@@ -299,77 +174,9 @@ public class WorkerService {
         return d.source().startsWith("registry:") ? "/registry/" + d.source().substring("registry:".length()) : "download";
     }
 
-    private WorkerDeployment deployed(String function, String revision) {
-        WorkerDeployment d = deployments.get(key(function, revision));
-        if (d == null) {
-            throw new WorkerException(404, "the worker has no deployment of " + function + "/" + revision);
-        }
-        return d;
-    }
-
-    private static void undo(String what, Runnable undo) {
-        try {
-            undo.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not take back the {0} after the desired state refused the change: {1}", new Object[] {what, e.getMessage()});
-        }
-    }
-
     private static void requireName(String what, String value) {
         if (value == null || !io.capaee.functions.service.FunctionsConfig.NAME.matcher(value).matches()) {
             throw new WorkerException(400, "'" + what + "' must be 1 to 128 letters, digits, '.', '_' or '-' (not starting with '.'), was '" + value + "'");
-        }
-    }
-
-    private static String key(String function, String revision) {
-        return function + "/" + revision;
-    }
-
-    /** What the desired state's reconcilers do here: the same local changes as the API, without storing them again. */
-    private final class ReconcileTarget implements WorkerDesiredState.Local {
-        @Override
-        public void apply(WorkerSpec spec) {
-            WorkerDeployment running = deployments.get(spec.id());
-            if (running != null && spec.sameModule(running)) {
-                synchronized (WorkerService.this) {
-                    registry.find(spec.function(), spec.revision()).function().scale(spec.instances());
-                }
-                return;
-            }
-            Optional<String> digest = Optional.of(spec.sha256());
-            if (spec.module().isPresent()) {
-                install(spec, fetcher.fromRegistry(spec.module().get(), digest));
-                return;
-            }
-            String url = spec.downloadUrl().orElseThrow();
-            try {
-                install(spec, fetcher.fromUrl(url, digest));
-            } catch (WorkerException e) {
-                // failures are listed to viewers and in the public health data: a download URL may hold a credential
-                throw new WorkerException(e.status(), e.getMessage().replace(url, "the download URL"), e);
-            }
-        }
-
-        private void install(WorkerSpec spec, ModuleFetcher.Fetched fetched) {
-            WorkerService.this.install(spec.function(), spec.revision(), fetched, spec.environment(), OptionalInt.of(spec.instances()), s -> {});
-        }
-
-        @Override
-        public void remove(String function, String revision) {
-            removeHere(function, revision);
-        }
-
-        @Override
-        public void applyDefault(WorkerDefaultSpec spec) {
-            WorkerService.this.applyDefault(spec, s -> {});
-        }
-
-        @Override
-        public void removeDefault(String function) {
-            synchronized (WorkerService.this) {
-                registry.removeDefault(function);
-                routes.removeDefault(function);
-            }
         }
     }
 }

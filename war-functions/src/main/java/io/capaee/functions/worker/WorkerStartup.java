@@ -37,9 +37,14 @@ public class WorkerStartup {
 
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object event) {
         long start = System.nanoTime();
-        WorkerDesiredState.Outcome outcome = worker.reconcileAtStart();
-        LOG.log(Level.INFO, "worker: {0} deployment(s) and default(s) applied from the desired state ({1}) in {2} ms; {3} failed",
-                new Object[] {outcome.applied(), worker.desiredStateWhere(), (System.nanoTime() - start) / 1_000_000, outcome.failed()});
+        try {
+            WorkerDesiredState.Outcome outcome = worker.reconcileAtStart();
+            LOG.log(Level.INFO, "worker: {0} deployment(s) and default(s) applied from the desired state ({1}) in {2} ms; {3} failed",
+                    new Object[] {outcome.applied(), worker.desiredStateWhere(), (System.nanoTime() - start) / 1_000_000, outcome.failed()});
+        } catch (RuntimeException e) {
+            // e.g. the route store unreachable: the application still starts, and the schedule tries again
+            LOG.log(Level.SEVERE, "worker: applying the desired state at start failed: " + e, e);
+        }
         Duration interval = DesiredStates.interval();
         periodic = scheduler.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
