@@ -78,8 +78,8 @@ class DurableWorkerIT {
         assertEquals("module " + module + " is not in the registry", check.getJsonObject("data").getString("worker " + f + "/v1"), check.toString());
         assertEquals("the worker has no deployment of " + f + "/v1", check.getJsonObject("data").getString("worker-default " + f), check.toString());
         assertEquals(404, api.call("/wasm/functions/" + f + "/v1", "Bob").statusCode());
-        assertEquals(404, api.call("/functions/" + f + "/v1", "Bob").statusCode(), "no route to a revision that does not run");
-        assertEquals(404, api.call("/functions/" + f, "Bob").statusCode());
+        assertTrue(DeployStream.isNoRoute(api.call("/functions/" + f + "/v1", "Bob")), "no route to a revision that does not run");
+        assertTrue(DeployStream.isNoRoute(api.call("/functions/" + f, "Bob")), "no default route to it");
         String log = Files.readString(server.dir().resolve("logs/messages.log"));
         assertTrue(log.contains("worker " + f + "/v1 of the desired state") && log.contains("is not in the registry"), "the log names it");
 
@@ -106,7 +106,7 @@ class DurableWorkerIT {
             assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
             assertTrue(refused.body().contains("the worker's desired state (" + desired + ") could not store " + f + "/v1"), refused.body());
             assertEquals(404, api.call("/wasm/functions/" + f + "/v1", "Bob").statusCode());
-            assertEquals(404, api.call("/functions/" + f + "/v1", "Bob").statusCode());
+            assertTrue(DeployStream.isNoRoute(api.call("/functions/" + f + "/v1", "Bob")), "the route was taken back");
             assertFalse(api.list().containsKey(f));
         } finally {
             deleteTree(blocker);

@@ -57,7 +57,7 @@ class DurableWorkerRedisIT {
         assertEquals(202, first.remove(f, "v1").statusCode());
         Server.await("/wasm/functions/" + f + "/v1", () -> api.call("/wasm/functions/" + f + "/v1", "Bob"), r -> r.statusCode() == 404,
                 Duration.ofSeconds(20));
-        Server.await("/functions/" + f + "/v1", () -> first.call("/functions/" + f + "/v1", "Bob"), r -> r.statusCode() == 404,
+        Server.await("/functions/" + f + "/v1", () -> first.call("/functions/" + f + "/v1", "Bob"), DeployStream::isNoRoute,
                 Duration.ofSeconds(20));
     }
 

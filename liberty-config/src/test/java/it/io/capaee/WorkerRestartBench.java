@@ -25,7 +25,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "capa.bench", matches = "true")
 class WorkerRestartBench {
     private static final int FUNCTIONS = Integer.getInteger("capa.bench.functions", 100);
-    private static final Pattern STARTED = Pattern.compile("The server \\S+ is ready to run a smarter planet. The server started in ([0-9.]+) seconds");
+    private static final Pattern STARTED = Pattern.compile("The \\S+ server is ready to run a smarter planet\\. The \\S+ server started in ([0-9.]+) seconds");
     private static final Pattern RECONCILED = Pattern.compile("worker: (\\d+) deployment\\(s\\) and default\\(s\\) applied from the desired state \\(.*\\) in (\\d+) ms");
 
     @Test
