@@ -18,20 +18,25 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Start time with many worker deployments (issue 22, item 4), run by {@code bench/restart.sh}: a
  * second server {@code capa-bench-restart} (its ports + 4, desired state in files, routes in
- * memory) gets {@code capa.bench.functions} deployments of the test guest, is stopped (and then
- * killed), and started again; prints how long until the server answers and until every one of
- * the deployments answers through the proxy. Prints figures; asserts only that they all come back.
+ * memory) is restarted once without deployments (the reference), then gets {@code capa.bench.functions}
+ * deployments of the test guest, is stopped (and then killed), and started again; prints how long
+ * until the server answers and until every one of the deployments answers through the proxy, and
+ * last the ratio to the reference. Prints figures; asserts only that the deployments all come back.
  */
 @EnabledIfSystemProperty(named = "capa.bench", matches = "true")
 class WorkerRestartBench {
     private static final int FUNCTIONS = Integer.getInteger("capa.bench.functions", 100);
     private static final Pattern STARTED = Pattern.compile("The \\S+ server is ready to run a smarter planet\\. The \\S+ server started in ([0-9.]+) seconds");
-    private static final Pattern RECONCILED = Pattern.compile("worker: (\\d+) deployment\\(s\\) and default\\(s\\) applied from the desired state \\(.*\\) in (\\d+) ms");
+    private static final Pattern RECONCILED = Pattern.compile("worker: (\\d+) deployment\\(s\\) and default\\(s\\) applied from the desired state \\(.*\\) in ([0-9,]+) ms");
 
     @Test
     void deploymentsAnswerSoonAfterARestart() throws Exception {
         try (SecondServer server = SecondServer.start("capa-bench-restart", 4, Map.of("capa.kv.backend", "memory", "capa.desired-state.store", "file"))) {
             WorkerCalls api = new WorkerCalls(server.base);
+            server.close();
+            Duration reference = server.startAgain();
+            System.out.println("BENCH reference: restart after stop with no worker deployment: server answering after " + reference.toMillis()
+                    + " ms" + startLine(server));
             assertEquals(200, FaasFlowIT.upload(server.base, "bench", "hello", "1.0.0", Server.guest("hello-http"), "bench").statusCode());
             long t0 = System.nanoTime();
             for (int i = 0; i < FUNCTIONS; i++) {
@@ -39,6 +44,7 @@ class WorkerRestartBench {
                 assertEquals(202, r.statusCode(), r.body());
             }
             System.out.println("BENCH deployed " + FUNCTIONS + " worker revisions in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+            long afterStop = 0;
             for (String how : List.of("stop", "kill -9")) {
                 if (how.equals("stop")) {
                     server.close();
@@ -48,13 +54,20 @@ class WorkerRestartBench {
                 long start = System.nanoTime();
                 Duration answering = server.startAgain();
                 long all = untilAllAnswer(api, start);
-                String log = Files.readString(server.dir().resolve("logs/messages.log"));
+                afterStop = afterStop == 0 ? all : afterStop;
                 System.out.println("BENCH restart after " + how + " with " + FUNCTIONS + " worker deployments: server answering after "
-                        + answering.toMillis() + " ms, all " + FUNCTIONS + " answering through the proxy after " + all + " ms"
-                        + " (Liberty: started in " + last(STARTED, log, 1) + " s; worker reconcile: " + last(RECONCILED, log, 1)
-                        + " applied in " + last(RECONCILED, log, 2) + " ms)");
+                        + answering.toMillis() + " ms, all " + FUNCTIONS + " answering through the proxy after " + all + " ms" + startLine(server));
             }
+            System.out.printf("BENCH ratio: restart after stop until %d deployments answer / restart without deployments = %.2f%n", FUNCTIONS,
+                    afterStop / (double) reference.toMillis());
         }
+    }
+
+    /** Liberty's own start time and the worker's reconcile, from the server's log. */
+    private static String startLine(SecondServer server) throws Exception {
+        String log = Files.readString(server.dir().resolve("logs/messages.log"));
+        return " (Liberty: server started in " + last(STARTED, log, 1) + " s; worker: " + last(RECONCILED, log, 1)
+                + " deployments applied from the desired state in " + last(RECONCILED, log, 2) + " ms)";
     }
 
     private static long untilAllAnswer(WorkerCalls api, long start) throws Exception {
