@@ -93,8 +93,8 @@ final class DeployStream {
     /**
      * Checks the restarted server: every pair whose deploy was answered 2xx answers through the
      * proxy and directly, with at least its acknowledged instances; the acknowledged default
-     * answers {@code /functions/{name}}; every other pair of the plan either runs or has no route
-     * (none is routed without running). Returns the figures.
+     * answers {@code /functions/{name}}; every other pair of the plan either runs and is routed,
+     * or neither (none is routed without running). Returns the figures.
      */
     String verifyBack(Duration ready, long restartedAt) throws Exception {
         List<Answer> all = List.copyOf(answers);
@@ -143,11 +143,14 @@ final class DeployStream {
             assertEquals("true", listing.getJsonObject(d.getKey()).getJsonObject(d.getValue()).getString("isDefaultRevision"));
         }
         for (Op op : ops) {
-            HttpResponse<String> r = api.call("/functions/" + op.pair(), "Bob");
-            assertTrue(r.statusCode() == 200 || isNoRoute(r), "/functions/" + op.pair() + " answered " + r.statusCode() + " " + r.body()
-                    + ": routed, but not running?");
+            // deployed whole (runs, and routed) or not at all (not running, and no route)
             int direct = api.call("/wasm/functions/" + op.pair(), "Bob").statusCode();
-            assertEquals(r.statusCode() == 200 ? 200 : 404, direct, "/wasm/functions/" + op.pair());
+            if (direct == 200) {
+                assertEquals("Hello Bob", api.call("/functions/" + op.pair(), "Bob").body(), op.pair() + " runs: routed");
+            } else {
+                assertEquals(404, direct, "/wasm/functions/" + op.pair());
+                assertEquals("null", api.routeUrls(op.function(), op.revision()), op.pair() + " does not run: no route");
+            }
         }
         long unanswered = all.stream().filter(a -> a.status() < 0).count();
         return all.size() + " calls, " + acknowledged().size() + " answered 2xx (" + acknowledgedInstances.size() + " deployments, "

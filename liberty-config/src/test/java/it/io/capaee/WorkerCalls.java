@@ -35,6 +35,11 @@ final class WorkerCalls {
         return worker("DELETE", "revisions/deployments", "{\"function\":\"" + function + "\",\"revision\":\"" + revision + "\"}");
     }
 
+    /** The proxy's URLs of one revision, as {@code /memory/functions/{f}/{r}/urls} answers them: {@code null} without a route. */
+    String routeUrls(String function, String revision) throws Exception {
+        return Server.send(HttpRequest.newBuilder(URI.create(base + "/memory/functions/" + function + "/" + revision + "/urls"))).body().trim();
+    }
+
     /** The worker listing, parsed: function to revision to its fields. */
     JsonObject list() throws Exception {
         return parse(worker("GET", "list", "").body());
