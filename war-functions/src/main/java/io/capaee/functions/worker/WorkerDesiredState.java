@@ -5,11 +5,14 @@ import io.capaee.api.desired.DesiredEntry;
 import io.capaee.api.desired.DesiredState;
 import io.capaee.api.desired.DesiredStateException;
 import io.capaee.api.desired.Reconciler;
+import io.capaee.functions.service.FunctionsConfig;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -134,7 +137,7 @@ final class WorkerDesiredState {
 
     /** The stored deployments that do not run as stored, by {@code function/revision}, to why. */
     Map<String, String> deploymentFailures() {
-        Map<String, String> failed = new java.util.TreeMap<>();
+        Map<String, String> failed = new TreeMap<>();
         deployments.failures().forEach((id, failure) -> {
             if (isId(id)) {
                 failed.put(id, failure.message());
@@ -175,6 +178,6 @@ final class WorkerDesiredState {
     /** True for {@code function} or {@code function/revision}; false for a file or key named for an unreadable document. */
     static boolean isId(String id) {
         String[] parts = id.split("/", -1);
-        return parts.length <= 2 && java.util.Arrays.stream(parts).allMatch(p -> io.capaee.functions.service.FunctionsConfig.NAME.matcher(p).matches());
+        return parts.length <= 2 && Arrays.stream(parts).allMatch(p -> FunctionsConfig.NAME.matcher(p).matches());
     }
 }

@@ -93,13 +93,11 @@ public class WorkerResource {
             functions.computeIfAbsent(d.function(), f -> new TreeMap<>()).put(d.revision(), revision);
         }
         failed.forEach((id, failure) -> {
-            int slash = id.indexOf('/');
-            if (slash > 0 && id.indexOf('/', slash + 1) < 0 && !id.contains(":")) { // function/revision, not an unreadable file or key
-                functions.computeIfAbsent(id.substring(0, slash), f -> new TreeMap<>()).put(id.substring(slash + 1), Json.createObjectBuilder()
-                        .add("failure", failure)
-                        .add("isDefaultRevision", "false")
-                        .add("wasmModules", Json.createObjectBuilder()));
-            }
+            int slash = id.indexOf('/'); // the ids are function/revision
+            functions.computeIfAbsent(id.substring(0, slash), f -> new TreeMap<>()).put(id.substring(slash + 1), Json.createObjectBuilder()
+                    .add("failure", failure)
+                    .add("isDefaultRevision", "false")
+                    .add("wasmModules", Json.createObjectBuilder()));
         });
         JsonObjectBuilder all = Json.createObjectBuilder();
         functions.forEach((function, revisions) -> {
