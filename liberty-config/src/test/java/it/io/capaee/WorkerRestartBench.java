@@ -3,12 +3,15 @@ package it.io.capaee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +21,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Start time with many worker deployments (issue 22, item 4), run by {@code bench/restart.sh}: a
  * second server {@code capa-bench-restart} (its ports + 4, desired state in files, routes in
- * memory) is restarted once without deployments (the reference), then gets {@code capa.bench.functions}
+ * memory, none of the test server's subscriptions) is restarted once without deployments (the reference), then gets {@code capa.bench.functions}
  * deployments of the test guest, is stopped (and then killed), and started again; prints how long
  * until the server answers and until every one of the deployments answers through the proxy, and
  * last the ratio to the reference. Prints figures; asserts only that the deployments all come back.
@@ -31,7 +34,7 @@ class WorkerRestartBench {
 
     @Test
     void deploymentsAnswerSoonAfterARestart() throws Exception {
-        try (SecondServer server = SecondServer.start("capa-bench-restart", 4, Map.of("capa.kv.backend", "memory", "capa.desired-state.store", "file"))) {
+        try (SecondServer server = SecondServer.start("capa-bench-restart", 4, changes())) {
             WorkerCalls api = new WorkerCalls(server.base);
             server.close();
             Duration reference = server.startAgain();
@@ -61,6 +64,22 @@ class WorkerRestartBench {
             System.out.printf("BENCH ratio: restart after stop until %d deployments answer / restart without deployments = %.2f%n", FUNCTIONS,
                     afterStop / (double) reference.toMillis());
         }
+    }
+
+    /**
+     * Files for the desired state, memory for routes (the embedded default), and none of the test
+     * server's pub/sub subscriptions: a server with functions, not the end-to-end tests' consumers.
+     */
+    private static Map<String, String> changes() throws Exception {
+        Properties bootstrap = new Properties();
+        try (InputStream in = Files.newInputStream(Server.dir().resolve("bootstrap.properties"))) {
+            bootstrap.load(in);
+        }
+        Map<String, String> changes = new HashMap<>();
+        bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.subscription.")).forEach(k -> changes.put(k, null));
+        changes.put("capa.kv.backend", "memory");
+        changes.put("capa.desired-state.store", "file");
+        return changes;
     }
 
     /** Liberty's own start time and the worker's reconcile, from the server's log. */
