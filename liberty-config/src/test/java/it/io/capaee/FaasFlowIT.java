@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
@@ -19,6 +21,11 @@ class FaasFlowIT {
     private final String function = "flow" + UUID.randomUUID().toString().substring(0, 8);
 
     static HttpResponse<String> upload(String org, String name, String tag, byte[] wasm, String info) throws Exception {
+        return upload(Server.base(), org, name, tag, wasm, info);
+    }
+
+    /** Uploads to the registry of the server at {@code base}. */
+    static HttpResponse<String> upload(String base, String org, String name, String tag, byte[] wasm, String info) throws Exception {
         String boundary = "capa" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name + ".wasm\"\r\n"
@@ -26,7 +33,7 @@ class FaasFlowIT {
         body.write(wasm);
         body.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"info\"\r\n\r\n" + info + "\r\n--" + boundary + "--\r\n")
                 .getBytes(StandardCharsets.UTF_8));
-        return Server.send(Server.request("/registry/upload/" + org + "/" + name + "/" + tag)
+        return Server.send(HttpRequest.newBuilder(URI.create(base + "/registry/upload/" + org + "/" + name + "/" + tag))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(BodyPublishers.ofByteArray(body.toByteArray())));
     }

@@ -23,8 +23,9 @@ public record DesiredEntry(String kind, String id, JsonObject spec, Instant upda
     public static final int FORMAT = 1;
 
     private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-    // ids are also file names (encoded) and key suffixes: no glob characters, no control characters
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,255}");
+    // ids are also file names (encoded) and key suffixes: no glob characters, no control characters;
+    // '_' and '-' may start one (function names may), '.' and '/' may not (hidden files, absolute paths)
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._/-]{0,255}");
 
     public DesiredEntry {
         requireKind(kind);
@@ -41,7 +42,7 @@ public record DesiredEntry(String kind, String id, JsonObject spec, Instant upda
 
     static void requireId(String id) {
         if (id == null || !ID.matcher(id).matches() || id.contains("..")) {
-            throw new IllegalArgumentException("id: must be 1 to 256 letters, digits, '.', '_', '-' or '/' (no '..'), was '" + id + "'");
+            throw new IllegalArgumentException("id: must be 1 to 256 letters, digits, '.', '_', '-' or '/', not starting with '.' or '/' (no '..'), was '" + id + "'");
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -169,6 +170,23 @@ public final class KeyValueRouteTable implements RouteTable {
     public void putRevision(String function, String revision, List<String> urls) {
         List<String> copy = List.copyOf(urls);
         update(routes -> routes.computeIfAbsent(function, f -> new TreeMap<>()).put(revision, new ArrayList<>(copy)));
+    }
+
+    @Override
+    public void updateRevision(String function, String revision, UnaryOperator<List<String>> change) {
+        update(routes -> {
+            Map<String, List<String>> revisions = routes.get(function);
+            List<String> current = revisions == null ? List.of() : revisions.getOrDefault(revision, List.of());
+            List<String> next = List.copyOf(change.apply(List.copyOf(current)));
+            if (!next.isEmpty()) {
+                routes.computeIfAbsent(function, f -> new TreeMap<>()).put(revision, new ArrayList<>(next));
+            } else if (revisions != null) {
+                revisions.remove(revision);
+                if (revisions.isEmpty()) {
+                    routes.remove(function);
+                }
+            }
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ package io.capaee.api.routes;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The reverse proxy's routes: function, then revision, then the ordered upstream base URLs.
@@ -40,6 +41,14 @@ public interface RouteTable {
 
     /** Creates or replaces one revision's URL list, creating the function if needed (used by workers). */
     void putRevision(String function, String revision, List<String> urls);
+
+    /**
+     * Replaces one revision's URLs with {@code change} applied to them (an empty list when the
+     * revision is absent), in one atomic update, so that servers sharing the table each change
+     * only their own URLs without losing another's. An empty result removes the revision, and
+     * the function when it has no revision left (used by workers).
+     */
+    void updateRevision(String function, String revision, UnaryOperator<List<String>> change);
 
     /**
      * Re-reads the shared store now, for implementations that answer from a local copy: a caller

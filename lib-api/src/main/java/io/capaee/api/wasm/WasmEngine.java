@@ -27,17 +27,18 @@ public final class WasmEngine implements AutoCloseable {
     public WasmEngine(HostServices services, ScheduledExecutorService scheduler, boolean useCompiler) {
         this.services = Objects.requireNonNull(services, "services");
         this.watchdog = new CallWatchdog(Objects.requireNonNull(scheduler, "scheduler"));
-        this.compiler = new ModuleCompiler(useCompiler);
+        this.compiler = new ModuleCompiler(useCompiler, CapsuleHostFunctions.signatures());
     }
 
     /**
      * Parses, checks, compiles and starts the module once (so a module whose {@code _start}
-     * fails is refused here, not at its first call).
+     * fails is refused here, not at its first call). Functions loaded from the same bytes share
+     * one compiled module.
      *
      * @throws WasmFunctionException naming what is wrong with the module
      */
     public WasmFunction load(String name, byte[] wasm, FunctionSettings settings) {
-        CompiledModule compiled = compiler.compile(name, wasm, CapsuleHostFunctions.signatures());
+        CompiledModule compiled = compiler.compile(name, wasm);
         CapsuleHostFunctions host = new CapsuleHostFunctions(name, settings, services, pings, compiled.shape().generation());
         return new PooledWasmFunction(name, compiled, settings, host, watchdog);
     }

@@ -78,6 +78,17 @@ class FileDesiredStateTest {
     }
 
     @Test
+    void anIdMayStartLikeAFunctionNameButNotLikeAHiddenFileOrAPath() {
+        FileDesiredState state = new FileDesiredState(dir);
+        state.put(entry("worker", "_private/v1", "1"));
+        state.put(entry("worker", "-dash/v1", "2"));
+
+        assertEquals(List.of("-dash/v1", "_private/v1"), state.list("worker").entries().stream().map(DesiredEntry::id).toList());
+        assertThrows(IllegalArgumentException.class, () -> state.put(entry("worker", ".hidden", "1")));
+        assertThrows(IllegalArgumentException.class, () -> state.put(entry("worker", "/abs", "1")));
+    }
+
+    @Test
     void anIdThatCouldLeaveTheDirectoryIsRefused() {
         FileDesiredState state = new FileDesiredState(dir);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> state.put(entry("worker", "../x", "1")));

@@ -75,6 +75,32 @@ class KeyValueRouteTableTest {
     }
 
     @Test
+    void updateRevisionChangesOneListAtomicallyAndRemovesWhatItEmpties() {
+        table.createFunction("w", "blue", "http://registered");
+        KeyValueRouteTable otherServer = new KeyValueRouteTable(store, "routes", Duration.ofMillis(250), clock::get);
+
+        table.updateRevision("w", "v1", urls -> append(urls, "http://a/w/v1"));
+        otherServer.updateRevision("w", "v1", urls -> append(urls, "http://b/w/v1"));
+        table.refresh();
+        assertEquals(List.of("http://a/w/v1", "http://b/w/v1"), table.urls("w", "v1").orElseThrow(), "neither server lost the other's URL");
+
+        table.updateRevision("w", "v1", urls -> urls.stream().filter(u -> !u.startsWith("http://a/")).toList());
+        otherServer.updateRevision("w", "v1", urls -> List.of());
+        table.refresh();
+        assertEquals(Map.of("w", Map.of("blue", List.of("http://registered"))), table.snapshot(), "the emptied revision is gone, the function stays");
+        table.updateRevision("w", "blue", urls -> List.of());
+        assertEquals(Map.of(), table.snapshot(), "a function without revisions is gone");
+        table.updateRevision("nope", "v1", urls -> List.of());
+        assertEquals(Map.of(), table.snapshot());
+    }
+
+    private static List<String> append(List<String> urls, String url) {
+        List<String> out = new ArrayList<>(urls);
+        out.add(url);
+        return out;
+    }
+
+    @Test
     void readsComeFromTheLocalCopyUntilTheRefreshIntervalHasPassed() {
         KeyValueRouteTable other = new KeyValueRouteTable(store, "routes", Duration.ofMillis(250), clock::get);
         assertEquals(Map.of(), other.snapshot());

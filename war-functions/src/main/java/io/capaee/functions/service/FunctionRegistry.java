@@ -46,8 +46,16 @@ public class FunctionRegistry {
 
     /** As {@link #deploy(String, String, byte[], String)}, with environment variables added to the configured ones. */
     public Deployment deploy(String name, String revision, byte[] wasm, String source, Map<String, String> extraEnvironment) {
-        String key = key(name, revision);
-        WasmFunction function;
+        return install(name, revision, load(name, revision, wasm, source, extraEnvironment), source);
+    }
+
+    /**
+     * Loads a module for {@code name}/{@code revision} without deploying it, so that a caller can
+     * do what must succeed first (store it, route it) and then {@link #install} it, or close it.
+     *
+     * @throws WasmFunctionException naming what is wrong with the module (also kept in {@link #failures()})
+     */
+    public WasmFunction load(String name, String revision, byte[] wasm, String source, Map<String, String> extraEnvironment) {
         try {
             var settings = config.settingsFor(name);
             if (!extraEnvironment.isEmpty()) {
@@ -55,12 +63,17 @@ public class FunctionRegistry {
                 env.putAll(extraEnvironment);
                 settings = settings.withEnvironment(env);
             }
-            function = runtime.engine().load(label(name, revision), wasm, settings);
+            return runtime.engine().load(label(name, revision), wasm, settings);
         } catch (WasmFunctionException | FunctionsException | IllegalArgumentException e) {
-            failures.put(key, new DeploymentFailure(name, revision, source, e.getMessage(), Instant.now()));
+            failures.put(key(name, revision), new DeploymentFailure(name, revision, source, e.getMessage(), Instant.now()));
             LOG.log(Level.WARNING, "wasm function {0} from {1} was not deployed: {2}", new Object[] {label(name, revision), source, e.getMessage()});
             throw e;
         }
+    }
+
+    /** Deploys a function {@link #load loaded} for {@code name}/{@code revision}, replacing (and closing) the one deployed. */
+    public Deployment install(String name, String revision, WasmFunction function, String source) {
+        String key = key(name, revision);
         failures.remove(key);
         Deployment deployment = new Deployment(name, revision, function, source, Instant.now(), metrics.recorder(name, revision));
         Deployment previous = deployments.put(key, deployment);
@@ -68,7 +81,7 @@ public class FunctionRegistry {
             previous.function().close();
         }
         LOG.log(Level.INFO, "wasm function {0} deployed from {1} ({2} bytes, Capsule ABI {3}, {4})", new Object[] {
-                label(name, revision), source, wasm.length, function.info().generation(), function.info().compiled() ? "compiled" : "interpreted"});
+                label(name, revision), source, function.info().size(), function.info().generation(), function.info().compiled() ? "compiled" : "interpreted"});
         return deployment;
     }
 

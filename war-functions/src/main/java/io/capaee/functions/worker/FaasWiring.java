@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.worker;
 
+import io.capaee.api.desired.DesiredState;
+import io.capaee.api.desired.DesiredStates;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.registry.FileModuleStore;
 import io.capaee.api.registry.ModuleStore;
@@ -15,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the worker shares with the other WARs without importing them: the registry's store (the
- * same directory, {@code registry.directory}) and the proxy's route table (the resource
- * adapter's key/value store at {@code proxy.routes-key}).
+ * same directory, {@code registry.directory}), the proxy's route table (the resource adapter's
+ * key/value store at {@code proxy.routes-key}) and the desired state ({@code capa.desired-state.*}).
  */
 @ApplicationScoped
 public class FaasWiring {
@@ -37,5 +39,11 @@ public class FaasWiring {
     @ApplicationScoped
     RouteTable routeTable() {
         return KeyValueRouteTable.fromConfig(keyValue);
+    }
+
+    @Produces
+    @ApplicationScoped
+    DesiredState desiredState() {
+        return DesiredStates.fromConfig(keyValue);
     }
 }

@@ -18,9 +18,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -57,7 +57,10 @@ public class WorkerResource {
 
     /**
      * Capsule's listing, minus what it leaked: environment variables by name only, the URLs as
-     * paths on this server, a download URL as the word {@code download}.
+     * paths on this server, a download URL as the word {@code download}. A revision of the desired
+     * state that does not run as stored (its module left the registry, its digest changed) is
+     * listed with a {@code failure} saying why, next to what runs of it: no instance when nothing
+     * does, so a client that reads Capsule's fields sees a revision with no modules.
      */
     @RequiresAccess(Access.VIEWER)
     @GET
@@ -67,7 +70,8 @@ public class WorkerResource {
     }
 
     static String listing(WorkerService worker) {
-        Map<String, JsonObjectBuilder> functions = new LinkedHashMap<>();
+        Map<String, Map<String, JsonObjectBuilder>> functions = new TreeMap<>();
+        Map<String, String> failed = worker.failedDeployments();
         for (WorkerDeployment d : worker.deployments()) {
             JsonObjectBuilder modules = Json.createObjectBuilder();
             for (int i = 1; i <= worker.instances(d); i++) {
@@ -77,14 +81,30 @@ public class WorkerResource {
                         .add("localUrl", ListingText.path(d.localUrl()))
                         .add("remoteUrl", ListingText.path(d.remoteUrl())));
             }
-            functions.computeIfAbsent(d.function(), f -> Json.createObjectBuilder()).add(d.revision(), Json.createObjectBuilder()
+            JsonObjectBuilder revision = Json.createObjectBuilder()
                     .add("isDefaultRevision", String.valueOf(worker.isDefault(d)))
                     .add("sha256", d.sha256())
                     .add("wasmModules", modules)
-                    .add("wasmRegistryUrl", worker.listedRegistryUrl(d)));
+                    .add("wasmRegistryUrl", worker.listedRegistryUrl(d));
+            String failure = failed.remove(d.function() + "/" + d.revision());
+            if (failure != null) {
+                revision.add("failure", failure);
+            }
+            functions.computeIfAbsent(d.function(), f -> new TreeMap<>()).put(d.revision(), revision);
         }
+        failed.forEach((id, failure) -> {
+            int slash = id.indexOf('/'); // the ids are function/revision
+            functions.computeIfAbsent(id.substring(0, slash), f -> new TreeMap<>()).put(id.substring(slash + 1), Json.createObjectBuilder()
+                    .add("failure", failure)
+                    .add("isDefaultRevision", "false")
+                    .add("wasmModules", Json.createObjectBuilder()));
+        });
         JsonObjectBuilder all = Json.createObjectBuilder();
-        functions.forEach(all::add);
+        functions.forEach((function, revisions) -> {
+            JsonObjectBuilder r = Json.createObjectBuilder();
+            revisions.forEach(r::add);
+            all.add(function, r);
+        });
         return GoJson.write(all.build());
     }
 

@@ -53,4 +53,36 @@ class WorkerListingTest {
         assertFalse(body.contains("10.0.0.5"), body);
         assertEquals(true, body.contains("\"wasmRegistryUrl\":\"download\""), body);
     }
+
+    @Test
+    void aStoredRevisionThatDoesNotRunIsListedWithItsFailureAndNoModule() {
+        WorkerDeployment running = new WorkerDeployment("hello", "v1", "registry:acme/hello/1.0", "abc", Map.of(),
+                "http://localhost:9080/wasm/functions/hello/v1", "http://localhost:9080/functions/hello/v1");
+        String body = WorkerResource.listing(new WorkerService() {
+            @Override
+            public List<WorkerDeployment> deployments() {
+                return List.of(running);
+            }
+
+            @Override
+            public int instances(WorkerDeployment d) {
+                return 1;
+            }
+
+            @Override
+            public boolean isDefault(WorkerDeployment d) {
+                return false;
+            }
+
+            @Override
+            public Map<String, String> failedDeployments() {
+                return new java.util.TreeMap<>(Map.of("hello/v1", "digest changed", "hello/v2", "module acme/hello/2.0 is not in the registry"));
+            }
+        });
+
+        assertEquals("{\"hello\":{\"v1\":{\"failure\":\"digest changed\",\"isDefaultRevision\":\"false\",\"sha256\":\"abc\",\"wasmModules\":{\"1\":{"
+                + "\"envVariables\":[],\"localUrl\":\"/wasm/functions/hello/v1\",\"remoteUrl\":\"/functions/hello/v1\"}},"
+                + "\"wasmRegistryUrl\":\"/registry/acme/hello/1.0\"},"
+                + "\"v2\":{\"failure\":\"module acme/hello/2.0 is not in the registry\",\"isDefaultRevision\":\"false\",\"wasmModules\":{}}}}", body);
+    }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+# Start time with worker deployments (issue 22): a second Liberty server made by the end-to-end test
+# harness (desired state in files, routes in memory) is restarted once without deployments (the
+# reference), then gets FUNCTIONS deployments of lib-api/src/test/guests/hello-http.wasm through the
+# worker API, is stopped and started again, then killed (kill -9) and started again. Prints, for each
+# restart, the time from the start command until the server answers and until all FUNCTIONS answer
+# through the proxy (/functions/bN/v1), with Liberty's own start time and the worker's reconcile time
+# from messages.log, and last the ratio to the reference. The claim (issue 22): ready within 15 s of
+# a restart on this machine; Liberty's own start is most of it, so run it on a quiet machine.
+#   FUNCTIONS=100 HTTP_PORT=9186 bench/restart.sh      (the measured server uses HTTP_PORT + 4)
+# Needs Redis on 127.0.0.1:6379 and NATS on 127.0.0.1:4222 for the test server the harness starts first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+FUNCTIONS=${FUNCTIONS:-100}
+HTTP_PORT=${HTTP_PORT:-9186}
+log=$(mktemp)
+mvn verify -pl liberty-config -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=WorkerRestartBench -Dcapa.bench=true -Dcapa.bench.functions="$FUNCTIONS" \
+  -Dit.http.port="$HTTP_PORT" -Dit.https.port=$((HTTP_PORT + 300)) \
+  >"$log" 2>&1 || { tail -60 "$log"; echo "benchmark run failed, log: $log"; exit 1; }
+grep '^BENCH' "$log" | sed 's/^BENCH //'
