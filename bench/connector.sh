@@ -17,10 +17,10 @@ PROFILE=${PROFILE:-}
 jfr="$PWD/bench/results/connector.jfr"
 if [ -n "$PROFILE" ]; then
   mkdir -p bench/results && rm -f "$jfr"
-  # this worktree's Liberty JVM, once the build started it; recorded until it exits
-  ( server="$PWD/liberty-config/target/liberty/wlp"
+  # this worktree's Liberty server 'bench' (bench/java), once the build started it; recorded until it exits
+  ( server="$PWD/liberty-config/target/liberty/wlp/bin/tools/ws-server.jar bench\$"
     for _ in $(seq 900); do
-      pid=$(pgrep -f "$server.*ws-server" | head -1 || true)
+      pid=$(pgrep -f "$server" | head -1 || true)
       if [ -n "$pid" ]; then
         jcmd "$pid" JFR.start name=bench settings=profile dumponexit=true filename="$jfr" >/dev/null 2>&1 && exit 0
       fi
