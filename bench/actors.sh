@@ -9,13 +9,15 @@
 #   1. fixed rate RATE/s (default 1000) for DURATION s: p50/p90/p99 measured from each request's
 #      intended send time (no coordinated omission), actor and reference;
 #   2. saturation with CONNECTIONS closed-loop clients: throughput and latency, actor and reference;
-#   3. in-process Java calls per second (the runtime with the in-memory store, no HTTP).
+#   3. in-process Java calls per second (the runtime with the in-memory store, no HTTP:
+#      bench/java's InProcessBench).
 # Prints the ratios last. Dapr publishes p90 3 ms / p99 6.2 ms at 500 requests/s (different
 # hardware: 3-node Kubernetes, mTLS); our aim is p99 < 2 ms at 1,000/s.
 #
-# Prerequisite: `mvn verify` once (uses liberty-config/target/liberty/wlp, ear/target/capa-ee.ear and the
-# ejb-actors test classes). Runs its own server `capabench-actors` on 9096/9496 with Redis 127.0.0.1:6379
-# (keys capa:bench:actors:*, removed at the end).
+# Builds what it needs first (`mvn package -Pbench -pl bench/java -am -DskipTests -DskipITs`: the EAR
+# without the sample, bench/java and its class path, the Liberty runtime in liberty-config/target/liberty).
+# Runs its own server `capabench-actors` (liberty-config's server.xml) on 9096/9496 with Redis
+# 127.0.0.1:6379 (keys capa:bench:actors:*, removed at the end).
 #
 # Usage:  bench/actors.sh                              # 30 s warm-up, 30 s per measurement
 #         WARMUP=5 DURATION=5 bench/actors.sh          # smoke run (cold JIT: numbers not meaningful)
@@ -37,10 +39,7 @@ LOAD="java $ROOT/bench/actors/ActorLoad.java"
 log() { printf '[actors] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-[ -x "$WLP/bin/server" ] || die "no Liberty runtime in liberty-config/target: build first (mvn verify)"
 EAR=$ROOT/ear/target/capa-ee.ear
-[ -f "$EAR" ] || die "no ear/target/capa-ee.ear: build first (mvn verify)"
-[ -d "$ROOT/ejb-actors/target/test-classes" ] || die "no ejb-actors test classes: build first (mvn verify)"
 command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
 redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
 for port in $HTTP_PORT $HTTPS_PORT; do
@@ -63,22 +62,23 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# ---------------------------------------------------------------- build
+log "building the EAR, bench/java and the Liberty runtime"
+(cd "$ROOT" && mvn -q package -Pbench -pl bench/java -am -DskipTests -DskipITs >"$WORK/build.log" 2>&1) \
+  || { tail -40 "$WORK/build.log" >&2; die "build (log: $WORK/build.log)"; }
+[ -x "$WLP/bin/server" ] || die "no Liberty runtime in $WLP after the build"
+
 # ---------------------------------------------------------------- in-process
 log "in-process calls (ejb-actors runtime, in-memory store)"
-# the plugin version pinned: the unpinned default (2.8) needs artifacts an offline ~/.m2 may not hold
-(cd "$ROOT" && mvn -q -o -pl ejb-actors org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
-   -Dmdep.outputFile="$WORK/cp.txt" -Dmdep.includeScope=test >/dev/null) \
-  || die "could not resolve the ejb-actors test classpath (mvn dependency:build-classpath)"
-CP="$ROOT/ejb-actors/target/classes:$ROOT/ejb-actors/target/test-classes:$ROOT/lib-api/target/classes:$(cat "$WORK/cp.txt")"
-INPROC_ADD=$(java -cp "$CP" io.capaee.actors.runtime.InProcessBench 2 "$DURATION" add)
-INPROC_GET=$(java -cp "$CP" io.capaee.actors.runtime.InProcessBench 2 "$DURATION" get)
+CP="$ROOT/bench/java/target/test-classes:$(cat "$ROOT/bench/java/target/test-classpath.txt")"
+INPROC_ADD=$(java -cp "$CP" io.capaee.bench.actors.InProcessBench 2 "$DURATION" add)
+INPROC_GET=$(java -cp "$CP" io.capaee.bench.actors.InProcessBench 2 "$DURATION" get)
 
 # ---------------------------------------------------------------- Liberty
 log "starting Liberty server $SERVER on $HTTP_PORT"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=redis\ncapa.actors.key-prefix=%s\ncapa.actors.classes=io.capaee.actors.examples.CounterActor\n' \
   "$HTTP_PORT" "$HTTPS_PORT" "$PREFIX" >"$SERVER_DIR/bootstrap.properties"

@@ -4,8 +4,8 @@
 # commits / acks after its 2xx) against a plain kafka-clients producer/consumer loop and a plain jnats
 # JetStream publish / pull-consume loop with the same acknowledgements, in one run. Prints msgs/s
 # (first publish to last delivery), p50/p99 publish-to-delivery latency, and the ratio.
-# Uses the build's test harness: the Kafka broker (KRaft) and the Liberty server start as for the
-# end-to-end tests. Needs NATS (JetStream) on 127.0.0.1:4222 and Redis on 127.0.0.1:6379.
+# Runs PubSubBench (bench/java) through bench/java/run.sh, which builds what it needs and starts a Kafka
+# broker (KRaft) and a Liberty server of its own. Needs NATS (JetStream) on 127.0.0.1:4222.
 #   MESSAGES=5000 WARMUP=1000 CONCURRENCY=8 SIZE=256 HTTP_PORT=9182 bench/pubsub.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,10 +15,5 @@ CONCURRENCY=${CONCURRENCY:-8}
 SIZE=${SIZE:-256}
 LINGER=${LINGER:-0}
 HTTP_PORT=${HTTP_PORT:-9182}
-log=$(mktemp)
-mvn verify -pl liberty-config -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=PubSubBench -Dcapa.bench=true -Dcapa.bench.messages="$MESSAGES" -Dcapa.bench.warmup="$WARMUP" \
-  -Dcapa.bench.concurrency="$CONCURRENCY" -Dcapa.bench.size="$SIZE" -Dcapa.it.pubsub.kafka.linger-millis="$LINGER" -Dcapa.bench.pubsub.linger-millis="$LINGER" \
-  -Dit.http.port="$HTTP_PORT" -Dit.https.port=$((HTTP_PORT + 300)) \
-  >"$log" 2>&1 || { tail -60 "$log"; echo "benchmark run failed, log: $log"; exit 1; }
-grep '^BENCH' "$log" | sed 's/^BENCH //'
+bench/java/run.sh PubSubBench "$HTTP_PORT" -Dcapa.bench.messages="$MESSAGES" -Dcapa.bench.warmup="$WARMUP" \
+  -Dcapa.bench.concurrency="$CONCURRENCY" -Dcapa.bench.size="$SIZE" -Dcapa.bench.pubsub.linger-millis="$LINGER"

@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -40,12 +42,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PubSubBrokersIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String[] BROKERS = {"kafka", "jetstream"};
-    private static final String[] ROUTES = {"orders", "again", "poison", "droppy", "dead", "outage"};
+    private static final String[] ROUTES = {"orders", "again", "poison", "droppy", "dead", "outage", "comeback"};
     private static final String PORT = System.getProperty("http.port");
 
     private static HttpServer app;
     private static volatile boolean listing = true;
     private static volatile boolean outageAppDown = true;
+    // per broker: the app refuses deliveries to /comeback, and leaves that subscription out of its list
+    private static final Set<String> comebackRefused = ConcurrentHashMap.newKeySet();
+    private static final Set<String> comebackUnlisted = ConcurrentHashMap.newKeySet();
     private static final Deliveries deliveries = new Deliveries();
 
     private static String topic(String route) {
@@ -55,14 +60,7 @@ class PubSubBrokersIT {
     @BeforeAll
     static void startApp() throws Exception {
         app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
-        List<String> subs = new ArrayList<>();
         for (String b : BROKERS) {
-            subs.add(sub(b, "orders", null));
-            subs.add(sub(b, "again", null));
-            subs.add(sub(b, "poison", "dead"));
-            subs.add(sub(b, "droppy", "dead"));
-            subs.add(sub(b, "dead", null));
-            subs.add(sub(b, "outage", null));
             app.createContext("/" + b + "/orders", x -> deliveries.record(x, b + "/orders", 200, ""));
             app.createContext("/" + b + "/dead", x -> deliveries.record(x, b + "/dead", 200, "{\"status\":\"SUCCESS\"}"));
             app.createContext("/" + b + "/poison", x -> deliveries.record(x, b + "/poison", 200, "{\"status\":\"RETRY\"}"));
@@ -72,11 +70,18 @@ class PubSubBrokersIT {
                 int n = deliveries.calls(b + "/again");
                 deliveries.record(x, b + "/again", 200, n < 4 ? "{\"status\":\"RETRY\"}" : "");
             });
-            app.createContext("/" + b + "/outage", x -> deliveries.record(x, b + "/outage", outageAppDown ? 503 : 200, ""));
+            // refused and accepted deliveries apart: only an accepted one proves a message was not lost
+            app.createContext("/" + b + "/outage", x -> {
+                boolean down = outageAppDown;
+                deliveries.record(x, b + (down ? "/outage-refused" : "/outage"), down ? 503 : 200, "");
+            });
+            app.createContext("/" + b + "/comeback", x -> {
+                boolean refused = comebackRefused.contains(b);
+                deliveries.record(x, b + (refused ? "/comeback-refused" : "/comeback"), refused ? 503 : 200, "");
+            });
         }
         app.createContext("/no-function-dead", x -> deliveries.record(x, "no-function-dead", 200, ""));
-        String listed = "[" + String.join(",", subs) + "]";
-        app.createContext("/dapr/subscribe", x -> Deliveries.answer(x, 200, listing ? listed : "[]"));
+        app.createContext("/dapr/subscribe", x -> Deliveries.answer(x, 200, listing ? listed() : "[]"));
         app.start();
         Server.await("/v1.0/metadata", r -> {
             for (String b : BROKERS) {
@@ -108,6 +113,19 @@ class PubSubBrokersIT {
                 }
             }
         }
+    }
+
+    /** What the app lists at /dapr/subscribe: every route on both brokers, less the unlisted comebacks. */
+    private static String listed() {
+        List<String> subs = new ArrayList<>();
+        for (String b : BROKERS) {
+            for (String route : ROUTES) {
+                if (!(route.equals("comeback") && comebackUnlisted.contains(b))) {
+                    subs.add(sub(b, route, route.equals("poison") || route.equals("droppy") ? "dead" : null));
+                }
+            }
+        }
+        return "[" + String.join(",", subs) + "]";
     }
 
     private static String sub(String broker, String route, String deadLetter) {
@@ -215,7 +233,7 @@ class PubSubBrokersIT {
     void aKafkaOutageLosesNothing() throws Exception {
         String t = topic("outage");
         assertEquals(204, publish("/v1.0/publish/kafka/" + t, "application/json", "{\"n\":\"before\"}").statusCode());
-        next("kafka/outage"); // the app is down (503): the message stays with Kafka, not committed
+        next("kafka/outage-refused"); // the app is down (503): the message stays with Kafka, not committed
         KafkaBroker.stop();
         try {
             assertError(publish("/v1.0/publish/kafka/" + t, "application/json", "{\"n\":\"during\"}"), 500,
@@ -225,17 +243,41 @@ class PubSubBrokersIT {
         }
         outageAppDown = false;
         assertEquals(204, publish("/v1.0/publish/kafka/" + t, "application/json", "{\"n\":\"after\"}").statusCode());
-        List<String> seen = new ArrayList<>();
+        // accepted deliveries only (a refused one before the outage proves nothing); at least once, in order
+        List<String> accepted = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!seen.contains("after") && System.nanoTime() < deadline) {
+        while (!(accepted.contains("before") && accepted.contains("after")) && System.nanoTime() < deadline) {
             String s = queue("kafka/outage").poll(1, TimeUnit.SECONDS);
-            if (s != null && s.contains("\"data\"")) {
-                seen.add(Dapr.json(s.substring(s.indexOf(' ') + 1)).asJsonObject().getJsonObject("data").getString("n"));
+            if (s != null) {
+                accepted.add(Dapr.json(s.substring(s.indexOf(' ') + 1)).asJsonObject().getJsonObject("data").getString("n"));
             }
         }
-        assertTrue(seen.contains("before"), "the message published before the outage: " + seen);
-        assertTrue(seen.contains("after"), "the message published after the outage: " + seen);
-        assertTrue(seen.indexOf("before") < seen.lastIndexOf("after"), seen.toString());
+        assertTrue(accepted.contains("before"), "the message published before the outage: " + accepted);
+        assertTrue(accepted.contains("after"), "the message published after the outage: " + accepted);
+        assertTrue(accepted.indexOf("before") < accepted.indexOf("after"), accepted.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "jetstream"})
+    void aRefusedMessageWaitsForItsSubscriptionToStartAgain(String broker) throws Exception {
+        // the message is refused, its subscription stops (the app no longer lists it) and starts again: the
+        // new consumer of the group must go on from the refused message, not from the newest one
+        comebackRefused.add(broker);
+        assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("comeback"), "application/json",
+                "{\"n\":\"refused\"}").statusCode());
+        next(broker + "/comeback-refused");
+        String subscription = "\"pubsubname\":\"" + broker + "\",\"topic\":\"" + topic("comeback") + "\"";
+        comebackUnlisted.add(broker);
+        Server.await("/v1.0/metadata", r -> !r.body().contains(subscription), Duration.ofSeconds(30));
+        // the stopped consumer is gone once no refused attempt came for twice the redelivery interval
+        long quiet = 2 * Long.getLong("it.pubsub.redeliver-after-millis", 1000);
+        while (queue(broker + "/comeback-refused").poll(quiet, TimeUnit.MILLISECONDS) != null) {
+            // an attempt of the stopped consumer, still under way when it stopped
+        }
+        comebackRefused.remove(broker);
+        comebackUnlisted.remove(broker);
+        Server.await("/v1.0/metadata", r -> r.body().contains(subscription), Duration.ofSeconds(30));
+        assertEquals(Dapr.json("{\"n\":\"refused\"}"), next(broker + "/comeback", 30).get("data"));
     }
 
     private static int counter() throws Exception {

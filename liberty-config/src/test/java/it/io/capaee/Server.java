@@ -13,9 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.function.Predicate;
 
-/** The running test server: its base URL, its directories, and a plain JDK HTTP client. */
-final class Server {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+/** The running test server: its base URL, its directories, and a plain JDK HTTP client (also bench/java's). */
+public final class Server {
+    public static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Server() {}
 
@@ -24,7 +24,7 @@ final class Server {
         return System.getProperty("it.app-id", "capa");
     }
 
-    static String base() {
+    public static String base() {
         return "http://localhost:" + System.getProperty("http.port", "9089");
     }
 
@@ -69,7 +69,7 @@ final class Server {
     }
 
     /** Polls {@code path} until the response satisfies {@code done}, or fails after {@code limit}. */
-    static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration limit) throws Exception {
+    public static HttpResponse<String> await(String path, Predicate<HttpResponse<String>> done, Duration limit) throws Exception {
         return await(path, () -> get(path), done, limit);
     }
 

@@ -8,10 +8,12 @@ import io.capaee.connector.binding.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -43,9 +45,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * group. Publishing waits for the broker's acknowledgement ({@code acks=all}). Each subscription
  * is one consumer polling in its own thread; offsets are committed only past messages the handler
  * accepted, so a refused message is read again (after {@code redeliverAfterMillis}, the partition
- * paused meanwhile) and nothing is skipped, here or on another server of the group. Partitions
- * move between the group's consumers with the cooperative protocol, so a new subscription of the
- * app does not stop the others. The clients reconnect by themselves after an outage.
+ * paused meanwhile) and nothing is skipped, here or on another server of the group. Where a
+ * partition starts for the group (its newest offset by default) is committed as soon as it is
+ * assigned, so that a partition that moves later (a rebalance, a member the group dropped during a
+ * broker outage, a subscription started again) goes on from there and not from a newer "newest".
+ * Partitions move between the group's consumers with the cooperative protocol, so a new
+ * subscription of the app does not stop the others. The clients reconnect by themselves after an
+ * outage.
  */
 public final class KafkaPubSubBroker implements Broker, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KafkaPubSubBroker.class.getName());
@@ -151,6 +157,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
         private final MessageHandler handler;
         private final CountDownLatch assigned = new CountDownLatch(1);
         private final Map<TopicPartition, Long> pausedUntil = new HashMap<>(); // only the polling thread
+        private final Set<TopicPartition> startsToCommit = new HashSet<>(); // only the polling thread
         private volatile KafkaConsumer<byte[], byte[]> consumer;
         private volatile boolean stopped;
 
@@ -199,6 +206,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
                 while (!stopped && !closed) {
                     try {
                         resumeDue(created);
+                        commitStarts(created);
                         ConsumerRecords<byte[], byte[]> records = created.poll(POLL);
                         for (TopicPartition partition : records.partitions()) {
                             handle(created, partition, records.records(partition));
@@ -257,6 +265,34 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
             }
         }
 
+        /**
+         * Commits where newly assigned partitions stand (the next message to handle): for a partition
+         * the group has no offset for yet, that fixes where the group starts. Without it, a refused
+         * message (never committed past) or one published while the partition moved would be skipped
+         * by the partition's next consumer, which would resolve "newest" again. A failed commit is
+         * tried again before the next poll; polling goes on meanwhile (a rebalance needs it).
+         */
+        private void commitStarts(KafkaConsumer<byte[], byte[]> c) {
+            if (startsToCommit.isEmpty()) {
+                return;
+            }
+            Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
+            try {
+                for (TopicPartition partition : startsToCommit) {
+                    if (c.assignment().contains(partition)) {
+                        starts.put(partition, new OffsetAndMetadata(c.position(partition)));
+                    }
+                }
+                c.commitSync(starts, Duration.ofMillis(settings.timeoutMillis()));
+                startsToCommit.clear();
+            } catch (WakeupException | InterruptException e) {
+                throw e;
+            } catch (KafkaException e) {
+                LOG.log(Level.WARNING, "kafka {0}: where group {1} starts on {2} is not committed yet, trying again: {3}",
+                        new Object[] {settings.bootstrapServers(), group, startsToCommit, e.toString()});
+            }
+        }
+
         private void resumeDue(KafkaConsumer<byte[], byte[]> c) {
             long now = System.currentTimeMillis();
             for (Iterator<Map.Entry<TopicPartition, Long>> it = pausedUntil.entrySet().iterator(); it.hasNext();) {
@@ -278,6 +314,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
                     c.position(p); // resolves "latest" now, so nothing published after subscribe() returned is skipped
                 }
             }
+            startsToCommit.addAll(partitions);
             if (!partitions.isEmpty()) {
                 assigned.countDown();
             }
@@ -286,11 +323,13 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             partitions.forEach(pausedUntil::remove); // offsets are committed as records are handled
+            startsToCommit.removeAll(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
             partitions.forEach(pausedUntil::remove);
+            startsToCommit.removeAll(partitions);
         }
 
         @Override

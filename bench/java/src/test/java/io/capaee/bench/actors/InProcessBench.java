@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.actors.runtime;
+package io.capaee.bench.actors;
 
 import io.capaee.actors.examples.CounterActor;
+import io.capaee.actors.runtime.ActorRuntimeCore;
+import io.capaee.actors.runtime.ActorSettings;
+import io.capaee.actors.runtime.MemoryKeyValue;
 import io.capaee.actors.java.JavaActorType;
 import io.capaee.actors.store.ActorStore;
 import io.capaee.api.actors.ActorId;

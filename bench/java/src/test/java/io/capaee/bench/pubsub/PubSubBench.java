@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package it.io.capaee;
+package io.capaee.bench.pubsub;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +17,7 @@ import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import it.io.capaee.Server;
 import it.io.capaee.kafka.KafkaBroker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,10 +55,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Benchmark (run by {@code bench/pubsub.sh}, skipped otherwise): publish → delivery through Capa
+ * Benchmark (run by {@code bench/pubsub.sh}): publish → delivery through Capa
  * EE's pub/sub on Kafka and on NATS JetStream ({@code POST /v1.0/publish/{broker}/{topic}} from
  * {@code CONCURRENCY} client threads, each waiting for its 204; the server delivers each CloudEvent
  * to this test's subscriber app over HTTP and commits/acks after the app's 2xx) against a plain
@@ -67,7 +67,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * consumer acking each message. Prints messages/s (first publish to last delivery), the p99 of
  * publish-to-delivery latency, and the ratio of our throughput to the reference's.
  */
-@EnabledIfSystemProperty(named = "capa.bench", matches = "true")
 class PubSubBench {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final int MESSAGES = Integer.getInteger("capa.bench.messages", 5000);
@@ -122,7 +121,7 @@ class PubSubBench {
 
     @Test
     void publishToDeliveryAgainstPlainClients() throws Exception {
-        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 64);
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("app.port")), 64);
         app.setExecutor(Executors.newFixedThreadPool(4));
         String subs = "[" + sub("kafka") + "," + sub("jetstream") + "]";
         app.createContext("/dapr/subscribe", x -> answer(x, subs));

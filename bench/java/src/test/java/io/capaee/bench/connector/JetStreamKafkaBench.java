@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package it.io.capaee.bindings;
+package io.capaee.bench.connector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,24 +29,22 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Benchmark (run by {@code bench/connector-jetstream-kafka.sh}, skipped otherwise): 1 KB messages
+ * Benchmark (run by {@code bench/connector-jetstream-kafka.sh}): 1 KB messages
  * from a JetStream stream to a Kafka topic, through Capa EE (the JetStream input binding with
  * target {@code binding:kafka}: durable pull consumer, fetch 10, one synchronous Kafka send per
  * message, ack after Kafka's ack) and through a plain jnats → kafka-clients loop doing exactly that
  * in one thread, with the same producer settings. Prints messages/s of each, the ratio, and the
  * end-to-end latency p99 (publish to Kafka consumer).
  */
-@EnabledIfSystemProperty(named = "capa.bench", matches = "true")
 class JetStreamKafkaBench {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final int MESSAGES = Integer.getInteger("capa.bench.messages", 20000);
     private static final int WARMUP = Integer.getInteger("capa.bench.warmup", 3000);
     private static final int SIZE = 1024;
-    private static final String CAPA_SUBJECT = "capa.it." + PORT + ".jsinput";
-    private static final String CAPA_TOPIC = "capa-it-" + PORT + "-pipeline";
+    private static final String CAPA_SUBJECT = "capa.bench." + PORT + ".jsinput";
+    private static final String CAPA_TOPIC = "capa-bench-" + PORT + "-pipeline";
     private static final String PLAIN_STREAM = "CAPA_BENCH_" + PORT + "_PLAIN";
     private static final String PLAIN_SUBJECT = "capa.bench." + PORT + ".plain";
     private static final String PLAIN_TOPIC = "capa-bench-" + PORT + "-plain";

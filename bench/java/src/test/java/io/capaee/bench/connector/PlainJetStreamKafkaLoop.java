@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package it.io.capaee.bindings;
+package io.capaee.bench.connector;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package it.io.capaee.bindings;
+package io.capaee.bench.connector;
 
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
@@ -7,6 +7,7 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.Nats;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import it.io.capaee.Server;
 import it.io.capaee.kafka.KafkaBroker;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -17,10 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Benchmark (run by {@code bench/connector.sh}, skipped otherwise): 1 KB messages from a JetStream
+ * Benchmark (run by {@code bench/connector.sh}): 1 KB messages from a JetStream
  * stream to a Kafka topic through a Connect connector (outlet {@code consumer.stream} → sink
  * {@code kafka}, deployed over {@code /v1.0-alpha1/connectors}), against a plain jnats →
  * kafka-clients loop doing what the connector does in one thread ({@link PlainJetStreamKafkaLoop}, batched):
@@ -28,7 +28,6 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * then each message acked in order after its Kafka ack.
  * Prints messages/s of each, the ratio, and the end-to-end latency p50/p99.
  */
-@EnabledIfSystemProperty(named = "capa.bench", matches = "true")
 class ConnectorBench {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final int MESSAGES = Integer.getInteger("capa.bench.messages", 20000);
@@ -47,8 +46,8 @@ class ConnectorBench {
             JetStreamManagement jsm = nats.jetStreamManagement();
             recreate(jsm, STREAM, SUBJECT);
             recreate(jsm, PLAIN_STREAM, PLAIN_SUBJECT);
-            call(HttpRequest.newBuilder(URI.create(Sidecar.base() + "/v1.0-alpha1/connectors/" + ID)).DELETE());
-            HttpResponse<String> deployed = call(HttpRequest.newBuilder(URI.create(Sidecar.base() + "/v1.0-alpha1/connectors?id=" + ID))
+            call(HttpRequest.newBuilder(URI.create(Server.base() + "/v1.0-alpha1/connectors/" + ID)).DELETE());
+            HttpResponse<String> deployed = call(HttpRequest.newBuilder(URI.create(Server.base() + "/v1.0-alpha1/connectors?id=" + ID))
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             consumer:
                               nats: { url: "nats://127.0.0.1:4222" }
@@ -77,7 +76,7 @@ class ConnectorBench {
             } finally {
                 stop.set(true);
                 plainLoop.get(30, TimeUnit.SECONDS);
-                call(HttpRequest.newBuilder(URI.create(Sidecar.base() + "/v1.0-alpha1/connectors/" + ID)).DELETE());
+                call(HttpRequest.newBuilder(URI.create(Server.base() + "/v1.0-alpha1/connectors/" + ID)).DELETE());
                 jsm.deleteStream(STREAM);
                 jsm.deleteStream(PLAIN_STREAM);
             }
@@ -94,6 +93,6 @@ class ConnectorBench {
     }
 
     private static HttpResponse<String> call(HttpRequest.Builder request) throws Exception {
-        return Sidecar.CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+        return Server.CLIENT.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
