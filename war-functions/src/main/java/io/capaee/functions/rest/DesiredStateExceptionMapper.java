@@ -2,6 +2,7 @@
 package io.capaee.functions.rest;
 
 import io.capaee.api.desired.DesiredStateException;
+import io.capaee.api.http.Problem;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -11,6 +12,6 @@ import jakarta.ws.rs.ext.Provider;
 public class DesiredStateExceptionMapper implements ExceptionMapper<DesiredStateException> {
     @Override
     public Response toResponse(DesiredStateException e) {
-        return Problem.response(503, "desired-state", "Desired state not stored", e.getMessage());
+        return Problem.of(503, "desired-state", "Desired state not stored", e.getMessage()).responseByName();
     }
 }
