@@ -9,13 +9,14 @@
 # from messages.log, and last the ratio to the reference. The claim (issue 22): ready within 15 s of
 # a restart on this machine; Liberty's own start is most of it, so run it on a quiet machine.
 #   FUNCTIONS=100 HTTP_PORT=9186 bench/restart.sh      (the measured server uses HTTP_PORT + 4)
-# Needs Redis on 127.0.0.1:6379 and NATS on 127.0.0.1:4222 for the test server the harness starts first.
+# The benchmark (liberty-config/src/bench/java, compiled only in the profile bench-restart) uses the
+# end-to-end tests' harness. Needs Redis on 127.0.0.1:6379 and NATS on 127.0.0.1:4222 for the test server the harness starts first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FUNCTIONS=${FUNCTIONS:-100}
 HTTP_PORT=${HTTP_PORT:-9186}
 log=$(mktemp)
-mvn verify -pl liberty-config -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+mvn verify -Pbench-restart -pl liberty-config -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=WorkerRestartBench -Dcapa.bench=true -Dcapa.bench.functions="$FUNCTIONS" \
   -Dit.http.port="$HTTP_PORT" -Dit.https.port=$((HTTP_PORT + 300)) \
   >"$log" 2>&1 || { tail -60 "$log"; echo "benchmark run failed, log: $log"; exit 1; }
