@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.http.FallbackProblem;
 import io.capaee.api.http.Problem;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,12 +22,6 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     }
 
     static Problem problem(Throwable e) {
-        if (e instanceof WebApplicationException w) {
-            int status = w.getResponse().getStatus();
-            String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status : Response.Status.fromStatusCode(status).getReasonPhrase();
-            return Problem.of(status, "http-" + status, title, w.getMessage());
-        }
-        LOG.log(Level.SEVERE, "unexpected failure in the functions API", e);
-        return Problem.of(500, "internal", "Internal error", "unexpected " + e.getClass().getSimpleName() + "; see the server log");
+        return FallbackProblem.of(e, LOG, "functions API");
     }
 }
