@@ -8,8 +8,14 @@ import io.capaee.api.rpc.schema.Node.ValueExpr;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Recursive-descent parser of the Cap'n Proto schema language into a {@link Node} tree. */
+/**
+ * Recursive-descent parser of the Cap'n Proto schema language into a {@link Node} tree. One class
+ * of over 400 lines on purpose: each method is one rule of the grammar, and the rules call each
+ * other recursively over one shared token cursor and nesting count, so splitting them would only
+ * pass that cursor around.
+ */
 final class Parser {
     private final String file;
     private final List<Token> tokens;
@@ -52,49 +58,37 @@ final class Parser {
     }
 
     /**
-     * Counts one level of nesting, refusing more than {@link SchemaParser#MAX_NESTING} so that a
-     * hostile schema cannot exhaust the stack of this recursive-descent parser.
+     * Parses one nested level, refusing more than {@link SchemaParser#MAX_NESTING} levels so that
+     * a hostile schema cannot exhaust the stack of this recursive-descent parser.
      */
-    private void enter(String what) {
+    private <T> T nested(String what, Supplier<T> level) {
         if (++depth > SchemaParser.MAX_NESTING) {
             throw error(peek(), what + " nested deeper than " + SchemaParser.MAX_NESTING + " levels");
+        }
+        try {
+            return level.get();
+        } finally {
+            depth--;
         }
     }
 
     private Node declaration() {
-        enter("declarations");
-        try {
-            return declarationAt();
-        } finally {
-            depth--;
-        }
+        return nested("declarations", this::declarationAt);
     }
 
     private void structBody(Node n) {
-        enter("struct, group or union bodies");
-        try {
+        nested("struct, group or union bodies", () -> {
             structBodyAt(n);
-        } finally {
-            depth--;
-        }
+            return null;
+        });
     }
 
     private TypeExpr typeExpr() {
-        enter("type arguments");
-        try {
-            return typeExprAt();
-        } finally {
-            depth--;
-        }
+        return nested("type arguments", this::typeExprAt);
     }
 
     private ValueExpr value() {
-        enter("values");
-        try {
-            return valueAt();
-        } finally {
-            depth--;
-        }
+        return nested("values", this::valueAt);
     }
 
     /** A nested or top-level declaration, or null when the next token does not start one. */
