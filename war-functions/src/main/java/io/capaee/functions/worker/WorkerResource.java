@@ -112,9 +112,9 @@ public class WorkerResource {
     @Path("set_default_revision")
     @RequiresAccess(Access.ADMIN)
     public Response setDefault(String body) {
-        JsonBody json = JsonBody.parse(body);
-        String function = json.required("function");
-        String revision = json.required("revision");
+        Target target = Target.of(body);
+        String function = target.function();
+        String revision = target.revision();
         String url = worker.setDefault(function, revision);
         return accepted(Json.createObjectBuilder()
                 .add("code", "DEFAULT_REVISION_REGISTERED")
@@ -142,9 +142,9 @@ public class WorkerResource {
     @Path("revisions/deployments")
     @RequiresAccess(Access.ADMIN)
     public Response removeRevision(String body) {
-        JsonBody json = JsonBody.parse(body);
-        String function = json.required("function");
-        String revision = json.required("revision");
+        Target target = Target.of(body);
+        String function = target.function();
+        String revision = target.revision();
         worker.remove(function, revision);
         return accepted(Json.createObjectBuilder()
                 .add("code", "REVISION_DEPLOYMENT_REMOVED")
@@ -157,9 +157,9 @@ public class WorkerResource {
     @Path("revisions/downscale")
     @RequiresAccess(Access.ADMIN)
     public Response downscale(String body) {
-        JsonBody json = JsonBody.parse(body);
-        String function = json.required("function");
-        String revision = json.required("revision");
+        Target target = Target.of(body);
+        String function = target.function();
+        String revision = target.revision();
         Optional<Integer> left = worker.downscale(function, revision);
         JsonObjectBuilder answer = Json.createObjectBuilder().add("function", function).add("revision", revision);
         if (left.isPresent()) {
@@ -177,5 +177,13 @@ public class WorkerResource {
     /** Capsule answered every worker route with 202 and compact JSON, keys sorted. */
     private static Response accepted(JsonObjectBuilder body) {
         return Response.status(Response.Status.ACCEPTED).type(MediaType.APPLICATION_JSON).entity(GoJson.write(body.build())).build();
+    }
+
+    /** The function and revision a request body names, both required. */
+    private record Target(String function, String revision) {
+        static Target of(String body) {
+            JsonBody json = JsonBody.parse(body);
+            return new Target(json.required("function"), json.required("revision"));
+        }
     }
 }

@@ -97,34 +97,32 @@ final class Parser {
         if (t.kind() != Kind.IDENT) {
             return null;
         }
-        switch (t.text()) {
-            case "struct":
-                next();
-                return struct();
-            case "enum":
-                next();
-                return enumDecl();
-            case "interface":
-                next();
-                return interfaceDecl();
-            case "const":
-                next();
-                return constDecl();
-            case "annotation":
-                next();
-                return annotationDecl();
-            case "using":
-                next();
-                return using(t);
-            default:
-                return null;
+        Supplier<Node> rule = switch (t.text()) {
+            case "struct" -> this::struct;
+            case "enum" -> this::enumDecl;
+            case "interface" -> this::interfaceDecl;
+            case "const" -> this::constDecl;
+            case "annotation" -> this::annotationDecl;
+            case "using" -> () -> using(t);
+            default -> null;
+        };
+        if (rule == null) {
+            return null;
         }
+        next();
+        return rule.get();
+    }
+
+    /** The name, and the id if one is given, that open a declaration of {@code kind}. */
+    private Node declared(Node.Kind kind, String what) {
+        Token nameTok = ident(what + " name");
+        Node n = new Node(kind, nameTok.text(), nameTok.line(), nameTok.column());
+        optionalId(n);
+        return n;
     }
 
     private Node struct() {
-        Token nameTok = ident("struct name");
-        Node n = new Node(Node.Kind.STRUCT, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.STRUCT, "struct");
         typeParams(n);
         n.annotations.addAll(annotations());
         structBody(n);
@@ -186,9 +184,7 @@ final class Parser {
     }
 
     private Node enumDecl() {
-        Token nameTok = ident("enum name");
-        Node n = new Node(Node.Kind.ENUM, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.ENUM, "enum");
         n.annotations.addAll(annotations());
         expect("{");
         while (!optional("}")) {
@@ -204,9 +200,7 @@ final class Parser {
     }
 
     private Node interfaceDecl() {
-        Token nameTok = ident("interface name");
-        Node n = new Node(Node.Kind.INTERFACE, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.INTERFACE, "interface");
         typeParams(n);
         if (peek().is("extends")) {
             next();
@@ -285,9 +279,7 @@ final class Parser {
     }
 
     private Node constDecl() {
-        Token nameTok = ident("const name");
-        Node n = new Node(Node.Kind.CONST, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.CONST, "const");
         expect(":");
         n.type = typeExpr();
         expect("=");
@@ -298,9 +290,7 @@ final class Parser {
     }
 
     private Node annotationDecl() {
-        Token nameTok = ident("annotation name");
-        Node n = new Node(Node.Kind.ANNOTATION, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.ANNOTATION, "annotation");
         expect("(");
         do {
             if (optional("*")) {
