@@ -113,14 +113,12 @@ public class WorkerResource {
     @RequiresAccess(Access.ADMIN)
     public Response setDefault(String body) {
         Target target = Target.of(body);
-        String function = target.function();
-        String revision = target.revision();
-        String url = worker.setDefault(function, revision);
+        String url = worker.setDefault(target.function(), target.revision());
         return accepted(Json.createObjectBuilder()
                 .add("code", "DEFAULT_REVISION_REGISTERED")
-                .add("function", function)
+                .add("function", target.function())
                 .add("message", "Default revision registered")
-                .add("revision", revision)
+                .add("revision", target.revision())
                 .add("url", url));
     }
 
@@ -143,14 +141,12 @@ public class WorkerResource {
     @RequiresAccess(Access.ADMIN)
     public Response removeRevision(String body) {
         Target target = Target.of(body);
-        String function = target.function();
-        String revision = target.revision();
-        worker.remove(function, revision);
+        worker.remove(target.function(), target.revision());
         return accepted(Json.createObjectBuilder()
                 .add("code", "REVISION_DEPLOYMENT_REMOVED")
-                .add("function", function)
+                .add("function", target.function())
                 .add("message", "revision deployment removed (all its instances stopped)")
-                .add("revision", revision));
+                .add("revision", target.revision()));
     }
 
     @DELETE
@@ -158,10 +154,8 @@ public class WorkerResource {
     @RequiresAccess(Access.ADMIN)
     public Response downscale(String body) {
         Target target = Target.of(body);
-        String function = target.function();
-        String revision = target.revision();
-        Optional<Integer> left = worker.downscale(function, revision);
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("function", function).add("revision", revision);
+        Optional<Integer> left = worker.downscale(target.function(), target.revision());
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("function", target.function()).add("revision", target.revision());
         if (left.isPresent()) {
             answer.add("code", "WASM_MODULE_DEPLOYMENT_REMOVED")
                     .add("message", "wasm module deployment removed (one instance stopped)")
