@@ -3,6 +3,7 @@ package io.capaee.api.desired;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -113,24 +119,37 @@ public final class Reconciler {
      * store cannot be read (what runs is left as it is).
      */
     public synchronized Outcome reconcile() {
+        return reconcile(Runnable::run, 1);
+    }
+
+    /**
+     * As {@link #reconcile()}, deploying up to {@code lanes} entries side by side on
+     * {@code executor} (the target must then take different ids at once): a start that deploys
+     * many entries uses every core. Removals stay one after another. When the executor refuses,
+     * the entries are deployed on the calling thread.
+     */
+    public synchronized Outcome reconcile(Executor executor, int lanes) {
         DesiredState.Listing listing = state.list(kind);
         int deployed = 0;
         int failed = 0;
         Set<String> wanted = new HashSet<>();
+        List<DesiredEntry> changed = new ArrayList<>();
         for (DesiredEntry entry : listing.entries()) {
             wanted.add(entry.id());
-            String document = entry.toJson();
-            if (document.equals(applied.get(entry.id()))) {
-                continue;
+            if (!entry.toJson().equals(applied.get(entry.id()))) {
+                changed.add(entry);
             }
-            try {
-                target.apply(entry);
-                applied.put(entry.id(), document);
+        }
+        Map<String, RuntimeException> refused = applyAll(changed, executor, lanes);
+        for (DesiredEntry entry : changed) {
+            RuntimeException e = refused.get(entry.id());
+            if (e == null) {
+                applied.put(entry.id(), entry.toJson());
                 if (failures.remove(entry.id()) != null) {
                     LOG.log(Level.INFO, "{0} {1} deployed from the desired state after an earlier failure", new Object[] {kind, entry.id()});
                 }
                 deployed++;
-            } catch (RuntimeException e) {
+            } else {
                 failed++;
                 fail(entry.id(), messageOf(e));
             }
@@ -152,6 +171,93 @@ public final class Reconciler {
         }
         failures.keySet().removeIf(id -> !wanted.contains(id) && !applied.containsKey(id) && !listing.unreadable().containsKey(id));
         return new Outcome(deployed, removed, failed);
+    }
+
+    /**
+     * Applies {@code entries} in up to {@code lanes} runs side by side, the calling thread one of
+     * them; returns why each refused one was refused. A lane the executor has not started by the
+     * time the entries are all taken is skipped, not waited for: a container may hold tasks back
+     * until the application has started, which may be waiting for this very reconcile.
+     */
+    private Map<String, RuntimeException> applyAll(List<DesiredEntry> entries, Executor executor, int lanes) {
+        Map<String, RuntimeException> refused = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        Runnable takeEntries = () -> {
+            for (int i = next.getAndIncrement(); i < entries.size(); i = next.getAndIncrement()) {
+                DesiredEntry entry = entries.get(i);
+                try {
+                    target.apply(entry);
+                } catch (RuntimeException e) {
+                    refused.put(entry.id(), e);
+                }
+            }
+        };
+        List<Lane> others = new ArrayList<>();
+        for (int i = 1; i < Math.min(lanes, entries.size()); i++) {
+            Lane lane = new Lane(takeEntries);
+            try {
+                executor.execute(lane);
+                others.add(lane);
+            } catch (RejectedExecutionException e) {
+                break; // the lanes that run, this thread's among them, take the rest
+            }
+        }
+        takeEntries.run();
+        for (Lane lane : others) {
+            lane.awaitIfStarted();
+        }
+        return refused;
+    }
+
+    /** A run of {@code applyAll} on the executor: it runs only if it starts before the calling thread has finished. */
+    private static final class Lane implements Runnable {
+        private static final int WAITING = 0;
+        private static final int RUNNING = 1;
+        private static final int DONE = 2;
+        private final Runnable work;
+        private final AtomicInteger state = new AtomicInteger(WAITING);
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile Error error;
+
+        Lane(Runnable work) {
+            this.work = work;
+        }
+
+        @Override
+        public void run() {
+            if (!state.compareAndSet(WAITING, RUNNING)) {
+                return; // started too late: the entries were all taken
+            }
+            try {
+                work.run();
+            } catch (Error e) {
+                error = e;
+            } finally {
+                state.set(DONE);
+                done.countDown();
+            }
+        }
+
+        void awaitIfStarted() {
+            if (state.compareAndSet(WAITING, DONE)) {
+                return;
+            }
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    done.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true; // the entry in flight finishes first, so that the outcome is complete
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (error != null) {
+                throw error;
+            }
+        }
     }
 
     /** The entries that do not run as the desired state says, by id (or by where an unreadable document is). */

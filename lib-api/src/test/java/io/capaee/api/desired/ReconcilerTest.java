@@ -16,6 +16,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,6 +82,76 @@ class ReconcilerTest {
 
         assertEquals(Map.of("a", "1", "b", "2"), after.deployed);
         assertEquals(new Reconciler.Outcome(2, 0, 0), outcome);
+    }
+
+    @Test
+    void entriesAreDeployedSideBySideInAsManyLanesAsAskedAndARefusalIsReportedAsAlone() throws Exception {
+        FileDesiredState state = new FileDesiredState(dir);
+        for (int i = 0; i < 6; i++) {
+            state.put(entry("e" + i, "1"));
+        }
+        CountDownLatch bothLanesInside = new CountDownLatch(2);
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        Map<String, String> deployed = new ConcurrentHashMap<>();
+        Reconciler.Target target = Reconciler.Target.of(e -> {
+            threads.add(Thread.currentThread().getName());
+            bothLanesInside.countDown();
+            try {
+                // the first two applies wait for each other: only two lanes at once let this pass
+                assertTrue(bothLanesInside.await(10, TimeUnit.SECONDS), "a second lane ran meanwhile");
+            } catch (InterruptedException x) {
+                throw new IllegalStateException(x);
+            }
+            if (e.id().equals("e3")) {
+                throw new IllegalStateException("module org/e3/1 is no longer in the registry");
+            }
+            deployed.put(e.id(), e.spec().getString("v"));
+        }, id -> { });
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        try {
+            Reconciler reconciler = new Reconciler("worker", state, target, CLOCK);
+
+            Reconciler.Outcome outcome = reconciler.reconcile(executor, 2);
+
+            assertEquals(new Reconciler.Outcome(5, 0, 1), outcome);
+            assertEquals(Set.of("e0", "e1", "e2", "e4", "e5"), deployed.keySet());
+            assertEquals(Set.of("e3"), reconciler.failures().keySet());
+            assertEquals(2, threads.size(), "the calling thread and one lane of the executor: " + threads);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenTheExecutorRefusesTheCallingThreadDeploysEverything() {
+        FileDesiredState state = new FileDesiredState(dir);
+        state.put(entry("a", "1"));
+        state.put(entry("b", "1"));
+        Running running = new Running();
+        Reconciler reconciler = new Reconciler("worker", state, running, CLOCK);
+
+        Reconciler.Outcome outcome = reconciler.reconcile(task -> {
+            throw new RejectedExecutionException("shutting down");
+        }, 4);
+
+        assertEquals(new Reconciler.Outcome(2, 0, 0), outcome);
+        assertEquals(Map.of("a", "1", "b", "1"), running.deployed);
+    }
+
+    @Test
+    void lanesTheExecutorHoldsBackAreNotWaitedForAndDoNothingWhenTheyRunLate() {
+        FileDesiredState state = new FileDesiredState(dir);
+        state.put(entry("a", "1"));
+        state.put(entry("b", "1"));
+        Running running = new Running();
+        Reconciler reconciler = new Reconciler("worker", state, running, CLOCK);
+        List<Runnable> heldBack = new ArrayList<>(); // as a container holds tasks until the application has started
+
+        Reconciler.Outcome outcome = reconciler.reconcile(heldBack::add, 4);
+        heldBack.forEach(Runnable::run);
+
+        assertEquals(new Reconciler.Outcome(2, 0, 0), outcome);
+        assertEquals(List.of("apply a", "apply b"), running.calls);
     }
 
     @Test

@@ -46,21 +46,28 @@ final class LocalWorker implements WorkerDesiredState.Local {
     /**
      * Runs {@code fetched} as {@code function/revision} with {@code instances} (empty: Capsule's
      * count: the same module once more is one more instance, another module keeps the count).
+     * The module is loaded (compiled, its instances started) outside this object's lock, so that
+     * the reconciler can deploy several revisions side by side at start; the change itself is
+     * made under the lock, and refused when another one replaced the revision meanwhile.
      */
-    synchronized WorkerService.Deployed install(String function, String revision, ModuleFetcher.Fetched fetched, Map<String, String> environment,
+    WorkerService.Deployed install(String function, String revision, ModuleFetcher.Fetched fetched, Map<String, String> environment,
             OptionalInt instances, Consumer<WorkerSpec> store) {
-        WorkerDeployment previous = deployments.get(key(function, revision));
-        boolean same = previous != null && previous.sha256().equals(fetched.sha256()) && previous.environment().equals(environment);
-        int running = previous == null ? 0 : instances(previous);
-        int count = instances.orElse(same ? running + 1 : Math.max(1, running));
-        WorkerDeployment next = new WorkerDeployment(function, revision, fetched.source(), fetched.sha256(), environment,
-                routes.localUrl(function, revision), proxyBase + "/functions/" + function + "/" + revision);
-        WorkerSpec spec = WorkerSpec.of(next, count);
-        if (same && previous.source().equals(next.source())) {
-            store.accept(spec);
-            registry.find(function, revision).function().scale(count);
-            deployments.put(key(function, revision), next);
-            return new WorkerService.Deployed(next, count);
+        WorkerDeployment previous;
+        WorkerDeployment next;
+        int count;
+        synchronized (this) {
+            previous = deployments.get(key(function, revision));
+            boolean same = previous != null && previous.sha256().equals(fetched.sha256()) && previous.environment().equals(environment);
+            int running = previous == null ? 0 : instances(previous);
+            count = instances.orElse(same ? running + 1 : Math.max(1, running));
+            next = new WorkerDeployment(function, revision, fetched.source(), fetched.sha256(), environment,
+                    routes.localUrl(function, revision), proxyBase + "/functions/" + function + "/" + revision);
+            if (same && previous.source().equals(next.source())) {
+                store.accept(WorkerSpec.of(next, count));
+                registry.find(function, revision).function().scale(count);
+                deployments.put(key(function, revision), next);
+                return new WorkerService.Deployed(next, count);
+            }
         }
         WasmFunction loaded;
         try {
@@ -68,20 +75,26 @@ final class LocalWorker implements WorkerDesiredState.Local {
         } catch (WasmFunctionException e) {
             throw new WorkerException(422, "the module cannot be deployed: " + e.getMessage(), e);
         }
-        boolean routed = false;
-        try {
-            routed = routes.add(function, revision);
-            store.accept(spec);
-        } catch (RuntimeException e) {
-            loaded.close();
-            if (routed) {
-                undo("route of " + function + "/" + revision, () -> routes.remove(function, revision));
+        synchronized (this) {
+            if (deployments.get(key(function, revision)) != previous) {
+                loaded.close();
+                throw new WorkerException(409, function + "/" + revision + " was changed by another deployment meanwhile; try again");
             }
-            throw e;
+            boolean routed = false;
+            try {
+                routed = routes.add(function, revision);
+                store.accept(WorkerSpec.of(next, count));
+            } catch (RuntimeException e) {
+                loaded.close();
+                if (routed) {
+                    undo("route of " + function + "/" + revision, () -> routes.remove(function, revision));
+                }
+                throw e;
+            }
+            registry.install(function, revision, loaded, fetched.source()).function().scale(count);
+            deployments.put(key(function, revision), next);
+            return new WorkerService.Deployed(next, count);
         }
-        registry.install(function, revision, loaded, fetched.source()).function().scale(count);
-        deployments.put(key(function, revision), next);
-        return new WorkerService.Deployed(next, count);
     }
 
     /** Makes {@code spec.revision()} the default of its function here and in the routes. */

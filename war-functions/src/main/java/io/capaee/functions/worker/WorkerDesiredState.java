@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -99,9 +100,14 @@ final class WorkerDesiredState {
 
     /** Brings this server in line with the store; a store that cannot be read is reported in {@link #failures()}. */
     Outcome reconcile() {
+        return reconcile(Runnable::run, 1);
+    }
+
+    /** As {@link #reconcile()}, deploying up to {@code lanes} revisions side by side on {@code executor}. */
+    Outcome reconcile(Executor executor, int lanes) {
         return change(() -> {
             try {
-                Reconciler.Outcome d = deployments.reconcile();
+                Reconciler.Outcome d = deployments.reconcile(executor, lanes);
                 Reconciler.Outcome f = defaults.reconcile();
                 if (storeFailure.isPresent()) {
                     LOG.log(Level.INFO, "the worker''s desired state ({0}) can be read again", store.where());

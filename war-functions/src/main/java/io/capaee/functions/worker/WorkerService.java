@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -125,10 +126,12 @@ public class WorkerService {
     /**
      * Deploys what the desired state holds and takes out of the route table this server's URLs
      * of revisions that do not run here (left by a server that was killed, or stopped before a
-     * change reached it). Called once at start.
+     * change reached it). Called once at start; the revisions are deployed side by side on
+     * {@code executor}.
      */
-    WorkerDesiredState.Outcome reconcileAtStart() {
-        WorkerDesiredState.Outcome outcome = desired.reconcile();
+    WorkerDesiredState.Outcome reconcileAtStart(Executor executor) {
+        // one lane per core: loading a module (compiling it, starting its instances) is CPU work
+        WorkerDesiredState.Outcome outcome = desired.reconcile(executor, Runtime.getRuntime().availableProcessors());
         List<WorkerRoutes.Url> stale = local.removeStaleRoutes();
         if (!stale.isEmpty()) {
             LOG.log(Level.INFO, "removed {0} route(s) to worker revisions that do not run here: {1}", new Object[] {stale.size(), stale});

@@ -38,7 +38,7 @@ public class WorkerStartup {
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object event) {
         long start = System.nanoTime();
         try {
-            WorkerDesiredState.Outcome outcome = worker.reconcileAtStart();
+            WorkerDesiredState.Outcome outcome = worker.reconcileAtStart(scheduler);
             LOG.log(Level.INFO, "worker: {0} deployment(s) and default(s) applied from the desired state ({1}) in {2} ms; {3} failed",
                     new Object[] {outcome.applied(), worker.desiredStateWhere(), (System.nanoTime() - start) / 1_000_000, outcome.failed()});
         } catch (RuntimeException e) {
