@@ -30,6 +30,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -42,6 +44,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequiresAccess(Access.APP)
 @Path("/v1.0/publish")
 public class PublishResource {
+    private static final Logger LOG = Logger.getLogger(PublishResource.class.getName());
+
     @Inject
     JndiComponents components;
 
@@ -65,7 +69,7 @@ public class PublishResource {
                     + topic + ": " + e.getMessage());
         } catch (PubSubException e) {
             throw new DaprException(500, "ERR_PUBSUB_PUBLISH_MESSAGE", "error when publishing to topic " + topic
-                    + " in pubsub " + pubsub + ": " + e.getMessage(), e);
+                    + " in pubsub " + pubsub + ": " + brokerFailure(pubsub, topic, e), e);
         }
         return Response.noContent().build();
     }
@@ -119,7 +123,7 @@ public class PublishResource {
                     connection.publish(topic, messages[i]);
                 } catch (PubSubException e) {
                     anyFailed = true;
-                    failed.add(Json.createObjectBuilder().add("entryId", entryIds[i]).add("error", e.getMessage()));
+                    failed.add(Json.createObjectBuilder().add("entryId", entryIds[i]).add("error", brokerFailure(pubsub, topic, e)));
                 }
             }
         }
@@ -128,6 +132,15 @@ public class PublishResource {
                     .add("failedEntries", failed).add("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE").build().toString()).build();
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * What the client learns of a broker's failure: the broker's own message names its hosts and
+     * ports, so it goes to the log, as for bindings.
+     */
+    private static String brokerFailure(String pubsub, String topic, PubSubException e) {
+        LOG.log(Level.WARNING, "publishing to topic {0} of pubsub {1} failed: {2}", new Object[] {topic, pubsub, e.getMessage()});
+        return "the broker refused the message or is unavailable; the server log has the detail";
     }
 
     private boolean raw() {
