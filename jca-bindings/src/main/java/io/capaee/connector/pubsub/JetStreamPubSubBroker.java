@@ -4,6 +4,7 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
+import io.capaee.connector.nats.NatsClients;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -11,7 +12,6 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamOptions;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
@@ -122,7 +122,7 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
         }
         if (connection == null) {
             try {
-                connection = Nats.connectReconnectOnConnect(settings.nats().options("capa-ee-pubsub"));
+                connection = NatsClients.connectInBackground(settings.nats(), "capa-ee-pubsub");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PubSubException("interrupted connecting to NATS " + settings.nats().servers(), e);

@@ -4,7 +4,8 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.nats.NatsSettings;
+import io.capaee.connector.kafka.KafkaSettings;
+import io.capaee.connector.nats.NatsProperties;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
@@ -31,6 +32,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     private static final String KAFKA = "kafka";
     private static final String JETSTREAM = "jetstream";
     private static final String DEFAULT_SUBJECT_PREFIX = "capa.pubsub.";
+    private static final String JETSTREAM_ONLY = " (backend jetstream)";
 
     @ConfigProperty(defaultValue = "", description = "Prefix of every topic's name on the broker: Redis stream key,"
             + " Kafka topic, NATS subject (jetstream: 'capa.pubsub.' when empty); empty for none")
@@ -40,17 +42,13 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
             + " delivered again (redis: claimed; kafka: the partition pauses; jetstream: nak delay)")
     private Integer redeliverAfterMillis = 5000;
 
-    @ConfigProperty(defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers, host:port[,host:port...] (backend kafka)")
-    private String bootstrapServers = "127.0.0.1:9092";
+    @ConfigProperty(defaultValue = KafkaSettings.BOOTSTRAP_SERVERS, description = KafkaSettings.BOOTSTRAP_SERVERS_HELP + " (backend kafka)")
+    private String bootstrapServers = KafkaSettings.BOOTSTRAP_SERVERS;
 
     @ConfigProperty(defaultValue = "0", description = "Kafka producer linger.ms (backend kafka)")
     private Integer lingerMillis = 0;
 
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated (backend jetstream)")
-    private String servers = "nats://127.0.0.1:4222";
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none (backend jetstream)")
-    private String token = "";
+    private final NatsProperties nats = new NatsProperties();
 
     @ConfigProperty(defaultValue = "86400", description = "How long the JetStream stream it creates keeps messages, in seconds (backend jetstream)")
     private Integer maxAgeSeconds = 86400;
@@ -130,23 +128,22 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected boolean closed(Broker store) {
-        return (store instanceof KafkaPubSubBroker k && k.closed()) || (store instanceof JetStreamPubSubBroker j && j.closed());
+        return super.closed(store) || (store instanceof KafkaPubSubBroker k && k.closed())
+                || (store instanceof JetStreamPubSubBroker j && j.closed());
     }
 
     @Override
     protected String describeOther(String kind) {
-        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + servers;
+        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + nats.getServers();
     }
 
     KafkaPubSubSettings kafkaSettings() {
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new InvalidConfigException("bootstrapServers", "must name at least one host:port");
-        }
+        KafkaSettings kafka = new KafkaSettings(bootstrapServers);
         String prefix = streamPrefix == null ? "" : streamPrefix.strip();
         if (!prefix.matches("[A-Za-z0-9._-]*")) {
             throw new InvalidConfigException("streamPrefix", "'" + prefix + "' may hold only letters, digits, '.', '_' and '-' (backend kafka)");
         }
-        return new KafkaPubSubSettings(bootstrapServers.strip(), prefix, oldest(), atLeast("timeoutMillis", getTimeoutMillis(), 1),
+        return new KafkaPubSubSettings(kafka, prefix, oldest(), atLeast("timeoutMillis", getTimeoutMillis(), 1),
                 atLeast("lingerMillis", lingerMillis, 0), atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
 
@@ -162,7 +159,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         // one stream per prefix: CAPA_PUBSUB for capa.pubsub.
         String stream = prefix.substring(0, prefix.length() - 1).replaceAll("[^A-Za-z0-9_-]", "_").toUpperCase(Locale.ROOT);
         int ackWait = atLeast("ackWaitMillis", ackWaitMillis, 1000);
-        return new JetStreamPubSubSettings(new NatsSettings(servers, token, atLeast("timeoutMillis", getTimeoutMillis(), 1)),
+        return new JetStreamPubSubSettings(nats.settings(atLeast("timeoutMillis", getTimeoutMillis(), 1)),
                 prefix, stream, atLeast("maxAgeSeconds", maxAgeSeconds, 1), oldest(), ackWait,
                 atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
@@ -215,20 +212,22 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         this.lingerMillis = lingerMillis;
     }
 
-    public String getServers() {
-        return servers;
+    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP + JETSTREAM_ONLY)
+    public void setServers(String servers) {
+        nats.setServers(servers);
     }
 
-    public void setServers(String servers) {
-        this.servers = servers;
+    public String getServers() {
+        return nats.getServers();
+    }
+
+    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP + JETSTREAM_ONLY)
+    public void setToken(String token) {
+        nats.setToken(token);
     }
 
     public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
+        return nats.getToken();
     }
 
     public Integer getMaxAgeSeconds() {

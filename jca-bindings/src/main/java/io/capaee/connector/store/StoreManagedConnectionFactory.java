@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.store;
 
-import io.capaee.connector.BindingException;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.outbound.ManagedConnectionFactoryBase;
-import io.capaee.connector.outbound.UnmanagedConnectionManager;
+import io.capaee.connector.outbound.BackendManagedConnectionFactory;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.redis.RedisProperties;
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.ConnectionManager;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.ManagedConnection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.security.auth.Subject;
 
 /**
  * Base of the store factories (key/value, state, locks, configuration, pub/sub): the
@@ -27,7 +19,7 @@ import javax.security.auth.Subject;
  * connection factory is created, whatever the backend, so that a typo never waits for a backend
  * switch; a bad one gives an {@code InvalidPropertyException} naming it.
  */
-public abstract class StoreManagedConnectionFactory<B> extends ManagedConnectionFactoryBase {
+public abstract class StoreManagedConnectionFactory<B> extends BackendManagedConnectionFactory<B> {
     private static final long serialVersionUID = 1L;
     private static final String POOL_SIZE = "16";
     private static final String REDIS_ONLY = " (backend redis)";
@@ -37,14 +29,7 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
 
     private final RedisProperties redis = new RedisProperties(Integer.parseInt(POOL_SIZE));
 
-    private transient B store; // guarded by this
-    private transient RedisClient client; // guarded by this
-
-    /** The connection factory bound in JNDI, handing out handles through {@code manager}. */
-    protected abstract Object newConnectionFactory(ConnectionManager manager);
-
-    /** A new application handle for a connection on this factory's backend, of its {@code ConnectionDefinition}'s class. */
-    protected abstract ConnectionHandle newHandle();
+    private transient RedisClient client; // guarded by this; the Redis backend's
 
     /** A new in-memory backend. */
     protected abstract B memoryBackend();
@@ -78,70 +63,42 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         return kind;
     }
 
-    /** True when {@code store} was closed (by the adapter stopping) and must be created again. */
-    protected boolean closed(B store) {
-        return false;
-    }
-
+    /** True when the store's Redis client was closed (by the adapter stopping); a subclass adds its other backends. */
     @Override
-    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
-        validate();
-        try {
-            return newConnectionFactory(manager);
-        } catch (BindingException e) {
-            throw toResourceException(e);
-        }
-    }
-
-    @Override
-    public Object createConnectionFactory() throws ResourceException {
-        return createConnectionFactory(new UnmanagedConnectionManager());
-    }
-
-    @Override
-    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        validate();
-        return new BackendManagedConnection<>(this, backend(), describe(), this::newHandle);
+    protected synchronized boolean closed(B store) {
+        return client != null && client.closed();
     }
 
     /** Validates the config; the container calls this when it creates the connection factory. */
-    protected final void validate() throws ResourceException {
-        try {
-            String other = otherKind();
-            if (other != null) {
-                validateOther(other);
-            } else {
-                backendKind();
-                redis.settings();
-            }
-            validateStore();
-        } catch (BindingException e) {
-            throw toResourceException(e);
+    @Override
+    protected final void validate() {
+        String other = otherKind();
+        if (other != null) {
+            validateOther(other);
+        } else {
+            backendKind();
+            redis.settings();
         }
+        validateStore();
     }
 
-    /** The shared backend, created on first use (again after the adapter closed its Redis client). */
-    protected final synchronized B backend() throws ResourceException {
-        try {
-            if (store == null || (client != null && client.closed()) || closed(store)) {
-                client = null;
-                String other = otherKind();
-                if (other != null) {
-                    store = otherBackend(other);
-                    if (store instanceof AutoCloseable closeable) {
-                        adapter().own(closeable);
-                    }
-                } else if (backendKind() == StoreBackend.REDIS) {
-                    client = adapter().own(new RedisClient(redis.settings(), "capa-ee"));
-                    store = redisBackend(client);
-                } else {
-                    store = memoryBackend();
-                }
+    /** A new backend; the adapter owns its Redis client, or the other backend when that is closeable. */
+    @Override
+    protected final synchronized B openBackend() {
+        client = null;
+        String other = otherKind();
+        if (other != null) {
+            B store = otherBackend(other);
+            if (store instanceof AutoCloseable closeable) {
+                adapter().own(closeable);
             }
             return store;
-        } catch (BindingException e) {
-            throw toResourceException(e);
         }
+        if (backendKind() == StoreBackend.REDIS) {
+            client = adapter().own(new RedisClient(redis.settings(), "capa-ee"));
+            return redisBackend(client);
+        }
+        return memoryBackend();
     }
 
     /** A count that must be at least 1, set in server.xml by {@code variable} (named in the message). */

@@ -8,6 +8,7 @@ import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import io.capaee.connector.binding.SubjectAllowList;
+import io.capaee.connector.nats.NatsProperties;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -26,8 +27,7 @@ import jakarta.resource.spi.ConnectionManager;
 public class NatsBindingManagedConnectionFactory extends BindingManagedConnectionFactory {
     private static final long serialVersionUID = 1L;
 
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated")
-    private String servers = "nats://127.0.0.1:4222";
+    private final NatsProperties nats = new NatsProperties();
 
     @ConfigProperty(description = "Subject messages go to unless the request's metadata names one (metadata 'subject')")
     private String subject = "";
@@ -40,15 +40,9 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
             description = "true: create publishes to JetStream and waits for the stream's acknowledgement")
     private Boolean jetStream = false;
 
-    @ConfigProperty(defaultValue = "5000", description = "Connect, publish-acknowledgement and request timeout in milliseconds")
-    private Integer timeoutMillis = 5000;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none")
-    private String token = "";
-
     @Override
     protected void validate() {
-        settings();
+        nats.settings();
         allowList();
     }
 
@@ -56,13 +50,9 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
         return new SubjectAllowList("subject", "allowedSubjects", subject, allowedSubjects, SubjectAllowList.NATS_RESERVED);
     }
 
-    private NatsSettings settings() {
-        return new NatsSettings(servers, token, required("timeoutMillis", timeoutMillis, 1));
-    }
-
     @Override
     protected BindingTransport openTransport() {
-        return new NatsTransport(settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
+        return new NatsTransport(nats.settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
     }
 
     @Override
@@ -72,15 +62,7 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
 
     @Override
     public String describe() {
-        return (Boolean.TRUE.equals(jetStream) ? "nats jetstream " : "nats ") + servers;
-    }
-
-    public String getServers() {
-        return servers;
-    }
-
-    public void setServers(String servers) {
-        this.servers = servers;
+        return (Boolean.TRUE.equals(jetStream) ? "nats jetstream " : "nats ") + nats.getServers();
     }
 
     public String getSubject() {
@@ -107,19 +89,31 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
         this.jetStream = jetStream;
     }
 
-    public Integer getTimeoutMillis() {
-        return timeoutMillis;
+    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP)
+    public void setServers(String servers) {
+        nats.setServers(servers);
     }
 
+    public String getServers() {
+        return nats.getServers();
+    }
+
+    @ConfigProperty(defaultValue = NatsProperties.TIMEOUT_MILLIS,
+            description = "Connect, publish-acknowledgement and request timeout in milliseconds")
     public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
+        nats.setTimeoutMillis(timeoutMillis);
+    }
+
+    public Integer getTimeoutMillis() {
+        return nats.getTimeoutMillis();
+    }
+
+    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP)
+    public void setToken(String token) {
+        nats.setToken(token);
     }
 
     public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
+        return nats.getToken();
     }
 }

@@ -7,12 +7,13 @@ import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.SubjectAllowList;
+import io.capaee.connector.nats.NatsClients;
+import io.capaee.connector.nats.NatsSettings;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamOptions;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -45,7 +46,7 @@ final class NatsTransport implements BindingTransport {
         this.allowed = allowed;
         this.jetStream = jetStream;
         try {
-            this.connection = Nats.connectReconnectOnConnect(settings.options("capa-ee-binding"));
+            this.connection = NatsClients.connectInBackground(settings, "capa-ee-binding");
             this.js = jetStream ? connection.jetStream(JetStreamOptions.builder()
                     .requestTimeout(Duration.ofMillis(settings.timeoutMillis())).build()) : null;
         } catch (IOException e) {

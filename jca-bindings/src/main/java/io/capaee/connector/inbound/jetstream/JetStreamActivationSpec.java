@@ -3,20 +3,16 @@ package io.capaee.connector.inbound.jetstream;
 
 import io.capaee.api.inbound.JetStreamListener;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.inbound.EndpointInvoker;
-import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
+import io.capaee.connector.inbound.nats.NatsConnectedActivationSpec;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link JetStreamListener} bean from a JetStream stream through a durable pull consumer. */
 @Activation(messageListeners = JetStreamListener.class)
-public class JetStreamActivationSpec extends InboundActivationSpec {
-
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated")
-    private String servers = "nats://127.0.0.1:4222";
+public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
 
     @ConfigProperty(description = "Stream name")
     private String stream = "";
@@ -38,12 +34,6 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
             description = "Ack wait in milliseconds: an unacknowledged message is redelivered after it")
     private Integer ackWaitMillis = 30000;
 
-    @ConfigProperty(defaultValue = "5000", description = "Connect and request timeout in milliseconds")
-    private Integer timeoutMillis = 5000;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none")
-    private String token = "";
-
     @Override
     protected void validateSource() {
         settings();
@@ -58,10 +48,6 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
         }
     }
 
-    NatsSettings settings() {
-        return new NatsSettings(servers, token, required("timeoutMillis", timeoutMillis));
-    }
-
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
         return new JetStreamInboundEndpoint(settings(), new JetStreamSource(stream.strip(), subject.strip(),
@@ -73,14 +59,6 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
     @Override
     public String describe() {
         return "jetstream " + stream + " " + subject + " (durable " + durable + ")";
-    }
-
-    public String getServers() {
-        return servers;
-    }
-
-    public void setServers(String servers) {
-        this.servers = servers;
     }
 
     public String getStream() {
@@ -129,21 +107,5 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
 
     public void setAckWaitMillis(Integer ackWaitMillis) {
         this.ackWaitMillis = ackWaitMillis;
-    }
-
-    public Integer getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
     }
 }

@@ -2,9 +2,7 @@
 package io.capaee.connector.inbound.nats;
 
 import io.capaee.api.inbound.NatsListener;
-import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.inbound.EndpointInvoker;
-import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
@@ -12,10 +10,7 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link NatsListener} bean from a NATS subject (wildcards allowed), optionally in a queue group. */
 @Activation(messageListeners = NatsListener.class)
-public class NatsActivationSpec extends InboundActivationSpec {
-
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated")
-    private String servers = "nats://127.0.0.1:4222";
+public class NatsActivationSpec extends NatsConnectedActivationSpec {
 
     @ConfigProperty(description = "Subject to subscribe to; wildcards * and > allowed")
     private String subject = "";
@@ -26,20 +21,10 @@ public class NatsActivationSpec extends InboundActivationSpec {
     @ConfigProperty(description = "Where dead letters go; empty: 'dlq.' + the message's subject")
     private String deadLetterSubject = "";
 
-    @ConfigProperty(defaultValue = "5000", description = "Connect and dead-letter flush timeout in milliseconds")
-    private Integer timeoutMillis = 5000;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none")
-    private String token = "";
-
     @Override
     protected void validateSource() {
         settings();
         required("subject", subject);
-    }
-
-    NatsSettings settings() {
-        return new NatsSettings(servers, token, required("timeoutMillis", timeoutMillis));
     }
 
     @Override
@@ -52,14 +37,6 @@ public class NatsActivationSpec extends InboundActivationSpec {
     @Override
     public String describe() {
         return "nats " + subject + (queueGroup == null || queueGroup.isBlank() ? "" : " (queue " + queueGroup + ")");
-    }
-
-    public String getServers() {
-        return servers;
-    }
-
-    public void setServers(String servers) {
-        this.servers = servers;
     }
 
     public String getSubject() {
@@ -84,21 +61,5 @@ public class NatsActivationSpec extends InboundActivationSpec {
 
     public void setDeadLetterSubject(String deadLetterSubject) {
         this.deadLetterSubject = deadLetterSubject;
-    }
-
-    public Integer getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
     }
 }

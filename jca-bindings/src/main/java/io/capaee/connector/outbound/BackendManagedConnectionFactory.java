@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.outbound;
+
+import io.capaee.connector.BindingException;
+import io.capaee.connector.InvalidConfigException;
+import jakarta.resource.ResourceException;
+import jakarta.resource.spi.ConnectionDefinition;
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnection;
+import javax.security.auth.Subject;
+
+/**
+ * Base of the managed connection factories whose connections all share one backend {@code B} (a
+ * store, a binding's transport, a query engine, a message bus): checks the config when the
+ * container creates the connection factory (so that a typo fails at deploy time, naming the
+ * property) and again for each managed connection, opens the backend on first use and again once
+ * it was closed (by the resource adapter stopping), and hands out {@link BackendManagedConnection}s
+ * on it. A subclass keeps only what is its own: its properties and their checks, how to open its
+ * backend, and its connection factory and handle types.
+ */
+public abstract class BackendManagedConnectionFactory<B> extends ManagedConnectionFactoryBase {
+    private static final long serialVersionUID = 1L;
+
+    private transient B backend; // guarded by this; opened on first use
+
+    /** Checks every property; throws {@link InvalidConfigException} naming the first bad one. */
+    protected abstract void validate();
+
+    /** The connection factory bound in JNDI, handing out handles through {@code manager}. */
+    protected abstract Object newConnectionFactory(ConnectionManager manager);
+
+    /** A new application handle, of the class this factory's {@link ConnectionDefinition} names. */
+    protected abstract ConnectionHandle newHandle();
+
+    /**
+     * Opens the backend for the current config (called after {@link #validate()}); a client it
+     * opens is handed to the resource adapter ({@code adapter().own(...)}), which closes it when it stops.
+     */
+    protected abstract B openBackend() throws ResourceException;
+
+    /** True when {@code backend} was closed (by the adapter stopping) and must be opened again. */
+    protected abstract boolean closed(B backend);
+
+    @Override
+    public final Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
+        try {
+            validate();
+            return newConnectionFactory(manager);
+        } catch (BindingException e) {
+            throw toResourceException(e);
+        }
+    }
+
+    @Override
+    public final ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
+            throws ResourceException {
+        try {
+            validate();
+        } catch (BindingException e) {
+            throw toResourceException(e);
+        }
+        return new BackendManagedConnection<>(this, backend(), describe(), this::newHandle);
+    }
+
+    /** The shared backend, opened on first use and again after it was closed. */
+    protected final synchronized B backend() throws ResourceException {
+        try {
+            if (backend == null || closed(backend)) {
+                backend = openBackend();
+            }
+            return backend;
+        } catch (BindingException e) {
+            throw toResourceException(e);
+        }
+    }
+}
