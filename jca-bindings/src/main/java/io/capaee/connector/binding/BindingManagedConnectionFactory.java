@@ -3,9 +3,7 @@ package io.capaee.connector.binding;
 
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.outbound.BackendManagedConnectionFactory;
-import io.capaee.connector.outbound.ConnectionHandle;
 import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * Base of the output-binding managed connection factories: one {@link BindingTransport}, owned by
@@ -17,15 +15,6 @@ public abstract class BindingManagedConnectionFactory extends BackendManagedConn
 
     /** Opens the transport for the current config (called after {@link #validate()}). */
     protected abstract BindingTransport openTransport();
-
-    /** The application-facing connection factory of this system's type. */
-    @Override
-    protected abstract BindingConnectionFactory newConnectionFactory(ConnectionManager manager);
-
-    @Override
-    protected final ConnectionHandle newHandle() {
-        return new OutputBindingHandle();
-    }
 
     @Override
     protected final BindingTransport openBackend() {

@@ -23,15 +23,26 @@ public abstract class BackendManagedConnectionFactory<B> extends ManagedConnecti
     private static final long serialVersionUID = 1L;
 
     private transient B backend; // guarded by this; opened on first use
+    private transient volatile DefinedTypes types; // made on first use
 
     /** Checks every property; throws {@link InvalidConfigException} naming the first bad one. */
     protected abstract void validate();
 
-    /** The connection factory bound in JNDI, handing out handles through {@code manager}. */
-    protected abstract Object newConnectionFactory(ConnectionManager manager);
+    /**
+     * The connection factory bound in JNDI, handing out handles through {@code manager}: the
+     * {@code connectionFactoryImpl} of this factory's {@link ConnectionDefinition}.
+     */
+    protected Object newConnectionFactory(ConnectionManager manager) {
+        return types().connectionFactory(this, manager);
+    }
 
-    /** A new application handle, of the class this factory's {@link ConnectionDefinition} names. */
-    protected abstract ConnectionHandle newHandle();
+    /**
+     * A new application handle: the {@code connectionImpl} of this factory's
+     * {@link ConnectionDefinition}; a factory whose handles take arguments overrides this.
+     */
+    protected ConnectionHandle newHandle() {
+        return types().handle();
+    }
 
     /**
      * Opens the backend for the current config (called after {@link #validate()}); a client it
@@ -61,6 +72,15 @@ public abstract class BackendManagedConnectionFactory<B> extends ManagedConnecti
             throw toResourceException(e);
         }
         return new BackendManagedConnection<>(this, backend(), describe(), this::newHandle);
+    }
+
+    private DefinedTypes types() {
+        DefinedTypes made = types;
+        if (made == null) {
+            made = new DefinedTypes(getClass());
+            types = made;
+        }
+        return made;
     }
 
     /** The shared backend, opened on first use and again after it was closed. */

@@ -8,7 +8,6 @@ import io.capaee.connector.couchbase.CouchbaseQueryEngine;
 import io.capaee.connector.couchbase.CouchbaseSettings;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * Query connections to Couchbase ({@code eis/capa/couchbase}). Deploying never touches the
@@ -48,16 +47,6 @@ public class QueryManagedConnectionFactory extends BackendManagedConnectionFacto
     @Override
     protected void validate() {
         settings();
-    }
-
-    @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
-        return new QueryConnectionFactoryImpl(this, manager);
-    }
-
-    @Override
-    protected ConnectionHandle newHandle() {
-        return new QueryConnectionHandle();
     }
 
     /** The shared engine of this factory (it connects on its first query). */

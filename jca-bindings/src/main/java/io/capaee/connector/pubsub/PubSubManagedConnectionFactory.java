@@ -6,12 +6,10 @@ import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.kafka.KafkaSettings;
 import io.capaee.connector.nats.NatsProperties;
-import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 import java.util.Locale;
 import java.util.Set;
 
@@ -69,10 +67,10 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     private Long maxBytes = 67_108_864L;
 
     @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
+    protected void validateStore() {
+        super.validateStore();
         atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages");
         atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes");
-        return new PubSubConnectionFactoryImpl(this, manager);
     }
 
     public Long getMaxMessages() {
@@ -89,11 +87,6 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     public void setMaxBytes(Long maxBytes) {
         this.maxBytes = maxBytes;
-    }
-
-    @Override
-    protected ConnectionHandle newHandle(String namespace) {
-        return new PubSubConnectionHandle();
     }
 
     @Override

@@ -7,11 +7,9 @@ import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.nats.NatsProperties;
 import io.capaee.connector.nats.NatsSettings;
 import io.capaee.connector.outbound.BackendManagedConnectionFactory;
-import io.capaee.connector.outbound.ConnectionHandle;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 import java.io.IOException;
 
 /**
@@ -33,16 +31,6 @@ public class MessageBusManagedConnectionFactory extends BackendManagedConnection
     @Override
     protected void validate() {
         nats.settings();
-    }
-
-    @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
-        return new MessageBusConnectionFactory(this, manager);
-    }
-
-    @Override
-    protected ConnectionHandle newHandle() {
-        return new MessageBusHandle();
     }
 
     @Override

@@ -4,7 +4,6 @@ package io.capaee.connector.binding.kafka;
 import io.capaee.api.binding.KafkaBindingFactory;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
@@ -12,7 +11,6 @@ import io.capaee.connector.binding.SubjectAllowList;
 import io.capaee.connector.kafka.KafkaSettings;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 import java.util.Set;
 
 /**
@@ -79,11 +77,6 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
     @Override
     protected BindingTransport openTransport() {
         return new KafkaProducerTransport(settings(), allowList());
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new KafkaBindingConnectionFactory(this, manager);
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.capaee.connector.binding.nats;
 
 import io.capaee.api.binding.NatsBindingFactory;
 import io.capaee.api.binding.OutputBinding;
-import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
@@ -11,7 +10,6 @@ import io.capaee.connector.binding.SubjectAllowList;
 import io.capaee.connector.nats.NatsProperties;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * The {@code nats} output binding: NATS core ({@code create} publishes and waits for the server's
@@ -53,11 +51,6 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
     @Override
     protected BindingTransport openTransport() {
         return new NatsTransport(nats.settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new NatsBindingConnectionFactory(this, manager);
     }
 
     @Override

@@ -4,14 +4,12 @@ package io.capaee.connector.binding.redis;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.RedisBindingFactory;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import io.capaee.connector.redis.RedisProperties;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * The {@code redis} output binding (Dapr's Redis binding operations): {@code create} sets a key
@@ -51,11 +49,6 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
     @Override
     protected BindingTransport openTransport() {
         return new RedisTransport(redis.settings(), keyPrefix());
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new RedisBindingConnectionFactory(this, manager);
     }
 
     @Override
