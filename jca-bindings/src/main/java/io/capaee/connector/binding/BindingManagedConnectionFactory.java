@@ -6,25 +6,14 @@ import io.capaee.connector.outbound.BackendManagedConnectionFactory;
 import jakarta.resource.ResourceException;
 
 /**
- * Base of the output-binding managed connection factories: one {@link BindingTransport}, owned by
- * the resource adapter, shared by all the factory's managed connections (see
- * {@link BackendManagedConnectionFactory} for when the config is checked and the transport opened).
+ * Base of the output-binding managed connection factories whose system has no connection
+ * properties of the adapter's own ({@code http}, {@code memory}, {@code kafka}); the {@code redis}
+ * and {@code nats} bindings extend their system's base instead. Every binding factory is a
+ * {@link BackendManagedConnectionFactory} of a {@link BindingTransport}: one transport, owned by the
+ * resource adapter, shared by all the factory's managed connections.
  */
 public abstract class BindingManagedConnectionFactory extends BackendManagedConnectionFactory<BindingTransport> {
     private static final long serialVersionUID = 1L;
-
-    /** Opens the transport for the current config (called after {@link #validate()}). */
-    protected abstract BindingTransport openTransport();
-
-    @Override
-    protected final BindingTransport openBackend() {
-        return adapter().own(openTransport());
-    }
-
-    @Override
-    protected final boolean closed(BindingTransport transport) {
-        return transport.closed();
-    }
 
     /** The shared transport, opened on first use and again after the adapter closed it. */
     public final BindingTransport transport() throws ResourceException {

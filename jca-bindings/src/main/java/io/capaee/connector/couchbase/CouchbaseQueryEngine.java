@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.couchbase;
 
+import io.capaee.connector.outbound.SharedBackend;
 import com.couchbase.client.core.error.CouchbaseException;
 import com.couchbase.client.core.error.TimeoutException;
 import com.couchbase.client.java.Cluster;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe.
  */
-public final class CouchbaseQueryEngine implements QueryEngine, AutoCloseable {
+public final class CouchbaseQueryEngine implements QueryEngine, SharedBackend {
     /** The message of the QueryException for a query while username or password are empty. */
     public static final String NOT_CONFIGURED = "couchbase is not configured: set username/password";
 
@@ -81,7 +82,7 @@ public final class CouchbaseQueryEngine implements QueryEngine, AutoCloseable {
         }
     }
 
-    /** True once {@link #close()} was called. */
+    @Override
     public boolean closed() {
         synchronized (lock) {
             return closed;

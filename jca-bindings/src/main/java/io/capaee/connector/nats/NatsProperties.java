@@ -19,6 +19,7 @@ public final class NatsProperties implements Serializable {
 
     public static final String SERVERS_HELP = "NATS server URLs, comma separated";
     public static final String TOKEN_HELP = "NATS authentication token; empty for none";
+    public static final String TIMEOUT_HELP = "Connect, request and acknowledgement timeout in milliseconds";
 
     private String servers = SERVERS;
     private String token = "";
@@ -29,11 +30,6 @@ public final class NatsProperties implements Serializable {
         if (timeoutMillis == null) {
             throw new InvalidConfigException("timeoutMillis", "must be set");
         }
-        return new NatsSettings(servers, token, timeoutMillis);
-    }
-
-    /** The checked settings with the timeout of another property (a bean whose timeout is not only NATS's). */
-    public NatsSettings settings(int timeoutMillis) {
         return new NatsSettings(servers, token, timeoutMillis);
     }
 

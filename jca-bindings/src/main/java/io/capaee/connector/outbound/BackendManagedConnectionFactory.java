@@ -45,13 +45,15 @@ public abstract class BackendManagedConnectionFactory<B> extends ManagedConnecti
     }
 
     /**
-     * Opens the backend for the current config (called after {@link #validate()}); a client it
-     * opens is handed to the resource adapter ({@code adapter().own(...)}), which closes it when it stops.
+     * Opens the backend for the current config (called after {@link #validate()}). A
+     * {@link SharedBackend} is handed to the resource adapter, which closes it when it stops.
      */
     protected abstract B openBackend() throws ResourceException;
 
     /** True when {@code backend} was closed (by the adapter stopping) and must be opened again. */
-    protected abstract boolean closed(B backend);
+    protected boolean closed(B backend) {
+        return backend instanceof SharedBackend shared && shared.closed();
+    }
 
     @Override
     public final Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
@@ -87,7 +89,11 @@ public abstract class BackendManagedConnectionFactory<B> extends ManagedConnecti
     protected final synchronized B backend() throws ResourceException {
         try {
             if (backend == null || closed(backend)) {
-                backend = openBackend();
+                B opened = openBackend();
+                if (opened instanceof SharedBackend shared) {
+                    adapter().own(shared);
+                }
+                backend = opened;
             }
             return backend;
         } catch (BindingException e) {

@@ -52,12 +52,7 @@ public class QueryManagedConnectionFactory extends BackendManagedConnectionFacto
     /** The shared engine of this factory (it connects on its first query). */
     @Override
     protected CouchbaseQueryEngine openBackend() {
-        return adapter().own(new CouchbaseQueryEngine(settings()));
-    }
-
-    @Override
-    protected boolean closed(CouchbaseQueryEngine engine) {
-        return engine.closed();
+        return new CouchbaseQueryEngine(settings());
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
+import io.capaee.connector.outbound.SharedBackend;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
@@ -37,7 +38,7 @@ import java.util.logging.Logger;
  * above), nak'ed with a delay of {@code redeliverAfterMillis} when it refused it. The connection
  * reconnects for ever; the durable consumer keeps a group's place while no server reads it.
  */
-public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
+public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     private static final Logger LOG = Logger.getLogger(JetStreamPubSubBroker.class.getName());
     private static final int BATCH = 32;
     private static final Duration FETCH_WAIT = Duration.ofMillis(500);
@@ -188,7 +189,8 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
         }
     }
 
-    boolean closed() {
+    @Override
+    public boolean closed() {
         return closed;
     }
 

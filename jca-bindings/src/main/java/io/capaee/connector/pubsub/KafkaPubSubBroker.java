@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
+import io.capaee.connector.outbound.SharedBackend;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
@@ -50,7 +51,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * subscription of the app does not stop the others. The clients reconnect by themselves after an
  * outage.
  */
-public final class KafkaPubSubBroker implements Broker, AutoCloseable {
+public final class KafkaPubSubBroker implements Broker, SharedBackend {
     private static final Logger LOG = Logger.getLogger(KafkaPubSubBroker.class.getName());
     private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final Duration POLL = Duration.ofMillis(250);
@@ -124,7 +125,8 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
         return producer;
     }
 
-    boolean closed() {
+    @Override
+    public boolean closed() {
         return closed;
     }
 

@@ -6,6 +6,7 @@ import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.kafka.KafkaSettings;
 import io.capaee.connector.nats.NatsProperties;
+import io.capaee.connector.nats.NatsSettings;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
@@ -46,7 +47,11 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     @ConfigProperty(defaultValue = "0", description = "Kafka producer linger.ms (backend kafka)")
     private Integer lingerMillis = 0;
 
-    private final NatsProperties nats = new NatsProperties();
+    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP + JETSTREAM_ONLY)
+    private String servers = NatsProperties.SERVERS;
+
+    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP + JETSTREAM_ONLY)
+    private String token = "";
 
     @ConfigProperty(defaultValue = "86400", description = "How long the JetStream stream it creates keeps messages, in seconds (backend jetstream)")
     private Integer maxAgeSeconds = 86400;
@@ -120,14 +125,8 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     }
 
     @Override
-    protected boolean closed(Broker store) {
-        return super.closed(store) || (store instanceof KafkaPubSubBroker k && k.closed())
-                || (store instanceof JetStreamPubSubBroker j && j.closed());
-    }
-
-    @Override
     protected String describeOther(String kind) {
-        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + nats.getServers();
+        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + servers;
     }
 
     KafkaPubSubSettings kafkaSettings() {
@@ -152,7 +151,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         // one stream per prefix: CAPA_PUBSUB for capa.pubsub.
         String stream = prefix.substring(0, prefix.length() - 1).replaceAll("[^A-Za-z0-9_-]", "_").toUpperCase(Locale.ROOT);
         int ackWait = atLeast("ackWaitMillis", ackWaitMillis, 1000);
-        return new JetStreamPubSubSettings(nats.settings(atLeast("timeoutMillis", getTimeoutMillis(), 1)),
+        return new JetStreamPubSubSettings(new NatsSettings(servers, token, atLeast("timeoutMillis", getTimeoutMillis(), 1)),
                 prefix, stream, atLeast("maxAgeSeconds", maxAgeSeconds, 1), oldest(), ackWait,
                 atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
@@ -205,22 +204,20 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         this.lingerMillis = lingerMillis;
     }
 
-    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP + JETSTREAM_ONLY)
-    public void setServers(String servers) {
-        nats.setServers(servers);
-    }
-
     public String getServers() {
-        return nats.getServers();
+        return servers;
     }
 
-    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP + JETSTREAM_ONLY)
-    public void setToken(String token) {
-        nats.setToken(token);
+    public void setServers(String servers) {
+        this.servers = servers;
     }
 
     public String getToken() {
-        return nats.getToken();
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
     }
 
     public Integer getMaxAgeSeconds() {

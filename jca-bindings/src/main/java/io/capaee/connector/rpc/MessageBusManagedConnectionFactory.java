@@ -4,11 +4,9 @@ package io.capaee.connector.rpc;
 import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.MessageBusFactory;
 import io.capaee.connector.nats.NatsClients;
-import io.capaee.connector.nats.NatsProperties;
+import io.capaee.connector.nats.NatsManagedConnectionFactory;
 import io.capaee.connector.nats.NatsSettings;
-import io.capaee.connector.outbound.BackendManagedConnectionFactory;
 import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 import java.io.IOException;
 
@@ -23,21 +21,19 @@ import java.io.IOException;
         connectionFactoryImpl = MessageBusConnectionFactory.class,
         connection = MessageBus.class,
         connectionImpl = MessageBusHandle.class)
-public class MessageBusManagedConnectionFactory extends BackendManagedConnectionFactory<NatsMessageBus> {
+public class MessageBusManagedConnectionFactory extends NatsManagedConnectionFactory<NatsMessageBus> {
     private static final long serialVersionUID = 1L;
-
-    private final NatsProperties nats = new NatsProperties();
 
     @Override
     protected void validate() {
-        nats.settings();
+        nats().settings();
     }
 
     @Override
     protected NatsMessageBus openBackend() throws ResourceException {
-        NatsSettings s = nats.settings();
+        NatsSettings s = nats().settings();
         try {
-            return adapter().own(new NatsMessageBus(NatsClients.connectInBackground(s, "capa-ee-rpc")));
+            return new NatsMessageBus(NatsClients.connectInBackground(s, "capa-ee-rpc"));
         } catch (IOException e) {
             throw new ResourceException("cannot connect to NATS " + s.servers() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -47,39 +43,7 @@ public class MessageBusManagedConnectionFactory extends BackendManagedConnection
     }
 
     @Override
-    protected boolean closed(NatsMessageBus bus) {
-        return bus.status().equals("CLOSED");
-    }
-
-    @Override
     public String describe() {
-        return nats.describe();
-    }
-
-    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP)
-    public void setServers(String servers) {
-        nats.setServers(servers);
-    }
-
-    public String getServers() {
-        return nats.getServers();
-    }
-
-    @ConfigProperty(defaultValue = NatsProperties.TIMEOUT_MILLIS, description = "Connect timeout in milliseconds")
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        nats.setTimeoutMillis(timeoutMillis);
-    }
-
-    public Integer getTimeoutMillis() {
-        return nats.getTimeoutMillis();
-    }
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP)
-    public void setToken(String token) {
-        nats.setToken(token);
-    }
-
-    public String getToken() {
-        return nats.getToken();
+        return nats().describe();
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.rpc;
 
+import io.capaee.connector.outbound.SharedBackend;
 import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.RpcTimeoutException;
 import io.capaee.api.rpc.TransportException;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
  * dispatcher thread delivers every subscription's messages; a handler that throws is logged and
  * the subscription goes on.
  */
-public final class NatsMessageBus implements MessageBus {
+public final class NatsMessageBus implements MessageBus, SharedBackend {
     private static final Logger LOG = Logger.getLogger(NatsMessageBus.class.getName());
 
     private final Connection connection;
@@ -105,6 +106,11 @@ public final class NatsMessageBus implements MessageBus {
     /** NATS' status: CONNECTED when requests can go out. */
     public String status() {
         return connection.getStatus().name();
+    }
+
+    @Override
+    public boolean closed() {
+        return connection.getStatus() == Connection.Status.CLOSED;
     }
 
     @Override

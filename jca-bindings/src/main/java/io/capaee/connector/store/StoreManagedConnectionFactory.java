@@ -2,8 +2,8 @@
 package io.capaee.connector.store;
 
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.outbound.BackendManagedConnectionFactory;
 import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.redis.RedisManagedConnectionFactory;
 import io.capaee.connector.redis.RedisProperties;
 import jakarta.resource.spi.ConfigProperty;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * connection factory is created, whatever the backend, so that a typo never waits for a backend
  * switch; a bad one gives an {@code InvalidPropertyException} naming it.
  */
-public abstract class StoreManagedConnectionFactory<B> extends BackendManagedConnectionFactory<B> {
+public abstract class StoreManagedConnectionFactory<B> extends RedisManagedConnectionFactory<B> {
     private static final long serialVersionUID = 1L;
     private static final String POOL_SIZE = "16";
     private static final String REDIS_ONLY = " (backend redis)";
@@ -27,7 +27,9 @@ public abstract class StoreManagedConnectionFactory<B> extends BackendManagedCon
     @ConfigProperty(defaultValue = "memory", description = "Backend: memory (in this server, lost on restart) or redis")
     private String backend = "memory";
 
-    private final RedisProperties redis = new RedisProperties(Integer.parseInt(POOL_SIZE));
+    protected StoreManagedConnectionFactory() {
+        super(Integer.parseInt(POOL_SIZE));
+    }
 
     private transient RedisClient client; // guarded by this; the Redis backend's
 
@@ -51,8 +53,8 @@ public abstract class StoreManagedConnectionFactory<B> extends BackendManagedCon
     }
 
     /**
-     * A new backend of one of {@link #otherBackends()}, connecting lazily. One that is
-     * {@link AutoCloseable} is owned by the resource adapter and closed when it stops.
+     * A new backend of one of {@link #otherBackends()}, connecting lazily. One that is a
+     * {@link io.capaee.connector.outbound.SharedBackend} is owned by the resource adapter and closed when it stops.
      */
     protected B otherBackend(String kind) {
         throw new InvalidConfigException("backend", "'" + kind + "' is not a backend of this store");
@@ -63,10 +65,10 @@ public abstract class StoreManagedConnectionFactory<B> extends BackendManagedCon
         return kind;
     }
 
-    /** True when the store's Redis client was closed (by the adapter stopping); a subclass adds its other backends. */
+    /** True when the store or its Redis client was closed (by the adapter stopping). */
     @Override
     protected synchronized boolean closed(B store) {
-        return client != null && client.closed();
+        return super.closed(store) || (client != null && client.closed());
     }
 
     /** Validates the config; the container calls this when it creates the connection factory. */
@@ -77,25 +79,21 @@ public abstract class StoreManagedConnectionFactory<B> extends BackendManagedCon
             validateOther(other);
         } else {
             backendKind();
-            redis.settings();
+            redis().settings();
         }
         validateStore();
     }
 
-    /** A new backend; the adapter owns its Redis client, or the other backend when that is closeable. */
+    /** A new backend; the adapter owns its Redis client. */
     @Override
     protected final synchronized B openBackend() {
         client = null;
         String other = otherKind();
         if (other != null) {
-            B store = otherBackend(other);
-            if (store instanceof AutoCloseable closeable) {
-                adapter().own(closeable);
-            }
-            return store;
+            return otherBackend(other);
         }
         if (backendKind() == StoreBackend.REDIS) {
-            client = adapter().own(new RedisClient(redis.settings(), "capa-ee"));
+            client = adapter().own(new RedisClient(redis().settings(), "capa-ee"));
             return redisBackend(client);
         }
         return memoryBackend();
@@ -116,7 +114,7 @@ public abstract class StoreManagedConnectionFactory<B> extends BackendManagedCon
         if (other != null) {
             return describeOther(other);
         }
-        return backendKind() == StoreBackend.REDIS ? redis.describe() : "memory";
+        return backendKind() == StoreBackend.REDIS ? redis().describe() : "memory";
     }
 
     private StoreBackend backendKind() {
@@ -148,57 +146,12 @@ public abstract class StoreManagedConnectionFactory<B> extends BackendManagedCon
         this.backend = backend;
     }
 
-    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP + REDIS_ONLY)
-    public void setHost(String host) {
-        redis.setHost(host);
-    }
-
-    public String getHost() {
-        return redis.getHost();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP + REDIS_ONLY)
-    public void setPort(Integer port) {
-        redis.setPort(port);
-    }
-
-    public Integer getPort() {
-        return redis.getPort();
-    }
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP + REDIS_ONLY)
-    public void setPassword(String password) {
-        redis.setPassword(password);
-    }
-
-    public String getPassword() {
-        return redis.getPassword();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP + REDIS_ONLY)
-    public void setDatabase(Integer database) {
-        redis.setDatabase(database);
-    }
-
-    public Integer getDatabase() {
-        return redis.getDatabase();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP + REDIS_ONLY)
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        redis.setTimeoutMillis(timeoutMillis);
-    }
-
-    public Integer getTimeoutMillis() {
-        return redis.getTimeoutMillis();
-    }
-
     @ConfigProperty(defaultValue = POOL_SIZE, description = RedisProperties.POOL_SIZE_HELP + REDIS_ONLY)
     public void setPoolSize(Integer poolSize) {
-        redis.setPoolSize(poolSize);
+        redis().setPoolSize(poolSize);
     }
 
     public Integer getPoolSize() {
-        return redis.getPoolSize();
+        return redis().getPoolSize();
     }
 }

@@ -55,7 +55,7 @@ public class HttpBindingManagedConnectionFactory extends BindingManagedConnectio
     }
 
     @Override
-    protected BindingTransport openTransport() {
+    protected BindingTransport openBackend() {
         return new HttpTransport(baseUri(), timeoutMillis, !Boolean.FALSE.equals(errorIfNot2XX));
     }
 

@@ -75,7 +75,7 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
     }
 
     @Override
-    protected BindingTransport openTransport() {
+    protected BindingTransport openBackend() {
         return new KafkaProducerTransport(settings(), allowList());
     }
 

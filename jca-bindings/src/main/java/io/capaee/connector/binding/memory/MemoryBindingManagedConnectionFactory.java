@@ -38,7 +38,7 @@ public class MemoryBindingManagedConnectionFactory extends BindingManagedConnect
     }
 
     @Override
-    protected BindingTransport openTransport() {
+    protected BindingTransport openBackend() {
         return new MemoryTransport(maxEntries, maxBytes);
     }
 

@@ -3,11 +3,10 @@ package io.capaee.connector.binding.nats;
 
 import io.capaee.api.binding.NatsBindingFactory;
 import io.capaee.api.binding.OutputBinding;
-import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import io.capaee.connector.binding.SubjectAllowList;
-import io.capaee.connector.nats.NatsProperties;
+import io.capaee.connector.nats.NatsManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
 
@@ -22,10 +21,8 @@ import jakarta.resource.spi.ConnectionDefinition;
         connectionFactoryImpl = NatsBindingConnectionFactory.class,
         connection = OutputBinding.class,
         connectionImpl = OutputBindingHandle.class)
-public class NatsBindingManagedConnectionFactory extends BindingManagedConnectionFactory {
+public class NatsBindingManagedConnectionFactory extends NatsManagedConnectionFactory<BindingTransport> {
     private static final long serialVersionUID = 1L;
-
-    private final NatsProperties nats = new NatsProperties();
 
     @ConfigProperty(description = "Subject messages go to unless the request's metadata names one (metadata 'subject')")
     private String subject = "";
@@ -40,7 +37,7 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
 
     @Override
     protected void validate() {
-        nats.settings();
+        nats().settings();
         allowList();
     }
 
@@ -49,13 +46,13 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
     }
 
     @Override
-    protected BindingTransport openTransport() {
-        return new NatsTransport(nats.settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
+    protected BindingTransport openBackend() {
+        return new NatsTransport(nats().settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
     }
 
     @Override
     public String describe() {
-        return (Boolean.TRUE.equals(jetStream) ? "nats jetstream " : "nats ") + nats.getServers();
+        return (Boolean.TRUE.equals(jetStream) ? "nats jetstream " : "nats ") + getServers();
     }
 
     public String getSubject() {
@@ -80,33 +77,5 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
 
     public void setJetStream(Boolean jetStream) {
         this.jetStream = jetStream;
-    }
-
-    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP)
-    public void setServers(String servers) {
-        nats.setServers(servers);
-    }
-
-    public String getServers() {
-        return nats.getServers();
-    }
-
-    @ConfigProperty(defaultValue = NatsProperties.TIMEOUT_MILLIS,
-            description = "Connect, publish-acknowledgement and request timeout in milliseconds")
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        nats.setTimeoutMillis(timeoutMillis);
-    }
-
-    public Integer getTimeoutMillis() {
-        return nats.getTimeoutMillis();
-    }
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP)
-    public void setToken(String token) {
-        nats.setToken(token);
-    }
-
-    public String getToken() {
-        return nats.getToken();
     }
 }

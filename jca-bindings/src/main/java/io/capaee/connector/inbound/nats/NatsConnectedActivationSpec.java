@@ -27,8 +27,7 @@ public abstract class NatsConnectedActivationSpec extends InboundActivationSpec 
         return nats.getServers();
     }
 
-    @ConfigProperty(defaultValue = NatsProperties.TIMEOUT_MILLIS,
-            description = "Connect, request and dead-letter flush timeout in milliseconds")
+    @ConfigProperty(defaultValue = NatsProperties.TIMEOUT_MILLIS, description = NatsProperties.TIMEOUT_HELP)
     public void setTimeoutMillis(Integer timeoutMillis) {
         nats.setTimeoutMillis(timeoutMillis);
     }
