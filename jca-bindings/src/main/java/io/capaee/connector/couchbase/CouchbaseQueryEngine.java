@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.couchbase;
 
-import io.capaee.connector.outbound.SharedBackend;
 import com.couchbase.client.core.error.CouchbaseException;
 import com.couchbase.client.core.error.TimeoutException;
 import com.couchbase.client.java.Cluster;
@@ -10,6 +9,7 @@ import com.couchbase.client.java.query.QueryOptions;
 import com.couchbase.client.java.query.QueryResult;
 import io.capaee.api.query.QueryException;
 import io.capaee.connector.QueryEngine;
+import io.capaee.connector.outbound.SharedBackend;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;

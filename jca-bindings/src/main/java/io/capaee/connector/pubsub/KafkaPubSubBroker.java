@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
-import io.capaee.connector.outbound.SharedBackend;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.outbound.SharedBackend;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;

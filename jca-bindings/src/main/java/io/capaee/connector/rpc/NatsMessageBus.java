@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.rpc;
 
-import io.capaee.connector.outbound.SharedBackend;
 import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.RpcTimeoutException;
 import io.capaee.api.rpc.TransportException;
+import io.capaee.connector.outbound.SharedBackend;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.impl.Headers;

@@ -3,11 +3,12 @@ package io.capaee.connector.binding.kafka;
 
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
-import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
+import io.capaee.api.binding.OutputBindingException;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.SubjectAllowList;
 import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.outbound.SharedBackendBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * {@code topic} overrides the binding's topic (when the allow-list lets it), every other entry becomes a record header. Returns
  * no data and the metadata {@code topic}, {@code partition}, {@code offset}.
  */
-final class KafkaProducerTransport implements BindingTransport {
+final class KafkaProducerTransport extends SharedBackendBase implements BindingTransport {
     private static final Set<String> OPERATIONS = Set.of("create");
 
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
@@ -42,7 +43,6 @@ final class KafkaProducerTransport implements BindingTransport {
     private final KafkaProducer<byte[], byte[]> producer;
     private static final int CHECK_TIMEOUT_MILLIS = 2000;
     private Admin admin; // guarded by this; for health checks only
-    private volatile boolean closed;
 
     KafkaProducerTransport(KafkaProducerSettings settings, SubjectAllowList allowed) {
         this.settings = settings;
@@ -130,13 +130,7 @@ final class KafkaProducerTransport implements BindingTransport {
     }
 
     @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         producer.close(java.time.Duration.ofSeconds(5));
         synchronized (this) {
             if (admin != null) {

@@ -3,12 +3,13 @@ package io.capaee.connector.binding.nats;
 
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
-import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
+import io.capaee.api.binding.OutputBindingException;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.SubjectAllowList;
 import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.nats.NatsSettings;
+import io.capaee.connector.outbound.SharedBackendBase;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -31,14 +32,13 @@ import java.util.concurrent.TimeoutException;
  * {@code request} (core only) returns the reply's data. Metadata {@code subject} overrides the
  * binding's subject when the allow-list lets it; every other entry becomes a NATS header.
  */
-final class NatsTransport implements BindingTransport {
+final class NatsTransport extends SharedBackendBase implements BindingTransport {
     private final NatsSettings settings;
     private final String subject;
     private final SubjectAllowList allowed;
     private final boolean jetStream;
     private final Connection connection;
     private final JetStream js;
-    private volatile boolean closed;
 
     NatsTransport(NatsSettings settings, String subject, SubjectAllowList allowed, boolean jetStream) {
         this.settings = settings;
@@ -137,13 +137,7 @@ final class NatsTransport implements BindingTransport {
     }
 
     @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         try {
             connection.close();
         } catch (InterruptedException e) {
