@@ -34,6 +34,18 @@ public final class NatsClients {
         return Nats.connectReconnectOnConnect(options(settings, connectionName));
     }
 
+    /** Closes {@code connection} (its subscriptions end with it); null: nothing was opened. */
+    public static void close(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static Options options(NatsSettings settings, String connectionName) {
         Options.Builder builder = new Options.Builder()
                 .servers(settings.serverList())

@@ -203,13 +203,7 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
             connection = null;
             js = null;
         }
-        if (c != null) {
-            try {
-                c.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        NatsClients.close(c);
     }
 
     private final class Consumer implements Runnable, PubSubSubscription {

@@ -4,6 +4,7 @@ package io.capaee.connector.rpc;
 import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.RpcTimeoutException;
 import io.capaee.api.rpc.TransportException;
+import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.outbound.SharedBackend;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -115,11 +116,7 @@ public final class NatsMessageBus implements MessageBus, SharedBackend {
 
     @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NatsClients.close(connection);
     }
 
     private static Headers toNats(Map<String, String> headers) {

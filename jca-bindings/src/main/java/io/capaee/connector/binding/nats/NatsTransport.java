@@ -138,10 +138,6 @@ final class NatsTransport extends SharedBackendBase implements BindingTransport 
 
     @Override
     protected void release() {
-        try {
-            connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NatsClients.close(connection);
     }
 }

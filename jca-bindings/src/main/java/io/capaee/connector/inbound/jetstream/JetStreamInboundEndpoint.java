@@ -85,7 +85,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
-        NatsMessages.close(connection); // the durable consumer stays: a restarted endpoint continues where it was
+        NatsClients.close(connection); // the durable consumer stays: a restarted endpoint continues where it was
         connection = null;
         subscription = null;
     }

@@ -73,7 +73,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
-        NatsMessages.close(connection);
+        NatsClients.close(connection);
         connection = null;
         subscription = null;
     }
