@@ -96,8 +96,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected Broker memoryBackend() {
-        return new MemoryBroker(atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
-                atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));
+        return new MemoryBroker(maxMessages, maxBytes); // checked by validateStore()
     }
 
     @Override

@@ -42,8 +42,7 @@ public class StateManagedConnectionFactory extends NamespacedStoreManagedConnect
 
     @Override
     protected StateBackend memoryBackend() {
-        return new MemoryStateBackend(atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries"),
-                atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes"));
+        return new MemoryStateBackend(maxEntries, maxBytes); // checked by validateStore()
     }
 
     @Override

@@ -33,7 +33,7 @@ public abstract class StoreManagedConnectionFactory<B> extends RedisManagedConne
 
     private transient RedisClient client; // guarded by this; the Redis backend's
 
-    /** A new in-memory backend. */
+    /** A new in-memory backend; the config was checked ({@link #validate()}) before. */
     protected abstract B memoryBackend();
 
     /** A new backend on {@code redis}. */

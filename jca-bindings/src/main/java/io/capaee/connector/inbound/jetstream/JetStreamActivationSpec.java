@@ -17,18 +17,12 @@ public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
     @ConfigProperty(description = "Stream name")
     private String stream = "";
 
-    @ConfigProperty(description = "Subject filter of the consumer (must be in the stream's subjects)")
-    private String subject = "";
-
     @ConfigProperty(description = "Durable consumer name: servers sharing it share the messages")
     private String durable = "";
 
     @ConfigProperty(defaultValue = "false",
             description = "true: create the stream (file storage, the subject only) when it does not exist")
     private Boolean createStream = false;
-
-    @ConfigProperty(description = "Where dead letters go; empty: 'dlq.' + the message's subject")
-    private String deadLetterSubject = "";
 
     @ConfigProperty(defaultValue = "30000",
             description = "Ack wait in milliseconds: an unacknowledged message is redelivered after it")
@@ -38,7 +32,7 @@ public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
     protected void validateSource() {
         settings();
         required("stream", stream);
-        required("subject", subject);
+        subject();
         String name = required("durable", durable);
         if (name.contains(".") || name.contains("*") || name.contains(">") || name.contains(" ")) {
             throw new InvalidConfigException("durable", "'" + name + "' may not contain '.', '*', '>' or spaces");
@@ -50,15 +44,15 @@ public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
 
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
-        return new JetStreamInboundEndpoint(settings(), new JetStreamSource(stream.strip(), subject.strip(),
+        return new JetStreamInboundEndpoint(settings(), new JetStreamSource(stream.strip(), subject(),
                 durable.strip(), Boolean.TRUE.equals(createStream), ackWaitMillis,
-                deadLetterSubject == null ? "" : deadLetterSubject.strip()), getTarget(), policy(),
+                deadLetterSubject()), getTarget(), policy(),
                 new EndpointInvoker(factory));
     }
 
     @Override
     public String describe() {
-        return "jetstream " + stream + " " + subject + " (durable " + durable + ")";
+        return "jetstream " + stream + " " + getSubject() + " (durable " + durable + ")";
     }
 
     public String getStream() {
@@ -67,14 +61,6 @@ public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
 
     public void setStream(String stream) {
         this.stream = stream;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
     }
 
     public String getDurable() {
@@ -91,14 +77,6 @@ public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
 
     public void setCreateStream(Boolean createStream) {
         this.createStream = createStream;
-    }
-
-    public String getDeadLetterSubject() {
-        return deadLetterSubject;
-    }
-
-    public void setDeadLetterSubject(String deadLetterSubject) {
-        this.deadLetterSubject = deadLetterSubject;
     }
 
     public Integer getAckWaitMillis() {

@@ -12,39 +12,25 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 @Activation(messageListeners = NatsListener.class)
 public class NatsActivationSpec extends NatsConnectedActivationSpec {
 
-    @ConfigProperty(description = "Subject to subscribe to; wildcards * and > allowed")
-    private String subject = "";
-
     @ConfigProperty(description = "Queue group: servers sharing it share the messages; empty for none")
     private String queueGroup = "";
-
-    @ConfigProperty(description = "Where dead letters go; empty: 'dlq.' + the message's subject")
-    private String deadLetterSubject = "";
 
     @Override
     protected void validateSource() {
         settings();
-        required("subject", subject);
+        subject();
     }
 
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
-        return new NatsInboundEndpoint(settings(), subject.strip(), queueGroup == null ? "" : queueGroup.strip(),
-                deadLetterSubject == null ? "" : deadLetterSubject.strip(), getTarget(), policy(),
+        return new NatsInboundEndpoint(settings(), subject(), queueGroup == null ? "" : queueGroup.strip(),
+                deadLetterSubject(), getTarget(), policy(),
                 new EndpointInvoker(factory));
     }
 
     @Override
     public String describe() {
-        return "nats " + subject + (queueGroup == null || queueGroup.isBlank() ? "" : " (queue " + queueGroup + ")");
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
+        return "nats " + getSubject() + (queueGroup == null || queueGroup.isBlank() ? "" : " (queue " + queueGroup + ")");
     }
 
     public String getQueueGroup() {
@@ -53,13 +39,5 @@ public class NatsActivationSpec extends NatsConnectedActivationSpec {
 
     public void setQueueGroup(String queueGroup) {
         this.queueGroup = queueGroup;
-    }
-
-    public String getDeadLetterSubject() {
-        return deadLetterSubject;
-    }
-
-    public void setDeadLetterSubject(String deadLetterSubject) {
-        this.deadLetterSubject = deadLetterSubject;
     }
 }
