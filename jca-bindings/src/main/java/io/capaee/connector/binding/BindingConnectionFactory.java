@@ -4,6 +4,7 @@ package io.capaee.connector.binding;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
+import io.capaee.connector.outbound.BackendManagedConnectionFactory;
 import io.capaee.connector.outbound.ConnectionFactoryBase;
 import jakarta.resource.spi.ConnectionManager;
 
@@ -15,7 +16,7 @@ import jakarta.resource.spi.ConnectionManager;
 public abstract class BindingConnectionFactory extends ConnectionFactoryBase<OutputBinding> implements OutputBindingFactory {
     private static final long serialVersionUID = 1L;
 
-    protected BindingConnectionFactory(BindingManagedConnectionFactory factory, ConnectionManager manager) {
+    protected BindingConnectionFactory(BackendManagedConnectionFactory<BindingTransport> factory, ConnectionManager manager) {
         super(factory, manager, OutputBinding.class,
                 (message, cause) -> new OutputBindingException(OutputBindingException.Reason.UNAVAILABLE, message, cause));
     }

@@ -3,13 +3,14 @@ package io.capaee.connector.binding;
 
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
+import io.capaee.connector.outbound.SharedBackend;
 import java.util.Set;
 
 /**
  * Talks to one external system for one output binding. Thread-safe: one instance serves every
  * connection of its factory. Created on first use, owned (and closed) by the resource adapter.
  */
-public interface BindingTransport extends AutoCloseable {
+public interface BindingTransport extends SharedBackend {
 
     /** Runs one operation; throws {@code OutputBindingException}. */
     BindingResponse invoke(BindingRequest request);
@@ -22,9 +23,6 @@ public interface BindingTransport extends AutoCloseable {
 
     /** What this talks to, for messages; no secrets. */
     String describe();
-
-    /** True once closed (the adapter stopped): the factory then opens a new one. */
-    boolean closed();
 
     @Override
     void close();

@@ -5,17 +5,21 @@ import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
-import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.util.Objects;
 import java.util.Set;
 
 /** The {@link OutputBinding} an application holds; delegates to its managed connection. */
-public final class OutputBindingHandle extends ConnectionHandle implements OutputBinding {
+public final class OutputBindingHandle extends BackendConnectionHandle<BindingTransport> implements OutputBinding {
+
+    public OutputBindingHandle() {
+        super(problem -> new OutputBindingException(OutputBindingException.Reason.BAD_REQUEST, problem));
+    }
 
     @Override
     public BindingResponse invoke(BindingRequest request) {
         Objects.requireNonNull(request, "request");
-        BindingTransport transport = connection().transport();
+        BindingTransport transport = backend();
         if (!transport.operations().contains(request.operation())) {
             throw new OutputBindingException(OutputBindingException.Reason.BAD_REQUEST, "operation '"
                     + request.operation() + "' is not supported by " + transport.describe() + "; supported: "
@@ -26,20 +30,11 @@ public final class OutputBindingHandle extends ConnectionHandle implements Outpu
 
     @Override
     public void check() {
-        connection().transport().check();
+        backend().check();
     }
 
     @Override
     public Set<String> operations() {
-        return connection().transport().operations();
-    }
-
-    @Override
-    protected RuntimeException invalid(String problem) {
-        return new OutputBindingException(OutputBindingException.Reason.BAD_REQUEST, problem);
-    }
-
-    private BindingManagedConnection connection() {
-        return (BindingManagedConnection) owner();
+        return backend().operations();
     }
 }

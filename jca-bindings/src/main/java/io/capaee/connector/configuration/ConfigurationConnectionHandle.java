@@ -6,7 +6,7 @@ import io.capaee.api.configuration.ConfigurationException;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationListener;
 import io.capaee.api.configuration.ConfigurationSubscription;
-import io.capaee.connector.store.BackendConnectionHandle;
+import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;

@@ -4,13 +4,11 @@ package io.capaee.connector.configuration;
 import io.capaee.api.configuration.ConfigurationConnection;
 import io.capaee.api.configuration.ConfigurationConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.StoreBackend;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * Redis configuration stores ({@code eis/capa/configuration/NAME}); {@code backend} must be
@@ -37,13 +35,13 @@ public class ConfigurationManagedConnectionFactory extends NamespacedStoreManage
     private Integer maxItems = 1000;
 
     @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
+    protected void validateStore() {
+        super.validateStore();
         if (StoreBackend.parse(getBackend()) != StoreBackend.REDIS) {
             throw new InvalidConfigException("backend", "configuration stores run on redis");
         }
         checkedKeyPrefix();
         checkedMaxItems();
-        return new ConfigurationConnectionFactoryImpl(this, manager);
     }
 
     private String checkedKeyPrefix() {
@@ -59,11 +57,6 @@ public class ConfigurationManagedConnectionFactory extends NamespacedStoreManage
 
     private int checkedMaxItems() {
         return (int) atLeastOne("maxItems", maxItems, "capa.configuration.max-items");
-    }
-
-    @Override
-    protected ConnectionHandle newHandle(String namespace) {
-        return new ConfigurationConnectionHandle();
     }
 
     @Override

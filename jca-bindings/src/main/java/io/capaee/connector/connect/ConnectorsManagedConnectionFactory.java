@@ -54,11 +54,6 @@ public class ConnectorsManagedConnectionFactory extends ManagedConnectionFactory
     }
 
     @Override
-    public Object createConnectionFactory() throws ResourceException {
-        return createConnectionFactory(null);
-    }
-
-    @Override
     public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
         throw new NotSupportedException("the connector manager hands out no connections; call it directly");
     }

@@ -2,12 +2,14 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
-import io.capaee.connector.binding.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sink {@code kafka}: idempotent producer, acks=all; a message is accepted once the broker acknowledged it. */
 final class KafkaSink implements ConnectorSink {
@@ -29,17 +30,15 @@ final class KafkaSink implements ConnectorSink {
         topic = step.string("topic", null);
         fixedKey = step.string("key", null);
         timeoutMillis = step.duration("timeout", Duration.ofSeconds(30)).toMillis();
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", step.strings("seed_brokers")));
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "capa-connector-" + connectorId);
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeoutMillis);
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMillis, 1000));
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMillis, 30_000));
-        producer = KafkaClients.withOwnClassLoader(
-                () -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) timeoutMillis);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMillis, 1000));
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(timeoutMillis, 30_000));
+        producer = KafkaClients.producer(KafkaSettings.of("seed_brokers", step.strings("seed_brokers")),
+                "capa-connector-" + connectorId, config);
     }
 
     @Override

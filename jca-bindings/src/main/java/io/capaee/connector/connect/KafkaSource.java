@@ -2,7 +2,8 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
-import io.capaee.connector.binding.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,15 +11,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Source {@code kafka}: a consumer group member. An acknowledged record moves its partition's
@@ -31,16 +29,9 @@ final class KafkaSource implements ConnectorSource {
     private final Set<TopicPartition> rewound = new HashSet<>();
 
     KafkaSource(ComponentStep step, String connectorId) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", step.strings("seed_brokers")));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, step.string("consumer_group", "capa-connector-" + connectorId));
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, step.bool("start_from_oldest", true) ? "earliest" : "latest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, step.integer("max_poll_records", 500));
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "capa-connector-" + connectorId);
-        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
-        consumer = KafkaClients.withOwnClassLoader(
-                () -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        consumer = KafkaClients.consumer(KafkaSettings.of("seed_brokers", step.strings("seed_brokers")),
+                step.string("consumer_group", "capa-connector-" + connectorId), "capa-connector-" + connectorId,
+                step.bool("start_from_oldest", true) ? "earliest" : "latest", step.integer("max_poll_records", 500), Map.of());
         consumer.subscribe(step.strings("topics"));
     }
 

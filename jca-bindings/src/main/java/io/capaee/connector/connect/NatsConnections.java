@@ -2,34 +2,23 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.nats.NatsClients;
+import io.capaee.connector.nats.NatsSettings;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
-import io.nats.client.Options;
 import io.nats.client.impl.Headers;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** NATS connections and header mapping of the NATS sources and sinks. */
+/** The connections and header mapping of the NATS sources and sinks. */
 final class NatsConnections {
     private NatsConnections() {}
 
-    /** Connects to the step's {@code url}; reconnects for ever, so an outage heals by itself. */
+    /** Connects to the step's {@code url}, with its user credentials when it has them (see {@link NatsClients}). */
     static Connection connect(ComponentStep step, String name) throws Exception {
-        Options.Builder builder = new Options.Builder()
-                .servers(step.string("url", "nats://127.0.0.1:4222").split("\\s*,\\s*"))
-                .connectionName(name)
-                .connectionTimeout(Duration.ofSeconds(5))
-                .maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(250));
-        String jwt = step.string("user_jwt", null);
-        String seed = step.string("user_nkey_seed", null);
-        if (jwt != null && seed != null) {
-            builder.authHandler(Nats.staticCredentials(jwt.toCharArray(), seed.toCharArray()));
-        }
-        return Nats.connect(builder.build());
+        return NatsClients.connect(NatsSettings.fromUrl("url", step.string("url", "nats://127.0.0.1:4222"),
+                step.string("user_jwt", null), step.string("user_nkey_seed", null)), name);
     }
 
     static Map<String, String> headers(Message message) {

@@ -9,6 +9,7 @@ import com.couchbase.client.java.query.QueryOptions;
 import com.couchbase.client.java.query.QueryResult;
 import io.capaee.api.query.QueryException;
 import io.capaee.connector.QueryEngine;
+import io.capaee.connector.outbound.SharedBackend;
 import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,7 +23,7 @@ import java.util.logging.Logger;
  *
  * <p>Thread-safe.
  */
-public final class CouchbaseQueryEngine implements QueryEngine, AutoCloseable {
+public final class CouchbaseQueryEngine implements QueryEngine, SharedBackend {
     /** The message of the QueryException for a query while username or password are empty. */
     public static final String NOT_CONFIGURED = "couchbase is not configured: set username/password";
 
@@ -81,7 +82,7 @@ public final class CouchbaseQueryEngine implements QueryEngine, AutoCloseable {
         }
     }
 
-    /** True once {@link #close()} was called. */
+    @Override
     public boolean closed() {
         synchronized (lock) {
             return closed;

@@ -4,7 +4,7 @@ package io.capaee.connector.lock;
 import io.capaee.api.lock.LockConnection;
 import io.capaee.api.lock.LockException;
 import io.capaee.api.lock.UnlockStatus;
-import io.capaee.connector.store.BackendConnectionHandle;
+import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.time.Duration;
 
 /** The {@link LockConnection} an application holds. Resource ids are stored as {@code appId||lock||id}. */

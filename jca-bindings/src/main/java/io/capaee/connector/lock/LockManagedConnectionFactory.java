@@ -9,7 +9,6 @@ import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 import java.time.Duration;
 
 /**
@@ -32,10 +31,10 @@ public class LockManagedConnectionFactory extends NamespacedStoreManagedConnecti
     private Integer maxEntries = 10000;
 
     @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
+    protected void validateStore() {
+        super.validateStore();
         checkedMaxExpiry();
         checkedMaxEntries();
-        return new LockConnectionFactoryImpl(this, manager);
     }
 
     private Duration checkedMaxExpiry() {
@@ -51,8 +50,8 @@ public class LockManagedConnectionFactory extends NamespacedStoreManagedConnecti
     }
 
     @Override
-    protected ConnectionHandle newHandle(String namespace) {
-        return new LockConnectionHandle(namespace, checkedMaxExpiry());
+    protected ConnectionHandle newHandle() {
+        return new LockConnectionHandle(namespace(), checkedMaxExpiry());
     }
 
     @Override

@@ -4,7 +4,6 @@ package io.capaee.connector.outbound;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueException;
 import io.capaee.connector.KeyValueStore;
-import io.capaee.connector.store.BackendConnectionHandle;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -10,7 +10,6 @@ import io.capaee.connector.redis.RedisKeyValueStore;
 import io.capaee.connector.store.StoreManagedConnectionFactory;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * Key/value connections ({@code eis/capa/keyvalue}): the {@code memory} backend (default; one
@@ -26,16 +25,6 @@ public class KeyValueManagedConnectionFactory extends StoreManagedConnectionFact
     private static final long serialVersionUID = 1L;
 
     private final transient WriteStamps stamps = new WriteStamps();
-
-    @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
-        return new KeyValueConnectionFactoryImpl(this, manager);
-    }
-
-    @Override
-    protected ConnectionHandle newHandle() {
-        return new KeyValueConnectionHandle();
-    }
 
     @Override
     protected KeyValueStore memoryBackend() {

@@ -48,6 +48,12 @@ public abstract class ManagedConnectionFactoryBase
     /** What this factory's connections reach, for messages and listings; no secrets. */
     public abstract String describe();
 
+    /** A connection factory for use outside a container: its connections are not pooled. */
+    @Override
+    public Object createConnectionFactory() throws ResourceException {
+        return createConnectionFactory(new UnmanagedConnectionManager());
+    }
+
     /** The associated adapter; fails when the container (or a test) did not associate one. */
     protected final CapaResourceAdapter adapter() {
         if (adapter == null) {

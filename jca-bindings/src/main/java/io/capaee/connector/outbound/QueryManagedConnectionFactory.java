@@ -3,18 +3,11 @@ package io.capaee.connector.outbound;
 
 import io.capaee.api.query.QueryConnection;
 import io.capaee.api.query.QueryConnectionFactory;
-import io.capaee.connector.BindingException;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.QueryEngine;
 import io.capaee.connector.couchbase.CouchbaseQueryEngine;
 import io.capaee.connector.couchbase.CouchbaseSettings;
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.ManagedConnection;
-import javax.security.auth.Subject;
 
 /**
  * Query connections to Couchbase ({@code eis/capa/couchbase}). Deploying never touches the
@@ -26,7 +19,7 @@ import javax.security.auth.Subject;
         connectionFactoryImpl = QueryConnectionFactoryImpl.class,
         connection = QueryConnection.class,
         connectionImpl = QueryConnectionHandle.class)
-public class QueryManagedConnectionFactory extends ManagedConnectionFactoryBase {
+public class QueryManagedConnectionFactory extends BackendManagedConnectionFactory<CouchbaseQueryEngine> {
     private static final long serialVersionUID = 1L;
 
     static final String DEFAULT_CONNECTION_STRING = "couchbase://127.0.0.1";
@@ -51,39 +44,15 @@ public class QueryManagedConnectionFactory extends ManagedConnectionFactoryBase 
             description = "Connect and query timeout in milliseconds")
     private Integer timeoutMillis = DEFAULT_TIMEOUT_MILLIS;
 
-    private transient CouchbaseQueryEngine engine; // guarded by this; created on first use
-
     @Override
-    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
-        try {
-            settings();
-        } catch (BindingException e) {
-            throw toResourceException(e);
-        }
-        return new QueryConnectionFactoryImpl(this, manager);
+    protected void validate() {
+        settings();
     }
 
+    /** The shared engine of this factory (it connects on its first query). */
     @Override
-    public Object createConnectionFactory() throws ResourceException {
-        return createConnectionFactory(new UnmanagedConnectionManager());
-    }
-
-    @Override
-    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info)
-            throws ResourceException {
-        try {
-            return new QueryManagedConnection(this, engine());
-        } catch (BindingException e) {
-            throw toResourceException(e);
-        }
-    }
-
-    /** The shared engine of this factory, created on first use (it connects on its first query). */
-    synchronized QueryEngine engine() {
-        if (engine == null || engine.closed()) {
-            engine = adapter().own(new CouchbaseQueryEngine(settings()));
-        }
-        return engine;
+    protected CouchbaseQueryEngine openBackend() {
+        return new CouchbaseQueryEngine(settings());
     }
 
     @Override

@@ -4,6 +4,8 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
+import io.capaee.connector.nats.NatsClients;
+import io.capaee.connector.outbound.SharedBackend;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -11,7 +13,6 @@ import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamOptions;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
@@ -37,7 +38,7 @@ import java.util.logging.Logger;
  * above), nak'ed with a delay of {@code redeliverAfterMillis} when it refused it. The connection
  * reconnects for ever; the durable consumer keeps a group's place while no server reads it.
  */
-public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
+public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     private static final Logger LOG = Logger.getLogger(JetStreamPubSubBroker.class.getName());
     private static final int BATCH = 32;
     private static final Duration FETCH_WAIT = Duration.ofMillis(500);
@@ -122,7 +123,7 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
         }
         if (connection == null) {
             try {
-                connection = Nats.connectReconnectOnConnect(settings.nats().options("capa-ee-pubsub"));
+                connection = NatsClients.connectInBackground(settings.nats(), "capa-ee-pubsub");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PubSubException("interrupted connecting to NATS " + settings.nats().servers(), e);
@@ -188,7 +189,8 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
         }
     }
 
-    boolean closed() {
+    @Override
+    public boolean closed() {
         return closed;
     }
 
@@ -201,13 +203,7 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
             connection = null;
             js = null;
         }
-        if (c != null) {
-            try {
-                c.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        NatsClients.close(c);
     }
 
     private final class Consumer implements Runnable, PubSubSubscription {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
-import io.capaee.connector.binding.nats.NatsSettings;
+import io.capaee.connector.nats.NatsSettings;
 
 /**
  * A NATS JetStream pub/sub broker's settings, validated by its factory: the NATS connection, the

@@ -4,7 +4,8 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
-import io.capaee.connector.binding.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.outbound.SharedBackend;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -37,8 +37,6 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Kafka: a topic is the Kafka topic {@code prefix + topic}, a consumer group is a Kafka consumer
@@ -53,7 +51,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * subscription of the app does not stop the others. The clients reconnect by themselves after an
  * outage.
  */
-public final class KafkaPubSubBroker implements Broker, AutoCloseable {
+public final class KafkaPubSubBroker implements Broker, SharedBackend {
     private static final Logger LOG = Logger.getLogger(KafkaPubSubBroker.class.getName());
     private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final Duration POLL = Duration.ofMillis(250);
@@ -76,10 +74,10 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
             Thread.currentThread().interrupt();
             throw new PubSubException("interrupted while publishing to kafka topic " + name, e);
         } catch (TimeoutException e) {
-            throw new PubSubException("kafka " + settings.bootstrapServers() + " did not acknowledge a message to "
+            throw new PubSubException("kafka " + settings.kafka().bootstrapServers() + " did not acknowledge a message to "
                     + name + " within " + settings.timeoutMillis() + " ms", e);
         } catch (ExecutionException e) {
-            throw new PubSubException("kafka " + settings.bootstrapServers() + " refused a message to " + name + ": "
+            throw new PubSubException("kafka " + settings.kafka().bootstrapServers() + " refused a message to " + name + ": "
                     + e.getCause(), e.getCause());
         } catch (KafkaException e) {
             throw new PubSubException("kafka producer failed for " + name + ": " + e, e);
@@ -103,7 +101,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
         } catch (KafkaException e) {
             // not fatal: the consumer keeps asking, and the topic may be created later
             LOG.log(Level.WARNING, "kafka {0}: no partitions for topic {1} yet: {2}",
-                    new Object[] {settings.bootstrapServers(), name, e.getMessage()});
+                    new Object[] {settings.kafka().bootstrapServers(), name, e.getMessage()});
         }
     }
 
@@ -117,26 +115,18 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (closed) {
-            throw new PubSubException("the kafka broker " + settings.bootstrapServers() + " is closed");
+            throw new PubSubException("the kafka broker " + settings.kafka().bootstrapServers() + " is closed");
         }
         if (producer == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMillis());
-            int requestTimeout = Math.min(settings.timeoutMillis(), 30000);
-            props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
-            props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(settings.timeoutMillis(),
-                    settings.lingerMillis() + requestTimeout));
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.timeoutMillis());
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "capa-ee-pubsub");
-            producer = KafkaClients.withOwnClassLoader(
-                    () -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+            Map<String, Object> config = KafkaClients.producerTimeouts(settings.timeoutMillis(), settings.lingerMillis());
+            config.put(ProducerConfig.ACKS_CONFIG, "all");
+            producer = KafkaClients.producer(settings.kafka(), "capa-ee-pubsub", config);
         }
         return producer;
     }
 
-    boolean closed() {
+    @Override
+    public boolean closed() {
         return closed;
     }
 
@@ -172,7 +162,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
             try {
                 if (!assigned.await(settings.timeoutMillis(), TimeUnit.MILLISECONDS)) {
                     LOG.log(Level.WARNING, "kafka {0}: group {1} has not assigned topic {2} within {3} ms; consuming"
-                            + " starts when it does", new Object[] {settings.bootstrapServers(), group, topic,
+                            + " starts when it does", new Object[] {settings.kafka().bootstrapServers(), group, topic,
                                 settings.timeoutMillis()});
                 }
             } catch (InterruptedException e) {
@@ -182,21 +172,13 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
 
         @Override
         public void run() {
-            Properties props = new Properties();
-            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-            props.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.oldest() ? "earliest" : "latest");
-            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-            props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, "capa-ee-pubsub-" + group + "-" + UUID.randomUUID());
-            props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
             KafkaConsumer<byte[], byte[]> created;
             try {
-                created = KafkaClients.withOwnClassLoader(
-                        () -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+                created = KafkaClients.consumer(settings.kafka(), group, "capa-ee-pubsub-" + group + "-" + UUID.randomUUID(),
+                        settings.oldest() ? "earliest" : "latest", MAX_POLL_RECORDS, Map.of(
+                                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()));
             } catch (KafkaException e) {
-                LOG.log(Level.SEVERE, "kafka " + settings.bootstrapServers() + ": cannot create a consumer for " + topic, e);
+                LOG.log(Level.SEVERE, "kafka " + settings.kafka().bootstrapServers() + ": cannot create a consumer for " + topic, e);
                 assigned.countDown();
                 return;
             }
@@ -217,7 +199,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
                         return; // the container stops the thread: the application is stopping
                     } catch (KafkaException e) {
                         LOG.log(Level.WARNING, "kafka {0}: consuming {1} for group {2} failed, retrying in 1 s: {3}",
-                                new Object[] {settings.bootstrapServers(), topic, group, e.toString()});
+                                new Object[] {settings.kafka().bootstrapServers(), topic, group, e.toString()});
                         sleep(1000);
                     }
                 }
@@ -250,7 +232,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
                     throw e;
                 } catch (KafkaException e) {
                     // handled already; a lost commit means the records come again (at least once)
-                    LOG.log(Level.WARNING, "kafka " + settings.bootstrapServers() + ": commit of " + partition + " at "
+                    LOG.log(Level.WARNING, "kafka " + settings.kafka().bootstrapServers() + ": commit of " + partition + " at "
                             + next + " failed", e);
                 }
             }
@@ -289,7 +271,7 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
                 throw e;
             } catch (KafkaException e) {
                 LOG.log(Level.WARNING, "kafka {0}: where group {1} starts on {2} is not committed yet, trying again: {3}",
-                        new Object[] {settings.bootstrapServers(), group, startsToCommit, e.toString()});
+                        new Object[] {settings.kafka().bootstrapServers(), group, startsToCommit, e.toString()});
             }
         }
 

@@ -5,7 +5,7 @@ import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
-import io.capaee.connector.store.BackendConnectionHandle;
+import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 

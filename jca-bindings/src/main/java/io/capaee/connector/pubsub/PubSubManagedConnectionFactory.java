@@ -4,13 +4,13 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.nats.NatsSettings;
-import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.kafka.KafkaSettings;
+import io.capaee.connector.nats.NatsProperties;
+import io.capaee.connector.nats.NatsSettings;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 import java.util.Locale;
 import java.util.Set;
 
@@ -31,6 +31,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     private static final String KAFKA = "kafka";
     private static final String JETSTREAM = "jetstream";
     private static final String DEFAULT_SUBJECT_PREFIX = "capa.pubsub.";
+    private static final String JETSTREAM_ONLY = " (backend jetstream)";
 
     @ConfigProperty(defaultValue = "", description = "Prefix of every topic's name on the broker: Redis stream key,"
             + " Kafka topic, NATS subject (jetstream: 'capa.pubsub.' when empty); empty for none")
@@ -40,16 +41,16 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
             + " delivered again (redis: claimed; kafka: the partition pauses; jetstream: nak delay)")
     private Integer redeliverAfterMillis = 5000;
 
-    @ConfigProperty(defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers, host:port[,host:port...] (backend kafka)")
-    private String bootstrapServers = "127.0.0.1:9092";
+    @ConfigProperty(defaultValue = KafkaSettings.BOOTSTRAP_SERVERS, description = KafkaSettings.BOOTSTRAP_SERVERS_HELP + " (backend kafka)")
+    private String bootstrapServers = KafkaSettings.BOOTSTRAP_SERVERS;
 
     @ConfigProperty(defaultValue = "0", description = "Kafka producer linger.ms (backend kafka)")
     private Integer lingerMillis = 0;
 
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated (backend jetstream)")
-    private String servers = "nats://127.0.0.1:4222";
+    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP + JETSTREAM_ONLY)
+    private String servers = NatsProperties.SERVERS;
 
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none (backend jetstream)")
+    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP + JETSTREAM_ONLY)
     private String token = "";
 
     @ConfigProperty(defaultValue = "86400", description = "How long the JetStream stream it creates keeps messages, in seconds (backend jetstream)")
@@ -71,10 +72,10 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     private Long maxBytes = 67_108_864L;
 
     @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
+    protected void validateStore() {
+        super.validateStore();
         atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages");
         atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes");
-        return new PubSubConnectionFactoryImpl(this, manager);
     }
 
     public Long getMaxMessages() {
@@ -94,14 +95,8 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     }
 
     @Override
-    protected ConnectionHandle newHandle(String namespace) {
-        return new PubSubConnectionHandle();
-    }
-
-    @Override
     protected Broker memoryBackend() {
-        return new MemoryBroker(atLeastOne("maxMessages", maxMessages, "capa.pubsub.memory.max-messages"),
-                atLeastOne("maxBytes", maxBytes, "capa.pubsub.memory.max-bytes"));
+        return new MemoryBroker(maxMessages, maxBytes); // checked by validateStore()
     }
 
     @Override
@@ -129,24 +124,17 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     }
 
     @Override
-    protected boolean closed(Broker store) {
-        return (store instanceof KafkaPubSubBroker k && k.closed()) || (store instanceof JetStreamPubSubBroker j && j.closed());
-    }
-
-    @Override
     protected String describeOther(String kind) {
         return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + servers;
     }
 
     KafkaPubSubSettings kafkaSettings() {
-        if (bootstrapServers == null || bootstrapServers.isBlank()) {
-            throw new InvalidConfigException("bootstrapServers", "must name at least one host:port");
-        }
+        KafkaSettings kafka = new KafkaSettings(bootstrapServers);
         String prefix = streamPrefix == null ? "" : streamPrefix.strip();
         if (!prefix.matches("[A-Za-z0-9._-]*")) {
             throw new InvalidConfigException("streamPrefix", "'" + prefix + "' may hold only letters, digits, '.', '_' and '-' (backend kafka)");
         }
-        return new KafkaPubSubSettings(bootstrapServers.strip(), prefix, oldest(), atLeast("timeoutMillis", getTimeoutMillis(), 1),
+        return new KafkaPubSubSettings(kafka, prefix, oldest(), atLeast("timeoutMillis", getTimeoutMillis(), 1),
                 atLeast("lingerMillis", lingerMillis, 0), atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
 

@@ -3,7 +3,7 @@ package io.capaee.connector.rpc;
 
 import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.TransportException;
-import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,34 +13,29 @@ import java.util.function.Consumer;
  * factory's, shared: closing the handle closes nothing, and subscriptions made through it live on
  * (as pub/sub subscriptions do) until closed themselves.
  */
-public final class MessageBusHandle extends ConnectionHandle implements MessageBus {
+public final class MessageBusHandle extends BackendConnectionHandle<NatsMessageBus> implements MessageBus {
+
+    public MessageBusHandle() {
+        super(TransportException::new);
+    }
 
     @Override
     public MessageBus.Message request(String subject, Map<String, String> headers, byte[] data, Duration timeout) {
-        return bus().request(subject, headers, data, timeout);
+        return backend().request(subject, headers, data, timeout);
     }
 
     @Override
     public void publish(String subject, Map<String, String> headers, byte[] data) {
-        bus().publish(subject, headers, data);
+        backend().publish(subject, headers, data);
     }
 
     @Override
     public Subscription subscribe(String subject, String queueGroup, Consumer<MessageBus.Message> handler) {
-        return bus().subscribe(subject, queueGroup, handler);
+        return backend().subscribe(subject, queueGroup, handler);
     }
 
     @Override
     public void flush(Duration timeout) {
-        bus().flush(timeout);
-    }
-
-    @Override
-    protected RuntimeException invalid(String problem) {
-        return new TransportException(problem);
-    }
-
-    private NatsMessageBus bus() {
-        return ((MessageBusManagedConnection) owner()).bus();
+        backend().flush(timeout);
     }
 }

@@ -4,6 +4,8 @@ package io.capaee.connector.rpc;
 import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.RpcTimeoutException;
 import io.capaee.api.rpc.TransportException;
+import io.capaee.connector.nats.NatsClients;
+import io.capaee.connector.outbound.SharedBackend;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.impl.Headers;
@@ -24,7 +26,7 @@ import java.util.logging.Logger;
  * dispatcher thread delivers every subscription's messages; a handler that throws is logged and
  * the subscription goes on.
  */
-public final class NatsMessageBus implements MessageBus {
+public final class NatsMessageBus implements MessageBus, SharedBackend {
     private static final Logger LOG = Logger.getLogger(NatsMessageBus.class.getName());
 
     private final Connection connection;
@@ -108,12 +110,13 @@ public final class NatsMessageBus implements MessageBus {
     }
 
     @Override
+    public boolean closed() {
+        return connection.getStatus() == Connection.Status.CLOSED;
+    }
+
+    @Override
     public void close() {
-        try {
-            connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        NatsClients.close(connection);
     }
 
     private static Headers toNats(Map<String, String> headers) {

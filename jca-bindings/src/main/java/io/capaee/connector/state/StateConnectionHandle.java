@@ -8,7 +8,7 @@ import io.capaee.api.state.StateException;
 import io.capaee.api.state.StateItem;
 import io.capaee.api.state.StateOperation;
 import io.capaee.api.state.StateOptions;
-import io.capaee.connector.store.BackendConnectionHandle;
+import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -8,7 +8,6 @@ import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.store.NamespacedStoreManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * State stores ({@code eis/capa/state/NAME}): memory (default) or Redis, keys namespaced by
@@ -30,21 +29,20 @@ public class StateManagedConnectionFactory extends NamespacedStoreManagedConnect
     private Long maxBytes = 134_217_728L;
 
     @Override
-    protected Object newConnectionFactory(ConnectionManager manager) {
+    protected void validateStore() {
+        super.validateStore();
         atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries");
         atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes");
-        return new StateConnectionFactoryImpl(this, manager);
     }
 
     @Override
-    protected ConnectionHandle newHandle(String namespace) {
-        return new StateConnectionHandle(namespace);
+    protected ConnectionHandle newHandle() {
+        return new StateConnectionHandle(namespace());
     }
 
     @Override
     protected StateBackend memoryBackend() {
-        return new MemoryStateBackend(atLeastOne("maxEntries", maxEntries, "capa.state.memory.max-entries"),
-                atLeastOne("maxBytes", maxBytes, "capa.state.memory.max-bytes"));
+        return new MemoryStateBackend(maxEntries, maxBytes); // checked by validateStore()
     }
 
     @Override

@@ -2,7 +2,6 @@
 package io.capaee.connector.store;
 
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.outbound.ConnectionHandle;
 import jakarta.resource.spi.ConfigProperty;
 
 /**
@@ -15,14 +14,6 @@ public abstract class NamespacedStoreManagedConnectionFactory<B> extends StoreMa
     @ConfigProperty(defaultValue = "capa", description = "Application id: every key is stored as appId||key,"
             + " so that two applications sharing a Redis never see each other's keys")
     private String appId = "capa";
-
-    /** A new application handle whose keys are stored under {@code namespace}. */
-    protected abstract ConnectionHandle newHandle(String namespace);
-
-    @Override
-    protected final ConnectionHandle newHandle() {
-        return newHandle(namespace());
-    }
 
     @Override
     protected void validateStore() {

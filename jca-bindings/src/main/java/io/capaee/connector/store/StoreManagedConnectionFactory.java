@@ -1,22 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.store;
 
-import io.capaee.connector.BindingException;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.outbound.ManagedConnectionFactoryBase;
-import io.capaee.connector.outbound.UnmanagedConnectionManager;
 import io.capaee.connector.redis.RedisClient;
+import io.capaee.connector.redis.RedisManagedConnectionFactory;
 import io.capaee.connector.redis.RedisProperties;
-import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.ConnectionManager;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.ManagedConnection;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import javax.security.auth.Subject;
 
 /**
  * Base of the store factories (key/value, state, locks, configuration, pub/sub): the
@@ -27,7 +19,7 @@ import javax.security.auth.Subject;
  * connection factory is created, whatever the backend, so that a typo never waits for a backend
  * switch; a bad one gives an {@code InvalidPropertyException} naming it.
  */
-public abstract class StoreManagedConnectionFactory<B> extends ManagedConnectionFactoryBase {
+public abstract class StoreManagedConnectionFactory<B> extends RedisManagedConnectionFactory<B> {
     private static final long serialVersionUID = 1L;
     private static final String POOL_SIZE = "16";
     private static final String REDIS_ONLY = " (backend redis)";
@@ -35,18 +27,13 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     @ConfigProperty(defaultValue = "memory", description = "Backend: memory (in this server, lost on restart) or redis")
     private String backend = "memory";
 
-    private final RedisProperties redis = new RedisProperties(Integer.parseInt(POOL_SIZE));
+    protected StoreManagedConnectionFactory() {
+        super(Integer.parseInt(POOL_SIZE));
+    }
 
-    private transient B store; // guarded by this
-    private transient RedisClient client; // guarded by this
+    private transient RedisClient client; // guarded by this; the Redis backend's
 
-    /** The connection factory bound in JNDI, handing out handles through {@code manager}. */
-    protected abstract Object newConnectionFactory(ConnectionManager manager);
-
-    /** A new application handle for a connection on this factory's backend, of its {@code ConnectionDefinition}'s class. */
-    protected abstract ConnectionHandle newHandle();
-
-    /** A new in-memory backend. */
+    /** A new in-memory backend; the config was checked ({@link #validate()}) before. */
     protected abstract B memoryBackend();
 
     /** A new backend on {@code redis}. */
@@ -66,8 +53,8 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
     }
 
     /**
-     * A new backend of one of {@link #otherBackends()}, connecting lazily. One that is
-     * {@link AutoCloseable} is owned by the resource adapter and closed when it stops.
+     * A new backend of one of {@link #otherBackends()}, connecting lazily. One that is a
+     * {@link io.capaee.connector.outbound.SharedBackend} is owned by the resource adapter and closed when it stops.
      */
     protected B otherBackend(String kind) {
         throw new InvalidConfigException("backend", "'" + kind + "' is not a backend of this store");
@@ -78,70 +65,38 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         return kind;
     }
 
-    /** True when {@code store} was closed (by the adapter stopping) and must be created again. */
-    protected boolean closed(B store) {
-        return false;
-    }
-
+    /** True when the store or its Redis client was closed (by the adapter stopping). */
     @Override
-    public Object createConnectionFactory(ConnectionManager manager) throws ResourceException {
-        validate();
-        try {
-            return newConnectionFactory(manager);
-        } catch (BindingException e) {
-            throw toResourceException(e);
-        }
-    }
-
-    @Override
-    public Object createConnectionFactory() throws ResourceException {
-        return createConnectionFactory(new UnmanagedConnectionManager());
-    }
-
-    @Override
-    public ManagedConnection createManagedConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        validate();
-        return new BackendManagedConnection<>(this, backend(), describe(), this::newHandle);
+    protected synchronized boolean closed(B store) {
+        return super.closed(store) || (client != null && client.closed());
     }
 
     /** Validates the config; the container calls this when it creates the connection factory. */
-    protected final void validate() throws ResourceException {
-        try {
-            String other = otherKind();
-            if (other != null) {
-                validateOther(other);
-            } else {
-                backendKind();
-                redis.settings();
-            }
-            validateStore();
-        } catch (BindingException e) {
-            throw toResourceException(e);
+    @Override
+    protected final void validate() {
+        String other = otherKind();
+        if (other != null) {
+            validateOther(other);
+        } else {
+            backendKind();
+            redis().settings();
         }
+        validateStore();
     }
 
-    /** The shared backend, created on first use (again after the adapter closed its Redis client). */
-    protected final synchronized B backend() throws ResourceException {
-        try {
-            if (store == null || (client != null && client.closed()) || closed(store)) {
-                client = null;
-                String other = otherKind();
-                if (other != null) {
-                    store = otherBackend(other);
-                    if (store instanceof AutoCloseable closeable) {
-                        adapter().own(closeable);
-                    }
-                } else if (backendKind() == StoreBackend.REDIS) {
-                    client = adapter().own(new RedisClient(redis.settings(), "capa-ee"));
-                    store = redisBackend(client);
-                } else {
-                    store = memoryBackend();
-                }
-            }
-            return store;
-        } catch (BindingException e) {
-            throw toResourceException(e);
+    /** A new backend; the adapter owns its Redis client. */
+    @Override
+    protected final synchronized B openBackend() {
+        client = null;
+        String other = otherKind();
+        if (other != null) {
+            return otherBackend(other);
         }
+        if (backendKind() == StoreBackend.REDIS) {
+            client = adapter().own(new RedisClient(redis().settings(), "capa-ee"));
+            return redisBackend(client);
+        }
+        return memoryBackend();
     }
 
     /** A count that must be at least 1, set in server.xml by {@code variable} (named in the message). */
@@ -159,7 +114,7 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         if (other != null) {
             return describeOther(other);
         }
-        return backendKind() == StoreBackend.REDIS ? redis.describe() : "memory";
+        return backendKind() == StoreBackend.REDIS ? redis().describe() : "memory";
     }
 
     private StoreBackend backendKind() {
@@ -191,57 +146,12 @@ public abstract class StoreManagedConnectionFactory<B> extends ManagedConnection
         this.backend = backend;
     }
 
-    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP + REDIS_ONLY)
-    public void setHost(String host) {
-        redis.setHost(host);
-    }
-
-    public String getHost() {
-        return redis.getHost();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP + REDIS_ONLY)
-    public void setPort(Integer port) {
-        redis.setPort(port);
-    }
-
-    public Integer getPort() {
-        return redis.getPort();
-    }
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP + REDIS_ONLY)
-    public void setPassword(String password) {
-        redis.setPassword(password);
-    }
-
-    public String getPassword() {
-        return redis.getPassword();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP + REDIS_ONLY)
-    public void setDatabase(Integer database) {
-        redis.setDatabase(database);
-    }
-
-    public Integer getDatabase() {
-        return redis.getDatabase();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP + REDIS_ONLY)
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        redis.setTimeoutMillis(timeoutMillis);
-    }
-
-    public Integer getTimeoutMillis() {
-        return redis.getTimeoutMillis();
-    }
-
     @ConfigProperty(defaultValue = POOL_SIZE, description = RedisProperties.POOL_SIZE_HELP + REDIS_ONLY)
     public void setPoolSize(Integer poolSize) {
-        redis.setPoolSize(poolSize);
+        redis().setPoolSize(poolSize);
     }
 
     public Integer getPoolSize() {
-        return redis.getPoolSize();
+        return redis().getPoolSize();
     }
 }

@@ -12,7 +12,6 @@ import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
 import io.capaee.connector.CapaResourceAdapter;
-import io.capaee.connector.store.BackendManagedConnection;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;

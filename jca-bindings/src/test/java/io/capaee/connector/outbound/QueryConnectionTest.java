@@ -99,7 +99,7 @@ class QueryConnectionTest {
 
     @Test
     void aClosedQueryHandleThrowsQueryExceptionAndItsCloseWasReported() throws ResourceException {
-        QueryManagedConnection mc = (QueryManagedConnection) mcf.createManagedConnection(null, null);
+        BackendManagedConnection<?> mc = (BackendManagedConnection<?>) mcf.createManagedConnection(null, null);
         RecordingListener listener = new RecordingListener();
         mc.addConnectionEventListener(listener);
         QueryConnection handle = (QueryConnection) mc.getConnection(null, null);

@@ -4,13 +4,11 @@ package io.capaee.connector.binding.http;
 import io.capaee.api.binding.HttpBindingFactory;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -57,13 +55,8 @@ public class HttpBindingManagedConnectionFactory extends BindingManagedConnectio
     }
 
     @Override
-    protected BindingTransport openTransport() {
+    protected BindingTransport openBackend() {
         return new HttpTransport(baseUri(), timeoutMillis, !Boolean.FALSE.equals(errorIfNot2XX));
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new HttpBindingConnectionFactory(this, manager);
     }
 
     @Override

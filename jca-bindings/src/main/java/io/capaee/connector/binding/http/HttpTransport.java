@@ -7,6 +7,7 @@ import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.connector.binding.BindingTransport;
+import io.capaee.connector.outbound.SharedBackendBase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,7 +24,7 @@ import java.util.Set;
  * Operations: the HTTP methods. Returns the response body as data and the metadata
  * {@code statusCode} plus the response headers (first value of each, lower-case names).
  */
-final class HttpTransport implements BindingTransport {
+final class HttpTransport extends SharedBackendBase implements BindingTransport {
     private static final Set<String> OPERATIONS = Set.of("get", "head", "post", "put", "patch", "delete", "options");
     private static final int MESSAGE_BODY_CHARS = 200;
 
@@ -31,7 +32,6 @@ final class HttpTransport implements BindingTransport {
     private final Duration timeout;
     private final boolean errorIfNot2XX;
     private final HttpClient client;
-    private volatile boolean closed;
 
     HttpTransport(URI base, int timeoutMillis, boolean errorIfNot2XX) {
         this.base = base;
@@ -125,13 +125,7 @@ final class HttpTransport implements BindingTransport {
     }
 
     @Override
-    public boolean closed() {
-        return closed;
+    protected void release() {
+        // the JDK client (Java 17) has no close; its connections idle out
     }
-
-    @Override
-    public void close() {
-        closed = true; // the JDK client (Java 17) has no close; its connections idle out
-    }
-
 }

@@ -4,14 +4,13 @@ package io.capaee.connector.binding.kafka;
 import io.capaee.api.binding.KafkaBindingFactory;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import io.capaee.connector.binding.SubjectAllowList;
+import io.capaee.connector.kafka.KafkaSettings;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 import java.util.Set;
 
 /**
@@ -30,8 +29,8 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
     private static final long serialVersionUID = 1L;
     private static final Set<String> ACKS = Set.of("all", "-1", "0", "1");
 
-    @ConfigProperty(defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers, host:port[,host:port...]")
-    private String bootstrapServers = "127.0.0.1:9092";
+    @ConfigProperty(defaultValue = KafkaSettings.BOOTSTRAP_SERVERS, description = KafkaSettings.BOOTSTRAP_SERVERS_HELP)
+    private String bootstrapServers = KafkaSettings.BOOTSTRAP_SERVERS;
 
     @ConfigProperty(description = "Topic records go to unless the request's metadata names one (metadata 'topic')")
     private String topic = "";
@@ -65,24 +64,19 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
     }
 
     KafkaProducerSettings settings() {
-        String servers = required("bootstrapServers", bootstrapServers);
+        KafkaSettings kafka = new KafkaSettings(bootstrapServers);
         String ack = acks == null ? "all" : acks.strip();
         if (!ACKS.contains(ack)) {
             throw new InvalidConfigException("acks", "'" + acks + "' is not one of all, 1, 0");
         }
-        return new KafkaProducerSettings(servers, topic == null ? "" : topic.strip(), ack,
+        return new KafkaProducerSettings(kafka, topic == null ? "" : topic.strip(), ack,
                 required("lingerMillis", lingerMillis, 0), required("batchBytes", batchBytes, 1),
                 required("timeoutMillis", timeoutMillis, 1));
     }
 
     @Override
-    protected BindingTransport openTransport() {
+    protected BindingTransport openBackend() {
         return new KafkaProducerTransport(settings(), allowList());
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new KafkaBindingConnectionFactory(this, manager);
     }
 
     @Override

@@ -3,22 +3,22 @@ package io.capaee.connector.binding.kafka;
 
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
-import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
+import io.capaee.api.binding.OutputBindingException;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.SubjectAllowList;
+import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.outbound.SharedBackendBase;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -27,14 +27,13 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Operation {@code create}: the data is the record value; metadata {@code key} is the record key,
  * {@code topic} overrides the binding's topic (when the allow-list lets it), every other entry becomes a record header. Returns
  * no data and the metadata {@code topic}, {@code partition}, {@code offset}.
  */
-final class KafkaProducerTransport implements BindingTransport {
+final class KafkaProducerTransport extends SharedBackendBase implements BindingTransport {
     private static final Set<String> OPERATIONS = Set.of("create");
 
     private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
@@ -44,25 +43,14 @@ final class KafkaProducerTransport implements BindingTransport {
     private final KafkaProducer<byte[], byte[]> producer;
     private static final int CHECK_TIMEOUT_MILLIS = 2000;
     private Admin admin; // guarded by this; for health checks only
-    private volatile boolean closed;
 
     KafkaProducerTransport(KafkaProducerSettings settings, SubjectAllowList allowed) {
         this.settings = settings;
         this.allowed = allowed;
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, settings.acks());
-        props.put(ProducerConfig.LINGER_MS_CONFIG, settings.lingerMillis());
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchBytes());
-        int requestTimeout = Math.min(settings.timeoutMillis(), 30000);
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, requestTimeout);
-        // the producer insists on delivery.timeout.ms >= linger.ms + request.timeout.ms
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(settings.timeoutMillis(),
-                settings.lingerMillis() + requestTimeout));
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, settings.timeoutMillis());
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "capa-ee-binding");
-        this.producer = KafkaClients.withOwnClassLoader(
-                () -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+        Map<String, Object> config = KafkaClients.producerTimeouts(settings.timeoutMillis(), settings.lingerMillis());
+        config.put(ProducerConfig.ACKS_CONFIG, settings.acks());
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, settings.batchBytes());
+        this.producer = KafkaClients.producer(settings.kafka(), "capa-ee-binding", config);
     }
 
     @Override
@@ -113,25 +101,20 @@ final class KafkaProducerTransport implements BindingTransport {
         try {
             int nodes = admin().describeCluster().nodes().get(CHECK_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).size();
             if (nodes == 0) {
-                throw new OutputBindingException(Reason.UNAVAILABLE, "kafka " + settings.bootstrapServers() + " has no nodes");
+                throw new OutputBindingException(Reason.UNAVAILABLE, "kafka " + settings.kafka().bootstrapServers() + " has no nodes");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new OutputBindingException(Reason.UNAVAILABLE, "interrupted checking kafka", e);
         } catch (ExecutionException | TimeoutException | KafkaException e) {
-            throw new OutputBindingException(Reason.UNAVAILABLE, "kafka " + settings.bootstrapServers()
+            throw new OutputBindingException(Reason.UNAVAILABLE, "kafka " + settings.kafka().bootstrapServers()
                     + " did not answer: " + e, e);
         }
     }
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Properties props = new Properties();
-            props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-            props.put(AdminClientConfig.CLIENT_ID_CONFIG, "capa-ee-binding-health");
-            props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_MILLIS);
-            props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, CHECK_TIMEOUT_MILLIS);
-            admin = KafkaClients.withOwnClassLoader(() -> Admin.create(props));
+            admin = KafkaClients.admin(settings.kafka(), "capa-ee-binding-health", CHECK_TIMEOUT_MILLIS);
         }
         return admin;
     }
@@ -143,17 +126,11 @@ final class KafkaProducerTransport implements BindingTransport {
 
     @Override
     public String describe() {
-        return "kafka " + settings.bootstrapServers();
+        return "kafka " + settings.kafka().bootstrapServers();
     }
 
     @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         producer.close(java.time.Duration.ofSeconds(5));
         synchronized (this) {
             if (admin != null) {

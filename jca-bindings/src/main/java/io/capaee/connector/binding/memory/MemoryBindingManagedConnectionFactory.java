@@ -4,13 +4,11 @@ package io.capaee.connector.binding.memory;
 import io.capaee.api.binding.MemoryBindingFactory;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.BindingConnectionFactory;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * The {@code memory} output binding: entries live in this server (lost on restart), at most
@@ -40,13 +38,8 @@ public class MemoryBindingManagedConnectionFactory extends BindingManagedConnect
     }
 
     @Override
-    protected BindingTransport openTransport() {
+    protected BindingTransport openBackend() {
         return new MemoryTransport(maxEntries, maxBytes);
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new MemoryBindingConnectionFactory(this, manager);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.capaee.api.binding.OutputBindingException;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.Metadata;
 import io.capaee.connector.memory.Utf8;
+import io.capaee.connector.outbound.SharedBackendBase;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +22,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * entries and {@code maxBytes} bytes of keys (UTF-8) and data: a create beyond is refused (FULL) and
  * leaves the entry as it was.
  */
-final class MemoryTransport implements BindingTransport {
+final class MemoryTransport extends SharedBackendBase implements BindingTransport {
     private static final Set<String> OPERATIONS = Set.of("create", "get", "delete", "list");
 
     private final Map<String, byte[]> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
     private final long maxBytes;
     private long bytes; // guarded by this; keys and data held
-    private volatile boolean closed;
 
     MemoryTransport(int maxEntries, long maxBytes) {
         this.maxEntries = maxEntries;
@@ -90,13 +90,7 @@ final class MemoryTransport implements BindingTransport {
     }
 
     @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         synchronized (this) {
             entries.clear();
             bytes = 0;

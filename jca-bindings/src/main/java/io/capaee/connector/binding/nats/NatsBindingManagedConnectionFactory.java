@@ -3,14 +3,12 @@ package io.capaee.connector.binding.nats;
 
 import io.capaee.api.binding.NatsBindingFactory;
 import io.capaee.api.binding.OutputBinding;
-import io.capaee.connector.binding.BindingConnectionFactory;
-import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import io.capaee.connector.binding.SubjectAllowList;
+import io.capaee.connector.nats.NatsManagedConnectionFactory;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * The {@code nats} output binding: NATS core ({@code create} publishes and waits for the server's
@@ -23,11 +21,8 @@ import jakarta.resource.spi.ConnectionManager;
         connectionFactoryImpl = NatsBindingConnectionFactory.class,
         connection = OutputBinding.class,
         connectionImpl = OutputBindingHandle.class)
-public class NatsBindingManagedConnectionFactory extends BindingManagedConnectionFactory {
+public class NatsBindingManagedConnectionFactory extends NatsManagedConnectionFactory<BindingTransport> {
     private static final long serialVersionUID = 1L;
-
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated")
-    private String servers = "nats://127.0.0.1:4222";
 
     @ConfigProperty(description = "Subject messages go to unless the request's metadata names one (metadata 'subject')")
     private String subject = "";
@@ -40,15 +35,9 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
             description = "true: create publishes to JetStream and waits for the stream's acknowledgement")
     private Boolean jetStream = false;
 
-    @ConfigProperty(defaultValue = "5000", description = "Connect, publish-acknowledgement and request timeout in milliseconds")
-    private Integer timeoutMillis = 5000;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none")
-    private String token = "";
-
     @Override
     protected void validate() {
-        settings();
+        nats().settings();
         allowList();
     }
 
@@ -56,31 +45,14 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
         return new SubjectAllowList("subject", "allowedSubjects", subject, allowedSubjects, SubjectAllowList.NATS_RESERVED);
     }
 
-    private NatsSettings settings() {
-        return new NatsSettings(servers, token, required("timeoutMillis", timeoutMillis, 1));
-    }
-
     @Override
-    protected BindingTransport openTransport() {
-        return new NatsTransport(settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new NatsBindingConnectionFactory(this, manager);
+    protected BindingTransport openBackend() {
+        return new NatsTransport(nats().settings(), subject == null ? "" : subject.strip(), allowList(), Boolean.TRUE.equals(jetStream));
     }
 
     @Override
     public String describe() {
-        return (Boolean.TRUE.equals(jetStream) ? "nats jetstream " : "nats ") + servers;
-    }
-
-    public String getServers() {
-        return servers;
-    }
-
-    public void setServers(String servers) {
-        this.servers = servers;
+        return (Boolean.TRUE.equals(jetStream) ? "nats jetstream " : "nats ") + getServers();
     }
 
     public String getSubject() {
@@ -105,21 +77,5 @@ public class NatsBindingManagedConnectionFactory extends BindingManagedConnectio
 
     public void setJetStream(Boolean jetStream) {
         this.jetStream = jetStream;
-    }
-
-    public Integer getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
     }
 }

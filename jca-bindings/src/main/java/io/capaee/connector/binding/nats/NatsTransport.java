@@ -3,16 +3,18 @@ package io.capaee.connector.binding.nats;
 
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
-import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
+import io.capaee.api.binding.OutputBindingException;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.SubjectAllowList;
+import io.capaee.connector.nats.NatsClients;
+import io.capaee.connector.nats.NatsSettings;
+import io.capaee.connector.outbound.SharedBackendBase;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamOptions;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.api.PublishAck;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
@@ -30,14 +32,13 @@ import java.util.concurrent.TimeoutException;
  * {@code request} (core only) returns the reply's data. Metadata {@code subject} overrides the
  * binding's subject when the allow-list lets it; every other entry becomes a NATS header.
  */
-final class NatsTransport implements BindingTransport {
+final class NatsTransport extends SharedBackendBase implements BindingTransport {
     private final NatsSettings settings;
     private final String subject;
     private final SubjectAllowList allowed;
     private final boolean jetStream;
     private final Connection connection;
     private final JetStream js;
-    private volatile boolean closed;
 
     NatsTransport(NatsSettings settings, String subject, SubjectAllowList allowed, boolean jetStream) {
         this.settings = settings;
@@ -45,7 +46,7 @@ final class NatsTransport implements BindingTransport {
         this.allowed = allowed;
         this.jetStream = jetStream;
         try {
-            this.connection = Nats.connectReconnectOnConnect(settings.options("capa-ee-binding"));
+            this.connection = NatsClients.connectInBackground(settings, "capa-ee-binding");
             this.js = jetStream ? connection.jetStream(JetStreamOptions.builder()
                     .requestTimeout(Duration.ofMillis(settings.timeoutMillis())).build()) : null;
         } catch (IOException e) {
@@ -136,17 +137,7 @@ final class NatsTransport implements BindingTransport {
     }
 
     @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        try {
-            connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    protected void release() {
+        NatsClients.close(connection);
     }
 }

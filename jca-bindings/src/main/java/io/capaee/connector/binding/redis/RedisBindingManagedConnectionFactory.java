@@ -4,14 +4,12 @@ package io.capaee.connector.binding.redis;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.RedisBindingFactory;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.BindingConnectionFactory;
-import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
+import io.capaee.connector.redis.RedisManagedConnectionFactory;
 import io.capaee.connector.redis.RedisProperties;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import jakarta.resource.spi.ConnectionManager;
 
 /**
  * The {@code redis} output binding (Dapr's Redis binding operations): {@code create} sets a key
@@ -23,12 +21,14 @@ import jakarta.resource.spi.ConnectionManager;
         connectionFactoryImpl = RedisBindingConnectionFactory.class,
         connection = OutputBinding.class,
         connectionImpl = OutputBindingHandle.class)
-public class RedisBindingManagedConnectionFactory extends BindingManagedConnectionFactory {
+public class RedisBindingManagedConnectionFactory extends RedisManagedConnectionFactory<BindingTransport> {
     private static final long serialVersionUID = 1L;
 
     private static final String POOL_SIZE = "8";
 
-    private final RedisProperties redis = new RedisProperties(Integer.parseInt(POOL_SIZE));
+    public RedisBindingManagedConnectionFactory() {
+        super(Integer.parseInt(POOL_SIZE));
+    }
 
     @ConfigProperty(defaultValue = "capa:binding:", description = "Prefix put before every key, e.g. 'orders:'; required,"
             + " so that callers reach only this binding's keys, never the server's own (routes, actor state)")
@@ -36,7 +36,7 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
 
     @Override
     protected void validate() {
-        redis.settings();
+        redis().settings();
         keyPrefix();
     }
 
@@ -49,72 +49,22 @@ public class RedisBindingManagedConnectionFactory extends BindingManagedConnecti
     }
 
     @Override
-    protected BindingTransport openTransport() {
-        return new RedisTransport(redis.settings(), keyPrefix());
-    }
-
-    @Override
-    protected BindingConnectionFactory newConnectionFactory(ConnectionManager manager) {
-        return new RedisBindingConnectionFactory(this, manager);
+    protected BindingTransport openBackend() {
+        return new RedisTransport(redis().settings(), keyPrefix());
     }
 
     @Override
     public String describe() {
-        return redis.describe();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP)
-    public void setHost(String host) {
-        redis.setHost(host);
-    }
-
-    public String getHost() {
-        return redis.getHost();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP)
-    public void setPort(Integer port) {
-        redis.setPort(port);
-    }
-
-    public Integer getPort() {
-        return redis.getPort();
-    }
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP)
-    public void setPassword(String password) {
-        redis.setPassword(password);
-    }
-
-    public String getPassword() {
-        return redis.getPassword();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP)
-    public void setDatabase(Integer database) {
-        redis.setDatabase(database);
-    }
-
-    public Integer getDatabase() {
-        return redis.getDatabase();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP)
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        redis.setTimeoutMillis(timeoutMillis);
-    }
-
-    public Integer getTimeoutMillis() {
-        return redis.getTimeoutMillis();
+        return redis().describe();
     }
 
     @ConfigProperty(defaultValue = POOL_SIZE, description = RedisProperties.POOL_SIZE_HELP + " for this binding")
     public void setPoolSize(Integer poolSize) {
-        redis.setPoolSize(poolSize);
+        redis().setPoolSize(poolSize);
     }
 
     public Integer getPoolSize() {
-        return redis.getPoolSize();
+        return redis().getPoolSize();
     }
 
     public String getKeyPrefix() {

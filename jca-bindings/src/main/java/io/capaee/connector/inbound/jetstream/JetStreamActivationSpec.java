@@ -3,26 +3,19 @@ package io.capaee.connector.inbound.jetstream;
 
 import io.capaee.api.inbound.JetStreamListener;
 import io.capaee.connector.InvalidConfigException;
-import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.inbound.EndpointInvoker;
-import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
+import io.capaee.connector.inbound.nats.NatsConnectedActivationSpec;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link JetStreamListener} bean from a JetStream stream through a durable pull consumer. */
 @Activation(messageListeners = JetStreamListener.class)
-public class JetStreamActivationSpec extends InboundActivationSpec {
-
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated")
-    private String servers = "nats://127.0.0.1:4222";
+public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
 
     @ConfigProperty(description = "Stream name")
     private String stream = "";
-
-    @ConfigProperty(description = "Subject filter of the consumer (must be in the stream's subjects)")
-    private String subject = "";
 
     @ConfigProperty(description = "Durable consumer name: servers sharing it share the messages")
     private String durable = "";
@@ -31,24 +24,15 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
             description = "true: create the stream (file storage, the subject only) when it does not exist")
     private Boolean createStream = false;
 
-    @ConfigProperty(description = "Where dead letters go; empty: 'dlq.' + the message's subject")
-    private String deadLetterSubject = "";
-
     @ConfigProperty(defaultValue = "30000",
             description = "Ack wait in milliseconds: an unacknowledged message is redelivered after it")
     private Integer ackWaitMillis = 30000;
-
-    @ConfigProperty(defaultValue = "5000", description = "Connect and request timeout in milliseconds")
-    private Integer timeoutMillis = 5000;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none")
-    private String token = "";
 
     @Override
     protected void validateSource() {
         settings();
         required("stream", stream);
-        required("subject", subject);
+        subject();
         String name = required("durable", durable);
         if (name.contains(".") || name.contains("*") || name.contains(">") || name.contains(" ")) {
             throw new InvalidConfigException("durable", "'" + name + "' may not contain '.', '*', '>' or spaces");
@@ -58,29 +42,17 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
         }
     }
 
-    NatsSettings settings() {
-        return new NatsSettings(servers, token, required("timeoutMillis", timeoutMillis));
-    }
-
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
-        return new JetStreamInboundEndpoint(settings(), new JetStreamSource(stream.strip(), subject.strip(),
+        return new JetStreamInboundEndpoint(settings(), new JetStreamSource(stream.strip(), subject(),
                 durable.strip(), Boolean.TRUE.equals(createStream), ackWaitMillis,
-                deadLetterSubject == null ? "" : deadLetterSubject.strip()), getTarget(), policy(),
+                deadLetterSubject()), getTarget(), policy(),
                 new EndpointInvoker(factory));
     }
 
     @Override
     public String describe() {
-        return "jetstream " + stream + " " + subject + " (durable " + durable + ")";
-    }
-
-    public String getServers() {
-        return servers;
-    }
-
-    public void setServers(String servers) {
-        this.servers = servers;
+        return "jetstream " + stream + " " + getSubject() + " (durable " + durable + ")";
     }
 
     public String getStream() {
@@ -89,14 +61,6 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
 
     public void setStream(String stream) {
         this.stream = stream;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
     }
 
     public String getDurable() {
@@ -115,35 +79,11 @@ public class JetStreamActivationSpec extends InboundActivationSpec {
         this.createStream = createStream;
     }
 
-    public String getDeadLetterSubject() {
-        return deadLetterSubject;
-    }
-
-    public void setDeadLetterSubject(String deadLetterSubject) {
-        this.deadLetterSubject = deadLetterSubject;
-    }
-
     public Integer getAckWaitMillis() {
         return ackWaitMillis;
     }
 
     public void setAckWaitMillis(Integer ackWaitMillis) {
         this.ackWaitMillis = ackWaitMillis;
-    }
-
-    public Integer getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
     }
 }

@@ -2,20 +2,20 @@
 package io.capaee.connector.inbound.jetstream;
 
 import io.capaee.api.inbound.InboundMessage;
-import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.inbound.DeliveryPolicy;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
-import io.capaee.connector.inbound.nats.NatsHealth;
 import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.inbound.nats.NatsHealth;
 import io.capaee.connector.inbound.nats.NatsMessages;
+import io.capaee.connector.nats.NatsClients;
+import io.capaee.connector.nats.NatsSettings;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.PullSubscribeOptions;
 import io.nats.client.api.AckPolicy;
 import io.nats.client.api.ConsumerConfiguration;
@@ -54,7 +54,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void open() throws Exception {
-        connection = Nats.connect(settings.options("capa-ee-inbound " + source.durable()));
+        connection = NatsClients.connect(settings, "capa-ee-inbound " + source.durable());
         if (source.createStream()) {
             ensureStream(connection.jetStreamManagement());
         }
@@ -85,7 +85,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
-        NatsMessages.close(connection); // the durable consumer stays: a restarted endpoint continues where it was
+        NatsClients.close(connection); // the durable consumer stays: a restarted endpoint continues where it was
         connection = null;
         subscription = null;
     }

@@ -6,6 +6,7 @@ import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
+import io.capaee.connector.kafka.KafkaSettings;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -16,8 +17,8 @@ import java.util.List;
 @Activation(messageListeners = KafkaListener.class)
 public class KafkaActivationSpec extends InboundActivationSpec {
 
-    @ConfigProperty(defaultValue = "127.0.0.1:9092", description = "Kafka bootstrap servers")
-    private String bootstrapServers = "127.0.0.1:9092";
+    @ConfigProperty(defaultValue = KafkaSettings.BOOTSTRAP_SERVERS, description = KafkaSettings.BOOTSTRAP_SERVERS_HELP)
+    private String bootstrapServers = KafkaSettings.BOOTSTRAP_SERVERS;
 
     @ConfigProperty(description = "Topics, comma separated")
     private String topics = "";
@@ -50,7 +51,7 @@ public class KafkaActivationSpec extends InboundActivationSpec {
         if (maxRecords < 1) {
             throw new InvalidConfigException("maxPollRecords", maxRecords + " must be at least 1");
         }
-        return new KafkaConsumerSettings(required("bootstrapServers", bootstrapServers), topicList,
+        return new KafkaConsumerSettings(new KafkaSettings(bootstrapServers), topicList,
                 required("groupId", groupId), reset, maxRecords, deadLetterTopic == null ? "" : deadLetterTopic.strip());
     }
 

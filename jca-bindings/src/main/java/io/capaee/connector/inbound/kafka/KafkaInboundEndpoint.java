@@ -2,21 +2,19 @@
 package io.capaee.connector.inbound.kafka;
 
 import io.capaee.api.inbound.InboundMessage;
-import io.capaee.connector.binding.kafka.KafkaClients;
 import io.capaee.connector.inbound.DeliveryPolicy;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
 import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,8 +28,6 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Polls once a turn (turns never overlap, as a consumer needs), delivers each record with
@@ -59,16 +55,8 @@ final class KafkaInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void open() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, settings.autoOffsetReset());
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "capa-ee-inbound-" + settings.groupId());
-        props.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5000);
-        KafkaConsumer<byte[], byte[]> created = KafkaClients.withOwnClassLoader(
-                () -> new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
+        KafkaConsumer<byte[], byte[]> created = KafkaClients.consumer(settings.kafka(), settings.groupId(),
+                "capa-ee-inbound-" + settings.groupId(), settings.autoOffsetReset(), settings.maxPollRecords(), Map.of());
         consumer = created;
         created.subscribe(settings.topics());
     }
@@ -164,13 +152,8 @@ final class KafkaInboundEndpoint extends EndpointLoop {
 
     private KafkaProducer<byte[], byte[]> deadLetters() {
         if (deadLetters == null) {
-            Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
-            props.put(ProducerConfig.ACKS_CONFIG, "all");
-            props.put(ProducerConfig.CLIENT_ID_CONFIG, "capa-ee-dead-letters-" + settings.groupId());
-            props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DEAD_LETTER_TIMEOUT_MILLIS);
-            deadLetters = KafkaClients.withOwnClassLoader(
-                    () -> new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer()));
+            deadLetters = KafkaClients.producer(settings.kafka(), "capa-ee-dead-letters-" + settings.groupId(),
+                    Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) DEAD_LETTER_TIMEOUT_MILLIS));
         }
         return deadLetters;
     }
@@ -204,7 +187,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
                 if (metric.getValue().metricValue() instanceof Number n && n.doubleValue() > 0) {
                     up();
                 } else {
-                    down("no connection to the Kafka brokers " + settings.bootstrapServers());
+                    down("no connection to the Kafka brokers " + settings.kafka().bootstrapServers());
                 }
                 return;
             }

@@ -2,9 +2,7 @@
 package io.capaee.connector.inbound.nats;
 
 import io.capaee.api.inbound.NatsListener;
-import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.inbound.EndpointInvoker;
-import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
@@ -12,62 +10,27 @@ import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link NatsListener} bean from a NATS subject (wildcards allowed), optionally in a queue group. */
 @Activation(messageListeners = NatsListener.class)
-public class NatsActivationSpec extends InboundActivationSpec {
-
-    @ConfigProperty(defaultValue = "nats://127.0.0.1:4222", description = "NATS server URLs, comma separated")
-    private String servers = "nats://127.0.0.1:4222";
-
-    @ConfigProperty(description = "Subject to subscribe to; wildcards * and > allowed")
-    private String subject = "";
+public class NatsActivationSpec extends NatsConnectedActivationSpec {
 
     @ConfigProperty(description = "Queue group: servers sharing it share the messages; empty for none")
     private String queueGroup = "";
 
-    @ConfigProperty(description = "Where dead letters go; empty: 'dlq.' + the message's subject")
-    private String deadLetterSubject = "";
-
-    @ConfigProperty(defaultValue = "5000", description = "Connect and dead-letter flush timeout in milliseconds")
-    private Integer timeoutMillis = 5000;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = "NATS authentication token; empty for none")
-    private String token = "";
-
     @Override
     protected void validateSource() {
         settings();
-        required("subject", subject);
-    }
-
-    NatsSettings settings() {
-        return new NatsSettings(servers, token, required("timeoutMillis", timeoutMillis));
+        subject();
     }
 
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
-        return new NatsInboundEndpoint(settings(), subject.strip(), queueGroup == null ? "" : queueGroup.strip(),
-                deadLetterSubject == null ? "" : deadLetterSubject.strip(), getTarget(), policy(),
+        return new NatsInboundEndpoint(settings(), subject(), queueGroup == null ? "" : queueGroup.strip(),
+                deadLetterSubject(), getTarget(), policy(),
                 new EndpointInvoker(factory));
     }
 
     @Override
     public String describe() {
-        return "nats " + subject + (queueGroup == null || queueGroup.isBlank() ? "" : " (queue " + queueGroup + ")");
-    }
-
-    public String getServers() {
-        return servers;
-    }
-
-    public void setServers(String servers) {
-        this.servers = servers;
-    }
-
-    public String getSubject() {
-        return subject;
-    }
-
-    public void setSubject(String subject) {
-        this.subject = subject;
+        return "nats " + getSubject() + (queueGroup == null || queueGroup.isBlank() ? "" : " (queue " + queueGroup + ")");
     }
 
     public String getQueueGroup() {
@@ -76,29 +39,5 @@ public class NatsActivationSpec extends InboundActivationSpec {
 
     public void setQueueGroup(String queueGroup) {
         this.queueGroup = queueGroup;
-    }
-
-    public String getDeadLetterSubject() {
-        return deadLetterSubject;
-    }
-
-    public void setDeadLetterSubject(String deadLetterSubject) {
-        this.deadLetterSubject = deadLetterSubject;
-    }
-
-    public Integer getTimeoutMillis() {
-        return timeoutMillis;
-    }
-
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        this.timeoutMillis = timeoutMillis;
-    }
-
-    public String getToken() {
-        return token;
-    }
-
-    public void setToken(String token) {
-        this.token = token;
     }
 }

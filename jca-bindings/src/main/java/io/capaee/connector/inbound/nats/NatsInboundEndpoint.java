@@ -2,14 +2,14 @@
 package io.capaee.connector.inbound.nats;
 
 import io.capaee.api.inbound.InboundMessage;
-import io.capaee.connector.binding.nats.NatsSettings;
 import io.capaee.connector.inbound.DeliveryPolicy;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
 import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.nats.NatsClients;
+import io.capaee.connector.nats.NatsSettings;
 import io.nats.client.Connection;
 import io.nats.client.Message;
-import io.nats.client.Nats;
 import io.nats.client.Subscription;
 import java.time.Duration;
 import java.util.Map;
@@ -49,7 +49,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
     protected void open() throws Exception {
         // fails fast when NATS is unreachable (the loop reopens a second later): waiting for it here
         // would hold a thread of the shared executor for the whole outage
-        connection = Nats.connect(settings.options("capa-ee-inbound " + subject));
+        connection = NatsClients.connect(settings, "capa-ee-inbound " + subject);
         subscription = queueGroup.isEmpty() ? connection.subscribe(subject) : connection.subscribe(subject, queueGroup);
     }
 
@@ -73,7 +73,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
-        NatsMessages.close(connection);
+        NatsClients.close(connection);
         connection = null;
         subscription = null;
     }

@@ -23,18 +23,6 @@ public final class NatsMessages {
     private NatsMessages() {
     }
 
-    /** Closes an endpoint's connection (its subscriptions end with it); null: nothing was opened. */
-    public static void close(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** The message's headers (first value of each) plus {@code subject}. */
     public static Map<String, String> metadata(Message message) {
         Map<String, String> metadata = new HashMap<>();

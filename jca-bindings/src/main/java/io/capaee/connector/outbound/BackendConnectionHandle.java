@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector.store;
+package io.capaee.connector.outbound;
 
-import io.capaee.connector.outbound.ConnectionHandle;
 import java.util.function.Function;
 
 /**

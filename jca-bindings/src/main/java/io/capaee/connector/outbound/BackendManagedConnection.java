@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector.store;
+package io.capaee.connector.outbound;
 
-import io.capaee.connector.outbound.ConnectionHandle;
-import io.capaee.connector.outbound.ManagedConnectionBase;
 import jakarta.resource.spi.ManagedConnectionFactory;
 import java.util.function.Supplier;
 
