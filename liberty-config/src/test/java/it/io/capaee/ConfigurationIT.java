@@ -21,7 +21,7 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * Dapr's configuration API: the Redis store {@code configstore} (changes pushed by keyspace
- * notifications to this test, which plays the app at {@code capa.app-url}) and the MicroProfile
+ * notifications to this test, which plays the app at {@code capa.app.url}) and the MicroProfile
  * Config store {@code mpconfig}.
  */
 class ConfigurationIT {

@@ -27,7 +27,7 @@ class DurableWorkerRedisIT {
         second = SecondServer.start("capa-dw-redis", 5, Map.of("capa.kv.backend", "redis",
                 "capa.desired-state.key-prefix", "capa:desired:" + Server.appId() + ":",
                 "capa.desired-state.interval", "PT2S",
-                "registry.directory", Server.dir().resolve("registry").toString()));
+                "capa.registry.directory", Server.dir().resolve("registry").toString()));
         api = new WorkerCalls(second.base);
         assertEquals(200, FaasFlowIT.upload("capa-dwr", "hello-" + SUFFIX, "1.0.0", Server.guest("hello-http"), "shared").statusCode());
     }

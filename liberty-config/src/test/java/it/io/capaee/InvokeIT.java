@@ -38,11 +38,11 @@ class InvokeIT {
         try (InputStream in = Files.newInputStream(Server.dir().resolve("bootstrap.properties"))) {
             bootstrap.load(in);
         }
-        registryKey = bootstrap.getProperty("invoke.registry-key");
+        registryKey = bootstrap.getProperty("capa.invoke.registry-key");
         Map<String, String> changes = new HashMap<>();
-        changes.put("capa.app-id", "second");
-        changes.put("invoke.apps", "");
-        changes.put("invoke.registry", "redis");
+        changes.put("capa.app.id", "second");
+        changes.put("capa.invoke.apps", "");
+        changes.put("capa.invoke.registry", "redis");
         // the second server's Dapr API takes calls relayed from the first only with its token
         changes.put("capa.dapr.api-token", "it-second-token");
         second = SecondServer.start("capa-invoke", 2, changes);

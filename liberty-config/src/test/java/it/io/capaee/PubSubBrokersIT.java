@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Pub/sub through the Kafka broker (the build's KRaft broker) and the NATS JetStream broker (the
  * local NATS), components {@code kafka} and {@code jetstream}: this test plays the app at
- * {@code capa.app-url}, lists its subscriptions at {@code /dapr/subscribe} and answers deliveries
+ * {@code capa.app.url}, lists its subscriptions at {@code /dapr/subscribe} and answers deliveries
  * with Dapr's statuses. The server retries 3 times in all, then leaves a refused message to the
  * broker, which delivers it again after 1 s ({@code capa.pubsub.redeliver-after-millis} in the test
  * server).

@@ -24,7 +24,7 @@ import redis.clients.jedis.params.XTrimParams;
 
 /**
  * Pub/sub through the Redis-streams broker {@code pubsub}: this test plays the app at
- * {@code capa.app-url}; the server discovers its subscriptions at {@code /dapr/subscribe} and
+ * {@code capa.app.url}; the server discovers its subscriptions at {@code /dapr/subscribe} and
  * delivers CloudEvents with Dapr's SUCCESS / RETRY / DROP semantics, retries (3 attempts in the
  * test server) and a dead-letter topic.
  */

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * The module registry ({@code /registry}) over HTTP: Capsule's upload vector, digests and
  * conditional GET, info, listing, immutable tags, deletion, and every refusal. The suite runs
  * without an admin token, so writes are admitted from loopback only; the test server's limit is
- * 1 MiB ({@code registry.max-module-bytes} in the start-server execution).
+ * 1 MiB ({@code capa.registry.max-module-bytes} in the start-server execution).
  */
 class RegistryIT {
     private static final String BOUNDARY = "capa-it-boundary-7d3f";

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The server's RPC services over the real NATS (rpc.nats.enabled in the IT configuration), through
+ * The server's RPC services over the real NATS (capa.rpc.nats.enabled in the IT configuration), through
  * the resource adapter's connection factory eis/capa/rpc/nats; checked on the wire with a plain
  * jnats client: the method header, cara msgpack bodies, and each failure's own error code. Header
  * names, error codes and the capability extension type are written out, not taken from NatsRpc: they
@@ -62,7 +62,7 @@ class RpcNatsIT {
         try (InputStream in = Files.newInputStream(Server.dir().resolve("bootstrap.properties"))) {
             bootstrap.load(in);
         }
-        subject = bootstrap.getProperty("rpc.nats.prefix") + ".svc.capa.Gateway";
+        subject = bootstrap.getProperty("capa.rpc.nats.prefix") + ".svc.capa.Gateway";
         connection = Nats.connect("nats://127.0.0.1:4222");
     }
 

@@ -64,11 +64,11 @@ final class SecondServer implements AutoCloseable {
         int https = Integer.parseInt(bootstrap.getProperty("https.port")) + portOffset;
         bootstrap.setProperty("http.port", String.valueOf(http));
         bootstrap.setProperty("https.port", String.valueOf(https));
-        bootstrap.setProperty("proxy.routes-file", ""); // the first server loaded it already
-        bootstrap.remove("functions.from-config.wasm");
+        bootstrap.setProperty("capa.proxy.routes-file", ""); // the first server loaded it already
+        bootstrap.remove("capa.functions.from-config.wasm");
         // not the first server's app id in the registry, nor a second answerer of its NATS subjects
-        bootstrap.setProperty("invoke.registry", "none");
-        bootstrap.setProperty("rpc.nats.enabled", "false");
+        bootstrap.setProperty("capa.invoke.registry", "none");
+        bootstrap.setProperty("capa.rpc.nats.enabled", "false");
         // one server owns an actor (a second one would also fire the first one's reminders), and the
         // first server's input bindings must not lose messages to a second consumer in the same group
         bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.actors.")).forEach(bootstrap::remove);
@@ -76,7 +76,7 @@ final class SecondServer implements AutoCloseable {
                 .forEach(k -> bootstrap.setProperty(k, "false"));
         // a desired state of its own (its files are in its directory anyway): what the first server's
         // APIs deployed is not deployed here too; a test of a shared desired state passes the first one's keys
-        bootstrap.setProperty("capa.desired-state.key-prefix", "capa:desired:" + bootstrap.getProperty("capa.app-id", "capa")
+        bootstrap.setProperty("capa.desired-state.key-prefix", "capa:desired:" + bootstrap.getProperty("capa.app.id", "capa")
                 + "@" + name + ":");
         changes.forEach((k, v) -> {
             if (v == null) {

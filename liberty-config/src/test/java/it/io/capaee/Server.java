@@ -19,7 +19,7 @@ public final class Server {
 
     private Server() {}
 
-    /** The test server's application id ({@code capa.app-id}). */
+    /** The test server's application id ({@code capa.app.id}). */
     static String appId() {
         return System.getProperty("it.app-id", "capa");
     }

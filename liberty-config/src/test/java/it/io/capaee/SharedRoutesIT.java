@@ -35,7 +35,7 @@ class SharedRoutesIT {
         try (InputStream in = Files.newInputStream(Server.dir().resolve("bootstrap.properties"))) {
             bootstrap.load(in);
         }
-        routesKey = bootstrap.getProperty("proxy.routes-key");
+        routesKey = bootstrap.getProperty("capa.proxy.routes-key");
         second = SecondServer.start("capa2", 1, Map.of("capa.kv.backend", "redis", "capa.admin.token", TOKEN));
         base2 = second.base;
     }
