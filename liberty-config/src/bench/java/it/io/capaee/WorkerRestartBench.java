@@ -3,6 +3,10 @@ package it.io.capaee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import it.io.capaee.support.RegistryUploads;
+import it.io.capaee.support.SecondServer;
+import it.io.capaee.support.Server;
+import it.io.capaee.support.WorkerCalls;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -40,7 +44,7 @@ class WorkerRestartBench {
             Duration reference = server.startAgain();
             System.out.println("BENCH reference: restart after stop with no worker deployment: server answering after " + reference.toMillis()
                     + " ms" + startLine(server));
-            assertEquals(200, FaasFlowIT.upload(server.base, "bench", "hello", "1.0.0", Server.guest("hello-http"), "bench").statusCode());
+            assertEquals(200, RegistryUploads.upload(server.base, "bench", "hello", "1.0.0", Server.guest("hello-http"), "bench").statusCode());
             long t0 = System.nanoTime();
             for (int i = 0; i < FUNCTIONS; i++) {
                 HttpResponse<String> r = api.deploy("b" + i, "v1", "bench/hello/1.0.0");
