@@ -56,8 +56,8 @@ rm -f "$SERVER/configDropins/overrides/liberty-plugin-variable-config.xml"
 cat > "$SERVER/bootstrap.properties" <<PROPS
 http.port=$HTTP_PORT
 https.port=$HTTPS_PORT
-registry.directory=$WORK/registry
-registry.max-module-bytes=$(( (SIZE_MB + 16) * 1024 * 1024 ))
+capa.registry.directory=$WORK/registry
+capa.registry.max-module-bytes=$(( (SIZE_MB + 16) * 1024 * 1024 ))
 PROPS
 printf -- '-Xmx%s\n' "$HEAP" > "$SERVER/jvm.options"
 

@@ -99,7 +99,7 @@ mkdir -p "$SERVER_DIR/apps"
 cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
 [ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
-printf 'http.port=%s\nhttps.port=%s\ncapa.app-id=%s\ncapa.state.backend=redis\ncapa.kv.host=%s\ncapa.kv.port=%s\ncapa.kv.pool-size=%s\n' \
+printf 'http.port=%s\nhttps.port=%s\ncapa.app.id=%s\ncapa.state.backend=redis\ncapa.kv.host=%s\ncapa.kv.port=%s\ncapa.kv.pool-size=%s\n' \
   "$HTTP_PORT" "$HTTPS_PORT" "$APP_ID" "$REDIS_HOST" "$REDIS_PORT" "$CONNECTIONS" >"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }

@@ -3,6 +3,10 @@ package it.io.capaee;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import it.io.capaee.support.RegistryUploads;
+import it.io.capaee.support.SecondServer;
+import it.io.capaee.support.Server;
+import it.io.capaee.support.WorkerCalls;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
@@ -55,7 +59,7 @@ class WorkerRestartBench {
             byte[] guest = Server.guest("hello-http");
             int modules = SAME_MODULE ? 1 : FUNCTIONS;
             for (int i = 0; i < modules; i++) {
-                assertEquals(200, FaasFlowIT.upload(server.base, "bench", "hello" + i, "1.0.0", SAME_MODULE ? guest : distinct(guest, i), "bench")
+                assertEquals(200, RegistryUploads.upload(server.base, "bench", "hello" + i, "1.0.0", SAME_MODULE ? guest : distinct(guest, i), "bench")
                         .statusCode());
             }
             long t0 = System.nanoTime();

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.config;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -59,11 +60,41 @@ class ConfigurationReferenceTest {
     }
 
     @Test
+    void everyVariableAndDocumentedSettingIsNamedCapaAreaName() throws IOException {
+        Set<String> names = new TreeSet<>(ServerXmlVariables.read(SERVER_XML).keySet());
+        names.addAll(ReferenceTable.read(REFERENCE).keySet());
+        List<String> misnamed = names.stream().filter(name -> !SettingNames.followsTheScheme(name)).toList();
+        assertTrue(misnamed.isEmpty(), "settings not named capa.<area>.<name> (Liberty's http.* and https.* aside): " + misnamed);
+    }
+
+    @Test
+    void everyRenamedSettingsNewNameIsInTheReference() throws IOException {
+        SettingPatterns reference = new SettingPatterns(ReferenceTable.read(REFERENCE).keySet());
+        Map<String, String> renamed = ReferenceTable.renamed(REFERENCE);
+        List<String> unknown = renamed.entrySet().stream().filter(e -> !reference.covers(e.getValue()) || SettingNames.followsTheScheme(e.getKey()))
+                .map(e -> e.getKey() + " -> " + e.getValue()).toList();
+        assertTrue(!renamed.isEmpty() && unknown.isEmpty(), "renamed settings whose new name is not in the reference, or whose old"
+                + " name is not an old one: " + unknown);
+    }
+
+    @Test
+    void theSchemeRefusesNamesOutsideIt() {
+        for (String name : List.of("functions.directory", "capa.app-id", "capa.kv", "capa.Kv.host", "capa.kv.Host", "registry.directory")) {
+            assertFalse(SettingNames.followsTheScheme(name), name);
+        }
+        for (String name : List.of("capa.kv.host", "capa.functions.NAME.timeout", "capa.bindings.kafka-input.group-id", "http.port",
+                "io.capaee.proxy.invoke.InvokeClient/send/Retry/maxRetries")) {
+            assertTrue(SettingNames.followsTheScheme(name), name);
+        }
+    }
+
+    @Test
     void everySettingNamedInTheDocsIsInTheReference() throws IOException {
         SettingPatterns reference = new SettingPatterns(ReferenceTable.read(REFERENCE).keySet());
         List<String> unknown = new ArrayList<>();
         for (Path page : pages()) {
-            for (String name : SettingMentions.in(Files.readString(page))) {
+            String text = page.equals(REFERENCE) ? String.join("\n", ReferenceTable.withoutRenamed(Files.readAllLines(page))) : Files.readString(page);
+            for (String name : SettingMentions.in(text)) {
                 if (!reference.covers(name)) {
                     unknown.add(REPOSITORY.relativize(page) + ": " + name);
                 }

@@ -13,9 +13,11 @@ import java.util.regex.Pattern;
 /**
  * The settings of the configuration reference: every table row whose first cell is one dotted name in
  * backticks (`capa.kv.host`), with its second cell, the default. Rows of resource-adapter properties
- * (`host`, `bootstrapServers`) have no dot and are not settings of this kind.
+ * (`host`, `bootstrapServers`) have no dot and are not settings of this kind. The page's last section,
+ * {@value #RENAMED_HEADING}, names old settings and is not part of the reference.
  */
 final class ReferenceTable {
+    static final String RENAMED_HEADING = "## Renamed settings";
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     record Row(String name, String defaultCell) {
@@ -34,7 +36,7 @@ final class ReferenceTable {
 
     static Map<String, Row> read(Path reference) throws IOException {
         Map<String, Row> rows = new TreeMap<>();
-        List<String> lines = Files.readAllLines(reference);
+        List<String> lines = withoutRenamed(Files.readAllLines(reference));
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (!line.startsWith("|") || line.startsWith("|---")) {
@@ -56,6 +58,26 @@ final class ReferenceTable {
             }
         }
         return rows;
+    }
+
+    /** The lines of the reference before its section of renamed settings. */
+    static List<String> withoutRenamed(List<String> lines) {
+        int end = lines.indexOf(RENAMED_HEADING);
+        return end < 0 ? lines : lines.subList(0, end);
+    }
+
+    /** The rows of the section of renamed settings: old name to new name, both in backticks. */
+    static Map<String, String> renamed(Path reference) throws IOException {
+        List<String> lines = Files.readAllLines(reference);
+        int start = lines.indexOf(RENAMED_HEADING);
+        Map<String, String> renamed = new TreeMap<>();
+        for (String line : start < 0 ? List.<String>of() : lines.subList(start, lines.size())) {
+            if (line.startsWith("| `")) {
+                String[] cells = cells(line.strip());
+                renamed.put(cells[0].replace("`", ""), cells[1].replace("`", ""));
+            }
+        }
+        return renamed;
     }
 
     /** The cells of a table row; {@code \|} inside a cell is not a separator. */

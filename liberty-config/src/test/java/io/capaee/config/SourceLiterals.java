@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * The string literals of the main Java sources of every module, cut into their dotted parts: what a
  * setting the code looks up by name must be made of. A setting with placeholders
- * ({@code functions.NAME.timeout}) is read when each of its literal stretches ({@code functions},
+ * ({@code capa.functions.NAME.timeout}) is read when each of its literal stretches ({@code functions},
  * {@code timeout}) is part of a literal, as when the code builds the key ({@code "functions." + name + "." + setting}).
  */
 final class SourceLiterals {

@@ -116,23 +116,22 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     void start() {
         Config config = ConfigProvider.getConfig();
         ActorSettings settings = new ActorSettings(
-                config.getOptionalValue("capa.actors.idle-timeout", Duration.class).orElse(Duration.ofMinutes(60)),
-                config.getOptionalValue("capa.actors.scan-interval", Duration.class).orElse(Duration.ofSeconds(30)),
-                config.getOptionalValue("capa.actors.call-timeout", Duration.class).orElse(Duration.ofSeconds(60)),
-                config.getOptionalValue("capa.actors.reentrancy", Boolean.class).orElse(false),
-                config.getOptionalValue("capa.actors.max-stack-depth", Integer.class).orElse(32),
-                config.getOptionalValue("capa.actors.key-prefix", String.class).orElse("capa:actors:"),
-                config.getOptionalValue("capa.actors.max-queued-calls", Integer.class).orElse(ActorSettings.DEFAULT_MAX_QUEUED_CALLS),
+                config.getValue("capa.actors.idle-timeout", Duration.class),
+                config.getValue("capa.actors.scan-interval", Duration.class),
+                config.getValue("capa.actors.call-timeout", Duration.class),
+                config.getValue("capa.actors.reentrancy", Boolean.class),
+                config.getValue("capa.actors.max-stack-depth", Integer.class),
+                config.getValue("capa.actors.key-prefix", String.class),
+                config.getValue("capa.actors.max-queued-calls", Integer.class),
                 new ActorLimits(
-                        config.getOptionalValue("capa.actors.min-timer-period", Duration.class).orElse(ActorLimits.DEFAULT_MIN_TIMER_PERIOD),
-                        config.getOptionalValue("capa.actors.max-timers-per-actor", Integer.class).orElse(ActorLimits.DEFAULT_MAX_TIMERS_PER_ACTOR),
-                        config.getOptionalValue("capa.actors.max-timers", Integer.class).orElse(ActorLimits.DEFAULT_MAX_TIMERS),
-                        config.getOptionalValue("capa.actors.max-active", Integer.class).orElse(ActorLimits.DEFAULT_MAX_ACTIVE),
-                        config.getOptionalValue("capa.actors.max-queued-bytes-per-actor", Long.class)
-                                .orElse(ActorLimits.DEFAULT_MAX_QUEUED_BYTES_PER_ACTOR),
-                        config.getOptionalValue("capa.actors.max-queued-bytes", Long.class).orElse(ActorLimits.DEFAULT_MAX_QUEUED_BYTES)));
-        Duration hostTimeout = config.getOptionalValue("capa.actors.host-timeout", Duration.class).orElse(Duration.ofSeconds(30));
-        turns = turnPool(config.getOptionalValue("capa.actors.turn-threads", Integer.class).orElse(200));
+                        config.getValue("capa.actors.min-timer-period", Duration.class),
+                        config.getValue("capa.actors.max-timers-per-actor", Integer.class),
+                        config.getValue("capa.actors.max-timers", Integer.class),
+                        config.getValue("capa.actors.max-active", Integer.class),
+                        config.getValue("capa.actors.max-queued-bytes-per-actor", Long.class),
+                        config.getValue("capa.actors.max-queued-bytes", Long.class)));
+        Duration hostTimeout = config.getValue("capa.actors.host-timeout", Duration.class);
+        turns = turnPool(config.getValue("capa.actors.turn-threads", Integer.class));
         // the client's callbacks (a remote host's answer ends a turn) run on managed threads of their
         // own: on the turn pool they could wait behind turns that are waiting for them
         callbacks = turnPool(4);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.java;
 
+import io.capaee.api.config.Durations;
 import io.capaee.actors.runtime.ActorInstance;
 import io.capaee.actors.runtime.ActorSite;
 import io.capaee.actors.store.TurnState;
@@ -49,7 +50,7 @@ public final class JavaActorType implements HostedType {
         }
         this.name = annotation.value();
         try {
-            this.idleTimeout = annotation.idleTimeout().isBlank() ? Optional.empty() : Optional.of(Duration.parse(annotation.idleTimeout()));
+            this.idleTimeout = annotation.idleTimeout().isBlank() ? Optional.empty() : Optional.of(Durations.parse(annotation.idleTimeout()));
         } catch (java.time.format.DateTimeParseException e) {
             throw invalid("has an idleTimeout that is not an ISO-8601 duration: " + annotation.idleTimeout());
         }

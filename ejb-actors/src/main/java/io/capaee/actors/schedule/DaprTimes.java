@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.schedule;
 
+import io.capaee.api.config.Durations;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -14,9 +15,6 @@ import java.util.regex.Pattern;
  * ({@code P1DT2H}, {@code P2W}) with an optional {@code Rn/} repetition prefix for periods.
  */
 public final class DaprTimes {
-    private static final Pattern ISO = Pattern.compile(
-            "P(?:(\\d+)Y)?(?:(\\d+)M)?(?:(\\d+)W)?(?:(\\d+)D)?(?:T(?:(\\d+)H)?(?:(\\d+)M)?(?:(\\d+(?:\\.\\d+)?)S)?)?");
-    private static final Pattern GO_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|ms|s|m|h)");
     private static final Pattern REPEAT = Pattern.compile("R(\\d+)/(.*)");
 
     private DaprTimes() {}
@@ -57,59 +55,15 @@ public final class DaprTimes {
         return now.plus(duration(field, t));
     }
 
-    /** A Go or ISO-8601 duration; never negative. */
+    /** A Go or ISO-8601 duration ({@link Durations}); never negative. */
     public static Duration duration(String field, String text) {
-        String t = text.trim();
-        if (t.isEmpty()) {
+        if (text.isBlank()) {
             throw Schedule.bad(field + " is empty");
         }
-        if (t.startsWith("P")) {
-            return iso(field, t);
+        try {
+            return Durations.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw Schedule.bad(field + " " + e.getMessage());
         }
-        return go(field, t);
-    }
-
-    private static Duration iso(String field, String t) {
-        Matcher m = ISO.matcher(t);
-        if (!m.matches() || t.equals("P") || t.endsWith("T")) {
-            throw Schedule.bad(field + " '" + t + "' is not an ISO-8601 duration");
-        }
-        // years and months have no fixed length; Dapr counts them as 365 and 30 days
-        long days = num(m.group(1)) * 365 + num(m.group(2)) * 30 + num(m.group(3)) * 7 + num(m.group(4));
-        Duration d = Duration.ofDays(days).plusHours(num(m.group(5))).plusMinutes(num(m.group(6)));
-        if (m.group(7) != null) {
-            d = d.plusNanos(Math.round(Double.parseDouble(m.group(7)) * 1e9));
-        }
-        return d;
-    }
-
-    private static Duration go(String field, String t) {
-        if (t.equals("0")) {
-            return Duration.ZERO;
-        }
-        Matcher m = GO_PART.matcher(t);
-        int at = 0;
-        Duration d = Duration.ZERO;
-        while (at < t.length()) {
-            if (!m.find(at) || m.start() != at) {
-                throw Schedule.bad(field + " '" + t + "' is not a duration (Go like 1h30m, or ISO-8601 like PT1H30M)");
-            }
-            double value = Double.parseDouble(m.group(1));
-            double nanos = switch (m.group(2)) {
-                case "ns" -> value;
-                case "us", "µs" -> value * 1e3;
-                case "ms" -> value * 1e6;
-                case "s" -> value * 1e9;
-                case "m" -> value * 60e9;
-                default -> value * 3600e9;
-            };
-            d = d.plusNanos(Math.round(nanos));
-            at = m.end();
-        }
-        return d;
-    }
-
-    private static long num(String s) {
-        return s == null ? 0 : Long.parseLong(s);
     }
 }

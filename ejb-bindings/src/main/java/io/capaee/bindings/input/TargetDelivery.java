@@ -50,7 +50,7 @@ public class TargetDelivery {
     ActorRuntime actors;
 
     @Inject
-    @ConfigProperty(name = "capa.bindings.functions-url", defaultValue = "http://localhost:9080/wasm/functions")
+    @ConfigProperty(name = "capa.bindings.functions-url")
     String functionsUrl;
 
     @Inject

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.connect;
 
+import io.capaee.api.config.Durations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

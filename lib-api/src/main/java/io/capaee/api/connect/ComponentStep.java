@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.connect;
 
+import io.capaee.api.config.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.desired;
 
+import io.capaee.api.config.Durations;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,7 @@ public final class DesiredStates {
     public static DesiredState fromConfig(KeyValueConnectionFactory keyValue) {
         Config config = ConfigProvider.getConfig();
         String store = value(config, STORE, "auto").toLowerCase(Locale.ROOT);
-        boolean redis = "redis".equalsIgnoreCase(value(config, "capa.kv.backend", "memory"));
+        boolean redis = "redis".equalsIgnoreCase(config.getValue("capa.kv.backend", String.class).strip());
         return switch (store) {
             case "file" -> files(config);
             case "keyvalue" -> keyValue(config, keyValue);
@@ -48,13 +49,13 @@ public final class DesiredStates {
         Config config = ConfigProvider.getConfig();
         String text = value(config, INTERVAL, DEFAULT_INTERVAL.toString());
         try {
-            Duration interval = Duration.parse(text);
+            Duration interval = Durations.parse(text);
             if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
                 throw new DesiredStateException(INTERVAL + ": must be at least PT1S, was '" + text + "'");
             }
             return interval;
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new DesiredStateException(INTERVAL + ": not an ISO-8601 duration (e.g. PT10S): '" + text + "'", e);
+        } catch (IllegalArgumentException e) {
+            throw new DesiredStateException(INTERVAL + ": " + e.getMessage(), e);
         }
     }
 
@@ -63,7 +64,7 @@ public final class DesiredStates {
     }
 
     private static DesiredState keyValue(Config config, KeyValueConnectionFactory keyValue) {
-        String appId = value(config, "capa.app-id", "capa");
+        String appId = config.getValue("capa.app.id", String.class).strip();
         return new KeyValueDesiredState(keyValue, value(config, KEY_PREFIX, "capa:desired:" + appId + ":"));
     }
 

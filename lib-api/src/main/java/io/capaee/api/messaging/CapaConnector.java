@@ -146,7 +146,7 @@ public class CapaConnector implements IncomingConnectorFactory, OutgoingConnecto
     }
 
     private static String appId() {
-        return ConfigProvider.getConfig().getOptionalValue("capa.app-id", String.class).orElse("capa");
+        return ConfigProvider.getConfig().getValue("capa.app.id", String.class);
     }
 
     private static <T> T lookup(String jndiName, Class<T> type) {

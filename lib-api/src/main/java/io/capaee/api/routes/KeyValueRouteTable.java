@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.routes;
 
+import io.capaee.api.config.Durations;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
@@ -33,11 +34,10 @@ import java.util.logging.Logger;
  * WARs of one server share routes; with {@code redis} every server does.
  */
 public final class KeyValueRouteTable implements RouteTable {
-    public static final String DEFAULT_KEY = "capa:proxy:routes";
     public static final Duration DEFAULT_REFRESH = Duration.ofMillis(250);
     /** MicroProfile Config keys (server.xml variables) read by {@link #fromConfig}. */
-    public static final String KEY_PROPERTY = "proxy.routes-key";
-    public static final String REFRESH_PROPERTY = "proxy.routes-refresh";
+    public static final String KEY_PROPERTY = "capa.proxy.routes-key";
+    public static final String REFRESH_PROPERTY = "capa.proxy.routes-refresh";
 
     private static final Logger LOG = Logger.getLogger(KeyValueRouteTable.class.getName());
     private static final int MAX_ATTEMPTS = 200;
@@ -73,14 +73,14 @@ public final class KeyValueRouteTable implements RouteTable {
 
     /**
      * The table every WAR of a server should use (each WAR's CDI producer calls this): key
-     * {@code proxy.routes-key} (default {@value #DEFAULT_KEY}), refresh {@code proxy.routes-refresh}
+     * {@code capa.proxy.routes-key} (its default in server.xml), refresh {@code capa.proxy.routes-refresh}
      * (default 250 ms), so that the proxy and the worker always share one document.
      */
     public static KeyValueRouteTable fromConfig(KeyValueConnectionFactory store) {
         org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        String key = config.getOptionalValue(KEY_PROPERTY, String.class).filter(k -> !k.isBlank()).orElse(DEFAULT_KEY);
+        String key = config.getValue(KEY_PROPERTY, String.class);
         Duration refresh = config.getOptionalValue(REFRESH_PROPERTY, String.class).filter(r -> !r.isBlank())
-                .map(Duration::parse).orElse(DEFAULT_REFRESH);
+                .map(Durations::parse).orElse(DEFAULT_REFRESH);
         return new KeyValueRouteTable(store, key, refresh);
     }
 

@@ -34,8 +34,8 @@ public record SecuritySettings(List<String> adminTokens, List<String> appTokens,
     public static SecuritySettings from(Config config) {
         return new SecuritySettings(tokens(config.getOptionalValue(ADMIN_TOKEN_KEY, String.class)),
                 tokens(config.getOptionalValue(APP_TOKEN_KEY, String.class)),
-                config.getOptionalValue(TRUST_LOOPBACK_KEY, Boolean.class).orElse(true),
-                level(config.getOptionalValue(FUNCTIONS_KEY, String.class).orElse("public")));
+                config.getValue(TRUST_LOOPBACK_KEY, Boolean.class),
+                level(config.getValue(FUNCTIONS_KEY, String.class)));
     }
 
     private static Access level(String value) {

@@ -3,6 +3,7 @@ package it.io.capaee.bindings;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import it.io.capaee.support.Dapr;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package it.io.capaee.bindings;
 
+import it.io.capaee.support.Dapr;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 
 /**
  * The request body limit of every JAX-RS API of {@code /wasm} (the worker's operations, and the function calls
- * that {@link FunctionCallFilter} leaves to JAX-RS): {@code functions.max-body-bytes}, so that no body of any
+ * that {@link FunctionCallFilter} leaves to JAX-RS): {@code capa.functions.max-body-bytes}, so that no body of any
  * size is read into memory, whoever sends it.
  */
 @Provider
@@ -37,6 +37,6 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     }
 
     private static PayloadTooLargeException tooLarge(long limit) {
-        return new PayloadTooLargeException("request body is larger than functions.max-body-bytes = " + limit + " bytes");
+        return new PayloadTooLargeException("request body is larger than capa.functions.max-body-bytes = " + limit + " bytes");
     }
 }

@@ -77,7 +77,7 @@ public class FunctionCaller {
             while ((read = body.read(chunk)) >= 0) {
                 all.write(chunk, 0, read);
                 if (all.size() > limit) {
-                    throw new PayloadTooLargeException("request body is larger than functions.max-body-bytes = " + limit + " bytes");
+                    throw new PayloadTooLargeException("request body is larger than capa.functions.max-body-bytes = " + limit + " bytes");
                 }
             }
             return all.toString(StandardCharsets.UTF_8);

@@ -28,9 +28,9 @@ import java.util.stream.Stream;
 /**
  * Deploys what the functions directory holds: {@code NAME.wasm} as the default revision and
  * {@code NAME/REVISION.wasm} as a revision, picked up, replaced and removed without a restart.
- * The directory is polled (every {@code functions.scan-interval}); a file is loaded once it has
+ * The directory is polled (every {@code capa.functions.scan-interval}); a file is loaded once it has
  * kept the same size and time for one interval, so a copy still in progress is not half-read.
- * At start-up it also deploys the modules named by {@code functions.<name>.wasm} / {@code .url}.
+ * At start-up it also deploys the modules named by {@code capa.functions.<name>.wasm} / {@code .url}.
  */
 @ApplicationScoped
 public class FunctionDirectory {
@@ -58,7 +58,7 @@ public class FunctionDirectory {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new FunctionsException("functions.directory " + dir + " cannot be created: " + e.getMessage(), e);
+            throw new FunctionsException("capa.functions.directory " + dir + " cannot be created: " + e.getMessage(), e);
         }
         scanNow(true);
         long interval = Math.max(50, config.scanInterval().toMillis());

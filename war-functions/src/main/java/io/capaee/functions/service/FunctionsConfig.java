@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.service;
 
+import io.capaee.api.config.Durations;
+import io.capaee.api.config.RenamedSettings;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.KeyNamespace;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,37 +19,40 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The {@code functions.*} configuration (server.xml variables, environment, MicroProfile
- * Config sources). Every default lives here once; per-function keys are
- * {@code functions.<name>.<setting>} and fall back to {@code functions.default.<setting>}. The
- * settings added for issue 14 follow the project's naming, {@code capa.functions.*}.
+ * The {@code capa.functions.*} configuration (server.xml variables, environment, MicroProfile
+ * Config sources). The defaults are server.xml's; per-function keys are
+ * {@code capa.functions.<name>.<setting>} and fall back to {@code capa.functions.default.<setting>}.
+ * Old names ({@code functions.*}) declare functions too, for one release ({@link RenamedSettings}).
  */
 @ApplicationScoped
 public class FunctionsConfig {
     /** Names and revisions: letters, digits, '-', '_' and '.', not starting with '.'. */
+    /** Every key of this area starts so; {@code PREFIX + name + "." + setting} are a function's own. */
+    static final String PREFIX = "capa.functions.";
+
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}");
 
     @Inject
     Config config;
 
     @Inject
-    @ConfigProperty(name = "functions.directory", defaultValue = "functions")
+    @ConfigProperty(name = "capa.functions.directory")
     String directory;
 
     @Inject
-    @ConfigProperty(name = "functions.files-root", defaultValue = "function-files")
+    @ConfigProperty(name = "capa.functions.files-root")
     String filesRoot;
 
     @Inject
-    @ConfigProperty(name = "functions.scan-interval", defaultValue = "PT1S")
+    @ConfigProperty(name = "capa.functions.scan-interval")
     Duration scanInterval;
 
     @Inject
-    @ConfigProperty(name = "functions.max-body-bytes", defaultValue = "8388608")
+    @ConfigProperty(name = "capa.functions.max-body-bytes")
     long maxBodyBytes;
 
     @Inject
-    @ConfigProperty(name = "functions.compiler", defaultValue = "true")
+    @ConfigProperty(name = "capa.functions.compiler")
     boolean compiler;
 
     /** Where compiled modules are kept across restarts, relative to the server's output directory. */
@@ -62,19 +67,19 @@ public class FunctionsConfig {
 
     /** {@code function}: each function its own keys ({@code capa:fn:<name>:}); {@code shared}: one namespace, {@code capa:guest:}. */
     @Inject
-    @ConfigProperty(name = "capa.functions.kv-namespace", defaultValue = "function")
+    @ConfigProperty(name = "capa.functions.kv-namespace")
     String kvNamespace;
 
     @Inject
-    @ConfigProperty(name = "capa.functions.max-file-bytes", defaultValue = "67108864")
+    @ConfigProperty(name = "capa.functions.max-file-bytes")
     long maxFileBytes;
 
     @Inject
-    @ConfigProperty(name = "capa.functions.max-write-bytes", defaultValue = "16777216")
+    @ConfigProperty(name = "capa.functions.max-write-bytes")
     long maxWriteBytes;
 
     @Inject
-    @ConfigProperty(name = "http.port", defaultValue = "9080")
+    @ConfigProperty(name = "http.port")
     String httpPort;
 
     /** The compiled-module cache's directory; empty when {@code capa.functions.compiled-cache-max-bytes} is 0. */
@@ -141,14 +146,15 @@ public class FunctionsConfig {
         return value;
     }
 
-    /** Functions declared by configuration: {@code functions.<name>.wasm} (a file) or {@code .url}. */
+    /** Functions declared by configuration: {@code capa.functions.<name>.wasm} (a file) or {@code .url}. */
     public Map<String, String> declaredModules() {
         Map<String, String> declared = new LinkedHashMap<>();
         for (String key : config.getPropertyNames()) {
-            String[] parts = key.split("\\.");
-            if (parts.length == 3 && parts[0].equals("functions") && (parts[2].equals("wasm") || parts[2].equals("url"))
-                    && !parts[1].equals("default") && NAME.matcher(parts[1]).matches()) {
-                config.getOptionalValue(key, String.class).ifPresent(v -> declared.put(parts[1], v));
+            String[] parts = RenamedSettings.currentName(key).split("\\.");
+            if (parts.length == 4 && parts[0].equals("capa") && parts[1].equals("functions")
+                    && (parts[3].equals("wasm") || parts[3].equals("url"))
+                    && !parts[2].equals("default") && NAME.matcher(parts[2]).matches()) {
+                config.getOptionalValue(key, String.class).ifPresent(v -> declared.put(parts[2], v));
             }
         }
         return declared;
@@ -156,10 +162,11 @@ public class FunctionsConfig {
 
     private Map<String, String> environment(String name) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (String prefix : List.of("functions.default.env.", "functions." + name + ".env.")) {
+        for (String prefix : List.of("capa.functions.default.env.", PREFIX + name + ".env.")) {
             for (String key : config.getPropertyNames()) {
-                if (key.startsWith(prefix) && key.length() > prefix.length()) {
-                    config.getOptionalValue(key, String.class).ifPresent(v -> env.put(key.substring(prefix.length()), v));
+                String current = RenamedSettings.currentName(key);
+                if (current.startsWith(prefix) && current.length() > prefix.length()) {
+                    config.getOptionalValue(key, String.class).ifPresent(v -> env.put(current.substring(prefix.length()), v));
                 }
             }
         }
@@ -167,8 +174,8 @@ public class FunctionsConfig {
     }
 
     private Optional<String> value(String name, String setting) {
-        Optional<String> own = config.getOptionalValue("functions." + name + "." + setting, String.class);
-        return own.isPresent() ? own : config.getOptionalValue("functions.default." + setting, String.class);
+        Optional<String> own = config.getOptionalValue(PREFIX + name + "." + setting, String.class);
+        return own.isPresent() ? own : config.getOptionalValue(PREFIX + "default." + setting, String.class);
     }
 
     private static List<String> list(String v) {
@@ -176,20 +183,10 @@ public class FunctionsConfig {
     }
 
     private static Duration duration(String name, String setting, String v) {
-        String t = v.trim();
         try {
-            if (t.startsWith("P") || t.startsWith("p")) {
-                return Duration.parse(t);
-            }
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            return Duration.ofMillis(Long.parseLong(t));
-        } catch (RuntimeException e) {
-            throw new FunctionsException("functions." + name + "." + setting + " = '" + v + "' is not a duration (use 500ms, 10s or PT10S)", e);
+            return Durations.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw new FunctionsException(PREFIX + name + "." + setting + ": " + e.getMessage(), e);
         }
     }
 
@@ -197,7 +194,7 @@ public class FunctionsConfig {
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new FunctionsException("functions." + name + "." + setting + " = '" + v + "' is not a whole number", e);
+            throw new FunctionsException(PREFIX + name + "." + setting + " = '" + v + "' is not a whole number", e);
         }
     }
 }

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the worker shares with the other WARs without importing them: the registry's store (the
- * same directory, {@code registry.directory}), the proxy's route table (the resource adapter's
- * key/value store at {@code proxy.routes-key}) and the desired state ({@code capa.desired-state.*}).
+ * same directory, {@code capa.registry.directory}), the proxy's route table (the resource adapter's
+ * key/value store at {@code capa.proxy.routes-key}) and the desired state ({@code capa.desired-state.*}).
  */
 @ApplicationScoped
 public class FaasWiring {
@@ -26,7 +26,7 @@ public class FaasWiring {
     KeyValueConnectionFactory keyValue;
 
     @Inject
-    @ConfigProperty(name = "registry.directory", defaultValue = "registry")
+    @ConfigProperty(name = "capa.registry.directory")
     String registryDirectory;
 
     @Produces

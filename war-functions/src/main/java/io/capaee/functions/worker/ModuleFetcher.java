@@ -87,7 +87,7 @@ final class ModuleFetcher {
 
     private Fetched checked(byte[] bytes, String source, Optional<String> expectedDigest) {
         if (bytes.length > maxBytes) {
-            throw new WorkerException(413, source + " is larger than worker.max-module-bytes = " + maxBytes);
+            throw new WorkerException(413, source + " is larger than capa.worker.max-module-bytes = " + maxBytes);
         }
         String sha256 = sha256(bytes);
         if (expectedDigest.isPresent() && !expectedDigest.get().equalsIgnoreCase(sha256)) {

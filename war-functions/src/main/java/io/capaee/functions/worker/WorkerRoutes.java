@@ -12,7 +12,7 @@ import java.util.function.Function;
 
 /**
  * This server's worker URLs in the proxy's route table: revision {@code r} of {@code f} routes to
- * {@code <worker.local-url>/f/r}, and the default of {@code f} to the URL of its default revision.
+ * {@code <capa.worker.local-url>/f/r}, and the default of {@code f} to the URL of its default revision.
  * Each change touches only this server's URLs, atomically, so that servers sharing the table (Redis)
  * keep each other's. A URL of that shape is taken to be worker-made; every other route (the
  * registration API's) is left alone.

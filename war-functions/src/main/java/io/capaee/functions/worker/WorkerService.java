@@ -48,15 +48,15 @@ public class WorkerService {
     DesiredState desiredState;
 
     @Inject
-    @ConfigProperty(name = "worker.local-url", defaultValue = "http://localhost:9080/wasm/functions")
+    @ConfigProperty(name = "capa.worker.local-url")
     String localBase;
 
     @Inject
-    @ConfigProperty(name = "worker.proxy-url", defaultValue = "http://localhost:9080")
+    @ConfigProperty(name = "capa.worker.proxy-url")
     String proxyBase;
 
     @Inject
-    @ConfigProperty(name = "worker.max-module-bytes", defaultValue = "268435456")
+    @ConfigProperty(name = "capa.worker.max-module-bytes")
     long maxModuleBytes;
 
     private LocalWorker local;

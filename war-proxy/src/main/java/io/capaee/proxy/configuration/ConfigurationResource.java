@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Dapr's configuration API (runtime-api spec 3.8). {@code GET /v1.0/configuration/{store}?key=..}
  * answers {@code {"key": {"value", "version", "metadata"}}} (every item without {@code key});
- * {@code /subscribe} answers {@code {"id"}} and POSTs changes to {@code capa.app-url};
+ * {@code /subscribe} answers {@code {"id"}} and POSTs changes to {@code capa.app.url};
  * {@code /{id}/unsubscribe} answers {@code {"ok": true}}, or 500 with {@code "ok": false}.
  *
  * <p>No answer holds more than {@code capa.configuration.max-items} items, and no request may name
@@ -50,11 +50,11 @@ public class ConfigurationResource {
 
     // Optional: server.xml's default is the empty string, which MicroProfile Config counts as missing
     @Inject
-    @ConfigProperty(name = "capa.app-url")
+    @ConfigProperty(name = "capa.app.url")
     Optional<String> appUrl;
 
     @Inject
-    @ConfigProperty(name = MAX_ITEMS, defaultValue = "1000")
+    @ConfigProperty(name = MAX_ITEMS)
     int maxItems;
 
     @GET
@@ -89,7 +89,7 @@ public class ConfigurationResource {
         String app = appUrl.map(String::strip).orElse("");
         if (app.isEmpty()) {
             throw new DaprException(500, "ERR_APP_CHANNEL_NIL",
-                    "no app to notify of configuration changes: set capa.app-url to the app's base URL");
+                    "no app to notify of configuration changes: set capa.app.url to the app's base URL");
         }
         checkKeyCount(keys, "ERR_CONFIGURATION_SUBSCRIBE");
         String id;

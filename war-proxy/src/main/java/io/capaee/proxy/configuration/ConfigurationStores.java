@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.configuration;
 
+import io.capaee.api.config.Durations;
 import io.capaee.api.configuration.ConfigurationConnection;
 import io.capaee.api.configuration.ConfigurationConnectionFactory;
 import io.capaee.api.configuration.ConfigurationItem;
@@ -53,7 +54,7 @@ public class ConfigurationStores {
                         .filter(p -> !p.isEmpty()).orElseThrow(() -> new IllegalStateException(PREFIX + name
                                 + ".prefix must be set to a non-empty prefix, e.g. app.config."));
                 Duration poll = config.getOptionalValue(PREFIX + name + ".poll-interval", String.class)
-                        .map(Duration::parse).orElse(Duration.ofMillis(250));
+                        .map(Durations::parse).orElse(Duration.ofMillis(250));
                 stores.put(name, new MicroProfileConfigurationStore(config, prefix, poll));
             }
         }

@@ -53,7 +53,7 @@ public class ConfigurationSubscriptions {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Inject
-    @ConfigProperty(name = "capa.configuration.max-subscriptions", defaultValue = "64")
+    @ConfigProperty(name = "capa.configuration.max-subscriptions")
     int maxSubscriptions;
 
     /** Subscribes and returns the subscription id. */

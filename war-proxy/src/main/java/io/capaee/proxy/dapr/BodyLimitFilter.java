@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The request body limit of every JAX-RS API of this WAR (the Dapr APIs, route registration, connectors):
- * {@code capa.dapr.max-body-bytes}, 4 MiB like Dapr's default, so that no body of any size is read into
+ * {@code capa.dapr.max-body-bytes} (server.xml: 4 MiB like Dapr's default), so that no body of any size is read into
  * memory. The reverse proxy's {@code /functions/*} streams bodies and is not JAX-RS. Who may call the APIs is
  * {@link io.capaee.proxy.rest.ProxyAccessFilter}'s business.
  */
@@ -20,13 +20,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BodyLimitFilter implements ContainerRequestFilter {
-    static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
-
     private final long maxBodyBytes;
 
     public BodyLimitFilter() {
-        var config = ConfigProvider.getConfig();
-        this.maxBodyBytes = config.getOptionalValue("capa.dapr.max-body-bytes", Long.class).orElse(DEFAULT_MAX_BODY_BYTES);
+        this.maxBodyBytes = ConfigProvider.getConfig().getValue("capa.dapr.max-body-bytes", Long.class);
     }
 
     @Override

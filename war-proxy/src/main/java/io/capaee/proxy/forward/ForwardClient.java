@@ -48,8 +48,8 @@ import org.apache.hc.core5.util.Timeout;
  * non-blocking one-byte read ({@link UpstreamConnection#closedByPeer}); one the upstream closed is
  * dropped before anything was sent, and a fresh one is opened, so even a POST's body is never lost to it.
  *
- * <p>Timeouts: {@code proxy.connect-timeout} for connecting (and a TLS handshake),
- * {@code proxy.response-timeout} until the response's status and headers have arrived; a body is
+ * <p>Timeouts: {@code capa.proxy.connect-timeout} for connecting (and a TLS handshake),
+ * {@code capa.proxy.response-timeout} until the response's status and headers have arrived; a body is
  * then streamed without a time limit (event streams may be quiet for long).
  */
 final class ForwardClient {
@@ -198,7 +198,7 @@ final class ForwardClient {
         }
     }
 
-    /** No connection (or TLS session) within {@code proxy.connect-timeout}: nothing was sent. */
+    /** No connection (or TLS session) within {@code capa.proxy.connect-timeout}: nothing was sent. */
     static final class ConnectTimeout extends IOException {
         private static final long serialVersionUID = 1L;
 

@@ -24,10 +24,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Resolves app ids to base URLs: this server's own id, then {@code invoke.apps}, then (when
- * {@code invoke.registry=redis}) the registry, where every server writes
+ * Resolves app ids to base URLs: this server's own id, then {@code capa.invoke.apps}, then (when
+ * {@code capa.invoke.registry=redis}) the registry, where every server writes
  * {@code {registry-key}:{appId}} = {@code {"url":...,"heartbeat":epochMillis}} at start and every
- * third of {@code invoke.registry-ttl}. An entry whose heartbeat is older than the TTL (its
+ * third of {@code capa.invoke.registry-ttl}. An entry whose heartbeat is older than the TTL (its
  * server stopped or died) is not used.
  */
 @ApplicationScoped
@@ -54,7 +54,7 @@ public class AppDirectory {
             }
             int eq = entry.indexOf('=');
             if (eq <= 0) {
-                LOG.warning(() -> "invoke.apps: ignoring '" + entry.trim() + "'; expected id=url");
+                LOG.warning(() -> "capa.invoke.apps: ignoring '" + entry.trim() + "'; expected id=url");
                 continue;
             }
             configured.put(entry.substring(0, eq).trim(), URI.create(entry.substring(eq + 1).trim()));

@@ -7,35 +7,35 @@ import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The {@code invoke.*} configuration (server.xml variables); timeouts and retries are Fault Tolerance's keys. */
+/** The {@code capa.invoke.*} configuration (server.xml variables); timeouts and retries are Fault Tolerance's keys. */
 @ApplicationScoped
 public class InvokeConfig {
     @Inject
-    @ConfigProperty(name = "capa.app-id", defaultValue = "capa")
+    @ConfigProperty(name = "capa.app.id")
     String appId;
 
     @Inject
-    @ConfigProperty(name = "invoke.self-url")
+    @ConfigProperty(name = "capa.invoke.self-url")
     Optional<String> selfUrl;
 
     @Inject
-    @ConfigProperty(name = "http.port", defaultValue = "9080")
+    @ConfigProperty(name = "http.port")
     int httpPort;
 
     @Inject
-    @ConfigProperty(name = "invoke.apps", defaultValue = "")
+    @ConfigProperty(name = "capa.invoke.apps")
     Optional<String> apps;
 
     @Inject
-    @ConfigProperty(name = "invoke.registry", defaultValue = "none")
+    @ConfigProperty(name = "capa.invoke.registry")
     String registry;
 
     @Inject
-    @ConfigProperty(name = "invoke.registry-key", defaultValue = "capa:invoke:apps")
+    @ConfigProperty(name = "capa.invoke.registry-key")
     String registryKey;
 
     @Inject
-    @ConfigProperty(name = "invoke.registry-ttl", defaultValue = "PT30S")
+    @ConfigProperty(name = "capa.invoke.registry-ttl")
     Duration registryTtl;
 
     @Inject

@@ -82,7 +82,7 @@ public class InvokeResource {
     private Response invoke(String httpMethod, String appId, String method, HttpHeaders headers, UriInfo uri,
             byte[] body) {
         URI base = apps.resolve(appId).orElseThrow(() -> new DaprException(404, "ERR_DIRECT_INVOKE",
-                "no app with id '" + appId + "': not this server's, not in invoke.apps, not in the app registry"));
+                "no app with id '" + appId + "': not this server's, not in capa.invoke.apps, not in the app registry"));
         String rawPath = uri.getRequestUri().getRawPath();
         // the segment after the app id is "method" (an app id holds no '/', but may itself be "method")
         int appIdStart = rawPath.indexOf("/v1.0/invoke/") + "/v1.0/invoke/".length();

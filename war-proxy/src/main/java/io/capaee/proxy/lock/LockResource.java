@@ -45,7 +45,7 @@ public class LockResource {
     JndiComponents components;
 
     @Inject
-    @ConfigProperty(name = "capa.lock.max-expiry-seconds", defaultValue = "3600")
+    @ConfigProperty(name = "capa.lock.max-expiry-seconds")
     long maxExpirySeconds;
 
     @POST

@@ -36,7 +36,7 @@ public class MetadataResource {
     static final String RUNTIME_VERSION = "capa-ee-0.1";
 
     @Inject
-    @ConfigProperty(name = "capa.app-id", defaultValue = "capa")
+    @ConfigProperty(name = "capa.app.id")
     String appId;
 
     @Inject

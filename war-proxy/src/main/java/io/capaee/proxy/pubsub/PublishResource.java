@@ -50,7 +50,7 @@ public class PublishResource {
     JndiComponents components;
 
     @Inject
-    @ConfigProperty(name = "capa.app-id", defaultValue = "capa")
+    @ConfigProperty(name = "capa.app.id")
     String appId;
 
     @Context

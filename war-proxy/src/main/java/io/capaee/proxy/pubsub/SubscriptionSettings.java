@@ -9,31 +9,30 @@ import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 
 /**
- * Pub/sub delivery settings from MicroProfile Config, each default here: {@code capa.app-id},
- * {@code capa.app-url} (none: only absolute routes are delivered, nothing is discovered),
- * {@code capa.pubsub.discovery-interval} (PT10S), {@code capa.pubsub.max-attempts} (5),
- * {@code capa.pubsub.initial-backoff} (PT0.1S), {@code capa.pubsub.max-backoff} (PT5S),
- * {@code capa.pubsub.delivery-timeout} (PT30S), {@code capa.pubsub.local-url} (this server, for
- * {@code function:} and {@code actor:} routes; http://localhost:9080), {@code capa.dapr.api-token}
- * (sent to this server's actor API by {@code actor:} routes).
+ * Pub/sub delivery settings from MicroProfile Config, their defaults in server.xml: {@code capa.app.id},
+ * {@code capa.app.url} (none: only absolute routes are delivered, nothing is discovered),
+ * {@code capa.pubsub.discovery-interval}, {@code capa.pubsub.max-attempts},
+ * {@code capa.pubsub.initial-backoff}, {@code capa.pubsub.max-backoff}, {@code capa.pubsub.local-url}
+ * (this server, for {@code function:} and {@code actor:} routes), {@code capa.dapr.api-token} (sent to
+ * this server's actor API by {@code actor:} routes); and {@code capa.pubsub.delivery-timeout}, no
+ * variable, default here (PT30S).
  */
 record SubscriptionSettings(String appId, String appUrl, String localUrl, String apiToken, Duration discoveryInterval,
         DeliveryPolicy policy) {
     static final String DECLARED = "capa.subscription.";
 
     static SubscriptionSettings fromConfig(Config config) {
-        String appUrl = config.getOptionalValue("capa.app-url", String.class).map(String::strip)
+        String appUrl = config.getOptionalValue("capa.app.url", String.class).map(String::strip)
                 .filter(u -> !u.isEmpty()).map(u -> u.replaceAll("/+$", "")).orElse(null);
         DeliveryPolicy policy = new DeliveryPolicy(
-                config.getOptionalValue("capa.pubsub.max-attempts", Integer.class).orElse(5),
-                duration(config, "capa.pubsub.initial-backoff", "PT0.1S"),
-                duration(config, "capa.pubsub.max-backoff", "PT5S"),
-                duration(config, "capa.pubsub.delivery-timeout", "PT30S"));
-        String localUrl = config.getOptionalValue("capa.pubsub.local-url", String.class).map(String::strip)
-                .filter(u -> !u.isEmpty()).orElse("http://localhost:9080").replaceAll("/+$", "");
+                config.getValue("capa.pubsub.max-attempts", Integer.class),
+                config.getValue("capa.pubsub.initial-backoff", Duration.class),
+                config.getValue("capa.pubsub.max-backoff", Duration.class),
+                config.getOptionalValue("capa.pubsub.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30)));
+        String localUrl = config.getValue("capa.pubsub.local-url", String.class).strip().replaceAll("/+$", "");
         String apiToken = SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)).orElse(null);
-        return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl, localUrl, apiToken,
-                duration(config, "capa.pubsub.discovery-interval", "PT10S"), policy);
+        return new SubscriptionSettings(config.getValue("capa.app.id", String.class), appUrl, localUrl, apiToken,
+                config.getValue("capa.pubsub.discovery-interval", Duration.class), policy);
     }
 
     /** {@code capa.subscription.NAME.pubsub|topic|route|dead-letter-topic|raw-payload}. */
@@ -51,15 +50,11 @@ record SubscriptionSettings(String appId, String appUrl, String localUrl, String
                     config.getOptionalValue(p + "pubsub", String.class).orElse("pubsub"),
                     config.getValue(p + "topic", String.class),
                     config.getOptionalValue(p + "route", String.class).orElseThrow(
-                            () -> new IllegalStateException(p + "route must be set: a path on capa.app-url or a URL")),
+                            () -> new IllegalStateException(p + "route must be set: a path on capa.app.url or a URL")),
                     config.getOptionalValue(p + "dead-letter-topic", String.class).orElse(null),
                     config.getOptionalValue(p + "raw-payload", Boolean.class).orElse(false),
                     "DECLARATIVE"));
         }
         return result;
-    }
-
-    private static Duration duration(Config config, String key, String fallback) {
-        return Duration.parse(config.getOptionalValue(key, String.class).orElse(fallback));
     }
 }

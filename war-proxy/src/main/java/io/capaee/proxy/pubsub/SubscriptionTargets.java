@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
- * Where a subscription's route delivers: {@code /path} on the app ({@code capa.app-url}), an
+ * Where a subscription's route delivers: {@code /path} on the app ({@code capa.app.url}), an
  * {@code http(s)://} URL, {@code function:NAME[/REVISION]} (a wasm function of this server, through
  * its functions platform at {@code /wasm/functions}), or {@code actor:TYPE/ID/METHOD} (an actor
  * method, through this server's actor API {@code /v1.0/actors/TYPE/ID/method/METHOD}). Functions and

@@ -35,7 +35,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The app's running subscriptions: those declared in configuration, started with the application,
  * and those the app lists at {@code GET APP/dapr/subscribe}, asked every
  * {@code capa.pubsub.discovery-interval} (subscriptions it no longer lists are stopped). Each runs
- * on a managed thread of its own (ManagedThreadFactory) with the consumer group {@code capa.app-id}; all stop when
+ * on a managed thread of its own (ManagedThreadFactory) with the consumer group {@code capa.app.id}; all stop when
  * the application stops. Also the pub/sub part of {@code /v1.0/metadata}.
  */
 @ApplicationScoped
@@ -112,7 +112,7 @@ public class Subscriptions implements MetadataContributor {
         PubSubConnectionFactory broker = components.find("pubsub", s.pubsub(), PubSubConnectionFactory.class).orElse(null);
         if (target == null || broker == null) {
             LOG.log(Level.WARNING, "subscription {0} not started: {1}", new Object[] {s.key(),
-                    broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app-url"});
+                    broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app.url"});
             return;
         }
         Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, settings.apiToken());

@@ -21,8 +21,8 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Serves this server's RPC services over NATS when {@code rpc.nats.enabled=true}: requests on
- * {@code {rpc.nats.prefix}.svc.{service}}, answered on managed threads of its own (at most
+ * Serves this server's RPC services over NATS when {@code capa.rpc.nats.enabled=true}: requests on
+ * {@code {capa.rpc.nats.prefix}.svc.{service}}, answered on managed threads of its own (at most
  * {@value #MAX_THREADS} calls at once). The NATS
  * connection is the resource adapter's: the {@link MessageBusFactory} at {@value #JNDI_NAME}
  * (server.xml {@code <connectionFactory id="rpc-nats">}), a connection per operation; the
@@ -36,15 +36,15 @@ public class NatsRpcEndpoint {
     private static final Logger LOG = Logger.getLogger(NatsRpcEndpoint.class.getName());
 
     @Inject
-    @ConfigProperty(name = "rpc.nats.enabled", defaultValue = "false")
+    @ConfigProperty(name = "capa.rpc.nats.enabled")
     boolean enabled;
 
     @Inject
-    @ConfigProperty(name = "rpc.nats.prefix", defaultValue = "capa.rpc")
+    @ConfigProperty(name = "capa.rpc.nats.prefix")
     String prefix;
 
     @Inject
-    @ConfigProperty(name = "rpc.nats.timeout", defaultValue = "PT10S")
+    @ConfigProperty(name = "capa.rpc.nats.timeout")
     Duration timeout;
 
     @Inject
@@ -76,7 +76,7 @@ public class NatsRpcEndpoint {
                 LOG.info(() -> "RPC service '" + name + "' on NATS subject " + rpc.serviceSubject(name));
             }
         } catch (NamingException | ClassCastException e) {
-            LOG.log(Level.SEVERE, "RPC over NATS is not available: rpc.nats.enabled=true needs a connectionFactory"
+            LOG.log(Level.SEVERE, "RPC over NATS is not available: capa.rpc.nats.enabled=true needs a connectionFactory"
                     + " with jndiName=\"" + JNDI_NAME + "\" (properties.capa-ee.jca-bindings.MessageBusFactory) in server.xml", e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "RPC over NATS is not available: " + e.getMessage(), e);

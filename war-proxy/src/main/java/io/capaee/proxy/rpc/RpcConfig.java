@@ -5,15 +5,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The {@code capa.app-id} and {@code rpc.*} configuration (server.xml variables). */
+/** The {@code capa.app.id} and {@code capa.rpc.*} configuration (server.xml variables). */
 @ApplicationScoped
 public class RpcConfig {
     @Inject
-    @ConfigProperty(name = "capa.app-id", defaultValue = "capa")
+    @ConfigProperty(name = "capa.app.id")
     String appId;
 
     @Inject
-    @ConfigProperty(name = "rpc.strict", defaultValue = "false")
+    @ConfigProperty(name = "capa.rpc.strict")
     boolean strict;
 
     /** This server's application id (Dapr's app id): how other servers address it. */

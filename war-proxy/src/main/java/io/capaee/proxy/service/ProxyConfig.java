@@ -8,26 +8,26 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The {@code proxy.*} configuration of forwarding (server.xml variables, environment); every
- * default is here once. The route table's own keys ({@code proxy.routes-key},
- * {@code proxy.routes-refresh}) are read by {@link io.capaee.api.routes.RouteTableProducer}.
+ * The {@code capa.proxy.*} configuration of forwarding (server.xml variables, environment); every
+ * default is in server.xml, once. The route table's own keys ({@code capa.proxy.routes-key},
+ * {@code capa.proxy.routes-refresh}) are read by {@link io.capaee.api.routes.RouteTableProducer}.
  */
 @ApplicationScoped
 public class ProxyConfig {
     @Inject
-    @ConfigProperty(name = "proxy.routes-file", defaultValue = "")
+    @ConfigProperty(name = "capa.proxy.routes-file")
     Optional<String> routesFile;
 
     @Inject
-    @ConfigProperty(name = "proxy.connect-timeout", defaultValue = "PT2S")
+    @ConfigProperty(name = "capa.proxy.connect-timeout")
     Duration connectTimeout;
 
     @Inject
-    @ConfigProperty(name = "proxy.response-timeout", defaultValue = "PT30S")
+    @ConfigProperty(name = "capa.proxy.response-timeout")
     Duration responseTimeout;
 
     @Inject
-    @ConfigProperty(name = "proxy.unhealthy-for", defaultValue = "PT10S")
+    @ConfigProperty(name = "capa.proxy.unhealthy-for")
     Duration unhealthyFor;
 
     /** The Capsule {@code config.yaml} to load at start; empty: none. */

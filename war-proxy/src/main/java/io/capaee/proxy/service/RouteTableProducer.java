@@ -11,7 +11,7 @@ import jakarta.inject.Singleton;
 
 /**
  * The route table of this WAR: the resource adapter's key/value store (one store per server with
- * {@code memory}, shared by all servers with {@code redis}) at {@code proxy.routes-key}.
+ * {@code memory}, shared by all servers with {@code redis}) at {@code capa.proxy.routes-key}.
  */
 @ApplicationScoped
 public class RouteTableProducer {

@@ -18,7 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Loads {@code proxy.routes-file} into the route table when the application starts. Functions
+ * Loads {@code capa.proxy.routes-file} into the route table when the application starts. Functions
  * that already exist in the table (registered earlier, or by another server sharing Redis) are
  * kept as they are. A missing or malformed file is one SEVERE line naming it; the server still
  * starts (Capsule exited).
@@ -42,10 +42,10 @@ public class RoutesFileLoader {
         try {
             declared = RoutesFile.parse(Files.readString(file, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            LOG.log(Level.SEVERE, "proxy.routes-file {0} cannot be read ({1}); no routes loaded from it", new Object[] {file, e});
+            LOG.log(Level.SEVERE, "capa.proxy.routes-file {0} cannot be read ({1}); no routes loaded from it", new Object[] {file, e});
             return;
         } catch (IllegalArgumentException e) {
-            LOG.log(Level.SEVERE, "proxy.routes-file {0} is malformed: {1}; no routes loaded from it", new Object[] {file, e.getMessage()});
+            LOG.log(Level.SEVERE, "capa.proxy.routes-file {0} is malformed: {1}; no routes loaded from it", new Object[] {file, e.getMessage()});
             return;
         }
         List<String> loaded = new ArrayList<>();

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The registry's store and limit, from configuration. The defaults live in server.xml only
- * ({@code registry.directory}, {@code registry.max-module-bytes}): without them the WAR does not
+ * ({@code capa.registry.directory}, {@code capa.registry.max-module-bytes}): without them the WAR does not
  * start, and the deployment error names the missing key.
  */
 @ApplicationScoped
@@ -19,11 +19,11 @@ public class RegistryService {
     private static final Logger LOG = Logger.getLogger(RegistryService.class.getName());
 
     @Inject
-    @ConfigProperty(name = "registry.directory")
+    @ConfigProperty(name = "capa.registry.directory")
     String directory;
 
     @Inject
-    @ConfigProperty(name = "registry.max-module-bytes")
+    @ConfigProperty(name = "capa.registry.max-module-bytes")
     long maxModuleBytes;
 
     private FileModuleStore store;
@@ -31,7 +31,7 @@ public class RegistryService {
     @PostConstruct
     void start() {
         if (maxModuleBytes <= 0) {
-            throw new IllegalStateException("registry.max-module-bytes must be positive, was " + maxModuleBytes);
+            throw new IllegalStateException("capa.registry.max-module-bytes must be positive, was " + maxModuleBytes);
         }
         store = new FileModuleStore(Path.of(directory));
         LOG.info(() -> "wasm module registry in " + store.root() + ", modules up to " + maxModuleBytes + " bytes");

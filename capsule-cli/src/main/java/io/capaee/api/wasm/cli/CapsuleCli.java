@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm.cli;
 
+import io.capaee.api.config.Durations;
 import io.capaee.api.wasm.CliResult;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
@@ -142,23 +143,10 @@ public final class CapsuleCli {
         return settings;
     }
 
-    /** Go-style durations as the other flags use them: {@code 500ms}, {@code 10s}, {@code 2m}. */
+    /** Go-style durations as the other flags use them ({@link Durations}), and a bare number of seconds. */
     static Duration parseDuration(String text) {
         String t = text.trim();
-        try {
-            if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
-            }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis((long) (Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            if (t.endsWith("m")) {
-                return Duration.ofMinutes(Long.parseLong(t.substring(0, t.length() - 1)));
-            }
-            return Duration.ofSeconds(Long.parseLong(t));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid duration '" + text + "' (use e.g. 500ms, 10s, 2m)");
-        }
+        return t.matches("\\d+") ? Duration.ofSeconds(Long.parseLong(t)) : Durations.parse(t);
     }
 
     private static long parseBytes(String text) {

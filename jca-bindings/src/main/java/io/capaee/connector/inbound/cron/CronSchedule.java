@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound.cron;
 
+import io.capaee.api.config.Durations;
 import io.capaee.connector.InvalidConfigException;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -111,17 +112,8 @@ public final class CronSchedule {
 
     private static Duration duration(String text) {
         try {
-            if (text.endsWith("ms")) {
-                return positive(Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2))), text);
-            }
-            long n = Long.parseLong(text.substring(0, text.length() - 1));
-            return positive(switch (text.charAt(text.length() - 1)) {
-                case 's' -> Duration.ofSeconds(n);
-                case 'm' -> Duration.ofMinutes(n);
-                case 'h' -> Duration.ofHours(n);
-                default -> throw new NumberFormatException();
-            }, text);
-        } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+            return positive(Durations.parse(text), text);
+        } catch (IllegalArgumentException e) {
             throw new InvalidConfigException("schedule", "'@every " + text + "' needs a duration like 500ms, 30s, 5m, 1h");
         }
     }

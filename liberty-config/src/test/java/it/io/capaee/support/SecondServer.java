@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Another Liberty server on loopback, made from a copy of the test server with its ports moved
+ * by an offset and some bootstrap properties changed; it neither registers in the app registry,
+ * nor serves NATS, nor shares the first server's desired state unless {@code changes} say so.
+ */
+public final class SecondServer implements AutoCloseable {
+    private final Path wlp;
+    private final String name;
+    public final String base;
+
+    private SecondServer(Path wlp, String name, String base) {
+        this.wlp = wlp;
+        this.name = name;
+        this.base = base;
+    }
+
+    /** Creates and starts the server; {@code changes} maps a property to its value, or to null to remove it. */
+    public static SecondServer start(String name, int portOffset, Map<String, String> changes) throws Exception {
+        Path first = Server.dir();
+        Path wlp = first.getParent().getParent().getParent();
+        Path second = first.getParent().resolve(name);
+        if (Files.isDirectory(second)) {
+            run(wlp, name, "stop");
+        }
+        deleteTree(second);
+        try (Stream<Path> files = Files.walk(first)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path rel = first.relativize(p);
+                if (rel.startsWith("logs") || rel.startsWith("workarea") || rel.startsWith("functions")
+                        || rel.startsWith("function-files") || rel.startsWith("registry")) {
+                    continue;
+                }
+                Path target = second.resolve(rel.toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Properties bootstrap = new Properties();
+        try (InputStream in = Files.newInputStream(first.resolve("bootstrap.properties"))) {
+            bootstrap.load(in);
+        }
+        int http = Integer.parseInt(bootstrap.getProperty("http.port")) + portOffset;
+        int https = Integer.parseInt(bootstrap.getProperty("https.port")) + portOffset;
+        bootstrap.setProperty("http.port", String.valueOf(http));
+        bootstrap.setProperty("https.port", String.valueOf(https));
+        bootstrap.setProperty("capa.proxy.routes-file", ""); // the first server loaded it already
+        bootstrap.remove("capa.functions.from-config.wasm");
+        // not the first server's app id in the registry, nor a second answerer of its NATS subjects
+        bootstrap.setProperty("capa.invoke.registry", "none");
+        bootstrap.setProperty("capa.rpc.nats.enabled", "false");
+        // one server owns an actor (a second one would also fire the first one's reminders), and the
+        // first server's input bindings must not lose messages to a second consumer in the same group
+        bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.actors.")).forEach(bootstrap::remove);
+        bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.bindings.") && k.endsWith("-input.enabled"))
+                .forEach(k -> bootstrap.setProperty(k, "false"));
+        // a desired state of its own (its files are in its directory anyway): what the first server's
+        // APIs deployed is not deployed here too; a test of a shared desired state passes the first one's keys
+        bootstrap.setProperty("capa.desired-state.key-prefix", "capa:desired:" + bootstrap.getProperty("capa.app.id", "capa")
+                + "@" + name + ":");
+        changes.forEach((k, v) -> {
+            if (v == null) {
+                bootstrap.remove(k);
+            } else {
+                bootstrap.setProperty(k, v);
+            }
+        });
+        try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
+            bootstrap.store(out, "second server " + name);
+        }
+        SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http);
+        s.startAgain();
+        return s;
+    }
+
+    /**
+     * Starts the server (again, after {@link #close} or {@link #kill}), keeping its directory, and
+     * waits until its applications answer; returns how long that took.
+     */
+    public Duration startAgain() throws Exception {
+        long start = System.nanoTime();
+        run(wlp, name, "start");
+        long end = start + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                // a public probe that answers once the application is up, whatever the server's security settings
+                if (Server.send(HttpRequest.newBuilder(URI.create(base + "/v1.0/healthz"))).statusCode() == 204) {
+                    return Duration.ofNanos(System.nanoTime() - start);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("server " + name + " did not answer on " + base + "; see " + dir().resolve("logs"));
+    }
+
+    /** The server's directory (its output directory too): desired-state files, logs, registry. */
+    public Path dir() {
+        return wlp.resolve("usr/servers").resolve(name);
+    }
+
+    /**
+     * Ends the server's JVM with SIGKILL, as a crash or the OOM killer would: no shutdown hook,
+     * no application stop. Returns once the process is gone.
+     */
+    public void kill() throws Exception {
+        Path pidFile = wlp.resolve("usr/servers/.pid").resolve(name + ".pid");
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("server " + name + " is not running (pid " + pid + ")"));
+        Process kill = new ProcessBuilder("kill", "-9", String.valueOf(pid)).redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -9 " + pid + " failed");
+        }
+        process.onExit().get(60, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        run(wlp, name, "stop");
+    }
+
+    private static void run(Path wlp, String name, String action) throws Exception {
+        Process p = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!p.waitFor(180, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("server " + action + " " + name + " did not finish");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                Files.delete(p);
+            }
+        }
+    }
+}
