@@ -95,7 +95,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected ConnectionHandle newHandle(String namespace) {
-        return new PubSubConnectionHandle();
+        return new PubSubConnectionHandle(() -> adapter().subscriptions());
     }
 
     @Override

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.api.inbound.InvalidPolicyException;
 import io.capaee.api.security.SecuritySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,22 +20,34 @@ import org.eclipse.microprofile.config.Config;
  * (sent to this server's actor API by {@code actor:} routes).
  */
 record SubscriptionSettings(String appId, String appUrl, String localUrl, String apiToken, Duration discoveryInterval,
-        DeliveryPolicy policy) {
+        DeliveryPolicy policy, Duration deliveryTimeout) {
     static final String DECLARED = "capa.subscription.";
 
     static SubscriptionSettings fromConfig(Config config) {
         String appUrl = config.getOptionalValue("capa.app-url", String.class).map(String::strip)
                 .filter(u -> !u.isEmpty()).map(u -> u.replaceAll("/+$", "")).orElse(null);
-        DeliveryPolicy policy = new DeliveryPolicy(
-                config.getOptionalValue("capa.pubsub.max-attempts", Integer.class).orElse(5),
-                duration(config, "capa.pubsub.initial-backoff", "PT0.1S"),
-                duration(config, "capa.pubsub.max-backoff", "PT5S"),
-                duration(config, "capa.pubsub.delivery-timeout", "PT30S"));
+        DeliveryPolicy policy = policy(config.getOptionalValue("capa.pubsub.max-attempts", Integer.class).orElse(5),
+                duration(config, "capa.pubsub.initial-backoff", "PT0.1S"), duration(config, "capa.pubsub.max-backoff", "PT5S"));
         String localUrl = config.getOptionalValue("capa.pubsub.local-url", String.class).map(String::strip)
                 .filter(u -> !u.isEmpty()).orElse("http://localhost:9080").replaceAll("/+$", "");
         String apiToken = SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)).orElse(null);
         return new SubscriptionSettings(config.getOptionalValue("capa.app-id", String.class).orElse("capa"), appUrl, localUrl, apiToken,
-                duration(config, "capa.pubsub.discovery-interval", "PT10S"), policy);
+                duration(config, "capa.pubsub.discovery-interval", "PT10S"), policy,
+                duration(config, "capa.pubsub.delivery-timeout", "PT30S"));
+    }
+
+    /** The policy, or a refusal naming the setting ({@code capa.pubsub.max-attempts}, {@code initial-backoff}, {@code max-backoff}). */
+    static DeliveryPolicy policy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        try {
+            return new DeliveryPolicy(maxAttempts, initialBackoff.toMillis(), maxBackoff.toMillis());
+        } catch (InvalidPolicyException e) {
+            String key = switch (e.field()) {
+                case "maxAttempts" -> "capa.pubsub.max-attempts";
+                case "initialBackoffMillis" -> "capa.pubsub.initial-backoff";
+                default -> "capa.pubsub.max-backoff";
+            };
+            throw new IllegalArgumentException(key + ": " + e.problem(), e);
+        }
     }
 
     /** {@code capa.subscription.NAME.pubsub|topic|route|dead-letter-topic|raw-payload}. */
