@@ -2,7 +2,7 @@
 package io.capaee.connector.inbound;
 
 import io.capaee.api.inbound.DeliveryPolicy;
-import io.capaee.api.inbound.InvalidPolicyException;
+import io.capaee.api.InvalidValueException;
 import io.capaee.connector.BindingException;
 import io.capaee.connector.InvalidConfigException;
 import jakarta.resource.spi.ActivationSpec;
@@ -61,7 +61,7 @@ public abstract class InboundActivationSpec implements ActivationSpec, ResourceA
         try {
             return new DeliveryPolicy(required("maxAttempts", maxAttempts), required("initialBackoffMillis",
                     initialBackoffMillis), required("maxBackoffMillis", maxBackoffMillis));
-        } catch (InvalidPolicyException e) {
+        } catch (InvalidValueException e) {
             throw new InvalidConfigException(e.field(), e.problem()); // the policy's fields are these properties
         }
     }

@@ -235,7 +235,9 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
             }
             List<BrokerMessage> messages = new ArrayList<>(fetched.size());
             for (Message message : fetched) {
-                messages.add(new Fetched(message));
+                // abandoned when the subscription stops: another server of the group may take it at once
+                messages.add(new BrokerMessage(message.getData() == null ? new byte[0] : message.getData(), message::ack,
+                        () -> message.nakWithDelay(Duration.ofMillis(settings.redeliverAfterMillis())), message::nak, () -> false));
             }
             return messages;
         }
@@ -250,34 +252,6 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
                 }
                 subscription = null;
             }
-        }
-    }
-
-    private final class Fetched implements BrokerMessage {
-        private final Message message;
-
-        Fetched(Message message) {
-            this.message = message;
-        }
-
-        @Override
-        public byte[] data() {
-            return message.getData() == null ? new byte[0] : message.getData();
-        }
-
-        @Override
-        public void ack() {
-            message.ack();
-        }
-
-        @Override
-        public void release() {
-            message.nakWithDelay(Duration.ofMillis(settings.redeliverAfterMillis()));
-        }
-
-        @Override
-        public void abandon() {
-            message.nak(); // another server of the group may take it now
         }
     }
 }

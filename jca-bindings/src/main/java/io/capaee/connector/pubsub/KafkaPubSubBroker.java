@@ -222,7 +222,11 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
             List<BrokerMessage> messages = new ArrayList<>(records.count());
             for (TopicPartition partition : records.partitions()) {
                 for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
-                    messages.add(new Record(partition, record));
+                    // abandoned: not committed past, so the partition's next reader starts there
+                    messages.add(new BrokerMessage(record.value() == null ? new byte[0] : record.value(),
+                            () -> acked.put(partition, new OffsetAndMetadata(record.offset() + 1)),
+                            () -> rewind(partition, record.offset()), () -> rewound.add(partition),
+                            () -> rewound.contains(partition)));
                 }
             }
             return messages;
@@ -330,44 +334,12 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
             }
         }
 
-        private final class Record implements BrokerMessage {
-            private final TopicPartition partition;
-            private final ConsumerRecord<byte[], byte[]> record;
-
-            Record(TopicPartition partition, ConsumerRecord<byte[], byte[]> record) {
-                this.partition = partition;
-                this.record = record;
-            }
-
-            @Override
-            public byte[] data() {
-                return record.value() == null ? new byte[0] : record.value();
-            }
-
-            @Override
-            public void ack() {
-                acked.put(partition, new OffsetAndMetadata(record.offset() + 1));
-            }
-
-            /** The record must come again: here after a pause, or on the consumer the partition moves to. */
-            @Override
-            public void release() {
-                consumer.seek(partition, record.offset());
-                consumer.pause(List.of(partition));
-                pausedUntil.put(partition, System.currentTimeMillis() + settings.redeliverAfterMillis());
-                rewound.add(partition);
-            }
-
-            /** Not committed past: the partition's next reader starts here. */
-            @Override
-            public void abandon() {
-                rewound.add(partition);
-            }
-
-            @Override
-            public boolean stale() {
-                return rewound.contains(partition);
-            }
+        /** A record must come again: here after a pause, or on the consumer the partition moves to. */
+        private void rewind(TopicPartition partition, long offset) {
+            consumer.seek(partition, offset);
+            consumer.pause(List.of(partition));
+            pausedUntil.put(partition, System.currentTimeMillis() + settings.redeliverAfterMillis());
+            rewound.add(partition);
         }
     }
 }

@@ -146,7 +146,7 @@ public final class MemoryBroker implements Broker {
             joined.queue.drainTo(taken, BATCH - 1);
             List<BrokerMessage> messages = new ArrayList<>(taken.size());
             for (byte[] message : taken) {
-                messages.add(new Taken(message));
+                messages.add(BrokerMessage.of(message, () -> taken(message), () -> giveBack(topic, group, joined, message)));
             }
             return messages;
         }
@@ -155,29 +155,6 @@ public final class MemoryBroker implements Broker {
         public void close() {
             if (closed.compareAndSet(false, true)) {
                 leave(topic, group, joined);
-            }
-        }
-
-        private final class Taken implements BrokerMessage {
-            private final byte[] message;
-
-            Taken(byte[] message) {
-                this.message = message;
-            }
-
-            @Override
-            public byte[] data() {
-                return message;
-            }
-
-            @Override
-            public void ack() {
-                taken(message);
-            }
-
-            @Override
-            public void release() {
-                giveBack(topic, group, joined, message);
             }
         }
     }

@@ -103,7 +103,10 @@ public final class RedisStreamsBroker implements Broker {
             }
             List<BrokerMessage> messages = new ArrayList<>(entries.size());
             for (StreamEntry entry : entries) {
-                messages.add(new Entry(entry));
+                String data = entry.fields().get("data");
+                // a refused entry stays pending: claimed again once idle for redeliverAfterMillis
+                messages.add(BrokerMessage.of(data == null ? new byte[0] : decode(data), () -> stream.ack(entry.id()),
+                        BrokerMessage.NOTHING));
             }
             return messages;
         }
@@ -111,32 +114,6 @@ public final class RedisStreamsBroker implements Broker {
         @Override
         public void close() {
             // the consumer's pending entries stay with the group: another consumer claims them once idle
-        }
-
-        private final class Entry implements BrokerMessage {
-            private final String id;
-            private final byte[] data;
-
-            Entry(StreamEntry entry) {
-                this.id = entry.id();
-                String field = entry.fields().get("data");
-                this.data = field == null ? new byte[0] : decode(field);
-            }
-
-            @Override
-            public byte[] data() {
-                return data;
-            }
-
-            @Override
-            public void ack() {
-                stream.ack(id);
-            }
-
-            @Override
-            public void release() {
-                // stays pending: claimed again once idle for redeliverAfterMillis
-            }
         }
     }
 

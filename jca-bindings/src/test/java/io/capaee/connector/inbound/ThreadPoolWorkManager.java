@@ -73,6 +73,22 @@ public final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
         scheduleWork(work);
     }
 
+    /** Whether one more work (a request, say) gets a thread within {@code millis}: nothing holds them all. */
+    public boolean runsAnotherWork(long millis) throws WorkRejectedException, InterruptedException {
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        scheduleWork(new Work() {
+            @Override
+            public void run() {
+                ran.countDown();
+            }
+
+            @Override
+            public void release() {
+            }
+        });
+        return ran.await(millis, TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         timer.cancel();

@@ -10,7 +10,6 @@ import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.inbound.ThreadPoolWorkManager;
-import jakarta.resource.spi.work.Work;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -20,8 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -76,32 +73,8 @@ class SubscriptionTurnsTest {
         }
 
         private BrokerMessage message(String text) {
-            return new BrokerMessage() {
-                @Override
-                public byte[] data() {
-                    return text.getBytes(StandardCharsets.UTF_8);
-                }
-
-                @Override
-                public void ack() {
-                    log.add("ack " + text);
-                }
-
-                @Override
-                public void release() {
-                    log.add("release " + text);
-                }
-
-                @Override
-                public void abandon() {
-                    log.add("abandon " + text);
-                }
-
-                @Override
-                public boolean stale() {
-                    return stale.contains(text);
-                }
-            };
+            return new BrokerMessage(text.getBytes(StandardCharsets.UTF_8), () -> log.add("ack " + text),
+                    () -> log.add("release " + text), () -> log.add("abandon " + text), () -> stale.contains(text));
         }
     }
 
@@ -253,18 +226,7 @@ class SubscriptionTurnsTest {
                     new DeliveryPolicy(2, 60_000, 60_000), handler), 5_000);
             publish("a");
             await(() -> log.contains("attempt 1 a"));
-            CountDownLatch request = new CountDownLatch(1);
-            oneThread.scheduleWork(new Work() {
-                @Override
-                public void run() {
-                    request.countDown();
-                }
-
-                @Override
-                public void release() {
-                }
-            });
-            assertTrue(request.await(5, TimeUnit.SECONDS), "the subscription held the only thread while it waited to retry");
+            assertTrue(oneThread.runsAnotherWork(5_000), "the subscription held the only thread while it waited to retry");
             subscription.close();
             assertEquals(0, loops.size());
             assertEquals(List.of("open", "attempt 1 a", "abandon a", "close"), log, "closed without waiting out the back-off");

@@ -1,24 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.inbound;
 
+import io.capaee.api.InvalidValueException;
+
 /**
  * How often and how patiently a failing delivery is tried before it becomes a dead letter (or goes
  * back to its source): {@code maxAttempts} in all, the first retry after
  * {@code initialBackoffMillis}, each pause doubling up to {@code maxBackoffMillis}. The one policy of
  * activation specs, input bindings, pub/sub subscriptions and connectors.
  *
- * @throws InvalidPolicyException naming the field that cannot work
+ * @throws InvalidValueException naming the field that cannot work
  */
 public record DeliveryPolicy(int maxAttempts, long initialBackoffMillis, long maxBackoffMillis) {
     public DeliveryPolicy {
         if (maxAttempts < 1) {
-            throw new InvalidPolicyException("maxAttempts", maxAttempts + " must be at least 1");
+            throw new InvalidValueException("maxAttempts", maxAttempts + " must be at least 1");
         }
         if (initialBackoffMillis < 0) {
-            throw new InvalidPolicyException("initialBackoffMillis", initialBackoffMillis + " must be 0 or more");
+            throw new InvalidValueException("initialBackoffMillis", initialBackoffMillis + " must be 0 or more");
         }
         if (maxBackoffMillis < initialBackoffMillis) {
-            throw new InvalidPolicyException("maxBackoffMillis", maxBackoffMillis
+            throw new InvalidValueException("maxBackoffMillis", maxBackoffMillis
                     + " must be at least initialBackoffMillis (" + initialBackoffMillis + ")");
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.api.InvalidValueException;
 import org.junit.jupiter.api.Test;
 
 class DeliveryPolicyTest {
@@ -35,11 +36,11 @@ class DeliveryPolicyTest {
 
     @Test
     void aPolicyThatCannotWorkNamesItsField() {
-        assertEquals("maxAttempts", assertThrows(InvalidPolicyException.class, () -> new DeliveryPolicy(0, 1, 1)).field());
-        InvalidPolicyException negative = assertThrows(InvalidPolicyException.class, () -> new DeliveryPolicy(1, -1, 1));
+        assertEquals("maxAttempts", assertThrows(InvalidValueException.class, () -> new DeliveryPolicy(0, 1, 1)).field());
+        InvalidValueException negative = assertThrows(InvalidValueException.class, () -> new DeliveryPolicy(1, -1, 1));
         assertEquals("initialBackoffMillis", negative.field());
         assertEquals("-1 must be 0 or more", negative.problem());
-        InvalidPolicyException capBelowStart = assertThrows(InvalidPolicyException.class, () -> new DeliveryPolicy(1, 10, 5));
+        InvalidValueException capBelowStart = assertThrows(InvalidValueException.class, () -> new DeliveryPolicy(1, 10, 5));
         assertEquals("maxBackoffMillis", capBelowStart.field());
         assertTrue(capBelowStart.getMessage().startsWith("maxBackoffMillis: 5 must be at least"), capBelowStart.getMessage());
     }

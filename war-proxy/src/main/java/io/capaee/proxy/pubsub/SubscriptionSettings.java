@@ -2,7 +2,7 @@
 package io.capaee.proxy.pubsub;
 
 import io.capaee.api.inbound.DeliveryPolicy;
-import io.capaee.api.inbound.InvalidPolicyException;
+import io.capaee.api.InvalidValueException;
 import io.capaee.api.security.SecuritySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ record SubscriptionSettings(String appId, String appUrl, String localUrl, String
     static DeliveryPolicy policy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
         try {
             return new DeliveryPolicy(maxAttempts, initialBackoff.toMillis(), maxBackoff.toMillis());
-        } catch (InvalidPolicyException e) {
+        } catch (InvalidValueException e) {
             String key = switch (e.field()) {
                 case "maxAttempts" -> "capa.pubsub.max-attempts";
                 case "initialBackoffMillis" -> "capa.pubsub.initial-backoff";
