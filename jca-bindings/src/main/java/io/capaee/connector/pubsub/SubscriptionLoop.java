@@ -10,14 +10,20 @@ import io.capaee.connector.inbound.EndpointLoop;
  */
 final class SubscriptionLoop extends EndpointLoop {
     private final SubscriptionTurns turns;
+    private boolean openedByCaller = true; // touched by turns only
 
+    /** @param turns opened already ({@link SubscriptionTurns#openReady}) */
     SubscriptionLoop(SubscriptionTurns turns) {
         this.turns = turns;
     }
 
     @Override
     protected void open() throws Exception {
-        turns.open();
+        if (openedByCaller) {
+            openedByCaller = false;
+        } else {
+            turns.open();
+        }
         up();
     }
 

@@ -5,6 +5,7 @@ import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.inbound.WorkPacer;
 import jakarta.resource.spi.work.WorkException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,30 +30,36 @@ public final class SubscriptionLoops {
         this.pacer = pacer;
     }
 
-    /** Starts the turns; returns once the source is ready, or after {@code readyWaitMillis} (logged). */
+    /**
+     * Opens the subscription here (a failure is the caller's) and starts its turns; returns once
+     * the source is ready, or after {@code readyWaitMillis} (logged).
+     */
     PubSubSubscription start(SubscriptionTurns turns, long readyWaitMillis) {
+        try {
+            turns.openReady(Duration.ofMillis(100), readyWaitMillis);
+        } catch (RuntimeException e) {
+            turns.close();
+            throw e;
+        } catch (Exception e) {
+            turns.close();
+            throw new PubSubException("cannot open " + turns.describe() + ": " + e.getMessage(), e);
+        }
         SubscriptionLoop loop = new SubscriptionLoop(turns);
         running.add(loop);
         try {
             loop.start(pacer);
         } catch (WorkException | RuntimeException e) {
             running.remove(loop);
+            loop.stopHere();
             throw new PubSubException("the work manager refused " + loop.describe() + ": " + e.getMessage(), e);
-        }
-        try {
-            if (!turns.awaitReady(readyWaitMillis)) {
-                LOG.log(Level.WARNING, "{0} is not ready within {1} ms; it receives once it is",
-                        new Object[] {loop.describe(), readyWaitMillis});
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return () -> stop(loop, CLOSE_WAIT_MILLIS);
     }
 
+    /** Closes here when no turn runs: while an application or the adapter stops, the work manager may run no more work. */
     private void stop(SubscriptionLoop loop, long waitMillis) {
         if (running.remove(loop)) {
-            loop.release();
+            loop.stopHere();
             await(loop, waitMillis);
         }
     }
@@ -61,7 +68,7 @@ public final class SubscriptionLoops {
     public void stopAll() {
         List<SubscriptionLoop> all = new ArrayList<>(running);
         running.clear();
-        all.forEach(SubscriptionLoop::release);
+        all.forEach(SubscriptionLoop::stopHere);
         all.forEach(loop -> await(loop, STOP_WAIT_MILLIS));
     }
 

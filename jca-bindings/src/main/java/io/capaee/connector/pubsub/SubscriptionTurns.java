@@ -7,7 +7,6 @@ import io.capaee.api.pubsub.DeliveryHandler.Outcome;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
@@ -21,7 +20,7 @@ import java.util.logging.Logger;
  * (a timer, not a sleeping thread) brings the retry, and nothing behind it overtakes it. A message
  * delivered is acknowledged; one dropped or out of attempts goes to the handler's
  * {@link DeliveryHandler#undelivered}, then is acknowledged or released as it answers. Turns never
- * overlap (their runner's contract), so nothing here is locked but the ready latch.
+ * overlap (their runner's contract), so nothing here is locked.
  */
 final class SubscriptionTurns {
     private static final Logger LOG = Logger.getLogger(SubscriptionTurns.class.getName());
@@ -33,11 +32,11 @@ final class SubscriptionTurns {
     private final String group;
     private final DeliveryPolicy policy;
     private final DeliveryHandler handler;
-    private final CountDownLatch ready = new CountDownLatch(1);
-    // touched by turns only
+    // touched by turns only (and by the caller of openReady, before the turns start)
     private final Deque<BrokerMessage> batch = new ArrayDeque<>();
     private BrokerSource source;
     private int attempts; // of the first message of the batch
+    private boolean ready;
 
     SubscriptionTurns(Broker broker, String topic, String group, DeliveryPolicy policy, DeliveryHandler handler) {
         this.broker = broker;
@@ -47,10 +46,33 @@ final class SubscriptionTurns {
         this.handler = handler;
     }
 
-    /** Joins the group (first turn, and again after a failure). */
+    /** Joins the group (again after a failure). */
     void open() throws Exception {
         source = broker.open(topic, group);
         markReady();
+    }
+
+    /**
+     * Opens on the caller's thread, before the turns start, and takes until the source is ready
+     * (Kafka: the group assigned the partitions), at most {@code readyWaitMillis}; what it takes
+     * meanwhile is delivered by the first turn. So a subscription receives what is published once
+     * this returned, without waiting for a work manager that may run no work yet (an application
+     * that is starting).
+     *
+     * @return whether the source is ready
+     */
+    boolean openReady(Duration wait, long readyWaitMillis) throws Exception {
+        open();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(readyWaitMillis);
+        while (!ready && System.nanoTime() - deadline < 0) {
+            batch.addAll(source.take(wait));
+            markReady();
+        }
+        if (!ready) {
+            LOG.log(Level.WARNING, "{0} is not ready within {1} ms; it receives once it is",
+                    new Object[] {describe(), readyWaitMillis});
+        }
+        return ready;
     }
 
     /**
@@ -135,14 +157,7 @@ final class SubscriptionTurns {
     }
 
     private void markReady() {
-        if (source != null && source.ready()) {
-            ready.countDown();
-        }
-    }
-
-    /** Waits until what is published from now on reaches the subscription; false after {@code millis}. */
-    boolean awaitReady(long millis) throws InterruptedException {
-        return ready.await(millis, TimeUnit.MILLISECONDS);
+        ready = ready || source.ready();
     }
 
     String describe() {

@@ -37,7 +37,7 @@ final class ThreadSubscription implements Runnable, PubSubSubscription {
         this.turns = turns;
     }
 
-    /** Opens the source here (so that a bad subscription fails the caller), then turns on a thread of {@code executor}. */
+    /** Opens the source here, until it is ready (so that a bad subscription fails the caller), then turns on a thread of {@code executor}. */
     static ThreadSubscription start(Broker broker, String topic, String group, MessageHandler handler, Executor executor) {
         SubscriptionTurns turns = new SubscriptionTurns(broker, topic, group, ONE_ATTEMPT, new DeliveryHandler() {
             @Override
@@ -51,7 +51,7 @@ final class ThreadSubscription implements Runnable, PubSubSubscription {
             }
         });
         try {
-            turns.open();
+            turns.openReady(WAIT, broker.readyWaitMillis());
         } catch (RuntimeException e) {
             turns.close();
             throw e;
@@ -65,14 +65,6 @@ final class ThreadSubscription implements Runnable, PubSubSubscription {
         } catch (RuntimeException e) {
             turns.close(); // never started: it must not keep its place in the group
             throw e;
-        }
-        try {
-            if (!turns.awaitReady(broker.readyWaitMillis())) {
-                LOG.log(Level.WARNING, "{0} is not ready within {1} ms; it receives once it is",
-                        new Object[] {turns.describe(), broker.readyWaitMillis()});
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         return subscription;
     }

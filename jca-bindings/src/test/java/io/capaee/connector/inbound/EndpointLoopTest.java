@@ -205,4 +205,35 @@ class EndpointLoopTest {
         assertEquals("IllegalStateException", EndpointLoop.publicReason(new IllegalStateException()));
         assertEquals("IOException: http://host:80/x", EndpointLoop.publicReason(new IOException("http://host:80/x")));
     }
+
+    @Test
+    void stoppingHereClosesOnTheCallersThreadWhenTheWorkManagerRunsNoMoreTurns() throws Exception {
+        CountingEndpoint endpoint = new CountingEndpoint();
+        endpoint.start(oneThread.pacer());
+        await(() -> endpoint.turned.get() >= 1);
+        CountDownLatch blocker = new CountDownLatch(1);
+        CountDownLatch blocking = new CountDownLatch(1);
+        oneThread.scheduleWork(new jakarta.resource.spi.work.Work() { // holds the only thread: turns queue behind it
+            @Override
+            public void run() {
+                blocking.countDown();
+                try {
+                    blocker.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void release() {
+            }
+        });
+        assertTrue(blocking.await(5, TimeUnit.SECONDS));
+        endpoint.stopHere();
+        assertTrue(endpoint.awaitStopped(0), "closed without a turn");
+        assertEquals(Thread.currentThread(), endpoint.closedOn);
+        blocker.countDown();
+        assertTrue(oneThread.runsAnotherWork(5000)); // after the turn queued meanwhile, which finds the endpoint stopped
+        assertEquals(1, endpoint.closed.get(), "closed once");
+    }
 }

@@ -36,6 +36,7 @@ class SubscriptionTurnsTest {
     private final class FakeBroker implements Broker {
         final Deque<String> queued = new ArrayDeque<>();
         volatile boolean ready = true;
+        volatile boolean readyOnTake;
         final List<String> stale = new ArrayList<>();
 
         @Override
@@ -52,6 +53,7 @@ class SubscriptionTurnsTest {
                 @Override
                 public List<BrokerMessage> take(Duration wait) {
                     List<BrokerMessage> taken = new ArrayList<>();
+                    ready = ready || readyOnTake;
                     synchronized (queued) {
                         while (!queued.isEmpty()) {
                             taken.add(message(queued.poll()));
@@ -208,13 +210,22 @@ class SubscriptionTurnsTest {
     }
 
     @Test
-    void theSubscriptionIsReadyOnceItsSourceIs() throws Exception {
+    void openingTakesUntilTheSourceIsReadyAndTheFirstTurnDeliversWhatItTook() throws Exception {
         broker.ready = false;
-        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler());
-        assertFalse(turns.awaitReady(0));
-        broker.ready = true; // a Kafka group assigned the partitions during a poll
-        turns.turn(WAIT, () -> false);
-        assertTrue(turns.awaitReady(0));
+        broker.readyOnTake = true; // a Kafka group assigns the partitions during a poll
+        publish("early");
+        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, new ScriptedHandler());
+        assertTrue(turns.openReady(WAIT, 60_000));
+        assertEquals(List.of("open"), log, "taken, not delivered: the turns deliver");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("open", "attempt 1 early", "ack early"), log);
+    }
+
+    @Test
+    void aSourceThatIsNeverReadyIsGivenUpOnAfterTheWait() throws Exception {
+        broker.ready = false;
+        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, new ScriptedHandler());
+        assertFalse(turns.openReady(WAIT, 0));
     }
 
     @Test
