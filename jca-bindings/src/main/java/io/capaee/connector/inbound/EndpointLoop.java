@@ -52,6 +52,15 @@ public abstract class EndpointLoop implements InboundEndpoint {
     private boolean open;
     private long idlePause;
 
+    protected EndpointLoop() {
+        this(false);
+    }
+
+    /** @param opened the source was opened before the first turn (by the caller): the first turn does not open it */
+    protected EndpointLoop(boolean opened) {
+        this.open = opened;
+    }
+
     @Override
     public final Optional<String> problem() {
         return Optional.ofNullable(problem);

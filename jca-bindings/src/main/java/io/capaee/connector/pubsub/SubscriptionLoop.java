@@ -10,20 +10,18 @@ import io.capaee.connector.inbound.EndpointLoop;
  */
 final class SubscriptionLoop extends EndpointLoop {
     private final SubscriptionTurns turns;
-    private boolean openedByCaller = true; // touched by turns only
 
-    /** @param turns opened already ({@link SubscriptionTurns#openReady}) */
+    /** @param turns opened already ({@link SubscriptionTurns#openReady}): closed by the loop from now on */
     SubscriptionLoop(SubscriptionTurns turns) {
+        super(true);
         this.turns = turns;
+        up();
     }
 
+    /** Again after a failure. */
     @Override
     protected void open() throws Exception {
-        if (openedByCaller) {
-            openedByCaller = false;
-        } else {
-            turns.open();
-        }
+        turns.open();
         up();
     }
 

@@ -211,24 +211,7 @@ class EndpointLoopTest {
         CountingEndpoint endpoint = new CountingEndpoint();
         endpoint.start(oneThread.pacer());
         await(() -> endpoint.turned.get() >= 1);
-        CountDownLatch blocker = new CountDownLatch(1);
-        CountDownLatch blocking = new CountDownLatch(1);
-        oneThread.scheduleWork(new jakarta.resource.spi.work.Work() { // holds the only thread: turns queue behind it
-            @Override
-            public void run() {
-                blocking.countDown();
-                try {
-                    blocker.await(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-
-            @Override
-            public void release() {
-            }
-        });
-        assertTrue(blocking.await(5, TimeUnit.SECONDS));
+        CountDownLatch blocker = oneThread.occupyOneThread(); // turns queue behind it
         endpoint.stopHere();
         assertTrue(endpoint.awaitStopped(0), "closed without a turn");
         assertEquals(Thread.currentThread(), endpoint.closedOn);

@@ -243,4 +243,19 @@ class SubscriptionTurnsTest {
             assertEquals(List.of("open", "attempt 1 a", "abandon a", "close"), log, "closed without waiting out the back-off");
         }
     }
+
+    @Test
+    void aSubscriptionClosedBeforeItsFirstTurnStillLetsGoOfItsSource() throws Exception {
+        try (ThreadPoolWorkManager oneThread = new ThreadPoolWorkManager(1)) {
+            java.util.concurrent.CountDownLatch starting = oneThread.occupyOneThread(); // an application that is starting: no turn runs yet
+            SubscriptionLoops loops = new SubscriptionLoops(oneThread.pacer());
+            PubSubSubscription subscription = loops.start(new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS,
+                    new ScriptedHandler()), 5_000);
+            subscription.close();
+            assertEquals(List.of("open", "close"), log, "opened and closed on the caller's thread");
+            starting.countDown();
+            assertTrue(oneThread.runsAnotherWork(5_000)); // after the first turn, which finds the subscription stopped
+            assertEquals(List.of("open", "close"), log);
+        }
+    }
 }
