@@ -16,6 +16,11 @@ public interface Broker {
     /** Joins consumer {@code group} on {@code topic} (creating what the broker needs for it). */
     BrokerSource open(String topic, String group) throws Exception;
 
+    /** Whether the adapter closed the broker (it stops): its subscriptions end without complaint. */
+    default boolean closed() {
+        return false;
+    }
+
     /** How long a new subscription waits until its source is {@linkplain BrokerSource#ready ready}. */
     default long readyWaitMillis() {
         return 5_000;

@@ -183,7 +183,8 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
         }
     }
 
-    boolean closed() {
+    @Override
+    public boolean closed() {
         return closed;
     }
 

@@ -136,7 +136,8 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
         return producer;
     }
 
-    boolean closed() {
+    @Override
+    public boolean closed() {
         return closed;
     }
 

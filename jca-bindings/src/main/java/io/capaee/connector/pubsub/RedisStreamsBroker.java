@@ -51,6 +51,11 @@ public final class RedisStreamsBroker implements Broker {
     }
 
     @Override
+    public boolean closed() {
+        return client.closed();
+    }
+
+    @Override
     public BrokerSource open(String topic, String group) {
         Source source = new Source(new RedisStreamGroup(redis, prefix + topic, group, "capa-" + UUID.randomUUID()));
         source.createGroup();

@@ -160,6 +160,11 @@ final class SubscriptionTurns {
         ready = ready || source.ready();
     }
 
+    /** The adapter closed the broker: nothing more can be read, and no one needs to be told. */
+    boolean brokerClosed() {
+        return broker.closed();
+    }
+
     String describe() {
         return "pub/sub subscription of group " + group + " to " + topic;
     }

@@ -83,8 +83,8 @@ final class ThreadSubscription implements Runnable, PubSubSubscription {
                     }
                     pause = Math.max(0, turns.turn(WAIT, () -> closing.getCount() == 0)); // the take waited already
                 } catch (Exception e) {
-                    if (closing.getCount() == 0) {
-                        break;
+                    if (closing.getCount() == 0 || turns.brokerClosed()) {
+                        break; // the adapter stops before the application closes its subscriptions
                     }
                     LOG.log(Level.WARNING, turns.describe() + " failed; reopening in " + REOPEN_PAUSE_MILLIS + " ms", e);
                     turns.close();
