@@ -3,21 +3,14 @@ package io.capaee.api.connect;
 
 import io.capaee.api.actors.EventTarget;
 import io.capaee.api.actors.InvalidTargetException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Reads a Connect v1 connector document into a {@link ConnectorSpec}, or refuses it with an
@@ -37,9 +30,6 @@ public final class ConnectorParser {
     private static final Pattern NO_WILDCARDS = Pattern.compile("[^*> ]+");
     private static final Set<String> STEPS = Set.of("source", "consumer", "transformer", "producer", "sink");
     private static final Set<String> UNSUPPORTED_TRANSFORMERS = Set.of("service", "mapping", "explode", "combine");
-    private static final int MAX_DOCUMENT_CHARS = 256 * 1024;
-    /** Far deeper than any connector document (four or five levels), far shallower than the stack. */
-    static final int MAX_NESTING = 64;
     private static final Duration DEFAULT_WASM_TIMEOUT = Duration.ofSeconds(5);
 
     private final ConnectRuntime runtime;
@@ -62,8 +52,8 @@ public final class ConnectorParser {
      * {@code connector_id}, else {@code fallbackId}, else a new one.
      */
     public ConnectorSpec parse(String text, String id, String fallbackId) {
-        String yaml = decode(text);
-        Map<?, ?> root = asMap("document", load(yaml));
+        String yaml = ConnectorDocument.decode(text);
+        Map<?, ?> root = asMap("document", ConnectorDocument.load(yaml));
         if ("connector".equals(root.get("type")) && root.get("spec") instanceof Map<?, ?> spec) {
             root = spec;
         }
@@ -102,58 +92,6 @@ public final class ConnectorParser {
         ComponentStep sink = component(p + ".sink", steps.get("sink"), false);
         ComponentStep input = withDurable(normalized(p + ".consumer", consumer.asComponent(), true), chosen);
         return new ConnectorSpec(chosen, description, kind, null, consumer, transformer, null, sink, input, sink, yaml);
-    }
-
-    /** Base64 when the text is one token of the base64 alphabet that decodes to text; else the text itself. */
-    static String decode(String text) {
-        if (text == null || text.isBlank()) {
-            throw new InvalidConnectorException("document", "empty");
-        }
-        if (text.length() > MAX_DOCUMENT_CHARS) {
-            throw new InvalidConnectorException("document", "longer than " + MAX_DOCUMENT_CHARS + " characters");
-        }
-        String stripped = text.strip();
-        if (stripped.matches("[A-Za-z0-9+/=\\r\\n]+") && !stripped.contains(":")) {
-            try {
-                return new String(Base64.getMimeDecoder().decode(stripped), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidConnectorException("document", "neither YAML nor base64: " + e.getMessage());
-            }
-        }
-        return text;
-    }
-
-    private static Object load(String yaml) {
-        LoadSettings settings = LoadSettings.builder().setLabel("connector").setAllowDuplicateKeys(false)
-                .setMaxAliasesForCollections(20).setCodePointLimit(MAX_DOCUMENT_CHARS * 4).build();
-        try {
-            checkNesting(settings, yaml);
-            return new Load(settings).loadFromString(yaml);
-        } catch (YamlEngineException e) {
-            throw new InvalidConnectorException("document", "not valid YAML: " + e.getMessage().replaceAll("\\s+", " "));
-        }
-    }
-
-    /**
-     * snakeyaml-engine builds nodes recursively and has no nesting limit, so a document of a few
-     * KiB of brackets would end in a StackOverflowError; its event parser keeps an explicit stack,
-     * so the events are counted first.
-     */
-    private static void checkNesting(LoadSettings settings, String yaml) {
-        int depth = 0;
-        for (Event event : new Parse(settings).parseString(yaml)) {
-            switch (event.getEventId()) {
-                case MappingStart, SequenceStart -> {
-                    if (++depth > MAX_NESTING) {
-                        throw new InvalidConnectorException("document", "mappings and sequences nested deeper than " + MAX_NESTING + " levels");
-                    }
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                default -> {
-                    // scalars, aliases, document and stream markers do not nest
-                }
-            }
-        }
     }
 
     private static ConnectorKind kind(Map<?, ?> steps) {

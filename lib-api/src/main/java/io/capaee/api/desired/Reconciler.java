@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,6 +37,21 @@ public final class Reconciler {
 
         /** Undeploys {@code id}, removed from the desired state elsewhere; nothing when it does not run here. */
         void remove(String id);
+
+        /** A target made of its two operations. */
+        static Target of(Consumer<DesiredEntry> apply, Consumer<String> remove) {
+            return new Target() {
+                @Override
+                public void apply(DesiredEntry entry) {
+                    apply.accept(entry);
+                }
+
+                @Override
+                public void remove(String id) {
+                    remove.accept(id);
+                }
+            };
+        }
     }
 
     /** An entry (or an unreadable document) that is not running as the desired state says. */

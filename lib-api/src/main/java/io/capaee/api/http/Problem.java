@@ -43,6 +43,12 @@ public record Problem(String type, String title, int status, String detail, Map<
         return new Problem(TYPE_PREFIX + kind, title, status, detail, Map.of());
     }
 
+    /** The standard reason phrase of an HTTP status ({@code Not Found}), or {@code HTTP <status>} for one without. */
+    public static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known == null ? "HTTP " + status : known.getReasonPhrase();
+    }
+
     /** This problem with one more extension member (after those it has). */
     public Problem with(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(extensions);

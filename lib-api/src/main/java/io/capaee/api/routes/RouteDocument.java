@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The stored form of the routes: {@code {"fn":{"rev":["url",...]}}}, compact, keys sorted. */
-final class RouteDocument {
+/**
+ * The stored form of the routes: {@code {"fn":{"rev":["url",...]}}}, compact, keys sorted; also
+ * the body of the registration API's route listing.
+ */
+public final class RouteDocument {
     // Json.createReader looks the provider up through the ServiceLoader on every call (measured:
     // 9 % of the proxy's CPU); one provider, found once, is immutable and thread-safe.
     private static final JsonProvider JSON = JsonProvider.provider();
@@ -58,7 +61,8 @@ final class RouteDocument {
         return out;
     }
 
-    static String write(Map<String, Map<String, List<String>>> routes) {
+    /** The routes as a document, functions and revisions sorted, URLs in their order. */
+    public static String write(Map<String, Map<String, List<String>>> routes) {
         JsonObjectBuilder root = JSON.createObjectBuilder();
         new TreeMap<>(routes).forEach((f, revisions) -> {
             JsonObjectBuilder r = JSON.createObjectBuilder();

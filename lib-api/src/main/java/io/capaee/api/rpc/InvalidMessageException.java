@@ -7,15 +7,10 @@ public class InvalidMessageException extends RpcCallException {
     public static final String CODE = "ERR_RPC_INVALID_MESSAGE";
 
     public InvalidMessageException(String message) {
-        super(message);
+        super(CODE, message, null);
     }
 
     public InvalidMessageException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String errorCode() {
-        return CODE;
+        super(CODE, message, cause);
     }
 }

@@ -8,7 +8,7 @@ public class RemoteException extends RpcCallException {
     private final String remoteType;
 
     public RemoteException(String remoteType, String message) {
-        super(remoteType + ": " + message);
+        super(CODE, remoteType + ": " + message, null);
         this.remoteType = remoteType;
     }
 
@@ -19,10 +19,5 @@ public class RemoteException extends RpcCallException {
     /** The remote exception's own message, without its type. */
     public String remoteMessage() {
         return getMessage().substring(remoteType.length() + 2);
-    }
-
-    @Override
-    public String errorCode() {
-        return CODE;
     }
 }

@@ -10,16 +10,18 @@ package io.capaee.api.rpc;
 public abstract class RpcCallException extends RpcException {
     private static final long serialVersionUID = 1L;
 
-    protected RpcCallException(String message) {
-        super(message);
-    }
+    private final String errorCode;
 
-    protected RpcCallException(String message, Throwable cause) {
+    /** @param errorCode the subclass's stable wire code */
+    protected RpcCallException(String errorCode, String message, Throwable cause) {
         super(message, cause);
+        this.errorCode = errorCode;
     }
 
     /** The stable code of this failure on the wire, e.g. {@code ERR_RPC_REMOTE}. */
-    public abstract String errorCode();
+    public final String errorCode() {
+        return errorCode;
+    }
 
     /** Rebuilds a failure received from a peer. */
     public static RpcCallException fromWire(String errorCode, String remoteType, String message) {

@@ -7,15 +7,10 @@ public class RpcTimeoutException extends RpcCallException {
     public static final String CODE = "ERR_RPC_TIMEOUT";
 
     public RpcTimeoutException(String message) {
-        super(message);
+        super(CODE, message, null);
     }
 
     public RpcTimeoutException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String errorCode() {
-        return CODE;
+        super(CODE, message, cause);
     }
 }

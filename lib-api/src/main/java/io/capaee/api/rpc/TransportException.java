@@ -7,15 +7,10 @@ public class TransportException extends RpcCallException {
     public static final String CODE = "ERR_RPC_TRANSPORT";
 
     public TransportException(String message) {
-        super(message);
+        super(CODE, message, null);
     }
 
     public TransportException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String errorCode() {
-        return CODE;
+        super(CODE, message, cause);
     }
 }

@@ -7,15 +7,6 @@ public class UnknownMethodException extends RpcCallException {
     public static final String CODE = "ERR_RPC_UNKNOWN_METHOD";
 
     public UnknownMethodException(String message) {
-        super(message);
-    }
-
-    public UnknownMethodException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public String errorCode() {
-        return CODE;
+        super(CODE, message, null);
     }
 }

@@ -14,17 +14,9 @@ public record StateOptions(Concurrency concurrency, Consistency consistency) {
         FIRST_WRITE,
         LAST_WRITE;
 
-        /** {@code first-write} or {@code last-write}; null or empty for none. */
+        /** {@code first-write} or {@code last-write}, in any case; null or empty for none. */
         public static Concurrency parse(String value) {
-            if (value == null || value.isEmpty()) {
-                return null;
-            }
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "first-write" -> FIRST_WRITE;
-                case "last-write" -> LAST_WRITE;
-                default -> throw new InvalidStateRequestException(
-                        "concurrency '" + value + "' is neither first-write nor last-write");
-            };
+            return option("concurrency", value, values());
         }
     }
 
@@ -32,17 +24,28 @@ public record StateOptions(Concurrency concurrency, Consistency consistency) {
         EVENTUAL,
         STRONG;
 
-        /** {@code eventual} or {@code strong}; null or empty for none. */
+        /** {@code eventual} or {@code strong}, in any case; null or empty for none. */
         public static Consistency parse(String value) {
-            if (value == null || value.isEmpty()) {
-                return null;
-            }
-            return switch (value.toLowerCase(Locale.ROOT)) {
-                case "eventual" -> EVENTUAL;
-                case "strong" -> STRONG;
-                default -> throw new InvalidStateRequestException(
-                        "consistency '" + value + "' is neither eventual nor strong");
-            };
+            return option("consistency", value, values());
         }
+    }
+
+    /** The one of the two {@code choices} Dapr spells {@code value} (lower case, '-' for '_'). */
+    private static <E extends Enum<E>> E option(String name, String value, E[] choices) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        String spelled = value.toLowerCase(Locale.ROOT);
+        for (E choice : choices) {
+            if (dapr(choice).equals(spelled)) {
+                return choice;
+            }
+        }
+        throw new InvalidStateRequestException(
+                name + " '" + value + "' is neither " + dapr(choices[0]) + " nor " + dapr(choices[1]));
+    }
+
+    private static String dapr(Enum<?> choice) {
+        return choice.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

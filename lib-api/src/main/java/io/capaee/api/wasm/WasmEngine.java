@@ -4,9 +4,12 @@ package io.capaee.api.wasm;
 import io.capaee.api.wasm.internal.CallWatchdog;
 import io.capaee.api.wasm.internal.CapsuleHostFunctions;
 import io.capaee.api.wasm.internal.CompiledModule;
+import io.capaee.api.wasm.internal.CompiledModuleCache;
 import io.capaee.api.wasm.internal.ModuleCompiler;
 import io.capaee.api.wasm.internal.PooledWasmFunction;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,9 +28,20 @@ public final class WasmEngine implements AutoCloseable {
      * @param useCompiler false runs every module in the interpreter
      */
     public WasmEngine(HostServices services, ScheduledExecutorService scheduler, boolean useCompiler) {
+        this(services, scheduler, useCompiler, Optional.empty(), 1);
+    }
+
+    /**
+     * @param compiledCache a directory where compiled modules are kept across restarts (see
+     *     {@link CompiledModuleCache}); empty compiles every module again after a restart
+     * @param compiledCacheMaxBytes how much the kept modules may take; the least recently used go first
+     */
+    public WasmEngine(HostServices services, ScheduledExecutorService scheduler, boolean useCompiler, Optional<Path> compiledCache,
+            long compiledCacheMaxBytes) {
         this.services = Objects.requireNonNull(services, "services");
         this.watchdog = new CallWatchdog(Objects.requireNonNull(scheduler, "scheduler"));
-        this.compiler = new ModuleCompiler(useCompiler, CapsuleHostFunctions.signatures());
+        this.compiler = new ModuleCompiler(useCompiler, CapsuleHostFunctions.signatures(),
+                useCompiler ? compiledCache.flatMap(dir -> CompiledModuleCache.open(dir, compiledCacheMaxBytes)) : Optional.empty());
     }
 
     /**

@@ -176,6 +176,6 @@ class ConnectorParserTest {
     void aDeeplyNestedDocumentIsRefusedNotAStackOverflow() {
         String deep = "inlet: { source: " + "[".repeat(50_000) + "]".repeat(50_000) + " }";
 
-        assertEquals("document: mappings and sequences nested deeper than " + ConnectorParser.MAX_NESTING + " levels", refusal(deep));
+        assertEquals("document: mappings and sequences nested deeper than " + ConnectorDocument.MAX_NESTING + " levels", refusal(deep));
     }
 }

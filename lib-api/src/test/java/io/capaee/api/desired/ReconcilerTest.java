@@ -53,6 +53,15 @@ class ReconcilerTest {
     }
 
     @Test
+    void aTargetMadeOfTwoOperationsHandsEachCallToItsOwn() {
+        List<String> calls = new ArrayList<>();
+        Reconciler.Target target = Reconciler.Target.of(e -> calls.add("apply " + e.id()), id -> calls.add("remove " + id));
+        target.apply(entry("a", "1"));
+        target.remove("b");
+        assertEquals(List.of("apply a", "remove b"), calls);
+    }
+
+    @Test
     void aRestartedServerDeploysWhatItsPredecessorStored() {
         FileDesiredState state = new FileDesiredState(dir);
         Reconciler before = new Reconciler("worker", state, new Running(), CLOCK);

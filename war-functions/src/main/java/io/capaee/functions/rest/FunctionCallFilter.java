@@ -5,10 +5,8 @@ import io.capaee.api.http.Problem;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
-import io.capaee.api.wasm.WasmFunctionException;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.FunctionRegistry;
-import io.capaee.functions.service.FunctionsException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -59,14 +57,8 @@ public class FunctionCallFilter extends HttpFilter {
         try {
             reply = caller.call(request.getMethod(), target[0], target[1], FunctionCaller.guestUri(request.getQueryString()),
                     firstValues(request), request.getInputStream(), request.getContentLengthLong());
-        } catch (WasmFunctionException e) {
-            writeProblem(response, WasmFunctionExceptionMapper.problem(e));
-            return;
-        } catch (FunctionsException e) {
-            writeProblem(response, FunctionsExceptionMapper.problem(e));
-            return;
         } catch (RuntimeException e) {
-            writeProblem(response, FallbackExceptionMapper.problem(e));
+            writeProblem(response, FunctionsExceptionMapper.problem(e));
             return;
         }
         response.setStatus(reply.status());

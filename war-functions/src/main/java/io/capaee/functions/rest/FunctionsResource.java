@@ -55,37 +55,17 @@ public class FunctionsResource {
         return FunctionList.of(registry.deployments(), registry.failures(), config.directory());
     }
 
-    // "{name}" or "{name}/{revision}": one template, so each HTTP method needs one resource method.
     private static final String FUNCTION = "{name}{revision: (/[^/]+)?}";
 
     @GET
-    @Path(FUNCTION)
-    public Response get(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
-        return call("GET", name, rev, h, u, body);
-    }
-
     @POST
-    @Path(FUNCTION)
-    public Response post(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
-        return call("POST", name, rev, h, u, body);
-    }
-
     @PUT
-    @Path(FUNCTION)
-    public Response put(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
-        return call("PUT", name, rev, h, u, body);
-    }
-
     @DELETE
-    @Path(FUNCTION)
-    public Response delete(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
-        return call("DELETE", name, rev, h, u, body);
-    }
-
     @PATCH
     @Path(FUNCTION)
-    public Response patch(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
-        return call("PATCH", name, rev, h, u, body);
+    public Response call(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
+        // HEAD comes here as JAX-RS's implicit GET, and the guest is called with GET
+        return call(u.getMethod().equals("HEAD") ? "GET" : u.getMethod(), name, rev, h, u, body);
     }
 
     private Response call(String method, String name, String revisionPath, HttpHeaders headers, HttpServletRequest request, InputStream body) {

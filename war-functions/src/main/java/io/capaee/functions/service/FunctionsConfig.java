@@ -50,6 +50,16 @@ public class FunctionsConfig {
     @ConfigProperty(name = "functions.compiler", defaultValue = "true")
     boolean compiler;
 
+    /** Where compiled modules are kept across restarts, relative to the server's output directory. */
+    @Inject
+    @ConfigProperty(name = "capa.functions.compiled-cache", defaultValue = "compiled-wasm")
+    String compiledCache;
+
+    /** How much the kept compiled modules may take; 0 keeps none. */
+    @Inject
+    @ConfigProperty(name = "capa.functions.compiled-cache-max-bytes", defaultValue = "268435456")
+    long compiledCacheMaxBytes;
+
     /** {@code function}: each function its own keys ({@code capa:fn:<name>:}); {@code shared}: one namespace, {@code capa:guest:}. */
     @Inject
     @ConfigProperty(name = "capa.functions.kv-namespace", defaultValue = "function")
@@ -66,6 +76,18 @@ public class FunctionsConfig {
     @Inject
     @ConfigProperty(name = "http.port", defaultValue = "9080")
     String httpPort;
+
+    /** The compiled-module cache's directory; empty when {@code capa.functions.compiled-cache-max-bytes} is 0. */
+    public Optional<Path> compiledCache() {
+        if (compiledCacheMaxBytes < 0) {
+            throw new IllegalArgumentException("capa.functions.compiled-cache-max-bytes must be 0 (no cache) or more, not " + compiledCacheMaxBytes);
+        }
+        return compiledCacheMaxBytes == 0 ? Optional.empty() : Optional.of(Path.of(compiledCache));
+    }
+
+    public long compiledCacheMaxBytes() {
+        return compiledCacheMaxBytes;
+    }
 
     public Path directory() {
         return Path.of(directory);

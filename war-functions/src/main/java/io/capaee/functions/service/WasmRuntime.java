@@ -47,7 +47,7 @@ public class WasmRuntime {
                 .build();
         HostServices services = new HostServices(Optional.ofNullable(keyValue), Optional.ofNullable(couchbase),
                 config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http);
-        engine = new WasmEngine(services, scheduler, config.compiler());
+        engine = new WasmEngine(services, scheduler, config.compiler(), config.compiledCache(), config.compiledCacheMaxBytes());
     }
 
     @PreDestroy

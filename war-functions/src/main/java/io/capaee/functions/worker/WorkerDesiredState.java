@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.worker;
 
-import io.capaee.api.desired.DesiredEntry;
 import io.capaee.api.desired.DesiredState;
 import io.capaee.api.desired.DesiredStateException;
 import io.capaee.api.desired.Reconciler;
@@ -50,29 +49,14 @@ final class WorkerDesiredState {
     WorkerDesiredState(DesiredState store, Local local, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.deployments = new Reconciler(WorkerSpec.KIND, store, new Reconciler.Target() {
-            @Override
-            public void apply(DesiredEntry entry) {
-                local.apply(WorkerSpec.from(entry));
-            }
-
-            @Override
-            public void remove(String id) {
-                int slash = id.indexOf('/');
-                local.remove(id.substring(0, slash), id.substring(slash + 1));
-            }
-        }, clock);
-        this.defaults = new Reconciler(WorkerDefaultSpec.KIND, store, new Reconciler.Target() {
-            @Override
-            public void apply(DesiredEntry entry) {
-                local.applyDefault(WorkerDefaultSpec.from(entry));
-            }
-
-            @Override
-            public void remove(String function) {
-                local.removeDefault(function);
-            }
-        }, clock);
+        this.deployments = new Reconciler(WorkerSpec.KIND, store, Reconciler.Target.of(
+                entry -> local.apply(WorkerSpec.from(entry)),
+                id -> {
+                    int slash = id.indexOf('/'); // the ids are function/revision
+                    local.remove(id.substring(0, slash), id.substring(slash + 1));
+                }), clock);
+        this.defaults = new Reconciler(WorkerDefaultSpec.KIND, store, Reconciler.Target.of(
+                entry -> local.applyDefault(WorkerDefaultSpec.from(entry)), local::removeDefault), clock);
     }
 
     /** Where the documents are (a directory, or a key prefix). */

@@ -112,15 +112,13 @@ public class WorkerResource {
     @Path("set_default_revision")
     @RequiresAccess(Access.ADMIN)
     public Response setDefault(String body) {
-        JsonBody json = JsonBody.parse(body);
-        String function = json.required("function");
-        String revision = json.required("revision");
-        String url = worker.setDefault(function, revision);
+        Target target = Target.of(body);
+        String url = worker.setDefault(target.function(), target.revision());
         return accepted(Json.createObjectBuilder()
                 .add("code", "DEFAULT_REVISION_REGISTERED")
-                .add("function", function)
+                .add("function", target.function())
                 .add("message", "Default revision registered")
-                .add("revision", revision)
+                .add("revision", target.revision())
                 .add("url", url));
     }
 
@@ -142,26 +140,22 @@ public class WorkerResource {
     @Path("revisions/deployments")
     @RequiresAccess(Access.ADMIN)
     public Response removeRevision(String body) {
-        JsonBody json = JsonBody.parse(body);
-        String function = json.required("function");
-        String revision = json.required("revision");
-        worker.remove(function, revision);
+        Target target = Target.of(body);
+        worker.remove(target.function(), target.revision());
         return accepted(Json.createObjectBuilder()
                 .add("code", "REVISION_DEPLOYMENT_REMOVED")
-                .add("function", function)
+                .add("function", target.function())
                 .add("message", "revision deployment removed (all its instances stopped)")
-                .add("revision", revision));
+                .add("revision", target.revision()));
     }
 
     @DELETE
     @Path("revisions/downscale")
     @RequiresAccess(Access.ADMIN)
     public Response downscale(String body) {
-        JsonBody json = JsonBody.parse(body);
-        String function = json.required("function");
-        String revision = json.required("revision");
-        Optional<Integer> left = worker.downscale(function, revision);
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("function", function).add("revision", revision);
+        Target target = Target.of(body);
+        Optional<Integer> left = worker.downscale(target.function(), target.revision());
+        JsonObjectBuilder answer = Json.createObjectBuilder().add("function", target.function()).add("revision", target.revision());
         if (left.isPresent()) {
             answer.add("code", "WASM_MODULE_DEPLOYMENT_REMOVED")
                     .add("message", "wasm module deployment removed (one instance stopped)")
@@ -177,5 +171,13 @@ public class WorkerResource {
     /** Capsule answered every worker route with 202 and compact JSON, keys sorted. */
     private static Response accepted(JsonObjectBuilder body) {
         return Response.status(Response.Status.ACCEPTED).type(MediaType.APPLICATION_JSON).entity(GoJson.write(body.build())).build();
+    }
+
+    /** The function and revision a request body names, both required. */
+    private record Target(String function, String revision) {
+        static Target of(String body) {
+            JsonBody json = JsonBody.parse(body);
+            return new Target(json.required("function"), json.required("revision"));
+        }
     }
 }

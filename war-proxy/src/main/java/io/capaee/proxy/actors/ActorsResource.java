@@ -127,11 +127,7 @@ public class ActorsResource {
     public Response transaction(@PathParam("type") String type, @PathParam("id") String id, byte[] body) {
         ActorId actor = actor(type, id);
         List<StateOperation> operations = operations(body);
-        call(ActorErrors.STATE_SAVE, () -> {
-            runtime.transaction(actor, operations);
-            return null;
-        });
-        return Response.noContent().build();
+        return done(ActorErrors.STATE_SAVE, () -> runtime.transaction(actor, operations));
     }
 
     @GET
@@ -153,11 +149,7 @@ public class ActorsResource {
         JsonObject json = object(body);
         boolean overwrite = !json.containsKey("overwrite") || json.get("overwrite") != JsonValue.FALSE;
         ScheduleSpec spec = spec(json);
-        call(ActorErrors.REMINDER_CREATE, () -> {
-            runtime.createReminder(actor, name, spec, overwrite);
-            return null;
-        });
-        return Response.noContent().build();
+        return done(ActorErrors.REMINDER_CREATE, () -> runtime.createReminder(actor, name, spec, overwrite));
     }
 
     @GET
@@ -187,8 +179,7 @@ public class ActorsResource {
     @Path("{type}/{id}/reminders/{name}")
     public Response deleteReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
         ActorId actor = actor(type, id);
-        call(ActorErrors.REMINDER_DELETE, () -> runtime.deleteReminder(actor, name));
-        return Response.noContent().build();
+        return done(ActorErrors.REMINDER_DELETE, () -> runtime.deleteReminder(actor, name));
     }
 
     @POST
@@ -199,11 +190,7 @@ public class ActorsResource {
         ActorId actor = actor(type, id);
         name(name);
         ScheduleSpec spec = spec(object(body));
-        call(ActorErrors.TIMER_CREATE, () -> {
-            runtime.createTimer(actor, name, spec);
-            return null;
-        });
-        return Response.noContent().build();
+        return done(ActorErrors.TIMER_CREATE, () -> runtime.createTimer(actor, name, spec));
     }
 
     @DELETE
@@ -211,8 +198,7 @@ public class ActorsResource {
     public Response deleteTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
         ActorId actor = actor(type, id);
         // like recent Dapr: deleting a timer that is not there is not an error
-        call(ActorErrors.TIMER_DELETE, () -> runtime.deleteTimer(actor, name));
-        return Response.noContent().build();
+        return done(ActorErrors.TIMER_DELETE, () -> runtime.deleteTimer(actor, name));
     }
 
     // ---- helpers ----
@@ -235,6 +221,15 @@ public class ActorsResource {
         } catch (ActorException e) {
             throw ActorErrors.badName(e);
         }
+    }
+
+    /** A call that answers nothing: 204 once it has run. */
+    private static Response done(ActorErrors op, Runnable call) {
+        call(op, () -> {
+            call.run();
+            return null;
+        });
+        return Response.noContent().build();
     }
 
     private static <T> T call(ActorErrors op, Supplier<T> call) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -60,6 +61,19 @@ public class JndiComponents {
         }
         names.sort(null);
         return names;
+    }
+
+    /**
+     * The version-1 components of {@code kind} that are a {@code type}, by name, for
+     * {@code GET /v1.0/metadata}: typed {@code KIND.redis} or {@code KIND.in-memory} as {@code describe} says.
+     */
+    public <T> List<ComponentInfo> backendInfos(String kind, Class<T> type, Function<T, String> describe, List<String> capabilities) {
+        List<ComponentInfo> result = new ArrayList<>();
+        for (String name : names(kind)) {
+            find(kind, name, type).ifPresent(f -> result.add(
+                    new ComponentInfo(name, ComponentInfo.backendType(kind, describe.apply(f)), "v1", capabilities)));
+        }
+        return result;
     }
 
     static String jndiName(String kind, String name) {

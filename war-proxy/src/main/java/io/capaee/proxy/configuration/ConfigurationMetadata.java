@@ -5,7 +5,6 @@ import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.MetadataContributor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The configuration stores in {@code /v1.0/metadata}. */
@@ -16,8 +15,6 @@ public class ConfigurationMetadata implements MetadataContributor {
 
     @Override
     public List<ComponentInfo> components() {
-        List<ComponentInfo> result = new ArrayList<>();
-        stores.types().forEach((name, type) -> result.add(new ComponentInfo(name, type, "v1", List.of())));
-        return result;
+        return ComponentInfo.all(stores.types(), type -> type);
     }
 }

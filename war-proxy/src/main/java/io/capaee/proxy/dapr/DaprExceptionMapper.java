@@ -48,9 +48,7 @@ public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
 
     /** The response for a Dapr error, for code that answers without throwing. */
     public static Response response(int status, String errorCode, String message) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-        return Response.status(status).type(Problem.MEDIA_TYPE).entity(json(status, title, errorCode, message)).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(json(status, Problem.title(status), errorCode, message)).build();
     }
 
     static String json(int status, String title, String errorCode, String message) {

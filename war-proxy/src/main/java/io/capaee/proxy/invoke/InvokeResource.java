@@ -63,45 +63,20 @@ public class InvokeResource {
     InvokeConfig config;
 
     @GET
-    public Response get(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
-            @Context UriInfo uri) {
-        return invoke("GET", appId, method, h, uri, new byte[0]);
-    }
-
     @DELETE
-    public Response delete(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
-            @Context UriInfo uri) {
-        return invoke("DELETE", appId, method, h, uri, new byte[0]);
-    }
-
     @HEAD
-    public Response head(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
-            @Context UriInfo uri) {
-        return invoke("HEAD", appId, method, h, uri, new byte[0]);
-    }
-
     @OPTIONS
-    public Response options(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+    public Response withoutBody(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
             @Context UriInfo uri) {
-        return invoke("OPTIONS", appId, method, h, uri, new byte[0]);
+        return invoke(servletRequest.getMethod(), appId, method, h, uri, new byte[0]);
     }
 
     @POST
-    public Response post(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
-            @Context UriInfo uri, byte[] body) {
-        return invoke("POST", appId, method, h, uri, body);
-    }
-
     @PUT
-    public Response put(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
-            @Context UriInfo uri, byte[] body) {
-        return invoke("PUT", appId, method, h, uri, body);
-    }
-
     @PATCH
-    public Response patch(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
+    public Response withBody(@PathParam("appId") String appId, @PathParam("method") String method, @Context HttpHeaders h,
             @Context UriInfo uri, byte[] body) {
-        return invoke("PATCH", appId, method, h, uri, body);
+        return invoke(servletRequest.getMethod(), appId, method, h, uri, body);
     }
 
     private Response invoke(String httpMethod, String appId, String method, HttpHeaders headers, UriInfo uri,

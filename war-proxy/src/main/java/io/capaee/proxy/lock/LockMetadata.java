@@ -7,7 +7,6 @@ import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.component.MetadataContributor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The lock stores in {@code /v1.0/metadata}: {@code lock.redis} or {@code lock.in-memory}. */
@@ -18,11 +17,6 @@ public class LockMetadata implements MetadataContributor {
 
     @Override
     public List<ComponentInfo> components() {
-        List<ComponentInfo> result = new ArrayList<>();
-        for (String name : components.names("lock")) {
-            components.find("lock", name, LockConnectionFactory.class).ifPresent(f -> result.add(
-                    new ComponentInfo(name, f.describe().startsWith("redis") ? "lock.redis" : "lock.in-memory", "v1", List.of())));
-        }
-        return result;
+        return components.backendInfos("lock", LockConnectionFactory.class, LockConnectionFactory::describe, List.of());
     }
 }

@@ -51,10 +51,8 @@ public class LockResource {
     @POST
     @Path("lock/{store}")
     public Response tryLock(@PathParam("store") String store, String body) {
-        JsonObject request = object(body);
-        String resourceId = required(request, "resourceId");
-        String owner = required(request, "lockOwner");
-        JsonValue expiry = request.get("expiryInSeconds");
+        LockRequest request = LockRequest.of(body);
+        JsonValue expiry = request.body().get("expiryInSeconds");
         if (!(expiry instanceof JsonNumber n) || !n.isIntegral() || n.bigDecimalValue().signum() <= 0) {
             throw malformed("'expiryInSeconds' must be a whole number of seconds above 0");
         }
@@ -64,7 +62,7 @@ public class LockResource {
         }
         LockConnectionFactory factory = store(store);
         try (LockConnection locks = factory.getConnection()) {
-            boolean success = locks.tryLock(resourceId, owner, Duration.ofSeconds(n.longValue()));
+            boolean success = locks.tryLock(request.resourceId(), request.owner(), Duration.ofSeconds(n.longValue()));
             return json(Json.createObjectBuilder().add("success", success).build());
         } catch (LockStoreFullException e) {
             throw new DaprException(507, "ERR_LOCK_STORE_FULL", "lock store " + store + ": " + e.getMessage());
@@ -77,19 +75,25 @@ public class LockResource {
     @POST
     @Path("unlock/{store}")
     public Response unlock(@PathParam("store") String store, String body) {
-        JsonObject request = object(body);
-        String resourceId = required(request, "resourceId");
-        String owner = required(request, "lockOwner");
+        LockRequest request = LockRequest.of(body);
         LockConnectionFactory factory = store(store);
         UnlockStatus status;
         try (LockConnection locks = factory.getConnection()) {
-            status = locks.unlock(resourceId, owner);
+            status = locks.unlock(request.resourceId(), request.owner());
         } catch (LockException e) {
             // Dapr answers a store failure on unlock with status 3 in a 200
             LOG.log(Level.WARNING, "unlock in lock store {0} failed: {1}", new Object[] {store, e.getMessage()});
             status = UnlockStatus.INTERNAL_ERROR;
         }
         return json(Json.createObjectBuilder().add("status", status.code()).build());
+    }
+
+    /** A lock or unlock request: the body, and the resource and owner it must name. */
+    private record LockRequest(JsonObject body, String resourceId, String owner) {
+        static LockRequest of(String text) {
+            JsonObject body = object(text);
+            return new LockRequest(body, required(body, "resourceId"), required(body, "lockOwner"));
+        }
     }
 
     private LockConnectionFactory store(String name) {

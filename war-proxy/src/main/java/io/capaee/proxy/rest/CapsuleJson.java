@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rest;
 
+import io.capaee.api.routes.RouteDocument;
 import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -29,17 +29,7 @@ public final class CapsuleJson {
 
     /** The route map {@code {fn:{rev:[urls]}}}, keys sorted. */
     public static String routes(Map<String, Map<String, List<String>>> routes) {
-        JsonObjectBuilder root = Json.createObjectBuilder();
-        new TreeMap<>(routes).forEach((f, revisions) -> {
-            JsonObjectBuilder r = Json.createObjectBuilder();
-            new TreeMap<>(revisions).forEach((rev, urls) -> {
-                JsonArrayBuilder a = Json.createArrayBuilder();
-                urls.forEach(a::add);
-                r.add(rev, a);
-            });
-            root.add(f, r);
-        });
-        return goEscape(root.build().toString());
+        return goEscape(RouteDocument.write(routes));
     }
 
     /** Capsule 0.1.9's {@code /urls} answer: an array indented by 4 spaces (Go's MarshalIndent), {@code null} when unknown. */

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.secrets;
 
+import io.capaee.api.secrets.SecretStore;
 import io.capaee.api.secrets.SecretStores;
 import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.MetadataContributor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The secret stores in {@code /v1.0/metadata}. */
@@ -17,8 +17,6 @@ public class SecretMetadata implements MetadataContributor {
 
     @Override
     public List<ComponentInfo> components() {
-        List<ComponentInfo> result = new ArrayList<>();
-        stores.all().forEach((name, store) -> result.add(new ComponentInfo(name, store.type(), "v1", List.of())));
-        return result;
+        return ComponentInfo.all(stores.all(), SecretStore::type);
     }
 }

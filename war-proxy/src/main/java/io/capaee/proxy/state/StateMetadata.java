@@ -7,7 +7,6 @@ import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.component.MetadataContributor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The state stores in {@code /v1.0/metadata}: {@code state.redis} or {@code state.in-memory}. */
@@ -20,11 +19,6 @@ public class StateMetadata implements MetadataContributor {
 
     @Override
     public List<ComponentInfo> components() {
-        List<ComponentInfo> result = new ArrayList<>();
-        for (String name : components.names("state")) {
-            components.find("state", name, StateConnectionFactory.class).ifPresent(f -> result.add(
-                    new ComponentInfo(name, f.describe().startsWith("redis") ? "state.redis" : "state.in-memory", "v1", CAPABILITIES)));
-        }
-        return result;
+        return components.backendInfos("state", StateConnectionFactory.class, StateConnectionFactory::describe, CAPABILITIES);
     }
 }

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.registry.rest;
 
+import io.capaee.api.http.FallbackProblem;
+import io.capaee.api.http.Problem;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -23,13 +23,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         if (e instanceof NotFoundException) {
             return RegistryExceptionMapper.problem(404, "not-found", "Not Found", "PAGE_NOT_FOUND", "\uD83D\uDE22 Page not found \uD83E\uDD75");
         }
-        if (e instanceof WebApplicationException w) {
-            int status = w.getResponse().getStatus();
-            Response.Status known = Response.Status.fromStatusCode(status);
-            String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-            return RegistryExceptionMapper.problem(status, "http-" + status, title, "ERROR", w.getMessage());
-        }
-        LOG.log(Level.SEVERE, "unexpected failure in the registry API", e);
-        return RegistryExceptionMapper.problem(500, "internal", "Internal error", "ERROR", "unexpected " + e.getClass().getSimpleName() + "; see the server log");
+        Problem problem = FallbackProblem.of(e, LOG, "registry API");
+        return problem.with("code", "ERROR").with("message", problem.detail()).responseByName();
     }
 }

@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.rpc.codec;
 
+import static io.capaee.api.rpc.codec.UntrustedMsgpack.checkDepth;
+import static io.capaee.api.rpc.codec.UntrustedMsgpack.checkLength;
+import static io.capaee.api.rpc.codec.UntrustedMsgpack.describe;
+import static io.capaee.api.rpc.codec.UntrustedMsgpack.readBytes;
+import static io.capaee.api.rpc.codec.UntrustedMsgpack.readText;
+import static io.capaee.api.rpc.codec.UntrustedMsgpack.readValue;
+import static io.capaee.api.rpc.codec.UntrustedMsgpack.skip;
+
 import io.capaee.api.rpc.schema.AnyPointerType;
 import io.capaee.api.rpc.schema.DynamicEnum;
 import io.capaee.api.rpc.schema.DynamicStruct;
@@ -19,9 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.msgpack.core.ExtensionTypeHeader;
 import org.msgpack.core.MessageFormat;
-import org.msgpack.core.MessageInsufficientBufferException;
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
 import org.msgpack.core.MessageUnpacker;
@@ -210,8 +216,7 @@ public final class CaraCodec {
     }
 
     // The readers below take the whole input ("in", which u reads from its start) so that every
-    // length read from a header is checked against the bytes left before anything is allocated:
-    // msgpack-core allocates Value[size] and byte[length] from the header alone.
+    // length read from a header is checked against the bytes left (UntrustedMsgpack).
 
     private DynamicStruct readStruct(MessageUnpacker u, byte[] in, StructSchema schema, String path, int depth)
             throws IOException {
@@ -332,20 +337,11 @@ public final class CaraCodec {
                 }
                 break;
             case TEXT:
-                if (vt == ValueType.STRING) {
-                    return readText(u, in, path, u.unpackRawStringHeader());
-                }
-                if (vt == ValueType.BINARY) {
-                    return readText(u, in, path, u.unpackBinaryHeader());
-                }
-                break;
             case DATA:
-                if (vt == ValueType.BINARY) {
-                    return readBytes(u, in, path, u.unpackBinaryHeader());
-                }
-                if (vt == ValueType.STRING) {
-                    // msgpack-python before use_bin_type wrote bytes in the raw (str) family
-                    return readBytes(u, in, path, u.unpackRawStringHeader());
+                // either from str or bin: msgpack-python before use_bin_type wrote bytes in the raw (str) family
+                if (vt == ValueType.STRING || vt == ValueType.BINARY) {
+                    byte[] payload = readBytes(u, in, path, vt == ValueType.STRING ? u.unpackRawStringHeader() : u.unpackBinaryHeader());
+                    return t == PrimitiveType.TEXT ? new String(payload, StandardCharsets.UTF_8) : payload;
                 }
                 break;
             case FLOAT32:
@@ -394,120 +390,9 @@ public final class CaraCodec {
         };
     }
 
-    /** A header's claim of {@code needed} bytes (at least one per element) beyond what is left is an error. */
-    private static void checkLength(MessageUnpacker u, byte[] in, long needed, String path, String what) {
-        long left = in.length - u.getTotalReadBytes();
-        if (needed > left) {
-            throw new DecodeException(path + ": a " + what + " does not fit in the " + left + " bytes left");
-        }
-    }
-
-    private static byte[] readBytes(MessageUnpacker u, byte[] in, String path, int length) throws IOException {
-        checkLength(u, in, length, path, length + "-byte payload");
-        return u.readPayload(length);
-    }
-
-    /** UTF-8 with malformed input replaced, as msgpack-core's default unpackString decodes it. */
-    private static String readText(MessageUnpacker u, byte[] in, String path, int length) throws IOException {
-        return new String(readBytes(u, in, path, length), StandardCharsets.UTF_8);
-    }
-
-    /**
-     * Skips the next value element by element (which fails at the end of the input) and returns
-     * where it started; the input then holds the whole value in [start, u.getTotalReadBytes()).
-     */
-    private static int skip(MessageUnpacker u, byte[] in, String path, int depth) throws IOException {
-        int start = (int) u.getTotalReadBytes();
-        try {
-            u.skipValue();
-        } catch (MessageInsufficientBufferException e) {
-            throw new DecodeException(path + ": the input ends inside the value (its headers claim more than the "
-                    + (in.length - start) + " bytes left)", e);
-        }
-        checkValue(in, start, (int) u.getTotalReadBytes(), path, depth);
-        return start;
-    }
-
-    /**
-     * An untyped value (unknown field, AnyPointer): skipped first, then materialised from its own
-     * byte range only, so what it allocates is bounded by the input, and written back as before.
-     */
-    private static Value readValue(MessageUnpacker u, byte[] in, String path, int depth) throws IOException {
-        int start = skip(u, in, path, depth);
-        int end = (int) u.getTotalReadBytes();
-        try (MessageUnpacker slice = MessagePack.newDefaultUnpacker(in, start, end - start)) {
-            return slice.unpackValue();
-        }
-    }
-
-    /**
-     * Walks the headers of the one value in {@code in[start, end)} checking every length against
-     * the bytes left in that range (skipValue counts elements in an int, so a map32 or ext32 length
-     * near 2^31 can overflow it and end the skip early; unpackValue would then allocate from it),
-     * and its nesting against {@link #MAX_DEPTH} ({@code depth} is the value's own level), since
-     * unpackValue recurses once per level.
-     */
-    private static void checkValue(byte[] in, int start, int end, String path, int depth) throws IOException {
-        try (MessageUnpacker v = MessagePack.newDefaultUnpacker(in, start, end - start)) {
-            long left = end - start;
-            // pending[k]: values still to read in the container open at level k (0: the value itself)
-            long[] pending = new long[MAX_DEPTH + 1];
-            int level = 0;
-            pending[0] = 1;
-            while (level >= 0) {
-                if (pending[level] == 0) {
-                    level--;
-                    continue;
-                }
-                pending[level]--;
-                MessageFormat f = v.getNextFormat();
-                long length = switch (f.getValueType()) {
-                    case ARRAY -> v.unpackArrayHeader();
-                    case MAP -> 2L * v.unpackMapHeader();
-                    case STRING -> v.unpackRawStringHeader();
-                    case BINARY -> v.unpackBinaryHeader();
-                    case EXTENSION -> {
-                        ExtensionTypeHeader h = v.unpackExtensionTypeHeader();
-                        yield h.getLength();
-                    }
-                    default -> {
-                        v.skipValue();
-                        yield 0;
-                    }
-                };
-                if (length < 0 || length > left - v.getTotalReadBytes()) {
-                    throw new DecodeException(path + ": a " + describe(f) + " of length " + length
-                            + " does not fit in the " + (left - v.getTotalReadBytes()) + " bytes left");
-                }
-                switch (f.getValueType()) {
-                    case ARRAY, MAP -> {
-                        checkDepth(depth + level, path);
-                        pending[++level] = length;
-                    }
-                    case STRING, BINARY, EXTENSION -> v.readPayloadAsReference((int) length);
-                    default -> { }
-                }
-            }
-            if (v.getTotalReadBytes() != left) {
-                throw new DecodeException(path + ": malformed value");
-            }
-        }
-    }
-
     private static void checkEncodeDepth(int depth, String what) {
         if (depth > MAX_DEPTH) {
             throw new EncodeException(what + ": structs, lists and maps nested deeper than " + MAX_DEPTH + " levels");
         }
-    }
-
-    private static void checkDepth(int depth, String path) {
-        if (depth > MAX_DEPTH) {
-            throw new DecodeException((path.length() > 200 ? path.substring(0, 200) + "..." : path)
-                    + ": maps and arrays nested deeper than " + MAX_DEPTH + " levels");
-        }
-    }
-
-    private static String describe(MessageFormat f) {
-        return f.getValueType().name().toLowerCase() + " (" + f.name().toLowerCase() + ")";
     }
 }

@@ -8,8 +8,14 @@ import io.capaee.api.rpc.schema.Node.ValueExpr;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
-/** Recursive-descent parser of the Cap'n Proto schema language into a {@link Node} tree. */
+/**
+ * Recursive-descent parser of the Cap'n Proto schema language into a {@link Node} tree. One class
+ * of over 400 lines on purpose: each method is one rule of the grammar, and the rules call each
+ * other recursively over one shared token cursor and nesting count, so splitting them would only
+ * pass that cursor around.
+ */
 final class Parser {
     private final String file;
     private final List<Token> tokens;
@@ -52,49 +58,37 @@ final class Parser {
     }
 
     /**
-     * Counts one level of nesting, refusing more than {@link SchemaParser#MAX_NESTING} so that a
-     * hostile schema cannot exhaust the stack of this recursive-descent parser.
+     * Parses one nested level, refusing more than {@link SchemaParser#MAX_NESTING} levels so that
+     * a hostile schema cannot exhaust the stack of this recursive-descent parser.
      */
-    private void enter(String what) {
+    private <T> T nested(String what, Supplier<T> level) {
         if (++depth > SchemaParser.MAX_NESTING) {
             throw error(peek(), what + " nested deeper than " + SchemaParser.MAX_NESTING + " levels");
+        }
+        try {
+            return level.get();
+        } finally {
+            depth--;
         }
     }
 
     private Node declaration() {
-        enter("declarations");
-        try {
-            return declarationAt();
-        } finally {
-            depth--;
-        }
+        return nested("declarations", this::declarationAt);
     }
 
     private void structBody(Node n) {
-        enter("struct, group or union bodies");
-        try {
+        nested("struct, group or union bodies", () -> {
             structBodyAt(n);
-        } finally {
-            depth--;
-        }
+            return null;
+        });
     }
 
     private TypeExpr typeExpr() {
-        enter("type arguments");
-        try {
-            return typeExprAt();
-        } finally {
-            depth--;
-        }
+        return nested("type arguments", this::typeExprAt);
     }
 
     private ValueExpr value() {
-        enter("values");
-        try {
-            return valueAt();
-        } finally {
-            depth--;
-        }
+        return nested("values", this::valueAt);
     }
 
     /** A nested or top-level declaration, or null when the next token does not start one. */
@@ -103,34 +97,32 @@ final class Parser {
         if (t.kind() != Kind.IDENT) {
             return null;
         }
-        switch (t.text()) {
-            case "struct":
-                next();
-                return struct();
-            case "enum":
-                next();
-                return enumDecl();
-            case "interface":
-                next();
-                return interfaceDecl();
-            case "const":
-                next();
-                return constDecl();
-            case "annotation":
-                next();
-                return annotationDecl();
-            case "using":
-                next();
-                return using(t);
-            default:
-                return null;
+        Supplier<Node> rule = switch (t.text()) {
+            case "struct" -> this::struct;
+            case "enum" -> this::enumDecl;
+            case "interface" -> this::interfaceDecl;
+            case "const" -> this::constDecl;
+            case "annotation" -> this::annotationDecl;
+            case "using" -> () -> using(t);
+            default -> null;
+        };
+        if (rule == null) {
+            return null;
         }
+        next();
+        return rule.get();
+    }
+
+    /** The name, and the id if one is given, that open a declaration of {@code kind}. */
+    private Node declared(Node.Kind kind, String what) {
+        Token nameTok = ident(what + " name");
+        Node n = new Node(kind, nameTok.text(), nameTok.line(), nameTok.column());
+        optionalId(n);
+        return n;
     }
 
     private Node struct() {
-        Token nameTok = ident("struct name");
-        Node n = new Node(Node.Kind.STRUCT, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.STRUCT, "struct");
         typeParams(n);
         n.annotations.addAll(annotations());
         structBody(n);
@@ -192,9 +184,7 @@ final class Parser {
     }
 
     private Node enumDecl() {
-        Token nameTok = ident("enum name");
-        Node n = new Node(Node.Kind.ENUM, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.ENUM, "enum");
         n.annotations.addAll(annotations());
         expect("{");
         while (!optional("}")) {
@@ -210,9 +200,7 @@ final class Parser {
     }
 
     private Node interfaceDecl() {
-        Token nameTok = ident("interface name");
-        Node n = new Node(Node.Kind.INTERFACE, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.INTERFACE, "interface");
         typeParams(n);
         if (peek().is("extends")) {
             next();
@@ -291,9 +279,7 @@ final class Parser {
     }
 
     private Node constDecl() {
-        Token nameTok = ident("const name");
-        Node n = new Node(Node.Kind.CONST, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.CONST, "const");
         expect(":");
         n.type = typeExpr();
         expect("=");
@@ -304,9 +290,7 @@ final class Parser {
     }
 
     private Node annotationDecl() {
-        Token nameTok = ident("annotation name");
-        Node n = new Node(Node.Kind.ANNOTATION, nameTok.text(), nameTok.line(), nameTok.column());
-        optionalId(n);
+        Node n = declared(Node.Kind.ANNOTATION, "annotation");
         expect("(");
         do {
             if (optional("*")) {

@@ -26,13 +26,15 @@ import java.util.logging.Logger;
  * Parses, checks and compiles modules: bytecode translation first, the interpreter as fallback.
  * A module is compiled once per digest while any function uses it: a hundred revisions of one
  * module (a restart that deploys them all again) share one translation, which takes 0.1 to 0.5 s
- * each. Only the immutable result is shared; every function still starts its own instances.
+ * each; with a {@link CompiledModuleCache}, a restart loads the translation from disk instead. Only
+ * the immutable result is shared; every function still starts its own instances.
  */
 public final class ModuleCompiler {
     private static final Logger LOG = Logger.getLogger(ModuleCompiler.class.getName());
 
     private final boolean useCompiler;
     private final Map<String, FunctionType> hostFunctions;
+    private final Optional<CompiledModuleCache> cache;
     /** sha256 to the module compiled from those bytes; weak, so a module no function uses is collected. */
     private final Map<String, WeakReference<CompiledModule>> compiled = new ConcurrentHashMap<>();
 
@@ -41,8 +43,17 @@ public final class ModuleCompiler {
      * @param hostFunctions the host functions a module may import, by name
      */
     public ModuleCompiler(boolean useCompiler, Map<String, FunctionType> hostFunctions) {
+        this(useCompiler, hostFunctions, Optional.empty());
+    }
+
+    /**
+     * @param cache where translations are kept across restarts; empty translates every module
+     *     again after a restart
+     */
+    public ModuleCompiler(boolean useCompiler, Map<String, FunctionType> hostFunctions, Optional<CompiledModuleCache> cache) {
         this.useCompiler = useCompiler;
         this.hostFunctions = Map.copyOf(hostFunctions);
+        this.cache = cache;
     }
 
     /** The module of {@code bytes}, compiled now or by an earlier call with the same bytes. */
@@ -73,16 +84,31 @@ public final class ModuleCompiler {
         if (!useCompiler) {
             return Optional.empty();
         }
+        if (cache.isPresent() && module.digest() != null) {
+            try {
+                return Optional.of(translate(module, cache.get()));
+            } catch (RuntimeException | LinkageError e) {
+                // an entry that does not load (another JVM's classes, a damaged file) is translated again
+                LOG.log(Level.WARNING, "wasm function {0}: the compiled-module cache entry did not load ({1}); compiling it again",
+                        new Object[] {name, e.toString()});
+                cache.get().remove(module.digest());
+            }
+        }
         try {
-            // WARN: functions too large for one JVM method run interpreted, the rest compiled.
-            return Optional.of(MachineFactoryCompiler.builder(module)
-                    .withInterpreterFallback(InterpreterFallback.WARN)
-                    .compile());
+            // with the damaged entry removed, this translates again and keeps the new translation
+            return Optional.of(translate(module, module.digest() == null ? null : cache.orElse(null)));
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "wasm function {0}: bytecode compilation failed ({1}); running it in the interpreter",
                     new Object[] {name, e.toString()});
             return Optional.empty();
         }
+    }
+
+    /** Chicory's translation; with a cache, loaded from it when there, and kept in it when not. */
+    private static Function<Instance, Machine> translate(WasmModule module, CompiledModuleCache cache) {
+        // WARN: functions too large for one JVM method run interpreted, the rest compiled.
+        MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN);
+        return (cache == null ? builder : builder.withCache(cache)).compile();
     }
 
     private static String sha256(byte[] bytes) {

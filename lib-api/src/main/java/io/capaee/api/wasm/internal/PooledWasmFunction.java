@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A function backed by a pool of started instances. A call borrows an instance (or starts one
@@ -104,27 +105,33 @@ public final class PooledWasmFunction implements WasmFunction {
         GuestInstance guest = borrow();
         output.reset();
         boolean healthy = false;
-        try (CallWatchdog.Watch watch = watchdog.watch(settings.callTimeout())) {
-            try {
-                String result = call.apply(guest);
-                healthy = true;
-                return result;
-            } catch (ChicoryInterruptedException e) {
-                throw timeout(e);
-            } catch (WasmFunctionException e) {
-                if (watch.fired()) {
-                    throw timeout(e);
-                }
-                throw e;
-            } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
-                if (watch.fired()) {
-                    throw timeout(e);
-                }
-                throw trap(guest, e);
-            }
+        try {
+            String result = watched(() -> call.apply(guest), this::timeout, e -> trap(guest, e));
+            healthy = true;
+            return result;
         } finally {
             if (healthy) {
                 release(guest);
+            }
+        }
+    }
+
+    /**
+     * Runs guest code under the call time limit. What it throws becomes {@code timeout} when the
+     * watchdog stopped it (the interruption can surface as any of these), else {@code failed};
+     * a {@link WasmFunctionException} of a host function passes unchanged.
+     */
+    private <T> T watched(Supplier<T> guestCode, Function<Throwable, WasmFunctionException> timeout,
+            Function<Throwable, WasmFunctionException> failed) {
+        try (CallWatchdog.Watch watch = watchdog.watch(settings.callTimeout())) {
+            try {
+                return guestCode.get();
+            } catch (ChicoryInterruptedException e) {
+                throw timeout.apply(e);
+            } catch (WasmFunctionException e) {
+                throw watch.fired() ? timeout.apply(e) : e;
+            } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
+                throw watch.fired() ? timeout.apply(e) : failed.apply(e);
             }
         }
     }
@@ -171,23 +178,8 @@ public final class PooledWasmFunction implements WasmFunction {
 
     /** Instantiates and runs {@code _start} under the call time limit: a guest that never returns from it is stopped. */
     private GuestInstance startInstance() {
-        try (CallWatchdog.Watch watch = watchdog.watch(settings.callTimeout())) {
-            try {
-                return GuestInstance.start(compiled, imports, maxPages);
-            } catch (ChicoryInterruptedException e) {
-                throw startTimeout(e);
-            } catch (WasmFunctionException e) {
-                if (watch.fired()) {
-                    throw startTimeout(e);
-                }
-                throw e;
-            } catch (ChicoryException | StackOverflowError | ArithmeticException | IndexOutOfBoundsException e) {
-                if (watch.fired()) {
-                    throw startTimeout(e);
-                }
-                throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e);
-            }
-        }
+        return watched(() -> GuestInstance.start(compiled, imports, maxPages), this::startTimeout,
+                e -> new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e));
     }
 
     private WasmFunctionException startTimeout(Throwable cause) {

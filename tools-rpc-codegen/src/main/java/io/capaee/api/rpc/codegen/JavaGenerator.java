@@ -1,6 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.rpc.codegen;
 
+import static io.capaee.api.rpc.codegen.JavaText.capitalize;
+import static io.capaee.api.rpc.codegen.JavaText.hexLong;
+import static io.capaee.api.rpc.codegen.JavaText.ident;
+import static io.capaee.api.rpc.codegen.JavaText.javadoc;
+import static io.capaee.api.rpc.codegen.JavaText.literal;
+
 import io.capaee.api.rpc.schema.AnyPointerType;
 import io.capaee.api.rpc.schema.Declaration;
 import io.capaee.api.rpc.schema.EnumSchema;
@@ -32,15 +38,13 @@ import java.util.Set;
  * {@code handler(impl)} (server side) and {@code client(channel)} (typed proxy); plus a
  * {@code <File>Capnp} class holding the schema, loaded from the embedded schema text. Run at
  * build time: {@code java io.capaee.api.rpc.codegen.JavaGenerator --out DIR --package PKG x.capnp...}.
+ *
+ * <p>Over 400 lines on purpose: records, enums, handlers and clients are written from one table of
+ * the Java names given to every declaration of the schemas added, and refer to each other's names
+ * through it; the text escaping is apart, in {@link JavaText}.
  */
 public final class JavaGenerator {
     private static final String UNKNOWN = "io.capaee.api.rpc.codegen.UnknownFields";
-    private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
-            "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
-            "finally", "float", "for", "goto", "if", "implements", "import", "instanceof", "int", "interface", "long",
-            "native", "new", "package", "private", "protected", "public", "return", "short", "static", "strictfp",
-            "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try", "void", "volatile", "while",
-            "true", "false", "null", "record", "var", "yield", "sealed", "permits");
 
     private final String javaPackage;
     private final Map<String, String> files = new LinkedHashMap<>();
@@ -281,10 +285,6 @@ public final class JavaGenerator {
         }
         int dot = qualifiedName.lastIndexOf('.');
         return javaNameForQn(qualifiedName.substring(0, dot)) + "." + capitalize(qualifiedName.substring(dot + 1));
-    }
-
-    private static String capitalize(String s) {
-        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private void nested(StringBuilder sb, Declaration owner, String holder, String in) {
@@ -569,40 +569,5 @@ public final class JavaGenerator {
 
     private static boolean isFieldName(List<Field> fields, String javaName) {
         return fields.stream().anyMatch(f -> ident(f.name()).equals(javaName));
-    }
-
-    // text helpers
-
-    private static String ident(String name) {
-        return KEYWORDS.contains(name) ? name + "_" : name;
-    }
-
-    private static String hexLong(long id) {
-        return "0x" + Long.toHexString(id) + "L";
-    }
-
-    private static String javadoc(String s) {
-        return s.replace("*/", "*&#47;").replace("@", "&#64;");
-    }
-
-    private static String literal(String s) {
-        StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
     }
 }
