@@ -17,7 +17,7 @@ public interface Broker {
     BrokerSource open(String topic, String group) throws Exception;
 
     /** Whether the adapter closed the broker (it stops): its subscriptions end without complaint. */
-    default boolean closed() {
+    default boolean stopped() {
         return false;
     }
 

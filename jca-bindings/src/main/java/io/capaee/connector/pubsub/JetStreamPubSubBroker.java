@@ -183,8 +183,12 @@ public final class JetStreamPubSubBroker implements Broker, AutoCloseable {
         }
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     @Override
-    public boolean closed() {
+    public boolean stopped() {
         return closed;
     }
 

@@ -136,8 +136,12 @@ public final class KafkaPubSubBroker implements Broker, AutoCloseable {
         return producer;
     }
 
+    boolean closed() {
+        return closed;
+    }
+
     @Override
-    public boolean closed() {
+    public boolean stopped() {
         return closed;
     }
 

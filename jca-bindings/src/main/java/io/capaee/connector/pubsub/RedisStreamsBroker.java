@@ -51,7 +51,7 @@ public final class RedisStreamsBroker implements Broker {
     }
 
     @Override
-    public boolean closed() {
+    public boolean stopped() {
         return client.closed();
     }
 

@@ -162,7 +162,7 @@ final class SubscriptionTurns {
 
     /** The adapter closed the broker: nothing more can be read, and no one needs to be told. */
     boolean brokerClosed() {
-        return broker.closed();
+        return broker.stopped();
     }
 
     String describe() {
