@@ -5,6 +5,7 @@ import io.capaee.connector.connect.ConnectorRuntime;
 import io.capaee.connector.inbound.InboundEndpoints;
 import io.capaee.connector.inbound.InboundEndpointsView;
 import io.capaee.connector.inbound.WorkPacer;
+import io.capaee.connector.pubsub.SubscriptionLoops;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
@@ -25,9 +26,9 @@ import javax.transaction.xa.XAResource;
 /**
  * The resource adapter of Capa EE. It owns the shared clients that its managed connection
  * factories create lazily (the Redis pool, the Couchbase cluster) and closes them on
- * {@link #stop()}. Inbound activations (message-driven beans) are kept by {@link InboundEndpoints}
- * and run in short works on the container's {@link WorkManager} ({@link WorkPacer}); they stop
- * before the shared clients close.
+ * {@link #stop()}. Inbound activations (message-driven beans, kept by {@link InboundEndpoints}),
+ * pub/sub subscriptions ({@link SubscriptionLoops}) and connectors run in short works on the
+ * container's {@link WorkManager} ({@link WorkPacer}); they stop before the shared clients close.
  *
  * <p>Thread-safe: {@link #own} may be called from any thread while the adapter runs.
  */
@@ -52,6 +53,7 @@ public class CapaResourceAdapter implements ResourceAdapter {
     private final InboundEndpointsView inboundView = new InboundEndpointsView(inbound);
     private volatile ConnectorRuntime connectors;
     private volatile WorkPacer pacer;
+    private volatile SubscriptionLoops subscriptions;
 
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
@@ -63,6 +65,7 @@ public class CapaResourceAdapter implements ResourceAdapter {
                 throw new ResourceAdapterInternalException("the container has no timer for the adapter: " + e.getMessage(), e);
             }
             connectors = new ConnectorRuntime(pacer, Clock.systemUTC());
+            subscriptions = new SubscriptionLoops(pacer);
         }
         synchronized (lock) {
             running = true;
@@ -77,6 +80,10 @@ public class CapaResourceAdapter implements ResourceAdapter {
         ConnectorRuntime active = connectors;
         if (active != null) {
             active.stopAll();
+        }
+        SubscriptionLoops loops = subscriptions;
+        if (loops != null) {
+            loops.stopAll();
         }
         inbound.stopAll();
         WorkPacer stopped = pacer;
@@ -123,6 +130,19 @@ public class CapaResourceAdapter implements ResourceAdapter {
             throw new BindingException("the Capa EE resource adapter is not started: no connector runtime");
         }
         return runtime;
+    }
+
+    /**
+     * The running pub/sub subscriptions (they run as work of this adapter).
+     *
+     * @throws BindingException when the adapter was not started
+     */
+    public SubscriptionLoops subscriptions() {
+        SubscriptionLoops loops = subscriptions;
+        if (loops == null) {
+            throw new BindingException("the Capa EE resource adapter is not started: no work manager for subscriptions");
+        }
+        return loops;
     }
 
     /** True between {@link #start} and {@link #stop}. */

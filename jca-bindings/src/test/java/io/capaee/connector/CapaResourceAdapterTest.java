@@ -11,16 +11,10 @@ import io.capaee.connector.inbound.ThreadPoolWorkManager;
 import io.capaee.connector.inbound.cron.CronActivationSpec;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
-import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.UnavailableException;
-import jakarta.resource.spi.XATerminator;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import jakarta.resource.spi.work.WorkContext;
-import jakarta.resource.spi.work.WorkManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.lang.reflect.Method;
-import java.util.Timer;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.Test;
@@ -82,34 +76,6 @@ class CapaResourceAdapterTest {
             } finally {
                 adapter.stop();
             }
-        }
-    }
-
-    /** The container's side of the bootstrap in a unit test: a work manager and a daemon timer. */
-    private record TestBootstrapContext(WorkManager work) implements BootstrapContext {
-        @Override
-        public WorkManager getWorkManager() {
-            return work;
-        }
-
-        @Override
-        public XATerminator getXATerminator() {
-            return null;
-        }
-
-        @Override
-        public Timer createTimer() {
-            return new Timer("test-adapter", true);
-        }
-
-        @Override
-        public boolean isContextSupported(Class<? extends WorkContext> context) {
-            return false;
-        }
-
-        @Override
-        public TransactionSynchronizationRegistry getTransactionSynchronizationRegistry() {
-            return null;
         }
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.bindings.input;
 
+import io.capaee.api.actors.EventTarget;
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.security.AccessPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,8 +35,12 @@ public class AppDelivery {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
 
-    public void deliver(InboundMessage message) throws InputBindingException {
-        URI target = target(message);
+    /** @param app the spec's target, an application: it must be an http(s) URL */
+    public void deliver(InboundMessage message, EventTarget app) throws InputBindingException {
+        if (!app.isUrl()) {
+            throw new InputBindingException("target '" + message.target() + "' is not an http(s) URL");
+        }
+        URI target = URI.create(app.app());
         probe(target);
         // set last: the message's metadata cannot make this request pass for a loopback client's
         post(message, target, request -> request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1"));
@@ -94,21 +99,6 @@ public class AppDelivery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InputBindingException("interrupted delivering to " + target, e);
-        }
-    }
-
-    static URI target(InboundMessage message) throws InputBindingException {
-        if (message.target().isBlank()) {
-            throw new InputBindingException("the activation spec of this input binding has no 'target' URL");
-        }
-        try {
-            URI uri = URI.create(message.target().strip());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InputBindingException("target '" + message.target() + "' is not an http(s) URL");
-            }
-            return uri;
-        } catch (IllegalArgumentException e) {
-            throw new InputBindingException("target '" + message.target() + "' is not a URL: " + e.getMessage(), e);
         }
     }
 }

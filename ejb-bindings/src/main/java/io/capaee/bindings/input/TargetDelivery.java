@@ -3,6 +3,8 @@ package io.capaee.bindings.input;
 
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorTarget;
+import io.capaee.api.actors.EventTarget;
+import io.capaee.api.actors.InvalidTargetException;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorRuntime;
 import io.capaee.api.binding.OutputBinding;
@@ -17,13 +19,12 @@ import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends an input-binding event to the target its activation spec names:
+ * Sends an input-binding event to the target its activation spec names ({@link EventTarget}):
  * <ul>
  * <li>{@code http(s)://...}: an application URL, with Dapr's contract ({@link AppDelivery});
  * <li>{@code function:<name>[/<revision>]}: a wasm function of this server (POST to the functions
@@ -38,8 +39,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class TargetDelivery {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9._-]{1,100})?");
-
     private final Map<String, OutputBindingFactory> factories = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
@@ -58,16 +57,24 @@ public class TargetDelivery {
     Optional<String> appToken;
 
     public void deliver(InboundMessage message) throws InputBindingException {
-        String target = message.target().strip();
-        if (target.startsWith("function:")) {
-            app.toFunction(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + name(target, "function:")),
+        EventTarget target = target(message);
+        switch (target.kind()) {
+            case FUNCTION -> app.toFunction(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + target.functionPath()),
                     SecuritySettings.ownAppToken(appToken));
-        } else if (target.startsWith("binding:")) {
-            toBinding(message, name(target, "binding:"));
-        } else if (ActorTarget.isActor(target)) {
-            toActor(message, target);
-        } else {
-            app.deliver(message);
+            case BINDING -> toBinding(message, target.name());
+            case ACTOR -> toActor(message, target.actor());
+            default -> app.deliver(message, target);
+        }
+    }
+
+    private static EventTarget target(InboundMessage message) throws InputBindingException {
+        if (message.target().isBlank()) {
+            throw new InputBindingException("the activation spec of this input binding has no 'target' URL");
+        }
+        try {
+            return EventTarget.parse(message.target());
+        } catch (InvalidTargetException e) {
+            throw new InputBindingException("target " + e.getMessage(), e);
         }
     }
 
@@ -98,13 +105,7 @@ public class TargetDelivery {
         }
     }
 
-    private void toActor(InboundMessage message, String target) throws InputBindingException {
-        ActorTarget actor;
-        try {
-            actor = ActorTarget.parse(target);
-        } catch (ActorException e) {
-            throw new InputBindingException("target " + e.getMessage(), e);
-        }
+    private void toActor(InboundMessage message, ActorTarget actor) throws InputBindingException {
         String contentType = message.metadata().getOrDefault("content-type", message.metadata().get("Content-Type"));
         try {
             actors.invoke(actor.actor(), actor.method(), new ActorRequest(message.data(), contentType, null));
@@ -112,13 +113,5 @@ public class TargetDelivery {
             throw new InputBindingException("actor " + actor.actor() + " refused the event ("
                     + e.reason() + "): " + e.getMessage(), e);
         }
-    }
-
-    private static String name(String target, String scheme) throws InputBindingException {
-        String name = target.substring(scheme.length());
-        if (!NAME.matcher(name).matches()) {
-            throw new InputBindingException("target '" + target + "': '" + name + "' is not a name");
-        }
-        return name;
     }
 }

@@ -4,7 +4,7 @@ package io.capaee.connector.connect;
 import io.capaee.api.connect.ConnectorKind;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.config.Durations;
-import io.capaee.connector.inbound.DeliveryPolicy;
+import io.capaee.api.inbound.DeliveryPolicy;
 import java.util.Map;
 
 /**

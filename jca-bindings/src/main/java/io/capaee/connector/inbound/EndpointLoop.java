@@ -47,9 +47,19 @@ public abstract class EndpointLoop implements InboundEndpoint {
     private WorkPacer pacer; // set by start
     private TimerTask pending; // guarded by lock: the next turn, while it waits on the timer
     private boolean finished; // guarded by lock
+    private int turning; // guarded by lock: turns running now (the next may start before the last has returned)
     // touched by turns only (one after another, each scheduled by the previous: ordered)
     private boolean open;
     private long idlePause;
+
+    protected EndpointLoop() {
+        this(false);
+    }
+
+    /** @param opened the source was opened before the first turn (by the caller): the first turn does not open it */
+    protected EndpointLoop(boolean opened) {
+        this.open = opened;
+    }
 
     @Override
     public final Optional<String> problem() {
@@ -125,6 +135,26 @@ public abstract class EndpointLoop implements InboundEndpoint {
         }
     }
 
+    /**
+     * Stops without the work manager, for a caller that cannot count on it to run one more work (an
+     * application or the adapter stopping): unless a turn runs now, the source is closed here, on
+     * the caller's thread; a turn that runs now closes it when it ends, as after {@link #release()}.
+     */
+    public final void stopHere() {
+        stopping = true;
+        boolean idle;
+        synchronized (lock) {
+            if (pending != null) {
+                pending.cancel();
+                pending = null;
+            }
+            idle = turning == 0;
+        }
+        if (idle) {
+            finish(); // a turn that starts from now on sees stopping and finds it finished
+        }
+    }
+
     @Override
     public final boolean awaitStopped(long millis) throws InterruptedException {
         return stopped.await(millis, TimeUnit.MILLISECONDS);
@@ -138,7 +168,18 @@ public abstract class EndpointLoop implements InboundEndpoint {
         public void run() {
             synchronized (lock) {
                 pending = null;
+                turning++;
             }
+            try {
+                runTurn();
+            } finally {
+                synchronized (lock) {
+                    turning--;
+                }
+            }
+        }
+
+        private void runTurn() {
             if (stopping) {
                 finish();
                 return;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound;
 
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.api.InvalidValueException;
 import io.capaee.connector.BindingException;
 import io.capaee.connector.InvalidConfigException;
 import jakarta.resource.spi.ActivationSpec;
@@ -56,8 +58,12 @@ public abstract class InboundActivationSpec implements ActivationSpec, ResourceA
     }
 
     public final DeliveryPolicy policy() {
-        return new DeliveryPolicy(required("maxAttempts", maxAttempts), required("initialBackoffMillis",
-                initialBackoffMillis), required("maxBackoffMillis", maxBackoffMillis));
+        try {
+            return new DeliveryPolicy(required("maxAttempts", maxAttempts), required("initialBackoffMillis",
+                    initialBackoffMillis), required("maxBackoffMillis", maxBackoffMillis));
+        } catch (InvalidValueException e) {
+            throw new InvalidConfigException(e.field(), e.problem()); // the policy's fields are these properties
+        }
     }
 
     final boolean enabled() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound;
 
+import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.api.inbound.InboundMessage;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;

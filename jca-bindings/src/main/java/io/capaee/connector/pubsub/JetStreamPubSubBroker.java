@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
-import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
-import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.outbound.SharedBackend;
 import io.nats.client.Connection;
@@ -24,9 +22,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,7 +39,6 @@ import java.util.logging.Logger;
 public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     private static final Logger LOG = Logger.getLogger(JetStreamPubSubBroker.class.getName());
     private static final int BATCH = 32;
-    private static final Duration FETCH_WAIT = Duration.ofMillis(500);
 
     private final JetStreamPubSubSettings settings;
     private Connection connection; // guarded by this
@@ -71,19 +68,17 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     }
 
     @Override
-    public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
+    public BrokerSource open(String topic, String group) {
         String subject = subject(topic);
         String durable = durableName(group, topic);
         try {
             ensureConsumer(subject, durable);
         } catch (IOException | JetStreamApiException | IllegalStateException e) {
-            // not fatal: the consumer loop tries again until NATS is back
+            // not fatal: the source tries again until NATS is back
             LOG.log(Level.WARNING, "JetStream {0}: consumer {1} not created yet: {2}",
                     new Object[] {settings.nats().servers(), durable, e.getMessage()});
         }
-        Consumer consumer = new Consumer(subject, durable, handler);
-        executor.execute(consumer);
-        return consumer;
+        return new Source(subject, durable);
     }
 
     private String subject(String topic) {
@@ -195,6 +190,11 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     }
 
     @Override
+    public boolean stopped() {
+        return closed;
+    }
+
+    @Override
     public void close() {
         closed = true;
         Connection c;
@@ -206,87 +206,53 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
         NatsClients.close(c);
     }
 
-    private final class Consumer implements Runnable, PubSubSubscription {
+    /** One subscription: a pull subscription bound to the group's durable consumer. */
+    private final class Source implements BrokerSource {
         private final String subject;
         private final String durable;
-        private final MessageHandler handler;
-        private volatile boolean stopped;
+        private JetStreamSubscription subscription;
 
-        Consumer(String subject, String durable, MessageHandler handler) {
+        Source(String subject, String durable) {
             this.subject = subject;
             this.durable = durable;
-            this.handler = handler;
         }
 
         @Override
-        public void run() {
-            JetStreamSubscription subscription = null;
-            while (!stopped && !closed) {
-                try {
-                    if (subscription == null) {
-                        ensureConsumer(subject, durable);
-                        subscription = jetStream().subscribe(null,
-                                PullSubscribeOptions.bind(settings.stream(), durable));
-                    }
-                    List<Message> messages = subscription.fetch(BATCH, FETCH_WAIT);
-                    for (Message message : messages) {
-                        if (stopped || closed) {
-                            message.nak(); // another server of the group may take it now
-                            continue;
-                        }
-                        handle(message);
-                    }
-                } catch (IOException | JetStreamApiException | IllegalStateException | PubSubException e) {
-                    if (stopped || closed) {
-                        break;
-                    }
-                    LOG.log(Level.WARNING, "JetStream {0}: consuming {1} (consumer {2}) failed, retrying in 1 s: {3}",
-                            new Object[] {settings.nats().servers(), subject, durable, e.getMessage()});
-                    subscription = drop(subscription);
-                    forgetStream();
-                    sleep(1000);
-                }
+        public List<BrokerMessage> take(Duration wait) throws IOException, JetStreamApiException {
+            if (closed) {
+                throw new PubSubException("the JetStream broker " + settings.nats().servers() + " is closed");
             }
-            drop(subscription);
-        }
-
-        private void handle(Message message) {
-            boolean done;
+            List<Message> fetched;
             try {
-                done = handler.handle(message.getData() == null ? new byte[0] : message.getData());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a handler of " + subject + " failed; the message will be delivered again", e);
-                done = false;
+                if (subscription == null) {
+                    ensureConsumer(subject, durable);
+                    subscription = jetStream().subscribe(null, PullSubscribeOptions.bind(settings.stream(), durable));
+                }
+                fetched = subscription.fetch(BATCH, wait);
+            } catch (IOException | JetStreamApiException | IllegalStateException | PubSubException e) {
+                close();
+                forgetStream();
+                throw e;
             }
-            if (done) {
-                message.ack();
-            } else {
-                message.nakWithDelay(Duration.ofMillis(settings.redeliverAfterMillis()));
+            List<BrokerMessage> messages = new ArrayList<>(fetched.size());
+            for (Message message : fetched) {
+                // abandoned when the subscription stops: another server of the group may take it at once
+                messages.add(new BrokerMessage(message.getData() == null ? new byte[0] : message.getData(), message::ack,
+                        () -> message.nakWithDelay(Duration.ofMillis(settings.redeliverAfterMillis())), message::nak, () -> false));
             }
+            return messages;
         }
 
-        private JetStreamSubscription drop(JetStreamSubscription subscription) {
+        @Override
+        public void close() {
             if (subscription != null) {
                 try {
                     subscription.unsubscribe(); // a bound pull subscription leaves the durable consumer in place
                 } catch (RuntimeException e) {
                     LOG.log(Level.FINE, "unsubscribe of {0} failed: {1}", new Object[] {durable, e.getMessage()});
                 }
+                subscription = null;
             }
-            return null;
-        }
-
-        @Override
-        public void close() {
-            stopped = true;
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

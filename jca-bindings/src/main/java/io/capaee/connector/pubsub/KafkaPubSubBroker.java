@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
-import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
-import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.kafka.KafkaClients;
 import io.capaee.connector.outbound.SharedBackend;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
@@ -41,7 +38,7 @@ import org.apache.kafka.common.errors.WakeupException;
 /**
  * Kafka: a topic is the Kafka topic {@code prefix + topic}, a consumer group is a Kafka consumer
  * group. Publishing waits for the broker's acknowledgement ({@code acks=all}). Each subscription
- * is one consumer polling in its own thread; offsets are committed only past messages the handler
+ * is one consumer, polled in the subscription's turns; offsets are committed only past messages the handler
  * accepted, so a refused message is read again (after {@code redeliverAfterMillis}, the partition
  * paused meanwhile) and nothing is skipped, here or on another server of the group. Where a
  * partition starts for the group (its newest offset by default) is committed as soon as it is
@@ -54,7 +51,7 @@ import org.apache.kafka.common.errors.WakeupException;
 public final class KafkaPubSubBroker implements Broker, SharedBackend {
     private static final Logger LOG = Logger.getLogger(KafkaPubSubBroker.class.getName());
     private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9._-]{1,249}");
-    private static final Duration POLL = Duration.ofMillis(250);
+    private static final long RETRY_PAUSE_MILLIS = 1000;
     private static final int MAX_POLL_RECORDS = 100;
 
     private final KafkaPubSubSettings settings;
@@ -85,13 +82,16 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
     }
 
     @Override
-    public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
+    public BrokerSource open(String topic, String group) {
         String name = kafkaTopic(topic);
         ensureTopic(name);
-        Consumer consumer = new Consumer(name, group, handler);
-        executor.execute(consumer);
-        consumer.awaitAssignment();
-        return consumer;
+        return new Source(name, group);
+    }
+
+    /** A new subscription waits (bounded) until the group gave it its partitions, so that a publish right after it is seen. */
+    @Override
+    public long readyWaitMillis() {
+        return settings.timeoutMillis();
     }
 
     /** Asks for the topic's partitions, which creates it where the broker auto-creates topics. */
@@ -131,6 +131,11 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
     }
 
     @Override
+    public boolean stopped() {
+        return closed;
+    }
+
+    @Override
     public void close() {
         closed = true;
         synchronized (this) {
@@ -141,109 +146,98 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
         }
     }
 
-    private final class Consumer implements Runnable, PubSubSubscription, ConsumerRebalanceListener {
+    /**
+     * One subscription: a consumer of the group. Offsets are committed past acknowledged records
+     * before each poll (and on close); a released record rewinds its partition to itself and pauses
+     * it for {@code redeliverAfterMillis}, so the records after it in the batch are stale: they come
+     * again after it.
+     */
+    private final class Source implements BrokerSource, ConsumerRebalanceListener {
         private final String topic;
         private final String group;
-        private final MessageHandler handler;
-        private final CountDownLatch assigned = new CountDownLatch(1);
-        private final Map<TopicPartition, Long> pausedUntil = new HashMap<>(); // only the polling thread
-        private final Set<TopicPartition> startsToCommit = new HashSet<>(); // only the polling thread
-        private volatile KafkaConsumer<byte[], byte[]> consumer;
-        private volatile boolean stopped;
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
+        private final Set<TopicPartition> startsToCommit = new HashSet<>();
+        private final Map<TopicPartition, OffsetAndMetadata> acked = new HashMap<>();
+        private final Set<TopicPartition> rewound = new HashSet<>(); // in the batch being delivered
+        private volatile boolean assigned;
+        private long quietUntil = System.nanoTime(); // after a failed poll: no poll before this
 
-        Consumer(String topic, String group, MessageHandler handler) {
+        Source(String topic, String group) {
             this.topic = topic;
             this.group = group;
-            this.handler = handler;
-        }
-
-        /** Waits (bounded) until the group gave this consumer its partitions, so that a publish right after subscribe is seen. */
-        void awaitAssignment() {
             try {
-                if (!assigned.await(settings.timeoutMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.log(Level.WARNING, "kafka {0}: group {1} has not assigned topic {2} within {3} ms; consuming"
-                            + " starts when it does", new Object[] {settings.kafka().bootstrapServers(), group, topic,
-                                settings.timeoutMillis()});
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void run() {
-            KafkaConsumer<byte[], byte[]> created;
-            try {
-                created = KafkaClients.consumer(settings.kafka(), group, "capa-ee-pubsub-" + group + "-" + UUID.randomUUID(),
+                consumer = KafkaClients.consumer(settings.kafka(), group, "capa-ee-pubsub-" + group + "-" + UUID.randomUUID(),
                         settings.oldest() ? "earliest" : "latest", MAX_POLL_RECORDS, Map.of(
                                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName()));
             } catch (KafkaException e) {
-                LOG.log(Level.SEVERE, "kafka " + settings.kafka().bootstrapServers() + ": cannot create a consumer for " + topic, e);
-                assigned.countDown();
+                throw new PubSubException("kafka " + settings.kafka().bootstrapServers() + ": cannot create a consumer for " + topic
+                        + ": " + e, e);
+            }
+            consumer.subscribe(List.of(topic), this);
+        }
+
+        @Override
+        public boolean ready() {
+            return assigned;
+        }
+
+        @Override
+        public List<BrokerMessage> take(Duration wait) {
+            if (closed) {
+                throw new PubSubException("the kafka broker " + settings.kafka().bootstrapServers() + " is closed");
+            }
+            rewound.clear();
+            if (System.nanoTime() - quietUntil < 0) {
+                return List.of();
+            }
+            ConsumerRecords<byte[], byte[]> records;
+            try {
+                resumeDue();
+                commitAcked(new HashSet<>(acked.keySet()));
+                commitStarts();
+                records = consumer.poll(wait);
+            } catch (WakeupException | InterruptException e) {
+                throw e;
+            } catch (KafkaException e) {
+                // the same consumer goes on (it reconnects by itself); a new one would make the group rebalance
+                LOG.log(Level.WARNING, "kafka {0}: consuming {1} for group {2} failed, retrying in {3} ms: {4}",
+                        new Object[] {settings.kafka().bootstrapServers(), topic, group, RETRY_PAUSE_MILLIS, e.toString()});
+                quietUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RETRY_PAUSE_MILLIS);
+                return List.of();
+            }
+            List<BrokerMessage> messages = new ArrayList<>(records.count());
+            for (TopicPartition partition : records.partitions()) {
+                for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+                    // abandoned: not committed past, so the partition's next reader starts there
+                    messages.add(new BrokerMessage(record.value() == null ? new byte[0] : record.value(),
+                            () -> acked.put(partition, new OffsetAndMetadata(record.offset() + 1)),
+                            () -> rewind(partition, record.offset()), () -> rewound.add(partition),
+                            () -> rewound.contains(partition)));
+                }
+            }
+            return messages;
+        }
+
+        /** Commits past the acknowledged records of {@code partitions}; a lost commit means they come again (at least once). */
+        private void commitAcked(Set<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                OffsetAndMetadata offset = acked.get(partition);
+                if (offset != null) {
+                    offsets.put(partition, offset);
+                }
+            }
+            if (offsets.isEmpty()) {
                 return;
             }
-            consumer = created;
-            try (created) {
-                created.subscribe(List.of(topic), this);
-                while (!stopped && !closed) {
-                    try {
-                        resumeDue(created);
-                        commitStarts(created);
-                        ConsumerRecords<byte[], byte[]> records = created.poll(POLL);
-                        for (TopicPartition partition : records.partitions()) {
-                            handle(created, partition, records.records(partition));
-                        }
-                    } catch (WakeupException e) {
-                        // close() woke the poll up; the loop condition ends it
-                    } catch (InterruptException e) {
-                        return; // the container stops the thread: the application is stopping
-                    } catch (KafkaException e) {
-                        LOG.log(Level.WARNING, "kafka {0}: consuming {1} for group {2} failed, retrying in 1 s: {3}",
-                                new Object[] {settings.kafka().bootstrapServers(), topic, group, e.toString()});
-                        sleep(1000);
-                    }
-                }
-            } catch (WakeupException | InterruptException e) {
-                // closing
-            } finally {
-                consumer = null;
-                assigned.countDown();
-            }
-        }
-
-        private void handle(KafkaConsumer<byte[], byte[]> c, TopicPartition partition, List<ConsumerRecord<byte[], byte[]>> records) {
-            long next = -1;
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                if (stopped || closed || !handled(record)) {
-                    // the record must come again: here after a pause, or on the consumer the partition moves to
-                    c.seek(partition, record.offset());
-                    if (!stopped && !closed) {
-                        c.pause(List.of(partition));
-                        pausedUntil.put(partition, System.currentTimeMillis() + settings.redeliverAfterMillis());
-                    }
-                    break;
-                }
-                next = record.offset() + 1;
-            }
-            if (next >= 0) {
-                try {
-                    c.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (KafkaException e) {
-                    // handled already; a lost commit means the records come again (at least once)
-                    LOG.log(Level.WARNING, "kafka " + settings.kafka().bootstrapServers() + ": commit of " + partition + " at "
-                            + next + " failed", e);
-                }
-            }
-        }
-
-        private boolean handled(ConsumerRecord<byte[], byte[]> record) {
+            acked.keySet().removeAll(offsets.keySet());
             try {
-                return handler.handle(record.value() == null ? new byte[0] : record.value());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a handler of kafka topic " + topic + " failed; the message will be delivered again", e);
-                return false;
+                consumer.commitSync(offsets);
+            } catch (WakeupException | InterruptException e) {
+                throw e;
+            } catch (KafkaException e) {
+                LOG.log(Level.WARNING, "kafka " + settings.kafka().bootstrapServers() + ": commit of " + offsets + " failed", e);
             }
         }
 
@@ -254,18 +248,18 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
          * by the partition's next consumer, which would resolve "newest" again. A failed commit is
          * tried again before the next poll; polling goes on meanwhile (a rebalance needs it).
          */
-        private void commitStarts(KafkaConsumer<byte[], byte[]> c) {
+        private void commitStarts() {
             if (startsToCommit.isEmpty()) {
                 return;
             }
             Map<TopicPartition, OffsetAndMetadata> starts = new HashMap<>();
             try {
                 for (TopicPartition partition : startsToCommit) {
-                    if (c.assignment().contains(partition)) {
-                        starts.put(partition, new OffsetAndMetadata(c.position(partition)));
+                    if (consumer.assignment().contains(partition)) {
+                        starts.put(partition, new OffsetAndMetadata(consumer.position(partition)));
                     }
                 }
-                c.commitSync(starts, Duration.ofMillis(settings.timeoutMillis()));
+                consumer.commitSync(starts, Duration.ofMillis(settings.timeoutMillis()));
                 startsToCommit.clear();
             } catch (WakeupException | InterruptException e) {
                 throw e;
@@ -275,13 +269,13 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
             }
         }
 
-        private void resumeDue(KafkaConsumer<byte[], byte[]> c) {
+        private void resumeDue() {
             long now = System.currentTimeMillis();
             for (Iterator<Map.Entry<TopicPartition, Long>> it = pausedUntil.entrySet().iterator(); it.hasNext();) {
                 Map.Entry<TopicPartition, Long> e = it.next();
                 if (e.getValue() <= now) {
-                    if (c.assignment().contains(e.getKey())) {
-                        c.resume(List.of(e.getKey()));
+                    if (consumer.assignment().contains(e.getKey())) {
+                        consumer.resume(List.of(e.getKey()));
                     }
                     it.remove();
                 }
@@ -290,45 +284,49 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            KafkaConsumer<byte[], byte[]> c = consumer;
-            if (c != null) {
-                for (TopicPartition p : partitions) {
-                    c.position(p); // resolves "latest" now, so nothing published after subscribe() returned is skipped
-                }
+            for (TopicPartition p : partitions) {
+                consumer.position(p); // resolves "latest" now, so nothing published after subscribe() returned is skipped
             }
             startsToCommit.addAll(partitions);
             if (!partitions.isEmpty()) {
-                assigned.countDown();
+                assigned = true;
             }
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            partitions.forEach(pausedUntil::remove); // offsets are committed as records are handled
+            commitAcked(new HashSet<>(partitions)); // still this consumer's: the next one starts past what was handled
+            partitions.forEach(pausedUntil::remove);
             startsToCommit.removeAll(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(acked::remove);
             partitions.forEach(pausedUntil::remove);
             startsToCommit.removeAll(partitions);
         }
 
         @Override
         public void close() {
-            stopped = true;
-            KafkaConsumer<byte[], byte[]> c = consumer;
-            if (c != null) {
-                c.wakeup();
+            try {
+                commitAcked(new HashSet<>(acked.keySet()));
+            } catch (KafkaException e) {
+                LOG.log(Level.FINE, "kafka: last commit of {0} failed: {1}", new Object[] {topic, e.toString()});
+            }
+            try {
+                consumer.close(Duration.ofMillis(settings.timeoutMillis()));
+            } catch (KafkaException e) {
+                LOG.log(Level.FINE, "kafka: closing the consumer of {0} failed: {1}", new Object[] {topic, e.toString()});
             }
         }
-    }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        /** A record must come again: here after a pause, or on the consumer the partition moves to. */
+        private void rewind(TopicPartition partition, long offset) {
+            consumer.seek(partition, offset);
+            consumer.pause(List.of(partition));
+            pausedUntil.put(partition, System.currentTimeMillis() + settings.redeliverAfterMillis());
+            rewound.add(partition);
         }
     }
 }

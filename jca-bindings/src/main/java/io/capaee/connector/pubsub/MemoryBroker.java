@@ -1,22 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
-import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubFullException;
-import io.capaee.api.pubsub.PubSubSubscription;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The embedded broker: one queue per (topic, consumer group) in this server's memory, lost on
@@ -28,8 +23,6 @@ import java.util.logging.Logger;
  * refused with {@link PubSubFullException} and queued for no group.
  */
 public final class MemoryBroker implements Broker {
-    private static final Logger LOG = Logger.getLogger(MemoryBroker.class.getName());
-
     /** A group's queue and how many open subscriptions read it; changed only inside {@code topics.compute}. */
     private static final class Group {
         final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
@@ -82,7 +75,7 @@ public final class MemoryBroker implements Broker {
     }
 
     @Override
-    public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
+    public BrokerSource open(String topic, String group) {
         Group[] joined = new Group[1];
         topics.compute(topic, (t, groups) -> {
             Map<String, Group> g = groups == null ? new ConcurrentHashMap<>() : groups;
@@ -90,14 +83,7 @@ public final class MemoryBroker implements Broker {
             joined[0].subscribers++;
             return g;
         });
-        Loop loop = new Loop(topic, group, joined[0], handler);
-        try {
-            executor.execute(loop);
-        } catch (RuntimeException e) {
-            loop.abandon(); // never started: it must not keep its group's queue
-            throw e;
-        }
-        return loop;
+        return new Source(topic, group, joined[0]);
     }
 
     private void leave(String topic, String group, Group left) {
@@ -134,85 +120,42 @@ public final class MemoryBroker implements Broker {
         }
     }
 
-    private final class Loop implements Runnable, PubSubSubscription {
-        /** Longest wait of {@link #close} for the loop: a poll, and a handler that is not slow. */
-        private static final long CLOSE_WAIT_MILLIS = 2_000;
+    /** One subscription's share of its group's queue; while it is open, the group keeps its queue. */
+    private final class Source implements BrokerSource {
+        private static final int BATCH = 32;
 
         private final String topic;
         private final String group;
         private final Group joined;
-        private final BlockingQueue<byte[]> queue;
-        private final MessageHandler handler;
         private final AtomicBoolean closed = new AtomicBoolean();
-        private final CountDownLatch stopped = new CountDownLatch(1);
-        private volatile Thread runner;
 
-        Loop(String topic, String group, Group joined, MessageHandler handler) {
+        Source(String topic, String group, Group joined) {
             this.topic = topic;
             this.group = group;
             this.joined = joined;
-            this.queue = joined.queue;
-            this.handler = handler;
         }
 
         @Override
-        public void run() {
-            runner = Thread.currentThread();
-            try {
-                while (!closed.get()) {
-                    byte[] message = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (message == null) {
-                        continue;
-                    }
-                    if (closed.get()) { // closed while it waited: the message is the group's, not this subscription's
-                        giveBack(topic, group, joined, message);
-                        return;
-                    }
-                    if (handled(message)) {
-                        taken(message);
-                    } else {
-                        giveBack(topic, group, joined, message);
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                stopped.countDown();
+        public List<BrokerMessage> take(Duration wait) throws InterruptedException {
+            byte[] first = joined.queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return List.of();
             }
+            List<byte[]> taken = new ArrayList<>();
+            taken.add(first);
+            joined.queue.drainTo(taken, BATCH - 1);
+            List<BrokerMessage> messages = new ArrayList<>(taken.size());
+            for (byte[] message : taken) {
+                messages.add(BrokerMessage.of(message, () -> taken(message), () -> giveBack(topic, group, joined, message)));
+            }
+            return messages;
         }
 
-        private boolean handled(byte[] message) {
-            try {
-                return handler.handle(message);
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "a handler of topic " + topic + " failed; the message will be delivered again", e);
-                return false;
-            }
-        }
-
-        /**
-         * Stops the loop and waits (at most {@value #CLOSE_WAIT_MILLIS} ms, not from its own
-         * handler) until it has let go of the message it holds, so that a closed subscription has
-         * freed its share of the quota when this returns.
-         */
         @Override
         public void close() {
             if (closed.compareAndSet(false, true)) {
                 leave(topic, group, joined);
-                if (Thread.currentThread() != runner) {
-                    try {
-                        stopped.await(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
             }
-        }
-
-        /** Closes a loop that never started. */
-        void abandon() {
-            stopped.countDown();
-            close();
         }
     }
 }

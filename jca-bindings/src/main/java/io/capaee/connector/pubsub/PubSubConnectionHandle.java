@@ -1,18 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
+import io.capaee.connector.BindingException;
 import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** The {@link PubSubConnection} an application holds. */
 public final class PubSubConnectionHandle extends BackendConnectionHandle<Broker> implements PubSubConnection {
-    PubSubConnectionHandle() {
+    private final Supplier<SubscriptionLoops> loops;
+
+    /** @param loops the adapter's running subscriptions, where {@link #subscribe(String, String, DeliveryPolicy, DeliveryHandler)} starts one */
+    PubSubConnectionHandle(Supplier<SubscriptionLoops> loops) {
         super(PubSubException::new);
+        this.loops = loops;
     }
 
     @Override
@@ -23,6 +31,20 @@ public final class PubSubConnectionHandle extends BackendConnectionHandle<Broker
     @Override
     public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
         return backend().subscribe(topic(topic), Objects.requireNonNull(group, "group"), handler, executor);
+    }
+
+    @Override
+    public PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler) {
+        Broker broker = backend();
+        SubscriptionTurns turns = new SubscriptionTurns(broker, topic(topic), Objects.requireNonNull(group, "group"),
+                Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(handler, "handler"));
+        SubscriptionLoops running;
+        try {
+            running = loops.get();
+        } catch (BindingException e) {
+            throw new PubSubException(e.getMessage(), e);
+        }
+        return running.start(turns, broker.readyWaitMillis());
     }
 
     private static String topic(String topic) {

@@ -5,6 +5,7 @@ import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.kafka.KafkaSettings;
+import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.nats.NatsProperties;
 import io.capaee.connector.nats.NatsSettings;
 import io.capaee.connector.redis.RedisClient;
@@ -92,6 +93,11 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     public void setMaxBytes(Long maxBytes) {
         this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected ConnectionHandle newHandle() {
+        return new PubSubConnectionHandle(() -> adapter().subscriptions());
     }
 
     @Override

@@ -1,20 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
-import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubException;
-import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.redis.RedisCommands;
 import io.capaee.connector.redis.RedisException;
 import io.capaee.connector.redis.RedisStreamGroup;
 import io.capaee.connector.redis.StreamEntry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,7 +27,7 @@ import java.util.logging.Logger;
 public final class RedisStreamsBroker implements Broker {
     private static final Logger LOG = Logger.getLogger(RedisStreamsBroker.class.getName());
     private static final int BATCH = 10;
-    private static final int BLOCK_MILLIS = 500;
+    private static final long CLAIM_EVERY_MILLIS = 500;
 
     private final RedisClient client;
     private final RedisCommands redis;
@@ -51,22 +51,25 @@ public final class RedisStreamsBroker implements Broker {
     }
 
     @Override
-    public PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor) {
-        Consumer consumer = new Consumer(new RedisStreamGroup(redis, prefix + topic, group, "capa-" + UUID.randomUUID()), handler);
-        consumer.createGroup();
-        executor.execute(consumer);
-        return consumer;
+    public boolean stopped() {
+        return client.closed();
     }
 
-    /** One subscription: its own consumer in the group, on its own thread of the caller's executor. */
-    private final class Consumer implements Runnable, PubSubSubscription {
-        private final RedisStreamGroup stream;
-        private final MessageHandler handler;
-        private volatile boolean closed;
+    @Override
+    public BrokerSource open(String topic, String group) {
+        Source source = new Source(new RedisStreamGroup(redis, prefix + topic, group, "capa-" + UUID.randomUUID()));
+        source.createGroup();
+        return source;
+    }
 
-        Consumer(RedisStreamGroup stream, MessageHandler handler) {
+    /** One subscription: its own consumer in the group. */
+    private final class Source implements BrokerSource {
+        private final RedisStreamGroup stream;
+        private long nextClaim; // System.nanoTime() of the next XAUTOCLAIM
+
+        Source(RedisStreamGroup stream) {
             this.stream = stream;
-            this.handler = handler;
+            this.nextClaim = System.nanoTime();
         }
 
         /** Creates the group at the stream's end (and the stream) unless it exists. */
@@ -79,62 +82,43 @@ public final class RedisStreamsBroker implements Broker {
             }
         }
 
+        /** Refused messages first (claimed once idle, asked at most every {@value #CLAIM_EVERY_MILLIS} ms), then new ones. */
         @Override
-        public void run() {
-            while (!closed && !client.closed()) {
-                try {
-                    handleAll(stream.claimIdle(redeliverAfterMillis, BATCH));
-                    handleAll(stream.readNew(BATCH, BLOCK_MILLIS));
-                } catch (RedisException e) {
-                    if (closed || client.closed()) {
-                        return;
-                    }
-                    if (e.replied("NOGROUP")) {
-                        // the stream or the group was deleted (FLUSHDB, DEL): start again from its new end
-                        LOG.log(Level.WARNING, "{0} lost consumer group {1}; creating it again",
-                                new Object[] {stream.stream(), stream.group()});
-                        tryCreateGroup();
-                        continue;
-                    }
-                    LOG.log(Level.WARNING, "reading {0} for group {1} failed, retrying in 1 s: {2}",
-                            new Object[] {stream.stream(), stream.group(), e.getMessage()});
-                    sleep(1000);
-                }
+        public List<BrokerMessage> take(Duration wait) {
+            if (client.closed()) {
+                throw new PubSubException("the Redis client of " + stream.stream() + " is closed");
             }
-        }
-
-        private void handleAll(List<StreamEntry> entries) {
-            for (StreamEntry entry : entries) {
-                if (closed) {
-                    return;
-                }
-                String data = entry.fields().get("data");
-                byte[] message = data == null ? new byte[0] : decode(data);
-                boolean done;
-                try {
-                    done = handler.handle(message);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "a handler of " + stream.stream() + " failed; the message will be delivered again", e);
-                    done = false;
-                }
-                if (done) {
-                    stream.ack(entry.id());
-                }
-            }
-        }
-
-        private void tryCreateGroup() {
+            List<StreamEntry> entries = new ArrayList<>();
             try {
+                if (System.nanoTime() - nextClaim >= 0) {
+                    entries.addAll(stream.claimIdle(redeliverAfterMillis, BATCH));
+                    nextClaim = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLAIM_EVERY_MILLIS);
+                }
+                if (entries.isEmpty()) {
+                    entries.addAll(stream.readNew(BATCH, (int) Math.max(1, wait.toMillis())));
+                }
+            } catch (RedisException e) {
+                if (!e.replied("NOGROUP")) {
+                    throw e;
+                }
+                // the stream or the group was deleted (FLUSHDB, DEL): start again from its new end
+                LOG.log(Level.WARNING, "{0} lost consumer group {1}; creating it again", new Object[] {stream.stream(), stream.group()});
                 createGroup();
-            } catch (PubSubException e) {
-                LOG.log(Level.WARNING, "{0}: {1}; retrying in 1 s", new Object[] {stream.stream(), e.getMessage()});
-                sleep(1000);
+                return List.of();
             }
+            List<BrokerMessage> messages = new ArrayList<>(entries.size());
+            for (StreamEntry entry : entries) {
+                String data = entry.fields().get("data");
+                // a refused entry stays pending: claimed again once idle for redeliverAfterMillis
+                messages.add(BrokerMessage.of(data == null ? new byte[0] : decode(data), () -> stream.ack(entry.id()),
+                        BrokerMessage.NOTHING));
+            }
+            return messages;
         }
 
         @Override
         public void close() {
-            closed = true;
+            // the consumer's pending entries stay with the group: another consumer claims them once idle
         }
     }
 
@@ -144,14 +128,6 @@ public final class RedisStreamsBroker implements Broker {
         } catch (IllegalArgumentException e) {
             // written by someone else than us: take the field as text
             return data.getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.resource.spi.work.Work;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,18 +98,7 @@ class EndpointLoopTest {
         }
         await(() -> endpoints.stream().allMatch(e -> e.turned.get() >= 3));
         // the one thread is shared: a request (any other work) still runs, while all three keep turning
-        CountDownLatch request = new CountDownLatch(1);
-        oneThread.scheduleWork(new Work() {
-            @Override
-            public void run() {
-                request.countDown();
-            }
-
-            @Override
-            public void release() {
-            }
-        });
-        assertTrue(request.await(2, TimeUnit.SECONDS), "an idle endpoint held the only thread");
+        assertTrue(oneThread.runsAnotherWork(2000), "an idle endpoint held the only thread");
         int before = endpoints.get(0).turned.get();
         await(() -> endpoints.get(0).turned.get() > before + 2);
         for (CountingEndpoint endpoint : endpoints) {
@@ -216,5 +204,19 @@ class EndpointLoopTest {
                 EndpointLoop.publicReason(new IOException("cannot reach redis://app:s3cret@10.0.0.5:6379/0 and nats://tok@nats:4222")));
         assertEquals("IllegalStateException", EndpointLoop.publicReason(new IllegalStateException()));
         assertEquals("IOException: http://host:80/x", EndpointLoop.publicReason(new IOException("http://host:80/x")));
+    }
+
+    @Test
+    void stoppingHereClosesOnTheCallersThreadWhenTheWorkManagerRunsNoMoreTurns() throws Exception {
+        CountingEndpoint endpoint = new CountingEndpoint();
+        endpoint.start(oneThread.pacer());
+        await(() -> endpoint.turned.get() >= 1);
+        CountDownLatch blocker = oneThread.occupyOneThread(); // turns queue behind it
+        endpoint.stopHere();
+        assertTrue(endpoint.awaitStopped(0), "closed without a turn");
+        assertEquals(Thread.currentThread(), endpoint.closedOn);
+        blocker.countDown();
+        assertTrue(oneThread.runsAnotherWork(5000)); // after the turn queued meanwhile, which finds the endpoint stopped
+        assertEquals(1, endpoint.closed.get(), "closed once");
     }
 }

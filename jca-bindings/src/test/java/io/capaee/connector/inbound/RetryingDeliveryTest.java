@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound;
 
+import io.capaee.api.inbound.DeliveryPolicy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.NatsListener;
-import io.capaee.connector.InvalidConfigException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -136,16 +135,5 @@ class RetryingDeliveryTest {
         assertFalse(outcome.delivered());
         assertEquals(null, outcome.lastFailure(), "stopped, not failed: the caller must not dead-letter as failed");
         assertTrue(System.nanoTime() - start < 5_000_000_000L);
-    }
-
-    @Test
-    void backoffDoublesUpToTheCap() {
-        DeliveryPolicy policy = new DeliveryPolicy(10, 100, 500);
-        assertEquals(100, policy.backoffBefore(2));
-        assertEquals(200, policy.backoffBefore(3));
-        assertEquals(400, policy.backoffBefore(4));
-        assertEquals(500, policy.backoffBefore(5));
-        assertThrows(InvalidConfigException.class, () -> new DeliveryPolicy(0, 1, 1));
-        assertThrows(InvalidConfigException.class, () -> new DeliveryPolicy(1, 10, 5));
     }
 }

@@ -73,6 +73,48 @@ public final class ThreadPoolWorkManager implements WorkManager, AutoCloseable {
         scheduleWork(work);
     }
 
+    /** Whether one more work (a request, say) gets a thread within {@code millis}: nothing holds them all. */
+    public boolean runsAnotherWork(long millis) throws WorkRejectedException, InterruptedException {
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        scheduleWork(new Work() {
+            @Override
+            public void run() {
+                ran.countDown();
+            }
+
+            @Override
+            public void release() {
+            }
+        });
+        return ran.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Takes a thread with a work that waits (at most 10 s) until the returned latch is counted down:
+     * with one thread, the works scheduled meanwhile wait, as in a container that runs none yet.
+     */
+    public java.util.concurrent.CountDownLatch occupyOneThread() throws WorkRejectedException, InterruptedException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch taken = new java.util.concurrent.CountDownLatch(1);
+        scheduleWork(new Work() {
+            @Override
+            public void run() {
+                taken.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void release() {
+            }
+        });
+        taken.await(5, TimeUnit.SECONDS);
+        return release;
+    }
+
     @Override
     public void close() throws InterruptedException {
         timer.cancel();

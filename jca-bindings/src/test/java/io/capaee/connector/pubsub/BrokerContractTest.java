@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.CapaResourceAdapter;
+import io.capaee.connector.TestBootstrapContext;
+import io.capaee.connector.inbound.ThreadPoolWorkManager;
 import jakarta.resource.ResourceException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -38,11 +42,12 @@ class BrokerContractTest {
     private final String prefix = "capa-test-pubsub-" + UUID.randomUUID() + ":";
     private final String subjects = "capatest.pubsub." + UUID.randomUUID().toString().replace("-", "") + ".";
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
     private PubSubConnection broker;
 
     @BeforeEach
     void start() throws Exception {
-        adapter.start(null);
+        adapter.start(new TestBootstrapContext(workManager));
     }
 
     private PubSubConnection open(String backend) throws Exception {
@@ -61,6 +66,11 @@ class BrokerContractTest {
         }
         executor.shutdownNow();
         adapter.stop();
+        try {
+            workManager.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
             for (String key : admin.keys(prefix + "*")) {
                 admin.del(key);
@@ -104,6 +114,57 @@ class BrokerContractTest {
             byte[] bytes = {0, (byte) 0xff, 10, 13, '"'};
             broker.publish("bin", bytes);
             assertArrayEquals(bytes, got.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    /** Answers RETRY to the first {@code refusals} attempts of each message, records attempts and what became of the rest. */
+    private record Recording(LinkedBlockingQueue<String> attempts, LinkedBlockingQueue<String> undelivered, int refusals,
+            boolean forget) implements DeliveryHandler {
+        Recording(int refusals, boolean forget) {
+            this(new LinkedBlockingQueue<>(), new LinkedBlockingQueue<>(), refusals, forget);
+        }
+
+        @Override
+        public Outcome attempt(byte[] message, int attempt) {
+            attempts.add(new String(message, StandardCharsets.UTF_8) + "#" + attempt);
+            return attempt > refusals ? Outcome.DELIVERED : Outcome.RETRY;
+        }
+
+        @Override
+        public boolean undelivered(byte[] message, Outcome last, int attempts) {
+            undelivered.add(new String(message, StandardCharsets.UTF_8) + " " + last + " " + attempts);
+            return forget;
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis", "jetstream"})
+    void onTheAdaptersWorkManagerARetriedMessageIsAcknowledgedOnceDelivered(String backend) throws Exception {
+        broker = open(backend);
+        Recording handler = new Recording(2, false);
+        try (PubSubSubscription s = broker.subscribe("loop", "g", new DeliveryPolicy(3, 10, 20), handler)) {
+            broker.publish("loop", "m".getBytes(StandardCharsets.UTF_8));
+            assertEquals("m#1", handler.attempts().poll(5, TimeUnit.SECONDS));
+            assertEquals("m#2", handler.attempts().poll(5, TimeUnit.SECONDS));
+            assertEquals("m#3", handler.attempts().poll(5, TimeUnit.SECONDS));
+            assertNull(handler.attempts().poll(700, TimeUnit.MILLISECONDS), "acknowledged: not delivered again");
+            assertNull(handler.undelivered().poll());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis", "jetstream"})
+    void onTheAdaptersWorkManagerAMessageOutOfAttemptsComesBackUnlessItWasDealtWith(String backend) throws Exception {
+        broker = open(backend);
+        Recording kept = new Recording(99, false);
+        Recording deadLettered = new Recording(99, true);
+        try (PubSubSubscription k = broker.subscribe("spent", "kept", new DeliveryPolicy(2, 0, 0), kept);
+                PubSubSubscription d = broker.subscribe("spent", "dead-lettered", new DeliveryPolicy(1, 0, 0), deadLettered)) {
+            broker.publish("spent", "m".getBytes(StandardCharsets.UTF_8));
+            assertEquals("m RETRY 2", kept.undelivered().poll(5, TimeUnit.SECONDS));
+            assertEquals("m RETRY 2", kept.undelivered().poll(5, TimeUnit.SECONDS), "released: the broker delivers it again");
+            assertEquals("m RETRY 1", deadLettered.undelivered().poll(5, TimeUnit.SECONDS));
+            assertNull(deadLettered.undelivered().poll(1000, TimeUnit.MILLISECONDS), "dealt with: acknowledged");
         }
     }
 

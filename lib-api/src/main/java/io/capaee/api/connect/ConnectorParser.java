@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.connect;
 
+import io.capaee.api.actors.EventTarget;
+import io.capaee.api.actors.InvalidTargetException;
 import io.capaee.api.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +28,6 @@ import java.util.regex.Pattern;
  * Thread-safe.
  */
 public final class ConnectorParser {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Pattern FUNCTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern NO_WILDCARDS = Pattern.compile("[^*> ]+");
     private static final Set<String> STEPS = Set.of("source", "consumer", "transformer", "producer", "sink");
     private static final Set<String> UNSUPPORTED_TRANSFORMERS = Set.of("service", "mapping", "explode", "combine");
@@ -68,7 +68,7 @@ public final class ConnectorParser {
         }
         String chosen = id != null ? id : documentId != null ? documentId : fallbackId != null ? fallbackId
                 : "connector-" + UUID.randomUUID().toString().substring(0, 8);
-        if (!ID.matcher(chosen).matches()) {
+        if (!EventTarget.isName(chosen)) {
             throw new InvalidConnectorException("connector_id", "'" + chosen + "' is not an id (letters, digits, . _ -; at most 100)");
         }
         for (Object key : steps.keySet()) {
@@ -276,12 +276,13 @@ public final class ConnectorParser {
         Map<?, ?> wasm = asMap(at, step.get(kind));
         known(at, wasm, Set.of("function", "revision", "timeout"));
         String function = string(at + ".function", wasm.get("function"));
-        if (!FUNCTION.matcher(function).matches()) {
-            throw new InvalidConnectorException(at + ".function", "'" + function + "' is not a function name");
-        }
         String revision = wasm.get("revision") == null ? "" : string(at + ".revision", wasm.get("revision"));
-        if (!revision.isEmpty() && !FUNCTION.matcher(revision).matches()) {
-            throw new InvalidConnectorException(at + ".revision", "'" + revision + "' is not a revision");
+        try {
+            EventTarget.function(function, revision); // the rule of function: targets
+        } catch (InvalidTargetException e) {
+            boolean badRevision = e.part().equals("revision");
+            throw new InvalidConnectorException(at + (badRevision ? ".revision" : ".function"),
+                    "'" + (badRevision ? revision : function) + "' is not a " + (badRevision ? "revision" : "function name"));
         }
         Duration timeout = DEFAULT_WASM_TIMEOUT;
         if (wasm.get("timeout") != null) {

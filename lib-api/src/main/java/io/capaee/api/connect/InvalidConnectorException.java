@@ -1,21 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.connect;
 
-import io.capaee.api.CapaException;
+import io.capaee.api.InvalidValueException;
 
-/** A connector document that cannot run; {@link #field()} is the dotted path of the offending field. */
-public class InvalidConnectorException extends CapaException {
+/** A connector document that cannot run; {@link #field()} is the dotted path of the offending field, e.g. {@code inlet.source.config.subject}. */
+public class InvalidConnectorException extends InvalidValueException {
     private static final long serialVersionUID = 1L;
 
-    private final String field;
-
     public InvalidConnectorException(String field, String problem) {
-        super(field + ": " + problem);
-        this.field = field;
-    }
-
-    /** The offending field, e.g. {@code inlet.source.config.subject}. */
-    public String field() {
-        return field;
+        super(field, problem);
     }
 }

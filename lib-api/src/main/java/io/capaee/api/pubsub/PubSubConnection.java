@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.pubsub;
 
+import io.capaee.api.inbound.DeliveryPolicy;
 import java.util.concurrent.Executor;
 
 /**
@@ -18,6 +19,17 @@ public interface PubSubConnection extends AutoCloseable {
      * again later: at least once.
      */
     PubSubSubscription subscribe(String topic, String group, MessageHandler handler, Executor executor);
+
+    /**
+     * Delivers the messages of {@code topic} to {@code handler}, each message once per consumer
+     * {@code group}, in turns on the resource adapter's work manager: a thread is held only while
+     * a message is being delivered, and the pause before a retry ({@code policy}) holds none.
+     * Messages are delivered one at a time, in the broker's order; a message is acknowledged once
+     * delivered or dealt with by {@link DeliveryHandler#undelivered}, else the broker delivers it
+     * again later (at least once). Returns once the subscription receives what is published from
+     * now on (at most the broker's timeout).
+     */
+    PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler);
 
     @Override
     void close();

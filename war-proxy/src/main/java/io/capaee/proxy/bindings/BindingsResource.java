@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.bindings;
 
+import io.capaee.api.actors.EventTarget;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.binding.BindingRequest;
@@ -19,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
 import javax.naming.NamingException;
@@ -39,7 +39,6 @@ import javax.naming.NamingException;
 public class BindingsResource {
     static final String JNDI_PREFIX = "eis/binding/";
     static final String INVOKE_FAILED = "ERR_INVOKE_OUTPUT_BINDING";
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     @POST
     @Path("{name}")
@@ -82,7 +81,7 @@ public class BindingsResource {
     }
 
     private static OutputBindingFactory lookup(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!EventTarget.isName(name)) {
             throw new DaprException(404, INVOKE_FAILED, "'" + name + "' is not a binding name"
                     + " (letters, digits, '.', '_', '-')");
         }

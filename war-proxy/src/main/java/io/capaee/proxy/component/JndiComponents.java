@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.component;
 
+import io.capaee.api.actors.EventTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NameClassPair;
 import javax.naming.NameNotFoundException;
@@ -25,13 +25,12 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class JndiComponents {
     private static final Logger LOG = Logger.getLogger(JndiComponents.class.getName());
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private final Map<String, Object> found = new ConcurrentHashMap<>();
 
     /** The component, or empty when none of that kind has that name. */
     public <T> Optional<T> find(String kind, String name, Class<T> type) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!EventTarget.isName(name)) {
             return Optional.empty();
         }
         String jndiName = jndiName(kind, name);

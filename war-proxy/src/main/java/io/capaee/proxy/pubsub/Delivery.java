@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
-import io.capaee.api.actors.ActorTarget;
-import io.capaee.api.pubsub.MessageHandler;
+import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.security.AccessPolicy;
@@ -22,72 +21,46 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Delivers one subscription's messages to the app, by Dapr's rules (runtime-api spec 3.6.3): a 2xx
- * answer without a {@code status} or with {@code SUCCESS} acknowledges; {@code DROP} and a 404 drop
- * the message (to the dead-letter topic when there is one); {@code RETRY}, an unknown status, any
- * other answer or no answer retry with exponential back-off. Once the attempts are spent the message
- * goes to the dead-letter topic, or, without one, back to the broker for a later delivery.
+ * Delivers one subscription's messages to the app, by Dapr's rules (runtime-api spec 3.6.3), one
+ * attempt at a time: a 2xx answer without a {@code status} or with {@code SUCCESS} delivers;
+ * {@code DROP} and a 404 drop the message; {@code RETRY}, an unknown status, any other answer or no
+ * answer retry (the broker's loop pauses with the subscription's back-off). A message dropped or
+ * out of attempts goes to the dead-letter topic, or, without one, back to the broker for a later
+ * delivery.
  */
-final class Delivery implements MessageHandler {
+final class Delivery implements DeliveryHandler {
     private static final Logger LOG = Logger.getLogger(Delivery.class.getName());
-
-    private enum Outcome { SUCCESS, RETRY, DROP }
 
     private final Subscription subscription;
     private final URI target;
     private final String appId;
     private final PubSubConnectionFactory broker;
-    private final DeliveryPolicy policy;
+    private final Duration timeout;
     private final HttpClient http;
     /** The route names this server's own actor or function, named in configuration; else it is an app. */
     private final boolean toThisServer;
     private final String apiToken; // for this server's own APIs when they require one; null otherwise
 
-    /** @param ownApiToken this server's Dapr API token, null when none: sent only to its own actors and functions */
-    Delivery(Subscription subscription, URI target, String appId, PubSubConnectionFactory broker, DeliveryPolicy policy, HttpClient http,
-            String ownApiToken) {
+    /** @param toThisServer the route is one of this server's functions or actors: sent with its own Dapr API token, when one is set */
+    Delivery(Subscription subscription, URI target, boolean toThisServer, SubscriptionSettings settings,
+            PubSubConnectionFactory broker, HttpClient http) {
         this.subscription = subscription;
         this.target = target;
-        this.appId = appId;
+        this.appId = settings.appId();
         this.broker = broker;
-        this.policy = policy;
+        this.timeout = settings.deliveryTimeout();
         this.http = http;
-        this.toThisServer = ActorTarget.isActor(subscription.route()) || subscription.route().strip().startsWith("function:");
-        this.apiToken = toThisServer ? ownApiToken : null;
+        this.toThisServer = toThisServer;
+        this.apiToken = toThisServer ? settings.apiToken() : null;
     }
 
     @Override
-    public boolean handle(byte[] message) {
+    public Outcome attempt(byte[] message, int attempt) {
         byte[] event = CloudEvents.isEnvelope(message) ? message
                 : CloudEvents.wrapRaw(message, appId, subscription.pubsub(), subscription.topic());
-        Duration backoff = policy.initialBackoff();
-        for (int attempt = 1; attempt <= policy.maxAttempts(); attempt++) {
-            Outcome outcome = post(event);
-            if (outcome == Outcome.SUCCESS) {
-                return true;
-            }
-            if (outcome == Outcome.DROP) {
-                deadLetter(message, "dropped by the app");
-                return true;
-            }
-            if (attempt < policy.maxAttempts()) {
-                sleep(backoff);
-                backoff = backoff.multipliedBy(2).compareTo(policy.maxBackoff()) > 0 ? policy.maxBackoff() : backoff.multipliedBy(2);
-            }
-        }
-        if (subscription.deadLetterTopic() != null) {
-            deadLetter(message, "not delivered after " + policy.maxAttempts() + " attempts");
-            return true;
-        }
-        LOG.log(Level.WARNING, "{0}: not delivered after {1} attempts; the broker will deliver it again",
-                new Object[] {subscription.key(), policy.maxAttempts()});
-        return false;
-    }
-
-    private Outcome post(byte[] event) {
         HttpResponse<String> r;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(policy.timeout())
+            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
                     .header("Content-Type", CloudEvents.MEDIA_TYPE);
             if (!toThisServer) {
                 request.header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
@@ -96,7 +69,7 @@ final class Delivery implements MessageHandler {
             }
             r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            LOG.log(Level.FINE, "{0}: delivery failed: {1}", new Object[] {subscription.key(), e.getMessage()});
+            LOG.log(Level.FINE, "{0}: delivery {1} failed: {2}", new Object[] {subscription.key(), attempt, e.getMessage()});
             return Outcome.RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -114,14 +87,14 @@ final class Delivery implements MessageHandler {
 
     private Outcome status(String body) {
         if (body == null || body.isBlank()) {
-            return Outcome.SUCCESS;
+            return Outcome.DELIVERED;
         }
         try (var reader = Json.createReader(new StringReader(body))) {
             if (!(reader.readValue() instanceof JsonObject o) || !(o.get("status") instanceof JsonString s)) {
-                return Outcome.SUCCESS;
+                return Outcome.DELIVERED;
             }
             return switch (s.getString().toUpperCase(Locale.ROOT)) {
-                case "SUCCESS", "" -> Outcome.SUCCESS;
+                case "SUCCESS", "" -> Outcome.DELIVERED;
                 case "DROP" -> {
                     LOG.log(Level.WARNING, "{0}: the app asked to drop a message", subscription.key());
                     yield Outcome.DROP;
@@ -129,26 +102,25 @@ final class Delivery implements MessageHandler {
                 default -> Outcome.RETRY;
             };
         } catch (JsonException e) {
-            return Outcome.SUCCESS; // not JSON: Dapr counts that as success
+            return Outcome.DELIVERED; // not JSON: Dapr counts that as success
         }
     }
 
-    private void deadLetter(byte[] message, String why) {
+    /** To the dead-letter topic; without one, a dropped message is gone and one out of attempts goes back to the broker. */
+    @Override
+    public boolean undelivered(byte[] message, Outcome last, int attempts) {
         String topic = subscription.deadLetterTopic();
+        String why = last == Outcome.DROP ? "dropped by the app" : "not delivered after " + attempts + " attempts";
         if (topic == null) {
-            return;
+            if (last != Outcome.DROP) {
+                LOG.log(Level.WARNING, "{0}: {1}; the broker will deliver it again", new Object[] {subscription.key(), why});
+            }
+            return last == Outcome.DROP;
         }
         try (PubSubConnection connection = broker.getConnection()) {
             connection.publish(topic, message);
             LOG.log(Level.INFO, "{0}: a message went to dead-letter topic {1} ({2})", new Object[] {subscription.key(), topic, why});
         }
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return true;
     }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.api.InvalidValueException;
 import io.capaee.api.security.SecuritySettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,21 +20,33 @@ import org.eclipse.microprofile.config.Config;
  * variable, default here (PT30S).
  */
 record SubscriptionSettings(String appId, String appUrl, String localUrl, String apiToken, Duration discoveryInterval,
-        DeliveryPolicy policy) {
+        DeliveryPolicy policy, Duration deliveryTimeout) {
     static final String DECLARED = "capa.subscription.";
 
     static SubscriptionSettings fromConfig(Config config) {
         String appUrl = config.getOptionalValue("capa.app.url", String.class).map(String::strip)
                 .filter(u -> !u.isEmpty()).map(u -> u.replaceAll("/+$", "")).orElse(null);
-        DeliveryPolicy policy = new DeliveryPolicy(
-                config.getValue("capa.pubsub.max-attempts", Integer.class),
-                config.getValue("capa.pubsub.initial-backoff", Duration.class),
-                config.getValue("capa.pubsub.max-backoff", Duration.class),
-                config.getOptionalValue("capa.pubsub.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30)));
+        DeliveryPolicy policy = policy(config.getValue("capa.pubsub.max-attempts", Integer.class),
+                config.getValue("capa.pubsub.initial-backoff", Duration.class), config.getValue("capa.pubsub.max-backoff", Duration.class));
         String localUrl = config.getValue("capa.pubsub.local-url", String.class).strip().replaceAll("/+$", "");
         String apiToken = SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)).orElse(null);
         return new SubscriptionSettings(config.getValue("capa.app.id", String.class), appUrl, localUrl, apiToken,
-                config.getValue("capa.pubsub.discovery-interval", Duration.class), policy);
+                config.getValue("capa.pubsub.discovery-interval", Duration.class), policy,
+                config.getOptionalValue("capa.pubsub.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30)));
+    }
+
+    /** The policy, or a refusal naming the setting ({@code capa.pubsub.max-attempts}, {@code initial-backoff}, {@code max-backoff}). */
+    static DeliveryPolicy policy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+        try {
+            return new DeliveryPolicy(maxAttempts, initialBackoff.toMillis(), maxBackoff.toMillis());
+        } catch (InvalidValueException e) {
+            String key = switch (e.field()) {
+                case "maxAttempts" -> "capa.pubsub.max-attempts";
+                case "initialBackoffMillis" -> "capa.pubsub.initial-backoff";
+                default -> "capa.pubsub.max-backoff";
+            };
+            throw new IllegalArgumentException(key + ": " + e.problem(), e);
+        }
     }
 
     /** {@code capa.subscription.NAME.pubsub|topic|route|dead-letter-topic|raw-payload}. */

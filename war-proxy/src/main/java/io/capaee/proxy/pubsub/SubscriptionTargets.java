@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
-import io.capaee.api.actors.ActorException;
-import io.capaee.api.actors.ActorTarget;
+import io.capaee.api.actors.EventTarget;
+import io.capaee.api.actors.InvalidTargetException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /**
- * Where a subscription's route delivers: {@code /path} on the app ({@code capa.app.url}), an
+ * Where a subscription's route ({@link EventTarget}) delivers: {@code /path} on the app ({@code capa.app.url}), an
  * {@code http(s)://} URL, {@code function:NAME[/REVISION]} (a wasm function of this server, through
  * its functions platform at {@code /wasm/functions}), or {@code actor:TYPE/ID/METHOD} (an actor
  * method, through this server's actor API {@code /v1.0/actors/TYPE/ID/method/METHOD}). Functions and
@@ -18,37 +17,27 @@ import java.util.regex.Pattern;
  * as input bindings reach functions: the WARs do not call each other's classes.
  */
 final class SubscriptionTargets {
-    private static final Pattern FUNCTION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}(/[A-Za-z0-9._-]{1,100})?");
-
     private SubscriptionTargets() {}
 
-    /** The URL for {@code route}; null when a relative route has no app URL; IllegalArgumentException for a malformed one. */
+    /**
+     * The URL for {@code route}; null when a relative route has no app URL.
+     *
+     * @throws InvalidTargetException for a malformed route, or an output binding (input bindings only)
+     */
     static URI resolve(String route, String appUrl, String localUrl) {
-        String r = route.strip();
-        if (r.startsWith("http://") || r.startsWith("https://")) {
-            return URI.create(r);
-        }
-        if (r.startsWith("function:")) {
-            String name = r.substring("function:".length());
-            if (!FUNCTION.matcher(name).matches() || name.endsWith("/.") || name.endsWith("/..")) {
-                throw new IllegalArgumentException("'" + route + "' is not function:NAME or function:NAME/REVISION");
-            }
-            return URI.create(localUrl + "/wasm/functions/" + name);
-        }
-        if (ActorTarget.isActor(r)) {
-            ActorTarget target;
-            try {
-                target = ActorTarget.parse(r);
-            } catch (ActorException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-            return URI.create(localUrl + "/v1.0/actors/" + segment(target.actor().type()) + "/"
-                    + segment(target.actor().id()) + "/method/" + segment(target.method()));
-        }
-        if (appUrl == null) {
-            return null;
-        }
-        return URI.create(appUrl + (r.startsWith("/") ? "" : "/") + r);
+        return resolve(EventTarget.parse(route), appUrl, localUrl);
+    }
+
+    static URI resolve(EventTarget target, String appUrl, String localUrl) {
+        return switch (target.kind()) {
+            case FUNCTION -> URI.create(localUrl + "/wasm/functions/" + target.functionPath());
+            case ACTOR -> URI.create(localUrl + "/v1.0/actors/" + segment(target.actor().actor().type()) + "/"
+                    + segment(target.actor().actor().id()) + "/method/" + segment(target.actor().method()));
+            case BINDING -> throw new InvalidTargetException(target.toString(), "target",
+                    "is an output binding: subscriptions deliver to an app, a function or an actor method");
+            case APP -> target.isUrl() ? URI.create(target.app())
+                    : appUrl == null ? null : URI.create(appUrl + (target.app().startsWith("/") ? "" : "/") + target.app());
+        };
     }
 
     private static String segment(String s) {

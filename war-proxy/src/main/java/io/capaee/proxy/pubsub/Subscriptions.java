@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.actors.EventTarget;
+import io.capaee.api.actors.InvalidTargetException;
+import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
@@ -10,7 +13,7 @@ import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.component.SubscriptionInfo;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -23,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -35,22 +37,21 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The app's running subscriptions: those declared in configuration, started with the application,
  * and those the app lists at {@code GET APP/dapr/subscribe}, asked every
  * {@code capa.pubsub.discovery-interval} (subscriptions it no longer lists are stopped). Each runs
- * on a managed thread of its own (ManagedThreadFactory) with the consumer group {@code capa.app.id}; all stop when
- * the application stops. Also the pub/sub part of {@code /v1.0/metadata}.
+ * in turns on the resource adapter's work manager, with the consumer group {@code capa.app.id} and
+ * the retry policy {@code capa.pubsub.*} ({@link Delivery} makes one attempt at a time); all stop
+ * when the application stops. Also the pub/sub part of {@code /v1.0/metadata}.
  */
 @ApplicationScoped
 public class Subscriptions implements MetadataContributor {
     private static final Logger LOG = Logger.getLogger(Subscriptions.class.getName());
 
-    // each subscription waits for ever: a thread of its own from the container, never one of the
-    // shared executor's, which also serves HTTP requests (long waits there starved them under load)
-    @Resource
-    ManagedThreadFactory threads;
-
-    private final Executor executor = task -> threads.newThread(task).start();
-
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    // deliveries run on the resource adapter's work manager: with this application's context (class
+    // loader, naming), as they would on its own threads
+    @Resource
+    ContextService contexts;
 
     @Inject
     JndiComponents components;
@@ -102,10 +103,12 @@ public class Subscriptions implements MetadataContributor {
     }
 
     private void startOne(Subscription s) {
+        EventTarget route;
         URI target;
         try {
-            target = target(s);
-        } catch (IllegalArgumentException e) {
+            route = EventTarget.parse(s.route());
+            target = SubscriptionTargets.resolve(route, settings.appUrl(), settings.localUrl());
+        } catch (InvalidTargetException | IllegalArgumentException e) {
             LOG.log(Level.WARNING, "subscription {0} not started: {1}", new Object[] {s.key(), e.getMessage()});
             return;
         }
@@ -115,17 +118,14 @@ public class Subscriptions implements MetadataContributor {
                     broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app.url"});
             return;
         }
-        Delivery delivery = new Delivery(s, target, settings.appId(), broker, settings.policy(), http, settings.apiToken());
+        Delivery delivery = new Delivery(s, target, route.isThisServer(), settings, broker, http);
         try (PubSubConnection connection = broker.getConnection()) {
-            running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), delivery, executor)));
+            running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), settings.policy(),
+                    contexts.createContextualProxy(delivery, DeliveryHandler.class))));
             LOG.log(Level.INFO, "subscription {0} started", s.key());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "subscription " + s.key() + " could not start", e);
         }
-    }
-
-    private URI target(Subscription s) {
-        return SubscriptionTargets.resolve(s.route(), settings.appUrl(), settings.localUrl());
     }
 
     @Override

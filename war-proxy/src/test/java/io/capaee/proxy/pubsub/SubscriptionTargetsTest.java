@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.capaee.api.actors.InvalidTargetException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +31,17 @@ class SubscriptionTargetsTest {
 
     @Test
     void malformedRoutesAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("function:../x", APP, LOCAL));
-        assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("function:", APP, LOCAL));
-        assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("function:hello/..", APP, LOCAL));
-        assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("actor:counter/1", APP, LOCAL));
-        assertThrows(IllegalArgumentException.class, () -> SubscriptionTargets.resolve("actor:counter//turn", APP, LOCAL));
+        assertThrows(InvalidTargetException.class, () -> SubscriptionTargets.resolve("function:../x", APP, LOCAL));
+        assertThrows(InvalidTargetException.class, () -> SubscriptionTargets.resolve("function:", APP, LOCAL));
+        assertThrows(InvalidTargetException.class, () -> SubscriptionTargets.resolve("function:hello/..", APP, LOCAL));
+        assertThrows(InvalidTargetException.class, () -> SubscriptionTargets.resolve("actor:counter/1", APP, LOCAL));
+        assertThrows(InvalidTargetException.class, () -> SubscriptionTargets.resolve("actor:counter//turn", APP, LOCAL));
+        assertThrows(InvalidTargetException.class, () -> SubscriptionTargets.resolve("function:hello/.", APP, LOCAL));
+    }
+
+    @Test
+    void outputBindingsAreForInputBindingsOnly() {
+        InvalidTargetException e = assertThrows(InvalidTargetException.class, () -> SubscriptionTargets.resolve("binding:out", APP, LOCAL));
+        assertEquals("target", e.part());
     }
 }

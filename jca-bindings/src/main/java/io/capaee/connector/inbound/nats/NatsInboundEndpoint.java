@@ -2,7 +2,7 @@
 package io.capaee.connector.inbound.nats;
 
 import io.capaee.api.inbound.InboundMessage;
-import io.capaee.connector.inbound.DeliveryPolicy;
+import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
 import io.capaee.connector.inbound.RetryingDelivery;

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.pubsub;
+
+import static io.capaee.connector.inbound.Eventually.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.api.pubsub.DeliveryHandler;
+import io.capaee.api.pubsub.PubSubSubscription;
+import io.capaee.connector.inbound.ThreadPoolWorkManager;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The turns of a subscription, driven by hand: the test is the scheduler, and the pauses a turn
+ * asks for are what a timer would wait. No clock is read.
+ */
+class SubscriptionTurnsTest {
+    private static final Duration WAIT = Duration.ofMillis(5);
+    private static final DeliveryPolicy THREE_ATTEMPTS = new DeliveryPolicy(3, 100, 150);
+
+    /** What the source and the handler saw, in order. */
+    private final List<String> log = new CopyOnWriteArrayList<>();
+    private final FakeBroker broker = new FakeBroker();
+
+    private final class FakeBroker implements Broker {
+        final Deque<String> queued = new ArrayDeque<>();
+        volatile boolean ready = true;
+        volatile boolean readyOnTake;
+        final List<String> stale = new ArrayList<>();
+
+        @Override
+        public void publish(String topic, byte[] message) {
+            synchronized (queued) {
+                queued.add(new String(message, StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public BrokerSource open(String topic, String group) {
+            log.add("open");
+            return new BrokerSource() {
+                @Override
+                public List<BrokerMessage> take(Duration wait) {
+                    List<BrokerMessage> taken = new ArrayList<>();
+                    ready = ready || readyOnTake;
+                    synchronized (queued) {
+                        while (!queued.isEmpty()) {
+                            taken.add(message(queued.poll()));
+                        }
+                    }
+                    return taken;
+                }
+
+                @Override
+                public boolean ready() {
+                    return ready;
+                }
+
+                @Override
+                public void close() {
+                    log.add("close");
+                }
+            };
+        }
+
+        private BrokerMessage message(String text) {
+            return new BrokerMessage(text.getBytes(StandardCharsets.UTF_8), () -> log.add("ack " + text),
+                    () -> log.add("release " + text), () -> log.add("abandon " + text), () -> stale.contains(text));
+        }
+    }
+
+    /** Answers each message's attempts from a script (then DELIVERED); {@code undelivered} answers {@link #forget}. */
+    private final class ScriptedHandler implements DeliveryHandler {
+        final Map<String, Deque<Object>> script = new HashMap<>();
+        volatile boolean forget;
+
+        ScriptedHandler answer(String message, Object... outcomes) {
+            script.put(message, new ArrayDeque<>(List.of(outcomes)));
+            return this;
+        }
+
+        @Override
+        public Outcome attempt(byte[] message, int attempt) {
+            String text = new String(message, StandardCharsets.UTF_8);
+            log.add("attempt " + attempt + " " + text);
+            Object next = script.getOrDefault(text, new ArrayDeque<>()).poll();
+            if (next instanceof RuntimeException e) {
+                throw e;
+            }
+            return next == null ? Outcome.DELIVERED : (Outcome) next;
+        }
+
+        @Override
+        public boolean undelivered(byte[] message, Outcome last, int attempts) {
+            log.add("undelivered " + new String(message, StandardCharsets.UTF_8) + " " + last + " after " + attempts);
+            return forget;
+        }
+    }
+
+    private SubscriptionTurns opened(DeliveryPolicy policy, DeliveryHandler handler) throws Exception {
+        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", policy, handler);
+        turns.open();
+        log.clear();
+        return turns;
+    }
+
+    private void publish(String... messages) {
+        for (String m : messages) {
+            broker.publish("orders", m.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void anEmptySourceMakesAnIdleTurn() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler());
+        assertEquals(SubscriptionTurns.IDLE, turns.turn(WAIT, () -> false));
+        assertEquals(List.of(), log);
+    }
+
+    @Test
+    void deliveredMessagesAreAcknowledgedInOrderAndTheNextTurnFollowsAtOnce() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler());
+        publish("a", "b");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "ack a", "attempt 1 b", "ack b"), log);
+    }
+
+    @Test
+    void aRetryWaitsForTheNextTurnAfterTheBackoffAndNothingOvertakesIt() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS,
+                new ScriptedHandler().answer("a", DeliveryHandler.Outcome.RETRY, DeliveryHandler.Outcome.RETRY));
+        publish("a", "b");
+        assertEquals(100, turns.turn(WAIT, () -> false), "the pause before the second attempt");
+        assertEquals(List.of("attempt 1 a"), log, "b waits behind a");
+        publish("c"); // taken only once the batch is done
+        assertEquals(150, turns.turn(WAIT, () -> false), "doubled, and capped");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 2 a", "attempt 3 a", "ack a", "attempt 1 b", "ack b"), log);
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals("ack c", log.get(log.size() - 1));
+    }
+
+    @Test
+    void aMessageOutOfAttemptsIsReleasedWhenTheHandlerKeepsItForLater() throws Exception {
+        SubscriptionTurns turns = opened(new DeliveryPolicy(2, 0, 0),
+                new ScriptedHandler().answer("a", DeliveryHandler.Outcome.RETRY, DeliveryHandler.Outcome.RETRY));
+        publish("a", "b");
+        assertEquals(0, turns.turn(WAIT, () -> false), "a zero back-off retries in the next turn at once");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 2 a", "undelivered a RETRY after 2", "release a", "attempt 1 b", "ack b"), log);
+    }
+
+    @Test
+    void aMessageOutOfAttemptsIsAcknowledgedOnceTheHandlerDealtWithIt() throws Exception {
+        ScriptedHandler handler = new ScriptedHandler().answer("a", DeliveryHandler.Outcome.RETRY);
+        handler.forget = true; // e.g. published to a dead-letter topic
+        SubscriptionTurns turns = opened(new DeliveryPolicy(1, 0, 0), handler);
+        publish("a");
+        turns.turn(WAIT, () -> false);
+        assertEquals(List.of("attempt 1 a", "undelivered a RETRY after 1", "ack a"), log);
+    }
+
+    @Test
+    void aDroppedMessageIsNotTriedAgain() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler().answer("a", DeliveryHandler.Outcome.DROP));
+        publish("a");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "undelivered a DROP after 1", "release a"), log);
+    }
+
+    @Test
+    void aHandlerThatThrowsIsRetriedAsForARetry() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler().answer("a", new IllegalStateException("bug")));
+        publish("a");
+        assertEquals(100, turns.turn(WAIT, () -> false));
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 2 a", "ack a"), log);
+    }
+
+    @Test
+    void aStaleMessageIsNeitherDeliveredNorSettled() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler());
+        broker.stale.add("b");
+        publish("a", "b", "c");
+        turns.turn(WAIT, () -> false);
+        assertEquals(List.of("attempt 1 a", "ack a", "attempt 1 c", "ack c"), log);
+    }
+
+    @Test
+    void aStoppingSubscriptionDeliversNothingMoreAndClosingHandsBackWhatItHeld() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler().answer("a", DeliveryHandler.Outcome.RETRY));
+        publish("a", "b");
+        turns.turn(WAIT, () -> false);
+        assertEquals(0, turns.turn(WAIT, () -> true), "stopping: the retry does not happen");
+        turns.close();
+        assertEquals(List.of("attempt 1 a", "abandon a", "abandon b", "close"), log);
+        turns.close(); // twice is once
+        assertEquals(4, log.size());
+    }
+
+    @Test
+    void openingTakesUntilTheSourceIsReadyAndTheFirstTurnDeliversWhatItTook() throws Exception {
+        broker.ready = false;
+        broker.readyOnTake = true; // a Kafka group assigns the partitions during a poll
+        publish("early");
+        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, new ScriptedHandler());
+        assertTrue(turns.openReady(WAIT, 60_000));
+        assertEquals(List.of("open"), log, "taken, not delivered: the turns deliver");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("open", "attempt 1 early", "ack early"), log);
+    }
+
+    @Test
+    void aSourceThatIsNeverReadyIsGivenUpOnAfterTheWait() throws Exception {
+        broker.ready = false;
+        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, new ScriptedHandler());
+        assertFalse(turns.openReady(WAIT, 0));
+    }
+
+    @Test
+    void aSubscriptionWaitingToRetryHoldsNoThreadOfTheWorkManager() throws Exception {
+        try (ThreadPoolWorkManager oneThread = new ThreadPoolWorkManager(1)) {
+            SubscriptionLoops loops = new SubscriptionLoops(oneThread.pacer());
+            ScriptedHandler handler = new ScriptedHandler().answer("a", DeliveryHandler.Outcome.RETRY);
+            PubSubSubscription subscription = loops.start(new SubscriptionTurns(broker, "orders", "app",
+                    new DeliveryPolicy(2, 60_000, 60_000), handler), 5_000);
+            publish("a");
+            await(() -> log.contains("attempt 1 a"));
+            assertTrue(oneThread.runsAnotherWork(5_000), "the subscription held the only thread while it waited to retry");
+            subscription.close();
+            assertEquals(0, loops.size());
+            assertEquals(List.of("open", "attempt 1 a", "abandon a", "close"), log, "closed without waiting out the back-off");
+        }
+    }
+
+    @Test
+    void aSubscriptionClosedBeforeItsFirstTurnStillLetsGoOfItsSource() throws Exception {
+        try (ThreadPoolWorkManager oneThread = new ThreadPoolWorkManager(1)) {
+            java.util.concurrent.CountDownLatch starting = oneThread.occupyOneThread(); // an application that is starting: no turn runs yet
+            SubscriptionLoops loops = new SubscriptionLoops(oneThread.pacer());
+            PubSubSubscription subscription = loops.start(new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS,
+                    new ScriptedHandler()), 5_000);
+            subscription.close();
+            assertEquals(List.of("open", "close"), log, "opened and closed on the caller's thread");
+            starting.countDown();
+            assertTrue(oneThread.runsAnotherWork(5_000)); // after the first turn, which finds the subscription stopped
+            assertEquals(List.of("open", "close"), log);
+        }
+    }
+}
