@@ -153,14 +153,15 @@ public final class ConnectorRuntime implements ConnectorManager {
     }
 
     /**
-     * Stops every connector (the adapter stops); they are forgotten. All are released at once and
-     * then awaited together, so that the stop waits for the slowest, not for the sum of them.
+     * Stops every connector (the adapter stops); they are forgotten. The work manager runs no more
+     * work then, so idle connectors are closed on this thread; those in a turn are awaited together,
+     * so that the stop waits for the slowest, not for the sum of them.
      */
     public void stopAll() {
         stopped = true;
         List<DeployedConnector> all = new ArrayList<>(connectors.values());
         connectors.clear();
-        all.forEach(DeployedConnector::release);
+        all.forEach(DeployedConnector::releaseHere);
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DeployedConnector.STOP_WAIT_MILLIS);
         all.forEach(c -> c.awaitStopped(deadline));
     }

@@ -80,6 +80,20 @@ final class DeployedConnector {
         return true;
     }
 
+    /**
+     * As {@link #release()}, for the adapter stopping, when the work manager runs no more work:
+     * an idle connector is closed here, on the caller's thread; one in a turn closes when the turn
+     * ends ({@link #awaitStopped} waits for it).
+     */
+    synchronized void releaseHere() {
+        if (work == null) {
+            return;
+        }
+        lingering = work;
+        work = null;
+        lingering.stopHere();
+    }
+
     /** Waits until the released work has stopped, at most until {@code deadline} ({@link System#nanoTime}). */
     synchronized void awaitStopped(long deadline) {
         if (lingering == null) {

@@ -180,6 +180,9 @@ class DurableConnectorsIT {
                                     + "sink: { type: mqtt }\n").add("state", "running")).build().toString());
 
             server.close();
+            String stopLog = Files.readString(server.dir().resolve("logs/messages.log"));
+            assertTrue(!stopLog.contains("did not stop within"), "the stop closed every connector: "
+                    + stopLog.lines().filter(l -> l.contains("did not stop within")).limit(3).toList());
             long start = System.nanoTime();
             Duration ready = server.startAgain();
             Map<String, String> expected = ids.stream().collect(Collectors.toMap(id -> id, id -> "running"));
