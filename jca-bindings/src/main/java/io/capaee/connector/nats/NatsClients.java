@@ -10,7 +10,8 @@ import java.time.Duration;
 /**
  * The one way the adapter connects to NATS: every connection has the same options, built here
  * from {@link NatsSettings}: it reconnects for ever (a broker outage heals by itself), a quarter of
- * a second between tries, and authenticates with the settings' token or user credentials. The
+ * a second between tries, logs what the connection reports with a bound ({@link NatsErrorLog}), and
+ * authenticates with the settings' token or user credentials. The
  * caller owns the connection and closes it.
  */
 public final class NatsClients {
@@ -52,7 +53,8 @@ public final class NatsClients {
                 .connectionName(connectionName)
                 .connectionTimeout(Duration.ofMillis(settings.timeoutMillis()))
                 .maxReconnects(-1)
-                .reconnectWait(Duration.ofMillis(250));
+                .reconnectWait(Duration.ofMillis(250))
+                .errorListener(new NatsErrorLog(connectionName, System::nanoTime));
         if (!settings.token().isEmpty()) {
             builder.token(settings.token().toCharArray());
         }
