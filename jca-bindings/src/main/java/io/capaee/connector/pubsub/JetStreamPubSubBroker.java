@@ -190,13 +190,15 @@ public final class JetStreamPubSubBroker extends SharedBackendBase implements Br
 
     @Override
     protected void release() {
-        Connection c;
-        synchronized (this) {
-            c = connection;
-            connection = null;
-            js = null;
-        }
-        NatsClients.close(c);
+        NatsClients.close(detachConnection());
+    }
+
+    /** Takes the connection from this broker; it is closed outside the lock, which closing may wait for. */
+    private synchronized Connection detachConnection() {
+        Connection c = connection;
+        connection = null;
+        js = null;
+        return c;
     }
 
     /** One subscription: a pull subscription bound to the group's durable consumer. */

@@ -8,18 +8,39 @@ import java.util.Optional;
 import java.util.Set;
 
 /** An interface: its own methods (ids from 0) and the interfaces it extends. */
-public final class InterfaceSchema extends TypeDeclaration implements Declaration, Type {
+public final class InterfaceSchema implements Declaration, Type {
+    private final String name;
+    private final String qualifiedName;
+    private final long id;
     private List<Method> methods = List.of();
     private List<InterfaceSchema> superclasses = List.of();
+    private List<AnnotationUse> annotations = List.of();
 
     InterfaceSchema(String name, String qualifiedName, long id) {
-        super(name, qualifiedName, id);
+        this.name = name;
+        this.qualifiedName = qualifiedName;
+        this.id = id;
     }
 
     void complete(List<Method> methods, List<InterfaceSchema> superclasses, List<AnnotationUse> annotations) {
         this.methods = List.copyOf(methods);
         this.superclasses = List.copyOf(superclasses);
         this.annotations = List.copyOf(annotations);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    @Override
+    public long id() {
+        return id;
     }
 
     /** The methods this interface declares itself, in id order. */
@@ -29,6 +50,16 @@ public final class InterfaceSchema extends TypeDeclaration implements Declaratio
 
     public List<InterfaceSchema> superclasses() {
         return superclasses;
+    }
+
+    @Override
+    public List<AnnotationUse> annotations() {
+        return annotations;
+    }
+
+    @Override
+    public String displayName() {
+        return qualifiedName;
     }
 
     /** This interface and every interface it extends, transitively, this one first. */

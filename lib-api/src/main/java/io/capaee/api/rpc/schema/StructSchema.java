@@ -12,17 +12,23 @@ import java.util.Optional;
  * A struct, a group or named union (a struct nested in its parent's id space), or the implicit
  * parameter/result struct of a method. Filled in once by the schema resolver, read-only after.
  */
-public final class StructSchema extends TypeDeclaration implements Declaration, Type {
+public final class StructSchema implements Declaration, Type {
+    private final String name;
+    private final String qualifiedName;
+    private final long id;
     private final Kind kind;
     private final List<String> typeParameters;
     private List<Field> fields = List.of();
     private Map<String, Field> byName = Map.of();
+    private List<AnnotationUse> annotations = List.of();
 
     /** What the struct is in the schema. */
     public enum Kind { STRUCT, GROUP, PARAMS }
 
     StructSchema(String name, String qualifiedName, long id, Kind kind, List<String> typeParameters) {
-        super(name, qualifiedName, id);
+        this.name = name;
+        this.qualifiedName = qualifiedName;
+        this.id = id;
         this.kind = kind;
         this.typeParameters = List.copyOf(typeParameters);
     }
@@ -35,6 +41,21 @@ public final class StructSchema extends TypeDeclaration implements Declaration, 
         }
         this.byName = Collections.unmodifiableMap(names);
         this.annotations = List.copyOf(annotations);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String qualifiedName() {
+        return qualifiedName;
+    }
+
+    @Override
+    public long id() {
+        return id;
     }
 
     public Kind kind() {
@@ -65,6 +86,16 @@ public final class StructSchema extends TypeDeclaration implements Declaration, 
     /** Whether this scope holds an unnamed union. */
     public boolean hasUnion() {
         return fields.stream().anyMatch(Field::inUnion);
+    }
+
+    @Override
+    public List<AnnotationUse> annotations() {
+        return annotations;
+    }
+
+    @Override
+    public String displayName() {
+        return qualifiedName;
     }
 
     /** A new, empty dynamic value of this struct. */
