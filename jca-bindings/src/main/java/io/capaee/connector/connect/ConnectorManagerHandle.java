@@ -5,21 +5,19 @@ import io.capaee.api.connect.ConnectorManager;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.connector.CapaResourceAdapter;
-import java.io.Serializable;
+import io.capaee.connector.outbound.JndiBoundFactory;
 import java.util.List;
 import java.util.Optional;
-import javax.naming.Reference;
 
 /**
  * The connection factory bound as {@code eis/capa/connectors}: each call goes to the adapter's
  * {@link ConnectorRuntime}. It hands out no connections: connectors live in the adapter, not in
  * a caller's unit of work, so there is nothing for the pool to manage.
  */
-public final class ConnectorManagerHandle implements ConnectorManager, Serializable, jakarta.resource.Referenceable {
+public final class ConnectorManagerHandle extends JndiBoundFactory implements ConnectorManager {
     private static final long serialVersionUID = 1L;
 
     private final transient CapaResourceAdapter adapter;
-    private Reference reference;
 
     ConnectorManagerHandle(CapaResourceAdapter adapter) {
         this.adapter = adapter;
@@ -57,15 +55,5 @@ public final class ConnectorManagerHandle implements ConnectorManager, Serializa
     @Override
     public boolean delete(String id) {
         return runtime().delete(id);
-    }
-
-    @Override
-    public void setReference(Reference reference) {
-        this.reference = reference;
-    }
-
-    @Override
-    public Reference getReference() {
-        return reference;
     }
 }

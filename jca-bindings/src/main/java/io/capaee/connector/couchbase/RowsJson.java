@@ -3,6 +3,7 @@ package io.capaee.connector.couchbase;
 
 import com.couchbase.client.java.json.JsonArray;
 import com.couchbase.client.java.json.JsonObject;
+import io.capaee.api.json.JsonStrings;
 import io.capaee.api.query.QueryException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,7 +30,7 @@ public final class RowsJson {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            writeString(s, out);
+            JsonStrings.write(s, out);
         } else if (value instanceof Boolean b) {
             out.append(b.booleanValue());
         } else if (value instanceof Number n) {
@@ -72,7 +73,7 @@ public final class RowsJson {
                 out.append(',');
             }
             first = false;
-            writeString(e.getKey(), out);
+            JsonStrings.write(e.getKey(), out);
             out.append(':');
             write(e.getValue(), out);
         }
@@ -94,29 +95,5 @@ public final class RowsJson {
         } else {
             out.append(new BigDecimal(n.toString()));
         }
-    }
-
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

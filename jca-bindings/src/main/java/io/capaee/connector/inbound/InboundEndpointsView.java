@@ -27,13 +27,9 @@ public final class InboundEndpointsView implements InboundEndpointsMXBean {
 
     /** Registers this view, replacing one left by an adapter that was not stopped cleanly. */
     public void register() {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        unregister();
         try {
-            ObjectName name = new ObjectName(OBJECT_NAME);
-            if (server.isRegistered(name)) {
-                server.unregisterMBean(name);
-            }
-            server.registerMBean(this, name);
+            ManagementFactory.getPlatformMBeanServer().registerMBean(this, new ObjectName(OBJECT_NAME));
         } catch (JMException e) {
             LOG.log(Level.WARNING, "inbound endpoint states not published over JMX: {0}", e.toString());
         }

@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.outbound;
 
-import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
-import java.io.Serializable;
 import java.util.function.BiFunction;
-import javax.naming.Reference;
 
 /**
  * Base of the connection factories bound in JNDI: hands out handles of type {@code C} through the
@@ -14,14 +11,13 @@ import javax.naming.Reference;
  * given the message and the cause). A subclass only names the API's factory interface, whose
  * {@code getConnection()} this implements.
  */
-public abstract class ConnectionFactoryBase<C> implements Serializable, Referenceable {
+public abstract class ConnectionFactoryBase<C> extends JndiBoundFactory {
     private static final long serialVersionUID = 1L;
 
     private final ManagedConnectionFactoryBase factory;
     private final ConnectionManager manager;
     private final Class<C> type;
     private final transient BiFunction<String, Throwable, RuntimeException> error;
-    private Reference reference;
 
     protected ConnectionFactoryBase(ManagedConnectionFactoryBase factory, ConnectionManager manager, Class<C> type,
             BiFunction<String, Throwable, RuntimeException> error) {
@@ -43,15 +39,5 @@ public abstract class ConnectionFactoryBase<C> implements Serializable, Referenc
     /** What the connections reach, e.g. {@code memory} or {@code redis 127.0.0.1:6379/0}; never a secret. */
     public final String describe() {
         return factory.describe();
-    }
-
-    @Override
-    public final void setReference(Reference reference) {
-        this.reference = reference;
-    }
-
-    @Override
-    public final Reference getReference() {
-        return reference;
     }
 }

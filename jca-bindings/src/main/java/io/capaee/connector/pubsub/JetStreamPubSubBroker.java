@@ -3,7 +3,7 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.connector.nats.NatsClients;
-import io.capaee.connector.outbound.SharedBackend;
+import io.capaee.connector.outbound.SharedBackendBase;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -36,7 +36,7 @@ import java.util.logging.Logger;
  * above), nak'ed with a delay of {@code redeliverAfterMillis} when it refused it. The connection
  * reconnects for ever; the durable consumer keeps a group's place while no server reads it.
  */
-public final class JetStreamPubSubBroker implements Broker, SharedBackend {
+public final class JetStreamPubSubBroker extends SharedBackendBase implements Broker {
     private static final Logger LOG = Logger.getLogger(JetStreamPubSubBroker.class.getName());
     private static final int BATCH = 32;
 
@@ -44,7 +44,6 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     private Connection connection; // guarded by this
     private JetStream js; // guarded by this
     private boolean streamReady; // guarded by this
-    private volatile boolean closed;
 
     public JetStreamPubSubBroker(JetStreamPubSubSettings settings) {
         this.settings = settings;
@@ -113,7 +112,7 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     }
 
     private synchronized Connection connection() throws IOException {
-        if (closed) {
+        if (closed()) {
             throw new PubSubException("the JetStream broker " + settings.nats().servers() + " is closed");
         }
         if (connection == null) {
@@ -185,25 +184,21 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
     }
 
     @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
     public boolean stopped() {
-        return closed;
+        return closed();
     }
 
     @Override
-    public void close() {
-        closed = true;
-        Connection c;
-        synchronized (this) {
-            c = connection;
-            connection = null;
-            js = null;
-        }
-        NatsClients.close(c);
+    protected void release() {
+        NatsClients.close(detachConnection());
+    }
+
+    /** Takes the connection from this broker; it is closed outside the lock, which closing may wait for. */
+    private synchronized Connection detachConnection() {
+        Connection c = connection;
+        connection = null;
+        js = null;
+        return c;
     }
 
     /** One subscription: a pull subscription bound to the group's durable consumer. */
@@ -219,7 +214,7 @@ public final class JetStreamPubSubBroker implements Broker, SharedBackend {
 
         @Override
         public List<BrokerMessage> take(Duration wait) throws IOException, JetStreamApiException {
-            if (closed) {
+            if (closed()) {
                 throw new PubSubException("the JetStream broker " + settings.nats().servers() + " is closed");
             }
             List<Message> fetched;

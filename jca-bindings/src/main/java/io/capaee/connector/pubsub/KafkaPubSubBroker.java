@@ -3,7 +3,7 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.connector.kafka.KafkaClients;
-import io.capaee.connector.outbound.SharedBackend;
+import io.capaee.connector.outbound.SharedBackendBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +48,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * subscription of the app does not stop the others. The clients reconnect by themselves after an
  * outage.
  */
-public final class KafkaPubSubBroker implements Broker, SharedBackend {
+public final class KafkaPubSubBroker extends SharedBackendBase implements Broker {
     private static final Logger LOG = Logger.getLogger(KafkaPubSubBroker.class.getName());
     private static final Pattern LEGAL = Pattern.compile("[A-Za-z0-9._-]{1,249}");
     private static final long RETRY_PAUSE_MILLIS = 1000;
@@ -56,7 +56,6 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
 
     private final KafkaPubSubSettings settings;
     private KafkaProducer<byte[], byte[]> producer; // guarded by this
-    private volatile boolean closed;
 
     public KafkaPubSubBroker(KafkaPubSubSettings settings) {
         this.settings = settings;
@@ -114,7 +113,7 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
     }
 
     private synchronized KafkaProducer<byte[], byte[]> producer() {
-        if (closed) {
+        if (closed()) {
             throw new PubSubException("the kafka broker " + settings.kafka().bootstrapServers() + " is closed");
         }
         if (producer == null) {
@@ -126,18 +125,12 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
     }
 
     @Override
-    public boolean closed() {
-        return closed;
-    }
-
-    @Override
     public boolean stopped() {
-        return closed;
+        return closed();
     }
 
     @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         synchronized (this) {
             if (producer != null) {
                 producer.close(Duration.ofSeconds(5));
@@ -184,7 +177,7 @@ public final class KafkaPubSubBroker implements Broker, SharedBackend {
 
         @Override
         public List<BrokerMessage> take(Duration wait) {
-            if (closed) {
+            if (closed()) {
                 throw new PubSubException("the kafka broker " + settings.kafka().bootstrapServers() + " is closed");
             }
             rewound.clear();

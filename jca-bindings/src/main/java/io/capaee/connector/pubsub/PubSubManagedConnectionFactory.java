@@ -48,11 +48,8 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     @ConfigProperty(defaultValue = "0", description = "Kafka producer linger.ms (backend kafka)")
     private Integer lingerMillis = 0;
 
-    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP + JETSTREAM_ONLY)
-    private String servers = NatsProperties.SERVERS;
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP + JETSTREAM_ONLY)
-    private String token = "";
+    /** servers and token of the jetstream backend (its timeout is the factory's timeoutMillis). */
+    private final NatsProperties nats = new NatsProperties();
 
     @ConfigProperty(defaultValue = "86400", description = "How long the JetStream stream it creates keeps messages, in seconds (backend jetstream)")
     private Integer maxAgeSeconds = 86400;
@@ -131,7 +128,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected String describeOther(String kind) {
-        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + servers;
+        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + nats.getServers();
     }
 
     KafkaPubSubSettings kafkaSettings() {
@@ -156,7 +153,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         // one stream per prefix: CAPA_PUBSUB for capa.pubsub.
         String stream = prefix.substring(0, prefix.length() - 1).replaceAll("[^A-Za-z0-9_-]", "_").toUpperCase(Locale.ROOT);
         int ackWait = atLeast("ackWaitMillis", ackWaitMillis, 1000);
-        return new JetStreamPubSubSettings(new NatsSettings(servers, token, atLeast("timeoutMillis", getTimeoutMillis(), 1)),
+        return new JetStreamPubSubSettings(new NatsSettings(nats.getServers(), nats.getToken(), atLeast("timeoutMillis", getTimeoutMillis(), 1)),
                 prefix, stream, atLeast("maxAgeSeconds", maxAgeSeconds, 1), oldest(), ackWait,
                 atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
@@ -210,19 +207,21 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     }
 
     public String getServers() {
-        return servers;
+        return nats.getServers();
     }
 
+    @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP + JETSTREAM_ONLY)
     public void setServers(String servers) {
-        this.servers = servers;
+        nats.setServers(servers);
     }
 
     public String getToken() {
-        return token;
+        return nats.getToken();
     }
 
+    @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP + JETSTREAM_ONLY)
     public void setToken(String token) {
-        this.token = token;
+        nats.setToken(token);
     }
 
     public Integer getMaxAgeSeconds() {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.redis;
 
+import io.capaee.connector.outbound.SharedBackendBase;
 import java.time.Duration;
 import java.util.function.Function;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -17,11 +18,10 @@ import redis.clients.jedis.JedisPooled;
  * the adapter: {@code CapaResourceAdapter.stop()}, or the endpoint that opened it); commands after
  * that fail as {@link RedisException}s saying the client is closed.
  */
-public final class RedisClient implements AutoCloseable {
+public final class RedisClient extends SharedBackendBase {
     private final RedisSettings settings;
     private final String name;
     private final JedisPooled jedis;
-    private volatile boolean closed;
 
     /** A client named {@code name} in Redis's {@code CLIENT LIST}. */
     public RedisClient(RedisSettings settings, String name) {
@@ -58,15 +58,9 @@ public final class RedisClient implements AutoCloseable {
         return settings;
     }
 
-    /** True once {@link #close()} was called. */
-    public boolean closed() {
-        return closed;
-    }
-
-    /** Closes the pool and its sockets. Idempotent. */
+    /** Closes the pool and its sockets (once {@link #close()} was called, {@link #closed()} is true). */
     @Override
-    public void close() {
-        closed = true;
+    protected void release() {
         jedis.close();
     }
 

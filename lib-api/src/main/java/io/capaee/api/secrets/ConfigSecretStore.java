@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.secrets;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.eclipse.microprofile.config.Config;
 
 /**
@@ -11,7 +12,7 @@ import org.eclipse.microprofile.config.Config;
  * (server.xml variables, bootstrap properties, environment variables, any config source). Only
  * properties under the prefix are reachable; an empty prefix is refused.
  */
-public final class ConfigSecretStore implements SecretStore {
+public final class ConfigSecretStore extends SingleValueSecretStore {
     private final Config config;
     private final String prefix;
 
@@ -24,20 +25,19 @@ public final class ConfigSecretStore implements SecretStore {
     }
 
     @Override
-    public Optional<Map<String, String>> get(String name) {
-        return config.getOptionalValue(prefix + name, String.class).map(v -> Map.of(name, v));
+    Optional<String> value(String name) {
+        return config.getOptionalValue(prefix + name, String.class);
     }
 
     @Override
-    public Map<String, Map<String, String>> bulk() {
-        Map<String, Map<String, String>> all = new TreeMap<>();
+    Collection<String> names() {
+        List<String> names = new ArrayList<>();
         for (String property : config.getPropertyNames()) {
             if (property.startsWith(prefix) && property.length() > prefix.length()) {
-                String name = property.substring(prefix.length());
-                get(name).ifPresent(secret -> all.put(name, secret));
+                names.add(property.substring(prefix.length()));
             }
         }
-        return all;
+        return names;
     }
 
     @Override

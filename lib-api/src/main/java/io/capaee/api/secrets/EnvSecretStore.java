@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.secrets;
 
-import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -12,7 +11,7 @@ import java.util.function.Function;
  * variables are secrets, so that the server's whole environment (paths, tokens of other tools) is
  * never exposed. An empty allow-list exposes nothing.
  */
-public final class EnvSecretStore implements SecretStore {
+public final class EnvSecretStore extends SingleValueSecretStore {
     private final Set<String> allowed;
     private final Function<String, String> env;
 
@@ -27,20 +26,13 @@ public final class EnvSecretStore implements SecretStore {
     }
 
     @Override
-    public Optional<Map<String, String>> get(String name) {
-        if (!allowed.contains(name)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(env.apply(name)).map(v -> Map.of(name, v));
+    Optional<String> value(String name) {
+        return allowed.contains(name) ? Optional.ofNullable(env.apply(name)) : Optional.empty();
     }
 
     @Override
-    public Map<String, Map<String, String>> bulk() {
-        Map<String, Map<String, String>> all = new TreeMap<>();
-        for (String name : allowed) {
-            get(name).ifPresent(secret -> all.put(name, secret));
-        }
-        return all;
+    Collection<String> names() {
+        return allowed;
     }
 
     @Override

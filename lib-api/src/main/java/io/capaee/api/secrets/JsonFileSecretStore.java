@@ -12,6 +12,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  * so {@code {"db": {"password": "x"}}} holds the secret {@code db:password}. Numbers and booleans
  * are given as their JSON text. Errors name the file and the position, never its content.
  */
-public final class JsonFileSecretStore implements SecretStore {
+public final class JsonFileSecretStore extends SingleValueSecretStore {
     private final Path file;
     private final String separator;
 
@@ -32,16 +33,19 @@ public final class JsonFileSecretStore implements SecretStore {
     }
 
     @Override
-    public Optional<Map<String, String>> get(String name) {
-        String value = read().get(name);
-        return value == null ? Optional.empty() : Optional.of(Map.of(name, value));
+    Optional<String> value(String name) {
+        return Optional.ofNullable(read().get(name));
     }
 
     @Override
-    public Map<String, Map<String, String>> bulk() {
-        Map<String, Map<String, String>> all = new TreeMap<>();
-        read().forEach((name, value) -> all.put(name, Map.of(name, value)));
-        return all;
+    Collection<String> names() {
+        return read().keySet();
+    }
+
+    /** The whole file, read once. */
+    @Override
+    Map<String, String> values() {
+        return read();
     }
 
     @Override

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm.capsule;
 
+import io.capaee.api.json.JsonStrings;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -113,7 +114,7 @@ public final class GoJson {
                     if (i > 0) {
                         out.append(',');
                     }
-                    writeString(keys.get(i), out);
+                    JsonStrings.writeAsGo(keys.get(i), out);
                     out.append(':');
                     write(object.get(keys.get(i)), out, depth + 1);
                 }
@@ -130,7 +131,7 @@ public final class GoJson {
                 }
                 out.append(']');
             }
-            case STRING -> writeString(((JsonString) value).getString(), out);
+            case STRING -> JsonStrings.writeAsGo(((JsonString) value).getString(), out);
             case NUMBER -> out.append(formatFloat64(((JsonNumber) value).bigDecimalValue().doubleValue()));
             case TRUE -> out.append("true");
             case FALSE -> out.append("false");
@@ -186,29 +187,6 @@ public final class GoJson {
             }
         }
         return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
-    }
-
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '<', '>', '&', '\u2028', '\u2029' -> out.append(String.format("\\u%04x", (int) c));
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     /** Go sorts map keys by their UTF-8 bytes, which is code point order, not UTF-16 order. */
