@@ -9,6 +9,7 @@ import jakarta.resource.spi.work.WorkException;
 import io.capaee.connector.inbound.WorkPacer;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -71,13 +72,7 @@ final class DeployedConnector {
      * waits); false when it was not running.
      */
     synchronized boolean release() {
-        if (work == null) {
-            return false;
-        }
-        lingering = work; // no restart until it has really stopped
-        work = null;
-        lingering.release();
-        return true;
+        return handOver(ConnectorWork::release);
     }
 
     /**
@@ -86,12 +81,18 @@ final class DeployedConnector {
      * ends ({@link #awaitStopped} waits for it).
      */
     synchronized void releaseHere() {
+        handOver(ConnectorWork::stopHere);
+    }
+
+    /** Makes the running work the lingering one and ends it with {@code end}; false when none ran. */
+    private boolean handOver(Consumer<ConnectorWork> end) {
         if (work == null) {
-            return;
+            return false;
         }
-        lingering = work;
+        lingering = work; // no restart until it has really stopped
         work = null;
-        lingering.stopHere();
+        end.accept(lingering);
+        return true;
     }
 
     /** Waits until the released work has stopped, at most until {@code deadline} ({@link System#nanoTime}). */

@@ -9,6 +9,7 @@ import io.nats.client.Message;
 import io.nats.client.support.Status;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -88,7 +89,7 @@ final class NatsErrorLog implements ErrorListener {
         private final AtomicLong count = new AtomicLong();
         private final AtomicLong nextLineAt = new AtomicLong(Long.MIN_VALUE);
 
-        void report(long now, java.util.function.LongConsumer line) {
+        void report(long now, LongConsumer line) {
             count.incrementAndGet();
             long next = nextLineAt.get();
             if ((next == Long.MIN_VALUE || now - next >= 0) && nextLineAt.compareAndSet(next, now + QUIET_NANOS)) {

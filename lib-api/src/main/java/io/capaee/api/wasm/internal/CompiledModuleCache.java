@@ -129,6 +129,11 @@ public final class CompiledModuleCache implements Cache {
         }
     }
 
+    /** Whether an entry is kept for {@code key}. */
+    public boolean holds(String key) {
+        return Files.isRegularFile(entry(key));
+    }
+
     /** Forgets an entry that did not load, so that the next compile writes it anew. */
     public void remove(String key) {
         deleteQuietly(entry(key));

@@ -84,20 +84,19 @@ public final class ModuleCompiler {
         if (!useCompiler) {
             return Optional.empty();
         }
-        if (cache.isPresent() && module.digest() != null) {
-            try {
-                return Optional.of(translate(module, cache.get()));
-            } catch (RuntimeException | LinkageError e) {
-                // an entry that does not load (another JVM's classes, a damaged file) is translated again
+        CompiledModuleCache kept = module.digest() == null ? null : cache.orElse(null);
+        try {
+            return Optional.of(translate(module, kept));
+        } catch (RuntimeException | LinkageError e) {
+            if (kept != null && kept.holds(module.digest())) {
+                // a compile that fails writes no entry: one that is there did not load (a damaged file)
                 LOG.log(Level.WARNING, "wasm function {0}: the compiled-module cache entry did not load ({1}); compiling it again",
                         new Object[] {name, e.toString()});
-                cache.get().remove(module.digest());
+                kept.remove(module.digest());
+                if (!kept.holds(module.digest())) {
+                    return machineFactory(name, module); // once: a compile that fails now writes no entry
+                }
             }
-        }
-        try {
-            // with the damaged entry removed, this translates again and keeps the new translation
-            return Optional.of(translate(module, module.digest() == null ? null : cache.orElse(null)));
-        } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.WARNING, "wasm function {0}: bytecode compilation failed ({1}); running it in the interpreter",
                     new Object[] {name, e.toString()});
             return Optional.empty();
