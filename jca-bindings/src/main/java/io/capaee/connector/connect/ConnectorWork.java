@@ -2,32 +2,39 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ConnectorSpec;
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.Attempts;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointLoop;
-import io.capaee.connector.inbound.RetryingDelivery;
-import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * One running connector, in turns on the container's work manager ({@link EndpointLoop}): opens
- * sink and source, then each turn polls a batch, transforms it, hands it to the sink at once ({@link ConnectorSink#sendAll},
+ * sink and source, then a turn polls a batch, transforms it, hands it to the sink at once ({@link ConnectorSink#sendAll},
  * which a Kafka sink pipelines) and acknowledges each message in source order once the sink
  * accepted it. A message the sink (or the transformer) refuses is retried alone,
  * before anything after it is acknowledged, with back-off as the sink's {@code dead_letter} field
  * says ({@link DeadLetterPolicy}); after its last attempt it is published to the dead-letter
  * subject and only then acknowledged. Without {@code dead_letter} it is retried until the sink
  * takes it. A dead letter that cannot be written is retried too: a message is acknowledged at the
- * source only once it was delivered or dead-lettered. On a stop, the message in flight and the
- * rest of its batch are released to the source. A source or sink that cannot be opened (or
- * fails) is counted and reopened by {@link EndpointLoop} a second later.
+ * source only once it was delivered or dead-lettered. No thread waits out a back-off: the turn
+ * ends with the pause, and the batch is taken up again by the turn that follows it. On a stop,
+ * the message in flight and the rest of its batch are released to the source. A source or sink
+ * that cannot be opened (or fails) is counted and reopened by {@link EndpointLoop} a second later.
  *
  * <p>Order: messages are acknowledged in source order; a sink that had a whole batch in flight
  * (Kafka) may have accepted the messages after a refused one before its retry succeeds.
  */
 final class ConnectorWork extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(ConnectorWork.class.getName());
+    /** The least pause between two tries of a dead letter, whatever the policy's back-off. */
+    private static final long MIN_DEAD_LETTER_PAUSE_MILLIS = 100;
     private final ConnectorSpec spec;
     private final ConnectorCounters counters;
     private final FunctionTransformer transformer; // null: the connector has no transformer step
@@ -37,7 +44,7 @@ final class ConnectorWork extends EndpointLoop {
     private ConnectorSource source;
     private ConnectorSink sink;
     private DeadLetters deadLetters;
-    private Delivery delivery;
+    private Batch batch; // polled and not all settled yet
 
     ConnectorWork(ConnectorSpec spec, ConnectorCounters counters, FunctionTransformer transformer,
             ComponentFactory components) {
@@ -60,7 +67,6 @@ final class ConnectorWork extends EndpointLoop {
             }
             throw e;
         }
-        delivery = new Delivery(sink, deadLetters);
         counters.connected(true);
         LOG.log(Level.INFO, "connector {0} running: {1} -> {2}",
                 new Object[] {spec.id(), spec.input().type(), spec.output().type()});
@@ -69,22 +75,28 @@ final class ConnectorWork extends EndpointLoop {
     @Override
     protected long turn() throws Exception {
         try {
-            List<Received> batch = source.poll(TURN_WAIT);
-            if (batch.isEmpty()) {
-                return IDLE;
-            }
-            counters.in(batch.size());
-            try {
-                delivery.settle(batch);
-            } finally {
-                // stopping, or the sink failed unexpectedly: what is not settled goes back to the source
-                for (Received rest : batch.subList(delivery.settled, batch.size())) {
-                    rest.acknowledgement().release();
+            if (batch == null) {
+                List<Received> polled = source.poll(TURN_WAIT);
+                if (polled.isEmpty()) {
+                    return IDLE;
                 }
+                counters.in(polled.size());
+                batch = new Batch(polled);
             }
+            long wait = batch.settle();
+            if (wait > 0) {
+                return wait;
+            }
+            batch.releaseRest(); // stopping: what is not settled goes back to the source
+            batch = null;
             source.commit();
             return AGAIN;
         } catch (Exception e) {
+            if (batch != null) {
+                // the sink failed unexpectedly: what is not settled goes back to the source before it is reopened
+                batch.releaseRest();
+                batch = null;
+            }
             if (!stopping()) {
                 counters.error(e);
             }
@@ -94,6 +106,16 @@ final class ConnectorWork extends EndpointLoop {
 
     @Override
     protected void close() {
+        if (batch != null) {
+            // stopped while a message waited for its retry: the rest goes back, what was settled is made durable
+            batch.releaseRest();
+            batch = null;
+            try {
+                source.commit();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "connector " + spec.id() + ": committing at the source failed", e);
+            }
+        }
         counters.connected(false);
         // in the reverse order of open, each even when another fails
         closeQuietly(deadLetters);
@@ -102,7 +124,6 @@ final class ConnectorWork extends EndpointLoop {
         deadLetters = null;
         source = null;
         sink = null;
-        delivery = null;
     }
 
     private void closeQuietly(AutoCloseable component) {
@@ -119,130 +140,162 @@ final class ConnectorWork extends EndpointLoop {
         }
     }
 
-    /** Delivering the batches of one opened sink. */
-    private final class Delivery {
-        private final ConnectorSink sink;
-        private final DeadLetters deadLetters;
-        private final RetryingDelivery retrying = new RetryingDelivery(deadLetterPolicy.delivery(), ConnectorWork.this::stopping);
-        private int settled; // of the current batch: a prefix, delivered or dead-lettered, and acknowledged
+    /**
+     * One polled batch on its way to the sink, kept from turn to turn while a message of it waits for
+     * a retry: a prefix of it is settled (delivered or dead-lettered, and acknowledged), and the sink's
+     * answers for the messages after that prefix that were sent together are kept until their turn.
+     */
+    private final class Batch {
+        private final List<Received> messages;
+        private final Deque<Optional<Exception>> answers = new ArrayDeque<>(); // for messages.get(settled) on
+        private final Attempts attempts = new Attempts(deadLetterPolicy.delivery()); // of messages.get(settled)
+        private final Attempts deadLetterAttempts = new Attempts(new DeliveryPolicy(Integer.MAX_VALUE,
+                Math.max(MIN_DEAD_LETTER_PAUSE_MILLIS, deadLetterPolicy.delivery().maxBackoffMillis()),
+                Math.max(MIN_DEAD_LETTER_PAUSE_MILLIS, deadLetterPolicy.delivery().maxBackoffMillis())));
+        private DeliveryOutcome refused; // not null: messages.get(settled) is out of attempts and goes to the dead letters
+        private int settled;
 
-        Delivery(ConnectorSink sink, DeadLetters deadLetters) {
-            this.sink = sink;
-            this.deadLetters = deadLetters;
+        Batch(List<Received> messages) {
+            this.messages = messages;
         }
 
         /**
-         * Delivers or dead-letters the batch in order and acknowledges each message once it is;
-         * {@link #settled} tells how many (a prefix) were, fewer than all only when stopping or failing.
+         * Delivers or dead-letters the batch in order and acknowledges each message once it is.
+         *
+         * @return 0 when the batch is settled or the connector stops, else the milliseconds until
+         *     the first unsettled message's next try
          */
-        void settle(List<Received> batch) throws Exception {
-            settled = 0;
-            int next = 0;
-            while (next < batch.size()) {
-                if (stopping()) {
-                    return;
-                }
-                List<Envelope> out = new ArrayList<>(batch.size() - next);
-                Exception transformFailure = null;
-                for (int i = next; i < batch.size(); i++) {
-                    Envelope message = batch.get(i).envelope();
-                    if (transformer == null) {
-                        out.add(message);
-                        continue;
+        long settle() throws Exception {
+            while (settled < messages.size() && !stopping()) {
+                long wait;
+                if (refused != null) {
+                    wait = deadLetter();
+                } else if (attempts.retrying()) {
+                    wait = retry();
+                } else if (answers.isEmpty()) {
+                    sendRest();
+                    wait = 0;
+                } else {
+                    Optional<Exception> answer = answers.removeFirst();
+                    if (answer.isEmpty()) {
+                        acknowledge();
+                    } else {
+                        counters.error(answer.get());
+                        if (!attempts.madeElsewhere(1, answer.get())) {
+                            refused = attempts.settle(false);
+                        }
                     }
-                    try {
-                        out.add(transformer.apply(spec.transformer(), message));
-                    } catch (InterruptedException e) {
-                        throw e;
-                    } catch (Exception e) {
-                        transformFailure = e; // the messages before it still go, then it is retried alone
-                        break;
-                    }
+                    wait = 0;
                 }
-                List<Exception> results = out.isEmpty() ? List.of() : sink.sendAll(out);
-                for (int i = 0; i < results.size(); i++) {
-                    Received received = batch.get(next + i);
-                    if (results.get(i) == null) {
-                        acknowledge(received);
-                    } else if (!retryAlone(batch, next + i, results.get(i))) {
-                        return;
-                    }
-                }
-                next += results.size();
-                if (results.size() < out.size()) {
-                    continue; // the sink stopped at a refusal: the rest is sent again, after the refused one
-                }
-                if (transformFailure != null) {
-                    if (!retryAlone(batch, next, transformFailure)) {
-                        return;
-                    }
-                    next++;
+                if (wait > 0) {
+                    return wait;
                 }
             }
+            return 0;
         }
 
-        /** One message that failed its first attempt: retried, else dead-lettered; false when stopping first. */
-        private boolean retryAlone(List<Received> batch, int index, Exception failure) throws InterruptedException {
-            Received received = batch.get(index);
-            counters.error(failure);
-            RetryingDelivery.Outcome outcome = retrying.retry(() -> "a message of connector " + spec.id(), 1, failure, attempt -> {
+        /** Transforms and sends the messages not settled yet at once; the sink's answers are kept. */
+        private void sendRest() throws Exception {
+            List<Envelope> out = new ArrayList<>(messages.size() - settled);
+            Exception transformFailure = null;
+            for (Received received : messages.subList(settled, messages.size())) {
                 try {
-                    Envelope message = received.envelope();
-                    sink.send(transformer == null ? message : transformer.apply(spec.transformer(), message));
-                } catch (Exception e) {
-                    counters.error(e);
-                    throw e;
-                }
-            }, () -> batch.subList(index, batch.size()).forEach(r -> r.acknowledgement().inProgress()));
-            if (outcome.delivered()) {
-                acknowledge(received);
-                return true;
-            }
-            if (outcome.lastFailure() == null) {
-                return false; // stopping
-            }
-            return deadLetter(batch, index, outcome);
-        }
-
-        /** Writes the dead letter, retrying (with the longest back-off) until it is written or the connector stops. */
-        private boolean deadLetter(List<Received> batch, int index, RetryingDelivery.Outcome outcome)
-                throws InterruptedException {
-            Received received = batch.get(index);
-            long backoff = deadLetterPolicy.delivery().maxBackoffMillis();
-            while (!stopping()) {
-                try {
-                    deadLetters.send(received.envelope(), outcome);
+                    out.add(transform(received));
                 } catch (InterruptedException e) {
                     throw e;
                 } catch (Exception e) {
-                    counters.error(e);
-                    LOG.log(Level.WARNING, "connector " + spec.id() + ": dead letter to " + deadLetterPolicy.subject()
-                            + " failed, retrying in " + backoff + " ms", e);
-                    pause(backoff);
-                    batch.subList(index, batch.size()).forEach(r -> r.acknowledgement().inProgress());
-                    continue;
+                    transformFailure = e; // the messages before it still go, then it is retried alone
+                    break;
                 }
-                counters.deadLettered();
-                LOG.log(Level.WARNING, "connector {0}: a message refused {1} time(s) was sent to dead-letter subject {2}",
-                        new Object[] {spec.id(), outcome.attempts(), deadLetterPolicy.subject()});
-                // Written: a failing ack must not write it again (the source may hand it over again:
-                // at-least-once), so the batch goes on either way.
-                settle(received);
-                return true;
             }
-            return false;
+            List<Exception> results = out.isEmpty() ? List.of() : sink.sendAll(out);
+            results.forEach(result -> answers.addLast(Optional.ofNullable(result)));
+            if (results.size() == out.size() && transformFailure != null) {
+                answers.addLast(Optional.of(transformFailure));
+            }
+            // fewer answers than messages sent: the sink stopped at a refusal, the rest goes again after it
         }
 
-        /** Acknowledges a message the sink accepted. */
-        private void acknowledge(Received received) throws InterruptedException {
-            settle(received);
+        /** The first unsettled message alone, once its retry is due. */
+        private long retry() throws Exception {
+            long wait = attempts.millisUntilDue();
+            if (wait > 0) {
+                return wait;
+            }
+            inProgressRest();
+            int attempt = attempts.next();
+            try {
+                sink.send(transform(messages.get(settled)));
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                counters.error(e);
+                if (attempts.failed(e)) {
+                    return attempts.millisUntilDue();
+                }
+                LOG.log(Level.WARNING, "a message of connector {0} failed {1} time(s), last: {2}",
+                        new Object[] {spec.id(), attempt, String.valueOf(e)});
+                refused = attempts.settle(false);
+                return 0;
+            }
+            attempts.settle(true);
+            acknowledge();
+            return 0;
+        }
+
+        /** Writes the dead letter of the first unsettled message, trying again (at the longest back-off) until it is written. */
+        private long deadLetter() throws Exception {
+            long wait = deadLetterAttempts.millisUntilDue();
+            if (wait > 0) {
+                return wait;
+            }
+            if (deadLetterAttempts.retrying()) {
+                inProgressRest();
+            }
+            deadLetterAttempts.next();
+            try {
+                deadLetters.send(messages.get(settled).envelope(), refused);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                counters.error(e);
+                deadLetterAttempts.failed(e);
+                wait = deadLetterAttempts.millisUntilDue();
+                LOG.log(Level.WARNING, "connector " + spec.id() + ": dead letter to " + deadLetterPolicy.subject()
+                        + " failed, retrying in " + wait + " ms", e);
+                return wait;
+            }
+            deadLetterAttempts.settle(true);
+            counters.deadLettered();
+            LOG.log(Level.WARNING, "connector {0}: a message refused {1} time(s) was sent to dead-letter subject {2}",
+                    new Object[] {spec.id(), refused.attempts(), deadLetterPolicy.subject()});
+            refused = null;
+            // Written: a failing ack must not write it again (the source may hand it over again:
+            // at-least-once), so the batch goes on either way.
+            settleFirst();
+            return 0;
+        }
+
+        private Envelope transform(Received received) throws Exception {
+            Envelope message = received.envelope();
+            return transformer == null ? message : transformer.apply(spec.transformer(), message);
+        }
+
+        /** Sources with an ack deadline extend it for what is still to be settled. */
+        private void inProgressRest() {
+            messages.subList(settled, messages.size()).forEach(received -> received.acknowledgement().inProgress());
+        }
+
+        /** Acknowledges the first unsettled message, which the sink accepted. */
+        private void acknowledge() throws InterruptedException {
+            settleFirst();
             counters.out();
         }
 
-        /** Acknowledges at the source a message that is delivered or dead-lettered, and goes on. */
-        private void settle(Received received) throws InterruptedException {
+        /** Acknowledges at the source the first unsettled message, delivered or dead-lettered, and goes on. */
+        private void settleFirst() throws InterruptedException {
             try {
-                received.acknowledgement().ack();
+                messages.get(settled).acknowledgement().ack();
             } catch (InterruptedException e) {
                 throw e;
             } catch (Exception e) {
@@ -251,13 +304,13 @@ final class ConnectorWork extends EndpointLoop {
             }
             settled++;
         }
-    }
 
-    /** Sleeps in short steps so that a stop is not delayed by a long back-off. */
-    private void pause(long millis) throws InterruptedException {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (!stopping() && System.nanoTime() < end) {
-            Thread.sleep(Math.max(1, Math.min(50, millis)));
+        /** What is not settled goes back to the source. */
+        void releaseRest() {
+            for (Received rest : messages.subList(settled, messages.size())) {
+                rest.acknowledgement().release();
+            }
+            settled = messages.size();
         }
     }
 

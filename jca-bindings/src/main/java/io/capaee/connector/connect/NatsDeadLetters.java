@@ -2,7 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
-import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.nats.NatsMessages;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
@@ -29,7 +29,7 @@ final class NatsDeadLetters implements DeadLetters {
     }
 
     @Override
-    public void send(Envelope message, RetryingDelivery.Outcome outcome) throws Exception {
+    public void send(Envelope message, DeliveryOutcome outcome) throws Exception {
         if (connection == null) {
             connection = NatsConnections.connect(nats, "capa-connector " + connectorId + " dead letters");
         }

@@ -9,7 +9,7 @@ import io.capaee.api.connect.ComponentStep;
 import io.capaee.api.connect.ConnectRuntime;
 import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
-import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.ThreadPoolWorkManager;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -151,7 +151,7 @@ class ConnectorWorkTest {
         }
 
         @Override
-        public void send(Envelope message, RetryingDelivery.Outcome outcome) {
+        public void send(Envelope message, DeliveryOutcome outcome) {
             if (failures != 0) {
                 failures--;
                 throw new IllegalStateException("dead-letter subject unreachable");
@@ -237,6 +237,24 @@ class ConnectorWorkTest {
         assertEquals(List.of(), source.acked);
         assertEquals(List.of("a", "b"), source.released, "the message in flight and the rest of its batch");
         assertEquals(0, counters.outCount());
+    }
+
+    @Test
+    void aMessageWaitingForItsRetryHoldsNoThreadOfTheWorkManager() throws Exception {
+        RecordingSource source = new RecordingSource("a", "b");
+        FlakySink sink = new FlakySink(-1, source.acked);
+        ConnectorCounters counters = new ConnectorCounters(Clock.systemUTC());
+        try (ThreadPoolWorkManager oneThread = new ThreadPoolWorkManager(1)) {
+            ConnectorWork work = new ConnectorWork(SPEC, counters, null, factory(source, sink));
+            work.start(oneThread.pacer());
+            await(() -> counters.errorCount() >= 3);
+            // the back-off is waited out on the timer: the only thread stays free for other work
+            assertTrue(oneThread.runsAnotherWork(2000), "a retrying connector held the only thread");
+            work.release();
+            assertTrue(work.awaitStopped(5000));
+        }
+        assertEquals(List.of("a", "b"), source.released);
+        assertEquals(List.of(), source.acked);
     }
 
     @Test

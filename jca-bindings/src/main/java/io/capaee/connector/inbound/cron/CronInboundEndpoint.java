@@ -3,9 +3,11 @@ package io.capaee.connector.inbound.cron;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.DeliveryLine;
+import io.capaee.connector.inbound.DeliveryLine.Taken;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
-import io.capaee.connector.inbound.RetryingDelivery;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -15,8 +17,9 @@ import java.util.logging.Logger;
 
 /**
  * Waits on the adapter's timer (no thread sleeps) until the next tick, then delivers an empty
- * message with the metadata {@code schedule} and {@code time}. Ticks that fall while a delivery
- * is still running are skipped, not queued.
+ * message with the metadata {@code schedule} and {@code time}, with retries (also waited out on
+ * the timer). Ticks that fall while a delivery or its retries are still going on are skipped, not
+ * queued; a tick that is not delivered has nothing to dead-letter.
  */
 final class CronInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(CronInboundEndpoint.class.getName());
@@ -24,14 +27,14 @@ final class CronInboundEndpoint extends EndpointLoop {
     private final CronSchedule schedule;
     private final ZoneId zone;
     private final String target;
-    private final RetryingDelivery delivery;
+    private final DeliveryLine<Taken<ZonedDateTime>> line;
     private ZonedDateTime next; // touched by turns only
 
     CronInboundEndpoint(CronSchedule schedule, ZoneId zone, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
         this.schedule = schedule;
         this.zone = zone;
         this.target = target;
-        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+        this.line = DeliveryLine.toEndpoint(invoker, policy, this::settle, (ticks, first) -> { });
     }
 
     @Override
@@ -42,26 +45,35 @@ final class CronInboundEndpoint extends EndpointLoop {
 
     @Override
     protected long turn() {
-        ZonedDateTime now = ZonedDateTime.now(zone);
-        if (now.isBefore(next)) {
-            // at most a second: a clock set back or forward is noticed soon
-            return Math.min(1000, Math.max(1, Duration.between(now, next).toMillis()));
+        if (line.isEmpty()) {
+            ZonedDateTime now = ZonedDateTime.now(zone);
+            if (now.isBefore(next)) {
+                // at most a second: a clock set back or forward is noticed soon
+                return Math.min(1000, Math.max(1, Duration.between(now, next).toMillis()));
+            }
+            line.add(new Taken<>(next, new InboundMessage("cron", schedule.toString(), null, new byte[0],
+                    Map.of("schedule", schedule.toString(), "time", next.toOffsetDateTime().toString()), 1, target)));
         }
-        InboundMessage tick = new InboundMessage("cron", schedule.toString(), null, new byte[0],
-                Map.of("schedule", schedule.toString(), "time", next.toOffsetDateTime().toString()), 1, target);
-        RetryingDelivery.Outcome outcome = delivery.deliver(tick);
-        if (!outcome.delivered() && outcome.lastFailure() != null) {
-            // RetryingDelivery already warned; a tick has no payload to dead-letter
-            LOG.log(Level.FINE, "{0}: the tick of {1} failed {2} time(s): {3}",
-                    new Object[] {describe(), next, outcome.attempts(), outcome.reason()});
+        long wait = line.deliver(this::stopping);
+        if (wait > 0) {
+            return wait;
         }
         next = schedule.next(ZonedDateTime.now(zone).isAfter(next) ? ZonedDateTime.now(zone) : next);
         return AGAIN;
     }
 
+    private boolean settle(Taken<ZonedDateTime> tick, DeliveryOutcome outcome) {
+        if (outcome.failed()) {
+            // the line already warned; a tick has no payload to dead-letter
+            LOG.log(Level.FINE, "{0}: the tick of {1} failed {2} time(s): {3}",
+                    new Object[] {describe(), tick.original(), outcome.attempts(), outcome.reason()});
+        }
+        return true;
+    }
+
     @Override
     protected void close() {
-        // nothing was opened
+        line.handBack(); // a tick not delivered when the endpoint stops is skipped, as one that fell during a delivery
     }
 
     @Override

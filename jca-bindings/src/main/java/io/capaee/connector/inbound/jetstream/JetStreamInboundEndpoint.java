@@ -3,9 +3,11 @@ package io.capaee.connector.inbound.jetstream;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.DeliveryLine;
+import io.capaee.connector.inbound.DeliveryLine.Taken;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
-import io.capaee.connector.inbound.RetryingDelivery;
 import io.capaee.connector.inbound.nats.NatsHealth;
 import io.capaee.connector.inbound.nats.NatsMessages;
 import io.capaee.connector.nats.NatsClients;
@@ -30,8 +32,9 @@ import java.util.logging.Logger;
 /**
  * Fetches from a durable pull consumer, a batch a turn, and acknowledges per message:
  * {@code ack} after delivery, {@code term} after a dead letter was written, {@code nak} when
- * neither happened (so JetStream redelivers it). Retries signal {@code inProgress} so that the ack
- * wait does not run out while the bean is being retried.
+ * neither happened or the endpoint stopped first (so JetStream redelivers it). Before each retry,
+ * every message of the batch still in hand signals {@code inProgress}, so that their ack wait does
+ * not run out while one of them is being retried.
  */
 final class JetStreamInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(JetStreamInboundEndpoint.class.getName());
@@ -40,7 +43,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     private final NatsSettings settings;
     private final JetStreamSource source;
     private final String target;
-    private final RetryingDelivery delivery;
+    private final DeliveryLine<Taken<Message>> line;
     private Connection connection; // touched by turns only
     private JetStreamSubscription subscription;
 
@@ -49,7 +52,8 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
         this.settings = settings;
         this.source = source;
         this.target = target;
-        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+        this.line = DeliveryLine.<Message>toEndpoint(invoker, policy, this::settle, (messages, first) -> nakAll(messages))
+                .beforeRetry(held -> held.messages().forEach(taken -> inProgress(taken.original())));
     }
 
     @Override
@@ -72,19 +76,21 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     @Override
     protected long turn() throws Exception {
         report(NatsHealth.problem(connection));
-        List<Message> messages = subscription.fetch(BATCH, TURN_WAIT);
-        for (Message message : messages) {
-            if (stopping()) {
-                message.nak();
-                continue;
-            }
-            handle(connection, message);
+        long wait = line.deliver(this::stopping);
+        if (wait > 0 || stopping()) {
+            return wait;
         }
-        return messages.isEmpty() ? IDLE : AGAIN;
+        List<Message> messages = subscription.fetch(BATCH, TURN_WAIT);
+        if (messages.isEmpty()) {
+            return IDLE;
+        }
+        messages.forEach(message -> line.add(taken(message)));
+        return line.deliver(this::stopping);
     }
 
     @Override
     protected void close() {
+        line.handBack();
         NatsClients.close(connection); // the durable consumer stays: a restarted endpoint continues where it was
         connection = null;
         subscription = null;
@@ -103,26 +109,49 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
         }
     }
 
-    private void handle(Connection connection, Message message) {
+    private Taken<Message> taken(Message message) {
         Map<String, String> metadata = NatsMessages.metadata(message);
         metadata.put("stream", source.stream());
         if (message.isJetStream()) {
             metadata.put("sequence", Long.toString(message.metaData().streamSequence()));
             metadata.put("redelivered", Long.toString(message.metaData().deliveredCount() - 1));
         }
-        InboundMessage inbound = new InboundMessage("jetstream", message.getSubject(), null, message.getData(),
-                metadata, 1, target);
-        RetryingDelivery.Outcome outcome = delivery.deliver(inbound, message::inProgress);
+        return new Taken<>(message, new InboundMessage("jetstream", message.getSubject(), null, message.getData(),
+                metadata, 1, target));
+    }
+
+    private boolean settle(Taken<Message> taken, DeliveryOutcome outcome) {
+        Message message = taken.original();
         if (outcome.delivered()) {
             message.ack();
-        } else if (outcome.lastFailure() != null && deadLetter(connection, message, outcome)) {
+        } else if (deadLetter(message, outcome)) {
             message.term();
         } else {
             message.nak();
         }
+        return true;
     }
 
-    private boolean deadLetter(Connection connection, Message message, RetryingDelivery.Outcome outcome) {
+    /** Back to JetStream at once, rather than after their ack wait. */
+    private void nakAll(List<Taken<Message>> messages) {
+        for (Taken<Message> taken : messages) {
+            try {
+                taken.original().nak();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, describe() + ": nak failed; the message comes again after its ack wait", e);
+            }
+        }
+    }
+
+    private void inProgress(Message message) {
+        try {
+            message.inProgress();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, describe() + ": inProgress failed", e);
+        }
+    }
+
+    private boolean deadLetter(Message message, DeliveryOutcome outcome) {
         String to = NatsMessages.deadLetterSubject(source.deadLetterSubject(), message);
         try {
             NatsMessages.deadLetter(connection, message, to, outcome, Duration.ofMillis(settings.timeoutMillis()));

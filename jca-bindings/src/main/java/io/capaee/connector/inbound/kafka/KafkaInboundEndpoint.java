@@ -3,13 +3,16 @@ package io.capaee.connector.inbound.kafka;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.DeliveryLine;
+import io.capaee.connector.inbound.DeliveryLine.Taken;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
-import io.capaee.connector.inbound.RetryingDelivery;
 import io.capaee.connector.kafka.KafkaClients;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -32,8 +35,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Polls once a turn (turns never overlap, as a consumer needs), delivers each record with
  * retries, and commits a partition's offset only past records that were delivered or
- * dead-lettered. When a dead letter cannot be written, the partition is rewound to that record
- * and tried again on the next poll: nothing a topic handed over is skipped.
+ * dead-lettered. While a record waits for its retry, nothing more is polled. When a dead letter
+ * cannot be written, every partition with records in hand is rewound to its first one, which the
+ * next poll hands over again: nothing a topic handed over is skipped.
  */
 final class KafkaInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(KafkaInboundEndpoint.class.getName());
@@ -42,7 +46,8 @@ final class KafkaInboundEndpoint extends EndpointLoop {
 
     private final KafkaConsumerSettings settings;
     private final String target;
-    private final RetryingDelivery delivery;
+    private final DeliveryLine<Taken<ConsumerRecord<byte[], byte[]>>> line;
+    private final Map<TopicPartition, OffsetAndMetadata> settled = new LinkedHashMap<>(); // not committed yet
     private KafkaConsumer<byte[], byte[]> consumer; // touched by turns only
     private long lastHealthCheck = System.nanoTime() - HEALTH_CHECK_NANOS; // touched by turns only
     private KafkaProducer<byte[], byte[]> deadLetters; // touched by turns only
@@ -50,7 +55,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     KafkaInboundEndpoint(KafkaConsumerSettings settings, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
         this.settings = settings;
         this.target = target;
-        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+        this.line = DeliveryLine.toEndpoint(invoker, policy, this::settle, (records, first) -> rewind(records));
     }
 
     @Override
@@ -65,17 +70,32 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     protected long turn() {
         // no wakeup() on a stop: a turn's poll is short, and a pending wakeup would fail the
         // commit of records already delivered
-        KafkaConsumer<byte[], byte[]> current = consumer;
-        ConsumerRecords<byte[], byte[]> records = current.poll(TURN_WAIT);
-        reportConnections(current);
-        for (TopicPartition partition : records.partitions()) {
-            handle(current, partition, records.records(partition));
+        long wait = deliver();
+        if (wait > 0 || stopping()) {
+            return wait;
         }
-        return records.isEmpty() ? IDLE : AGAIN;
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(TURN_WAIT);
+        reportConnections(consumer);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            line.add(new Taken<>(record, message(record)));
+        }
+        wait = deliver();
+        return wait > 0 || !records.isEmpty() ? wait : IDLE;
+    }
+
+    /** Delivers what is in line, then commits what was settled. */
+    private long deliver() {
+        try {
+            return line.deliver(this::stopping);
+        } finally {
+            commit();
+        }
     }
 
     @Override
     protected void close() {
+        line.handBack(); // not committed: the group hands them over again
+        settled.clear();
         KafkaConsumer<byte[], byte[]> current = consumer;
         consumer = null;
         try {
@@ -87,31 +107,37 @@ final class KafkaInboundEndpoint extends EndpointLoop {
         }
     }
 
-    private void handle(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition,
-            List<ConsumerRecord<byte[], byte[]>> records) {
-        long next = -1;
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            RetryingDelivery.Outcome outcome = delivery.deliver(message(record));
-            boolean done = outcome.delivered() || (outcome.lastFailure() != null && deadLetter(record, outcome));
-            if (!done) {
-                // stopping, or no dead letter: the record must come again (here or on another server)
-                consumer.seek(partition, record.offset());
-                break;
-            }
-            next = record.offset() + 1;
+    /** A record delivered or dead-lettered is committed past; false when neither (it must come again). */
+    private boolean settle(Taken<ConsumerRecord<byte[], byte[]>> taken, DeliveryOutcome outcome) {
+        ConsumerRecord<byte[], byte[]> record = taken.original();
+        if (outcome.delivered() || deadLetter(record, outcome)) {
+            settled.put(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+            return true;
         }
-        if (next >= 0) {
-            commit(consumer, partition, next);
-        }
+        return false;
     }
 
-    private void commit(KafkaConsumer<byte[], byte[]> consumer, TopicPartition partition, long next) {
+    /** Each partition of {@code records} back to its first one there, so that the next poll hands them over again. */
+    private void rewind(List<Taken<ConsumerRecord<byte[], byte[]>>> records) {
+        Map<TopicPartition, Long> first = new LinkedHashMap<>();
+        for (Taken<ConsumerRecord<byte[], byte[]>> taken : records) {
+            ConsumerRecord<byte[], byte[]> record = taken.original();
+            first.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
+        }
+        first.forEach(consumer::seek);
+    }
+
+    private void commit() {
+        if (settled.isEmpty()) {
+            return;
+        }
         try {
-            consumer.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
+            consumer.commitSync(settled);
         } catch (KafkaException e) {
             // the records were delivered; a lost commit means they come again (at-least-once)
-            LOG.log(Level.WARNING, describe() + ": commit of " + partition + " at " + next + " failed", e);
+            LOG.log(Level.WARNING, describe() + ": commit of " + settled + " failed", e);
         }
+        settled.clear();
     }
 
     private InboundMessage message(ConsumerRecord<byte[], byte[]> record) {
@@ -127,7 +153,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
         return new InboundMessage("kafka", record.topic(), key, record.value(), metadata, 1, target);
     }
 
-    private boolean deadLetter(ConsumerRecord<byte[], byte[]> record, RetryingDelivery.Outcome outcome) {
+    private boolean deadLetter(ConsumerRecord<byte[], byte[]> record, DeliveryOutcome outcome) {
         String topic = settings.deadLetterTopic().isEmpty() ? record.topic() + ".dlq" : settings.deadLetterTopic();
         ProducerRecord<byte[], byte[]> letter = new ProducerRecord<>(topic, null, record.key(), record.value(),
                 new RecordHeaders(record.headers().toArray()));

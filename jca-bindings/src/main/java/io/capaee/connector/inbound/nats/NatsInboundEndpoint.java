@@ -3,24 +3,29 @@ package io.capaee.connector.inbound.nats;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.DeliveryLine;
+import io.capaee.connector.inbound.DeliveryLine.Taken;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
-import io.capaee.connector.inbound.RetryingDelivery;
 import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.nats.NatsSettings;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Subscribes (synchronously: the client queues what arrives, and each turn delivers what is
- * queued, in order) and delivers each message with retries; a message that still fails is
- * published to the dead-letter subject with the headers {@code capa-dead-letter-reason},
- * {@code capa-attempts} and {@code capa-original-subject}.
+ * queued, in order) and delivers each message with retries, one message in hand at a time; a
+ * message that still fails is published to the dead-letter subject with the headers
+ * {@code capa-dead-letter-reason}, {@code capa-attempts} and {@code capa-original-subject}. NATS core
+ * cannot redeliver: a message in hand when the endpoint stops is dead-lettered too (reason
+ * {@code stopped}).
  */
 final class NatsInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(NatsInboundEndpoint.class.getName());
@@ -31,7 +36,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
     private final String queueGroup;
     private final String deadLetterSubject;
     private final String target;
-    private final RetryingDelivery delivery;
+    private final DeliveryLine<Taken<Message>> line;
     private Connection connection; // touched by turns only
     private Subscription subscription;
 
@@ -42,7 +47,7 @@ final class NatsInboundEndpoint extends EndpointLoop {
         this.queueGroup = queueGroup;
         this.deadLetterSubject = deadLetterSubject;
         this.target = target;
-        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+        this.line = DeliveryLine.toEndpoint(invoker, policy, this::settle, this::deadLetterAll);
     }
 
     @Override
@@ -56,42 +61,61 @@ final class NatsInboundEndpoint extends EndpointLoop {
     @Override
     protected long turn() throws Exception {
         report(NatsHealth.problem(connection));
+        long wait = line.deliver(this::stopping);
+        if (wait > 0) {
+            return wait;
+        }
         Message message = subscription.nextMessage(TURN_WAIT);
         if (message == null) {
             return IDLE;
         }
-        handle(connection, message);
-        for (int taken = 1; taken < BATCH && !stopping() && subscription.getPendingMessageCount() > 0; taken++) {
+        for (int taken = 1; ; taken++) {
+            line.add(taken(message));
+            wait = line.deliver(this::stopping);
+            if (wait > 0) {
+                return wait;
+            }
+            if (taken >= BATCH || stopping() || subscription.getPendingMessageCount() == 0) {
+                return AGAIN;
+            }
             message = subscription.nextMessage(TURN_WAIT);
             if (message == null) {
-                break;
+                return AGAIN;
             }
-            handle(connection, message);
         }
-        return AGAIN;
     }
 
     @Override
     protected void close() {
+        line.handBack();
         NatsClients.close(connection);
         connection = null;
         subscription = null;
     }
 
-    private void handle(Connection connection, Message message) {
+    private Taken<Message> taken(Message message) {
         Map<String, String> metadata = NatsMessages.metadata(message);
         if (message.getReplyTo() != null) {
             metadata.put("replyTo", message.getReplyTo());
         }
-        InboundMessage inbound = new InboundMessage("nats", message.getSubject(), null, message.getData(), metadata, 1,
-                target);
-        RetryingDelivery.Outcome outcome = delivery.deliver(inbound);
+        return new Taken<>(message, new InboundMessage("nats", message.getSubject(), null, message.getData(), metadata,
+                1, target));
+    }
+
+    private boolean settle(Taken<Message> taken, DeliveryOutcome outcome) {
         if (!outcome.delivered()) {
-            deadLetter(connection, message, outcome);
+            deadLetter(taken.original(), outcome);
+        }
+        return true;
+    }
+
+    private void deadLetterAll(List<Taken<Message>> messages, DeliveryOutcome first) {
+        for (int i = 0; i < messages.size(); i++) {
+            deadLetter(messages.get(i).original(), i == 0 ? first : DeliveryOutcome.stopped(0));
         }
     }
 
-    private void deadLetter(Connection connection, Message message, RetryingDelivery.Outcome outcome) {
+    private void deadLetter(Message message, DeliveryOutcome outcome) {
         String to = NatsMessages.deadLetterSubject(deadLetterSubject, message);
         try {
             NatsMessages.deadLetter(connection, message, to, outcome, Duration.ofMillis(settings.timeoutMillis()));

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound.nats;
 
-import io.capaee.connector.inbound.RetryingDelivery;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamOptions;
@@ -46,7 +46,7 @@ public final class NatsMessages {
      * Publishes the message to {@code to} with its headers plus {@code capa-dead-letter-reason},
      * {@code capa-attempts} and {@code capa-original-subject}, and waits for the server's round trip.
      */
-    public static void deadLetter(Connection connection, Message message, String to, RetryingDelivery.Outcome outcome,
+    public static void deadLetter(Connection connection, Message message, String to, DeliveryOutcome outcome,
             Duration timeout) throws Exception {
         Headers headers = new Headers();
         if (message.getHeaders() != null) {
@@ -63,7 +63,7 @@ public final class NatsMessages {
      * core NATS, waiting for the server's round trip (kept only if something subscribes).
      */
     public static void deadLetter(Connection connection, String to, Headers headers, byte[] data,
-            RetryingDelivery.Outcome outcome, Duration timeout) throws Exception {
+            DeliveryOutcome outcome, Duration timeout) throws Exception {
         String reason = outcome.reason().replaceAll("[\\r\\n]+", " ");
         headers.put("capa-dead-letter-reason", reason.length() > REASON_CHARS ? reason.substring(0, REASON_CHARS) : reason);
         headers.put("capa-attempts", Integer.toString(outcome.attempts()));

@@ -3,9 +3,11 @@ package io.capaee.connector.inbound.redis;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.connector.inbound.DeliveryLine;
+import io.capaee.connector.inbound.DeliveryLine.Taken;
+import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
-import io.capaee.connector.inbound.RetryingDelivery;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.redis.RedisCommands;
 import io.capaee.connector.redis.RedisSettings;
@@ -27,7 +29,7 @@ import java.util.logging.Logger;
  * payload (without one, the payload is the JSON object of all fields); other fields become
  * metadata. {@code XACK} after delivery or after the dead letter was added (with the fields
  * {@code capa-dead-letter-reason}, {@code capa-attempts}, {@code capa-original}); otherwise the
- * entry stays pending and comes again.
+ * entry, and those read after it, stay pending and come again.
  */
 final class RedisStreamInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(RedisStreamInboundEndpoint.class.getName());
@@ -39,7 +41,7 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
     private final String consumer;
     private final String deadLetterStream;
     private final String target;
-    private final RetryingDelivery delivery;
+    private final DeliveryLine<Taken<StreamEntry>> line;
     // touched by turns only
     private RedisClient client;
     private RedisCommands redis;
@@ -53,7 +55,8 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
         this.consumer = consumer;
         this.deadLetterStream = deadLetterStream;
         this.target = target;
-        this.delivery = new RetryingDelivery(invoker, policy, this::stopping);
+        // entries handed back stay pending: the next read starts from the pending list again
+        this.line = DeliveryLine.toEndpoint(invoker, policy, this::settle, (entries, first) -> reader.release());
     }
 
     @Override
@@ -68,14 +71,17 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected long turn() {
+        long wait = line.deliver(this::stopping);
+        if (wait > 0 || stopping()) {
+            return wait;
+        }
         boolean pending = reader.readingPending();
         List<StreamEntry> entries = reader.read(BATCH, (int) TURN_WAIT.toMillis());
         up(); // a failed read throws: the loop reports it and reopens
-        for (StreamEntry entry : entries) {
-            if (stopping() || !handle(entry)) {
-                reader.release(); // not acknowledged: read the pending list again before new entries
-                break;
-            }
+        entries.forEach(entry -> line.add(taken(entry)));
+        wait = line.deliver(this::stopping);
+        if (wait > 0) {
+            return wait;
         }
         // after pending entries, whether or not there were any, read again at once: new ones may be waiting
         return pending || !entries.isEmpty() ? AGAIN : IDLE;
@@ -83,14 +89,14 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected void close() {
+        line.handBack(); // what is not acknowledged stays pending for the reader that comes next
         if (client != null) {
             client.close();
             client = null;
         }
     }
 
-    /** Delivers one entry; true when it was acknowledged. */
-    private boolean handle(StreamEntry entry) {
+    private Taken<StreamEntry> taken(StreamEntry entry) {
         Map<String, String> fields = entry.fields();
         Map<String, String> metadata = new HashMap<>();
         fields.forEach((name, value) -> {
@@ -101,16 +107,20 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
         metadata.put("stream", stream);
         metadata.put("id", entry.id());
         byte[] data = fields.containsKey("data") ? fields.get("data").getBytes(StandardCharsets.UTF_8) : json(fields);
-        InboundMessage message = new InboundMessage("redis", stream, null, data, metadata, 1, target);
-        RetryingDelivery.Outcome outcome = delivery.deliver(message);
-        if (outcome.delivered() || (outcome.lastFailure() != null && deadLetter(entry, outcome))) {
+        return new Taken<>(entry, new InboundMessage("redis", stream, null, data, metadata, 1, target));
+    }
+
+    /** Acknowledges an entry delivered or dead-lettered; false (it stays pending) when neither. */
+    private boolean settle(Taken<StreamEntry> taken, DeliveryOutcome outcome) {
+        StreamEntry entry = taken.original();
+        if (outcome.delivered() || deadLetter(entry, outcome)) {
             reader.ack(entry.id());
             return true;
         }
         return false;
     }
 
-    private boolean deadLetter(StreamEntry entry, RetryingDelivery.Outcome outcome) {
+    private boolean deadLetter(StreamEntry entry, DeliveryOutcome outcome) {
         Map<String, String> letter = new LinkedHashMap<>(entry.fields());
         String reason = outcome.reason().replaceAll("[\\r\\n]+", " ");
         letter.put("capa-dead-letter-reason", reason.length() > 500 ? reason.substring(0, 500) : reason);
