@@ -3,6 +3,7 @@ package io.capaee.connector.connect;
 
 import io.capaee.api.connect.WasmTransform;
 import io.capaee.api.security.AccessPolicy;
+import io.capaee.connector.http.HttpClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,8 +22,7 @@ import java.util.List;
 final class FunctionTransformer {
     private static final int MAX_ERROR_CHARS = 200;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClients.create(Duration.ofSeconds(5));
     private final String functionsUrl;
     private final String token;
 

@@ -2,8 +2,8 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
-import io.capaee.api.security.AccessPolicy;
-import java.net.URI;
+import io.capaee.connector.http.HttpClients;
+import io.capaee.connector.http.HttpSettings;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,19 +17,17 @@ import java.util.Map;
  * throws, which the connector counts as an error before polling again.
  */
 final class HttpPollingSource implements ConnectorSource {
+    private final HttpSettings settings;
     private final HttpClient client;
-    private final URI url;
     private final String verb;
     private final Duration interval;
-    private final Duration timeout;
     private long nextPollNanos = System.nanoTime();
 
     HttpPollingSource(ComponentStep step) {
-        url = URI.create(step.string("url", null));
+        settings = HttpSettings.of("url", step.string("url", null), "timeout", step.duration("timeout", Duration.ofSeconds(5)));
         verb = step.string("verb", "GET");
         interval = step.duration("interval", Duration.ofSeconds(1));
-        timeout = step.duration("timeout", Duration.ofSeconds(5));
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        client = HttpClients.create(settings);
     }
 
     @Override
@@ -38,11 +36,11 @@ final class HttpPollingSource implements ConnectorSource {
             return List.of(); // not due: the connector's idle pause follows, no thread waits here
         }
         nextPollNanos = System.nanoTime() + interval.toNanos();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
+        HttpRequest.Builder request = HttpClients.request(settings, settings.url());
         request = "POST".equals(verb) ? request.POST(HttpRequest.BodyPublishers.noBody()) : request.GET();
-        HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = client.send(HttpClients.build(request), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(verb + " " + url + " answered " + response.statusCode());
+            throw new IllegalStateException(verb + " " + settings.url() + " answered " + response.statusCode());
         }
         if (response.body().length == 0) {
             return List.of();

@@ -2,8 +2,8 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
-import io.capaee.api.security.AccessPolicy;
-import java.net.URI;
+import io.capaee.connector.http.HttpClients;
+import io.capaee.connector.http.HttpSettings;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,21 +18,19 @@ import java.util.Set;
 final class HttpSink implements ConnectorSink {
     private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "content-type", "expect", "host",
             "upgrade", "te", "trailer", "transfer-encoding", "keep-alive", "proxy-connection");
+    private final HttpSettings settings;
     private final HttpClient client;
-    private final URI url;
     private final String verb;
-    private final Duration timeout;
 
     HttpSink(ComponentStep step) {
-        url = URI.create(step.string("url", null));
+        settings = HttpSettings.of("url", step.string("url", null), "timeout", step.duration("timeout", Duration.ofSeconds(5)));
         verb = step.string("verb", "POST");
-        timeout = step.duration("timeout", Duration.ofSeconds(5));
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        client = HttpClients.create(settings);
     }
 
     @Override
     public void send(Envelope message) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest.Builder request = HttpClients.request(settings, settings.url())
                 .method(verb, HttpRequest.BodyPublishers.ofByteArray(message.data()))
                 .header("Content-Type", message.headers().getOrDefault("Content-Type", "application/octet-stream"));
         message.headers().forEach((name, value) -> {
@@ -44,11 +42,10 @@ final class HttpSink implements ConnectorSink {
                 }
             }
         });
-        // set last: the message's headers cannot make this request pass for a loopback client's
-        request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        // built last: the message's headers cannot make this request pass for a loopback client's
+        HttpResponse<String> response = client.send(HttpClients.build(request), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(verb + " " + url + " answered " + response.statusCode());
+            throw new IllegalStateException(verb + " " + settings.url() + " answered " + response.statusCode());
         }
     }
 

@@ -3,14 +3,13 @@ package io.capaee.connector.binding.http;
 
 import io.capaee.api.binding.HttpBindingFactory;
 import io.capaee.api.binding.OutputBinding;
-import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.binding.BindingManagedConnectionFactory;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.OutputBindingHandle;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.capaee.connector.http.HttpSettings;
+import java.time.Duration;
 
 /**
  * The {@code http} output binding (Dapr's HTTP binding): the operation is the HTTP method, the
@@ -37,26 +36,17 @@ public class HttpBindingManagedConnectionFactory extends BindingManagedConnectio
 
     @Override
     protected void validate() {
-        baseUri();
-        required("timeoutMillis", timeoutMillis, 1);
+        settings();
     }
 
-    URI baseUri() {
-        String value = required("url", url);
-        try {
-            URI uri = new URI(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidConfigException("url", "'" + value + "' is not an absolute http:// or https:// URL");
-            }
-            return uri;
-        } catch (URISyntaxException e) {
-            throw new InvalidConfigException("url", "'" + value + "' is not a URL: " + e.getMessage());
-        }
+    HttpSettings settings() {
+        required("timeoutMillis", timeoutMillis, 1);
+        return HttpSettings.of("url", required("url", url), "timeoutMillis", Duration.ofMillis(timeoutMillis));
     }
 
     @Override
     protected BindingTransport openBackend() {
-        return new HttpTransport(baseUri(), timeoutMillis, !Boolean.FALSE.equals(errorIfNot2XX));
+        return new HttpTransport(settings(), !Boolean.FALSE.equals(errorIfNot2XX));
     }
 
     @Override

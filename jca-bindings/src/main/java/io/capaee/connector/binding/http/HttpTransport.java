@@ -5,15 +5,15 @@ import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
-import io.capaee.api.security.AccessPolicy;
 import io.capaee.connector.binding.BindingTransport;
+import io.capaee.connector.http.HttpClients;
+import io.capaee.connector.http.HttpSettings;
 import io.capaee.connector.outbound.SharedBackendBase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 
 import java.util.Locale;
@@ -28,23 +28,22 @@ final class HttpTransport extends SharedBackendBase implements BindingTransport 
     private static final Set<String> OPERATIONS = Set.of("get", "head", "post", "put", "patch", "delete", "options");
     private static final int MESSAGE_BODY_CHARS = 200;
 
+    private final HttpSettings settings;
     private final URI base;
-    private final Duration timeout;
     private final boolean errorIfNot2XX;
     private final HttpClient client;
 
-    HttpTransport(URI base, int timeoutMillis, boolean errorIfNot2XX) {
-        this.base = base;
-        this.timeout = Duration.ofMillis(timeoutMillis);
+    HttpTransport(HttpSettings settings, boolean errorIfNot2XX) {
+        this.settings = settings;
+        this.base = settings.url();
         this.errorIfNot2XX = errorIfNot2XX;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClients.create(settings);
     }
 
     @Override
     public BindingResponse invoke(BindingRequest request) {
         URI target = target(request.metadata("path"));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).timeout(timeout);
+        HttpRequest.Builder builder = HttpClients.request(settings, target);
         boolean hasBody = request.data().length > 0;
         builder.method(request.operation().toUpperCase(Locale.ROOT), hasBody
                 ? HttpRequest.BodyPublishers.ofByteArray(request.data()) : HttpRequest.BodyPublishers.noBody());
@@ -58,11 +57,10 @@ final class HttpTransport extends SharedBackendBase implements BindingTransport 
             throw new OutputBindingException(Reason.BAD_REQUEST, "metadata cannot be sent as a header: "
                     + e.getMessage(), e);
         }
-        // set last: whatever the caller's metadata said, the request is this server's, never a loopback client's
-        builder.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
         HttpResponse<byte[]> response;
         try {
-            response = client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            // built last: whatever the caller's metadata said, the request is this server's, never a loopback client's
+            response = client.send(HttpClients.build(builder), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new OutputBindingException(Reason.UNAVAILABLE, request.operation() + " " + target + " failed: " + e, e);
         } catch (InterruptedException e) {

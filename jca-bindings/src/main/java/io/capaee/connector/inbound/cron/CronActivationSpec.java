@@ -2,6 +2,7 @@
 package io.capaee.connector.inbound.cron;
 
 import io.capaee.api.inbound.CronListener;
+import io.capaee.connector.cron.CronSettings;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
@@ -21,13 +22,12 @@ public class CronActivationSpec extends InboundActivationSpec {
 
     @Override
     protected void validateSource() {
-        CronSchedule.parse(schedule);
-        CronSchedule.zone(timeZone);
+        CronSettings.of(schedule, timeZone);
     }
 
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
-        return new CronInboundEndpoint(CronSchedule.parse(schedule), CronSchedule.zone(timeZone), getTarget(), policy(),
+        return new CronInboundEndpoint(CronSettings.of(schedule, timeZone), getTarget(), policy(),
                 new EndpointInvoker(factory));
     }
 

@@ -3,6 +3,8 @@ package io.capaee.connector.inbound.cron;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.connector.cron.CronSchedule;
+import io.capaee.connector.cron.CronSettings;
 import io.capaee.connector.inbound.DeliveryLine;
 import io.capaee.connector.inbound.DeliveryLine.Taken;
 import io.capaee.connector.inbound.DeliveryOutcome;
@@ -30,9 +32,9 @@ final class CronInboundEndpoint extends EndpointLoop {
     private final DeliveryLine<Taken<ZonedDateTime>> line;
     private ZonedDateTime next; // touched by turns only
 
-    CronInboundEndpoint(CronSchedule schedule, ZoneId zone, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
-        this.schedule = schedule;
-        this.zone = zone;
+    CronInboundEndpoint(CronSettings settings, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
+        this.schedule = settings.schedule();
+        this.zone = settings.zone();
         this.target = target;
         this.line = DeliveryLine.toEndpoint(invoker, policy, this::settle, (ticks, first) -> { });
     }

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.capaee.api.binding.OutputBindingException;
+import io.capaee.connector.http.HttpSettings;
 import java.net.URI;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** The metadata path is appended below the configured URL and can never change its host. */
 class HttpTransportTest {
-    private final HttpTransport transport = new HttpTransport(URI.create("http://app.local:8080/api/"), 1000, true);
+    private final HttpTransport transport = new HttpTransport(
+            new HttpSettings(URI.create("http://app.local:8080/api/"), Duration.ofSeconds(1)), true);
 
     @Test
     void pathIsAppendedWithOneSlash() {

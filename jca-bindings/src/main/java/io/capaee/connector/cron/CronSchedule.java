@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector.inbound.cron;
+package io.capaee.connector.cron;
 
 import io.capaee.api.config.Durations;
 import io.capaee.connector.InvalidConfigException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
@@ -171,14 +170,5 @@ public final class CronSchedule {
     @Override
     public String toString() {
         return text;
-    }
-
-    /** For the zone property: a valid zone or an error naming it. */
-    static ZoneId zone(String zone) {
-        try {
-            return ZoneId.of(zone == null || zone.isBlank() ? "UTC" : zone.strip());
-        } catch (RuntimeException e) {
-            throw new InvalidConfigException("timeZone", "'" + zone + "' is not a time zone id: " + e.getMessage());
-        }
     }
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector.inbound.cron;
+package io.capaee.connector.cron;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -45,6 +45,6 @@ class CronScheduleTest {
         assertThrows(InvalidConfigException.class, () -> CronSchedule.parse("@every soon"));
         assertThrows(InvalidConfigException.class, () -> CronSchedule.parse("@every 1ms"));
         assertThrows(InvalidConfigException.class, () -> CronSchedule.parse(""));
-        assertThrows(InvalidConfigException.class, () -> CronSchedule.zone("Mars/Olympus"));
+        assertThrows(InvalidConfigException.class, () -> CronSettings.of("@hourly", "Mars/Olympus"));
     }
 }
