@@ -4,7 +4,8 @@ package io.capaee.api.rpc.schema;
 import java.util.List;
 
 /** A named declaration of a schema file. */
-public sealed interface Declaration permits StructSchema, EnumSchema, InterfaceSchema, ConstSchema, AnnotationSchema {
+public sealed interface Declaration permits RecursiveDeclaration, EnumSchema, ConstSchema,
+        AnnotationSchema {
     /** The simple name, e.g. {@code Inner}. */
     String name();
 

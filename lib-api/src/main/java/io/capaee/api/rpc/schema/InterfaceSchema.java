@@ -8,39 +8,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /** An interface: its own methods (ids from 0) and the interfaces it extends. */
-public final class InterfaceSchema implements Declaration, Type {
-    private final String name;
-    private final String qualifiedName;
-    private final long id;
+public final class InterfaceSchema extends RecursiveDeclaration implements Type {
     private List<Method> methods = List.of();
     private List<InterfaceSchema> superclasses = List.of();
-    private List<AnnotationUse> annotations = List.of();
 
     InterfaceSchema(String name, String qualifiedName, long id) {
-        this.name = name;
-        this.qualifiedName = qualifiedName;
-        this.id = id;
+        super(name, qualifiedName, id);
     }
 
     void complete(List<Method> methods, List<InterfaceSchema> superclasses, List<AnnotationUse> annotations) {
         this.methods = List.copyOf(methods);
         this.superclasses = List.copyOf(superclasses);
-        this.annotations = List.copyOf(annotations);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return qualifiedName;
-    }
-
-    @Override
-    public long id() {
-        return id;
+        completeAnnotations(annotations);
     }
 
     /** The methods this interface declares itself, in id order. */
@@ -53,13 +32,8 @@ public final class InterfaceSchema implements Declaration, Type {
     }
 
     @Override
-    public List<AnnotationUse> annotations() {
-        return annotations;
-    }
-
-    @Override
     public String displayName() {
-        return qualifiedName;
+        return qualifiedName();
     }
 
     /** This interface and every interface it extends, transitively, this one first. */
@@ -92,7 +66,7 @@ public final class InterfaceSchema implements Declaration, Type {
     /** A method by (declaring interface id, method id), as capability calls address it. */
     public Optional<MethodRef> method(long interfaceId, int methodId) {
         for (InterfaceSchema i : withAncestors()) {
-            if (i.id == interfaceId && methodId >= 0 && methodId < i.methods.size()) {
+            if (i.id() == interfaceId && methodId >= 0 && methodId < i.methods.size()) {
                 return Optional.of(new MethodRef(i, i.methods.get(methodId)));
             }
         }
@@ -104,16 +78,16 @@ public final class InterfaceSchema implements Declaration, Type {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof InterfaceSchema s && s.id == id;
+        return o instanceof InterfaceSchema s && s.id() == id();
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(id);
+        return Long.hashCode(id());
     }
 
     @Override
     public String toString() {
-        return "interface " + qualifiedName;
+        return "interface " + qualifiedName();
     }
 }

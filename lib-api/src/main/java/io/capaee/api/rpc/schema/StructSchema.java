@@ -12,23 +12,17 @@ import java.util.Optional;
  * A struct, a group or named union (a struct nested in its parent's id space), or the implicit
  * parameter/result struct of a method. Filled in once by the schema resolver, read-only after.
  */
-public final class StructSchema implements Declaration, Type {
-    private final String name;
-    private final String qualifiedName;
-    private final long id;
+public final class StructSchema extends RecursiveDeclaration implements Type {
     private final Kind kind;
     private final List<String> typeParameters;
     private List<Field> fields = List.of();
     private Map<String, Field> byName = Map.of();
-    private List<AnnotationUse> annotations = List.of();
 
     /** What the struct is in the schema. */
     public enum Kind { STRUCT, GROUP, PARAMS }
 
     StructSchema(String name, String qualifiedName, long id, Kind kind, List<String> typeParameters) {
-        this.name = name;
-        this.qualifiedName = qualifiedName;
-        this.id = id;
+        super(name, qualifiedName, id);
         this.kind = kind;
         this.typeParameters = List.copyOf(typeParameters);
     }
@@ -40,22 +34,7 @@ public final class StructSchema implements Declaration, Type {
             names.put(f.name(), f);
         }
         this.byName = Collections.unmodifiableMap(names);
-        this.annotations = List.copyOf(annotations);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String qualifiedName() {
-        return qualifiedName;
-    }
-
-    @Override
-    public long id() {
-        return id;
+        completeAnnotations(annotations);
     }
 
     public Kind kind() {
@@ -89,13 +68,8 @@ public final class StructSchema implements Declaration, Type {
     }
 
     @Override
-    public List<AnnotationUse> annotations() {
-        return annotations;
-    }
-
-    @Override
     public String displayName() {
-        return qualifiedName;
+        return qualifiedName();
     }
 
     /** A new, empty dynamic value of this struct. */
@@ -115,12 +89,12 @@ public final class StructSchema implements Declaration, Type {
         for (int i = 0; i < typeParameters.size() && i < arguments.size(); i++) {
             binding.put(typeParameters.get(i), arguments.get(i));
         }
-        StringBuilder shown = new StringBuilder(qualifiedName).append('(');
+        StringBuilder shown = new StringBuilder(qualifiedName()).append('(');
         for (int i = 0; i < arguments.size(); i++) {
             shown.append(i == 0 ? "" : ", ").append(arguments.get(i).displayName());
         }
-        StructSchema bound = new StructSchema(name, shown.append(')').toString(), id, kind, List.of());
-        bound.complete(substituteAll(fields, binding), annotations);
+        StructSchema bound = new StructSchema(name(), shown.append(')').toString(), id(), kind, List.of());
+        bound.complete(substituteAll(fields, binding), annotations());
         return bound;
     }
 
@@ -141,8 +115,8 @@ public final class StructSchema implements Declaration, Type {
             return new ListType(substitute(l.element(), binding));
         }
         if (type instanceof StructSchema s && s.isGroup()) {
-            StructSchema g = new StructSchema(s.name, s.qualifiedName, s.id, s.kind, List.of());
-            g.complete(substituteAll(s.fields, binding), s.annotations);
+            StructSchema g = new StructSchema(s.name(), s.qualifiedName(), s.id(), s.kind, List.of());
+            g.complete(substituteAll(s.fields, binding), s.annotations());
             return g;
         }
         return type;
@@ -150,16 +124,16 @@ public final class StructSchema implements Declaration, Type {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof StructSchema s && s.id == id && s.qualifiedName.equals(qualifiedName);
+        return o instanceof StructSchema s && s.id() == id() && s.qualifiedName().equals(qualifiedName());
     }
 
     @Override
     public int hashCode() {
-        return Long.hashCode(id) * 31 + qualifiedName.hashCode();
+        return Long.hashCode(id()) * 31 + qualifiedName().hashCode();
     }
 
     @Override
     public String toString() {
-        return "struct " + qualifiedName;
+        return "struct " + qualifiedName();
     }
 }
