@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class SubjectAllowListTest {
     private static SubjectAllowList nats(String configured, String patterns) {
-        return new SubjectAllowList("subject", "allowedSubjects", configured, patterns, SubjectAllowList.NATS_RESERVED);
+        return new SubjectAllowList("subject", "allowedSubjects", configured, patterns, SubjectAllowList.Namespace.NATS);
     }
 
     @Test
@@ -58,7 +58,7 @@ class SubjectAllowListTest {
 
     @Test
     void kafkaInternalTopicsNeedAPatternThatNamesThem() {
-        SubjectAllowList list = new SubjectAllowList("topic", "allowedTopics", "out", ">", SubjectAllowList.KAFKA_RESERVED);
+        SubjectAllowList list = new SubjectAllowList("topic", "allowedTopics", "out", ">", SubjectAllowList.Namespace.KAFKA);
         assertTrue(list.allows("anything"));
         assertFalse(list.allows("__consumer_offsets"));
     }
@@ -69,5 +69,20 @@ class SubjectAllowListTest {
             InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> nats("", bad));
             assertEquals("allowedSubjects", e.property());
         }
+    }
+
+    @Test
+    void mqttPatternsUseMqttWildcardsAndKeepTheDollarTopicsClosed() {
+        SubjectAllowList list = new SubjectAllowList("topic", "allowedTopics", "out", "orders/+/created, audit/#",
+                SubjectAllowList.Namespace.MQTT);
+        assertTrue(list.allows("orders/eu/created"));
+        assertFalse(list.allows("orders/eu/west/created"));
+        assertTrue(list.allows("audit/a/b/c"));
+        assertFalse(list.allows("orders.eu.created"), "a dot is no separator in MQTT");
+        assertFalse(new SubjectAllowList("topic", "allowedTopics", "", "#", SubjectAllowList.Namespace.MQTT)
+                .allows("$SYS/broker/clients"));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new SubjectAllowList("topic",
+                "allowedTopics", "", "a/#/b", SubjectAllowList.Namespace.MQTT));
+        assertEquals("allowedTopics", e.property());
     }
 }

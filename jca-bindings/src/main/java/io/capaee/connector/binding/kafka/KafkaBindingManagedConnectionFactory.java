@@ -60,7 +60,7 @@ public class KafkaBindingManagedConnectionFactory extends BindingManagedConnecti
     }
 
     private SubjectAllowList allowList() {
-        return new SubjectAllowList("topic", "allowedTopics", topic, allowedTopics, SubjectAllowList.KAFKA_RESERVED);
+        return new SubjectAllowList("topic", "allowedTopics", topic, allowedTopics, SubjectAllowList.Namespace.KAFKA);
     }
 
     KafkaProducerSettings settings() {

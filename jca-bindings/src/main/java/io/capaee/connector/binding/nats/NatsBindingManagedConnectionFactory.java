@@ -42,7 +42,7 @@ public class NatsBindingManagedConnectionFactory extends NatsManagedConnectionFa
     }
 
     private SubjectAllowList allowList() {
-        return new SubjectAllowList("subject", "allowedSubjects", subject, allowedSubjects, SubjectAllowList.NATS_RESERVED);
+        return new SubjectAllowList("subject", "allowedSubjects", subject, allowedSubjects, SubjectAllowList.Namespace.NATS);
     }
 
     @Override
