@@ -12,6 +12,7 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.HttpBindingFactory;
 import io.capaee.api.binding.KafkaBindingFactory;
 import io.capaee.api.binding.MemoryBindingFactory;
+import io.capaee.api.binding.MqttBindingFactory;
 import io.capaee.api.binding.NatsBindingFactory;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
@@ -20,6 +21,7 @@ import io.capaee.connector.CapaResourceAdapter;
 import io.capaee.connector.binding.http.HttpBindingManagedConnectionFactory;
 import io.capaee.connector.binding.kafka.KafkaBindingManagedConnectionFactory;
 import io.capaee.connector.binding.memory.MemoryBindingManagedConnectionFactory;
+import io.capaee.connector.binding.mqtt.MqttBindingManagedConnectionFactory;
 import io.capaee.connector.binding.nats.NatsBindingManagedConnectionFactory;
 import io.capaee.connector.binding.redis.RedisBindingManagedConnectionFactory;
 import jakarta.resource.spi.InvalidPropertyException;
@@ -49,6 +51,7 @@ class BindingFactoriesTest {
         assertInstanceOf(KafkaBindingFactory.class, new KafkaBindingManagedConnectionFactory().createConnectionFactory());
         assertInstanceOf(NatsBindingFactory.class, new NatsBindingManagedConnectionFactory().createConnectionFactory());
         assertInstanceOf(RedisBindingFactory.class, new RedisBindingManagedConnectionFactory().createConnectionFactory());
+        assertInstanceOf(MqttBindingFactory.class, new MqttBindingManagedConnectionFactory().createConnectionFactory());
         HttpBindingManagedConnectionFactory http = new HttpBindingManagedConnectionFactory();
         http.setUrl("http://localhost:3000");
         assertInstanceOf(HttpBindingFactory.class, http.createConnectionFactory());
@@ -72,6 +75,17 @@ class BindingFactoriesTest {
         assertTrue(assertThrows(InvalidPropertyException.class, http::createConnectionFactory).getMessage().contains("'url'"));
         http.setUrl("ftp://example.com/");
         assertTrue(assertThrows(InvalidPropertyException.class, http::createConnectionFactory).getMessage().contains("'url'"));
+
+        MqttBindingManagedConnectionFactory mqtt = new MqttBindingManagedConnectionFactory();
+        mqtt.setUrl("mqtt://127.0.0.1:1883");
+        assertTrue(assertThrows(InvalidPropertyException.class, mqtt::createConnectionFactory).getMessage().contains("'url'"));
+        mqtt.setUrl("tcp://127.0.0.1:1883");
+        mqtt.setQos(3);
+        assertTrue(assertThrows(InvalidPropertyException.class, mqtt::createConnectionFactory).getMessage().contains("'qos'"));
+        mqtt.setQos(1);
+        mqtt.setAllowedTopics("a/#/b");
+        assertTrue(assertThrows(InvalidPropertyException.class, mqtt::createConnectionFactory).getMessage()
+                .contains("'allowedTopics'"));
 
         MemoryBindingManagedConnectionFactory memory = new MemoryBindingManagedConnectionFactory();
         memory.setMaxEntries(0);

@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.inbound.mqtt;
+
+import io.capaee.api.inbound.MqttListener;
+import io.capaee.connector.InvalidConfigException;
+import io.capaee.connector.inbound.EndpointInvoker;
+import io.capaee.connector.inbound.InboundActivationSpec;
+import io.capaee.connector.inbound.InboundEndpoint;
+import io.capaee.connector.mqtt.MqttSettings;
+import jakarta.resource.spi.Activation;
+import jakarta.resource.spi.ConfigProperty;
+import jakarta.resource.spi.endpoint.MessageEndpointFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+
+/** Feeds a {@link MqttListener} bean from an MQTT topic filter, optionally through a shared subscription. */
+@Activation(messageListeners = MqttListener.class)
+public class MqttActivationSpec extends InboundActivationSpec {
+
+    @ConfigProperty(defaultValue = "tcp://127.0.0.1:1883", description = "MQTT broker URL(s), comma separated:"
+            + " tcp://, ssl://, ws:// or wss://")
+    private String url = "tcp://127.0.0.1:1883";
+
+    @ConfigProperty(defaultValue = "", description = "MQTT user name; empty for none")
+    private String username = "";
+
+    @ConfigProperty(defaultValue = "", confidential = true, description = "MQTT password; empty for none")
+    private String password = "";
+
+    @ConfigProperty(defaultValue = "5000", description = "Connect timeout, and how long a dead letter waits for the broker, in ms")
+    private Integer timeoutMillis = 5000;
+
+    @ConfigProperty(description = "Topic filter; MQTT wildcards + and # allowed")
+    private String topic = "";
+
+    @ConfigProperty(defaultValue = "", description = "Shared subscription group: servers sharing it share the messages;"
+            + " empty for none (every server gets every message)")
+    private String group = "";
+
+    @ConfigProperty(defaultValue = "", description = "Client id of the durable session; empty: capa-ee-<host>-<hash of"
+            + " topic and group>, the same across restarts of this server")
+    private String clientId = "";
+
+    @ConfigProperty(defaultValue = "1", description = "Quality of service of the subscription: 1 or 2 (at least once);"
+            + " 0 (at most once) cannot be delivered again")
+    private Integer qos = 1;
+
+    @ConfigProperty(defaultValue = "", description = "Topic dead letters are published to; empty: dlq/<the message's topic>")
+    private String deadLetterTopic = "";
+
+    @Override
+    protected void validateSource() {
+        settings();
+        topic();
+        MqttSettings.qos("qos", qos);
+        if (group != null && !group.isBlank() && (group.contains("/") || group.contains("+") || group.contains("#"))) {
+            throw new InvalidConfigException("group", "'" + group + "' must not contain /, + or #");
+        }
+        if (deadLetterTopic != null && (deadLetterTopic.contains("+") || deadLetterTopic.contains("#"))) {
+            throw new InvalidConfigException("deadLetterTopic", "'" + deadLetterTopic + "' must not contain wildcards");
+        }
+    }
+
+    private MqttSettings settings() {
+        return new MqttSettings(url, username, password, required("timeoutMillis", timeoutMillis));
+    }
+
+    private String topic() {
+        String filter = required("topic", topic);
+        if (filter.startsWith("$share/")) {
+            throw new InvalidConfigException("topic", "'" + filter + "': set the shared subscription's group in 'group'");
+        }
+        return filter;
+    }
+
+    @Override
+    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+        String shareGroup = group == null ? "" : group.strip();
+        return new MqttInboundEndpoint(settings(), new MqttInboundEndpoint.Subscription(topic(), shareGroup,
+                MqttSettings.qos("qos", qos), clientId(shareGroup), deadLetterTopic == null ? "" : deadLetterTopic.strip()),
+                getTarget(), policy(), new EndpointInvoker(factory));
+    }
+
+    /**
+     * The durable session's id: given, or derived from this host and the subscription, so that a
+     * restarted server resumes its session (and gets what it had not acknowledged) while two servers
+     * never take each other's.
+     */
+    private String clientId(String shareGroup) {
+        if (clientId != null && !clientId.isBlank()) {
+            return clientId.strip();
+        }
+        CRC32 crc = new CRC32();
+        crc.update((topic() + "\n" + shareGroup).getBytes(StandardCharsets.UTF_8));
+        return "capa-ee-" + hostName() + "-" + HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "");
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "mqtt " + topic + (group == null || group.isBlank() ? "" : " (group " + group + ")");
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public Integer getTimeoutMillis() {
+        return timeoutMillis;
+    }
+
+    public void setTimeoutMillis(Integer timeoutMillis) {
+        this.timeoutMillis = timeoutMillis;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public String getGroup() {
+        return group;
+    }
+
+    public void setGroup(String group) {
+        this.group = group;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public Integer getQos() {
+        return qos;
+    }
+
+    public void setQos(Integer qos) {
+        this.qos = qos;
+    }
+
+    public String getDeadLetterTopic() {
+        return deadLetterTopic;
+    }
+
+    public void setDeadLetterTopic(String deadLetterTopic) {
+        this.deadLetterTopic = deadLetterTopic;
+    }
+}
