@@ -13,20 +13,25 @@ import java.util.Objects;
 public record MqttSettings(String url, String username, String password, int timeoutMillis) {
 
     public MqttSettings {
-        if (url == null || url.isBlank()) {
-            throw new InvalidConfigException("url", "must name at least one MQTT broker URL, e.g. tcp://127.0.0.1:1883");
-        }
-        for (String server : url.split(",")) {
-            String s = server.strip();
-            if (!(s.startsWith("tcp://") || s.startsWith("ssl://") || s.startsWith("ws://") || s.startsWith("wss://"))) {
-                throw new InvalidConfigException("url", "'" + s + "' is not a tcp://, ssl://, ws:// or wss:// URL");
-            }
-        }
+        checkUrl("url", url);
         if (timeoutMillis < 1) {
             throw new InvalidConfigException("timeoutMillis", timeoutMillis + " must be at least 1 ms");
         }
         username = Objects.requireNonNullElse(username, "");
         password = Objects.requireNonNullElse(password, "");
+    }
+
+    /** Broker URLs as {@code url} takes them, or an error naming {@code property}. */
+    public static void checkUrl(String property, String url) {
+        if (url == null || url.isBlank()) {
+            throw new InvalidConfigException(property, "must name at least one MQTT broker URL, e.g. tcp://127.0.0.1:1883");
+        }
+        for (String server : url.split(",")) {
+            String s = server.strip();
+            if (!(s.startsWith("tcp://") || s.startsWith("ssl://") || s.startsWith("ws://") || s.startsWith("wss://"))) {
+                throw new InvalidConfigException(property, "'" + s + "' is not a tcp://, ssl://, ws:// or wss:// URL");
+            }
+        }
     }
 
     /** The broker URLs, one an element. */

@@ -5,6 +5,7 @@ import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.kafka.KafkaSettings;
+import io.capaee.connector.mqtt.MqttSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.nats.NatsProperties;
 import io.capaee.connector.nats.NatsSettings;
@@ -17,9 +18,9 @@ import java.util.Set;
 
 /**
  * Pub/sub brokers ({@code eis/capa/pubsub/NAME}): {@code memory} (default), {@code redis}
- * (streams), {@code kafka} or {@code jetstream} (NATS JetStream). Topics are shared between
- * applications, as in Dapr; {@code streamPrefix} scopes a broker to part of the Redis keyspace, of
- * the Kafka topics or of the NATS subjects.
+ * (streams), {@code kafka}, {@code jetstream} (NATS JetStream) or {@code mqtt} (MQTT 5). Topics are
+ * shared between applications, as in Dapr; {@code streamPrefix} scopes a broker to part of the Redis
+ * keyspace, of the Kafka topics, of the NATS subjects or of the MQTT topics.
  */
 @ConnectionDefinition(
         connectionFactory = PubSubConnectionFactory.class,
@@ -31,11 +32,12 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     private static final String KAFKA = "kafka";
     private static final String JETSTREAM = "jetstream";
+    private static final String MQTT = "mqtt";
     private static final String DEFAULT_SUBJECT_PREFIX = "capa.pubsub.";
     private static final String JETSTREAM_ONLY = " (backend jetstream)";
 
     @ConfigProperty(defaultValue = "", description = "Prefix of every topic's name on the broker: Redis stream key,"
-            + " Kafka topic, NATS subject (jetstream: 'capa.pubsub.' when empty); empty for none")
+            + " Kafka topic, NATS subject (jetstream: 'capa.pubsub.' when empty), MQTT topic; empty for none")
     private String streamPrefix = "";
 
     @ConfigProperty(defaultValue = "5000", description = "A message refused or left unacknowledged this long (ms) is"
@@ -50,6 +52,19 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     /** servers and token of the jetstream backend (its timeout is the factory's timeoutMillis). */
     private final NatsProperties nats = new NatsProperties();
+
+    @ConfigProperty(defaultValue = "tcp://127.0.0.1:1883", description = "MQTT broker URL(s), comma separated (backend mqtt)")
+    private String mqttUrl = "tcp://127.0.0.1:1883";
+
+    @ConfigProperty(defaultValue = "", description = "MQTT user name; empty for none (backend mqtt)")
+    private String mqttUsername = "";
+
+    @ConfigProperty(defaultValue = "", confidential = true, description = "MQTT password; empty for none (backend mqtt)")
+    private String mqttPassword = "";
+
+    @ConfigProperty(defaultValue = "", description = "Start of the client ids of the subscriptions' durable sessions;"
+            + " empty: capa-ee-<host>. Servers on one host that share an MQTT broker need distinct ones (backend mqtt)")
+    private String clientIdPrefix = "";
 
     @ConfigProperty(defaultValue = "86400", description = "How long the JetStream stream it creates keeps messages, in seconds (backend jetstream)")
     private Integer maxAgeSeconds = 86400;
@@ -109,26 +124,54 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected Set<String> otherBackends() {
-        return Set.of(KAFKA, JETSTREAM);
+        return Set.of(KAFKA, JETSTREAM, MQTT);
     }
 
     @Override
     protected void validateOther(String kind) {
-        if (kind.equals(KAFKA)) {
-            kafkaSettings();
-        } else {
-            jetStreamSettings();
+        switch (kind) {
+            case KAFKA -> kafkaSettings();
+            case MQTT -> mqttSettings();
+            default -> jetStreamSettings();
         }
     }
 
     @Override
     protected Broker otherBackend(String kind) {
-        return kind.equals(KAFKA) ? new KafkaPubSubBroker(kafkaSettings()) : new JetStreamPubSubBroker(jetStreamSettings());
+        return switch (kind) {
+            case KAFKA -> new KafkaPubSubBroker(kafkaSettings());
+            case MQTT -> new MqttPubSubBroker(mqttSettings());
+            default -> new JetStreamPubSubBroker(jetStreamSettings());
+        };
     }
 
     @Override
     protected String describeOther(String kind) {
-        return kind.equals(KAFKA) ? "kafka " + bootstrapServers : "jetstream " + nats.getServers();
+        return switch (kind) {
+            case KAFKA -> "kafka " + bootstrapServers;
+            case MQTT -> "mqtt " + mqttUrl;
+            default -> "jetstream " + nats.getServers();
+        };
+    }
+
+    MqttPubSubSettings mqttSettings() {
+        MqttSettings.checkUrl("mqttUrl", mqttUrl);
+        MqttSettings mqtt = new MqttSettings(mqttUrl, mqttUsername, mqttPassword, atLeast("timeoutMillis", getTimeoutMillis(), 1));
+        String prefix = streamPrefix == null ? "" : streamPrefix.strip();
+        if (prefix.contains("+") || prefix.contains("#") || prefix.startsWith("$")) {
+            throw new InvalidConfigException("streamPrefix", "'" + prefix + "' is not an MQTT topic prefix: no '+' or '#',"
+                    + " not starting with '$' (backend mqtt)");
+        }
+        String clients = clientIdPrefix == null || clientIdPrefix.isBlank() ? "capa-ee-" + hostName() : clientIdPrefix.strip();
+        return new MqttPubSubSettings(mqtt, prefix, clients, atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "");
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     KafkaPubSubSettings kafkaSettings() {
@@ -222,6 +265,38 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     @ConfigProperty(defaultValue = "", confidential = true, description = NatsProperties.TOKEN_HELP + JETSTREAM_ONLY)
     public void setToken(String token) {
         nats.setToken(token);
+    }
+
+    public String getMqttUrl() {
+        return mqttUrl;
+    }
+
+    public void setMqttUrl(String mqttUrl) {
+        this.mqttUrl = mqttUrl;
+    }
+
+    public String getMqttUsername() {
+        return mqttUsername;
+    }
+
+    public void setMqttUsername(String mqttUsername) {
+        this.mqttUsername = mqttUsername;
+    }
+
+    public String getMqttPassword() {
+        return mqttPassword;
+    }
+
+    public void setMqttPassword(String mqttPassword) {
+        this.mqttPassword = mqttPassword;
+    }
+
+    public String getClientIdPrefix() {
+        return clientIdPrefix;
+    }
+
+    public void setClientIdPrefix(String clientIdPrefix) {
+        this.clientIdPrefix = clientIdPrefix;
     }
 
     public Integer getMaxAgeSeconds() {

@@ -35,8 +35,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Pub/sub through the Kafka broker (the build's KRaft broker) and the NATS JetStream broker (the
- * local NATS), components {@code kafka} and {@code jetstream}: this test plays the app at
+ * Pub/sub through the Kafka broker (the build's KRaft broker), the NATS JetStream broker (the
+ * local NATS) and the MQTT broker (the local Mosquitto), components {@code kafka}, {@code jetstream}
+ * and {@code mqtt}: this test plays the app at
  * {@code capa.app.url}, lists its subscriptions at {@code /dapr/subscribe} and answers deliveries
  * with Dapr's statuses. The server retries 3 times in all, then leaves a refused message to the
  * broker, which delivers it again after 1 s ({@code capa.pubsub.redeliver-after-millis} in the test
@@ -44,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PubSubBrokersIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String[] BROKERS = {"kafka", "jetstream"};
+    private static final String[] BROKERS = {"kafka", "jetstream", "mqtt"};
     private static final String[] ROUTES = {"orders", "again", "poison", "droppy", "dead", "outage", "comeback"};
     private static final String PORT = System.getProperty("http.port");
 
@@ -155,7 +156,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
     void aPublishedJsonEventReachesTheSubscribedAppAsACloudEvent(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("orders"), "application/json",
                 "{\"item\":\"tea\",\"via\":\"" + broker + "\"}").statusCode());
@@ -169,7 +170,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
     void rawPayloadsAndBulkPublishesAreDelivered(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("orders") + "?metadata.rawPayload=true",
                 "application/octet-stream", "raw bytes").statusCode());
@@ -186,7 +187,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
     void aMessageStillRefusedAfterTheAttemptsIsDeliveredAgainByTheBroker(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("again"), "application/json", "{\"n\":1}").statusCode());
         for (int i = 0; i < 3; i++) {
@@ -200,7 +201,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
     void retriesSpentSendTheMessageToTheDeadLetterTopic(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("poison"), "application/json", "{\"poison\":true}").statusCode());
         for (int i = 0; i < 3; i++) {
@@ -211,7 +212,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
     void dropGoesToTheDeadLetterTopicWithoutRetries(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("droppy"), "application/json", "{\"drop\":1}").statusCode());
         next(broker + "/droppy");
@@ -220,16 +221,18 @@ class PubSubBrokersIT {
     }
 
     @Test
-    void bothBrokersAreListedInTheMetadataAndUnknownNamesAre404() throws Exception {
+    void theBrokersAreListedInTheMetadataAndUnknownNamesAre404() throws Exception {
         String metadata = Server.get("/v1.0/metadata").body();
         assertTrue(metadata.contains("{\"name\":\"kafka\",\"type\":\"pubsub.kafka\""), metadata);
         assertTrue(metadata.contains("{\"name\":\"jetstream\",\"type\":\"pubsub.jetstream\""), metadata);
+        assertTrue(metadata.contains("{\"name\":\"mqtt\",\"type\":\"pubsub.mqtt\""), metadata);
         assertError(publish("/v1.0/publish/kafka-nope/" + topic("orders"), "application/json", "{}"), 404, "ERR_PUBSUB_NOT_FOUND");
         assertError(publish("/v1.0/publish/kafka/" + topic("orders") + "?metadata.rawPayload=maybe", "text/plain", "x"), 400,
                 "ERR_PUBSUB_REQUEST_METADATA");
         // names the broker cannot hold: a Kafka topic with ':', a NATS subject with '*'
         assertError(publish("/v1.0/publish/kafka/bad:name", "text/plain", "x"), 500, "ERR_PUBSUB_PUBLISH_MESSAGE");
         assertError(publish("/v1.0/publish/jetstream/bad*name", "text/plain", "x"), 500, "ERR_PUBSUB_PUBLISH_MESSAGE");
+        assertError(publish("/v1.0/publish/mqtt/bad+name", "text/plain", "x"), 500, "ERR_PUBSUB_PUBLISH_MESSAGE");
     }
 
     @Test
@@ -263,7 +266,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
     void aRefusedMessageWaitsForItsSubscriptionToStartAgain(String broker) throws Exception {
         // the message is refused, its subscription stops (the app no longer lists it) and starts again: the
         // new consumer of the group must go on from the refused message, not from the newest one

@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.connector.pubsub;
+
+import io.capaee.api.pubsub.PubSubException;
+import io.capaee.connector.mqtt.MqttClients;
+import io.capaee.connector.outbound.SharedBackendBase;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.zip.CRC32;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+
+/**
+ * MQTT 5: topic {@code t} is the MQTT topic {@code topicPrefix + t}, published with QoS 1 (waiting
+ * for the broker's acknowledgement); a consumer group is a shared subscription
+ * ({@code $share/<group>/<topic>}) of durable sessions, one per subscription, so servers of one group
+ * share the messages and a group keeps what is published while none of its servers runs. A message
+ * is acknowledged to the broker once the handler accepted it (delivered, or dropped to a dead-letter
+ * topic by the layer above); one it refused stays unacknowledged and is handed to the same
+ * subscription again after {@code redeliverAfterMillis}. MQTT itself sends an unacknowledged message
+ * again only when a session resumes: after a crash or a stop, the subscription's next connection gets
+ * what it had not acknowledged.
+ */
+public final class MqttPubSubBroker extends SharedBackendBase implements Broker {
+    private static final Logger LOG = Logger.getLogger(MqttPubSubBroker.class.getName());
+    private static final int BATCH = 32;
+
+    private final MqttPubSubSettings settings;
+    private MqttClient publisher; // guarded by this
+
+    public MqttPubSubBroker(MqttPubSubSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void publish(String topic, byte[] message) {
+        String target = topic(topic);
+        try {
+            publisher().publish(target, MqttClients.message(message, 1, false, Map.of()));
+        } catch (MqttException e) {
+            throw new PubSubException("MQTT " + settings.mqtt().url() + " did not take a message to " + target + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private synchronized MqttClient publisher() throws MqttException {
+        if (closed()) {
+            throw new PubSubException("the MQTT broker " + settings.mqtt().url() + " is closed");
+        }
+        if (publisher == null) {
+            publisher = MqttClients.publisher(settings.mqtt(), settings.clientIdPrefix() + "-pub-" + UUID.randomUUID());
+        }
+        return publisher;
+    }
+
+    private String topic(String topic) {
+        if (topic.isEmpty() || topic.contains("+") || topic.contains("#") || topic.indexOf('\0') >= 0) {
+            throw new PubSubException("'" + topic + "' is not an MQTT topic to publish to: not empty, no '+', '#' or NUL");
+        }
+        return settings.topicPrefix() + topic;
+    }
+
+    @Override
+    public BrokerSource open(String topic, String group) throws MqttException {
+        String target = topic(topic);
+        // a group name is one level of the shared subscription's filter
+        String share = group.replaceAll("[/+#\\s]", "_");
+        return new Source(target, share, clientId(target, share));
+    }
+
+    /** The same for a topic and group on every start of this server (its session resumes), distinct otherwise. */
+    private String clientId(String topic, String group) {
+        CRC32 crc = new CRC32();
+        crc.update((topic + "\n" + group).getBytes(StandardCharsets.UTF_8));
+        return settings.clientIdPrefix() + "-" + HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+
+    @Override
+    public boolean stopped() {
+        return closed();
+    }
+
+    @Override
+    protected void release() {
+        MqttClient client;
+        synchronized (this) {
+            client = publisher;
+            publisher = null;
+        }
+        MqttClients.close(client);
+    }
+
+    /** A message handed back, and when it may be handed over again. */
+    private record Released(long dueNanos, MqttMessage message) {
+    }
+
+    /** One subscription: a durable session with manual acknowledgements. */
+    private final class Source implements BrokerSource, MqttCallback {
+        private final BlockingQueue<MqttMessage> arrived = new LinkedBlockingQueue<>(); // filled by the client's thread
+        private final Deque<Released> released = new ArrayDeque<>(); // touched by the subscription's turns only
+        private final String topic;
+        private final MqttClient client;
+        private volatile String lost; // set by the client's thread
+
+        Source(String topic, String group, String clientId) throws MqttException {
+            this.topic = topic;
+            this.client = MqttClients.subscriber(settings.mqtt(), clientId, this);
+            try {
+                IMqttToken token = client.subscribe(new MqttSubscription[] {
+                    new MqttSubscription("$share/" + group + "/" + topic, 1)});
+                for (int code : token.getReasonCodes()) {
+                    if (code >= 0x80) {
+                        throw new PubSubException("the MQTT broker refused the subscription to " + topic + " for group "
+                                + group + " (reason code 0x" + Integer.toHexString(code) + ")");
+                    }
+                }
+            } catch (MqttException | RuntimeException e) {
+                MqttClients.close(client);
+                throw e;
+            }
+        }
+
+        @Override
+        public List<BrokerMessage> take(Duration wait) throws InterruptedException {
+            if (closed()) {
+                throw new PubSubException("the MQTT broker " + settings.mqtt().url() + " is closed");
+            }
+            if (lost != null || !client.isConnected()) {
+                throw new PubSubException("the MQTT subscription to " + topic + " lost its connection: " + lost);
+            }
+            List<BrokerMessage> messages = new ArrayList<>();
+            long now = System.nanoTime();
+            while (!released.isEmpty() && released.peekFirst().dueNanos() - now <= 0 && messages.size() < BATCH) {
+                messages.add(message(released.removeFirst().message()));
+            }
+            if (!messages.isEmpty()) {
+                return messages;
+            }
+            MqttMessage first = arrived.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            if (first == null) {
+                return messages;
+            }
+            messages.add(message(first));
+            for (MqttMessage next; messages.size() < BATCH && (next = arrived.poll()) != null; ) {
+                messages.add(message(next));
+            }
+            return messages;
+        }
+
+        private BrokerMessage message(MqttMessage message) {
+            // abandoned (the subscription stops): left unacknowledged, the session's next connection gets it again
+            return new BrokerMessage(message.getPayload(), () -> acknowledge(message),
+                    () -> released.addLast(new Released(System.nanoTime()
+                            + TimeUnit.MILLISECONDS.toNanos(settings.redeliverAfterMillis()), message)),
+                    BrokerMessage.NOTHING, () -> false);
+        }
+
+        private void acknowledge(MqttMessage message) {
+            try {
+                client.messageArrivedComplete(message.getId(), message.getQos());
+            } catch (MqttException e) {
+                // handled: the broker sends it again when the session resumes (at-least-once)
+                LOG.log(Level.WARNING, "acknowledging an MQTT message of " + topic + " failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            MqttClients.close(client);
+            arrived.clear();
+            released.clear();
+        }
+
+        @Override
+        public void messageArrived(String arrivedTopic, MqttMessage message) {
+            arrived.add(message);
+        }
+
+        @Override
+        public void disconnected(MqttDisconnectResponse response) {
+            lost = response == null ? "disconnected" : String.valueOf(response.getReasonString() != null
+                    ? response.getReasonString() : response.getException());
+        }
+
+        @Override
+        public void mqttErrorOccurred(MqttException exception) {
+            lost = String.valueOf(exception);
+        }
+
+        @Override
+        public void deliveryComplete(IMqttToken token) {
+            // this client only subscribes
+        }
+
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            // the subscription's loop reopens a lost connection itself
+        }
+
+        @Override
+        public void authPacketArrived(int reasonCode, MqttProperties properties) {
+            // no enhanced authentication
+        }
+    }
+}
