@@ -17,6 +17,7 @@ final class Components implements ComponentFactory {
             case "nats_kv" -> JetStreamSource.kv(step, connectorId);
             case "kafka" -> new KafkaSource(step, connectorId);
             case "redis_streams" -> new RedisStreamSource(step, connectorId);
+            case "mqtt" -> new MqttSource(step, connectorId);
             case "http" -> new HttpPollingSource(step);
             default -> throw new IllegalArgumentException("no source " + step.type());
         };
@@ -30,6 +31,7 @@ final class Components implements ComponentFactory {
             case "nats_kv" -> new NatsSink(step, connectorId, NatsSink.Mode.KV);
             case "kafka" -> new KafkaSink(step, connectorId);
             case "redis_streams" -> new RedisStreamSink(step);
+            case "mqtt" -> new MqttSink(step, connectorId);
             case "http" -> new HttpSink(step);
             default -> throw new IllegalArgumentException("no sink " + step.type());
         };

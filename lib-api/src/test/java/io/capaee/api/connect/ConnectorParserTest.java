@@ -116,7 +116,7 @@ class ConnectorParserTest {
                 .startsWith("inlet.source.config.max_poll_records: 0 must be at least 1"));
         assertTrue(refusal(OUTLET.replace("topic: orders", "topic: orders, timeout: soon"))
                 .startsWith("outlet.sink.config.timeout: 'soon' is not a duration"));
-        assertTrue(refusal(INLET.replace("type: kafka", "type: mqtt")).startsWith("inlet.source.type: unknown source 'mqtt'"));
+        assertTrue(refusal(INLET.replace("type: kafka", "type: amqp")).startsWith("inlet.source.type: unknown source 'amqp'"));
         assertTrue(refusal(INLET.replace("nats://127.0.0.1:4222", "http://x")).startsWith("inlet.producer.nats.url:"));
     }
 

@@ -25,11 +25,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.paho.mqttv5.client.IMqttMessageListener;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.MqttSubscription;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,9 +46,9 @@ import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
 /**
- * The other components of the connector runtime against the real NATS (KV) and Redis: a KV watch
- * into a Redis stream, a Redis stream into a KV bucket, HTTP polling into NATS, NATS into an HTTP
- * sink (a wasm function that writes each body to Redis).
+ * The other components of the connector runtime against the real NATS (KV), Redis and Mosquitto: a
+ * KV watch into a Redis stream, a Redis stream into a KV bucket, HTTP polling into NATS, NATS into an
+ * HTTP sink (a wasm function that writes each body to Redis), MQTT into NATS and NATS into MQTT.
  */
 class ConnectorComponentsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
@@ -194,6 +202,59 @@ class ConnectorComponentsIT {
             Thread.sleep(200);
         }
         assertEquals(sent, stored, "every message reached the HTTP sink with its headers");
+    }
+
+    @Test
+    void mqttFeedsNatsThroughAnInletAndNatsFeedsMqttThroughAnOutlet() throws Exception {
+        String run = Long.toHexString(System.nanoTime());
+        String in = "capa/it/" + PORT + "/conn/" + run + "/in";
+        String out = "capa/it/" + PORT + "/conn/" + run + "/out";
+        String subject = "capa.it." + PORT + ".mqtt." + run;
+        MqttClient mqtt = new MqttClient("tcp://127.0.0.1:1883", "capa-it-" + run, new MemoryPersistence());
+        mqtt.connect();
+        try {
+            List<String> received = Collections.synchronizedList(new ArrayList<>());
+            List<String> traces = Collections.synchronizedList(new ArrayList<>());
+            mqtt.subscribe(new MqttSubscription[] {new MqttSubscription(out, 1)}, new IMqttMessageListener[] {(t, m) -> {
+                received.add(new String(m.getPayload(), StandardCharsets.UTF_8));
+                m.getProperties().getUserProperties().stream().filter(p -> p.getKey().equals("trace"))
+                        .forEach(p -> traces.add(p.getValue()));
+            }});
+            deploy("mqtt-out-" + run, """
+                    consumer:
+                      nats: { url: "nats://127.0.0.1:4222" }
+                      core: { subject: "%s" }
+                    sink:
+                      type: mqtt
+                      config: { url: "tcp://127.0.0.1:1883", topic: "%s" }
+                    """.formatted(subject, out));
+            deploy("mqtt-in-" + run, """
+                    source:
+                      type: mqtt
+                      config: { url: "tcp://127.0.0.1:1883", topic: "%s" }
+                    producer:
+                      nats: { url: "nats://127.0.0.1:4222" }
+                      core: { subject: "%s" }
+                    """.formatted(in, subject));
+            List<String> sent = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                MqttMessage message = new MqttMessage(("m" + i).getBytes(StandardCharsets.UTF_8), 1, false, null);
+                MqttProperties properties = new MqttProperties();
+                properties.setUserProperties(List.of(new UserProperty("trace", "t" + i)));
+                message.setProperties(properties);
+                mqtt.publish(in, message);
+                sent.add("m" + i);
+            }
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (received.size() < sent.size() && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertEquals(sent, received, "every message, in order, through MQTT -> NATS -> MQTT");
+            assertEquals(sent.stream().map(m -> "t" + m.substring(1)).toList(), traces, "user properties travel as headers");
+        } finally {
+            mqtt.disconnect();
+            mqtt.close();
+        }
     }
 
     private static KeyValue bucket(String name) throws Exception {

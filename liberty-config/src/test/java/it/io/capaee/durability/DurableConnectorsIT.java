@@ -177,7 +177,7 @@ class DurableConnectorsIT {
             Files.writeString(stored.resolve(broken + ".json"), Json.createObjectBuilder().add("format", 1).add("kind", "connector")
                     .add("id", broken).add("updatedAt", "2026-12-06T14:00:00Z").add("spec", Json.createObjectBuilder()
                             .add("document", "consumer: { nats: { url: 'nats://127.0.0.1:4222' }, core: { subject: x } }\n"
-                                    + "sink: { type: mqtt }\n").add("state", "running")).build().toString());
+                                    + "sink: { type: amqp }\n").add("state", "running")).build().toString());
 
             server.close();
             String stopLog = Files.readString(server.dir().resolve("logs/messages.log"));
@@ -199,12 +199,12 @@ class DurableConnectorsIT {
 
             JsonObject failed = json(get(server.base, API + "/" + broken).body()).asJsonObject();
             assertEquals("failed", failed.getString("state"), failed.toString());
-            assertTrue(failed.getString("lastError").contains("unknown sink 'mqtt'"), failed.toString());
+            assertTrue(failed.getString("lastError").contains("unknown sink 'amqp'"), failed.toString());
             assertTrue(json(get(server.base, API).body()).asJsonArray().contains(failed), "listed among the others");
             assertEquals(409, post(server.base, API + "/" + broken + "/start", "").statusCode(), "not half-started");
             JsonObject check = connectorsCheck(server);
             assertEquals("UP", check.getString("status"), check.toString());
-            assertTrue(check.getJsonObject("data").getString("failed " + broken).contains("unknown sink 'mqtt'"), check.toString());
+            assertTrue(check.getJsonObject("data").getString("failed " + broken).contains("unknown sink 'amqp'"), check.toString());
             assertEquals(stored.getParent().toString(), check.getJsonObject("data").getString("desired-state"));
             assertEquals(204, delete(server.base, API + "/" + broken).statusCode(), "a failed one is deleted from the store");
             assertTrue(Files.notExists(stored.resolve(broken + ".json")));

@@ -80,7 +80,7 @@ class DesiredConnectorsTest {
     @Test
     void aStoredConnectorThatNoLongerParsesIsReportedNotDeployedAndCanBeDeleted() {
         store.put(new DesiredEntry("connector", "lost", Json.createObjectBuilder()
-                .add("document", StoredConnectorTest.OUTLET.replace("type: kafka", "type: mqtt"))
+                .add("document", StoredConnectorTest.OUTLET.replace("type: kafka", "type: amqp"))
                 .add("state", "running").build(), CLOCK.instant()));
         FakeConnectorManager manager = new FakeConnectorManager();
         DesiredConnectors api = server(manager);
@@ -88,12 +88,12 @@ class DesiredConnectorsTest {
 
         assertEquals(new Reconciler.Outcome(0, 0, 1), api.reconcile());
         assertEquals(Set.of("lost"), api.failures().keySet());
-        assertTrue(api.failures().get("lost").message().startsWith("outlet.sink.type: unknown sink 'mqtt'"),
+        assertTrue(api.failures().get("lost").message().startsWith("outlet.sink.type: unknown sink 'amqp'"),
                 api.failures().get("lost").message());
         assertEquals(List.of("fine"), manager.deploys, "nothing half-deployed");
         ConnectorException start = assertThrows(ConnectorException.class, () -> api.start("lost"));
         assertEquals(ConnectorException.Reason.CONFLICT, start.reason());
-        assertTrue(start.getMessage().contains("unknown sink 'mqtt'"), start.getMessage());
+        assertTrue(start.getMessage().contains("unknown sink 'amqp'"), start.getMessage());
 
         assertTrue(api.delete("lost"), "a failed stored connector can be deleted");
         assertEquals(Map.of(), api.failures());

@@ -56,11 +56,11 @@ class StoredConnectorTest {
 
     @Test
     void aDocumentThatNoLongerParsesIsRefusedNamingItsField() {
-        String lost = OUTLET.replace("type: kafka", "type: mqtt"); // a sink this runtime does not have (any more)
+        String lost = OUTLET.replace("type: kafka", "type: amqp"); // a sink this runtime does not have (any more)
         DesiredEntry entry = entry(Json.createObjectBuilder().add("document", lost).add("state", "running").build());
         InvalidConnectorException e = assertThrows(InvalidConnectorException.class, () -> StoredConnector.read(entry, PARSER));
         assertEquals("outlet.sink.type", e.field());
-        assertTrue(e.getMessage().contains("unknown sink 'mqtt'"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown sink 'amqp'"), e.getMessage());
     }
 
     @Test
