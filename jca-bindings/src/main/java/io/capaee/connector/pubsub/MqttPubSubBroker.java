@@ -3,6 +3,7 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.connector.mqtt.MqttClients;
+import io.capaee.connector.mqtt.MqttSubscription;
 import io.capaee.connector.outbound.SharedBackendBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,20 +14,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
-import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 
 /**
  * MQTT 5: topic {@code t} is the MQTT topic {@code topicPrefix + t}, published with QoS 1 (waiting
@@ -113,29 +107,12 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
     }
 
     /** One subscription: a durable session with manual acknowledgements. */
-    private final class Source implements BrokerSource, MqttCallback {
-        private final BlockingQueue<MqttMessage> arrived = new LinkedBlockingQueue<>(); // filled by the client's thread
+    private final class Source implements BrokerSource {
         private final Deque<Released> released = new ArrayDeque<>(); // touched by the subscription's turns only
-        private final String topic;
-        private final MqttClient client;
-        private volatile String lost; // set by the client's thread
+        private final MqttSubscription subscription;
 
         Source(String topic, String group, String clientId) throws MqttException {
-            this.topic = topic;
-            this.client = MqttClients.subscriber(settings.mqtt(), clientId, this);
-            try {
-                IMqttToken token = client.subscribe(new MqttSubscription[] {
-                    new MqttSubscription("$share/" + group + "/" + topic, 1)});
-                for (int code : token.getReasonCodes()) {
-                    if (code >= 0x80) {
-                        throw new PubSubException("the MQTT broker refused the subscription to " + topic + " for group "
-                                + group + " (reason code 0x" + Integer.toHexString(code) + ")");
-                    }
-                }
-            } catch (MqttException | RuntimeException e) {
-                MqttClients.close(client);
-                throw e;
-            }
+            this.subscription = MqttSubscription.open(settings.mqtt(), clientId, MqttSubscription.filter(topic, group), 1);
         }
 
         @Override
@@ -143,24 +120,13 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
             if (closed()) {
                 throw new PubSubException("the MQTT broker " + settings.mqtt().url() + " is closed");
             }
-            if (lost != null || !client.isConnected()) {
-                throw new PubSubException("the MQTT subscription to " + topic + " lost its connection: " + lost);
-            }
             List<BrokerMessage> messages = new ArrayList<>();
             long now = System.nanoTime();
             while (!released.isEmpty() && released.peekFirst().dueNanos() - now <= 0 && messages.size() < BATCH) {
                 messages.add(message(released.removeFirst().message()));
             }
-            if (!messages.isEmpty()) {
-                return messages;
-            }
-            MqttMessage first = arrived.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return messages;
-            }
-            messages.add(message(first));
-            for (MqttMessage next; messages.size() < BATCH && (next = arrived.poll()) != null; ) {
-                messages.add(message(next));
+            if (messages.isEmpty()) {
+                subscription.take(wait, BATCH).forEach(arrived -> messages.add(message(arrived.message())));
             }
             return messages;
         }
@@ -175,49 +141,17 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
 
         private void acknowledge(MqttMessage message) {
             try {
-                client.messageArrivedComplete(message.getId(), message.getQos());
+                subscription.acknowledge(message);
             } catch (MqttException e) {
                 // handled: the broker sends it again when the session resumes (at-least-once)
-                LOG.log(Level.WARNING, "acknowledging an MQTT message of " + topic + " failed", e);
+                LOG.log(Level.WARNING, "acknowledging an MQTT message of " + subscription.filter() + " failed", e);
             }
         }
 
         @Override
         public void close() {
-            MqttClients.close(client);
-            arrived.clear();
+            subscription.close();
             released.clear();
-        }
-
-        @Override
-        public void messageArrived(String arrivedTopic, MqttMessage message) {
-            arrived.add(message);
-        }
-
-        @Override
-        public void disconnected(MqttDisconnectResponse response) {
-            lost = response == null ? "disconnected" : String.valueOf(response.getReasonString() != null
-                    ? response.getReasonString() : response.getException());
-        }
-
-        @Override
-        public void mqttErrorOccurred(MqttException exception) {
-            lost = String.valueOf(exception);
-        }
-
-        @Override
-        public void deliveryComplete(IMqttToken token) {
-            // this client only subscribes
-        }
-
-        @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            // the subscription's loop reopens a lost connection itself
-        }
-
-        @Override
-        public void authPacketArrived(int reasonCode, MqttProperties properties) {
-            // no enhanced authentication
         }
     }
 }

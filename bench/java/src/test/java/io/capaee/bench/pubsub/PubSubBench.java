@@ -55,17 +55,25 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.eclipse.paho.mqttv5.client.IMqttToken;
+import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClient;
+import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
+import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
+import org.eclipse.paho.mqttv5.common.MqttException;
+import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark (run by {@code bench/pubsub.sh}): publish → delivery through Capa
- * EE's pub/sub on Kafka and on NATS JetStream ({@code POST /v1.0/publish/{broker}/{topic}} from
+ * EE's pub/sub on Kafka, on NATS JetStream and on MQTT ({@code POST /v1.0/publish/{broker}/{topic}} from
  * {@code CONCURRENCY} client threads, each waiting for its 204; the server delivers each CloudEvent
  * to this test's subscriber app over HTTP and commits/acks after the app's 2xx) against a plain
  * client loop on the same broker with the same acknowledgements: kafka-clients producers
  * ({@code acks=all}, one synchronous send per message per thread, same linger) and a consumer
  * committing after each polled batch; jnats JetStream synchronous publishes and a durable pull
- * consumer acking each message. Prints messages/s (first publish to last delivery), the p99 of
+ * consumer acking each message; Paho QoS 1 synchronous publishes and a subscriber acking each message. Prints messages/s (first publish to last delivery), the p99 of
  * publish-to-delivery latency, and the ratio of our throughput to the reference's.
  */
 class PubSubBench {
@@ -124,7 +132,7 @@ class PubSubBench {
     void publishToDeliveryAgainstPlainClients() throws Exception {
         HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("app.port")), 64);
         app.setExecutor(Executors.newFixedThreadPool(4));
-        String subs = "[" + sub("kafka") + "," + sub("jetstream") + "]";
+        String subs = "[" + sub("kafka") + "," + sub("jetstream") + "," + sub("mqtt") + "]";
         app.createContext("/dapr/subscribe", x -> answer(x, subs));
         app.createContext("/bench", x -> {
             byte[] body;
@@ -139,14 +147,18 @@ class PubSubBench {
         });
         app.start();
         try {
-            Server.await("/v1.0/metadata", r -> r.body().contains("bench-kafka-" + RUN) && r.body().contains("bench-jetstream-" + RUN),
-                    Duration.ofSeconds(90));
+            Server.await("/v1.0/metadata", r -> r.body().contains("bench-kafka-" + RUN) && r.body().contains("bench-jetstream-" + RUN)
+                    && r.body().contains("bench-mqtt-" + RUN), Duration.ofSeconds(90));
             StringBuilder report = new StringBuilder();
-            for (String broker : List.of("kafka", "jetstream")) {
+            for (String broker : List.of("kafka", "jetstream", "mqtt")) {
                 String url = Server.base() + "/v1.0/publish/" + broker + "/bench-" + broker + "-" + RUN;
                 measure(n -> publishOverHttp(url, n), WARMUP);
                 Result capa = measure(n -> publishOverHttp(url, n), MESSAGES);
-                Result plain = broker.equals("kafka") ? plainKafka() : plainJetStream();
+                Result plain = switch (broker) {
+                    case "kafka" -> plainKafka();
+                    case "jetstream" -> plainJetStream();
+                    default -> plainMqtt();
+                };
                 line(report, broker + " capa-ee", capa);
                 line(report, broker + " plain", plain);
                 report.append(String.format("BENCH %s ratio (capa-ee / plain msgs/s): %.2f%n", broker, capa.perSecond() / plain.perSecond()));
@@ -320,6 +332,52 @@ class PubSubBench {
                     System.err.println("could not delete " + stream + ": " + e);
                 }
             }
+        }
+    }
+
+    /** One Paho publisher shared by the threads (as the server's broker has one), QoS 1; a subscriber acking each message. */
+    private Result plainMqtt() throws Exception {
+        String topic = "capa/bench/" + PORT + "/plain/" + RUN;
+        MqttClient subscriber = new MqttClient("tcp://127.0.0.1:1883", "capa-bench-sub-" + RUN, new MemoryPersistence());
+        MqttClient publisher = new MqttClient("tcp://127.0.0.1:1883", "capa-bench-pub-" + RUN, new MemoryPersistence());
+        try {
+            subscriber.setManualAcks(true);
+            subscriber.setCallback(new MqttCallback() {
+                @Override
+                public void messageArrived(String t, MqttMessage m) throws Exception {
+                    Run run = current;
+                    if (run != null) {
+                        run.delivered(sentAt(m.getPayload()));
+                    }
+                    subscriber.messageArrivedComplete(m.getId(), m.getQos());
+                }
+
+                @Override
+                public void disconnected(MqttDisconnectResponse response) {}
+
+                @Override
+                public void mqttErrorOccurred(MqttException exception) {}
+
+                @Override
+                public void deliveryComplete(IMqttToken token) {}
+
+                @Override
+                public void connectComplete(boolean reconnect, String serverUri) {}
+
+                @Override
+                public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+            });
+            subscriber.connect();
+            subscriber.subscribe(topic, 1);
+            publisher.connect();
+            Publisher send = n -> concurrently(n, i -> publisher.publish(topic, new MqttMessage(payload(), 1, false, null)));
+            measure(send, WARMUP);
+            return measure(send, MESSAGES);
+        } finally {
+            publisher.disconnect();
+            publisher.close();
+            subscriber.disconnect();
+            subscriber.close();
         }
     }
 }
