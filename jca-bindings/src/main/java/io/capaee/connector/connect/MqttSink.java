@@ -3,9 +3,9 @@ package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
 import io.capaee.connector.mqtt.MqttClients;
+import io.capaee.connector.mqtt.MqttPublisher;
 import io.capaee.connector.mqtt.MqttSettings;
 import java.util.UUID;
-import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
@@ -15,7 +15,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 final class MqttSink implements ConnectorSink {
     private static final int TIMEOUT_MILLIS = 10_000;
 
-    private final MqttClient client;
+    private final MqttPublisher client;
     private final String topic;
     private final int qos;
     private final boolean retain;
@@ -36,6 +36,6 @@ final class MqttSink implements ConnectorSink {
 
     @Override
     public void close() {
-        MqttClients.close(client);
+        client.close();
     }
 }

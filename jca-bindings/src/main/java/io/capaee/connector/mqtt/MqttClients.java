@@ -34,12 +34,12 @@ public final class MqttClients {
     private MqttClients() {
     }
 
-    /** A publisher with a clean session that reconnects on its own. */
-    public static MqttClient publisher(MqttSettings settings, String clientId) throws MqttException {
+    /** A publisher with a clean session that reconnects on its own, for any number of threads. */
+    public static MqttPublisher publisher(MqttSettings settings, String clientId) throws MqttException {
         MqttConnectionOptions options = options(settings);
         options.setCleanStart(true);
         options.setAutomaticReconnect(true);
-        return connect(settings, clientId, options, null);
+        return new MqttPublisher(connect(settings, clientId, options, null), settings.timeoutMillis());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.connector.mqtt.MqttClients;
+import io.capaee.connector.mqtt.MqttPublisher;
 import io.capaee.connector.mqtt.MqttSubscription;
 import io.capaee.connector.outbound.SharedBackendBase;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.zip.CRC32;
-import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
@@ -38,7 +38,7 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
     private static final int BATCH = 32;
 
     private final MqttPubSubSettings settings;
-    private MqttClient publisher; // guarded by this
+    private MqttPublisher publisher; // guarded by this
 
     public MqttPubSubBroker(MqttPubSubSettings settings) {
         this.settings = settings;
@@ -55,7 +55,7 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
         }
     }
 
-    private synchronized MqttClient publisher() throws MqttException {
+    private synchronized MqttPublisher publisher() throws MqttException {
         if (closed()) {
             throw new PubSubException("the MQTT broker " + settings.mqtt().url() + " is closed");
         }
@@ -94,12 +94,14 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
 
     @Override
     protected void release() {
-        MqttClient client;
+        MqttPublisher client;
         synchronized (this) {
             client = publisher;
             publisher = null;
         }
-        MqttClients.close(client);
+        if (client != null) {
+            client.close();
+        }
     }
 
     /** A message handed back, and when it may be handed over again. */

@@ -335,11 +335,25 @@ class PubSubBench {
         }
     }
 
-    /** One Paho publisher shared by the threads (as the server's broker has one), QoS 1; a subscriber acking each message. */
+    /**
+     * A subscriber acking each message, and a Paho client per publishing thread, QoS 1: raw Paho refuses
+     * publishes beyond the broker's window instead of waiting, so a raw loop gives each thread its own.
+     */
     private Result plainMqtt() throws Exception {
         String topic = "capa/bench/" + PORT + "/plain/" + RUN;
         MqttClient subscriber = new MqttClient("tcp://127.0.0.1:1883", "capa-bench-sub-" + RUN, new MemoryPersistence());
-        MqttClient publisher = new MqttClient("tcp://127.0.0.1:1883", "capa-bench-pub-" + RUN, new MemoryPersistence());
+        List<MqttClient> publishers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ThreadLocal<MqttClient> publisher = ThreadLocal.withInitial(() -> {
+            try {
+                MqttClient client = new MqttClient("tcp://127.0.0.1:1883", "capa-bench-pub-" + UUID.randomUUID(),
+                        new MemoryPersistence());
+                client.connect();
+                publishers.add(client);
+                return client;
+            } catch (MqttException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         try {
             subscriber.setManualAcks(true);
             subscriber.setCallback(new MqttCallback() {
@@ -369,13 +383,14 @@ class PubSubBench {
             });
             subscriber.connect();
             subscriber.subscribe(topic, 1);
-            publisher.connect();
-            Publisher send = n -> concurrently(n, i -> publisher.publish(topic, new MqttMessage(payload(), 1, false, null)));
+            Publisher send = n -> concurrently(n, i -> publisher.get().publish(topic, new MqttMessage(payload(), 1, false, null)));
             measure(send, WARMUP);
             return measure(send, MESSAGES);
         } finally {
-            publisher.disconnect();
-            publisher.close();
+            for (MqttClient client : publishers) {
+                client.disconnect();
+                client.close();
+            }
             subscriber.disconnect();
             subscriber.close();
         }

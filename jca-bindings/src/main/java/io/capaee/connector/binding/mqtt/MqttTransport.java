@@ -8,13 +8,13 @@ import io.capaee.api.binding.OutputBindingException.Reason;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.SubjectAllowList;
 import io.capaee.connector.mqtt.MqttClients;
+import io.capaee.connector.mqtt.MqttPublisher;
 import io.capaee.connector.mqtt.MqttSettings;
 import io.capaee.connector.outbound.SharedBackendBase;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.common.MqttException;
 
 /**
@@ -29,7 +29,7 @@ final class MqttTransport extends SharedBackendBase implements BindingTransport 
     private final SubjectAllowList allowed;
     private final int qos;
     private final boolean retain;
-    private final MqttClient client;
+    private final MqttPublisher client;
 
     MqttTransport(MqttSettings settings, String topic, SubjectAllowList allowed, int qos, boolean retain) {
         this.settings = settings;
@@ -106,6 +106,6 @@ final class MqttTransport extends SharedBackendBase implements BindingTransport 
 
     @Override
     protected void release() {
-        MqttClients.close(client);
+        client.close();
     }
 }
