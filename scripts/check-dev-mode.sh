@@ -28,7 +28,8 @@ rm -rf "$work"
 mkdir -p "$work"
 echo "== private local repository (hard links to ~/.m2) and install"
 if [ -d "$HOME/.m2/repository" ]; then
-  cp -al "$HOME/.m2/repository" "$repo"
+  # hard links where ~/.m2 is on the same file system, a copy where it is not
+  cp -al "$HOME/.m2/repository" "$repo" 2>/dev/null || { rm -rf "$repo"; cp -a "$HOME/.m2/repository" "$repo"; }
 else
   mkdir -p "$repo"
 fi
