@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class ConfigurationReferenceTest {
 
     private static final Path REPOSITORY = Path.of(System.getProperty("capa.repository.dir", "..")).toAbsolutePath().normalize();
-    private static final Path SERVER_XML = REPOSITORY.resolve("liberty-config/src/main/liberty/config/server.xml");
+    private static final Path CONFIG = REPOSITORY.resolve("liberty-config/src/main/liberty/config");
+    /** The shipped server.xml and the fragment it includes, which holds Capa EE's own variables. */
+    private static final Path[] SERVER_XML = {CONFIG.resolve("server.xml"), CONFIG.resolve("capa-ee.xml")};
     private static final Path REFERENCE = REPOSITORY.resolve("docs/configuration.md");
 
     @Test

@@ -13,12 +13,20 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
-/** The {@code <variable>} elements of a Liberty server.xml: name to default (or fixed value). */
+/** The {@code <variable>} elements of Liberty configuration files (a server.xml and what it includes): name to default (or fixed value). */
 final class ServerXmlVariables {
     private ServerXmlVariables() {
     }
 
-    static Map<String, String> read(Path serverXml) throws IOException {
+    static Map<String, String> read(Path... files) throws IOException {
+        Map<String, String> variables = new TreeMap<>();
+        for (Path file : files) {
+            variables.putAll(read(file));
+        }
+        return variables;
+    }
+
+    private static Map<String, String> read(Path serverXml) throws IOException {
         try (InputStream in = Files.newInputStream(serverXml)) {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
