@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.database;
 
+import io.capaee.api.CapaException;
 import io.capaee.api.database.Database;
 import io.capaee.api.database.DatabaseException;
 import io.capaee.api.database.DatabaseJson;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +56,16 @@ public class DatabaseResource {
     }
 
     private Response run(String name, String operation, String body) {
-        Database database = databases.find(name).orElseThrow(() -> new DaprException(404, "ERR_DATABASE_NOT_FOUND",
+        Optional<Database> found;
+        try {
+            found = databases.find(name);
+        } catch (CapaException e) {
+            // declared, but Liberty cannot make its data source (a driver class or library that is not there)
+            LOG.log(Level.WARNING, "database {0} cannot be used: {1}", new Object[] {name, e.getMessage()});
+            throw new DaprException(503, "ERR_DATABASE_UNAVAILABLE", "database " + name
+                    + " is declared but its data source cannot be made; the server log has the detail");
+        }
+        Database database = found.orElseThrow(() -> new DaprException(404, "ERR_DATABASE_NOT_FOUND",
                 "no database named " + name + " (a <dataSource jndiName=\"jdbc/capa/" + name + "\"> in server.xml)"));
         DatabaseRequest request;
         try {
