@@ -8,7 +8,6 @@ import jakarta.json.spi.JsonProvider;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.TemporalAccessor;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -87,9 +86,8 @@ public final class DatabaseJson {
             values.add(b.booleanValue());
         } else if (v instanceof byte[] bytes) {
             values.add(Base64.getEncoder().encodeToString(bytes));
-        } else if (v instanceof TemporalAccessor || v instanceof String) {
-            values.add(v.toString());
         } else {
+            // String, and java.time values in ISO-8601 (their toString)
             values.add(v.toString());
         }
     }

@@ -96,10 +96,6 @@ public record DatabaseRequest(Operation operation, List<SqlStatement> statements
 
     private static List<SqlStatement> statements(JsonObject request) {
         JsonValue value = request.get("statements");
-        if (value == null) {
-            JsonValue data = request.get("data");
-            value = data instanceof JsonObject o ? o.get("statements") : null;
-        }
         if (!(value instanceof JsonArray array) || array.isEmpty()) {
             throw malformed("a transaction needs 'statements': a non-empty array of {\"operation\", \"sql\", \"params\"}");
         }

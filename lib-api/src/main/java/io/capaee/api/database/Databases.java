@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.database;
 
+import io.capaee.api.CapaException;
 import io.capaee.api.actors.EventTarget;
 import java.util.Optional;
 import javax.naming.InitialContext;
@@ -27,7 +28,7 @@ public final class Databases {
      * one: letters, digits, '.', '-', '_').
      *
      * @throws io.capaee.api.InvalidValueException when its limits are set to something that is not a limit
-     * @throws io.capaee.api.CapaException when JNDI cannot be asked, or the name is bound to something else
+     * @throws CapaException when JNDI cannot be asked, or the name is bound to something else
      */
     public static Optional<Database> lookup(String name) {
         return dataSource(name).map(ds -> new JdbcDatabase(name, ds, limits(name, ConfigProvider.getConfig())));
@@ -49,11 +50,11 @@ public final class Databases {
         } catch (NameNotFoundException e) {
             return Optional.empty();
         } catch (NamingException e) {
-            throw new io.capaee.api.CapaException("cannot look up " + JNDI_PREFIX + name + ": " + e.getMessage(), e);
+            throw new CapaException("cannot look up " + JNDI_PREFIX + name + ": " + e.getMessage(), e);
         }
         if (found instanceof DataSource ds) {
             return Optional.of(ds);
         }
-        throw new io.capaee.api.CapaException(JNDI_PREFIX + name + " is a " + found.getClass().getName() + ", not a data source");
+        throw new CapaException(JNDI_PREFIX + name + " is a " + found.getClass().getName() + ", not a data source");
     }
 }

@@ -68,7 +68,7 @@ final class SqlErrors {
         return false;
     }
 
-    /** The database's own words, without the driver's stack or, for PostgreSQL, a trailing "Where:" trace. */
+    /** The database's own words (the exception's message, never its stack), or the exception's kind when it has none. */
     static String message(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {

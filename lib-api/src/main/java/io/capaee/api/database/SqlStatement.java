@@ -2,8 +2,10 @@
 package io.capaee.api.database;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -20,7 +22,7 @@ public record SqlStatement(Operation operation, String sql, List<Object> params)
 
         /** The lower-case name of the HTTP API ({@code query}, {@code exec}). */
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -34,10 +36,10 @@ public record SqlStatement(Operation operation, String sql, List<Object> params)
     }
 
     public static SqlStatement query(String sql, Object... params) {
-        return new SqlStatement(Operation.QUERY, sql, java.util.Arrays.asList(params));
+        return new SqlStatement(Operation.QUERY, sql, Arrays.asList(params));
     }
 
     public static SqlStatement exec(String sql, Object... params) {
-        return new SqlStatement(Operation.EXEC, sql, java.util.Arrays.asList(params));
+        return new SqlStatement(Operation.EXEC, sql, Arrays.asList(params));
     }
 }
