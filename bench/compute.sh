@@ -7,17 +7,22 @@
 # (bench/compute/compute.mjs, WebAssembly.instantiate with {} as import object).
 # Workloads: fib(FIB_N) (naive recursion: calls) and sieve(SIEVE_N) (loops over linear memory).
 # Each: WARMUP_ITERATIONS untimed calls, then RUNS timed calls; the median counts.
+# The plain rows call the export on one Chicory instance, as Node does; the engine: rows call the
+# same workload through the engine (WasmFunction.callCli), with what isolation costs: the time
+# limit, the pool, and restoring the instance to its state after _start after every call
+# (sieve grows memory by 10 MB each call, and is shrunk back).
 # Prints each time, then last the ratio chicory / node per workload (target: <= 2).
 #
-# Prerequisite (once, from the repository root):  mvn install -DskipTests -DskipITs
-#   (builds capsule-cli/target/capsule.jar, which bundles Chicory runtime, compiler and wasm)
+# Prerequisite (once, from the repository root):  mvn package -DskipTests -DskipITs -pl capsule-cli -am
+#   (builds capsule-cli/target/capsule.jar, which bundles lib-api and Chicory runtime, compiler and wasm)
 #
 # Usage:  bench/compute.sh
 #         FIB_N=32 SIEVE_N=10000000 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults but FIB_N=35)
-#         CHICORY_MEMORY=bytearray bench/compute.sh   # Chicory's ByteArrayMemory alone (no chunk marks)
+#         CHICORY_MEMORY=flat bench/compute.sh        # the default: the engine's FlatMemory (one byte[])
+#         CHICORY_MEMORY=dirtychunk bench/compute.sh  # the engine's memory for large snapshots: one byte[] + written-chunk marks
+#         CHICORY_MEMORY=bytearray bench/compute.sh   # Chicory's ByteArrayMemory (an array per 64 KiB page)
 #         CHICORY_MEMORY=bytebuffer bench/compute.sh  # Chicory's default ByteBufferMemory
-#         CHICORY_MEMORY=dirtychunk bench/compute.sh  # the engine's memory: ByteArrayMemory + written-chunk marks
-#         CHICORY_MEMORY=flat bench/compute.sh        # experiment: one byte[] instead of 64 KiB pages
+#         (CHICORY_MEMORY changes the plain rows only; the engine: rows use what the engine picks)
 #         JAVA_CP_PREFIX=dir bench/compute.sh         # classes in dir shadow capsule.jar's (experiments)
 #         JAVA_OPTS="-XX:..." bench/compute.sh        # JVM flags for the Chicory run
 set -euo pipefail
@@ -27,7 +32,7 @@ FIB_N=${FIB_N:-35}
 SIEVE_N=${SIEVE_N:-10000000}
 WARMUP_ITERATIONS=${WARMUP_ITERATIONS:-10}
 RUNS=${RUNS:-20}
-CHICORY_MEMORY=${CHICORY_MEMORY:-dirtychunk}  # what the engine uses
+CHICORY_MEMORY=${CHICORY_MEMORY:-flat}  # what the engine uses for compute.wasm (128 KiB after _start)
 WASM=$ROOT/lib-api/src/test/guests/compute.wasm
 JAR=$ROOT/capsule-cli/target/capsule.jar
 
@@ -45,7 +50,7 @@ fi
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); node $(node --version)"
 log "fib($FIB_N), sieve($SIEVE_N): $WARMUP_ITERATIONS warm-up calls, then $RUNS timed calls each"
 
-CHICORY=$(java ${JAVA_OPTS:-} -Dchicory.memory="$CHICORY_MEMORY" -cp "${JAVA_CP_PREFIX:+$JAVA_CP_PREFIX:}$JAR" "$ROOT/bench/compute/ComputeBench.java" \
+CHICORY=$(java ${JAVA_OPTS:-} -Dchicory.memory="$CHICORY_MEMORY" -Dcompute.engine=true -cp "${JAVA_CP_PREFIX:+$JAVA_CP_PREFIX:}$JAR" "$ROOT/bench/compute/ComputeBench.java" \
   "$WASM" "$FIB_N" "$SIEVE_N" "$WARMUP_ITERATIONS" "$RUNS") || die "Chicory run"
 printf '%s\n' "$CHICORY" | sed 's/^/chicory  /'
 NODE=$(node "$ROOT/bench/compute/compute.mjs" "$WASM" "$FIB_N" "$SIEVE_N" "$WARMUP_ITERATIONS" "$RUNS") || die "Node run"
@@ -53,12 +58,12 @@ printf '%s\n' "$NODE" | sed 's/^/node     /'
 
 echo
 status=0
-for workload in "fib($FIB_N)" "sieve($SIEVE_N)"; do
+for workload in "fib($FIB_N)" "sieve($SIEVE_N)" "engine:fib($FIB_N)" "engine:sieve($SIEVE_N)"; do
   c=$(printf '%s\n' "$CHICORY" | awk -v w="$workload" '$1 == "RESULT" && $2 == w { print $3, $4 }')
-  n=$(printf '%s\n' "$NODE" | awk -v w="$workload" '$1 == "RESULT" && $2 == w { print $3, $4 }')
+  n=$(printf '%s\n' "$NODE" | awk -v w="${workload#engine:}" '$1 == "RESULT" && $2 == w { print $3, $4 }')
   [ -n "$c" ] && [ -n "$n" ] || die "$workload: missing result"
   [ "${c%% *}" = "${n%% *}" ] || die "$workload: Chicory answered ${c%% *}, Node ${n%% *}"
   awk -v w="$workload" -v c="${c#*median_ms=}" -v n="${n#*median_ms=}" 'BEGIN {
-    printf "%-18s chicory %9.2f ms   node %9.2f ms   chicory / node = %.2f  (target <= 2: %s)\n", w, c, n, c / n, (c / n <= 2 ? "met" : "NOT met")
+    printf "%-25s chicory %9.2f ms   node %9.2f ms   chicory / node = %.2f  (target <= 2: %s)\n", w, c, n, c / n, (c / n <= 2 ? "met" : "NOT met")
   }'
 done

@@ -18,15 +18,22 @@ import java.util.List;
  * One started guest (its {@code _start} has run) that can be reset to exactly that state.
  * Capsule built a fresh runtime per request (36 requests/s); taking a snapshot of linear memory
  * and mutable globals after {@code _start} and restoring it after every call gives each call
- * the same fresh-instance semantics. The restore copies back only the chunks the call wrote
- * ({@link DirtyChunkMemory}), not all of memory. Not thread-safe: the pool hands an instance to
- * one call at a time.
+ * the same fresh-instance semantics, including memory the call grew: it shrinks back to its
+ * size after {@code _start}. A small memory is restored by copying all of it back
+ * ({@link FlatMemory}), a large one by copying back only the chunks the call wrote
+ * ({@link DirtyChunkMemory}). Not thread-safe: the pool hands an instance to one call at a time.
  */
 public final class GuestInstance {
+    /**
+     * Up to this much memory after {@code _start}, a restore copies all of it back (16 us for
+     * 512 KiB): cheaper than marking every write the guest makes, which costs memory-bound guest
+     * code about a third of its speed (docs/performance.md). Above it, writes are marked.
+     */
+    static final int FULL_COPY_MAX_BYTES = 512 * 1024;
+
     private final Instance instance;
-    private final DirtyChunkMemory memory;
+    private final LinearMemory memory;
     private final byte[] memorySnapshot;
-    private final int snapshotPages;
     private final int[] mutableGlobals;
     private final long[] globalLow;
     private final long[] globalHigh;
@@ -38,10 +45,9 @@ public final class GuestInstance {
 
     private GuestInstance(Instance instance, AbiGeneration generation) {
         this.instance = instance;
-        this.memory = (DirtyChunkMemory) instance.memory();
+        this.memory = (LinearMemory) instance.memory();
         this.generation = generation;
-        this.snapshotPages = memory.pages();
-        this.memorySnapshot = memory.readBytes(0, snapshotPages * Memory.PAGE_SIZE);
+        this.memorySnapshot = memory.readBytes(0, memory.pages() * Memory.PAGE_SIZE);
         memory.clean();
         List<Integer> mutable = new ArrayList<>();
         for (int i = 0; i < instance.globalCount(); i++) {
@@ -82,9 +88,12 @@ public final class GuestInstance {
         Instance.Builder builder = Instance.builder(compiled.module())
                 .withImportValues(imports)
                 .withMemoryLimits(new MemoryLimits(compiled.shape().initialPages(), maxPages))
-                // byte[] memory (faster here than Chicory's default ByteBuffer one, bench/compute.sh)
-                // that tracks what each call writes, so that reset copies back only that
-                .withMemoryFactory(DirtyChunkMemory::new);
+                // one byte[] (faster than Chicory's paged memories, bench/compute.sh) that can be
+                // put back to the snapshot; _start rarely grows memory much, so its initial size
+                // tells how large the snapshot will be
+                .withMemoryFactory(compiled.shape().initialPages() * (long) Memory.PAGE_SIZE <= FULL_COPY_MAX_BYTES
+                        ? FlatMemory::new
+                        : DirtyChunkMemory::new);
         compiled.machineFactory().ifPresent(builder::withMachineFactory);
         return new GuestInstance(builder.build(), compiled.shape().generation());
     }
@@ -129,20 +138,13 @@ public final class GuestInstance {
         return memory.pages();
     }
 
-    /**
-     * Puts memory and globals back as they were after {@code _start}. Returns false when that is
-     * impossible because memory grew (wasm memory cannot shrink): the caller then drops it.
-     */
-    boolean reset() {
-        if (memory.pages() != snapshotPages) {
-            return false;
-        }
+    /** Puts memory (content and size) and globals back as they were after {@code _start}. */
+    void reset() {
         memory.restore(memorySnapshot);
         for (int i = 0; i < mutableGlobals.length; i++) {
             GlobalInstance g = instance.global(mutableGlobals[i]);
             g.setValueLow(globalLow[i]);
             g.setValueHigh(globalHigh[i]);
         }
-        return true;
     }
 }

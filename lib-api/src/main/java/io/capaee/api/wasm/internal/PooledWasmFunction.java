@@ -24,8 +24,7 @@ import java.util.function.Supplier;
 /**
  * A function backed by a pool of started instances. A call borrows an instance (or starts one
  * when none is idle), runs on the caller's thread under the watchdog, resets the instance to its
- * post-{@code _start} snapshot and gives it back. An instance that failed or whose memory grew
- * is dropped, never reused.
+ * post-{@code _start} snapshot and gives it back. An instance that failed is dropped, never reused.
  */
 public final class PooledWasmFunction implements WasmFunction {
     private static final String CLI_SEPARATOR = "\u00b0";
@@ -166,9 +165,10 @@ public final class PooledWasmFunction implements WasmFunction {
     }
 
     private void release(GuestInstance guest) {
-        if (closed || !guest.reset()) {
+        if (closed) {
             return;
         }
+        guest.reset();
         if (idleCount.incrementAndGet() <= poolSize) {
             idle.offerFirst(guest);
         } else {
