@@ -4,33 +4,53 @@ import com.dylibso.chicory.runtime.ByteArrayMemory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.runtime.ExportFunction;
+import io.capaee.api.wasm.FunctionSettings;
+import io.capaee.api.wasm.HostServices;
+import io.capaee.api.wasm.WasmEngine;
+import io.capaee.api.wasm.WasmFunction;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * compute.wasm in Chicory, compiled to JVM bytecode with MachineFactoryCompiler (the engine's
  * mode), no imports. Same protocol as compute.mjs: per workload WARMUP untimed calls, then RUNS
- * timed calls; prints one line per workload:
+ * timed calls (warm-up: at least WARMUP calls and -Dcompute.warmupSeconds, default 3); prints one line per workload:
  *   RESULT <workload> <result> median_ms=<m> min_ms=<m> mean_ms=<m>
- * Usage: java -cp lib-api/target/capsule.jar bench/compute/ComputeBench.java compute.wasm FIB_N SIEVE_N WARMUP RUNS
+ * Usage: java -cp capsule-cli/target/capsule.jar bench/compute/ComputeBench.java compute.wasm FIB_N SIEVE_N JSON_N CHECKSUM_N WARMUP RUNS
  * Memory (-Dchicory.memory): flat (the engine's io.capaee FlatMemory: one byte[], what the engine
  * uses for compute.wasm, whose memory after _start is 128 KiB), dirtychunk (the engine's
  * DirtyChunkMemory: one byte[] plus a mark per written 4 KiB chunk, what it uses for guests with
  * more than 512 KiB after _start), bytearray (Chicory's ByteArrayMemory: an array per 64 KiB page)
  * or bytebuffer (Chicory's default ByteBufferMemory).
- * With -Dcompute.engine=true it also runs the same workloads through the engine's public API
- * (WasmEngine.load, WasmFunction.callCli "fib N" / "sieve N"): what a call costs with its
+ * With -Dcompute.mode=engine it runs the same workloads through the engine's public API instead
+ * (WasmEngine.load, WasmFunction.callCli "fib N" / "sieve N" / ...): what a call costs with its
  * isolation, i.e. the time limit watch, the pool and the restore of the instance to its state
- * after _start after every call. Those lines are RESULT engine:<workload> ...
+ * after _start after every call. Those lines are RESULT engine:<workload> ... (its own JVM: two
+ * compiled copies of the module in one JVM slowed the second one's fib twofold).
  */
 public class ComputeBench {
     public static void main(String[] args) throws Exception {
         byte[] bytes = Files.readAllBytes(Path.of(args[0]));
-        int fibN = Integer.parseInt(args[1]);
-        int sieveN = Integer.parseInt(args[2]);
-        int warmup = Integer.parseInt(args[3]);
-        int runs = Integer.parseInt(args[4]);
+        Map<String, Integer> workloads = new LinkedHashMap<>();
+        workloads.put("fib", Integer.parseInt(args[1]));
+        workloads.put("sieve", Integer.parseInt(args[2]));
+        workloads.put("json", Integer.parseInt(args[3]));
+        workloads.put("checksum", Integer.parseInt(args[4]));
+        int warmup = Integer.parseInt(args[5]);
+        int runs = Integer.parseInt(args[6]);
+        if (System.getProperty("compute.mode", "plain").equals("engine")) {
+            engine(bytes, workloads, warmup, runs);
+            return;
+        }
 
         long t0 = System.nanoTime();
         WasmModule module = Parser.parse(bytes);
@@ -50,32 +70,40 @@ public class ComputeBench {
         System.out.printf("INFO chicory instantiate+compile %.1f ms (java %s, %s memory)%n", (System.nanoTime() - t0) / 1e6,
                 System.getProperty("java.version"), memory);
 
-        run("fib(" + fibN + ")", arg -> instance.export("fib").apply(arg)[0], fibN, warmup, runs);
-        run("sieve(" + sieveN + ")", arg -> instance.export("sieve").apply(arg)[0], sieveN, warmup, runs);
+        for (var w : workloads.entrySet()) {
+            ExportFunction export = instance.export(w.getKey());
+            run(w.getKey() + "(" + w.getValue() + ")", arg -> export.apply(arg)[0], w.getValue(), warmup, runs);
+        }
+    }
 
-        if (Boolean.getBoolean("compute.engine")) {
-            var scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "bench-watchdog");
-                t.setDaemon(true);
-                return t;
-            });
-            var services = new io.capaee.api.wasm.HostServices(java.util.Optional.empty(), java.util.Optional.empty(), "{}",
-                    (function, line) -> {}, java.net.http.HttpClient.newHttpClient());
-            try (var engine = new io.capaee.api.wasm.WasmEngine(services, scheduler, true);
-                    var function = engine.load("compute", bytes, io.capaee.api.wasm.FunctionSettings.defaults()
-                            .withMaxMemoryPages(1024).withMaxIdleInstances(1))) {
-                run("engine:fib(" + fibN + ")", arg -> Long.parseLong(function.callCli(java.util.List.of("fib", "" + arg)).raw()),
-                        fibN, warmup, runs);
-                run("engine:sieve(" + sieveN + ")", arg -> Long.parseLong(function.callCli(java.util.List.of("sieve", "" + arg)).raw()),
-                        sieveN, warmup, runs);
+    private static void engine(byte[] bytes, Map<String, Integer> workloads, int warmup, int runs) {
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "bench-watchdog");
+            t.setDaemon(true);
+            return t;
+        });
+        HostServices services = new HostServices(Optional.empty(), Optional.empty(), "{}", (function, line) -> {},
+                HttpClient.newHttpClient());
+        long t0 = System.nanoTime();
+        try (WasmEngine engine = new WasmEngine(services, scheduler, true);
+                WasmFunction function = engine.load("compute", bytes, FunctionSettings.defaults()
+                        .withMaxMemoryPages(1024).withMaxIdleInstances(1))) {
+            System.out.printf("INFO engine load (compile, start, snapshot) %.1f ms (java %s)%n", (System.nanoTime() - t0) / 1e6,
+                    System.getProperty("java.version"));
+            for (var w : workloads.entrySet()) {
+                run("engine:" + w.getKey() + "(" + w.getValue() + ")",
+                        arg -> Long.parseLong(function.callCli(List.of(w.getKey(), Integer.toString(arg))).raw()), w.getValue(), warmup, runs);
             }
+        } finally {
             scheduler.shutdownNow();
         }
     }
 
     private static void run(String name, java.util.function.IntToLongFunction f, int arg, int warmup, int runs) {
         long result = 0;
-        for (int i = 0; i < warmup; i++) {
+        // at least WARMUP calls and WARMUP_SECONDS: the JIT needs seconds for large guest functions
+        long warmUntil = System.nanoTime() + (long) (Double.parseDouble(System.getProperty("compute.warmupSeconds", "3")) * 1e9);
+        for (int i = 0; i < warmup || System.nanoTime() - warmUntil < 0; i++) {
             result = f.applyAsLong(arg);
         }
         double[] ms = new double[runs];
