@@ -272,7 +272,7 @@ CAP_EXPORT("json") i32 json(i32 n) {
 CAP_EXPORT("checksum") i32 checksum(i32 n) {
     static arena mem;
     if (n < 1) return 0;
-    arena_reset(&mem, (u32)n + 1024u);
+    arena_reset(&mem, (u32)n + 1024u + 8u); /* the table, then n bytes rounded up to 8 */
     u32 *table = arena_take(&mem, 256u * 4u);
     for (u32 i = 0; i < 256; i++) {
         u32 c = i;
