@@ -19,18 +19,11 @@ import java.util.List;
  * Capsule built a fresh runtime per request (36 requests/s); taking a snapshot of linear memory
  * and mutable globals after {@code _start} and restoring it after every call gives each call
  * the same fresh-instance semantics, including memory the call grew: it shrinks back to its
- * size after {@code _start}. A small memory is restored by copying all of it back
- * ({@link FlatMemory}), a large one by copying back only the chunks the call wrote
- * ({@link DirtyChunkMemory}). Not thread-safe: the pool hands an instance to one call at a time.
+ * size after {@code _start}. The memory is restored either by copying back only the chunks the
+ * call wrote ({@link DirtyChunkMemory}) or all of it ({@link FlatMemory}), as
+ * {@link RestoreChoice} decides. Not thread-safe: the pool hands an instance to one call at a time.
  */
 public final class GuestInstance {
-    /**
-     * Up to this much memory after {@code _start}, a restore copies all of it back (16 us for
-     * 512 KiB): cheaper than marking every write the guest makes, which costs memory-bound guest
-     * code about a third of its speed (docs/performance.md). Above it, writes are marked.
-     */
-    static final int FULL_COPY_MAX_BYTES = 512 * 1024;
-
     private final Instance instance;
     private final LinearMemory memory;
     private final byte[] memorySnapshot;
@@ -83,17 +76,18 @@ public final class GuestInstance {
         }
     }
 
-    /** Instantiates the module (which runs {@code _start}) and takes the snapshot. */
-    static GuestInstance start(CompiledModule compiled, ImportValues imports, int maxPages) {
+    /**
+     * Instantiates the module (which runs {@code _start}) and takes the snapshot.
+     *
+     * @param wholeCopy restore by copying all of memory back instead of marking written chunks
+     */
+    static GuestInstance start(CompiledModule compiled, ImportValues imports, int maxPages, boolean wholeCopy) {
         Instance.Builder builder = Instance.builder(compiled.module())
                 .withImportValues(imports)
                 .withMemoryLimits(new MemoryLimits(compiled.shape().initialPages(), maxPages))
                 // one byte[] (faster than Chicory's paged memories, bench/compute.sh) that can be
-                // put back to the snapshot; _start rarely grows memory much, so its initial size
-                // tells how large the snapshot will be
-                .withMemoryFactory(compiled.shape().initialPages() * (long) Memory.PAGE_SIZE <= FULL_COPY_MAX_BYTES
-                        ? FlatMemory::new
-                        : DirtyChunkMemory::new);
+                // put back to the snapshot
+                .withMemoryFactory(wholeCopy ? FlatMemory::new : DirtyChunkMemory::new);
         compiled.machineFactory().ifPresent(builder::withMachineFactory);
         return new GuestInstance(builder.build(), compiled.shape().generation());
     }
@@ -131,6 +125,16 @@ public final class GuestInstance {
         if (free != null) {
             free.apply(ptr);
         }
+    }
+
+    /** Whether this instance restores by copying all of memory back. */
+    boolean wholeCopy() {
+        return memory instanceof FlatMemory;
+    }
+
+    /** Bytes of memory after {@code _start}. */
+    int snapshotBytes() {
+        return memorySnapshot.length;
     }
 
     /** Current size of linear memory in pages. */
