@@ -86,14 +86,22 @@ public final class DirtyChunkMemory extends LinearMemory {
     @Override
     public void writeByte(int address, byte value) {
         check(address, 1);
-        bytes[address] = value;
+        try {
+            bytes[address] = value;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 1);
+        }
         dirty[address >>> CHUNK_SHIFT] = 1;
     }
 
     @Override
     public void writeShort(int address, short value) {
         check(address, 2);
-        SHORT.set(bytes, address, value);
+        try {
+            SHORT.set(bytes, address, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 2);
+        }
         dirty[address >>> CHUNK_SHIFT] = 1;
         dirty[(address + 1) >>> CHUNK_SHIFT] = 1;
     }
@@ -101,7 +109,11 @@ public final class DirtyChunkMemory extends LinearMemory {
     @Override
     public void writeI32(int address, int value) {
         check(address, 4);
-        INT.set(bytes, address, value);
+        try {
+            INT.set(bytes, address, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 4);
+        }
         dirty[address >>> CHUNK_SHIFT] = 1;
         dirty[(address + 3) >>> CHUNK_SHIFT] = 1;
     }
@@ -109,7 +121,11 @@ public final class DirtyChunkMemory extends LinearMemory {
     @Override
     public void writeLong(int address, long value) {
         check(address, 8);
-        LONG.set(bytes, address, value);
+        try {
+            LONG.set(bytes, address, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 8);
+        }
         dirty[address >>> CHUNK_SHIFT] = 1;
         dirty[(address + 7) >>> CHUNK_SHIFT] = 1;
     }

@@ -42,25 +42,41 @@ public final class FlatMemory extends LinearMemory {
     @Override
     public void writeByte(int address, byte value) {
         check(address, 1);
-        bytes[address] = value;
+        try {
+            bytes[address] = value;
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 1);
+        }
     }
 
     @Override
     public void writeShort(int address, short value) {
         check(address, 2);
-        SHORT.set(bytes, address, value);
+        try {
+            SHORT.set(bytes, address, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 2);
+        }
     }
 
     @Override
     public void writeI32(int address, int value) {
         check(address, 4);
-        INT.set(bytes, address, value);
+        try {
+            INT.set(bytes, address, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 4);
+        }
     }
 
     @Override
     public void writeLong(int address, long value) {
         check(address, 8);
-        LONG.set(bytes, address, value);
+        try {
+            LONG.set(bytes, address, value);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 8);
+        }
     }
 
     @Override

@@ -77,7 +77,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     /** Zeroes what the guest grew past {@code snapshotSize} (all of it) and shrinks back. */
     final void shrinkTo(int snapshotSize) {
         if (size > snapshotSize) {
-            if (bytes.length > RETAINED_BYTES) {
+            if (bytes.length > RETAINED_BYTES || snapshotSize == 0) {
                 bytes = Arrays.copyOf(bytes, snapshotSize);
                 grown(bytes.length);
             } else {
@@ -92,9 +92,15 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
 
     // ---------------------------------------------------------------- bounds
 
-    /** Traps unless [address, address + width) lies in memory; width is 1..8. */
+    /**
+     * Traps unless [address, address + width) lies in memory; width is 1..8. One unsigned
+     * comparison (a negative address is a large unsigned one): it runs on every access of guest
+     * code. With an empty memory (size 0, where size - width is negative) the array is empty too
+     * ({@link #shrinkTo} keeps no spare room then), so the array access itself throws, and the
+     * accessors turn that into the same trap.
+     */
     final void check(int address, int width) {
-        if (address < 0 || address > size - width) {
+        if (Integer.compareUnsigned(address, size - width) > 0) {
             throw outOfBounds(address, width);
         }
     }
@@ -113,7 +119,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
         }
     }
 
-    private WasmRuntimeException outOfBounds(int address, int length) {
+    final WasmRuntimeException outOfBounds(int address, int length) {
         // Chicory's wording (its ByteArrayMemory's)
         return new WasmRuntimeException("out of bounds memory access: attempted to access address: " + address
                 + " but limit is: " + size + " and size: " + length);
@@ -191,7 +197,11 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final byte read(int address) {
         check(address, 1);
-        return bytes[address];
+        try {
+            return bytes[address];
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 1);
+        }
     }
 
     @Override
@@ -203,19 +213,31 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final int readInt(int address) {
         check(address, 4);
-        return (int) INT.get(bytes, address);
+        try {
+            return (int) INT.get(bytes, address);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 4);
+        }
     }
 
     @Override
     public final long readLong(int address) {
         check(address, 8);
-        return (long) LONG.get(bytes, address);
+        try {
+            return (long) LONG.get(bytes, address);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 8);
+        }
     }
 
     @Override
     public final short readShort(int address) {
         check(address, 2);
-        return (short) SHORT.get(bytes, address);
+        try {
+            return (short) SHORT.get(bytes, address);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 2);
+        }
     }
 
     @Override
@@ -231,7 +253,11 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final float readFloat(int address) {
         check(address, 4);
-        return (float) FLOAT.get(bytes, address);
+        try {
+            return (float) FLOAT.get(bytes, address);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 4);
+        }
     }
 
     @Override
@@ -242,7 +268,11 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final double readDouble(int address) {
         check(address, 8);
-        return (double) DOUBLE.get(bytes, address);
+        try {
+            return (double) DOUBLE.get(bytes, address);
+        } catch (IndexOutOfBoundsException e) {
+            throw outOfBounds(address, 8);
+        }
     }
 
     @Override

@@ -144,4 +144,21 @@ class DirtyChunkMemoryTest {
         assertEquals(PAGES, memory.grow(8));
         assertEquals(10, memory.pages());
     }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void anEmptyMemoryTrapsOnEveryAccessAlsoAfterGrowingAndRestoring(Function<MemoryLimits, LinearMemory> kind) {
+        LinearMemory memory = kind.apply(new MemoryLimits(0, 4));
+        memory.clean();
+        byte[] snapshot = new byte[0];
+        for (int round = 0; round < 2; round++) {
+            assertThrows(WasmRuntimeException.class, () -> memory.read(0));
+            assertThrows(WasmRuntimeException.class, () -> memory.readLong(0));
+            assertThrows(WasmRuntimeException.class, () -> memory.writeI32(0, 1));
+            assertEquals(0, memory.grow(2));
+            memory.writeLong(Memory.PAGE_SIZE, 5L);
+            memory.restore(snapshot);
+            assertEquals(0, memory.pages());
+        }
+    }
 }
