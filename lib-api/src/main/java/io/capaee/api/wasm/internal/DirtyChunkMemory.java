@@ -86,22 +86,14 @@ public final class DirtyChunkMemory extends LinearMemory {
     @Override
     public void writeByte(int address, byte value) {
         check(address, 1);
-        try {
-            bytes[address] = value;
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 1);
-        }
+        bytes[address] = value;
         dirty[address >>> CHUNK_SHIFT] = 1;
     }
 
     @Override
     public void writeShort(int address, short value) {
         check(address, 2);
-        try {
-            SHORT.set(bytes, address, value);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 2);
-        }
+        SHORT.set(bytes, address, value);
         dirty[address >>> CHUNK_SHIFT] = 1;
         dirty[(address + 1) >>> CHUNK_SHIFT] = 1;
     }
@@ -109,11 +101,7 @@ public final class DirtyChunkMemory extends LinearMemory {
     @Override
     public void writeI32(int address, int value) {
         check(address, 4);
-        try {
-            INT.set(bytes, address, value);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 4);
-        }
+        INT.set(bytes, address, value);
         dirty[address >>> CHUNK_SHIFT] = 1;
         dirty[(address + 3) >>> CHUNK_SHIFT] = 1;
     }
@@ -121,11 +109,7 @@ public final class DirtyChunkMemory extends LinearMemory {
     @Override
     public void writeLong(int address, long value) {
         check(address, 8);
-        try {
-            LONG.set(bytes, address, value);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 8);
-        }
+        LONG.set(bytes, address, value);
         dirty[address >>> CHUNK_SHIFT] = 1;
         dirty[(address + 7) >>> CHUNK_SHIFT] = 1;
     }

@@ -42,41 +42,25 @@ public final class FlatMemory extends LinearMemory {
     @Override
     public void writeByte(int address, byte value) {
         check(address, 1);
-        try {
-            bytes[address] = value;
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 1);
-        }
+        bytes[address] = value;
     }
 
     @Override
     public void writeShort(int address, short value) {
         check(address, 2);
-        try {
-            SHORT.set(bytes, address, value);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 2);
-        }
+        SHORT.set(bytes, address, value);
     }
 
     @Override
     public void writeI32(int address, int value) {
         check(address, 4);
-        try {
-            INT.set(bytes, address, value);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 4);
-        }
+        INT.set(bytes, address, value);
     }
 
     @Override
     public void writeLong(int address, long value) {
         check(address, 8);
-        try {
-            LONG.set(bytes, address, value);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 8);
-        }
+        LONG.set(bytes, address, value);
     }
 
     @Override

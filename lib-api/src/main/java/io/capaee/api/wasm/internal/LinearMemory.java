@@ -77,7 +77,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     /** Zeroes what the guest grew past {@code snapshotSize} (all of it) and shrinks back. */
     final void shrinkTo(int snapshotSize) {
         if (size > snapshotSize) {
-            if (bytes.length > RETAINED_BYTES || snapshotSize == 0) {
+            if (bytes.length > RETAINED_BYTES) {
                 bytes = Arrays.copyOf(bytes, snapshotSize);
                 grown(bytes.length);
             } else {
@@ -92,15 +92,9 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
 
     // ---------------------------------------------------------------- bounds
 
-    /**
-     * Traps unless [address, address + width) lies in memory; width is 1..8. One unsigned
-     * comparison (a negative address is a large unsigned one): it runs on every access of guest
-     * code. With an empty memory (size 0, where size - width is negative) the array is empty too
-     * ({@link #shrinkTo} keeps no spare room then), so the array access itself throws, and the
-     * accessors turn that into the same trap.
-     */
+    /** Traps unless [address, address + width) lies in memory; width is 1..8. */
     final void check(int address, int width) {
-        if (Integer.compareUnsigned(address, size - width) > 0) {
+        if (address < 0 || address > size - width) {
             throw outOfBounds(address, width);
         }
     }
@@ -119,7 +113,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
         }
     }
 
-    final WasmRuntimeException outOfBounds(int address, int length) {
+    private WasmRuntimeException outOfBounds(int address, int length) {
         // Chicory's wording (its ByteArrayMemory's)
         return new WasmRuntimeException("out of bounds memory access: attempted to access address: " + address
                 + " but limit is: " + size + " and size: " + length);
@@ -197,11 +191,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final byte read(int address) {
         check(address, 1);
-        try {
-            return bytes[address];
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 1);
-        }
+        return bytes[address];
     }
 
     @Override
@@ -213,31 +203,19 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final int readInt(int address) {
         check(address, 4);
-        try {
-            return (int) INT.get(bytes, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 4);
-        }
+        return (int) INT.get(bytes, address);
     }
 
     @Override
     public final long readLong(int address) {
         check(address, 8);
-        try {
-            return (long) LONG.get(bytes, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 8);
-        }
+        return (long) LONG.get(bytes, address);
     }
 
     @Override
     public final short readShort(int address) {
         check(address, 2);
-        try {
-            return (short) SHORT.get(bytes, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 2);
-        }
+        return (short) SHORT.get(bytes, address);
     }
 
     @Override
@@ -253,11 +231,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final float readFloat(int address) {
         check(address, 4);
-        try {
-            return (float) FLOAT.get(bytes, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 4);
-        }
+        return (float) FLOAT.get(bytes, address);
     }
 
     @Override
@@ -268,11 +242,7 @@ public abstract sealed class LinearMemory implements Memory permits FlatMemory, 
     @Override
     public final double readDouble(int address) {
         check(address, 8);
-        try {
-            return (double) DOUBLE.get(bytes, address);
-        } catch (IndexOutOfBoundsException e) {
-            throw outOfBounds(address, 8);
-        }
+        return (double) DOUBLE.get(bytes, address);
     }
 
     @Override
