@@ -184,7 +184,7 @@ public final class PooledWasmFunction implements WasmFunction {
 
     /** Instantiates and runs {@code _start} under the call time limit: a guest that never returns from it is stopped. */
     private GuestInstance startInstance() {
-        boolean wholeCopy = restore != null && restore.wholeCopy();
+        boolean wholeCopy = restore == null || restore.wholeCopy(); // the first instance: see RestoreChoice
         return watched(() -> GuestInstance.start(compiled, imports, maxPages, wholeCopy), this::startTimeout,
                 e -> new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e));
     }

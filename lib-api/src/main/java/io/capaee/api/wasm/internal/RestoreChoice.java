@@ -7,8 +7,13 @@ package io.capaee.api.wasm.internal;
  * wrote, but slows memory-bound guest code by about a third; copying the whole snapshot back
  * ({@link FlatMemory}) costs a fixed time per call (about 4 us for 128 KiB, 150 us for 2 MiB) and
  * nothing while the guest runs. So short calls (an HTTP handler) keep the marks, and calls long
- * enough that the copy is at most a twentieth of them switch to whole copies. Only instances
+ * enough that the copy is at most a twentieth of them use whole copies. Only instances
  * started after a switch use the new kind; the pool drops the others as they come back.
+ *
+ * <p>A function starts with whole copies and leaves them after its first short calls. The other
+ * way round, the first instances' marking memory stayed in the type profile of the compiled
+ * guest code after the switch, and a memory-bound call ran about a fifth slower in some JVM runs
+ * (bench/compute.sh, engine rows); short calls pay nothing measurable for the extra memory class.
  *
  * <p>The call time is an average over recent calls, and switching back needs calls four times
  * shorter than switching there did, so a function does not flip on every other call.
@@ -21,7 +26,7 @@ final class RestoreChoice {
     static final double CALL_NANOS_PER_SNAPSHOT_BYTE = 20 / 16.0;
 
     private final long wholeCopyAbove;
-    private volatile boolean wholeCopy;
+    private volatile boolean wholeCopy = true;
     /** Average call time in ns, updated without a lock: a lost update only delays a switch. */
     private volatile long averageNanos;
 

@@ -12,6 +12,14 @@ class RestoreChoiceTest {
     private static final long THRESHOLD = (long) (SNAPSHOT * RestoreChoice.CALL_NANOS_PER_SNAPSHOT_BYTE);
 
     @Test
+    void aFunctionStartsWithWholeCopiesAndItsFirstShortCallMovesItToMarks() {
+        RestoreChoice choice = new RestoreChoice(SNAPSHOT);
+        assertTrue(choice.wholeCopy());
+        choice.called(THRESHOLD / 10);
+        assertFalse(choice.wholeCopy());
+    }
+
+    @Test
     void shortCallsKeepTheMarks() {
         RestoreChoice choice = new RestoreChoice(SNAPSHOT);
         for (int i = 0; i < 1000; i++) {
@@ -23,6 +31,10 @@ class RestoreChoiceTest {
     @Test
     void longCallsSwitchToWholeCopiesAndShortOnesSwitchBack() {
         RestoreChoice choice = new RestoreChoice(SNAPSHOT);
+        for (int i = 0; i < 100; i++) {
+            choice.called(THRESHOLD / 10);
+        }
+        assertFalse(choice.wholeCopy());
         choice.called(THRESHOLD * 100);
         assertTrue(choice.wholeCopy());
         choice.called(THRESHOLD / 2); // the average is still high
