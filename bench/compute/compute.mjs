@@ -2,17 +2,19 @@
 // compute.wasm in Node.js (V8), instantiated with an empty import object. Same protocol as
 // ComputeBench.java: per workload WARMUP untimed calls, then RUNS timed calls; prints
 //   RESULT <workload> <result> median_ms=<m> min_ms=<m> mean_ms=<m>
-// Usage: node bench/compute/compute.mjs compute.wasm FIB_N SIEVE_N WARMUP RUNS
+// Usage: node bench/compute/compute.mjs compute.wasm FIB_N SIEVE_N JSON_N CHECKSUM_N WARMUP RUNS
 import { readFileSync } from 'node:fs';
 
-const [file, fibN, sieveN, warmup, runs] = process.argv.slice(2);
+const [file, fibN, sieveN, jsonN, checksumN, warmup, runs] = process.argv.slice(2);
 const t0 = process.hrtime.bigint();
 const { instance } = await WebAssembly.instantiate(readFileSync(file), {});
 console.log(`INFO node instantiate+compile ${(Number(process.hrtime.bigint() - t0) / 1e6).toFixed(1)} ms (node ${process.version})`);
 
 function run(name, f, arg) {
   let result = 0;
-  for (let i = 0; i < Number(warmup); i++) result = f(arg);
+  // at least WARMUP calls and WARMUP_SECONDS, as ComputeBench.java
+  const warmUntil = process.hrtime.bigint() + BigInt(Math.round(Number(process.env.WARMUP_SECONDS ?? 3) * 1e9));
+  for (let i = 0; i < Number(warmup) || process.hrtime.bigint() < warmUntil; i++) result = f(arg);
   const ms = [];
   for (let i = 0; i < Number(runs); i++) {
     const t = process.hrtime.bigint();
@@ -30,3 +32,5 @@ function run(name, f, arg) {
 
 run(`fib(${fibN})`, instance.exports.fib, Number(fibN));
 run(`sieve(${sieveN})`, instance.exports.sieve, Number(sieveN));
+run(`json(${jsonN})`, instance.exports.json, Number(jsonN));
+run(`checksum(${checksumN})`, instance.exports.checksum, Number(checksumN));

@@ -176,6 +176,32 @@ class LimitsAndIsolationTest {
     }
 
     @OnBothEngines
+    void memoryAGuestGrewIsGivenBackAfterTheCallAndTheLimitStillHolds(EngineKind kind) {
+        // one instance, reused: each call grows memory by 9 MB of its 16 MiB, which only fits
+        // if the previous call's growth was undone
+        WasmFunction function = host.load(kind, "hostcalls", FunctionSettings.defaults().withCallTimeout(CALL_TIMEOUT).withMaxIdleInstances(1));
+        for (int i = 0; i < 5; i++) {
+            assertEquals("ok", function.callCli(List.of("heap", "9000000")).raw(), "call " + i);
+            assertEquals("1", function.callCli(List.of("counter")).raw(), "call " + i);
+        }
+
+        WasmFunctionException e = assertThrows(WasmFunctionException.class, () -> function.callCli(List.of("heap", "20000000")));
+
+        assertEquals(Reason.MEMORY_LIMIT, e.reason(), e.getMessage());
+        assertEquals("ok", function.callCli(List.of("heap", "9000000")).raw());
+    }
+
+    @OnBothEngines
+    void aGuestThatGrowsMemoryInEveryCallAnswersAlike(EngineKind kind) {
+        // sieve allocates (and grows memory for) its 2 MB array anew in each fresh instance
+        WasmFunction function = host.load(kind, "compute", FunctionSettings.defaults().withMaxIdleInstances(1));
+        for (int i = 0; i < 4; i++) {
+            assertEquals("148933", function.callCli(List.of("sieve", "2000000")).raw(), "call " + i);
+            assertEquals("25", function.callCli(List.of("sieve", "100")).raw(), "call " + i);
+        }
+    }
+
+    @OnBothEngines
     void aClosedFunctionRefusesCalls(EngineKind kind) {
         WasmFunction function = hostcalls(kind);
         function.close();

@@ -118,6 +118,10 @@ class ModuleValidationTest {
         assertEquals("55", compute.callCli(List.of("fib", "10")).raw());
         assertEquals("25", compute.callCli(List.of("sieve", "100")).raw());
         assertFalse(compute.callCli(List.of("sieve", "10")).error().isPresent());
+        // the FNV-1a hash of the 96 KB document (the round trip is exact, else -1), and the CRC-32
+        // of the first 10 bytes of the sequence: both computed independently with Python
+        assertEquals("973420787", compute.callCli(List.of("json", "700")).raw());
+        assertEquals("1235062028", compute.callCli(List.of("checksum", "10")).raw());
     }
 
     private static String sha256(byte[] bytes) throws Exception {

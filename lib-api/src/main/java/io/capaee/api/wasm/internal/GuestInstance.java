@@ -18,15 +18,15 @@ import java.util.List;
  * One started guest (its {@code _start} has run) that can be reset to exactly that state.
  * Capsule built a fresh runtime per request (36 requests/s); taking a snapshot of linear memory
  * and mutable globals after {@code _start} and restoring it after every call gives each call
- * the same fresh-instance semantics. The restore copies back only the chunks the call wrote
- * ({@link DirtyChunkMemory}), not all of memory. Not thread-safe: the pool hands an instance to
- * one call at a time.
+ * the same fresh-instance semantics, including memory the call grew: it shrinks back to its
+ * size after {@code _start}. The memory is restored either by copying back only the chunks the
+ * call wrote ({@link DirtyChunkMemory}) or all of it ({@link FlatMemory}), as
+ * {@link RestoreChoice} decides. Not thread-safe: the pool hands an instance to one call at a time.
  */
 public final class GuestInstance {
     private final Instance instance;
-    private final DirtyChunkMemory memory;
+    private final LinearMemory memory;
     private final byte[] memorySnapshot;
-    private final int snapshotPages;
     private final int[] mutableGlobals;
     private final long[] globalLow;
     private final long[] globalHigh;
@@ -38,10 +38,9 @@ public final class GuestInstance {
 
     private GuestInstance(Instance instance, AbiGeneration generation) {
         this.instance = instance;
-        this.memory = (DirtyChunkMemory) instance.memory();
+        this.memory = (LinearMemory) instance.memory();
         this.generation = generation;
-        this.snapshotPages = memory.pages();
-        this.memorySnapshot = memory.readBytes(0, snapshotPages * Memory.PAGE_SIZE);
+        this.memorySnapshot = memory.readBytes(0, memory.pages() * Memory.PAGE_SIZE);
         memory.clean();
         List<Integer> mutable = new ArrayList<>();
         for (int i = 0; i < instance.globalCount(); i++) {
@@ -77,14 +76,18 @@ public final class GuestInstance {
         }
     }
 
-    /** Instantiates the module (which runs {@code _start}) and takes the snapshot. */
-    static GuestInstance start(CompiledModule compiled, ImportValues imports, int maxPages) {
+    /**
+     * Instantiates the module (which runs {@code _start}) and takes the snapshot.
+     *
+     * @param wholeCopy restore by copying all of memory back instead of marking written chunks
+     */
+    static GuestInstance start(CompiledModule compiled, ImportValues imports, int maxPages, boolean wholeCopy) {
         Instance.Builder builder = Instance.builder(compiled.module())
                 .withImportValues(imports)
                 .withMemoryLimits(new MemoryLimits(compiled.shape().initialPages(), maxPages))
-                // byte[] memory (faster here than Chicory's default ByteBuffer one, bench/compute.sh)
-                // that tracks what each call writes, so that reset copies back only that
-                .withMemoryFactory(DirtyChunkMemory::new);
+                // one byte[] (faster than Chicory's paged memories, bench/compute.sh) that can be
+                // put back to the snapshot
+                .withMemoryFactory(wholeCopy ? FlatMemory::new : DirtyChunkMemory::new);
         compiled.machineFactory().ifPresent(builder::withMachineFactory);
         return new GuestInstance(builder.build(), compiled.shape().generation());
     }
@@ -124,25 +127,28 @@ public final class GuestInstance {
         }
     }
 
+    /** Whether this instance restores by copying all of memory back. */
+    boolean wholeCopy() {
+        return memory instanceof FlatMemory;
+    }
+
+    /** Bytes of memory after {@code _start}. */
+    int snapshotBytes() {
+        return memorySnapshot.length;
+    }
+
     /** Current size of linear memory in pages. */
     int pages() {
         return memory.pages();
     }
 
-    /**
-     * Puts memory and globals back as they were after {@code _start}. Returns false when that is
-     * impossible because memory grew (wasm memory cannot shrink): the caller then drops it.
-     */
-    boolean reset() {
-        if (memory.pages() != snapshotPages) {
-            return false;
-        }
+    /** Puts memory (content and size) and globals back as they were after {@code _start}. */
+    void reset() {
         memory.restore(memorySnapshot);
         for (int i = 0; i < mutableGlobals.length; i++) {
             GlobalInstance g = instance.global(mutableGlobals[i]);
             g.setValueLow(globalLow[i]);
             g.setValueHigh(globalHigh[i]);
         }
-        return true;
     }
 }

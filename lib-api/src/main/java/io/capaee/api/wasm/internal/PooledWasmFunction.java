@@ -24,8 +24,7 @@ import java.util.function.Supplier;
 /**
  * A function backed by a pool of started instances. A call borrows an instance (or starts one
  * when none is idle), runs on the caller's thread under the watchdog, resets the instance to its
- * post-{@code _start} snapshot and gives it back. An instance that failed or whose memory grew
- * is dropped, never reused.
+ * post-{@code _start} snapshot and gives it back. An instance that failed is dropped, never reused.
  */
 public final class PooledWasmFunction implements WasmFunction {
     private static final String CLI_SEPARATOR = "\u00b0";
@@ -44,6 +43,8 @@ public final class PooledWasmFunction implements WasmFunction {
     private final AtomicInteger idleCount = new AtomicInteger();
     private volatile boolean closed;
     private volatile int poolSize;
+    /** Set from the first instance, which the constructor starts (null until then). */
+    private final RestoreChoice restore;
 
     public PooledWasmFunction(String name, CompiledModule compiled, FunctionSettings settings, CapsuleHostFunctions host, CallWatchdog watchdog) {
         this.compiled = compiled;
@@ -68,7 +69,9 @@ public final class PooledWasmFunction implements WasmFunction {
         this.http = new CapsuleHttp(shape.generation());
         this.poolSize = settings.maxIdleInstances();
         try {
-            release(startInstance());
+            GuestInstance first = startInstance();
+            this.restore = new RestoreChoice(first.snapshotBytes());
+            release(first);
         } catch (RuntimeException e) {
             wasi.close();
             throw e;
@@ -106,7 +109,9 @@ public final class PooledWasmFunction implements WasmFunction {
         output.reset();
         boolean healthy = false;
         try {
+            long started = System.nanoTime();
             String result = watched(() -> call.apply(guest), this::timeout, e -> trap(guest, e));
+            restore.called(System.nanoTime() - started);
             healthy = true;
             return result;
         } finally {
@@ -166,9 +171,10 @@ public final class PooledWasmFunction implements WasmFunction {
     }
 
     private void release(GuestInstance guest) {
-        if (closed || !guest.reset()) {
-            return;
+        if (closed || (restore != null && guest.wholeCopy() != restore.wholeCopy())) {
+            return; // an instance of the kind no longer chosen is replaced by a new one
         }
+        guest.reset();
         if (idleCount.incrementAndGet() <= poolSize) {
             idle.offerFirst(guest);
         } else {
@@ -178,7 +184,8 @@ public final class PooledWasmFunction implements WasmFunction {
 
     /** Instantiates and runs {@code _start} under the call time limit: a guest that never returns from it is stopped. */
     private GuestInstance startInstance() {
-        return watched(() -> GuestInstance.start(compiled, imports, maxPages), this::startTimeout,
+        boolean wholeCopy = restore == null || restore.wholeCopy(); // the first instance: see RestoreChoice
+        return watched(() -> GuestInstance.start(compiled, imports, maxPages, wholeCopy), this::startTimeout,
                 e -> new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e));
     }
 
