@@ -21,7 +21,7 @@ final class MqttSink implements ConnectorSink {
     private final boolean retain;
 
     MqttSink(ComponentStep step, String connectorId) throws MqttException {
-        MqttSettings settings = new MqttSettings(step.string("url", "tcp://127.0.0.1:1883"), step.string("username", ""),
+        MqttSettings settings = new MqttSettings(step.string("url", MqttSettings.URL), step.string("username", ""),
                 step.string("password", ""), TIMEOUT_MILLIS);
         topic = step.string("topic", null);
         qos = step.integer("qos", 1);

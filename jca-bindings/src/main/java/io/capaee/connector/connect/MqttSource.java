@@ -29,7 +29,7 @@ final class MqttSource implements ConnectorSource {
     private final MqttSubscription subscription;
 
     MqttSource(ComponentStep step, String connectorId) throws MqttException {
-        MqttSettings settings = new MqttSettings(step.string("url", "tcp://127.0.0.1:1883"), step.string("username", ""),
+        MqttSettings settings = new MqttSettings(step.string("url", MqttSettings.URL), step.string("username", ""),
                 step.string("password", ""), TIMEOUT_MILLIS);
         subscription = MqttSubscription.open(settings, step.string("client_id", "capa-connector-" + connectorId),
                 MqttSubscription.filter(step.string("topic", null), step.string("group", "")), step.integer("qos", 1));

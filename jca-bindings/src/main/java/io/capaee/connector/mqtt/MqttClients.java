@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.mqtt;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.zip.CRC32;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
@@ -84,6 +88,31 @@ public final class MqttClients {
             throw e;
         }
         return client;
+    }
+
+    /** {@code capa-ee-<host>}: the start of durable sessions' client ids, the same on every start of this host. */
+    public static String hostPrefix() {
+        try {
+            return "capa-ee-" + InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "");
+        } catch (UnknownHostException e) {
+            return "capa-ee-localhost";
+        }
+    }
+
+    /**
+     * A durable session's client id: {@code prefix} and a hash of the subscription's topic and group,
+     * so that a restarted server resumes its session while two subscriptions never take each other's.
+     */
+    public static String clientId(String prefix, String topic, String group) {
+        CRC32 crc = new CRC32();
+        crc.update((topic + "\n" + group).getBytes(StandardCharsets.UTF_8));
+        return prefix + "-" + HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+
+    /** Whether one can publish to {@code topic}: not empty, no wildcards {@code +} or {@code #}, no NUL, at most 65,535 chars. */
+    public static boolean isPublishTopic(String topic) {
+        return !topic.isEmpty() && !topic.contains("+") && !topic.contains("#") && topic.indexOf('\0') < 0
+                && topic.length() <= 65_535;
     }
 
     /** A message with {@code headers} as MQTT 5 user properties. */

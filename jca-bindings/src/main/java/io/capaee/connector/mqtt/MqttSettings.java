@@ -11,6 +11,12 @@ import java.util.Objects;
  * {@code timeoutMillis}: the connect timeout, and how long a publish waits for the broker.
  */
 public record MqttSettings(String url, String username, String password, int timeoutMillis) {
+    /** The defaults and descriptions of the JCA properties that set these, stated once for every bean. */
+    public static final String URL = "tcp://127.0.0.1:1883";
+    public static final String TIMEOUT_MILLIS = "5000";
+    public static final String URL_HELP = "MQTT broker URL(s), comma separated: tcp://, ssl://, ws:// or wss://";
+    public static final String USERNAME_HELP = "MQTT user name; empty for none";
+    public static final String PASSWORD_HELP = "MQTT password; empty for none";
 
     public MqttSettings {
         checkUrl("url", url);

@@ -6,19 +6,16 @@ import io.capaee.connector.mqtt.MqttClients;
 import io.capaee.connector.mqtt.MqttPublisher;
 import io.capaee.connector.mqtt.MqttSubscription;
 import io.capaee.connector.outbound.SharedBackendBase;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.zip.CRC32;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 
@@ -66,7 +63,7 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
     }
 
     private String topic(String topic) {
-        if (topic.isEmpty() || topic.contains("+") || topic.contains("#") || topic.indexOf('\0') >= 0) {
+        if (!MqttClients.isPublishTopic(topic)) {
             throw new PubSubException("'" + topic + "' is not an MQTT topic to publish to: not empty, no '+', '#' or NUL");
         }
         return settings.topicPrefix() + topic;
@@ -77,14 +74,7 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
         String target = topic(topic);
         // a group name is one level of the shared subscription's filter
         String share = group.replaceAll("[/+#\\s]", "_");
-        return new Source(target, share, clientId(target, share));
-    }
-
-    /** The same for a topic and group on every start of this server (its session resumes), distinct otherwise. */
-    private String clientId(String topic, String group) {
-        CRC32 crc = new CRC32();
-        crc.update((topic + "\n" + group).getBytes(StandardCharsets.UTF_8));
-        return settings.clientIdPrefix() + "-" + HexFormat.of().toHexDigits((int) crc.getValue());
+        return new Source(target, share, MqttClients.clientId(settings.clientIdPrefix(), target, share));
     }
 
     @Override

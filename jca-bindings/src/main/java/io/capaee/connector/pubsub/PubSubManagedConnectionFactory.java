@@ -5,6 +5,7 @@ import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.kafka.KafkaSettings;
+import io.capaee.connector.mqtt.MqttClients;
 import io.capaee.connector.mqtt.MqttSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.nats.NatsProperties;
@@ -53,13 +54,13 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     /** servers and token of the jetstream backend (its timeout is the factory's timeoutMillis). */
     private final NatsProperties nats = new NatsProperties();
 
-    @ConfigProperty(defaultValue = "tcp://127.0.0.1:1883", description = "MQTT broker URL(s), comma separated (backend mqtt)")
-    private String mqttUrl = "tcp://127.0.0.1:1883";
+    @ConfigProperty(defaultValue = MqttSettings.URL, description = MqttSettings.URL_HELP + " (backend mqtt)")
+    private String mqttUrl = MqttSettings.URL;
 
-    @ConfigProperty(defaultValue = "", description = "MQTT user name; empty for none (backend mqtt)")
+    @ConfigProperty(defaultValue = "", description = MqttSettings.USERNAME_HELP + " (backend mqtt)")
     private String mqttUsername = "";
 
-    @ConfigProperty(defaultValue = "", confidential = true, description = "MQTT password; empty for none (backend mqtt)")
+    @ConfigProperty(defaultValue = "", confidential = true, description = MqttSettings.PASSWORD_HELP + " (backend mqtt)")
     private String mqttPassword = "";
 
     @ConfigProperty(defaultValue = "", description = "Start of the client ids of the subscriptions' durable sessions;"
@@ -162,17 +163,10 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
             throw new InvalidConfigException("streamPrefix", "'" + prefix + "' is not an MQTT topic prefix: no '+' or '#',"
                     + " not starting with '$' (backend mqtt)");
         }
-        String clients = clientIdPrefix == null || clientIdPrefix.isBlank() ? "capa-ee-" + hostName() : clientIdPrefix.strip();
+        String clients = clientIdPrefix == null || clientIdPrefix.isBlank() ? MqttClients.hostPrefix() : clientIdPrefix.strip();
         return new MqttPubSubSettings(mqtt, prefix, clients, atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
 
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "");
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
-    }
 
     KafkaPubSubSettings kafkaSettings() {
         KafkaSettings kafka = new KafkaSettings(bootstrapServers);

@@ -34,4 +34,19 @@ class MqttSettingsTest {
     void thePasswordIsNeverPrinted() {
         assertFalse(new MqttSettings("tcp://a:1883", "ada", "s3cret", 1000).toString().contains("s3cret"));
     }
+
+    @Test
+    void aSessionsClientIdIsTheSameForItsSubscriptionAndDistinctFromOthers() {
+        assertEquals(MqttClients.clientId("p", "orders/#", "g"), MqttClients.clientId("p", "orders/#", "g"));
+        assertFalse(MqttClients.clientId("p", "orders/#", "g").equals(MqttClients.clientId("p", "orders/#", "h")));
+        assertEquals(true, MqttClients.clientId("capa-ee-host", "t", "g").startsWith("capa-ee-host-"));
+    }
+
+    @Test
+    void onlyTopicsWithoutWildcardsOrNulCanBePublishedTo() {
+        assertEquals(true, MqttClients.isPublishTopic("orders/eu/created"));
+        for (String bad : new String[] {"", "orders/+/x", "orders/#", "a\0b", "x".repeat(65_536)}) {
+            assertFalse(MqttClients.isPublishTopic(bad), bad.length() > 20 ? "a long topic" : bad);
+        }
+    }
 }

@@ -24,18 +24,18 @@ import jakarta.resource.spi.ConnectionDefinition;
 public class MqttBindingManagedConnectionFactory extends BindingManagedConnectionFactory {
     private static final long serialVersionUID = 1L;
 
-    @ConfigProperty(defaultValue = "tcp://127.0.0.1:1883", description = "MQTT broker URL(s), comma separated:"
-            + " tcp://, ssl://, ws:// or wss://")
-    private String url = "tcp://127.0.0.1:1883";
+    @ConfigProperty(defaultValue = MqttSettings.URL, description = MqttSettings.URL_HELP)
+    private String url = MqttSettings.URL;
 
-    @ConfigProperty(defaultValue = "", description = "MQTT user name; empty for none")
+    @ConfigProperty(defaultValue = "", description = MqttSettings.USERNAME_HELP)
     private String username = "";
 
-    @ConfigProperty(defaultValue = "", confidential = true, description = "MQTT password; empty for none")
+    @ConfigProperty(defaultValue = "", confidential = true, description = MqttSettings.PASSWORD_HELP)
     private String password = "";
 
-    @ConfigProperty(defaultValue = "5000", description = "Connect timeout, and how long a publish waits for the broker, in ms")
-    private Integer timeoutMillis = 5000;
+    @ConfigProperty(defaultValue = MqttSettings.TIMEOUT_MILLIS,
+            description = "Connect timeout, and how long a publish waits for the broker, in ms")
+    private Integer timeoutMillis = Integer.valueOf(MqttSettings.TIMEOUT_MILLIS);
 
     @ConfigProperty(description = "Topic messages go to unless the request's metadata names one (metadata 'topic')")
     private String topic = "";

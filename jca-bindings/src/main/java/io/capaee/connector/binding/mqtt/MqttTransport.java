@@ -80,8 +80,7 @@ final class MqttTransport extends SharedBackendBase implements BindingTransport 
 
     /** A topic one can publish to: not empty, no wildcards, no NUL. */
     private static void checkPublishTopic(String target) {
-        if (target.isEmpty() || target.contains("+") || target.contains("#") || target.indexOf('\0') >= 0
-                || target.length() > 65_535) {
+        if (!MqttClients.isPublishTopic(target)) {
             throw new OutputBindingException(Reason.BAD_REQUEST, "metadata 'topic' '" + target
                     + "' is not a topic to publish to (no wildcards + or #)");
         }

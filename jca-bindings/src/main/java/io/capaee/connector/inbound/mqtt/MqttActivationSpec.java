@@ -6,32 +6,28 @@ import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
+import io.capaee.connector.mqtt.MqttClients;
 import io.capaee.connector.mqtt.MqttSettings;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import java.util.zip.CRC32;
 
 /** Feeds a {@link MqttListener} bean from an MQTT topic filter, optionally through a shared subscription. */
 @Activation(messageListeners = MqttListener.class)
 public class MqttActivationSpec extends InboundActivationSpec {
 
-    @ConfigProperty(defaultValue = "tcp://127.0.0.1:1883", description = "MQTT broker URL(s), comma separated:"
-            + " tcp://, ssl://, ws:// or wss://")
-    private String url = "tcp://127.0.0.1:1883";
+    @ConfigProperty(defaultValue = MqttSettings.URL, description = MqttSettings.URL_HELP)
+    private String url = MqttSettings.URL;
 
-    @ConfigProperty(defaultValue = "", description = "MQTT user name; empty for none")
+    @ConfigProperty(defaultValue = "", description = MqttSettings.USERNAME_HELP)
     private String username = "";
 
-    @ConfigProperty(defaultValue = "", confidential = true, description = "MQTT password; empty for none")
+    @ConfigProperty(defaultValue = "", confidential = true, description = MqttSettings.PASSWORD_HELP)
     private String password = "";
 
-    @ConfigProperty(defaultValue = "5000", description = "Connect timeout, and how long a dead letter waits for the broker, in ms")
-    private Integer timeoutMillis = 5000;
+    @ConfigProperty(defaultValue = MqttSettings.TIMEOUT_MILLIS,
+            description = "Connect timeout, and how long a dead letter waits for the broker, in ms")
+    private Integer timeoutMillis = Integer.valueOf(MqttSettings.TIMEOUT_MILLIS);
 
     @ConfigProperty(description = "Topic filter; MQTT wildcards + and # allowed")
     private String topic = "";
@@ -93,17 +89,7 @@ public class MqttActivationSpec extends InboundActivationSpec {
         if (clientId != null && !clientId.isBlank()) {
             return clientId.strip();
         }
-        CRC32 crc = new CRC32();
-        crc.update((topic() + "\n" + shareGroup).getBytes(StandardCharsets.UTF_8));
-        return "capa-ee-" + hostName() + "-" + HexFormat.of().toHexDigits((int) crc.getValue());
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "");
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return MqttClients.clientId(MqttClients.hostPrefix(), topic(), shareGroup);
     }
 
     @Override
