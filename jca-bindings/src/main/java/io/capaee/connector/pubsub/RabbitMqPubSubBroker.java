@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
+import com.rabbitmq.client.ShutdownSignalException;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.connector.outbound.SharedBackendBase;
 import io.capaee.connector.rabbitmq.RabbitMqClients;
@@ -54,7 +55,7 @@ public final class RabbitMqPubSubBroker extends SharedBackendBase implements Bro
                 declared.add(exchange);
             }
             client.publish(exchange, "", RabbitMqClients.properties(Map.of(), null, true), message, false);
-        } catch (IOException | TimeoutException e) {
+        } catch (IOException | TimeoutException | ShutdownSignalException e) { // AlreadyClosedException: the connection is down
             throw new PubSubException("RabbitMQ " + settings.rabbitMq().url() + " did not take a message to exchange "
                     + exchange + ": " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@
 package io.capaee.connector.binding.rabbitmq;
 
 import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.ShutdownSignalException;
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBindingException;
@@ -78,8 +79,10 @@ final class RabbitMqTransport extends SharedBackendBase implements BindingTransp
         try {
             publisher.publish(route.exchange(), key, properties.build(), request.data(), true);
         } catch (RabbitMqPublisher.UnroutableException e) {
-            throw new OutputBindingException(Reason.FAILED, "RabbitMQ took nothing: " + e.getMessage(), e);
-        } catch (IOException | TimeoutException e) {
+            // the routing key names nothing: what the caller (or the binding's configuration) must change
+            throw new OutputBindingException(Reason.BAD_REQUEST, "no queue took the message, nothing was stored: "
+                    + e.getMessage(), e);
+        } catch (IOException | TimeoutException | ShutdownSignalException e) { // AlreadyClosedException: the connection is down
             Reason reason = publisher.isConnected() ? Reason.FAILED : Reason.UNAVAILABLE;
             throw new OutputBindingException(reason, "RabbitMQ publish to " + where(key) + " failed: " + e.getMessage(), e);
         }
