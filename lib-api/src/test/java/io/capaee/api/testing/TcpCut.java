@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector;
+package io.capaee.api.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
