@@ -7,13 +7,10 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.ShutdownSignalException;
+import io.capaee.connector.inbound.Arrivals;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -39,13 +36,12 @@ public final class RabbitMqSubscription implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<Arrived> arrived = new LinkedBlockingQueue<>(); // filled by the client's thread
+    private final Arrivals<Arrived> arrived = new Arrivals<>(); // filled by the client's thread
     private final String queue;
     private final Connection connection;
     private final Channel channel;
     private Channel publishing; // dead letters: a confirming channel, opened when first needed
     private final java.util.Set<String> declared = new java.util.HashSet<>(); // queues declared on it
-    private volatile String lost; // set by the client's thread
 
     private RabbitMqSubscription(String queue, Connection connection, Channel channel) {
         this.queue = queue;
@@ -93,16 +89,10 @@ public final class RabbitMqSubscription implements AutoCloseable {
      * @throws IllegalStateException when the connection or the consumer was lost (the owner opens a new subscription)
      */
     public List<Arrived> take(Duration wait, int max) throws InterruptedException {
-        if (lost != null || !channel.isOpen()) {
-            throw new IllegalStateException("the RabbitMQ consumer of queue " + queue + " was lost: " + lost);
+        if (arrived.lost() != null || !channel.isOpen()) {
+            throw new IllegalStateException("the RabbitMQ consumer of queue " + queue + " was lost: " + arrived.lost());
         }
-        List<Arrived> taken = new ArrayList<>();
-        Arrived first = arrived.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        if (first != null) {
-            taken.add(first);
-            arrived.drainTo(taken, max - 1);
-        }
-        return taken;
+        return arrived.take(wait, max);
     }
 
     /** Tells the broker the message is settled: it leaves the queue. */
@@ -162,12 +152,12 @@ public final class RabbitMqSubscription implements AutoCloseable {
 
         @Override
         public void handleShutdownSignal(String consumerTag, ShutdownSignalException signal) {
-            lost = String.valueOf(signal.getMessage());
+            arrived.lost(String.valueOf(signal.getMessage()));
         }
 
         @Override
         public void handleCancel(String consumerTag) {
-            lost = "the broker cancelled the consumer (the queue was deleted?)";
+            arrived.lost("the broker cancelled the consumer (the queue was deleted?)");
         }
     }
 }
