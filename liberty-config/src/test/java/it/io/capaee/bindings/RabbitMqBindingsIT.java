@@ -89,7 +89,7 @@ class RabbitMqBindingsIT {
         assertEquals("t-0", first.headers().get("trace"), "AMQP headers arrive as HTTP headers");
         assertEquals(QUEUE, first.headers().get("queue"));
         assertEquals(EXCHANGE, first.headers().get("exchange"));
-        assertEquals("orders.created", first.headers().get("routingKey"));
+        assertEquals("orders.created", first.headers().get("routingkey"), "header names arrive in lower case");
     }
 
     @Test
