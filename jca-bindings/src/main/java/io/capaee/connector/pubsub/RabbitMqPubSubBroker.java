@@ -56,6 +56,7 @@ public final class RabbitMqPubSubBroker extends SharedBackendBase implements Bro
             }
             client.publish(exchange, "", RabbitMqClients.properties(Map.of(), null, true), message, false);
         } catch (IOException | TimeoutException | ShutdownSignalException e) { // AlreadyClosedException: the connection is down
+            declared.remove(exchange); // declared again by the next publish, should the exchange have gone
             throw new PubSubException("RabbitMQ " + settings.rabbitMq().url() + " did not take a message to exchange "
                     + exchange + ": " + e.getMessage(), e);
         }
