@@ -8,12 +8,10 @@ import io.capaee.api.files.LocalFileStore;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.nats.NatsManagedConnectionFactory;
-import io.capaee.connector.nats.NatsSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -61,15 +59,7 @@ public class FileManagedConnectionFactory extends NatsManagedConnectionFactory<F
         if (!natsBackend()) {
             return new LocalFileStore(checkedDirectory());
         }
-        NatsSettings s = nats().settings();
-        try {
-            return new NatsObjectFileStore(NatsClients.connectInBackground(s, "capa-ee-files-" + bucket), checkedBucket());
-        } catch (IOException e) {
-            throw new ResourceException("cannot connect to NATS " + s.servers() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResourceException("interrupted connecting to NATS " + s.servers(), e);
-        }
+        return new NatsObjectFileStore(connectShared("capa-ee-files-" + bucket), checkedBucket());
     }
 
     @Override

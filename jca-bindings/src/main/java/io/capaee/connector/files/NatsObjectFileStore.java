@@ -90,9 +90,7 @@ final class NatsObjectFileStore extends SharedBackendBase implements FileStore {
     @Override
     public FileListing list(String prefix, String marker, int limit) {
         String p = FileName.checkPrefix(prefix);
-        if (limit < 1 || limit > MAX_LIST) {
-            throw new FileException(FileException.Reason.BAD_REQUEST, "limit must be between 1 and " + MAX_LIST + ", got " + limit);
-        }
+        FileListing.checkLimit(limit);
         List<FileInfo> found = new ArrayList<>();
         try {
             for (ObjectInfo info : store().getList()) {

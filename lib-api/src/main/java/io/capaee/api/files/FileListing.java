@@ -14,6 +14,13 @@ public record FileListing(List<FileInfo> files, Optional<String> next) {
         next = next == null ? Optional.empty() : next;
     }
 
+    /** Checks a page size, 1 to {@link FileStore#MAX_LIST}; else FileException BAD_REQUEST naming the bounds. */
+    public static void checkLimit(int limit) {
+        if (limit < 1 || limit > FileStore.MAX_LIST) {
+            throw new FileException(FileException.Reason.BAD_REQUEST, "limit must be between 1 and " + FileStore.MAX_LIST + ", got " + limit);
+        }
+    }
+
     /** The page of {@code sorted} (all files, in name order) after {@code marker}, of at most {@code limit} files. */
     public static FileListing page(List<FileInfo> sorted, String marker, int limit) {
         int from = 0;

@@ -142,7 +142,7 @@ public final class LocalFileStore implements FileStore {
     @Override
     public FileListing list(String prefix, String marker, int limit) {
         String p = FileName.checkPrefix(prefix);
-        checkLimit(limit);
+        FileListing.checkLimit(limit);
         List<FileInfo> found = new ArrayList<>();
         try (Stream<Path> files = Files.walk(objects, 2)) {
             for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
@@ -167,13 +167,6 @@ public final class LocalFileStore implements FileStore {
             return existed;
         } catch (IOException e) {
             throw new FileException(FileException.Reason.STORAGE, "deleting file '" + name + "' failed: " + e, e);
-        }
-    }
-
-    /** Checks a list page size, naming the bounds. */
-    static void checkLimit(int limit) {
-        if (limit < 1 || limit > MAX_LIST) {
-            throw new FileException(FileException.Reason.BAD_REQUEST, "limit must be between 1 and " + MAX_LIST + ", got " + limit);
         }
     }
 

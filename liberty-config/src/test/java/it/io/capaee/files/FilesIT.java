@@ -92,14 +92,19 @@ class FilesIT {
     void aFileOfSeveralMegabytesGoesInAndComesBackStreamedWithItsMetadata(String store) throws Exception {
         byte[] content = random(6 * 1024 * 1024 + 3, 1);
         String name = RUN + "/big/data.bin";
+        long start = System.nanoTime();
         HttpResponse<String> put = put(store, name, streamed(content), "Content-Type", "application/x-test", "X-Capa-Meta-Owner", "alice");
+        long putMillis = (System.nanoTime() - start) / 1_000_000;
         assertEquals(200, put.statusCode(), put.body());
         JsonObject info = Dapr.json(put.body()).asJsonObject();
         assertEquals(content.length, info.getJsonNumber("size").longValue());
         assertEquals(sha256(content), info.getString("sha256"));
         assertEquals("alice", info.getJsonObject("metadata").getString("owner"));
 
+        start = System.nanoTime();
         HttpResponse<byte[]> got = get(store, name);
+        System.out.printf("FILES-TIMING %s: put %d bytes in %d ms, get in %d ms%n", store, content.length, putMillis,
+                (System.nanoTime() - start) / 1_000_000);
         assertEquals(200, got.statusCode());
         assertArrayEquals(content, got.body());
         assertEquals("application/x-test", got.headers().firstValue("Content-Type").orElse(""));
