@@ -2,10 +2,13 @@
 package io.capaee.connector.nats;
 
 import io.capaee.connector.outbound.BackendManagedConnectionFactory;
+import io.nats.client.Connection;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
+import java.io.IOException;
 
 /**
- * Base of the managed connection factories that reach NATS (the {@code nats} output binding and
+ * Base of the managed connection factories that reach NATS (the {@code nats} output binding, the file stores and
  * the RPC message bus): the NATS connection properties, kept in {@link NatsProperties}.
  */
 public abstract class NatsManagedConnectionFactory<B> extends BackendManagedConnectionFactory<B> {
@@ -16,6 +19,22 @@ public abstract class NatsManagedConnectionFactory<B> extends BackendManagedConn
     /** The NATS connection properties as set. */
     protected final NatsProperties nats() {
         return nats;
+    }
+
+    /**
+     * A connection for a backend that all this factory's connections share, through
+     * {@link NatsClients#connectInBackground} (it keeps trying when NATS is not up yet); the caller owns it.
+     */
+    protected final Connection connectShared(String connectionName) throws ResourceException {
+        NatsSettings s = nats.settings();
+        try {
+            return NatsClients.connectInBackground(s, connectionName);
+        } catch (IOException e) {
+            throw new ResourceException("cannot connect to NATS " + s.servers() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ResourceException("interrupted connecting to NATS " + s.servers(), e);
+        }
     }
 
     @ConfigProperty(defaultValue = NatsProperties.SERVERS, description = NatsProperties.SERVERS_HELP)

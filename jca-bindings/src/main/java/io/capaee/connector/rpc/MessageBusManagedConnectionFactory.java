@@ -5,10 +5,8 @@ import io.capaee.api.rpc.MessageBus;
 import io.capaee.api.rpc.MessageBusFactory;
 import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.nats.NatsManagedConnectionFactory;
-import io.capaee.connector.nats.NatsSettings;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionDefinition;
-import java.io.IOException;
 
 /**
  * The NATS connection of schema-first RPC ({@code properties.capa-ee.jca-bindings.MessageBusFactory}
@@ -31,15 +29,7 @@ public class MessageBusManagedConnectionFactory extends NatsManagedConnectionFac
 
     @Override
     protected NatsMessageBus openBackend() throws ResourceException {
-        NatsSettings s = nats().settings();
-        try {
-            return new NatsMessageBus(NatsClients.connectInBackground(s, "capa-ee-rpc"));
-        } catch (IOException e) {
-            throw new ResourceException("cannot connect to NATS " + s.servers() + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ResourceException("interrupted connecting to NATS " + s.servers(), e);
-        }
+        return new NatsMessageBus(connectShared("capa-ee-rpc"));
     }
 
     @Override

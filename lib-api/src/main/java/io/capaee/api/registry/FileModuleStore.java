@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.registry;
 
+import io.capaee.api.files.DigestingInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,14 +17,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,7 +51,6 @@ import java.util.stream.Stream;
  */
 public final class FileModuleStore implements ModuleStore {
     static final String META = ".module.properties";
-    private static final int BUFFER = 64 * 1024;
 
     private final Path root;
     private final Path staging;
@@ -105,17 +102,17 @@ public final class FileModuleStore implements ModuleStore {
         Path upload = null;
         try {
             upload = Files.createTempDirectory(staging, "upload-");
-            MessageDigest sha = sha256();
             long size;
+            String digest;
             try (FileChannel channel = FileChannel.open(upload.resolve(coordinates.name() + ".wasm"),
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
-                CountingTee tee = new CountingTee(wasm, out, sha, maxBytes);
+                DigestingInput tee = new DigestingInput(wasm, out, maxBytes);
                 WasmStreamValidator.validate(tee);
-                size = tee.count;
+                size = tee.count();
+                digest = tee.sha256Hex();
                 channel.force(true);
             }
-            String digest = HexFormat.of().formatHex(sha.digest());
             String text = Objects.requireNonNullElse(info.get(), "");
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Files.writeString(upload.resolve(coordinates.name() + ".info"), text + "\n", StandardCharsets.UTF_8);
@@ -126,6 +123,8 @@ public final class FileModuleStore implements ModuleStore {
                 deleteTree(old);
             }
             return new ModuleRecord(coordinates, digest, size, text, now);
+        } catch (DigestingInput.SizeLimitException e) {
+            throw new RegistryException(RegistryException.Reason.TOO_LARGE, "the module is " + e.getMessage());
         } catch (IOException e) {
             throw new RegistryException(RegistryException.Reason.STORAGE, "storing " + coordinates + " failed: " + e, e);
         } finally {
@@ -302,14 +301,6 @@ public final class FileModuleStore implements ModuleStore {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
-    }
-
     private static RegistryException alreadyExists(ModuleCoordinates c) {
         return new RegistryException(RegistryException.Reason.ALREADY_EXISTS,
                 "module " + c + " already exists; tags are immutable unless the upload asks to replace");
@@ -317,42 +308,5 @@ public final class FileModuleStore implements ModuleStore {
 
     private static RegistryException notFound(ModuleCoordinates c) {
         return new RegistryException(RegistryException.Reason.NOT_FOUND, "module " + c + " is not in the registry");
-    }
-
-    /** Passes what is read on to the file and the digest, and stops once past the limit. */
-    private static final class CountingTee extends InputStream {
-        private final InputStream in;
-        private final OutputStream out;
-        private final MessageDigest digest;
-        private final long max;
-        long count;
-
-        CountingTee(InputStream in, OutputStream out, MessageDigest digest, long max) {
-            this.in = in;
-            this.out = out;
-            this.digest = digest;
-            this.max = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = in.read(b, off, Math.min(len, BUFFER));
-            if (n > 0) {
-                count += n;
-                if (count > max) {
-                    throw new RegistryException(RegistryException.Reason.TOO_LARGE, "the module is larger than the limit of " + max + " bytes");
-                }
-                digest.update(b, off, n);
-                out.write(b, off, n);
-            }
-            return n;
-        }
     }
 }

@@ -54,6 +54,8 @@ class ProductionSecurityIT {
         assertEquals(401, get("/wasm/functions").statusCode());
         assertEquals(401, get("/memory/functions/list").statusCode());
         assertEquals(401, get("/registry/modules").statusCode());
+        assertEquals(401, get("/v1.0-alpha1/files/local?prefix=x").statusCode(), "the file API is at the app level");
+        assertEquals(401, get("/v1.0-alpha1/files/local/x").statusCode());
         HttpResponse<String> call = get("/wasm/functions/hello");
         assertEquals(401, call.statusCode(), "function calls need the app level here");
         assertTrue(call.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), call.body());
@@ -67,6 +69,8 @@ class ProductionSecurityIT {
         assertEquals(404, get("/wasm/functions/no-such-function", "dapr-api-token", "app-token").statusCode(),
                 "past the check: the function is unknown");
         assertEquals(403, get("/wasm/functions", "dapr-api-token", "app-token").statusCode());
+        assertEquals(404, get("/v1.0-alpha1/files/local/no-such-file", "dapr-api-token", "app-token").statusCode(),
+                "past the check: the file is unknown");
         assertEquals(401, get("/v1.0/state/statestore/k", "dapr-api-token", "app-token!").statusCode());
     }
 

@@ -8,18 +8,22 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The request body limit of every JAX-RS API of this WAR (the Dapr APIs, route registration, connectors):
  * {@code capa.dapr.max-body-bytes} (server.xml: 4 MiB like Dapr's default), so that no body of any size is read into
- * memory. The reverse proxy's {@code /functions/*} streams bodies and is not JAX-RS. Who may call the APIs is
+ * memory. The reverse proxy's {@code /functions/*} streams bodies and is not JAX-RS; the file API
+ * ({@code /v1.0-alpha1/files/...}) streams them too, under its own limit ({@code capa.files.max-bytes}). Who may call the APIs is
  * {@link io.capaee.proxy.rest.ProxyAccessFilter}'s business.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BodyLimitFilter implements ContainerRequestFilter {
+    private static final String FILES_PATH = "v1.0-alpha1/files/";
+
     private final long maxBodyBytes;
 
     public BodyLimitFilter() {
@@ -28,6 +32,9 @@ public class BodyLimitFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (filesApi(request.getUriInfo().getPath())) {
+            return;
+        }
         long declared = request.getLength();
         if (declared > maxBodyBytes) {
             throw tooLarge();
@@ -35,6 +42,16 @@ public class BodyLimitFilter implements ContainerRequestFilter {
         if (request.hasEntity()) {
             request.setEntityStream(new LimitedInputStream(request.getEntityStream(), maxBodyBytes, this::tooLarge));
         }
+    }
+
+    /**
+     * Whether {@code path} is the file API's, which streams bodies to its store and bounds them itself. A
+     * path with a {@code ..} segment is not (the file API refuses such names anyway), so that no
+     * {@code files/../other} spelling can carry an unbounded body to another API.
+     */
+    static boolean filesApi(String path) {
+        String p = path.startsWith("/") ? path.substring(1) : path;
+        return p.startsWith(FILES_PATH) && !List.of(p.split("/")).contains("..");
     }
 
     private DaprException tooLarge() {
