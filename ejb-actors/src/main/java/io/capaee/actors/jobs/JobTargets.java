@@ -29,7 +29,8 @@ import java.util.function.Function;
  * <li>a path or an {@code http(s)://} URL: a {@code POST} of the data to it (a path is on {@code capa.app.url});
  * <li>{@code function:NAME[/REVISION]}: a {@code POST} to the function, with the server's own API token;
  * <li>{@code actor:TYPE/ID/METHOD}: a call of the actor method with the data as its body;
- * <li>{@code binding:NAME}: the output binding's {@code create} with the data, metadata {@code job}.
+ * <li>{@code binding:NAME}: the output binding's {@code create} with the data, metadata {@code job} and
+ * {@code key} (a message's key, an entry's key) both the job's name.
  * </ul>
  * A request to an application carries {@link AccessPolicy#SERVER_REQUEST_HEADER}, so that a job cannot
  * reach this server's own APIs with the trust a loopback caller gets. A 2xx answer is a delivery.
@@ -83,7 +84,7 @@ public final class JobTargets implements JobDelivery {
             }
             case BINDING -> {
                 try (OutputBinding binding = bindings.apply(target.name()).getConnection()) {
-                    binding.invoke("create", data, Map.of("job", job.name()));
+                    binding.invoke("create", data, Map.of("job", job.name(), "key", job.name()));
                 } catch (RuntimeException e) {
                     throw failed(job, target, e.getMessage(), e);
                 }

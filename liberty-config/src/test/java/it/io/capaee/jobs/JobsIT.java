@@ -92,6 +92,17 @@ class JobsIT {
     }
 
     @Test
+    void aJobCanFeedAnOutputBinding() throws Exception {
+        String name = Dapr.unique("to-binding");
+        assertEquals(204, schedule(name, "{\"dueTime\":\"PT0.5S\",\"data\":{\"k\":\"v\"},\"target\":\"binding:memory\"}").statusCode());
+        String get = "{\"operation\":\"get\",\"metadata\":{\"key\":\"" + name + "\"}}";
+        HttpResponse<String> entry = Server.await("/v1.0/bindings/memory", () -> post("/v1.0/bindings/memory", get),
+                res -> res.statusCode() == 200 && !res.body().isEmpty(), Duration.ofSeconds(20));
+        assertEquals("{\"k\":\"v\"}", entry.body());
+        post("/v1.0/bindings/memory", "{\"operation\":\"delete\",\"metadata\":{\"key\":\"" + name + "\"}}");
+    }
+
+    @Test
     void jobsAreListedReadAndDeleted() throws Exception {
         String name = Dapr.unique("later");
         assertEquals(204, schedule(name, "{\"schedule\":\"0 0 * * * *\",\"dueTime\":\"1h\",\"ttl\":\"48h\",\"data\":{\"a\":[1,2]},"
