@@ -3,7 +3,7 @@ package io.capaee.actors.jobs;
 
 import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobSpec;
-import io.capaee.api.kv.KeyValueConnection;
+import io.capaee.actors.store.KeyValueDocument;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
 import jakarta.json.JsonObject;
@@ -23,19 +23,16 @@ import java.util.function.Function;
  */
 public final class JobStore {
     private static final JsonProvider JSON = JsonProvider.provider();
-    private static final int ATTEMPTS = 50;
 
-    private final KeyValueConnectionFactory factory;
-    private final String key;
+    private final KeyValueDocument<Map<String, StoredJob>> document;
 
     public JobStore(KeyValueConnectionFactory factory, String prefix) {
-        this.factory = factory;
-        this.key = prefix + "jobs";
+        this.document = new KeyValueDocument<>(factory, prefix + "jobs", JobStore::parse, JobStore::format);
     }
 
     public Map<String, StoredJob> all() {
-        try (KeyValueConnection c = factory.getConnection()) {
-            return parse(c.get(key).orElse(null));
+        try {
+            return document.read();
         } catch (KeyValueException e) {
             throw unavailable("read", e);
         }
@@ -43,20 +40,11 @@ public final class JobStore {
 
     /** Applies {@code change} to the jobs atomically (retrying on concurrent writes) and returns what it returned. */
     public <R> R update(Function<Map<String, StoredJob>, R> change) {
-        for (int i = 0; i < ATTEMPTS; i++) {
-            try (KeyValueConnection c = factory.getConnection()) {
-                String raw = c.get(key).orElse(null);
-                Map<String, StoredJob> before = parse(raw);
-                Map<String, StoredJob> after = new TreeMap<>(before);
-                R result = change.apply(after);
-                if (after.equals(before) || c.compareAndSet(key, raw, format(after))) {
-                    return result;
-                }
-            } catch (KeyValueException e) {
-                throw unavailable("update", e);
-            }
+        try {
+            return document.update(change, () -> new JobException(JobException.Reason.UNAVAILABLE, "the jobs kept changing; gave up"));
+        } catch (KeyValueException e) {
+            throw unavailable("update", e);
         }
-        throw new JobException(JobException.Reason.UNAVAILABLE, "the jobs kept changing; gave up after " + ATTEMPTS + " attempts");
     }
 
     private static Map<String, StoredJob> parse(String raw) {
