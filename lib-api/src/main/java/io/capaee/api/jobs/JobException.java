@@ -2,8 +2,13 @@
 package io.capaee.api.jobs;
 
 import io.capaee.api.CapaException;
+import jakarta.ejb.ApplicationException;
 
-/** A job that cannot be scheduled or read for a reason other than a bad field ({@link io.capaee.api.InvalidValueException}). */
+/**
+ * A job that cannot be scheduled or read for a reason other than a bad field ({@link io.capaee.api.InvalidValueException}).
+ * The caller of the EJB that runs the jobs gets it as it was thrown, not wrapped in an {@code EJBException}.
+ */
+@ApplicationException(inherited = true)
 public class JobException extends CapaException {
     private static final long serialVersionUID = 1L;
 
