@@ -187,7 +187,9 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 config.getValue("capa.jobs.max-jobs", Integer.class), config.getValue("capa.jobs.delivery-attempts", Integer.class),
                 config.getValue("capa.jobs.retry-interval", Duration.class));
         JobTargets targets = new JobTargets(http, config.getValue("capa.jobs.delivery-timeout", Duration.class),
-                config.getOptionalValue("capa.app.url", String.class).orElse(""), config.getValue("capa.bindings.functions-url", String.class),
+                config.getOptionalValue("capa.app.url", String.class).orElse(""),
+                List.of(config.getOptionalValue("capa.jobs.allowed-urls", String.class).orElse("").split(",")),
+                config.getValue("capa.bindings.functions-url", String.class),
                 SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)), core,
                 ActorRuntimeBean::binding);
         return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler);

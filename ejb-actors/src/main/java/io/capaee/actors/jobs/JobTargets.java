@@ -18,9 +18,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Delivers a firing to the job's {@link EventTarget}, as the input bindings deliver their events:
@@ -33,7 +35,9 @@ import java.util.function.Function;
  * {@code key} (a message's key, an entry's key) both the job's name.
  * </ul>
  * A request to an application carries {@link AccessPolicy#SERVER_REQUEST_HEADER}, so that a job cannot
- * reach this server's own APIs with the trust a loopback caller gets. A 2xx answer is a delivery.
+ * reach this server's own APIs with the trust a loopback caller gets, and a URL must be under
+ * {@code capa.app.url} or one of {@code capa.jobs.allowed-urls}: whoever may schedule a job does not
+ * choose, beyond those, what the server sends requests to. A 2xx answer is a delivery.
  */
 public final class JobTargets implements JobDelivery {
     private final HttpClient http;
@@ -41,20 +45,24 @@ public final class JobTargets implements JobDelivery {
     private final String appUrl;
     private final String functionsUrl;
     private final Optional<String> ownToken;
+    private final List<String> allowedUrls;
     private final ActorRuntime actors;
     private final Function<String, OutputBindingFactory> bindings;
 
     /**
      * @param appUrl {@code capa.app.url}, empty when no application is configured
+     * @param allowedUrls further URLs a job may be delivered to, with what is below them ({@code capa.jobs.allowed-urls})
      * @param bindings the output binding factory of a name (a JNDI lookup of {@code eis/binding/NAME} on the server)
      */
-    public JobTargets(HttpClient http, Duration timeout, String appUrl, String functionsUrl, Optional<String> ownToken,
-                      ActorRuntime actors, Function<String, OutputBindingFactory> bindings) {
+    public JobTargets(HttpClient http, Duration timeout, String appUrl, List<String> allowedUrls, String functionsUrl,
+                      Optional<String> ownToken, ActorRuntime actors, Function<String, OutputBindingFactory> bindings) {
         this.http = http;
         this.timeout = timeout;
         this.appUrl = appUrl.replaceAll("/+$", "");
         this.functionsUrl = functionsUrl.replaceAll("/+$", "");
         this.ownToken = ownToken;
+        this.allowedUrls = Stream.concat(Stream.of(this.appUrl), allowedUrls.stream().map(u -> u.strip().replaceAll("/+$", "")))
+                .filter(u -> !u.isEmpty()).toList();
         this.actors = actors;
         this.bindings = bindings;
     }
@@ -66,10 +74,14 @@ public final class JobTargets implements JobDelivery {
             throw new InvalidValueException("target", (job.target() == null ? "none given, so the application's /job/" + job.name()
                     : "'" + job.target() + "' is a path on the application") + ", but capa.app.url is not set");
         }
+        if (target.isUrl() && allowedUrls.stream().noneMatch(u -> target.app().equals(u) || target.app().startsWith(u + "/"))) {
+            throw new InvalidValueException("target", "'" + job.target() + "' is not under capa.app.url nor under one of capa.jobs.allowed-urls");
+        }
     }
 
     @Override
     public void deliver(JobSpec job) {
+        check(job); // again: the settings may have changed since it was scheduled
         EventTarget target = target(job);
         byte[] data = job.data() == null ? new byte[0] : job.data().getBytes(StandardCharsets.UTF_8);
         switch (target.kind()) {

@@ -44,7 +44,8 @@ class JobTargetsTest {
     }
 
     private JobTargets targets(String appUrl) {
-        return new JobTargets(HttpClient.newHttpClient(), Duration.ofSeconds(5), appUrl, "http://127.0.0.1:1/wasm/functions", Optional.empty(),
+        return new JobTargets(HttpClient.newHttpClient(), Duration.ofSeconds(5), appUrl, List.of("http://127.0.0.1:7/allowed/"),
+                "http://127.0.0.1:1/wasm/functions", Optional.empty(),
                 null, name -> {
                     throw new JobException(JobException.Reason.DELIVERY, "no binding " + name);
                 });
@@ -85,6 +86,20 @@ class JobTargetsTest {
                 () -> targets.check(new JobSpec("x", "@daily", null, 0, null, null, null))).field());
         assertEquals("target", assertThrows(InvalidValueException.class,
                 () -> targets.check(new JobSpec("x", "@daily", null, 0, null, null, "/path"))).field());
-        targets.check(new JobSpec("x", "@daily", null, 0, null, null, appUrl()));
+        targets.check(new JobSpec("x", "@daily", null, 0, null, null, "http://127.0.0.1:7/allowed/x"));
+    }
+
+    @Test
+    void aUrlMustBeUnderTheApplicationOrAnAllowedUrl() {
+        JobTargets targets = targets(appUrl());
+        targets.check(new JobSpec("x", "@daily", null, 0, null, null, appUrl() + "reports"));
+        targets.check(new JobSpec("x", "@daily", null, 0, null, null, "http://127.0.0.1:7/allowed/hook"));
+        for (String url : List.of("http://127.0.0.1:7/allowedness", "http://127.0.0.1:8/allowed/hook", "http://127.0.0.1:"
+                + app.getAddress().getPort() + "0/job", "http://169.254.169.254/latest")) {
+            assertEquals("target", assertThrows(InvalidValueException.class,
+                    () -> targets.check(new JobSpec("x", "@daily", null, 0, null, null, url)), url).field(), url);
+        }
+        assertThrows(InvalidValueException.class, () -> targets.deliver(new JobSpec("x", "@daily", null, 0, null, null, "http://127.0.0.1:8/x")));
+        assertEquals(List.of(), received);
     }
 }
