@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api;
 
+import jakarta.ejb.ApplicationException;
+
 /**
  * A value that cannot work (a connector document, a retry policy), naming the field that is wrong,
  * so that each caller can name it as its users write it (a property, a setting, a document path).
+ * An EJB's caller gets it as it was thrown, not wrapped in an {@code EJBException}.
  */
+@ApplicationException(inherited = true)
 public class InvalidValueException extends CapaException {
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,10 @@
 package io.capaee.actors.ejb;
 
 import io.capaee.actors.java.JavaActorType;
+import io.capaee.actors.jobs.JobSettings;
+import io.capaee.actors.jobs.JobStore;
+import io.capaee.actors.jobs.JobTargets;
+import io.capaee.actors.jobs.Jobs;
 import io.capaee.actors.remote.RemoteActorType;
 import io.capaee.actors.remote.RemoteHosts;
 import io.capaee.actors.runtime.ActorLimits;
@@ -23,7 +27,13 @@ import io.capaee.api.actors.StateOperation;
 import io.capaee.actors.wasm.ActorStateKeyValue;
 import io.capaee.actors.wasm.WasmActorModule;
 import io.capaee.actors.wasm.WasmActorType;
+import io.capaee.api.binding.OutputBindingFactory;
+import io.capaee.api.jobs.JobException;
+import io.capaee.api.jobs.JobScheduler;
+import io.capaee.api.jobs.JobSpec;
+import io.capaee.api.jobs.JobView;
 import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.security.SecuritySettings;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.KeyNamespace;
@@ -70,6 +80,8 @@ import java.util.logging.Logger;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -77,15 +89,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * The actor runtime as a startup singleton. Calls are queued per actor and run as turns on a pool
  * of managed threads (bean concurrency: the runtime keeps one turn queue per actor), a remote host's
  * answer is awaited without a thread, and the EJB {@code TimerService} drives
- * reminders, timers and the idle scan with non-persistent timers: durable reminders live in the
- * key/value store and are re-armed here at start.
+ * reminders, timers, the idle scan and the jobs of the schedule API ({@link Jobs}) with non-persistent
+ * timers: durable reminders and jobs live in the key/value store and are re-armed here at start.
  */
 @Singleton
 @Startup
-@Local({ActorRuntime.class, ActorHosting.class})
+@Local({ActorRuntime.class, ActorHosting.class, JobScheduler.class})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
-public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
+public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobScheduler {
     private static final Logger LOG = Logger.getLogger(ActorRuntimeBean.class.getName());
     private static final String SCAN = "capa-actors-idle-scan";
 
@@ -111,6 +123,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     private Jsonb jsonb;
     private WasmEngine wasm;
     private JavaActorHosting javaActors;
+    private Jobs jobs;
 
     @PostConstruct
     void start() {
@@ -161,9 +174,34 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
             }
         }
         core.start();
+        jobs = jobs(config, http);
+        jobs.start();
         timerService.createIntervalTimer(settings.scanInterval().toMillis(), settings.scanInterval().toMillis(), new TimerConfig(SCAN, false));
         LOG.info("CAPA-ACTORS: hosting actor types " + core.types() + " (idle timeout " + settings.idleTimeout() + ", scan every "
                 + settings.scanInterval() + ")");
+    }
+
+    /** The jobs, on this bean's timers and the actors' key/value store; delivered on the managed executor. */
+    private Jobs jobs(Config config, HttpClient http) {
+        JobSettings settings = new JobSettings(config.getValue("capa.jobs.key-prefix", String.class),
+                config.getValue("capa.jobs.max-jobs", Integer.class), config.getValue("capa.jobs.delivery-attempts", Integer.class),
+                config.getValue("capa.jobs.retry-interval", Duration.class));
+        JobTargets targets = new JobTargets(http, config.getValue("capa.jobs.delivery-timeout", Duration.class),
+                config.getOptionalValue("capa.app.url", String.class).orElse(""),
+                List.of(config.getOptionalValue("capa.jobs.allowed-urls", String.class).orElse("").split(",")),
+                config.getValue("capa.bindings.functions-url", String.class),
+                SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)), core,
+                ActorRuntimeBean::binding);
+        return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler);
+    }
+
+    private static OutputBindingFactory binding(String name) {
+        try {
+            return InitialContext.doLookup("eis/binding/" + name);
+        } catch (NamingException | ClassCastException e) {
+            throw new JobException(JobException.Reason.DELIVERY,
+                    "no output binding eis/binding/" + name + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -189,6 +227,9 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
 
     @PreDestroy
     void stop() {
+        if (jobs != null) {
+            jobs.stop();
+        }
         core.stop();
         turns.shutdown();
         callbacks.shutdown();
@@ -268,7 +309,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
                 try {
                     task.run();
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "an actor timer task failed", e);
+                    LOG.log(Level.WARNING, "an actor or job timer task failed", e);
                 }
             }
         }
@@ -324,6 +365,28 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting {
     @Override
     public Set<String> types() {
         return core.types();
+    }
+
+    // ---- JobScheduler, delegated ----
+
+    @Override
+    public void schedule(JobSpec job, boolean overwrite) {
+        jobs.schedule(job, overwrite);
+    }
+
+    @Override
+    public Optional<JobView> get(String name) {
+        return jobs.get(name);
+    }
+
+    @Override
+    public List<JobView> list() {
+        return jobs.list();
+    }
+
+    @Override
+    public boolean delete(String name) {
+        return jobs.delete(name);
     }
 
     @Override

@@ -96,25 +96,12 @@ public final class ActorStore {
      * returns what it returned.
      */
     public <R> R updateReminders(ActorId actor, Function<Map<String, StoredReminder>, R> change) {
-        String key = reminderKey(actor);
-        for (int i = 0; i < ATTEMPTS; i++) {
-            try (KeyValueConnection c = factory.getConnection()) {
-                String raw = c.get(key).orElse(null);
-                Map<String, StoredReminder> before = parseReminders(raw);
-                Map<String, StoredReminder> after = new TreeMap<>(before);
-                R result = change.apply(after);
-                if (after.equals(before)) {
-                    return result;
-                }
-                // an emptied set stays as {} rather than a delete, which could remove a concurrent write
-                if (c.compareAndSet(key, raw, formatReminders(after))) {
-                    return result;
-                }
-            } catch (KeyValueException e) {
-                throw failed("update the reminders of " + actor, e);
-            }
+        try {
+            return new KeyValueDocument<>(factory, reminderKey(actor), ActorStore::parseReminders, ActorStore::formatReminders).update(change,
+                    () -> new ActorException(ActorException.Reason.STATE_FAILED, "the reminders of " + actor + " kept changing; gave up"));
+        } catch (KeyValueException e) {
+            throw failed("update the reminders of " + actor, e);
         }
-        throw new ActorException(ActorException.Reason.STATE_FAILED, "the reminders of " + actor + " kept changing; gave up");
     }
 
     /** Every actor that has reminders stored, as found by a key scan (used once at start). */

@@ -11,7 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /** A fixed clock that moves only when told, and a scheduler that runs what is due when it moves. */
-final class ManualScheduler extends Clock implements Scheduler {
+public final class ManualScheduler extends Clock implements Scheduler {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
     private final List<Task> tasks = new ArrayList<>();
     private long seq;
@@ -41,7 +41,7 @@ final class ManualScheduler extends Clock implements Scheduler {
     }
 
     /** Moves the clock, running every task due on the way in time order (tasks may schedule more). */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         Instant end = now.plus(d);
         while (true) {
             Task next;
@@ -62,7 +62,7 @@ final class ManualScheduler extends Clock implements Scheduler {
         }
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         tasks.removeIf(t -> t.cancelled);
         return tasks.size();
     }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.cron;
 
+import io.capaee.api.InvalidValueException;
+import io.capaee.api.config.CronSchedule;
 import io.capaee.connector.InvalidConfigException;
 import java.time.ZoneId;
 
@@ -13,7 +15,12 @@ public record CronSettings(CronSchedule schedule, ZoneId zone) {
      * @throws InvalidConfigException naming the property whose value cannot work
      */
     public static CronSettings of(String schedule, String timeZone) {
-        CronSchedule parsed = CronSchedule.parse(schedule);
+        CronSchedule parsed;
+        try {
+            parsed = CronSchedule.parse(schedule);
+        } catch (InvalidValueException e) {
+            throw new InvalidConfigException(e.field(), e.problem());
+        }
         try {
             return new CronSettings(parsed, ZoneId.of(timeZone == null || timeZone.isBlank() ? "UTC" : timeZone.strip()));
         } catch (RuntimeException e) {

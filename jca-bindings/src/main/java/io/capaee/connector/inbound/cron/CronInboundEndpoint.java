@@ -3,7 +3,7 @@ package io.capaee.connector.inbound.cron;
 
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
-import io.capaee.connector.cron.CronSchedule;
+import io.capaee.api.config.CronSchedule;
 import io.capaee.connector.cron.CronSettings;
 import io.capaee.connector.inbound.DeliveryLine;
 import io.capaee.connector.inbound.DeliveryLine.Taken;

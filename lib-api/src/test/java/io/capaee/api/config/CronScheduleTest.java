@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector.cron;
+package io.capaee.api.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.capaee.connector.InvalidConfigException;
+import io.capaee.api.InvalidValueException;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
@@ -38,13 +38,12 @@ class CronScheduleTest {
 
     @Test
     void badSchedulesNameTheProblem() {
-        assertTrue(assertThrows(InvalidConfigException.class, () -> CronSchedule.parse("* * *")).getMessage()
+        assertTrue(assertThrows(InvalidValueException.class, () -> CronSchedule.parse("* * *")).getMessage()
                 .contains("5 or 6"));
-        assertTrue(assertThrows(InvalidConfigException.class, () -> CronSchedule.parse("61 * * * *")).getMessage()
+        assertTrue(assertThrows(InvalidValueException.class, () -> CronSchedule.parse("61 * * * *")).getMessage()
                 .contains("minutes"));
-        assertThrows(InvalidConfigException.class, () -> CronSchedule.parse("@every soon"));
-        assertThrows(InvalidConfigException.class, () -> CronSchedule.parse("@every 1ms"));
-        assertThrows(InvalidConfigException.class, () -> CronSchedule.parse(""));
-        assertThrows(InvalidConfigException.class, () -> CronSettings.of("@hourly", "Mars/Olympus"));
+        assertThrows(InvalidValueException.class, () -> CronSchedule.parse("@every soon"));
+        assertThrows(InvalidValueException.class, () -> CronSchedule.parse("@every 1ms"));
+        assertThrows(InvalidValueException.class, () -> CronSchedule.parse(""));
     }
 }

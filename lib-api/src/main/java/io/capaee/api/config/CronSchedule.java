@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.connector.cron;
+package io.capaee.api.config;
 
-import io.capaee.api.config.Durations;
-import io.capaee.connector.InvalidConfigException;
+import io.capaee.api.InvalidValueException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,9 @@ import java.util.Locale;
  * {@code @daily}, {@code @weekly}, {@code @monthly}, or a cron expression of 5 fields (minute hour
  * day-of-month month day-of-week) or 6 (seconds first). Fields take {@code *}, numbers, ranges
  * {@code a-b}, lists {@code a,b} and steps {@code * /n} or {@code a-b/n}; day-of-week 0-7 with 0 and
- * 7 Sunday. When both day fields are restricted, either may match (as in cron).
+ * 7 Sunday. When both day fields are restricted, either may match (as in cron). The cron input binding
+ * and the jobs API read their schedules with it; a refusal is an {@link InvalidValueException} of the
+ * field {@code schedule}.
  */
 public final class CronSchedule {
     private static final int SEARCH_MINUTES = 366 * 24 * 60 * 5;
@@ -55,7 +56,7 @@ public final class CronSchedule {
 
     public static CronSchedule parse(String schedule) {
         if (schedule == null || schedule.isBlank()) {
-            throw new InvalidConfigException("schedule", "must be set, e.g. '@every 30s' or '0 */5 * * * *'");
+            throw new InvalidValueException("schedule", "must be set, e.g. '@every 30s' or '0 */5 * * * *'");
         }
         String text = schedule.strip();
         String lower = text.toLowerCase(Locale.ROOT);
@@ -71,7 +72,7 @@ public final class CronSchedule {
         }
         String[] fields = text.split("\\s+");
         if (fields.length != 5 && fields.length != 6) {
-            throw new InvalidConfigException("schedule", "'" + text + "' has " + fields.length
+            throw new InvalidValueException("schedule", "'" + text + "' has " + fields.length
                     + " fields; a cron expression has 5 or 6 (seconds first)");
         }
         return new CronSchedule(text, null, fields);
@@ -94,7 +95,7 @@ public final class CronSchedule {
                 }
             }
         }
-        throw new InvalidConfigException("schedule", "'" + text + "' never fires");
+        throw new InvalidValueException("schedule", "'" + text + "' never fires");
     }
 
     private boolean matchesMinute(ZonedDateTime t) {
@@ -113,13 +114,13 @@ public final class CronSchedule {
         try {
             return positive(Durations.parse(text), text);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigException("schedule", "'@every " + text + "' needs a duration like 500ms, 30s, 5m, 1h");
+            throw new InvalidValueException("schedule", "'@every " + text + "' needs a duration like 500ms, 30s, 5m, 1h");
         }
     }
 
     private static Duration positive(Duration duration, String text) {
         if (duration.compareTo(Duration.ofMillis(100)) < 0) {
-            throw new InvalidConfigException("schedule", "'@every " + text + "' is shorter than 100ms");
+            throw new InvalidValueException("schedule", "'@every " + text + "' is shorter than 100ms");
         }
         return duration;
     }
@@ -160,7 +161,7 @@ public final class CronSchedule {
                     set.set(v);
                 }
             } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-                throw new InvalidConfigException("schedule", "'" + part + "' is not a valid " + name + " field ("
+                throw new InvalidValueException("schedule", "'" + part + "' is not a valid " + name + " field ("
                         + min + "-" + max + ")");
             }
         }
