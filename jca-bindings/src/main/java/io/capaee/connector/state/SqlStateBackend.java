@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -64,20 +65,11 @@ final class SqlStateBackend implements StateBackend {
 
     @Override
     public Map<String, Stored> get(List<String> keys) {
-        Map<String, Stored> found = new LinkedHashMap<>();
+        Map<String, Stored> found = new HashMap<>();
         List<String> distinct = List.copyOf(new LinkedHashSet<>(keys));
         try (Connection c = connection()) {
-            for (int from = 0; from < distinct.size(); from += CHUNK) {
-                List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
-                try (PreparedStatement s = c.prepareStatement(dialect.select(table, chunk.size()))) {
-                    bindKeys(s, chunk);
-                    try (ResultSet r = s.executeQuery()) {
-                        while (r.next()) {
-                            found.put(r.getString(1), new Stored(r.getString(2), r.getLong(3)));
-                        }
-                    }
-                }
-            }
+            query(c, distinct, n -> dialect.select(table, n),
+                    r -> found.put(r.getString(1), new Stored(r.getString(2), r.getLong(3))));
         } catch (SQLException e) {
             throw failed("read", e);
         }
@@ -112,20 +104,26 @@ final class SqlStateBackend implements StateBackend {
 
     private int inTransaction(Connection c, List<StateWrite> writes) throws SQLException {
         c.setAutoCommit(false);
+        int result;
         try {
-            int result = checkAndWrite(c, writes);
+            result = checkAndWrite(c, writes);
             if (result < 0) {
                 c.commit();
             } else {
                 c.rollback();
             }
-            return result;
         } catch (SQLException | RuntimeException e) {
-            c.rollback();
+            // the first failure is the one to report; a connection that broke fails the clean-up too
+            try {
+                c.rollback();
+                c.setAutoCommit(true);
+            } catch (SQLException again) {
+                e.addSuppressed(again);
+            }
             throw e;
-        } finally {
-            c.setAutoCommit(true);
         }
+        c.setAutoCommit(true);
+        return result;
     }
 
     /** Like {@link #apply}, in the open transaction; the caller commits when it returns -1. */
@@ -177,17 +175,7 @@ final class SqlStateBackend implements StateBackend {
     private Map<String, Row> lock(Connection c, List<StateWrite> writes) throws SQLException {
         List<String> keys = new ArrayList<>(new TreeSet<>(writes.stream().map(StateWrite::key).toList()));
         Map<String, Row> rows = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
-            try (PreparedStatement s = c.prepareStatement(dialect.lock(table, chunk.size()))) {
-                bindKeys(s, chunk);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        rows.put(r.getString(1), new Row(r.getLong(2), r.getBoolean(3)));
-                    }
-                }
-            }
-        }
+        query(c, keys, n -> dialect.lock(table, n), r -> rows.put(r.getString(1), new Row(r.getLong(2), r.getBoolean(3))));
         return rows;
     }
 
@@ -204,9 +192,25 @@ final class SqlStateBackend implements StateBackend {
         }
     }
 
-    private static void bindKeys(PreparedStatement s, List<String> keys) throws SQLException {
-        for (int i = 0; i < keys.size(); i++) {
-            s.setString(i + 1, keys.get(i));
+    /** What to do with each row of a result. */
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    /** Runs the statement {@code sql(n)} with {@code n} keys as parameters, on {@value #CHUNK} keys at a time. */
+    private static void query(Connection c, List<String> keys, IntFunction<String> sql, RowReader reader) throws SQLException {
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            List<String> chunk = keys.subList(from, Math.min(keys.size(), from + CHUNK));
+            try (PreparedStatement s = c.prepareStatement(sql.apply(chunk.size()))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        reader.read(r);
+                    }
+                }
+            }
         }
     }
 

@@ -40,8 +40,8 @@ public class StateManagedConnectionFactory extends NamespacedStoreManagedConnect
     @ConfigProperty(defaultValue = "134217728", description = "Most bytes of keys and values (UTF-8) the memory backend holds")
     private Long maxBytes = 134_217_728L;
 
-    @ConfigProperty(description = "JNDI name of the Liberty dataSource holding the table (backends postgresql, mariadb)")
-    private String dataSource;
+    @ConfigProperty(defaultValue = "", description = "JNDI name of the Liberty dataSource holding the table (backends postgresql, mariadb)")
+    private String dataSource = "";
 
     @ConfigProperty(defaultValue = DEFAULT_TABLE, description = "Table of the entries (backends postgresql, mariadb);"
             + " created with its sequence TABLE_version when missing")
