@@ -177,8 +177,8 @@ echo
 printf 'capa-ee state get   %10.0f requests/s   (GET %s/%s)\n' "$CAPA_GET" "$BASE" "$KEY"
 printf 'capa-ee state save  %10.0f requests/s   (POST %s)\n' "$CAPA_SAVE" "$BASE"
 if [ "$PG" = 1 ]; then
-  printf 'capa-ee postgresql get  %10.0f requests/s   (GET %s/%s)\n' "$PG_GET" "$PG_BASE" "$KEY"
-  printf 'capa-ee postgresql save %10.0f requests/s   (POST %s)\n' "$PG_SAVE" "$PG_BASE"
+  printf 'capa-ee pg get      %10.0f requests/s   (GET %s/%s)\n' "$PG_GET" "$PG_BASE" "$KEY"
+  printf 'capa-ee pg save     %10.0f requests/s   (POST %s)\n' "$PG_SAVE" "$PG_BASE"
 fi
 printf 'redis-benchmark GET %10.0f requests/s\n' "$REDIS_GET"
 printf 'redis-benchmark SET %10.0f requests/s\n' "$REDIS_SET"
