@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Pub/sub, publish -> delivery, through Kafka, NATS JetStream and MQTT: Capa EE (POST /v1.0/publish/{kafka|jetstream|mqtt}/T
+# Pub/sub, publish -> delivery, through Kafka, NATS JetStream, MQTT and RabbitMQ: Capa EE
+# (POST /v1.0/publish/{kafka|jetstream|mqtt|rabbitmq}/T
 # from CONCURRENCY client threads; the server delivers each CloudEvent to a subscriber app over HTTP and
 # commits / acks after its 2xx) against a plain kafka-clients producer/consumer loop, a plain jnats
-# JetStream publish / pull-consume loop and a plain Paho QoS 1 publish / subscribe loop with the same
-# acknowledgements, in one run. Prints msgs/s
+# JetStream publish / pull-consume loop, a plain Paho QoS 1 publish / subscribe loop and a plain RabbitMQ
+# confirmed-publish / acknowledging-consumer loop with the same acknowledgements, in one run. Prints msgs/s
 # (first publish to last delivery), p50/p99 publish-to-delivery latency, and the ratio.
 # Runs PubSubBench (bench/java) through bench/java/run.sh, which builds what it needs and starts a Kafka
-# broker (KRaft) and a Liberty server of its own. Needs NATS (JetStream) on 127.0.0.1:4222 and Mosquitto
-# (MQTT) on 127.0.0.1:1883.
+# broker (KRaft) and a Liberty server of its own. Needs NATS (JetStream) on 127.0.0.1:4222, Mosquitto
+# (MQTT) on 127.0.0.1:1883 and RabbitMQ on 127.0.0.1:5672.
 #   MESSAGES=5000 WARMUP=1000 CONCURRENCY=8 SIZE=256 HTTP_PORT=9182 bench/pubsub.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."

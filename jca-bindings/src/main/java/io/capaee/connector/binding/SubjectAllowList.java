@@ -32,6 +32,8 @@ public final class SubjectAllowList {
         public static final Namespace KAFKA = new Namespace(".", "*", ">", List.of("__"));
         /** MQTT's {@code $} topics ({@code $SYS/}, {@code $share/}) are reserved. */
         public static final Namespace MQTT = new Namespace("/", "+", "#", List.of("$"));
+        /** RabbitMQ routing keys (topic exchanges' syntax); the broker's own {@code amq.} names are reserved. */
+        public static final Namespace RABBITMQ = new Namespace(".", "*", "#", List.of("amq."));
 
         String[] split(String subject) {
             return subject.split(java.util.regex.Pattern.quote(separator), -1);

@@ -18,6 +18,7 @@ final class Components implements ComponentFactory {
             case "kafka" -> new KafkaSource(step, connectorId);
             case "redis_streams" -> new RedisStreamSource(step, connectorId);
             case "mqtt" -> new MqttSource(step, connectorId);
+            case "rabbitmq" -> new RabbitMqSource(step, connectorId);
             case "http" -> new HttpPollingSource(step);
             default -> throw new IllegalArgumentException("no source " + step.type());
         };
@@ -32,6 +33,7 @@ final class Components implements ComponentFactory {
             case "kafka" -> new KafkaSink(step, connectorId);
             case "redis_streams" -> new RedisStreamSink(step);
             case "mqtt" -> new MqttSink(step, connectorId);
+            case "rabbitmq" -> new RabbitMqSink(step, connectorId);
             case "http" -> new HttpSink(step);
             default -> throw new IllegalArgumentException("no sink " + step.type());
         };

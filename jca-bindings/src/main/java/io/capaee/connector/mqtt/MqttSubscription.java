@@ -1,14 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.mqtt;
 
+import io.capaee.connector.inbound.Arrivals;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -41,10 +38,9 @@ public final class MqttSubscription implements AutoCloseable {
         }
     }
 
-    private final BlockingQueue<Arrived> arrived = new LinkedBlockingQueue<>(); // filled by the client's thread
+    private final Arrivals<Arrived> arrived = new Arrivals<>(); // filled by the client's thread
     private final String filter;
     private final MqttClient client;
-    private volatile String lost; // set by the client's thread
 
     private MqttSubscription(MqttSettings settings, String clientId, String filter) throws MqttException {
         this.filter = filter;
@@ -87,16 +83,10 @@ public final class MqttSubscription implements AutoCloseable {
      * @throws IllegalStateException when the connection was lost (the owner opens a new subscription)
      */
     public List<Arrived> take(Duration wait, int max) throws InterruptedException {
-        if (lost != null || !client.isConnected()) {
-            throw new IllegalStateException("the MQTT subscription to " + filter + " lost its connection: " + lost);
+        if (arrived.lost() != null || !client.isConnected()) {
+            throw new IllegalStateException("the MQTT subscription to " + filter + " lost its connection: " + arrived.lost());
         }
-        List<Arrived> taken = new ArrayList<>();
-        Arrived first = arrived.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        if (first != null) {
-            taken.add(first);
-            arrived.drainTo(taken, max - 1);
-        }
-        return taken;
+        return arrived.take(wait, max);
     }
 
     /** Tells the broker the message is settled: it is not sent again. */
@@ -131,13 +121,13 @@ public final class MqttSubscription implements AutoCloseable {
 
         @Override
         public void disconnected(MqttDisconnectResponse response) {
-            lost = response == null ? "disconnected" : String.valueOf(response.getReasonString() != null
-                    ? response.getReasonString() : response.getException());
+            arrived.lost(response == null ? "disconnected" : String.valueOf(response.getReasonString() != null
+                    ? response.getReasonString() : response.getException()));
         }
 
         @Override
         public void mqttErrorOccurred(MqttException exception) {
-            lost = String.valueOf(exception);
+            arrived.lost(String.valueOf(exception));
         }
 
         @Override

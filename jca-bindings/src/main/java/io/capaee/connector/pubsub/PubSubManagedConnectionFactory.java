@@ -8,6 +8,8 @@ import io.capaee.connector.kafka.KafkaSettings;
 import io.capaee.connector.mqtt.MqttClients;
 import io.capaee.connector.mqtt.MqttSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
+import io.capaee.connector.rabbitmq.RabbitMqClients;
+import io.capaee.connector.rabbitmq.RabbitMqSettings;
 import io.capaee.connector.nats.NatsProperties;
 import io.capaee.connector.nats.NatsSettings;
 import io.capaee.connector.redis.RedisClient;
@@ -19,9 +21,10 @@ import java.util.Set;
 
 /**
  * Pub/sub brokers ({@code eis/capa/pubsub/NAME}): {@code memory} (default), {@code redis}
- * (streams), {@code kafka}, {@code jetstream} (NATS JetStream) or {@code mqtt} (MQTT 5). Topics are
- * shared between applications, as in Dapr; {@code streamPrefix} scopes a broker to part of the Redis
- * keyspace, of the Kafka topics, of the NATS subjects or of the MQTT topics.
+ * (streams), {@code kafka}, {@code jetstream} (NATS JetStream), {@code mqtt} (MQTT 5) or
+ * {@code rabbitmq}. Topics are shared between applications, as in Dapr; {@code streamPrefix} scopes a
+ * broker to part of the Redis keyspace, of the Kafka topics, of the NATS subjects, of the MQTT topics
+ * or of the RabbitMQ exchanges and queues.
  */
 @ConnectionDefinition(
         connectionFactory = PubSubConnectionFactory.class,
@@ -34,11 +37,13 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     private static final String KAFKA = "kafka";
     private static final String JETSTREAM = "jetstream";
     private static final String MQTT = "mqtt";
+    private static final String RABBITMQ = "rabbitmq";
     private static final String DEFAULT_SUBJECT_PREFIX = "capa.pubsub.";
     private static final String JETSTREAM_ONLY = " (backend jetstream)";
 
     @ConfigProperty(defaultValue = "", description = "Prefix of every topic's name on the broker: Redis stream key,"
-            + " Kafka topic, NATS subject (jetstream: 'capa.pubsub.' when empty), MQTT topic; empty for none")
+            + " Kafka topic, NATS subject (jetstream: 'capa.pubsub.' when empty), MQTT topic, RabbitMQ exchange and queue;"
+            + " empty for none")
     private String streamPrefix = "";
 
     @ConfigProperty(defaultValue = "5000", description = "A message refused or left unacknowledged this long (ms) is"
@@ -66,6 +71,18 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     @ConfigProperty(defaultValue = "", description = "Start of the client ids of the subscriptions' durable sessions;"
             + " empty: capa-ee-<host>. Servers on one host that share an MQTT broker need distinct ones (backend mqtt)")
     private String clientIdPrefix = "";
+
+    @ConfigProperty(defaultValue = RabbitMqSettings.URL, description = RabbitMqSettings.URL_HELP + " (backend rabbitmq)")
+    private String rabbitMqUrl = RabbitMqSettings.URL;
+
+    @ConfigProperty(defaultValue = "", description = RabbitMqSettings.USERNAME_HELP + " (backend rabbitmq)")
+    private String rabbitMqUsername = "";
+
+    @ConfigProperty(defaultValue = "", confidential = true, description = RabbitMqSettings.PASSWORD_HELP + " (backend rabbitmq)")
+    private String rabbitMqPassword = "";
+
+    @ConfigProperty(defaultValue = "100", description = "Most messages a subscription holds unacknowledged (backend rabbitmq)")
+    private Integer prefetch = 100;
 
     @ConfigProperty(defaultValue = "86400", description = "How long the JetStream stream it creates keeps messages, in seconds (backend jetstream)")
     private Integer maxAgeSeconds = 86400;
@@ -125,7 +142,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     @Override
     protected Set<String> otherBackends() {
-        return Set.of(KAFKA, JETSTREAM, MQTT);
+        return Set.of(KAFKA, JETSTREAM, MQTT, RABBITMQ);
     }
 
     @Override
@@ -133,6 +150,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         switch (kind) {
             case KAFKA -> kafkaSettings();
             case MQTT -> mqttSettings();
+            case RABBITMQ -> rabbitMqSettings();
             default -> jetStreamSettings();
         }
     }
@@ -142,6 +160,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         return switch (kind) {
             case KAFKA -> new KafkaPubSubBroker(kafkaSettings());
             case MQTT -> new MqttPubSubBroker(mqttSettings());
+            case RABBITMQ -> new RabbitMqPubSubBroker(rabbitMqSettings());
             default -> new JetStreamPubSubBroker(jetStreamSettings());
         };
     }
@@ -151,6 +170,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         return switch (kind) {
             case KAFKA -> "kafka " + bootstrapServers;
             case MQTT -> "mqtt " + mqttUrl;
+            case RABBITMQ -> "rabbitmq " + rabbitMqUrl;
             default -> "jetstream " + nats.getServers();
         };
     }
@@ -167,6 +187,21 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
         return new MqttPubSubSettings(mqtt, prefix, clients, atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
 
+    RabbitMqPubSubSettings rabbitMqSettings() {
+        RabbitMqSettings.checkUrl("rabbitMqUrl", rabbitMqUrl);
+        RabbitMqSettings rabbitMq = new RabbitMqSettings(rabbitMqUrl, rabbitMqUsername, rabbitMqPassword,
+                atLeast("timeoutMillis", getTimeoutMillis(), 1));
+        String prefix = streamPrefix == null ? "" : streamPrefix.strip();
+        if (!RabbitMqClients.isName(prefix) || prefix.startsWith("amq.")) {
+            throw new InvalidConfigException("streamPrefix", "'" + prefix + "' is not a RabbitMQ name prefix: at most 255"
+                    + " bytes, not starting with 'amq.' (backend rabbitmq)");
+        }
+        int most = atLeast("prefetch", prefetch, 1);
+        if (most > 65_535) {
+            throw new InvalidConfigException("prefetch", most + " is more than 65535, AMQP's limit (backend rabbitmq)");
+        }
+        return new RabbitMqPubSubSettings(rabbitMq, prefix, most, atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
+    }
 
     KafkaPubSubSettings kafkaSettings() {
         KafkaSettings kafka = new KafkaSettings(bootstrapServers);
@@ -283,6 +318,38 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
 
     public void setMqttPassword(String mqttPassword) {
         this.mqttPassword = mqttPassword;
+    }
+
+    public String getRabbitMqUrl() {
+        return rabbitMqUrl;
+    }
+
+    public void setRabbitMqUrl(String rabbitMqUrl) {
+        this.rabbitMqUrl = rabbitMqUrl;
+    }
+
+    public String getRabbitMqUsername() {
+        return rabbitMqUsername;
+    }
+
+    public void setRabbitMqUsername(String rabbitMqUsername) {
+        this.rabbitMqUsername = rabbitMqUsername;
+    }
+
+    public String getRabbitMqPassword() {
+        return rabbitMqPassword;
+    }
+
+    public void setRabbitMqPassword(String rabbitMqPassword) {
+        this.rabbitMqPassword = rabbitMqPassword;
+    }
+
+    public Integer getPrefetch() {
+        return prefetch;
+    }
+
+    public void setPrefetch(Integer prefetch) {
+        this.prefetch = prefetch;
     }
 
     public String getClientIdPrefix() {

@@ -13,6 +13,7 @@ import io.capaee.api.binding.HttpBindingFactory;
 import io.capaee.api.binding.KafkaBindingFactory;
 import io.capaee.api.binding.MemoryBindingFactory;
 import io.capaee.api.binding.MqttBindingFactory;
+import io.capaee.api.binding.RabbitMqBindingFactory;
 import io.capaee.api.binding.NatsBindingFactory;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
@@ -22,6 +23,7 @@ import io.capaee.connector.binding.http.HttpBindingManagedConnectionFactory;
 import io.capaee.connector.binding.kafka.KafkaBindingManagedConnectionFactory;
 import io.capaee.connector.binding.memory.MemoryBindingManagedConnectionFactory;
 import io.capaee.connector.binding.mqtt.MqttBindingManagedConnectionFactory;
+import io.capaee.connector.binding.rabbitmq.RabbitMqBindingManagedConnectionFactory;
 import io.capaee.connector.binding.nats.NatsBindingManagedConnectionFactory;
 import io.capaee.connector.binding.redis.RedisBindingManagedConnectionFactory;
 import jakarta.resource.spi.InvalidPropertyException;
@@ -52,6 +54,7 @@ class BindingFactoriesTest {
         assertInstanceOf(NatsBindingFactory.class, new NatsBindingManagedConnectionFactory().createConnectionFactory());
         assertInstanceOf(RedisBindingFactory.class, new RedisBindingManagedConnectionFactory().createConnectionFactory());
         assertInstanceOf(MqttBindingFactory.class, new MqttBindingManagedConnectionFactory().createConnectionFactory());
+        assertInstanceOf(RabbitMqBindingFactory.class, new RabbitMqBindingManagedConnectionFactory().createConnectionFactory());
         HttpBindingManagedConnectionFactory http = new HttpBindingManagedConnectionFactory();
         http.setUrl("http://localhost:3000");
         assertInstanceOf(HttpBindingFactory.class, http.createConnectionFactory());
@@ -86,6 +89,14 @@ class BindingFactoriesTest {
         mqtt.setAllowedTopics("a/#/b");
         assertTrue(assertThrows(InvalidPropertyException.class, mqtt::createConnectionFactory).getMessage()
                 .contains("'allowedTopics'"));
+
+        RabbitMqBindingManagedConnectionFactory rabbitMq = new RabbitMqBindingManagedConnectionFactory();
+        rabbitMq.setUrl("tcp://127.0.0.1:5672");
+        assertTrue(assertThrows(InvalidPropertyException.class, rabbitMq::createConnectionFactory).getMessage().contains("'url'"));
+        rabbitMq.setUrl("amqp://127.0.0.1:5672");
+        rabbitMq.setAllowedRoutingKeys("orders.#.eu");
+        assertTrue(assertThrows(InvalidPropertyException.class, rabbitMq::createConnectionFactory).getMessage()
+                .contains("'allowedRoutingKeys'"));
 
         MemoryBindingManagedConnectionFactory memory = new MemoryBindingManagedConnectionFactory();
         memory.setMaxEntries(0);

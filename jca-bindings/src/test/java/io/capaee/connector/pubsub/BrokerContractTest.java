@@ -42,6 +42,7 @@ class BrokerContractTest {
     private final String prefix = "capa-test-pubsub-" + UUID.randomUUID() + ":";
     private final String subjects = "capatest.pubsub." + UUID.randomUUID().toString().replace("-", "") + ".";
     private final String topics = "capatest/pubsub/" + UUID.randomUUID() + "/";
+    private final String exchanges = "capatest.pubsub." + UUID.randomUUID() + ".";
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
     private PubSubConnection broker;
@@ -57,6 +58,7 @@ class BrokerContractTest {
         f.setStreamPrefix(switch (backend) {
             case "jetstream" -> subjects;
             case "mqtt" -> topics;
+            case "rabbitmq" -> exchanges;
             default -> prefix;
         });
         f.setRedeliverAfterMillis(300);
@@ -79,6 +81,7 @@ class BrokerContractTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deleteRabbitMqTopology();
         try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
             for (String key : admin.keys(prefix + "*")) {
                 admin.del(key);
@@ -92,8 +95,23 @@ class BrokerContractTest {
         }
     }
 
+    /** The durable exchanges and queues the RabbitMQ cases declared: the topics and groups of the tests below. */
+    private void deleteRabbitMqTopology() {
+        try (com.rabbitmq.client.Connection connection = new com.rabbitmq.client.ConnectionFactory().newConnection();
+                com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            for (String topic : new String[] {"t", "bin", "loop", "spent", "resume", "kept"}) {
+                channel.exchangeDelete(exchanges + topic);
+                for (String group : new String[] {"group-a", "group-b", "g", "kept", "dead-lettered"}) {
+                    channel.queueDelete(exchanges + group + "-" + topic);
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cleaning up RabbitMQ", e);
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt"})
+    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt", "rabbitmq"})
     void eachGroupGetsEachMessageAndARefusedMessageComesBack(String backend) throws Exception {
         broker = open(backend);
         LinkedBlockingQueue<String> a = new LinkedBlockingQueue<>();
@@ -114,7 +132,7 @@ class BrokerContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt"})
+    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt", "rabbitmq"})
     void anyBytesPassUnchanged(String backend) throws Exception {
         broker = open(backend);
         LinkedBlockingQueue<byte[]> got = new LinkedBlockingQueue<>();
@@ -146,7 +164,7 @@ class BrokerContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt"})
+    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt", "rabbitmq"})
     void onTheAdaptersWorkManagerARetriedMessageIsAcknowledgedOnceDelivered(String backend) throws Exception {
         broker = open(backend);
         Recording handler = new Recording(2, false);
@@ -161,7 +179,7 @@ class BrokerContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt"})
+    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt", "rabbitmq"})
     void onTheAdaptersWorkManagerAMessageOutOfAttemptsComesBackUnlessItWasDealtWith(String backend) throws Exception {
         broker = open(backend);
         Recording kept = new Recording(99, false);
@@ -178,7 +196,7 @@ class BrokerContractTest {
 
     /** Not the memory broker: it drops a group's queue when the group's last subscription closes (documented). */
     @ParameterizedTest
-    @ValueSource(strings = {"redis", "jetstream", "mqtt"})
+    @ValueSource(strings = {"redis", "jetstream", "mqtt", "rabbitmq"})
     void aMessageNotAcknowledgedWhenItsSubscriptionStopsComesToTheGroupsNextSubscription(String backend) throws Exception {
         broker = open(backend);
         Recording refusing = new Recording(99, false);
@@ -190,6 +208,25 @@ class BrokerContractTest {
         try (PubSubSubscription s = broker.subscribe("resume", "g", new DeliveryPolicy(3, 10, 20), accepting)) {
             assertEquals("m#1", accepting.attempts().poll(15, TimeUnit.SECONDS), "the group's next subscription gets it");
             assertNull(accepting.attempts().poll(1000, TimeUnit.MILLISECONDS), "once");
+        }
+    }
+
+    @Test
+    void aRabbitMqGroupKeepsWhatIsPublishedWhileNoneOfItsServersRuns() throws Exception {
+        broker = open("rabbitmq");
+        LinkedBlockingQueue<String> firstGot = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<String> againGot = new LinkedBlockingQueue<>();
+        PubSubSubscription first = broker.subscribe("kept", "g", m -> firstGot.add(new String(m, StandardCharsets.UTF_8)), executor);
+        broker.publish("kept", "one".getBytes(StandardCharsets.UTF_8));
+        assertEquals("one", firstGot.poll(5, TimeUnit.SECONDS));
+        first.close();
+        broker.publish("kept", "two".getBytes(StandardCharsets.UTF_8));
+        broker.publish("kept", "three".getBytes(StandardCharsets.UTF_8));
+        try (PubSubSubscription again = broker.subscribe("kept", "g", m -> againGot.add(new String(m, StandardCharsets.UTF_8)), executor)) {
+            assertEquals("two", againGot.poll(10, TimeUnit.SECONDS), "the group's durable queue kept them, in order");
+            assertEquals("three", againGot.poll(10, TimeUnit.SECONDS));
+            assertNull(againGot.poll(700, TimeUnit.MILLISECONDS), "once each");
+            assertNull(firstGot.poll(10, TimeUnit.MILLISECONDS), "a closed subscription receives nothing more");
         }
     }
 

@@ -21,10 +21,10 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public final class ConnectRuntime {
     /** The sources this runtime implements. */
     public static final List<String> SOURCES = List.of("nats", "nats_jetstream", "nats_kv", "kafka", "redis_streams",
-            "mqtt", "http");
+            "mqtt", "rabbitmq", "http");
     /** The sinks this runtime implements. */
     public static final List<String> SINKS = List.of("nats", "nats_jetstream", "nats_kv", "kafka", "redis_streams",
-            "mqtt", "http");
+            "mqtt", "rabbitmq", "http");
     private static final String ROOT = "runtime/";
 
     private final Map<String, Object> runtime;

@@ -16,7 +16,7 @@ class ConnectRuntimeTest {
         ConnectRuntime runtime = ConnectRuntime.load();
         assertEquals("1", runtime.runtime().get("model_version"));
         // the names as written here, not ConnectRuntime's own lists: a dropped or misnamed definition fails
-        List<String> expected = List.of("nats", "nats_jetstream", "nats_kv", "kafka", "redis_streams", "mqtt", "http");
+        List<String> expected = List.of("nats", "nats_jetstream", "nats_kv", "kafka", "redis_streams", "mqtt", "rabbitmq", "http");
         assertEquals(expected, runtime.sources().stream().map(ComponentDefinition::name).toList());
         assertEquals(expected, runtime.sinks().stream().map(ComponentDefinition::name).toList());
         for (String name : expected) {

@@ -48,7 +48,8 @@ import redis.clients.jedis.resps.StreamEntry;
 /**
  * The other components of the connector runtime against the real NATS (KV), Redis and Mosquitto: a
  * KV watch into a Redis stream, a Redis stream into a KV bucket, HTTP polling into NATS, NATS into an
- * HTTP sink (a wasm function that writes each body to Redis), MQTT into NATS and NATS into MQTT.
+ * HTTP sink (a wasm function that writes each body to Redis), MQTT into NATS and NATS into MQTT, RabbitMQ into
+ * NATS and NATS into RabbitMQ.
  */
 class ConnectorComponentsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
@@ -254,6 +255,81 @@ class ConnectorComponentsIT {
         } finally {
             mqtt.disconnect();
             mqtt.close();
+        }
+    }
+
+    @Test
+    void rabbitMqFeedsNatsThroughAnInletAndNatsFeedsRabbitMqThroughAnOutlet() throws Exception {
+        String run = Long.toHexString(System.nanoTime());
+        String in = "capa.it." + PORT + ".conn." + run + ".in";
+        String out = "capa.it." + PORT + ".conn." + run + ".out";
+        String subject = "capa.it." + PORT + ".rabbitmq." + run;
+        try (com.rabbitmq.client.Connection rabbitMq = new com.rabbitmq.client.ConnectionFactory().newConnection("capa-it");
+                com.rabbitmq.client.Channel channel = rabbitMq.createChannel()) {
+            channel.queueDeclare(out, true, false, false, null);
+            try {
+                deploy("rabbitmq-out-" + run, """
+                        consumer:
+                          nats: { url: "nats://127.0.0.1:4222" }
+                          core: { subject: "%s" }
+                        sink:
+                          type: rabbitmq
+                          config: { url: "amqp://127.0.0.1:5672", routing_key: "%s" }
+                        """.formatted(subject, out));
+                deploy("rabbitmq-in-" + run, """
+                        source:
+                          type: rabbitmq
+                          config: { url: "amqp://127.0.0.1:5672", queue: "%s" }
+                        producer:
+                          nats: { url: "nats://127.0.0.1:4222" }
+                          core: { subject: "%s" }
+                        """.formatted(in, subject));
+                // the source declares its queue as it starts; publishing before would find no queue
+                long ready = System.nanoTime() + WAIT.toNanos();
+                while (!queueExists(channel, in) && System.nanoTime() < ready) {
+                    Thread.sleep(100);
+                }
+                List<String> sent = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    channel.basicPublish("", in, new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                            .headers(java.util.Map.of("trace", "t" + i)).build(), ("m" + i).getBytes(StandardCharsets.UTF_8));
+                    sent.add("m" + i);
+                }
+                List<String> received = new ArrayList<>();
+                List<String> traces = new ArrayList<>();
+                long deadline = System.nanoTime() + WAIT.toNanos();
+                while (received.size() < sent.size() && System.nanoTime() < deadline) {
+                    com.rabbitmq.client.GetResponse got = channel.basicGet(out, true);
+                    if (got == null) {
+                        Thread.sleep(100);
+                        continue;
+                    }
+                    received.add(new String(got.getBody(), StandardCharsets.UTF_8));
+                    traces.add(String.valueOf(got.getProps().getHeaders().get("trace")));
+                }
+                assertEquals(sent, received, "every message, in order, through RabbitMQ -> NATS -> RabbitMQ");
+                assertEquals(sent.stream().map(m -> "t" + m.substring(1)).toList(), traces, "AMQP headers travel as headers");
+            } finally {
+                // the connectors first: a source whose queue went would declare it again
+                for (String id : List.of("rabbitmq-out-" + run, "rabbitmq-in-" + run)) {
+                    send(HttpRequest.newBuilder(URI.create(Sidecar.base() + API + "/" + id)).DELETE());
+                    connectors.remove(id);
+                }
+                channel.queueDelete(out);
+                channel.queueDelete(in);
+            }
+        }
+    }
+
+    private static boolean queueExists(com.rabbitmq.client.Channel channel, String queue) throws Exception {
+        // a passive declare of a missing queue closes the channel: ask on a channel of its own
+        try (com.rabbitmq.client.Channel probe = channel.getConnection().createChannel()) {
+            probe.queueDeclarePassive(queue);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        } catch (com.rabbitmq.client.AlreadyClosedException e) {
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.Dapr;
+import it.io.capaee.support.Server;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -73,6 +74,22 @@ class DatabaseIT {
 
     private static JsonArray rows(String db, String sql, String... params) throws Exception {
         return ok(post(path(db, "query"), statement(sql, params))).getJsonArray("rows");
+    }
+
+    @Test
+    void anApplicationsInjectedDatabaseAndTheHttpApiSeeTheSameRows() throws Exception {
+        String id = "note-" + UUID.randomUUID();
+        HttpResponse<String> put = Server.send(Server.request("/sample/notes/" + id).header("Content-Type", "text/plain")
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("it's; DROP TABLE sample_notes; --")));
+        assertEquals(204, put.statusCode(), "written through @Inject @CapaComponent(\"pg\") Database: " + put.body());
+        JsonArray seen = rows("pg", "SELECT text FROM sample_notes WHERE id = ?", quote(id));
+        assertEquals("it's; DROP TABLE sample_notes; --", seen.getJsonArray(0).getString(0), "a bound parameter, stored as given");
+        ok(post(path("pg", "exec"), statement("UPDATE sample_notes SET text = ? WHERE id = ?", quote("changed"), quote(id))));
+        HttpResponse<String> get = Server.get("/sample/notes/" + id);
+        assertEquals(200, get.statusCode(), get.body());
+        assertEquals("changed", get.body(), "the application reads what the HTTP API wrote");
+        assertEquals(404, Server.get("/sample/notes/" + id + "-none").statusCode());
+        ok(post(path("pg", "exec"), statement("DELETE FROM sample_notes WHERE id = ?", quote(id))));
     }
 
     @ParameterizedTest

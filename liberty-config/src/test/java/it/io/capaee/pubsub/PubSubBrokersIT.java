@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Pub/sub through the Kafka broker (the build's KRaft broker), the NATS JetStream broker (the
- * local NATS) and the MQTT broker (the local Mosquitto), components {@code kafka}, {@code jetstream}
- * and {@code mqtt}: this test plays the app at
+ * local NATS), the MQTT broker (the local Mosquitto) and the local RabbitMQ, components
+ * {@code kafka}, {@code jetstream}, {@code mqtt} and {@code rabbitmq}: this test plays the app at
  * {@code capa.app.url}, lists its subscriptions at {@code /dapr/subscribe} and answers deliveries
  * with Dapr's statuses. The server retries 3 times in all, then leaves a refused message to the
  * broker, which delivers it again after 1 s ({@code capa.pubsub.redeliver-after-millis} in the test
@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PubSubBrokersIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String[] BROKERS = {"kafka", "jetstream", "mqtt"};
+    private static final String[] BROKERS = {"kafka", "jetstream", "mqtt", "rabbitmq"};
     private static final String[] ROUTES = {"orders", "again", "poison", "droppy", "dead", "outage", "comeback"};
     private static final String PORT = System.getProperty("http.port");
 
@@ -117,6 +117,15 @@ class PubSubBrokersIT {
                 }
             }
         }
+        // RabbitMQ keeps the durable exchanges and queues of this run's topics: they go
+        try (com.rabbitmq.client.Connection rabbitMq = new com.rabbitmq.client.ConnectionFactory().newConnection();
+                com.rabbitmq.client.Channel channel = rabbitMq.createChannel()) {
+            String prefix = "capa.it." + PORT + ".pubsub.";
+            for (String route : ROUTES) {
+                channel.queueDelete(prefix + Dapr.appId() + "-" + topic(route));
+                channel.exchangeDelete(prefix + topic(route));
+            }
+        }
     }
 
     /** What the app lists at /dapr/subscribe: every route on both brokers, less the unlisted comebacks. */
@@ -156,7 +165,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt", "rabbitmq"})
     void aPublishedJsonEventReachesTheSubscribedAppAsACloudEvent(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("orders"), "application/json",
                 "{\"item\":\"tea\",\"via\":\"" + broker + "\"}").statusCode());
@@ -170,7 +179,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt", "rabbitmq"})
     void rawPayloadsAndBulkPublishesAreDelivered(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("orders") + "?metadata.rawPayload=true",
                 "application/octet-stream", "raw bytes").statusCode());
@@ -187,7 +196,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt", "rabbitmq"})
     void aMessageStillRefusedAfterTheAttemptsIsDeliveredAgainByTheBroker(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("again"), "application/json", "{\"n\":1}").statusCode());
         for (int i = 0; i < 3; i++) {
@@ -201,7 +210,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt", "rabbitmq"})
     void retriesSpentSendTheMessageToTheDeadLetterTopic(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("poison"), "application/json", "{\"poison\":true}").statusCode());
         for (int i = 0; i < 3; i++) {
@@ -212,7 +221,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt", "rabbitmq"})
     void dropGoesToTheDeadLetterTopicWithoutRetries(String broker) throws Exception {
         assertEquals(204, publish("/v1.0/publish/" + broker + "/" + topic("droppy"), "application/json", "{\"drop\":1}").statusCode());
         next(broker + "/droppy");
@@ -226,6 +235,7 @@ class PubSubBrokersIT {
         assertTrue(metadata.contains("{\"name\":\"kafka\",\"type\":\"pubsub.kafka\""), metadata);
         assertTrue(metadata.contains("{\"name\":\"jetstream\",\"type\":\"pubsub.jetstream\""), metadata);
         assertTrue(metadata.contains("{\"name\":\"mqtt\",\"type\":\"pubsub.mqtt\""), metadata);
+        assertTrue(metadata.contains("{\"name\":\"rabbitmq\",\"type\":\"pubsub.rabbitmq\""), metadata);
         assertError(publish("/v1.0/publish/kafka-nope/" + topic("orders"), "application/json", "{}"), 404, "ERR_PUBSUB_NOT_FOUND");
         assertError(publish("/v1.0/publish/kafka/" + topic("orders") + "?metadata.rawPayload=maybe", "text/plain", "x"), 400,
                 "ERR_PUBSUB_REQUEST_METADATA");
@@ -233,6 +243,8 @@ class PubSubBrokersIT {
         assertError(publish("/v1.0/publish/kafka/bad:name", "text/plain", "x"), 500, "ERR_PUBSUB_PUBLISH_MESSAGE");
         assertError(publish("/v1.0/publish/jetstream/bad*name", "text/plain", "x"), 500, "ERR_PUBSUB_PUBLISH_MESSAGE");
         assertError(publish("/v1.0/publish/mqtt/bad+name", "text/plain", "x"), 500, "ERR_PUBSUB_PUBLISH_MESSAGE");
+        // an exchange name longer than RabbitMQ's 255 bytes
+        assertError(publish("/v1.0/publish/rabbitmq/" + "x".repeat(300), "text/plain", "x"), 500, "ERR_PUBSUB_PUBLISH_MESSAGE");
     }
 
     @Test
@@ -266,7 +278,7 @@ class PubSubBrokersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"kafka", "jetstream", "mqtt"})
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt", "rabbitmq"})
     void aRefusedMessageWaitsForItsSubscriptionToStartAgain(String broker) throws Exception {
         // the message is refused, its subscription stops (the app no longer lists it) and starts again: the
         // new consumer of the group must go on from the refused message, not from the newest one

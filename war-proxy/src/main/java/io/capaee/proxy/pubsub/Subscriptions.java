@@ -142,7 +142,7 @@ public class Subscriptions implements MetadataContributor {
     static String componentType(String description) {
         String kind = description.split(" ", 2)[0];
         return switch (kind) {
-            case "redis", "kafka", "jetstream", "mqtt" -> "pubsub." + kind;
+            case "redis", "kafka", "jetstream", "mqtt", "rabbitmq" -> "pubsub." + kind;
             default -> "pubsub.in-memory";
         };
     }

@@ -134,7 +134,7 @@ class PubSubBench {
     void publishToDeliveryAgainstPlainClients() throws Exception {
         HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("app.port")), 64);
         app.setExecutor(Executors.newFixedThreadPool(4));
-        String subs = "[" + sub("kafka") + "," + sub("jetstream") + "," + sub("mqtt") + "]";
+        String subs = "[" + sub("kafka") + "," + sub("jetstream") + "," + sub("mqtt") + "," + sub("rabbitmq") + "]";
         app.createContext("/dapr/subscribe", x -> answer(x, subs));
         app.createContext("/bench", x -> {
             byte[] body;
@@ -150,16 +150,17 @@ class PubSubBench {
         app.start();
         try {
             Server.await("/v1.0/metadata", r -> r.body().contains("bench-kafka-" + RUN) && r.body().contains("bench-jetstream-" + RUN)
-                    && r.body().contains("bench-mqtt-" + RUN), Duration.ofSeconds(90));
+                    && r.body().contains("bench-mqtt-" + RUN) && r.body().contains("bench-rabbitmq-" + RUN), Duration.ofSeconds(90));
             StringBuilder report = new StringBuilder();
-            for (String broker : List.of("kafka", "jetstream", "mqtt")) {
+            for (String broker : List.of("kafka", "jetstream", "mqtt", "rabbitmq")) {
                 String url = Server.base() + "/v1.0/publish/" + broker + "/bench-" + broker + "-" + RUN;
                 measure(n -> publishOverHttp(url, n), WARMUP);
                 Result capa = measure(n -> publishOverHttp(url, n), MESSAGES);
                 Result plain = switch (broker) {
                     case "kafka" -> plainKafka();
                     case "jetstream" -> plainJetStream();
-                    default -> plainMqtt();
+                    case "mqtt" -> plainMqtt();
+                    default -> plainRabbitMq();
                 };
                 line(report, broker + " capa-ee", capa);
                 line(report, broker + " plain", plain);
@@ -168,6 +169,7 @@ class PubSubBench {
             System.out.print(report);
         } finally {
             app.stop(0);
+            deleteRabbitMqTopology("bench-rabbitmq-" + RUN, "bench-" + PORT + "-bench-rabbitmq-" + RUN);
         }
     }
 
@@ -403,6 +405,64 @@ class PubSubBench {
             }
             subscriber.disconnect();
             subscriber.close();
+        }
+    }
+
+    /**
+     * RabbitMQ with the guarantees the component gives: a durable fanout exchange and queue, persistent
+     * messages, a channel per publishing thread waiting for the broker's confirm of each, and a consumer
+     * acknowledging each message with at most 100 unacknowledged.
+     */
+    private Result plainRabbitMq() throws Exception {
+        String exchange = "capa.bench." + PORT + ".plain." + RUN;
+        String queue = exchange + ".q";
+        List<com.rabbitmq.client.Channel> channels = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (com.rabbitmq.client.Connection connection = new com.rabbitmq.client.ConnectionFactory().newConnection("capa-bench")) {
+            com.rabbitmq.client.Channel consumer = connection.createChannel();
+            consumer.exchangeDeclare(exchange, "fanout", true);
+            consumer.queueDeclare(queue, true, false, false, null);
+            consumer.queueBind(queue, exchange, "");
+            consumer.basicQos(100);
+            consumer.basicConsume(queue, false, (tag, delivery) -> {
+                Run run = current;
+                if (run != null) {
+                    run.delivered(sentAt(delivery.getBody()));
+                }
+                consumer.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+            }, tag -> { });
+            ThreadLocal<com.rabbitmq.client.Channel> publisher = ThreadLocal.withInitial(() -> {
+                try {
+                    com.rabbitmq.client.Channel channel = connection.createChannel();
+                    channel.confirmSelect();
+                    channels.add(channel);
+                    return channel;
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            com.rabbitmq.client.AMQP.BasicProperties persistent = new com.rabbitmq.client.AMQP.BasicProperties.Builder()
+                    .deliveryMode(2).build();
+            Publisher send = n -> concurrently(n, i -> {
+                com.rabbitmq.client.Channel channel = publisher.get();
+                channel.basicPublish(exchange, "", persistent, payload());
+                channel.waitForConfirmsOrDie(10_000);
+            });
+            measure(send, WARMUP);
+            Result result = measure(send, MESSAGES);
+            consumer.queueDelete(queue);
+            consumer.exchangeDelete(exchange);
+            return result;
+        }
+    }
+
+    /** The durable exchange and queue the component declared for the benchmark's topic. */
+    private static void deleteRabbitMqTopology(String exchange, String queue) {
+        try (com.rabbitmq.client.Connection connection = new com.rabbitmq.client.ConnectionFactory().newConnection("capa-bench");
+                com.rabbitmq.client.Channel channel = connection.createChannel()) {
+            channel.queueDelete(queue);
+            channel.exchangeDelete(exchange);
+        } catch (Exception e) {
+            System.err.println("could not delete " + exchange + " and " + queue + ": " + e);
         }
     }
 }
