@@ -8,10 +8,14 @@
 #   capa-ee get    wrk GET  http://127.0.0.1:9096/v1.0/state/statestore/KEY        (one HMGET)
 #   capa-ee save   wrk POST http://127.0.0.1:9096/v1.0/state/statestore  [{"key":KEY,"value":...}]  (one EVAL)
 #   redis get/set  redis-benchmark -c CONNECTIONS GET/SET on a key of its own (16-byte value)
+#   postgresql get/save  the same two requests on the state store `pgstate` (backend postgresql: a table
+#                  of a pooled Liberty data source on 127.0.0.1:5432, database test), when PostgreSQL
+#                  answers (else skipped); no reference loop: the figures stand alone
 #
 # Each Capa EE target: WARMUP seconds of wrk load (not counted), then `wrk -t1 -cCONNECTIONS
 # -dDURATION` (any non-2xx fails the run). Prints requests/s of all four, then last the ratios
-# capa-ee / redis for get and for save. Keys are namespaced with a random app id and deleted after.
+# capa-ee / redis for get and for save. Keys are namespaced with a random app id and deleted after;
+# the PostgreSQL table (bench_state_NNNN) is dropped after.
 #
 # Prerequisites: Redis on 127.0.0.1:6379 (or REDIS_HOST/REDIS_PORT), the EAR and Liberty runtime
 # built once (`mvn verify`). The script runs its own server `capastate` (ports 9096/9496).
@@ -35,6 +39,8 @@ SERVER_DIR=$WLP/usr/servers/$SERVER
 APP_ID=bench-$RANDOM$RANDOM
 KEY=order
 VALUE='{"item":"tea","qty":3}'
+PSQL=(psql -h 127.0.0.1 -U postgres -d test -w -qAt)
+PG_TABLE=bench_state_$RANDOM$RANDOM
 
 log() { printf '[state] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -46,6 +52,14 @@ redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping >/dev/null || die "no Redis at 
 EAR=$WLP/usr/servers/capa/apps/capa-ee.ear
 [ -f "$ROOT/ear/target/capa-ee.ear" ] && EAR=$ROOT/ear/target/capa-ee.ear
 [ -f "$EAR" ] || die "no capa-ee.ear: build first (mvn verify)"
+# the state store on PostgreSQL: with the driver the server ships, when PostgreSQL answers
+PG=0
+DRIVER=$WLP/usr/servers/capa/jdbc/postgresql.jar
+if command -v psql >/dev/null && "${PSQL[@]}" -c 'select 1' >/dev/null 2>&1 && [ -f "$DRIVER" ]; then
+  PG=1
+else
+  log "no PostgreSQL with trust auth at 127.0.0.1:5432 (database test) or no $DRIVER: the postgresql targets are skipped"
+fi
 for port in $HTTP_PORT $HTTPS_PORT; do
   if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
 done
@@ -60,6 +74,9 @@ cleanup() {
     "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
   fi
   redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" --scan --pattern "$APP_ID*" | xargs -r redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" del >/dev/null
+  if [ "$PG" = 1 ]; then
+    "${PSQL[@]}" -c "DROP TABLE IF EXISTS $PG_TABLE" -c "DROP SEQUENCE IF EXISTS ${PG_TABLE}_version" >/dev/null
+  fi
   if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
   exit "$rc"
 }
@@ -96,9 +113,28 @@ log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -ver
 log "starting Liberty server $SERVER on $HTTP_PORT (state store on redis $REDIS_HOST:$REDIS_PORT, app id $APP_ID)"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
+# server.xml includes the fragment capa-ee.xml, which holds the features and the application
+cp "$WLP/usr/servers/capa/server.xml" "$WLP/usr/servers/capa/capa-ee.xml" "$SERVER_DIR/"
 [ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
+if [ "$PG" = 1 ]; then
+  mkdir -p "$SERVER_DIR/jdbc"
+  cp "$DRIVER" "$SERVER_DIR/jdbc/"
+  # databases.xml: the file capa.database.config-file names by default
+  cat >"$SERVER_DIR/databases.xml" <<XML
+<server>
+  <dataSource id="bench-state-db" jndiName="jdbc/bench/state">
+    <jdbcDriver libraryRef="capa-jdbc-postgresql"/>
+    <properties.postgresql serverName="127.0.0.1" portNumber="5432" databaseName="test" user="postgres"/>
+    <connectionManager maxPoolSize="$CONNECTIONS" connectionTimeout="5s"/>
+  </dataSource>
+  <connectionFactory id="pgstate" jndiName="eis/capa/state/pgstate">
+    <properties.capa-ee.jca-bindings.StateConnectionFactory backend="postgresql" dataSource="jdbc/bench/state"
+        table="$PG_TABLE" appId="$APP_ID"/>
+  </connectionFactory>
+</server>
+XML
+fi
 printf 'http.port=%s\nhttps.port=%s\ncapa.app.id=%s\ncapa.state.backend=redis\ncapa.kv.host=%s\ncapa.kv.port=%s\ncapa.kv.pool-size=%s\n' \
   "$HTTP_PORT" "$HTTPS_PORT" "$APP_ID" "$REDIS_HOST" "$REDIS_PORT" "$CONNECTIONS" >"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
@@ -115,6 +151,15 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -m 5 -X POST -H 'Content-Type: a
 [ "$(curl -s -m 5 "$BASE/$KEY")" = "$VALUE" ] || die "get did not answer the saved value"
 [ -n "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" hget "$APP_ID||$KEY" data)" ] || die "the value is not in Redis"
 
+PG_BASE=http://127.0.0.1:$HTTP_PORT/v1.0/state/pgstate
+if [ "$PG" = 1 ]; then
+  status=$(curl -s -o /dev/null -w '%{http_code}' -m 5 -X POST -H 'Content-Type: application/json' \
+    -d "[{\"key\":\"$KEY\",\"value\":$VALUE}]" "$PG_BASE") || die "save on postgresql"
+  [ "$status" = 204 ] || die "save on postgresql answered $status"
+  [ "$(curl -s -m 5 "$PG_BASE/$KEY")" = "$VALUE" ] || die "get on postgresql did not answer the saved value"
+  [ "$("${PSQL[@]}" -c "SELECT value FROM $PG_TABLE WHERE id = '$APP_ID||$KEY'")" = "$VALUE" ] || die "the value is not in PostgreSQL"
+fi
+
 printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' \
   "'[{\"key\":\"$KEY\",\"value\":$VALUE}]'" >"$WORK/save.lua"
 
@@ -123,10 +168,18 @@ CAPA_GET=$(wrk_rps capa-get "$BASE/$KEY")
 CAPA_SAVE=$(wrk_rps capa-save "$BASE" "$WORK/save.lua")
 REDIS_GET=$(redis_rps GET "$APP_ID:redis-bench")
 REDIS_SET=$(redis_rps SET "$APP_ID:redis-bench" "$VALUE")
+if [ "$PG" = 1 ]; then
+  PG_GET=$(wrk_rps postgresql-get "$PG_BASE/$KEY")
+  PG_SAVE=$(wrk_rps postgresql-save "$PG_BASE" "$WORK/save.lua")
+fi
 
 echo
 printf 'capa-ee state get   %10.0f requests/s   (GET %s/%s)\n' "$CAPA_GET" "$BASE" "$KEY"
 printf 'capa-ee state save  %10.0f requests/s   (POST %s)\n' "$CAPA_SAVE" "$BASE"
+if [ "$PG" = 1 ]; then
+  printf 'capa-ee pg get      %10.0f requests/s   (GET %s/%s)\n' "$PG_GET" "$PG_BASE" "$KEY"
+  printf 'capa-ee pg save     %10.0f requests/s   (POST %s)\n' "$PG_SAVE" "$PG_BASE"
+fi
 printf 'redis-benchmark GET %10.0f requests/s\n' "$REDIS_GET"
 printf 'redis-benchmark SET %10.0f requests/s\n' "$REDIS_SET"
 awk -v c="$CAPA_GET" -v r="$REDIS_GET" 'BEGIN { printf "ratio capa-ee get / redis GET = %.2f\n", c / r }'

@@ -28,17 +28,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import redis.clients.jedis.JedisPooled;
 
 /**
- * The state store contract, run on the memory backend and on the real Redis (127.0.0.1:6379)
- * through the connection factory, with this test standing in for the container. Each run uses its
- * own application id, so its keys are its own; the Redis keys are deleted afterwards.
+ * The state store contract, run on the memory backend and on the real Redis (127.0.0.1:6379),
+ * PostgreSQL (127.0.0.1:5432) and MariaDB (127.0.0.1:3306) through the connection factory, with
+ * this test standing in for the container. Each run uses its own application id and its own SQL
+ * table, so its keys are its own; the Redis keys and the tables are deleted afterwards.
  */
 class StateStoreContractTest {
     private final CapaResourceAdapter adapter = new CapaResourceAdapter();
     private final String appId = "capa-test-" + UUID.randomUUID();
+    private final SqlTestDatabases databases = new SqlTestDatabases();
+
+    static List<String> backends() {
+        return List.of("memory", "redis", "postgresql", "mariadb");
+    }
     private StateManagedConnectionFactory mcf;
     private StateConnection state;
 
@@ -48,14 +54,19 @@ class StateStoreContractTest {
     }
 
     private StateConnection open(String backend, String app) throws Exception {
+        return factory(backend, app).getConnection();
+    }
+
+    private StateConnectionFactory factory(String backend, String app) throws Exception {
         StateManagedConnectionFactory f = new StateManagedConnectionFactory();
         f.setBackend(backend);
         f.setAppId(app);
         f.setResourceAdapter(adapter);
+        databases.configure(f);
         if (mcf == null) {
             mcf = f;
         }
-        return ((StateConnectionFactory) f.createConnectionFactory()).getConnection();
+        return (StateConnectionFactory) f.createConnectionFactory();
     }
 
     @AfterEach
@@ -69,10 +80,11 @@ class StateStoreContractTest {
                 admin.del(key);
             }
         }
+        databases.dropTables();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void aSavedValueIsReadBackWithAnEtagThatChangesOnEveryWrite(String backend) throws Exception {
         state = open(backend, appId);
         state.save(StateItem.of("order-1", "{\"qty\":1}"));
@@ -86,7 +98,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void aWriteWithAStaleEtagIsRefusedAndChangesNothing(String backend) throws Exception {
         state = open(backend, appId);
         state.save(StateItem.of("k", "1"));
@@ -102,7 +114,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void firstWriteWithoutAnEtagOnlyCreates(String backend) throws Exception {
         StateOptions firstWrite = new StateOptions(Concurrency.FIRST_WRITE, null);
         state = open(backend, appId);
@@ -112,7 +124,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void aKeyTheHttpApiCouldNotNameIsRefusedAndNothingOfTheRequestIsWritten(String backend) throws Exception {
         state = open(backend, appId);
         InvalidStateRequestException e = assertThrows(InvalidStateRequestException.class,
@@ -129,7 +141,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void aTransactionAppliesAllOrNothing(String backend) throws Exception {
         state = open(backend, appId);
         state.save(List.of(StateItem.of("a", "1"), StateItem.of("b", "2")));
@@ -147,7 +159,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void anEntryWithATtlDisappears(String backend) throws Exception {
         state = open(backend, appId);
         state.save(new StateItem("short", "1", null, Map.of("ttlInSeconds", "1"), null));
@@ -164,7 +176,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void keysAreNamespacedPerApplication(String backend) throws Exception {
         state = open(backend, appId);
         state.save(StateItem.of("shared-name", "\"mine\""));
@@ -182,7 +194,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void aClosedHandleRefusesWork(String backend) throws Exception {
         StateConnection closed = open(backend, appId);
         closed.close();
@@ -190,7 +202,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void theKeyVersionIsAKeyLikeAnyOtherAndEtagsAreNeverReissued(String backend) throws Exception {
         state = open(backend, appId);
         state.save(StateItem.of("k", "1"));
@@ -246,7 +258,7 @@ class StateStoreContractTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"memory", "redis"})
+    @MethodSource("backends")
     void aTtlTooLongToRepresentMeansNoExpiry(String backend) throws Exception {
         state = open(backend, appId);
         state.save(new StateItem("forever", "1", null, Map.of("ttlInSeconds", Long.toString(Long.MAX_VALUE)), null));
@@ -258,6 +270,62 @@ class StateStoreContractTest {
                 assertEquals(-1L, admin.ttl(appId + "||forever"));
                 assertTrue(admin.ttl(appId + "||long") > 3_999_000_000L);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void keysDifferingInCaseOrBeyondAsciiAreDistinct(String backend) throws Exception {
+        state = open(backend, appId);
+        state.save(List.of(StateItem.of("Order", "1"), StateItem.of("order", "2"), StateItem.of("ordér-\uD83D\uDE00", "3")));
+        assertEquals(Map.of("Order", "1", "order", "2", "ordér-\uD83D\uDE00", "3"),
+                values(state.getBulk(List.of("Order", "order", "ordér-\uD83D\uDE00", "ORDER"))));
+        // the value is kept as the text sent, spacing and key order included
+        state.save(StateItem.of("json", "{ \"b\": 1,  \"a\": [ ] }"));
+        assertEquals("{ \"b\": 1,  \"a\": [ ] }", state.get("json").orElseThrow().value());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
+    void concurrentReadModifyWritesWithEtagsLoseNoUpdate(String backend) throws Exception {
+        StateConnectionFactory shared = factory(backend, appId);
+        state = shared.getConnection();
+        state.save(StateItem.of("counter", "0"));
+        int threads = 4;
+        int increments = 10;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    try (StateConnection mine = shared.getConnection()) {
+                        for (int i = 0; i < increments; i++) {
+                            while (!increment(mine)) {
+                                Thread.onSpinWait();
+                            }
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(Integer.toString(threads * increments), state.get("counter").orElseThrow().value());
+    }
+
+    /** One read-modify-write of the counter in a transaction guarded by its ETag; false when someone was faster. */
+    private static boolean increment(StateConnection c) {
+        StateEntry e = c.get("counter").orElseThrow();
+        String next = Integer.toString(Integer.parseInt(e.value()) + 1);
+        try {
+            c.transact(List.of(StateOperation.upsert(new StateItem("counter", next, e.etag(), Map.of(), null))));
+            return true;
+        } catch (EtagMismatchException lost) {
+            return false;
         }
     }
 

@@ -23,8 +23,18 @@ public record ComponentInfo(String name, String type, String version, List<Strin
         return result;
     }
 
-    /** {@code KIND.redis} for a store whose description starts with {@code redis}, else {@code KIND.in-memory}. */
+    /**
+     * {@code KIND.redis} for a store whose description starts with {@code redis}, {@code KIND.postgresql}
+     * and {@code KIND.mysql} (Dapr's name of its MySQL and MariaDB component) for the SQL state stores,
+     * else {@code KIND.in-memory}.
+     */
     public static String backendType(String kind, String description) {
-        return kind + (description.startsWith("redis") ? ".redis" : ".in-memory");
+        if (description.startsWith("redis")) {
+            return kind + ".redis";
+        }
+        if (description.startsWith("postgresql ")) {
+            return kind + ".postgresql";
+        }
+        return kind + (description.startsWith("mariadb ") ? ".mysql" : ".in-memory");
     }
 }

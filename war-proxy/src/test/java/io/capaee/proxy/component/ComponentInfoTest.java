@@ -20,9 +20,11 @@ class ComponentInfoTest {
     }
 
     @Test
-    void aStoreDescribedAsRedisIsTheRedisKindAndAnyOtherTheInMemoryOne() {
+    void aStoreDescribedAsRedisOrASqlDatabaseIsThatKindAndAnyOtherTheInMemoryOne() {
         assertEquals("state.redis", ComponentInfo.backendType("state", "redis 127.0.0.1:6379"));
         assertEquals("lock.in-memory", ComponentInfo.backendType("lock", "in-memory (3 locks)"));
+        assertEquals("state.postgresql", ComponentInfo.backendType("state", "postgresql jdbc/capa/pg table orders"));
+        assertEquals("state.mysql", ComponentInfo.backendType("state", "mariadb jdbc/capa/maria table orders"));
         assertEquals("lock.in-memory", ComponentInfo.backendType("lock", "memory, not redis"));
     }
 }
