@@ -371,7 +371,7 @@ class ConnectorsIT {
         assertEquals("capa_ee", runtime.getJsonObject("runtime").getString("name"));
         assertEquals("1", runtime.getJsonObject("runtime").getString("model_version"));
         List<String> sources = runtime.getJsonArray("sources").stream().map(v -> v.asJsonObject().getString("name")).toList();
-        assertEquals(List.of("nats", "nats_jetstream", "nats_kv", "kafka", "redis_streams", "mqtt", "http"), sources);
+        assertEquals(List.of("nats", "nats_jetstream", "nats_kv", "kafka", "redis_streams", "mqtt", "rabbitmq", "http"), sources);
         JsonObject kafka = runtime.getJsonArray("sinks").stream().map(JsonValue::asJsonObject)
                 .filter(s -> s.getString("name").equals("kafka")).findFirst().orElseThrow();
         assertEquals("sink", kafka.getString("kind"));
