@@ -33,6 +33,14 @@ public class Locks {
     @ConfigProperty(name = "capa.lock.max-expiry-seconds")
     long maxExpirySeconds;
 
+    Locks() {}
+
+    /** Outside CDI (tests): on these components, with this longest lease. */
+    public Locks(JndiComponents components, long maxExpirySeconds) {
+        this.components = components;
+        this.maxExpirySeconds = maxExpirySeconds;
+    }
+
     public boolean tryLock(String store, String resourceId, String owner, long expirySeconds) {
         required("resourceId", resourceId);
         required("lockOwner", owner);

@@ -29,6 +29,13 @@ public class StateStores {
     @Inject
     JndiComponents components;
 
+    StateStores() {}
+
+    /** Outside CDI (tests): on these components. */
+    public StateStores(JndiComponents components) {
+        this.components = components;
+    }
+
     public void write(String store, String errorCode, Consumer<StateConnection> action) {
         read(store, errorCode, c -> {
             action.accept(c);
