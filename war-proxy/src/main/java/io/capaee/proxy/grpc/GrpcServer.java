@@ -15,6 +15,7 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -32,10 +33,13 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Serves Dapr's gRPC API ({@link DaprService}) on {@code capa.grpc.port} while the application runs. Every thread
- * is the container's ({@link ManagedThreadFactory}): the network's event loops and the calls' threads, at most
- * {@value #MAX_THREADS} calls at once, further calls wait their turn. A port that cannot be bound leaves the
- * rest of the server working and says so in the log, naming the key.
+ * Serves Dapr's gRPC API ({@link DaprService}) on {@code capa.grpc.port} while the application runs. Calls run on
+ * the container's threads ({@link ManagedThreadFactory}), so they see the application's CDI, JNDI and
+ * configuration as a request does: at most {@value #MAX_THREADS} at once, further calls wait their turn. The
+ * network's event loops are Netty's own daemon threads: they only move bytes, and the server binds its port on
+ * them while the application is still starting, when Liberty does not yet run the application's managed
+ * threads (binding on one hung the start). A port that cannot be bound leaves the rest of the server working
+ * and says so in the log, naming the keys.
  */
 @ApplicationScoped
 public class GrpcServer {
@@ -101,8 +105,8 @@ public class GrpcServer {
                 () -> MetadataSnapshot.of(contributors), appId);
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
-        boss = new NioEventLoopGroup(1, threads);
-        workers = new NioEventLoopGroup(2, threads);
+        boss = new NioEventLoopGroup(1, new DefaultThreadFactory("capa-grpc-accept", true));
+        workers = new NioEventLoopGroup(2, new DefaultThreadFactory("capa-grpc-io", true));
         CurrentPolicy policy = new CurrentPolicy();
         try {
             server = NettyServerBuilder.forAddress(settings.address())
