@@ -133,8 +133,9 @@ final class DaprService extends DaprGrpc.DaprImplBase {
             }
             BindingResponse result = blocks.bindings().invoke(request.getName(),
                     new BindingRequest(request.getOperation(), request.getData().toByteArray(), request.getMetadataMap()));
-            return DaprProtos.InvokeBindingResponse.newBuilder().setData(ByteString.copyFrom(result.data()))
-                    .putAllMetadata(result.metadata()).build();
+            // a binding that answers nothing (create, delete) has no data at all
+            ByteString data = result.hasData() ? ByteString.copyFrom(result.data()) : ByteString.EMPTY;
+            return DaprProtos.InvokeBindingResponse.newBuilder().setData(data).putAllMetadata(result.metadata()).build();
         });
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.protobuf.ByteString;
 import com.google.rpc.ErrorInfo;
+import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.SecuritySettings;
@@ -29,6 +30,7 @@ import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -51,9 +53,9 @@ class DaprServiceTest {
         };
         StateStores state = new StateStores(components);
         Locks locks = new Locks(components, 3600);
-        var blocks = new DaprService.BuildingBlocks(state, null, (name, request) -> {
-            throw new AssertionError("no binding call expected");
-        }, null, locks, () -> new MetadataSnapshot(List.of(), List.of()), "grpc-test");
+        var blocks = new DaprService.BuildingBlocks(state, null, (name, request) -> request.operation().equals("create")
+                ? BindingResponse.empty(Map.of("key", request.metadata("key")))
+                : new BindingResponse(request.data(), Map.of()), null, locks, () -> new MetadataSnapshot(List.of(), List.of()), "grpc-test");
         AccessPolicy policy = new AccessPolicy(new SecuritySettings(List.of(), appTokens, true, Access.PUBLIC));
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
                 .addService(ServerInterceptors.intercept(new DaprService(blocks), new GrpcAccess(() -> policy))).build().start();
@@ -195,6 +197,21 @@ class DaprServiceTest {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("dapr-api-token", Metadata.ASCII_STRING_MARSHALLER), value);
         return MetadataUtils.newAttachHeadersInterceptor(headers);
+    }
+
+    @Test
+    void aBindingThatAnswersNoDataIsAnEmptyAnswerWithItsMetadata() throws Exception {
+        var dapr = start(List.of());
+        var created = dapr.invokeBinding(DaprProtos.InvokeBindingRequest.newBuilder().setName("memory").setOperation("create")
+                .setData(ByteString.copyFromUtf8("x")).putMetadata("key", "k").build());
+        assertTrue(created.getData().isEmpty());
+        assertEquals("k", created.getMetadataMap().get("key"));
+        var echoed = dapr.invokeBinding(DaprProtos.InvokeBindingRequest.newBuilder().setName("memory").setOperation("get")
+                .setData(ByteString.copyFromUtf8("back")).build());
+        assertEquals("back", echoed.getData().toStringUtf8());
+        var noOperation = assertThrows(StatusRuntimeException.class, () -> dapr.invokeBinding(
+                DaprProtos.InvokeBindingRequest.newBuilder().setName("memory").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, noOperation.getStatus().getCode());
     }
 
     @Test
