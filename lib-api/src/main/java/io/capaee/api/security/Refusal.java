@@ -32,7 +32,8 @@ public record Refusal(int status, String body) {
         return new Refusal(status, problem.json());
     }
 
-    private static String detail(AccessPolicy policy, AccessPolicy.Verdict verdict, Access required) {
+    /** What a refused caller is told: why, and what the operation needs. */
+    public static String detail(AccessPolicy policy, AccessPolicy.Verdict verdict, Access required) {
         String needs = switch (required) {
             case APP -> "the Dapr API token (dapr-api-token header) or a user in the role " + AccessPolicy.ADMIN_ROLE;
             case VIEWER -> "a user in the role " + AccessPolicy.VIEWER_ROLE + " or " + AccessPolicy.ADMIN_ROLE + ", or the admin token";

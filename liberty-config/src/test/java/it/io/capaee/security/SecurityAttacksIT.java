@@ -199,6 +199,13 @@ class SecurityAttacksIT {
     }
 
     @Test
+    void theGrpcApiRefusesACallerOffLoopbackWithoutCredentialsAsTheHttpApiDoes() throws Exception {
+        String headers = RemoteClient.grpcHeaders("dapr.proto.runtime.v1.Dapr/GetMetadata");
+        assertTrue(headers.contains("grpc-status: 16"), "UNAUTHENTICATED: " + headers);
+        assertTrue(headers.contains("dapr-api-token"), headers);
+    }
+
+    @Test
     void aRefusalTellsWhatIsNeededWithoutInternals() throws Exception {
         RemoteClient.Answer answer = RemoteClient.get("/v1.0/metadata");
         assertEquals(401, answer.status());

@@ -79,6 +79,27 @@ public final class RemoteClient {
         return send(method, path, body == null ? null : body.getBytes(StandardCharsets.UTF_8), headers);
     }
 
+    /**
+     * Calls {@code method} (e.g. {@code dapr.proto.runtime.v1.Dapr/GetMetadata}) of the server's gRPC API with an
+     * empty message, over HTTP/2 without TLS; answers the response's header block, where a call refused before it
+     * ran carries its {@code grpc-status} and {@code grpc-message}.
+     */
+    public static String grpcHeaders(String method) throws IOException, InterruptedException {
+        ensureUp();
+        Path headers = Files.createTempFile("capa-remote-", ".headers");
+        Path in = Files.createTempFile("capa-remote-", ".req");
+        try {
+            Files.write(in, new byte[5]); // one gRPC frame: not compressed, length 0
+            run(List.of("ip", "netns", "exec", namespace(), "curl", "-s", "--http2-prior-knowledge", "--max-time", "30",
+                    "-o", "/dev/null", "-D", headers.toString(), "-H", "content-type: application/grpc", "-H", "te: trailers",
+                    "--data-binary", "@" + in, "http://" + HOST_ADDRESS + ":" + System.getProperty("it.grpc.port") + "/" + method));
+            return Files.readString(headers, StandardCharsets.UTF_8);
+        } finally {
+            Files.deleteIfExists(headers);
+            Files.deleteIfExists(in);
+        }
+    }
+
     private static String namespace() {
         return System.getProperty("capa.netns", "capa-remote");
     }

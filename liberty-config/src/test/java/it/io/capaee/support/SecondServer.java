@@ -69,6 +69,7 @@ public final class SecondServer implements AutoCloseable {
         // not the first server's app id in the registry, nor a second answerer of its NATS subjects
         bootstrap.setProperty("capa.invoke.registry", "none");
         bootstrap.setProperty("capa.rpc.nats.enabled", "false");
+        bootstrap.setProperty("capa.grpc.enabled", "false"); // the first server's gRPC port is taken
         // one server owns an actor (a second one would also fire the first one's reminders), and the
         // first server's input bindings must not lose messages to a second consumer in the same group
         bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.actors.")).forEach(bootstrap::remove);

@@ -87,7 +87,7 @@ public class BindingsReadiness implements HealthCheck {
 
     private static String state(String name) {
         try {
-            Object found = InitialContext.doLookup(BindingsResource.JNDI_PREFIX + name);
+            Object found = InitialContext.doLookup(OutputBindings.JNDI_PREFIX + name);
             if (!(found instanceof OutputBindingFactory factory)) {
                 return "DOWN: not an output binding";
             }
@@ -104,7 +104,7 @@ public class BindingsReadiness implements HealthCheck {
         Set<String> names = new java.util.TreeSet<>();
         try {
             NamingEnumeration<NameClassPair> list = new InitialContext().list(
-                    BindingsResource.JNDI_PREFIX.substring(0, BindingsResource.JNDI_PREFIX.length() - 1));
+                    OutputBindings.JNDI_PREFIX.substring(0, OutputBindings.JNDI_PREFIX.length() - 1));
             while (list.hasMore()) {
                 names.add(list.next().getName());
             }

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.bindings;
 
-import io.capaee.api.actors.EventTarget;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.binding.BindingRequest;
@@ -9,7 +8,6 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
-import io.capaee.proxy.dapr.DaprException;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -20,9 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
-import javax.naming.InitialContext;
-import javax.naming.NameNotFoundException;
-import javax.naming.NamingException;
 
 /**
  * {@code POST|PUT /v1.0/bindings/{name}}: invokes the output binding whose connection factory is
@@ -37,8 +32,7 @@ import javax.naming.NamingException;
 @Path("/v1.0/bindings")
 @ApplicationScoped
 public class BindingsResource {
-    static final String JNDI_PREFIX = "eis/binding/";
-    static final String INVOKE_FAILED = "ERR_INVOKE_OUTPUT_BINDING";
+    static final String INVOKE_FAILED = OutputBindings.INVOKE_FAILED;
 
     @POST
     @Path("{name}")
@@ -55,7 +49,7 @@ public class BindingsResource {
     }
 
     private Response invoke(String name, String body) {
-        OutputBindingFactory factory = lookup(name);
+        OutputBindingFactory factory = OutputBindings.lookup(name);
         BindingRequest request = InvokeBindingBody.parse(body);
         BindingResponse result;
         try (OutputBinding binding = factory.getConnection()) {
@@ -78,24 +72,5 @@ public class BindingsResource {
     private static Response.ResponseBuilder withMetadata(Response.ResponseBuilder response, Map<String, String> metadata) {
         metadata.forEach((key, value) -> response.header("metadata." + key, value));
         return response;
-    }
-
-    private static OutputBindingFactory lookup(String name) {
-        if (!EventTarget.isName(name)) {
-            throw new DaprException(404, INVOKE_FAILED, "'" + name + "' is not a binding name"
-                    + " (letters, digits, '.', '_', '-')");
-        }
-        try {
-            Object found = InitialContext.doLookup(JNDI_PREFIX + name);
-            if (found instanceof OutputBindingFactory factory) {
-                return factory;
-            }
-            throw new DaprException(404, INVOKE_FAILED, "'" + JNDI_PREFIX + name + "' is not an output binding");
-        } catch (NameNotFoundException e) {
-            throw new DaprException(404, INVOKE_FAILED, "no output binding named '" + name
-                    + "': configure a connectionFactory with jndiName=\"" + JNDI_PREFIX + name + "\" in server.xml");
-        } catch (NamingException e) {
-            throw new DaprException(500, INVOKE_FAILED, "cannot look up binding '" + name + "': " + e.getMessage(), e);
-        }
     }
 }

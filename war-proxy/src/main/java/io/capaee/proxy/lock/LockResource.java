@@ -4,12 +4,7 @@ package io.capaee.proxy.lock;
 import io.capaee.api.json.JsonText;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
-import io.capaee.api.lock.LockConnection;
-import io.capaee.api.lock.LockConnectionFactory;
-import io.capaee.api.lock.LockException;
-import io.capaee.api.lock.LockStoreFullException;
 import io.capaee.api.lock.UnlockStatus;
-import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,10 +19,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
-import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Dapr's lock API (runtime-api spec 3.9): try-lock answers {@code {"success": bool}}, unlock
@@ -39,14 +30,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequiresAccess(Access.APP)
 @Path("/v1.0-alpha1")
 public class LockResource {
-    private static final Logger LOG = Logger.getLogger(LockResource.class.getName());
-
     @Inject
-    JndiComponents components;
-
-    @Inject
-    @ConfigProperty(name = "capa.lock.max-expiry-seconds")
-    long maxExpirySeconds;
+    Locks locks;
 
     @POST
     @Path("lock/{store}")
@@ -57,34 +42,18 @@ public class LockResource {
             throw malformed("'expiryInSeconds' must be a whole number of seconds above 0");
         }
         // compared as a decimal: a long would wrap, and a huge exponent must not be expanded
-        if (n.bigDecimalValue().compareTo(BigDecimal.valueOf(maxExpirySeconds)) > 0) {
-            throw malformed("'expiryInSeconds' must be at most " + maxExpirySeconds + " (capa.lock.max-expiry-seconds), got " + n);
+        if (n.bigDecimalValue().compareTo(BigDecimal.valueOf(locks.maxExpirySeconds())) > 0) {
+            throw malformed("'expiryInSeconds' must be at most " + locks.maxExpirySeconds() + " (capa.lock.max-expiry-seconds), got " + n);
         }
-        LockConnectionFactory factory = store(store);
-        try (LockConnection locks = factory.getConnection()) {
-            boolean success = locks.tryLock(request.resourceId(), request.owner(), Duration.ofSeconds(n.longValue()));
-            return json(Json.createObjectBuilder().add("success", success).build());
-        } catch (LockStoreFullException e) {
-            throw new DaprException(507, "ERR_LOCK_STORE_FULL", "lock store " + store + ": " + e.getMessage());
-        } catch (LockException e) {
-            LOG.log(Level.WARNING, "try-lock in lock store {0} failed: {1}", new Object[] {store, e.getMessage()});
-            throw new DaprException(500, "ERR_TRY_LOCK", "lock store " + store + " failed; the server log has the detail", e);
-        }
+        boolean success = locks.tryLock(store, request.resourceId(), request.owner(), n.longValue());
+        return json(Json.createObjectBuilder().add("success", success).build());
     }
 
     @POST
     @Path("unlock/{store}")
     public Response unlock(@PathParam("store") String store, String body) {
         LockRequest request = LockRequest.of(body);
-        LockConnectionFactory factory = store(store);
-        UnlockStatus status;
-        try (LockConnection locks = factory.getConnection()) {
-            status = locks.unlock(request.resourceId(), request.owner());
-        } catch (LockException e) {
-            // Dapr answers a store failure on unlock with status 3 in a 200
-            LOG.log(Level.WARNING, "unlock in lock store {0} failed: {1}", new Object[] {store, e.getMessage()});
-            status = UnlockStatus.INTERNAL_ERROR;
-        }
+        UnlockStatus status = locks.unlock(store, request.resourceId(), request.owner());
         return json(Json.createObjectBuilder().add("status", status.code()).build());
     }
 
@@ -94,11 +63,6 @@ public class LockResource {
             JsonObject body = object(text);
             return new LockRequest(body, required(body, "resourceId"), required(body, "lockOwner"));
         }
-    }
-
-    private LockConnectionFactory store(String name) {
-        return components.find("lock", name, LockConnectionFactory.class).orElseThrow(
-                () -> new DaprException(400, "ERR_LOCK_STORE_NOT_FOUND", "lock store " + name + " is not found"));
     }
 
     private static JsonObject object(String body) {
@@ -129,6 +93,6 @@ public class LockResource {
     }
 
     private static DaprException malformed(String message) {
-        return new DaprException(400, "ERR_MALFORMED_REQUEST", message);
+        return Locks.malformed(message);
     }
 }

@@ -16,11 +16,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -32,8 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequiresAccess(Access.APP)
 @Path("/v1.0")
 public class MetadataResource {
-    private static final Logger LOG = Logger.getLogger(MetadataResource.class.getName());
-    static final String RUNTIME_VERSION = "capa-ee-0.1";
+    static final String RUNTIME_VERSION = MetadataSnapshot.RUNTIME_VERSION;
 
     @Inject
     @ConfigProperty(name = "capa.app.id")
@@ -45,29 +39,20 @@ public class MetadataResource {
     @GET
     @Path("metadata")
     public Response metadata() {
-        List<ComponentInfo> components = new ArrayList<>();
+        MetadataSnapshot snapshot = MetadataSnapshot.of(contributors);
         JsonArrayBuilder subscriptions = Json.createArrayBuilder();
-        for (MetadataContributor contributor : contributors) {
-            try {
-                for (SubscriptionInfo s : contributor.subscriptions()) {
-                    JsonObjectBuilder sub = Json.createObjectBuilder().add("pubsubname", s.pubsubname()).add("topic", s.topic())
-                            .add("metadata", Json.createObjectBuilder())
-                            .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("match", "").add("path", s.path())))
-                            .add("type", s.type());
-                    if (s.deadLetterTopic() != null) {
-                        sub.add("deadLetterTopic", s.deadLetterTopic());
-                    }
-                    subscriptions.add(sub);
-                }
-                components.addAll(contributor.components());
-            } catch (RuntimeException e) {
-                // one broken building block must not hide the others
-                LOG.log(Level.WARNING, "metadata of " + contributor.getClass().getName() + " failed", e);
+        for (SubscriptionInfo s : snapshot.subscriptions()) {
+            JsonObjectBuilder sub = Json.createObjectBuilder().add("pubsubname", s.pubsubname()).add("topic", s.topic())
+                    .add("metadata", Json.createObjectBuilder())
+                    .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("match", "").add("path", s.path())))
+                    .add("type", s.type());
+            if (s.deadLetterTopic() != null) {
+                sub.add("deadLetterTopic", s.deadLetterTopic());
             }
+            subscriptions.add(sub);
         }
-        components.sort(Comparator.comparing(ComponentInfo::type).thenComparing(ComponentInfo::name));
         JsonArrayBuilder list = Json.createArrayBuilder();
-        for (ComponentInfo c : components) {
+        for (ComponentInfo c : snapshot.components()) {
             list.add(Json.createObjectBuilder()
                     .add("name", c.name())
                     .add("type", c.type())

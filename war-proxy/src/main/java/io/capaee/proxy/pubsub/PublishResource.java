@@ -7,8 +7,6 @@ import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubException;
-import io.capaee.api.pubsub.PubSubFullException;
-import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -30,9 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Dapr's publish API (runtime-api spec 3.6.1): the body becomes a CloudEvent (or goes as it is with
@@ -44,14 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequiresAccess(Access.APP)
 @Path("/v1.0/publish")
 public class PublishResource {
-    private static final Logger LOG = Logger.getLogger(PublishResource.class.getName());
-
     @Inject
-    JndiComponents components;
-
-    @Inject
-    @ConfigProperty(name = "capa.app.id")
-    String appId;
+    Publisher publisher;
 
     @Context
     UriInfo uri;
@@ -60,17 +49,7 @@ public class PublishResource {
     @Path("{pubsub}/{topic: .+}")
     public Response publish(@PathParam("pubsub") String pubsub, @PathParam("topic") String topic,
             @HeaderParam("Content-Type") String contentType, byte[] body) {
-        byte[] message = raw() ? body : CloudEvents.envelope(body, contentType, appId, pubsub, topic);
-        PubSubConnectionFactory broker = broker(pubsub);
-        try (PubSubConnection connection = broker.getConnection()) {
-            connection.publish(topic, message);
-        } catch (PubSubFullException e) {
-            throw new DaprException(507, "ERR_PUBSUB_FULL", "pubsub " + pubsub + " cannot take the message for topic "
-                    + topic + ": " + e.getMessage());
-        } catch (PubSubException e) {
-            throw new DaprException(500, "ERR_PUBSUB_PUBLISH_MESSAGE", "error when publishing to topic " + topic
-                    + " in pubsub " + pubsub + ": " + brokerFailure(pubsub, topic, e), e);
-        }
+        publisher.publish(pubsub, topic, body, contentType, raw());
         return Response.noContent().build();
     }
 
@@ -112,9 +91,9 @@ public class PublishResource {
             String type = entry.getString("contentType", event instanceof JsonString ? "text/plain" : "application/json");
             byte[] data = event instanceof JsonString s && !type.contains("json") ? s.getString().getBytes(StandardCharsets.UTF_8)
                     : event.toString().getBytes(StandardCharsets.UTF_8);
-            messages[i] = raw ? data : CloudEvents.envelope(data, type, appId, pubsub, topic);
+            messages[i] = raw ? data : publisher.envelope(data, type, pubsub, topic);
         }
-        PubSubConnectionFactory broker = broker(pubsub);
+        PubSubConnectionFactory broker = publisher.broker(pubsub);
         JsonArrayBuilder failed = Json.createArrayBuilder();
         boolean anyFailed = false;
         try (PubSubConnection connection = broker.getConnection()) {
@@ -123,7 +102,7 @@ public class PublishResource {
                     connection.publish(topic, messages[i]);
                 } catch (PubSubException e) {
                     anyFailed = true;
-                    failed.add(Json.createObjectBuilder().add("entryId", entryIds[i]).add("error", brokerFailure(pubsub, topic, e)));
+                    failed.add(Json.createObjectBuilder().add("entryId", entryIds[i]).add("error", Publisher.brokerFailure(pubsub, topic, e)));
                 }
             }
         }
@@ -134,29 +113,7 @@ public class PublishResource {
         return Response.noContent().build();
     }
 
-    /**
-     * What the client learns of a broker's failure: the broker's own message names its hosts and
-     * ports, so it goes to the log, as for bindings.
-     */
-    private static String brokerFailure(String pubsub, String topic, PubSubException e) {
-        LOG.log(Level.WARNING, "publishing to topic {0} of pubsub {1} failed: {2}", new Object[] {topic, pubsub, e.getMessage()});
-        return "the broker refused the message or is unavailable; the server log has the detail";
-    }
-
     private boolean raw() {
-        String raw = uri.getQueryParameters().getFirst("metadata.rawPayload");
-        if (raw == null) {
-            return false;
-        }
-        return switch (raw.toLowerCase(java.util.Locale.ROOT)) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new DaprException(400, "ERR_PUBSUB_REQUEST_METADATA", "metadata.rawPayload must be true or false, got " + raw);
-        };
-    }
-
-    private PubSubConnectionFactory broker(String name) {
-        return components.find("pubsub", name, PubSubConnectionFactory.class).orElseThrow(
-                () -> new DaprException(404, "ERR_PUBSUB_NOT_FOUND", "pubsub " + name + " is not found"));
+        return Publisher.rawPayload(uri.getQueryParameters().getFirst("metadata.rawPayload"));
     }
 }

@@ -3,17 +3,10 @@ package io.capaee.proxy.state;
 
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
-import io.capaee.api.state.EtagMismatchException;
-import io.capaee.api.state.InvalidEtagException;
 import io.capaee.api.state.InvalidStateRequestException;
-import io.capaee.api.state.StateConnection;
-import io.capaee.api.state.StateConnectionFactory;
 import io.capaee.api.state.StateEntry;
-import io.capaee.api.state.StateException;
-import io.capaee.api.state.StateStoreFullException;
 import io.capaee.api.state.StateOptions;
 import io.capaee.api.state.UnsupportedStateOperationException;
-import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -37,10 +30,6 @@ import java.io.StringReader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Dapr's state API (runtime-api spec 3.5) on the state stores {@code eis/capa/state/NAME}: save
@@ -52,10 +41,8 @@ import java.util.logging.Logger;
 @RequiresAccess(Access.APP)
 @Path("/v1.0/state/{store}")
 public class StateResource {
-    private static final Logger LOG = Logger.getLogger(StateResource.class.getName());
-
     @Inject
-    JndiComponents components;
+    StateStores stores;
 
     @Context
     UriInfo uri;
@@ -63,7 +50,7 @@ public class StateResource {
     @POST
     public Response save(@PathParam("store") String store, String body) {
         var items = StateRequests.items(body, queryMetadata());
-        write(store, "ERR_STATE_SAVE", connection -> connection.save(items));
+        stores.write(store, "ERR_STATE_SAVE", connection -> connection.save(items));
         return Response.noContent().build();
     }
 
@@ -77,7 +64,7 @@ public class StateResource {
     public Response get(@PathParam("store") String store, @PathParam("key") String key,
             @QueryParam("consistency") String consistency) {
         options(null, consistency);
-        StateEntry entry = read(store, "ERR_STATE_GET", c -> c.get(key).orElse(null));
+        StateEntry entry = stores.read(store, "ERR_STATE_GET", c -> c.get(key).orElse(null));
         if (entry == null) {
             return Response.noContent().build();
         }
@@ -90,7 +77,7 @@ public class StateResource {
     @Path("bulk")
     public Response bulk(@PathParam("store") String store, String body) {
         List<String> keys = StateRequests.bulkKeys(body);
-        Map<String, StateEntry> found = read(store, "ERR_STATE_BULK_GET", c -> c.getBulk(keys));
+        Map<String, StateEntry> found = stores.read(store, "ERR_STATE_BULK_GET", c -> c.getBulk(keys));
         JsonArrayBuilder result = Json.createArrayBuilder();
         for (String key : keys) {
             JsonObjectBuilder item = Json.createObjectBuilder().add("key", key);
@@ -116,7 +103,7 @@ public class StateResource {
             @QueryParam("consistency") String consistency) {
         StateOptions options = options(concurrency, consistency);
         String etag = ifMatch == null ? null : unquote(ifMatch.strip());
-        write(store, "ERR_STATE_DELETE", c -> c.delete(key, etag, options));
+        stores.write(store, "ERR_STATE_DELETE", c -> c.delete(key, etag, options));
         return Response.noContent().build();
     }
 
@@ -124,7 +111,7 @@ public class StateResource {
     @Path("transaction")
     public Response transaction(@PathParam("store") String store, String body) {
         var operations = parseOperations(body);
-        write(store, "ERR_STATE_TRANSACTION", c -> c.transact(operations));
+        stores.write(store, "ERR_STATE_TRANSACTION", c -> c.transact(operations));
         return Response.noContent().build();
     }
 
@@ -139,37 +126,6 @@ public class StateResource {
             return StateRequests.operations(body, queryMetadata());
         } catch (UnsupportedStateOperationException e) {
             throw new DaprException(400, "ERR_NOT_SUPPORTED_STATE_OPERATION", e.getMessage());
-        }
-    }
-
-    private StateConnectionFactory store(String name) {
-        return components.find("state", name, StateConnectionFactory.class).orElseThrow(
-                () -> new DaprException(400, "ERR_STATE_STORE_NOT_FOUND", "state store " + name + " is not found"));
-    }
-
-    private void write(String store, String errorCode, Consumer<StateConnection> action) {
-        read(store, errorCode, c -> {
-            action.accept(c);
-            return null;
-        });
-    }
-
-    private <T> T read(String store, String errorCode, Function<StateConnection, T> action) {
-        StateConnectionFactory factory = store(store);
-        try (StateConnection connection = factory.getConnection()) {
-            return action.apply(connection);
-        } catch (InvalidEtagException e) {
-            throw new DaprException(400, errorCode, e.getMessage());
-        } catch (InvalidStateRequestException e) {
-            throw new DaprException(400, "ERR_MALFORMED_REQUEST", e.getMessage());
-        } catch (EtagMismatchException e) {
-            throw new DaprException(409, errorCode, "possible etag mismatch: " + e.getMessage());
-        } catch (StateStoreFullException e) {
-            throw new DaprException(507, "ERR_STATE_STORE_FULL", "state store " + store + ": " + e.getMessage());
-        } catch (StateException e) {
-            // the detail names the store's host and port: for the log, not the client
-            LOG.log(Level.WARNING, "state store {0} failed: {1}", new Object[] {store, e.getMessage()});
-            throw new DaprException(500, errorCode, "state store " + store + " failed; the server log has the detail", e);
         }
     }
 

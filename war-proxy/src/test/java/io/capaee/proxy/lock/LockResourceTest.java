@@ -13,7 +13,7 @@ class LockResourceTest {
     private final LockResource resource = new LockResource();
 
     LockResourceTest() {
-        resource.maxExpirySeconds = 3600;
+        resource.locks = new Locks(null, 3600);
     }
 
     private DaprException refused(String expiry) {

@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.pubsub;
+
+import io.capaee.api.pubsub.PubSubConnection;
+import io.capaee.api.pubsub.PubSubConnectionFactory;
+import io.capaee.api.pubsub.PubSubException;
+import io.capaee.api.pubsub.PubSubFullException;
+import io.capaee.proxy.component.JndiComponents;
+import io.capaee.proxy.dapr.DaprException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes one message on a broker {@code eis/capa/pubsub/NAME}, for the HTTP and the gRPC API alike: the
+ * body as a CloudEvent unless it goes raw ({@code rawPayload=true}), and the broker's refusals as
+ * {@link DaprException}s with Dapr's codes (404 unknown pubsub, 400 bad rawPayload, 507 full, 500 failure).
+ */
+@ApplicationScoped
+public class Publisher {
+    private static final Logger LOG = Logger.getLogger(Publisher.class.getName());
+
+    @Inject
+    JndiComponents components;
+
+    @Inject
+    @ConfigProperty(name = "capa.app.id")
+    String appId;
+
+    /** Publishes {@code body} on {@code topic}: as it is when {@code raw}, else in a CloudEvent envelope. */
+    public void publish(String pubsub, String topic, byte[] body, String contentType, boolean raw) {
+        PubSubConnectionFactory broker = broker(pubsub);
+        byte[] message = raw ? body : envelope(body, contentType, pubsub, topic);
+        try (PubSubConnection connection = broker.getConnection()) {
+            connection.publish(topic, message);
+        } catch (PubSubFullException e) {
+            throw new DaprException(507, "ERR_PUBSUB_FULL", "pubsub " + pubsub + " cannot take the message for topic "
+                    + topic + ": " + e.getMessage());
+        } catch (PubSubException e) {
+            throw new DaprException(500, "ERR_PUBSUB_PUBLISH_MESSAGE", "error when publishing to topic " + topic
+                    + " in pubsub " + pubsub + ": " + brokerFailure(pubsub, topic, e), e);
+        }
+    }
+
+    byte[] envelope(byte[] body, String contentType, String pubsub, String topic) {
+        return CloudEvents.envelope(body, contentType, appId, pubsub, topic);
+    }
+
+    PubSubConnectionFactory broker(String name) {
+        return components.find("pubsub", name, PubSubConnectionFactory.class).orElseThrow(
+                () -> new DaprException(404, "ERR_PUBSUB_NOT_FOUND", "pubsub " + name + " is not found"));
+    }
+
+    /** The {@code rawPayload} metadata: absent is false; anything but true or false is refused. */
+    public static boolean rawPayload(String value) {
+        if (value == null) {
+            return false;
+        }
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new DaprException(400, "ERR_PUBSUB_REQUEST_METADATA", "metadata.rawPayload must be true or false, got " + value);
+        };
+    }
+
+    /**
+     * What the client learns of a broker's failure: the broker's own message names its hosts and
+     * ports, so it goes to the log, as for bindings.
+     */
+    static String brokerFailure(String pubsub, String topic, PubSubException e) {
+        LOG.log(Level.WARNING, "publishing to topic {0} of pubsub {1} failed: {2}", new Object[] {topic, pubsub, e.getMessage()});
+        return "the broker refused the message or is unavailable; the server log has the detail";
+    }
+}
