@@ -76,6 +76,12 @@ class SecurityAttacksIT {
                         "{\"statements\":[{\"sql\":\"DROP TABLE attack\"}]}", unauthorized, json, "application/json"),
                 new Attack("a database call in Dapr's binding shape", "POST", "/v1.0-alpha1/database/pg",
                         "{\"operation\":\"exec\",\"metadata\":{\"sql\":\"DROP TABLE attack\"}}", unauthorized, json, "application/json"),
+                new Attack("schedule a job that calls back every 100 ms", "POST", "/v1.0-alpha1/jobs/attack-job",
+                        "{\"schedule\":\"@every 100ms\",\"data\":\"x\"}", unauthorized, json, "application/json"),
+                new Attack("list the jobs", "GET", "/v1.0-alpha1/jobs", null, unauthorized),
+                new Attack("delete a job", "DELETE", "/v1.0-alpha1/jobs/attack-job", null, unauthorized),
+                new Attack("write a file", "PUT", "/v1.0-alpha1/files/local/attack.txt", "owned", unauthorized, json, "text/plain"),
+                new Attack("list the files", "GET", "/v1.0-alpha1/files/local", null, unauthorized),
                 new Attack("publish to RabbitMQ through its binding", "POST", "/v1.0/bindings/rabbitmq",
                         "{\"operation\":\"create\",\"data\":\"x\",\"metadata\":{\"routingKey\":\"capa.it.attack\"}}", unauthorized, json, "application/json"),
                 // admin operations and listings, anonymous
