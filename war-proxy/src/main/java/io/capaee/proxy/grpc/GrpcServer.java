@@ -25,6 +25,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -101,8 +102,8 @@ public class GrpcServer {
             LOG.log(Level.SEVERE, "Dapr gRPC API not started: {0}", e.getMessage());
             return;
         }
-        var blocks = new DaprService.BuildingBlocks(state, publisher, OutputBindings::invoke, secrets, locks,
-                () -> MetadataSnapshot.of(contributors), appId);
+        var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
+                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors))));
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("capa-grpc-accept", true));
@@ -115,7 +116,7 @@ public class GrpcServer {
                     .workerEventLoopGroup(workers)
                     .executor(executor)
                     .maxInboundMessageSize(settings.maxInboundMessageSize())
-                    .addService(ServerInterceptors.intercept(new DaprService(blocks), new GrpcAccess(policy::get)))
+                    .addService(ServerInterceptors.intercept(service, new GrpcAccess(policy::get)))
                     .build()
                     .start();
             LOG.info(() -> "Dapr gRPC API (dapr.proto.runtime.v1.Dapr) on " + settings.host() + ":" + server.getPort());

@@ -53,12 +53,13 @@ class DaprServiceTest {
         };
         StateStores state = new StateStores(components);
         Locks locks = new Locks(components, 3600);
-        var blocks = new DaprService.BuildingBlocks(state, null, (name, request) -> request.operation().equals("create")
+        var service = DaprService.of(List.of(new StateCalls(state), new BindingCalls((name, request) -> request.operation().equals("create")
                 ? BindingResponse.empty(Map.of("key", request.metadata("key")))
-                : new BindingResponse(request.data(), Map.of()), null, locks, () -> new MetadataSnapshot(List.of(), List.of()), "grpc-test");
+                : new BindingResponse(request.data(), Map.of())), new LockCalls(locks),
+                new MetadataCalls("grpc-test", () -> new MetadataSnapshot(List.of(), List.of()))));
         AccessPolicy policy = new AccessPolicy(new SecuritySettings(List.of(), appTokens, true, Access.PUBLIC));
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
-                .addService(ServerInterceptors.intercept(new DaprService(blocks), new GrpcAccess(() -> policy))).build().start();
+                .addService(ServerInterceptors.intercept(service, new GrpcAccess(() -> policy))).build().start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
         return DaprGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
     }
@@ -172,11 +173,18 @@ class DaprServiceTest {
     void aCallThisServerDoesNotImplementAnswersUnimplementedAtOnce() throws Exception {
         var dapr = start(List.of());
         long started = System.nanoTime();
-        var e = assertThrows(StatusRuntimeException.class, () -> dapr.invokeActor(DaprProtos.InvokeActorRequest.newBuilder()
-                .setActorType("t").setActorId("1").setMethod("m").build()));
+        var e = assertThrows(StatusRuntimeException.class, () -> dapr.getWorkflowBeta1(DaprProtos.GetWorkflowRequest.newBuilder()
+                .setInstanceId("w1").build()));
         assertEquals(Status.Code.UNIMPLEMENTED, e.getStatus().getCode());
-        assertTrue(e.getStatus().getDescription().contains("InvokeActor"), e.getStatus().getDescription());
+        assertTrue(e.getStatus().getDescription().contains("GetWorkflowBeta1"), e.getStatus().getDescription());
         assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(5), "answered promptly");
+    }
+
+    @Test
+    void twoPartsThatAnswerTheSameMethodAreRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> DaprService.of(List.of(
+                new MetadataCalls("a", () -> null), new MetadataCalls("b", () -> null))));
+        assertTrue(e.getMessage().contains("GetMetadata"), e.getMessage());
     }
 
     @Test
