@@ -2,6 +2,7 @@
 package io.capaee.proxy.grpc;
 
 import io.capaee.api.security.CurrentPolicy;
+import io.capaee.proxy.actors.DaprActors;
 import io.capaee.proxy.bindings.OutputBindings;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.lock.Locks;
@@ -80,6 +81,9 @@ public class GrpcServer {
     Locks locks;
 
     @Inject
+    DaprActors actors;
+
+    @Inject
     Instance<MetadataContributor> contributors;
 
     @Resource
@@ -103,7 +107,7 @@ public class GrpcServer {
             return;
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
-                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors))));
+                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors)), new ActorCalls(actors)));
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("capa-grpc-accept", true));
