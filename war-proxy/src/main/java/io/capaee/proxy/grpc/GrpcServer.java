@@ -4,6 +4,7 @@ package io.capaee.proxy.grpc;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.proxy.actors.DaprActors;
 import io.capaee.proxy.bindings.OutputBindings;
+import io.capaee.proxy.configuration.ConfigurationApi;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.lock.Locks;
 import io.capaee.proxy.metadata.MetadataSnapshot;
@@ -84,6 +85,9 @@ public class GrpcServer {
     DaprActors actors;
 
     @Inject
+    ConfigurationApi configuration;
+
+    @Inject
     Instance<MetadataContributor> contributors;
 
     @Resource
@@ -107,7 +111,8 @@ public class GrpcServer {
             return;
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
-                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors)), new ActorCalls(actors)));
+                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors)), new ActorCalls(actors),
+                new ConfigurationCalls(configuration)));
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("capa-grpc-accept", true));
