@@ -6,6 +6,7 @@ import io.capaee.proxy.actors.DaprActors;
 import io.capaee.proxy.bindings.OutputBindings;
 import io.capaee.proxy.configuration.ConfigurationApi;
 import io.capaee.proxy.component.MetadataContributor;
+import io.capaee.proxy.invoke.ServiceInvoker;
 import io.capaee.proxy.lock.Locks;
 import io.capaee.proxy.metadata.MetadataSnapshot;
 import io.capaee.proxy.pubsub.Publisher;
@@ -88,6 +89,9 @@ public class GrpcServer {
     ConfigurationApi configuration;
 
     @Inject
+    ServiceInvoker invoker;
+
+    @Inject
     Instance<MetadataContributor> contributors;
 
     @Resource
@@ -112,7 +116,7 @@ public class GrpcServer {
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
                 new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors)), new ActorCalls(actors),
-                new ConfigurationCalls(configuration)));
+                new ConfigurationCalls(configuration), new InvokeCalls(invoker)));
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("capa-grpc-accept", true));
