@@ -121,6 +121,21 @@ class DaprGrpcSdkActorsIT {
         // the server discovers the types of the host on this port (capa.actors.hosts in the test server)
         host = new SdkActorHost(Integer.getInteger("it.actor-discovery.port"));
         client = new ActorClient();
+        // the server asks a discovering host again at most every few seconds (capa.actors.hosts): until it has asked
+        // this one since it started, the type is unknown
+        Tally probe = new ActorProxyBuilder<>(Tally.class, client).build(new ActorId("probe"));
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                probe.total();
+                break;
+            } catch (DaprException e) {
+                if (System.nanoTime() > end || !"NOT_FOUND".equals(e.getErrorCode())) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
     }
 
     @AfterAll

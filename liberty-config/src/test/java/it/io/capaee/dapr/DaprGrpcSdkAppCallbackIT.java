@@ -97,12 +97,13 @@ class DaprGrpcSdkAppCallbackIT {
     static void start() throws Exception {
         assumeTrue(System.getProperty("dapr.grpc.port") != null, "runs in the failsafe execution dapr-grpc-sdk only");
         app = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(new OrdersApp()).build().start();
-        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
-            redis.set(REGISTRY + ":" + APP, "{\"url\":\"grpc://127.0.0.1:" + app.getPort() + "\",\"heartbeat\":" + System.currentTimeMillis() + "}");
-        }
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", Integer.getInteger("dapr.grpc.port")).usePlaintext().build();
         second = SecondServer.start("capa-grpc-app", 6, Map.of("capa.app.protocol", "grpc",
                 "capa.app.url", "http://127.0.0.1:" + app.getPort(), "capa.app.id", SECOND_APP_ID));
+        // registered once the second server is up: an entry older than capa.invoke.registry-ttl is not used
+        try (JedisPooled redis = new JedisPooled("127.0.0.1", 6379)) {
+            redis.set(REGISTRY + ":" + APP, "{\"url\":\"grpc://127.0.0.1:" + app.getPort() + "\",\"heartbeat\":" + System.currentTimeMillis() + "}");
+        }
     }
 
     @AfterAll

@@ -13,7 +13,12 @@ import io.dapr.client.DaprClientBuilder;
 import io.dapr.client.domain.ConfigurationItem;
 import io.dapr.client.domain.SubscribeConfigurationResponse;
 import io.dapr.exceptions.DaprException;
+import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprProtos;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import it.io.capaee.support.Dapr;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -95,12 +100,18 @@ class DaprGrpcSdkConfigurationIT {
     }
 
     @Test
-    void aSubscriptionTheClientDropsIsClosedOnTheServer() throws Exception {
-        LinkedBlockingQueue<SubscribeConfigurationResponse> seen = new LinkedBlockingQueue<>();
-        Disposable subscription = dapr.subscribeConfiguration("configstore", key + "-b").subscribe(seen::add);
-        String id = seen.poll(20, TimeUnit.SECONDS).getSubscriptionId();
-        subscription.dispose();
-        // the server learns of the cancellation over the connection (an HTTP/2 reset), long before this second ends
+    void aSubscriptionWhoseClientGoesAwayIsClosedOnTheServer() throws Exception {
+        // the SDK's Flux does not cancel its call when disposed: a client that goes away is a closed connection
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", Integer.getInteger("dapr.grpc.port")).usePlaintext().build();
+        String id;
+        try {
+            Iterator<DaprProtos.SubscribeConfigurationResponse> stream = DaprGrpc.newBlockingStub(channel).subscribeConfiguration(
+                    DaprProtos.SubscribeConfigurationRequest.newBuilder().setStoreName("configstore").addKeys(key + "-b").build());
+            id = stream.next().getId();
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        // the server learns of it over the connection (an HTTP/2 reset), long before this second ends
         Thread.sleep(1000);
         assertFalse(dapr.unsubscribeConfiguration(id, "configstore").block().getIsUnsubscribed(), "the server had closed " + id);
     }
