@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -28,6 +30,7 @@ import redis.clients.jedis.JedisPooled;
  * {@code counter} ({@code capa.actors.classes}), state, errors, turn-based concurrency, idle
  * deactivation (the test server deactivates after 5 s idle), reminders and timers.
  */
+@ResourceLock(SharedResources.ACTORS)
 class ActorsIT {
     private final String id = "it-" + UUID.randomUUID().toString().substring(0, 8);
 

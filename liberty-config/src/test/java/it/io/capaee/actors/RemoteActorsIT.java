@@ -8,6 +8,7 @@ import it.io.capaee.support.Actors;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.DaprActorApp;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +20,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Remote Dapr-style actor hosts: {@code remote-counter} is configured with its host's URL, the
  * types of a second host are discovered from its {@code /dapr/config}, and {@code ghost}'s host is
  * down (the test server's {@code capa.actors.hosts}).
  */
+@ResourceLock(SharedResources.ACTORS)
 class RemoteActorsIT {
     static DaprActorApp app;
     static DaprActorApp discovered;

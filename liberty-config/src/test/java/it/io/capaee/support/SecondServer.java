@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 /**
  * Another Liberty server on loopback, made from a copy of the test server with its ports moved
  * by an offset and some bootstrap properties changed; it neither registers in the app registry,
- * nor serves NATS, nor shares the first server's desired state unless {@code changes} say so.
+ * nor serves NATS, nor consumes the first server's pub/sub streams, jobs or subscriptions, nor shares
+ * the first server's desired state unless {@code changes} say so.
  */
 public final class SecondServer implements AutoCloseable {
     private final Path wlp;
@@ -79,6 +80,15 @@ public final class SecondServer implements AutoCloseable {
         // APIs deployed is not deployed here too; a test of a shared desired state passes the first one's keys
         bootstrap.setProperty("capa.desired-state.key-prefix", "capa:desired:" + bootstrap.getProperty("capa.app.id", "capa")
                 + "@" + name + ":");
+        // nor a consumer of what the first server's tests publish and schedule: they run while this server is up
+        // (failsafe runs the classes concurrently), and a second consumer in the first server's stream groups, of its
+        // jobs or of its declared subscriptions would take messages from them. Its pub/sub streams (the sample
+        // application's channels read one at start), jobs, MQTT client ids and app are its own.
+        bootstrap.setProperty("capa.pubsub.stream-prefix", bootstrap.getProperty("capa.pubsub.stream-prefix", "") + name + ":");
+        bootstrap.setProperty("capa.jobs.key-prefix", bootstrap.getProperty("capa.jobs.key-prefix", "capa:jobs:") + name + ":");
+        bootstrap.setProperty("capa.pubsub.mqtt.client-id-prefix", bootstrap.getProperty("capa.pubsub.mqtt.client-id-prefix", "capa") + "-" + name);
+        bootstrap.remove("capa.app.url");
+        bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.subscription.")).forEach(bootstrap::remove);
         changes.forEach((k, v) -> {
             if (v == null) {
                 bootstrap.remove(k);
