@@ -7,7 +7,7 @@ package it.io.capaee.support;
  * {@code junit.jupiter.execution.parallel.*}), and a class that binds a fixed port, stops a broker or
  * wipes keys other classes read takes the lock of that thing, so that no class that needs it runs
  * meanwhile. Keys, topics, subjects and actor ids unique to a class need no lock; a class that
- * restarts the test server itself is {@code @Isolated}.
+ * restarts the test server itself, or checks what the others change all over it, is {@code @Isolated}.
  */
 public final class SharedResources {
     /**
