@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -96,6 +97,13 @@ public final class SecondServer implements AutoCloseable {
                 bootstrap.setProperty(k, v);
             }
         });
+        String jvmOptions = System.getProperty("it.extra-server.jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            // the tests' extra servers start many times on few cores: the build may ask for a JVM that starts
+            // sooner (liberty-config/pom.xml); a benchmark of the server leaves them as the test server has them
+            Files.writeString(second.resolve("jvm.options"), "\n" + String.join("\n", jvmOptions.split("\\s+")) + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
             bootstrap.store(out, "second server " + name);
         }
