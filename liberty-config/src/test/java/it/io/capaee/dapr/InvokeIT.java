@@ -34,7 +34,7 @@ import redis.clients.jedis.Jedis;
  * Dapr's service invocation between the test server ({@code Server.appId()}) and a second Liberty server
  * (app id {@code second}) that writes itself into the Redis app registry.
  */
-@ResourceLock(SharedResources.EXTRA_SERVER_B)
+@ResourceLock(SharedResources.EXTRA_SERVER_A)
 class InvokeIT {
     static SecondServer second;
     static String registryKey;

@@ -28,7 +28,7 @@ import redis.clients.jedis.Jedis;
  * server {@code capa2} started here from a copy of the first (its ports + 1, an admin token).
  */
 @ResourceLock(SharedResources.PROXY_ROUTES)
-@ResourceLock(SharedResources.EXTRA_SERVER_A)
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class SharedRoutesIT {
     static final String TOKEN = "it-secret-token";
     static final String SUFFIX = Long.toString(System.nanoTime(), 36);

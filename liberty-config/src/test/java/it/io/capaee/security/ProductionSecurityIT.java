@@ -22,7 +22,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * (two, mid-rotation), a Dapr API token, and function calls at the app level. Every request here comes from
  * loopback, which must now count for nothing.
  */
-@ResourceLock(SharedResources.EXTRA_SERVER_A)
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class ProductionSecurityIT {
     private static SecondServer server;
 

@@ -97,19 +97,26 @@ public final class SecondServer implements AutoCloseable {
                 bootstrap.setProperty(k, v);
             }
         });
-        String jvmOptions = System.getProperty("it.extra-server.jvm-options", "").strip();
-        if (!jvmOptions.isEmpty()) {
-            // the tests' extra servers start many times on few cores: the build may ask for a JVM that starts
-            // sooner (liberty-config/pom.xml); a benchmark of the server leaves them as the test server has them
-            Files.writeString(second.resolve("jvm.options"), "\n" + String.join("\n", jvmOptions.split("\\s+")) + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
+        addExtraServerJvmOptions(second);
         try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
             bootstrap.store(out, "second server " + name);
         }
         SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http);
         s.startAgain();
         return s;
+    }
+
+    /**
+     * Adds the build's JVM options for the tests' extra servers ({@code it.extra-server.jvm-options}, none when
+     * unset) to the server directory's jvm.options: they start many times on few cores, and the build may ask
+     * for a JVM that starts sooner (liberty-config/pom.xml); a benchmark of the server leaves them unset.
+     */
+    public static void addExtraServerJvmOptions(Path serverDir) throws IOException {
+        String jvmOptions = System.getProperty("it.extra-server.jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            Files.writeString(serverDir.resolve("jvm.options"), "\n" + String.join("\n", jvmOptions.split("\\s+")) + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
     }
 
     /**
