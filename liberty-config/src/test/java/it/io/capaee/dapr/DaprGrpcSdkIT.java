@@ -35,7 +35,7 @@ import redis.clients.jedis.JedisPooled;
 /**
  * The current Dapr Java SDK (io.dapr:dapr-sdk 1.16, which calls the sidecar over gRPC) against Capa EE's gRPC API
  * on {@code dapr.grpc.port}: state with ETags and transactions, publish (delivered to this test playing the app),
- * an output binding, secrets, locks, metadata, and a call the server does not implement.
+ * an output binding, secrets, locks and metadata.
  *
  * <p>It runs in failsafe's execution {@code dapr-grpc-sdk} (liberty-config/pom.xml), whose classpath has the SDK 1.16
  * in place of the 1.11 the HTTP tests use; it is compiled against 1.11's API, so it calls only what both have
@@ -161,13 +161,5 @@ class DaprGrpcSdkIT {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
-    }
-
-    @Test
-    void aCallTheServerDoesNotImplementIsUnimplementedAtOnce() {
-        long started = System.nanoTime();
-        DaprException e = assertThrows(DaprException.class, () -> dapr.getConfiguration("configstore", key).block(Duration.ofSeconds(10)));
-        assertEquals("UNIMPLEMENTED", e.getErrorCode(), e.getMessage());
-        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "answered promptly");
     }
 }
