@@ -25,6 +25,7 @@ log=$(mktemp)
 mvn verify -Pbench-restart -pl liberty-config -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dit.test=WorkerRestartBench -Dcapa.bench=true -Dcapa.bench.functions="$FUNCTIONS" -Dcapa.bench.connectors="$CONNECTORS" -Dcapa.bench.same-module="$SAME_MODULE" \
   -Dcapa.bench.compiled-cache-max-bytes="$COMPILED_CACHE_MAX_BYTES" \
+  -Dit.extra-server.jvm-options= \
   -Dit.http.port="$HTTP_PORT" -Dit.https.port=$((HTTP_PORT + 300)) \
   >"$log" 2>&1 || { tail -60 "$log"; echo "benchmark run failed, log: $log"; exit 1; }
 grep '^BENCH' "$log" | sed 's/^BENCH //'

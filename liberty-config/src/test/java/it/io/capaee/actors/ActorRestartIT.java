@@ -14,12 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import redis.clients.jedis.JedisPooled;
 
 /**
  * A real restart of the test server ({@code bin/server stop} and {@code start}): actor state is
  * still there, and a reminder that came due while the server was down fires once at start.
  */
+@Isolated("restarts the test server")
 class ActorRestartIT {
     /**
      * The reminder's due time: well beyond the time a stop takes (a few seconds), so that it comes due

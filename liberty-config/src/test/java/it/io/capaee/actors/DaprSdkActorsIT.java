@@ -13,15 +13,18 @@ import io.dapr.actors.client.ActorProxyBuilder;
 import io.dapr.exceptions.DaprException;
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.Dapr;
+import it.io.capaee.support.SharedResources;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The real Dapr Java SDK 1.11 (HTTP protocol, sidecar port = the test server's) calling the
  * example {@code counter} actor through typed and untyped {@code ActorProxy}s.
  */
+@ResourceLock(SharedResources.ACTORS)
 class DaprSdkActorsIT {
     private final String id = "sdk-" + UUID.randomUUID().toString().substring(0, 8);
 

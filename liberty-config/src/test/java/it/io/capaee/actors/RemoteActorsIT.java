@@ -8,6 +8,7 @@ import it.io.capaee.support.Actors;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.DaprActorApp;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,12 +20,14 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Remote Dapr-style actor hosts: {@code remote-counter} is configured with its host's URL, the
  * types of a second host are discovered from its {@code /dapr/config}, and {@code ghost}'s host is
  * down (the test server's {@code capa.actors.hosts}).
  */
+@ResourceLock(SharedResources.ACTORS)
 class RemoteActorsIT {
     static DaprActorApp app;
     static DaprActorApp discovered;
@@ -36,6 +39,12 @@ class RemoteActorsIT {
         // its /dapr/config turns reentrancy on for its type, 3 deep; remote-counter has the server's (off)
         discovered = DaprActorApp.withReentrancy("{\"enabled\":true,\"maxStackDepth\":3}", Integer.getInteger("it.actor-discovery.port"),
                 "discovered-actor");
+        // the server asks a discovering host again at most every 2 s (RemoteHosts): a class that ran just before
+        // may have addressed an unknown type while this host was not up yet, so wait until the host is asked again
+        long end = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (Actors.post("discovered-actor/warm-up/method/echo", "1").statusCode() != 200 && System.nanoTime() < end) {
+            Thread.sleep(250);
+        }
     }
 
     @AfterAll

@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A WebAssembly actor type: the {@code hostcalls} test guest as {@code wasm-kv}
  * ({@code capa.actors.wasm}); its hostRedisGet/Set reach its own actor's state in Redis.
  */
+@ResourceLock(SharedResources.ACTORS)
 class WasmActorsIT {
     private final String id = "wasm-" + UUID.randomUUID().toString().substring(0, 8);
 

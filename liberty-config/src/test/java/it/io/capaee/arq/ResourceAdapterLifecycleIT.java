@@ -15,6 +15,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import it.io.capaee.support.SharedResources;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,6 +45,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The resource adapter's lifecycle in a server of its own, driven by Arquillian (managed Liberty,
@@ -58,6 +60,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * redeploy: nothing lost across the lifecycle.
  */
 @ExtendWith(ArquillianExtension.class)
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class ResourceAdapterLifecycleIT {
     private static final String APP = "arq-ra";
     private static final Duration WAIT = Duration.ofSeconds(60);

@@ -14,6 +14,7 @@ import io.nats.client.api.KeyValueEntry;
 import io.nats.client.api.StorageType;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -25,8 +26,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,8 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
@@ -51,6 +54,7 @@ import redis.clients.jedis.resps.StreamEntry;
  * HTTP sink (a wasm function that writes each body to Redis), MQTT into NATS and NATS into MQTT, RabbitMQ into
  * NATS and NATS into RabbitMQ.
  */
+@ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
 class ConnectorComponentsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final String API = "/v1.0-alpha1/connectors";

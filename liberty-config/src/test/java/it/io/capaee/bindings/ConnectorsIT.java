@@ -15,6 +15,7 @@ import io.nats.client.api.StreamConfiguration;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import it.io.capaee.kafka.KafkaBroker;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -47,12 +48,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Connect v1 connectors run by the resource adapter and managed at {@code /v1.0-alpha1/connectors},
  * against the real NATS (JetStream) on 127.0.0.1:4222 and the build's Kafka broker: every message
  * sent is counted and compared at the other end.
  */
+@ResourceLock(value = SharedResources.KAFKA, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
 class ConnectorsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final String API = "/v1.0-alpha1/connectors";

@@ -4,15 +4,19 @@ package it.io.capaee.bindings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The cron input binding ({@code CronInputBinding} bean, {@code @every 1s} in the tests) with an
  * actor target: every tick calls method {@code turn} of the actor {@code counter/cron-<port>}
  * (target {@code actor:counter/cron-<port>/turn}, liberty-config/pom.xml), which adds one to its count.
  */
+@ResourceLock(value = SharedResources.ACTORS, mode = ResourceAccessMode.READ)
 class CronInputIT {
     private static final String ACTOR = "counter/cron-" + System.getProperty("http.port", "9089");
 

@@ -12,6 +12,7 @@ import io.nats.client.Subscription;
 import io.nats.client.impl.Headers;
 import io.nats.client.impl.NatsMessage;
 import it.io.capaee.kafka.KafkaBroker;
+import it.io.capaee.support.SharedResources;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +41,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Input bindings end to end: the server's message-driven beans {@code NatsInputBinding} and
@@ -47,6 +49,8 @@ import org.junit.jupiter.api.Test;
  * build) deliver to {@link InputApp}; failures are retried (3 attempts here), then dead-lettered;
  * Kafka offsets are committed only after delivery, and a broker restart loses nothing.
  */
+@ResourceLock(SharedResources.INPUT_APP_PORT)
+@ResourceLock(SharedResources.KAFKA)
 class InputBindingsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final String SUBJECT = "capa.it." + PORT + ".input";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import org.eclipse.paho.mqttv5.common.packet.UserProperty;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * MQTT end to end against the machine's Mosquitto (MQTT 5): the {@code mqtt} output binding
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * retries failures (3 attempts here), dead-letters what still fails, and acknowledges a message to
  * the broker only afterwards.
  */
+@ResourceLock(SharedResources.INPUT_APP_PORT)
 class MqttBindingsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final String INPUT = "capa/it/" + PORT + "/input";

@@ -17,6 +17,7 @@ import io.nats.client.api.MessageInfo;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import it.io.capaee.kafka.KafkaBroker;
+import it.io.capaee.support.SharedResources;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -30,12 +31,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 
 /**
  * {@code POST /v1.0/bindings/{name}} against the bindings of the test server.xml: memory, and the
  * real Kafka (the build's broker), NATS core and JetStream, Redis, and an HTTP endpoint.
  */
+@ResourceLock(SharedResources.KAFKA)
 class OutputBindingsIT {
 
     @Test

@@ -10,6 +10,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * RabbitMQ end to end against the machine's broker: the {@code rabbitmq} output binding publishes
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * {@link InputApp} with its headers, retries failures (3 attempts here), dead-letters what still
  * fails to {@code <queue>.dlq}, and acknowledges a message to the broker only afterwards.
  */
+@ResourceLock(SharedResources.INPUT_APP_PORT)
 class RabbitMqBindingsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final String QUEUE = "capa-it-" + PORT + "-input";

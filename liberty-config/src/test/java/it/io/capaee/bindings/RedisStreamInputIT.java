@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.kafka.KafkaBroker;
+import it.io.capaee.support.SharedResources;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,6 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
@@ -29,6 +32,7 @@ import redis.clients.jedis.resps.StreamPendingSummary;
  * Redis → Kafka pipeline. Every entry lands in Kafka and is acknowledged only then; an entry Kafka
  * refuses (larger than the producer's 1 MB limit) goes to the dead-letter stream; nothing stays pending.
  */
+@ResourceLock(value = SharedResources.KAFKA, mode = ResourceAccessMode.READ)
 class RedisStreamInputIT {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final String STREAM = "capa:it:" + PORT + ":input";

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -26,6 +28,8 @@ import redis.clients.jedis.JedisPooled;
  * notifications to this test, which plays the app at {@code capa.app.url}) and the MicroProfile
  * Config store {@code mpconfig}.
  */
+@ResourceLock(SharedResources.APP_PORT)
+@ResourceLock(SharedResources.CONFIGURATION_SUBSCRIPTIONS)
 class ConfigurationIT {
     private static final String PREFIX = "capa:config:"; // capa.configuration.key-prefix's default
     private final String key = Dapr.unique("cfgit");

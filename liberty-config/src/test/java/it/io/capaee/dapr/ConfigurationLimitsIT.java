@@ -7,15 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Configuration subscriptions are capped ({@code capa.configuration.max-subscriptions}, 8 in the
  * test server): one more is a 429 problem naming the setting, and unsubscribing frees a place.
  */
+@ResourceLock(SharedResources.CONFIGURATION_SUBSCRIPTIONS)
 class ConfigurationLimitsIT {
     @Test
     void subscriptionsBeyondTheMaximumAre429UntilOneIsUnsubscribed() throws Exception {

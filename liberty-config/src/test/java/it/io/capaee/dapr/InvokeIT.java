@@ -12,6 +12,7 @@ import io.capaee.api.rpc.schema.StructSchema;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import it.io.capaee.support.Upstream;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import redis.clients.jedis.Jedis;
@@ -32,6 +34,7 @@ import redis.clients.jedis.Jedis;
  * Dapr's service invocation between the test server ({@code Server.appId()}) and a second Liberty server
  * (app id {@code second}) that writes itself into the Redis app registry.
  */
+@ResourceLock(SharedResources.EXTRA_SERVER_A)
 class InvokeIT {
     static SecondServer second;
     static String registryKey;

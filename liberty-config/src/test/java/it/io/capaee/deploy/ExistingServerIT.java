@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Capa EE added to a Liberty server that is not the project's own (docs/deploying.md, "An existing
@@ -22,13 +24,15 @@ import org.junit.jupiter.api.Test;
  * A function, an actor call and a state round trip answer, and the resource adapter's activation specs
  * (whose ids carry the application's name, not the file's) are bound.
  */
+@ResourceLock(SharedResources.EXTRA_SERVER_A)
 class ExistingServerIT {
     private static final String EAR_FILE = "capa-ee-renamed.ear";
     private static FreshServer server;
 
     @BeforeAll
     static void startServer() throws Exception {
-        int http = Integer.parseInt(System.getProperty("http.port", "9089")) + 9;
+        // + 10: the second servers of the other tests, which may run meanwhile, take + 1 to + 9
+        int http = Integer.parseInt(System.getProperty("http.port", "9089")) + 10;
         Path ear = Path.of(System.getProperty("arq.capa-ear"));
         server = FreshServer.create("capa-existing", dir -> {
             Files.copy(Server.dir().resolve("capa-ee.xml"), dir.resolve("capa-ee.xml"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package it.io.capaee.deploy;
 
+import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
 import java.io.IOException;
 import java.net.URI;
@@ -43,6 +44,7 @@ final class FreshServer implements AutoCloseable {
         }
         Files.createDirectories(server.dir());
         contents.write(server.dir());
+        SecondServer.addExtraServerJvmOptions(server.dir());
         server.run("start");
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < end) {

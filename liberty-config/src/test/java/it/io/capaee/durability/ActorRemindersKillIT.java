@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.SecondServer;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -21,6 +22,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -28,6 +30,7 @@ import redis.clients.jedis.JedisPooled;
  * some before the kill, some while it is down, some after it is back: each fires exactly once.
  * The fires are counted from the actors' state in Redis, so the count does not depend on the server.
  */
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class ActorRemindersKillIT {
     private static final int ACTORS = 40;
     /** The first reminder is due after this, the others one step apart. */

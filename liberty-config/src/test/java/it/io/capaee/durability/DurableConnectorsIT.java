@@ -12,6 +12,7 @@ import io.nats.client.api.StreamConfiguration;
 import it.io.capaee.kafka.KafkaBroker;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -40,6 +41,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
@@ -50,6 +53,9 @@ import redis.clients.jedis.resps.StreamEntry;
  * the source: nothing published meanwhile is lost. Runs second servers on loopback (ports moved by
  * 6 and 7) with the real NATS JetStream, Redis and the build's Kafka broker; prints its figures.
  */
+@ResourceLock(value = SharedResources.KAFKA, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedResources.EXTRA_SERVER_A)
+@ResourceLock(SharedResources.DESIRED_STATE)
 class DurableConnectorsIT {
     private static final String PORT = System.getProperty("http.port", "9089");
     private static final String API = "/v1.0-alpha1/connectors";

@@ -9,6 +9,7 @@ import it.io.capaee.support.DeployStream;
 import it.io.capaee.support.RegistryUploads;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import it.io.capaee.support.WorkerCalls;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -21,12 +22,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Worker deployments survive a crash (issue 22), on the embedded default: a second server
  * {@code capa-dw-file} with the desired state in files under its directory and routes in memory
  * (its ports + 4), killed with SIGKILL and started again.
  */
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class DurableWorkerIT {
     static final String SUFFIX = Long.toString(System.nanoTime(), 36);
     static final String ORG = "capa-dw";

@@ -8,12 +8,15 @@ import it.io.capaee.support.DeployStream;
 import it.io.capaee.support.RegistryUploads;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import it.io.capaee.support.WorkerCalls;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Worker deployments with the shared store (issue 22): a second server {@code capa-dw-redis} (its
@@ -21,6 +24,9 @@ import org.junit.jupiter.api.Test;
  * A deployment made on one server runs on both; one removed on one is removed from both; the
  * second server, killed in the middle of a stream of deploys, comes back with every acknowledged one.
  */
+@ResourceLock(value = SharedResources.PROXY_ROUTES, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedResources.EXTRA_SERVER_A)
+@ResourceLock(SharedResources.DESIRED_STATE)
 class DurableWorkerRedisIT {
     static final String SUFFIX = Long.toString(System.nanoTime(), 36);
     static SecondServer second;

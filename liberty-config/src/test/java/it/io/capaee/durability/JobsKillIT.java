@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.SecondServer;
+import it.io.capaee.support.SharedResources;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 
 /**
@@ -26,6 +28,7 @@ import redis.clients.jedis.JedisPooled;
  * falls due while it is down and fires once when it is back; a repeating job's ticks missed while it
  * was down are not made up for, and its repeats are counted across the restart.
  */
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class JobsKillIT {
     private static final String PREFIX = "capa:it:" + System.getProperty("http.port", "9089") + ":kill-jobs:";
     private static final int REPEATS = 6;

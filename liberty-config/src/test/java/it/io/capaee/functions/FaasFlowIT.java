@@ -6,17 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.RegistryUploads;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Capsule's FaaS flow in one server: upload to the registry, deploy a revision with the worker,
  * call it through the reverse proxy, make it the default, scale it, remove it.
  */
+@ResourceLock(value = SharedResources.PROXY_ROUTES, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
 class FaasFlowIT {
     private final String function = "flow" + UUID.randomUUID().toString().substring(0, 8);
 

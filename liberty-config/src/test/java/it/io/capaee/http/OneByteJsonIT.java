@@ -8,17 +8,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * One-byte JSON bodies ({@code curl -d 1}) are JSON like any other at every entry point that reads
  * one (issue 26: JSON-P's stream reader needed two bytes to guess the encoding, and a wasm actor
  * answered 400 "Cannot auto-detect encoding, not enough chars").
  */
+@ResourceLock(SharedResources.ACTORS)
 class OneByteJsonIT {
     private final String id = "one-byte-" + UUID.randomUUID().toString().substring(0, 8);
 

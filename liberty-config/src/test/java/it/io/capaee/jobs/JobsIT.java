@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -21,12 +22,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The schedule API ({@code /v1.0-alpha1/jobs}) on the test server: jobs delivered to the application on
  * {@code capa.app.url} (Dapr's callback {@code POST /job/<name>}) and to an actor method, their repeats,
  * and the errors. Job names are unique to the run; every job a test leaves is deleted at the end.
  */
+@ResourceLock(value = SharedResources.ACTORS, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedResources.APP_PORT)
 class JobsIT {
     private static final String JOBS = "/v1.0-alpha1/jobs/";
     private static final List<String> scheduled = new ArrayList<>();

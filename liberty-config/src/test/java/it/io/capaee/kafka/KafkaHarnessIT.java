@@ -3,6 +3,7 @@ package it.io.capaee.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import it.io.capaee.support.SharedResources;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,11 +19,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A check of the test harness, not of Capa EE: the build's Kafka broker takes records, survives a stop/start
  * from the same log, and loses none, so that the binding tests that stop it prove something about our code.
  */
+@ResourceLock(SharedResources.KAFKA)
 class KafkaHarnessIT {
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.RemoteClient;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import it.io.capaee.support.Upstream;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -26,9 +27,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.Jedis;
 
 /** The reverse proxy end to end: Capsule's registration API and vectors, forwarding, balancing, failover. */
+@ResourceLock(SharedResources.PROXY_ROUTES)
 class ProxyIT {
     static final String[] FUNCTIONS = {"morgen", "errs", "fwd", "rr", "failover", "down", "wasmhello", "stream", "empty", "badreq"};
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import it.io.capaee.support.Upstream;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,12 +20,15 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.Jedis;
 
 /**
  * Two servers sharing routes through the real Redis: the test server, and a second Liberty
  * server {@code capa2} started here from a copy of the first (its ports + 1, an admin token).
  */
+@ResourceLock(SharedResources.PROXY_ROUTES)
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class SharedRoutesIT {
     static final String TOKEN = "it-secret-token";
     static final String SUFFIX = Long.toString(System.nanoTime(), 36);

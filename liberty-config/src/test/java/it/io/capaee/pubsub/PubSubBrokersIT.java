@@ -13,6 +13,7 @@ import it.io.capaee.kafka.KafkaBroker;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.InetSocketAddress;
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -43,6 +46,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * broker, which delivers it again after 1 s ({@code capa.pubsub.redeliver-after-millis} in the test
  * server).
  */
+@ResourceLock(value = SharedResources.ACTORS, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedResources.APP_PORT)
+@ResourceLock(SharedResources.KAFKA)
 class PubSubBrokersIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String[] BROKERS = {"kafka", "jetstream", "mqtt", "rabbitmq"};

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
 import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -22,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.params.XTrimParams;
 
@@ -31,6 +33,7 @@ import redis.clients.jedis.params.XTrimParams;
  * delivers CloudEvents with Dapr's SUCCESS / RETRY / DROP semantics, retries (3 attempts in the
  * test server) and a dead-letter topic.
  */
+@ResourceLock(SharedResources.APP_PORT)
 class PubSubIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String ORDERS = "orders-" + RUN;

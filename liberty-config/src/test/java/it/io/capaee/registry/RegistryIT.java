@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The module registry ({@code /registry}) over HTTP: Capsule's upload vector, digests and
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * without an admin token, so writes are admitted from loopback only; the test server's limit is
  * 1 MiB ({@code capa.registry.max-module-bytes} in the start-server execution).
  */
+@Isolated("proves that a refused upload wrote no file anywhere in the servers' directory, where other classes write")
 class RegistryIT {
     private static final String BOUNDARY = "capa-it-boundary-7d3f";
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,12 +15,14 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A server set up as docs/security.md tells a production server to be: loopback not trusted, an admin token
  * (two, mid-rotation), a Dapr API token, and function calls at the app level. Every request here comes from
  * loopback, which must now count for nothing.
  */
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class ProductionSecurityIT {
     private static SecondServer server;
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
 import jakarta.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -24,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * them encoded) is refused when written, with nothing of the request stored; any other key, however
  * odd, round-trips through GET and DELETE.
  */
+@ResourceLock(SharedResources.ACTORS)
 class StateKeysIT {
     private static final String STATE = "/v1.0/state/statestore";
     private final String prefix = Dapr.unique("keys");

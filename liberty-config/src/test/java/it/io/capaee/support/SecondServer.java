@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * Another Liberty server on loopback, made from a copy of the test server with its ports moved
  * by an offset and some bootstrap properties changed; it neither registers in the app registry,
- * nor serves NATS, nor shares the first server's desired state unless {@code changes} say so.
+ * nor serves NATS, nor consumes the first server's pub/sub streams, jobs or subscriptions, nor shares
+ * the first server's desired state unless {@code changes} say so.
  */
 public final class SecondServer implements AutoCloseable {
     private final Path wlp;
@@ -79,6 +81,15 @@ public final class SecondServer implements AutoCloseable {
         // APIs deployed is not deployed here too; a test of a shared desired state passes the first one's keys
         bootstrap.setProperty("capa.desired-state.key-prefix", "capa:desired:" + bootstrap.getProperty("capa.app.id", "capa")
                 + "@" + name + ":");
+        // nor a consumer of what the first server's tests publish and schedule: they run while this server is up
+        // (failsafe runs the classes concurrently), and a second consumer in the first server's stream groups, of its
+        // jobs or of its declared subscriptions would take messages from them. Its pub/sub streams (the sample
+        // application's channels read one at start), jobs, MQTT client ids and app are its own.
+        bootstrap.setProperty("capa.pubsub.stream-prefix", bootstrap.getProperty("capa.pubsub.stream-prefix", "") + name + ":");
+        bootstrap.setProperty("capa.jobs.key-prefix", bootstrap.getProperty("capa.jobs.key-prefix", "capa:jobs:") + name + ":");
+        bootstrap.setProperty("capa.pubsub.mqtt.client-id-prefix", bootstrap.getProperty("capa.pubsub.mqtt.client-id-prefix", "capa") + "-" + name);
+        bootstrap.remove("capa.app.url");
+        bootstrap.stringPropertyNames().stream().filter(k -> k.startsWith("capa.subscription.")).forEach(bootstrap::remove);
         changes.forEach((k, v) -> {
             if (v == null) {
                 bootstrap.remove(k);
@@ -86,12 +97,26 @@ public final class SecondServer implements AutoCloseable {
                 bootstrap.setProperty(k, v);
             }
         });
+        addExtraServerJvmOptions(second);
         try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
             bootstrap.store(out, "second server " + name);
         }
         SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http);
         s.startAgain();
         return s;
+    }
+
+    /**
+     * Adds the build's JVM options for the tests' extra servers ({@code it.extra-server.jvm-options}, none when
+     * unset) to the server directory's jvm.options: they start many times on few cores, and the build may ask
+     * for a JVM that starts sooner (liberty-config/pom.xml); a benchmark of the server leaves them unset.
+     */
+    public static void addExtraServerJvmOptions(Path serverDir) throws IOException {
+        String jvmOptions = System.getProperty("it.extra-server.jvm-options", "").strip();
+        if (!jvmOptions.isEmpty()) {
+            Files.writeString(serverDir.resolve("jvm.options"), "\n" + String.join("\n", jvmOptions.split("\\s+")) + "\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
     }
 
     /**
