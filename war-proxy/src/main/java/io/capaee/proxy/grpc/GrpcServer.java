@@ -5,9 +5,11 @@ import io.capaee.api.security.CurrentPolicy;
 import io.capaee.proxy.bindings.OutputBindings;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.lock.Locks;
+import io.capaee.proxy.metadata.MetadataAttributes;
 import io.capaee.proxy.metadata.MetadataSnapshot;
 import io.capaee.proxy.pubsub.Publisher;
 import io.capaee.proxy.secrets.SecretReader;
+import io.capaee.proxy.shutdown.ServerShutdown;
 import io.capaee.proxy.state.StateStores;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -82,6 +84,12 @@ public class GrpcServer {
     @Inject
     Instance<MetadataContributor> contributors;
 
+    @Inject
+    MetadataAttributes attributes;
+
+    @Inject
+    ServerShutdown shutdown;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -103,7 +111,8 @@ public class GrpcServer {
             return;
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
-                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors))));
+                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors), attributes),
+                new ShutdownCalls(shutdown)));
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("capa-grpc-accept", true));

@@ -13,6 +13,7 @@ import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.SecuritySettings;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.lock.Locks;
+import io.capaee.proxy.metadata.MetadataAttributes;
 import io.capaee.proxy.metadata.MetadataSnapshot;
 import io.capaee.proxy.state.StateStores;
 import io.dapr.v1.CommonProtos;
@@ -56,7 +57,7 @@ class DaprServiceTest {
         var service = DaprService.of(List.of(new StateCalls(state), new BindingCalls((name, request) -> request.operation().equals("create")
                 ? BindingResponse.empty(Map.of("key", request.metadata("key")))
                 : new BindingResponse(request.data(), Map.of())), new LockCalls(locks),
-                new MetadataCalls("grpc-test", () -> new MetadataSnapshot(List.of(), List.of()))));
+                new MetadataCalls("grpc-test", () -> new MetadataSnapshot(List.of(), List.of()), new MetadataAttributes())));
         AccessPolicy policy = new AccessPolicy(new SecuritySettings(List.of(), appTokens, true, Access.PUBLIC));
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
                 .addService(ServerInterceptors.intercept(service, new GrpcAccess(() -> policy))).build().start();
@@ -183,7 +184,7 @@ class DaprServiceTest {
     @Test
     void twoPartsThatAnswerTheSameMethodAreRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> DaprService.of(List.of(
-                new MetadataCalls("a", () -> null), new MetadataCalls("b", () -> null))));
+                new MetadataCalls("a", () -> null, null), new MetadataCalls("b", () -> null, null))));
         assertTrue(e.getMessage().contains("GetMetadata"), e.getMessage());
     }
 
