@@ -34,6 +34,7 @@ class ShutdownIT {
             process.onExit().get(90, TimeUnit.SECONDS);
             String log = Files.readString(server.dir().resolve("logs/messages.log"));
             assertTrue(log.contains("Dapr shutdown called"), "the reason is logged");
+            assertTrue(log.contains("CWWKE0084I"), "Liberty takes the exit for a stop request (CWWKE0084I)");
             assertTrue(log.contains("CWWKZ0009I"), "the application was stopped (CWWKZ0009I)");
             assertTrue(log.contains("CWWKE0036I"), "the server stopped in order (CWWKE0036I)");
         }

@@ -18,11 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>How the server stops: {@code System.exit(0)} on a thread of its own. An application has no API to stop its
  * Liberty server: Liberty's MBeans control endpoints (ServerEndpointControl pauses and resumes them) but offer no
  * stop, the OSGi framework is not visible to applications, and the {@code server stop} command talks to a port
- * that only the server's own tools know. Exiting the JVM runs the shutdown hook Liberty's launcher registers,
- * which stops the server in order as {@code server stop} or Ctrl+C does: applications stopped (their
- * {@code @PreDestroy} run, this one's gRPC port closed), then the server. The thread is a plain daemon thread,
- * not a container thread: {@code System.exit} blocks its caller until the hooks are done, and the hook waits for
- * the container's threads to finish, so a container thread would hold the stop up.
+ * that only the server's own tools know. Liberty treats an exit as a stop request: it logs CWWKE0084I (naming
+ * the thread that called exit), quiesces for up to 30 seconds (CWWKE1100I) as {@code server stop} does, stops the
+ * applications (their {@code @PreDestroy} run, this one's gRPC port closed; CWWKZ0009I) and then itself
+ * (CWWKE0036I); ShutdownIT checks those messages on a server of its own. The thread is a plain daemon thread, not
+ * a container thread: {@code System.exit} blocks its caller until the stop is done, and the stop waits for the
+ * container's threads to finish, so a container thread would hold it up.
  */
 @ApplicationScoped
 public class ServerShutdown {
