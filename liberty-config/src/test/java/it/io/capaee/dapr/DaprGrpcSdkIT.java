@@ -44,7 +44,7 @@ import redis.clients.jedis.JedisPooled;
  * The current Dapr Java SDK (io.dapr:dapr-sdk 1.16, which calls the sidecar over gRPC) against Capa EE's gRPC API
  * on {@code dapr.grpc.port}: state with ETags, transactions and queries, publish and bulk publish (delivered to this
  * test playing the app), an output binding, secrets, locks, metadata (get, and set through the SDK's generated stub:
- * its client has no call for it), shutdown refused, and a call the server does not implement.
+ * its client has no call for it) and shutdown refused.
  *
  * <p>It runs in failsafe's execution {@code dapr-grpc-sdk} (liberty-config/pom.xml), whose classpath has the SDK 1.16
  * in place of the 1.11 the HTTP tests use; it is compiled against 1.11's API, so it calls only what both have
@@ -225,13 +225,5 @@ class DaprGrpcSdkIT {
         DaprException e = assertThrows(DaprException.class, () -> dapr.shutdown().block(Duration.ofSeconds(10)));
         assertEquals("PERMISSION_DENIED", e.getErrorCode(), e.getMessage());
         assertTrue(e.getMessage().contains("capa.dapr.shutdown.enabled"), e.getMessage());
-    }
-
-    @Test
-    void aCallTheServerDoesNotImplementIsUnimplementedAtOnce() {
-        long started = System.nanoTime();
-        DaprException e = assertThrows(DaprException.class, () -> dapr.getConfiguration("configstore", key).block(Duration.ofSeconds(10)));
-        assertEquals("UNIMPLEMENTED", e.getErrorCode(), e.getMessage());
-        assertTrue(System.nanoTime() - started < Duration.ofSeconds(5).toNanos(), "answered promptly");
     }
 }

@@ -6,18 +6,14 @@ import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
-import io.capaee.api.actors.ActorNames;
 import io.capaee.api.actors.ActorRequest;
-import io.capaee.api.actors.ActorResponse;
-import io.capaee.api.actors.ActorRuntime;
 import io.capaee.api.actors.ActorTypeStatus;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
 import io.capaee.proxy.dapr.DaprException;
-import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -38,9 +34,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
 
 /**
  * Dapr's actor API with Dapr's paths, bodies, status codes and error codes (runtime-api spec
@@ -53,14 +46,14 @@ import java.util.function.Supplier;
 public class ActorsResource {
     // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
     private static final JsonProvider JSON = JsonProvider.provider();
-    @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.actors.ActorRuntime")
-    ActorRuntime runtime;
+    @Inject
+    DaprActors actors;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response hosted() {
         JsonObjectBuilder types = JSON.createObjectBuilder();
-        for (ActorTypeStatus s : runtime.status()) {
+        for (ActorTypeStatus s : actors.status()) {
             types.add(s.type(), status(s));
         }
         return Response.ok(JSON.createObjectBuilder().add("types", types).build().toString()).build();
@@ -70,7 +63,7 @@ public class ActorsResource {
     @Path("{type}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response hosted(@PathParam("type") String type) {
-        return runtime.status().stream().filter(s -> s.type().equals(type)).findFirst()
+        return actors.status().stream().filter(s -> s.type().equals(type)).findFirst()
                 .map(s -> Response.ok(status(s).toString()).build())
                 .orElseThrow(() -> new DaprException(404, "ERR_ACTOR_INSTANCE_MISSING", "no actor type '" + type + "' is hosted here"));
     }
@@ -91,11 +84,10 @@ public class ActorsResource {
                        @HeaderParam("Content-Type") String contentType, @HeaderParam("Dapr-Reentrancy-Id") String reentrancyId,
                        byte[] body, @Suspended AsyncResponse response) {
         // the request thread returns now: the call waits for its turn, and runs, on the runtime's threads
-        ActorId actor = actor(type, id);
-        CompletionStage<ActorResponse> call = call(ActorErrors.INVOKE, () -> runtime.invokeAsync(actor, method, new ActorRequest(body, contentType, reentrancyId)));
-        call.whenComplete((r, e) -> {
+        ActorId actor = DaprActors.actor(type, id);
+        actors.invoke(actor, method, new ActorRequest(body, contentType, reentrancyId), (r, e) -> {
             if (e != null) {
-                response.resume(failure(ActorErrors.INVOKE, e));
+                response.resume(e);
                 return;
             }
             Response.ResponseBuilder ok = Response.ok();
@@ -106,35 +98,20 @@ public class ActorsResource {
         });
     }
 
-    /** What a failed stage says, as the Dapr error the exception mapper answers with. */
-    private static Throwable failure(ActorErrors op, Throwable e) {
-        while ((e instanceof CompletionException || e instanceof EJBException) && e.getCause() != null) {
-            e = e.getCause();
-        }
-        if (e instanceof ActorException ae) {
-            return op.of(ae);
-        }
-        if (e instanceof DaprException) {
-            return e;
-        }
-        return new DaprException(500, "ERR_ACTOR_INVOKE_METHOD", "the actor call failed: " + e);
-    }
-
     @POST
     @PUT
     @Path("{type}/{id}/state")
     @Consumes(MediaType.WILDCARD)
     public Response transaction(@PathParam("type") String type, @PathParam("id") String id, byte[] body) {
-        ActorId actor = actor(type, id);
-        List<StateOperation> operations = operations(body);
-        return done(ActorErrors.STATE_SAVE, () -> runtime.transaction(actor, operations));
+        ActorId actor = DaprActors.actor(type, id);
+        actors.transaction(actor, operations(body));
+        return Response.noContent().build();
     }
 
     @GET
     @Path("{type}/{id}/state/{key}")
     public Response state(@PathParam("type") String type, @PathParam("id") String id, @PathParam("key") String key) {
-        ActorId actor = actor(type, id);
-        return call(ActorErrors.STATE_GET, () -> runtime.getState(actor, key))
+        return actors.state(DaprActors.actor(type, id), key)
                 .map(v -> Response.ok(v, MediaType.APPLICATION_JSON).build())
                 .orElseGet(() -> Response.noContent().build());
     }
@@ -144,21 +121,19 @@ public class ActorsResource {
     @Path("{type}/{id}/reminders/{name}")
     @Consumes(MediaType.WILDCARD)
     public Response createReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name, byte[] body) {
-        ActorId actor = actor(type, id);
-        name(name);
+        ActorId actor = DaprActors.actor(type, id);
+        DaprActors.checkName(name);
         JsonObject json = object(body);
         boolean overwrite = !json.containsKey("overwrite") || json.get("overwrite") != JsonValue.FALSE;
-        ScheduleSpec spec = spec(json);
-        return done(ActorErrors.REMINDER_CREATE, () -> runtime.createReminder(actor, name, spec, overwrite));
+        actors.createReminder(actor, name, spec(json), overwrite);
+        return Response.noContent().build();
     }
 
     @GET
     @Path("{type}/{id}/reminders/{name}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response reminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
-        ActorId actor = actor(type, id);
-        ReminderView r = call(ActorErrors.REMINDER_GET, () -> runtime.getReminder(actor, name)).orElseThrow(
-                () -> new DaprException(404, "ERR_ACTOR_REMINDER_NOT_FOUND", "no reminder '" + name + "' for " + actor));
+        ReminderView r = actors.reminder(DaprActors.actor(type, id), name);
         JsonObjectBuilder b = JSON.createObjectBuilder().add("actorID", r.actorId()).add("actorType", r.actorType());
         if (!r.dueTime().isEmpty()) {
             b.add("dueTime", r.dueTime());
@@ -178,8 +153,8 @@ public class ActorsResource {
     @DELETE
     @Path("{type}/{id}/reminders/{name}")
     public Response deleteReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
-        ActorId actor = actor(type, id);
-        return done(ActorErrors.REMINDER_DELETE, () -> runtime.deleteReminder(actor, name));
+        actors.deleteReminder(DaprActors.actor(type, id), name);
+        return Response.noContent().build();
     }
 
     @POST
@@ -187,63 +162,20 @@ public class ActorsResource {
     @Path("{type}/{id}/timers/{name}")
     @Consumes(MediaType.WILDCARD)
     public Response createTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name, byte[] body) {
-        ActorId actor = actor(type, id);
-        name(name);
-        ScheduleSpec spec = spec(object(body));
-        return done(ActorErrors.TIMER_CREATE, () -> runtime.createTimer(actor, name, spec));
+        ActorId actor = DaprActors.actor(type, id);
+        DaprActors.checkName(name);
+        actors.createTimer(actor, name, spec(object(body)));
+        return Response.noContent().build();
     }
 
     @DELETE
     @Path("{type}/{id}/timers/{name}")
     public Response deleteTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
-        ActorId actor = actor(type, id);
-        // like recent Dapr: deleting a timer that is not there is not an error
-        return done(ActorErrors.TIMER_DELETE, () -> runtime.deleteTimer(actor, name));
-    }
-
-    // ---- helpers ----
-
-    private static ActorId actor(String type, String id) {
-        try {
-            ActorId actor = new ActorId(type, id);
-            if (type.startsWith("dapr.internal.")) {
-                throw new DaprException(403, "ERR_ACTOR_TYPE_RESERVED", "actor type '" + type + "' is reserved");
-            }
-            return actor;
-        } catch (ActorException e) {
-            throw ActorErrors.badName(e);
-        }
-    }
-
-    private static void name(String name) {
-        try {
-            ActorNames.check("name", name);
-        } catch (ActorException e) {
-            throw ActorErrors.badName(e);
-        }
-    }
-
-    /** A call that answers nothing: 204 once it has run. */
-    private static Response done(ActorErrors op, Runnable call) {
-        call(op, () -> {
-            call.run();
-            return null;
-        });
+        actors.deleteTimer(DaprActors.actor(type, id), name);
         return Response.noContent().build();
     }
 
-    private static <T> T call(ActorErrors op, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (ActorException e) {
-            throw op.of(e);
-        } catch (EJBException e) {
-            if (e.getCause() instanceof ActorException ae) {
-                throw op.of(ae);
-            }
-            throw e;
-        }
-    }
+    // ---- helpers ----
 
     private static List<StateOperation> operations(byte[] body) {
         JsonValue json = parseBody(body);

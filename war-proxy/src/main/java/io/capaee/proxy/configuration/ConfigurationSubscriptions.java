@@ -25,13 +25,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The running configuration subscriptions of the sidecar API. Each change is POSTed to the app as
- * Dapr does: {@code POST APP/configuration/{store}/{key}} with {@code {"id", "items": {key: item}}},
+ * The running configuration subscriptions of the sidecar API, over HTTP and gRPC. Over HTTP, each change is
+ * POSTed to the app as Dapr does: {@code POST APP/configuration/{store}/{key}} with {@code {"id", "items": {key: item}}},
  * one call per changed key; a non-2xx answer is logged. The waits run on the container's managed
  * executor; every subscription is closed when the application stops. Each subscription holds a
  * thread (and, on Redis, a socket) while it runs, so at most {@code capa.configuration.max-subscriptions}
@@ -48,7 +49,18 @@ public class ConfigurationSubscriptions {
 
     private final Executor executor = task -> threads.newThread(task).start();
 
-    private final Map<String, ConfigurationSubscription> running = new ConcurrentHashMap<>();
+    /** A running subscription and what to do once it is closed. */
+    private record Running(ConfigurationSubscription subscription, Runnable closed) {
+        void close() {
+            try {
+                subscription.close();
+            } finally {
+                closed.run();
+            }
+        }
+    }
+
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final AtomicInteger slots = new AtomicInteger(); // subscriptions running or being started
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -56,8 +68,11 @@ public class ConfigurationSubscriptions {
     @ConfigProperty(name = "capa.configuration.max-subscriptions")
     int maxSubscriptions;
 
-    /** Subscribes and returns the subscription id. */
-    public String subscribe(String storeName, ConfigurationStore store, List<String> keys, String appUrl) {
+    /**
+     * Subscribes and returns the subscription id: {@code changes} gets the id and the changed items on the
+     * subscription's thread, {@code closed} runs once when the subscription is closed.
+     */
+    String subscribe(ConfigurationStore store, List<String> keys, BiConsumer<String, Map<String, ConfigurationItem>> changes, Runnable closed) {
         if (slots.incrementAndGet() > maxSubscriptions) {
             slots.decrementAndGet();
             throw new DaprException(429, "ERR_CONFIGURATION_SUBSCRIBE", "too many configuration subscriptions: "
@@ -65,10 +80,9 @@ public class ConfigurationSubscriptions {
         }
         try {
             String[] id = new String[1];
-            ConfigurationSubscription subscription = store.subscribe(keys, items -> items.forEach((key, item) ->
-                    notifyApp(appUrl, storeName, id[0], key, item)), executor);
+            ConfigurationSubscription subscription = store.subscribe(keys, items -> changes.accept(id[0], items), executor);
             id[0] = subscription.id();
-            running.put(subscription.id(), subscription);
+            running.put(subscription.id(), new Running(subscription, closed));
             return subscription.id();
         } catch (RuntimeException e) {
             slots.decrementAndGet();
@@ -77,14 +91,19 @@ public class ConfigurationSubscriptions {
     }
 
     /** Closes the subscription; false when there is none with that id. */
-    public boolean unsubscribe(String id) {
-        ConfigurationSubscription subscription = running.remove(id);
+    boolean unsubscribe(String id) {
+        Running subscription = running.remove(id);
         if (subscription == null) {
             return false;
         }
         subscription.close();
         slots.decrementAndGet();
         return true;
+    }
+
+    /** Tells the app at {@code appUrl} of each changed key, as Dapr's HTTP API does. */
+    BiConsumer<String, Map<String, ConfigurationItem>> appNotifier(String appUrl, String storeName) {
+        return (id, items) -> items.forEach((key, item) -> notifyApp(appUrl, storeName, id, key, item));
     }
 
     private void notifyApp(String appUrl, String store, String id, String key, ConfigurationItem item) {
@@ -118,7 +137,7 @@ public class ConfigurationSubscriptions {
 
     @PreDestroy
     void closeAll() {
-        running.values().forEach(ConfigurationSubscription::close);
+        running.values().forEach(Running::close);
         running.clear();
         slots.set(0);
     }

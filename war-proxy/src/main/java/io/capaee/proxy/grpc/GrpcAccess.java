@@ -5,6 +5,8 @@ import io.capaee.api.security.Access;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.Caller;
 import io.capaee.api.security.Refusal;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
  * are not read here: Liberty's user registry is the servlet container's, and gRPC calls do not pass through it.
  */
 final class GrpcAccess implements ServerInterceptor {
+    /** The caller's address, for the calls that pass it on (service invocation's X-Forwarded-For). */
+    static final Context.Key<String> CALLER_ADDRESS = Context.key("capa-caller-address");
     private final Supplier<AccessPolicy> policy;
 
     GrpcAccess(Supplier<AccessPolicy> policy) {
@@ -33,9 +37,10 @@ final class GrpcAccess implements ServerInterceptor {
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
-        Status refusal = refusal(policy.get(), caller(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), headers));
+        Caller caller = caller(call.getAttributes().get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR), headers);
+        Status refusal = refusal(policy.get(), caller);
         if (refusal == null) {
-            return next.startCall(call, headers);
+            return Contexts.interceptCall(Context.current().withValue(CALLER_ADDRESS, caller.remoteAddress()), call, headers, next);
         }
         call.close(refusal, new Metadata());
         return new ServerCall.Listener<>() {};

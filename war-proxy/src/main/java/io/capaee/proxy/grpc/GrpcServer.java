@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.grpc;
 
+import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.security.CurrentPolicy;
+import io.capaee.proxy.actors.DaprActors;
 import io.capaee.proxy.bindings.OutputBindings;
+import io.capaee.proxy.configuration.ConfigurationApi;
 import io.capaee.proxy.component.MetadataContributor;
+import io.capaee.proxy.invoke.ServiceInvoker;
 import io.capaee.proxy.lock.Locks;
 import io.capaee.proxy.metadata.MetadataAttributes;
 import io.capaee.proxy.metadata.MetadataSnapshot;
@@ -20,6 +24,7 @@ import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -82,6 +87,19 @@ public class GrpcServer {
     Locks locks;
 
     @Inject
+    DaprActors actors;
+
+    @Inject
+    ConfigurationApi configuration;
+
+    @Inject
+    ServiceInvoker invoker;
+
+    // another module's bean: named, not left to the container's matching by interface
+    @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.jobs.JobScheduler")
+    JobScheduler jobs;
+
+    @Inject
     Instance<MetadataContributor> contributors;
 
     @Inject
@@ -112,6 +130,7 @@ public class GrpcServer {
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
                 new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors), attributes),
+                new ActorCalls(actors), new ConfigurationCalls(configuration), new InvokeCalls(invoker), new JobCalls(jobs),
                 new ShutdownCalls(shutdown)));
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);

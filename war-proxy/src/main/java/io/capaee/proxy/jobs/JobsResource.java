@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.jobs;
 
-import io.capaee.api.InvalidValueException;
-import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.jobs.JobView;
 import io.capaee.api.security.Access;
@@ -21,22 +19,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The schedule API (cloud-runtimes' {@code ScheduleService}) in the shape of Dapr's Jobs API:
  * {@code POST /v1.0-alpha1/jobs/{name}} schedules (204), {@code GET} reads one, {@code DELETE} removes one
  * (204), and {@code GET /v1.0-alpha1/jobs} lists them all. Errors are problem details with Dapr's
- * {@code errorCode}: a field that cannot work 400 naming it, an unknown job 404, a job that exists
- * (without {@code overwrite}) or too many jobs 409, a store that cannot be reached 503.
+ * {@code errorCode} ({@link JobRefusals}).
  */
 @RequiresAccess(Access.APP)
 @Path("/v1.0-alpha1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 public class JobsResource {
-    private static final Logger LOG = Logger.getLogger(JobsResource.class.getName());
-
     // another module's bean: named, not left to the container's matching by interface
     @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.jobs.JobScheduler")
     JobScheduler jobs;
@@ -82,22 +75,10 @@ public class JobsResource {
     }
 
     private static Response call(Supplier<Response> action) {
-        try {
-            return action.get();
-        } catch (InvalidValueException e) {
-            throw new DaprException(400, "ERR_MALFORMED_REQUEST", "invalid field '" + e.field() + "' of the job: " + e.problem());
-        } catch (JobException e) {
-            switch (e.reason()) {
-                case EXISTS -> throw new DaprException(409, "ERR_JOB_EXISTS", e.getMessage());
-                default -> {
-                    LOG.log(Level.WARNING, "jobs: {0}", e.getMessage());
-                    throw new DaprException(503, "ERR_JOB_STORE", "the jobs' store cannot be reached; the server log has the detail");
-                }
-            }
-        }
+        return JobRefusals.call(action);
     }
 
     private static DaprException notFound(String name) {
-        return new DaprException(404, "ERR_JOB_NOT_FOUND", "no job named '" + name + "'");
+        return JobRefusals.notFound(name);
     }
 }

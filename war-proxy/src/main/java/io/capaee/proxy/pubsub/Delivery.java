@@ -2,7 +2,6 @@
 package io.capaee.proxy.pubsub;
 
 import io.capaee.api.pubsub.DeliveryHandler;
-import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.security.AccessPolicy;
 import jakarta.json.Json;
@@ -106,21 +105,8 @@ final class Delivery implements DeliveryHandler {
         }
     }
 
-    /** To the dead-letter topic; without one, a dropped message is gone and one out of attempts goes back to the broker. */
     @Override
     public boolean undelivered(byte[] message, Outcome last, int attempts) {
-        String topic = subscription.deadLetterTopic();
-        String why = last == Outcome.DROP ? "dropped by the app" : "not delivered after " + attempts + " attempts";
-        if (topic == null) {
-            if (last != Outcome.DROP) {
-                LOG.log(Level.WARNING, "{0}: {1}; the broker will deliver it again", new Object[] {subscription.key(), why});
-            }
-            return last == Outcome.DROP;
-        }
-        try (PubSubConnection connection = broker.getConnection()) {
-            connection.publish(topic, message);
-            LOG.log(Level.INFO, "{0}: a message went to dead-letter topic {1} ({2})", new Object[] {subscription.key(), topic, why});
-        }
-        return true;
+        return DeadLetters.undelivered(subscription, broker, message, last, attempts);
     }
 }

@@ -12,14 +12,15 @@ import org.eclipse.microprofile.config.Config;
 
 /**
  * Pub/sub delivery settings from MicroProfile Config, their defaults in server.xml: {@code capa.app.id},
- * {@code capa.app.url} (none: only absolute routes are delivered, nothing is discovered),
+ * {@code capa.app.url} (none: only absolute routes are delivered, nothing is discovered), {@code capa.app.protocol}
+ * (how that app is reached: {@code http}, or {@code grpc} for its {@code AppCallback} service),
  * {@code capa.pubsub.discovery-interval}, {@code capa.pubsub.max-attempts},
  * {@code capa.pubsub.initial-backoff}, {@code capa.pubsub.max-backoff}, {@code capa.pubsub.local-url}
  * (this server, for {@code function:} and {@code actor:} routes), {@code capa.dapr.api-token} (sent to
  * this server's actor API by {@code actor:} routes); and {@code capa.pubsub.delivery-timeout}, no
  * variable, default here (PT30S).
  */
-record SubscriptionSettings(String appId, String appUrl, String localUrl, String apiToken, Duration discoveryInterval,
+record SubscriptionSettings(String appId, String appUrl, boolean grpcApp, String localUrl, String apiToken, Duration discoveryInterval,
         DeliveryPolicy policy, Duration deliveryTimeout) {
     static final String DECLARED = "capa.subscription.";
 
@@ -30,9 +31,19 @@ record SubscriptionSettings(String appId, String appUrl, String localUrl, String
                 config.getValue("capa.pubsub.initial-backoff", Duration.class), config.getValue("capa.pubsub.max-backoff", Duration.class));
         String localUrl = config.getValue("capa.pubsub.local-url", String.class).strip().replaceAll("/+$", "");
         String apiToken = SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)).orElse(null);
-        return new SubscriptionSettings(config.getValue("capa.app.id", String.class), appUrl, localUrl, apiToken,
+        return new SubscriptionSettings(config.getValue("capa.app.id", String.class), appUrl, grpcApp(config), localUrl, apiToken,
                 config.getValue("capa.pubsub.discovery-interval", Duration.class), policy,
                 config.getOptionalValue("capa.pubsub.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30)));
+    }
+
+    /** {@code capa.app.protocol}: how the app at {@code capa.app.url} is reached, {@code http} (default) or {@code grpc}. */
+    static boolean grpcApp(Config config) {
+        String protocol = config.getOptionalValue("capa.app.protocol", String.class).map(String::strip).orElse("http");
+        return switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
+            case "", "http" -> false;
+            case "grpc" -> true;
+            default -> throw new IllegalArgumentException("capa.app.protocol is '" + protocol + "': http or grpc");
+        };
     }
 
     /** The policy, or a refusal naming the setting ({@code capa.pubsub.max-attempts}, {@code initial-backoff}, {@code max-backoff}). */

@@ -7,6 +7,7 @@ import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
+import io.capaee.proxy.appcallback.AppCallbackChannels;
 import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.component.MetadataContributor;
@@ -35,7 +36,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The app's running subscriptions: those declared in configuration, started with the application,
- * and those the app lists at {@code GET APP/dapr/subscribe}, asked every
+ * and those the app lists at {@code GET APP/dapr/subscribe} (or, with {@code capa.app.protocol=grpc}, its
+ * {@code AppCallback.ListTopicSubscriptions}), asked every
  * {@code capa.pubsub.discovery-interval} (subscriptions it no longer lists are stopped). Each runs
  * in turns on the resource adapter's work manager, with the consumer group {@code capa.app.id} and
  * the retry policy {@code capa.pubsub.*} ({@link Delivery} makes one attempt at a time); all stop
@@ -55,6 +57,9 @@ public class Subscriptions implements MetadataContributor {
 
     @Inject
     JndiComponents components;
+
+    @Inject
+    AppCallbackChannels appCallbacks;
 
     private final Map<String, Running> running = new LinkedHashMap<>(); // guarded by this
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -79,7 +84,8 @@ public class Subscriptions implements MetadataContributor {
     }
 
     private void discover() {
-        List<Subscription> listed = SubscriptionDiscovery.ask(http, settings.appUrl());
+        List<Subscription> listed = settings.grpcApp() ? GrpcSubscriptionDiscovery.ask(appCallbacks.stub(URI.create(settings.appUrl())))
+                : SubscriptionDiscovery.ask(http, settings.appUrl());
         if (listed == null) {
             return; // the app is not up (yet): keep what runs
         }
@@ -118,7 +124,10 @@ public class Subscriptions implements MetadataContributor {
                     broker == null ? "no pubsub " + s.pubsub() : "a relative route needs capa.app.url"});
             return;
         }
-        Delivery delivery = new Delivery(s, target, route.isThisServer(), settings, broker, http);
+        // a route on the app goes to its AppCallback service when it speaks gRPC; URLs, functions and actors over HTTP
+        boolean toGrpcApp = settings.grpcApp() && route.kind() == EventTarget.Kind.APP && !route.isUrl();
+        DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker)
+                : new Delivery(s, target, route.isThisServer(), settings, broker, http);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), settings.policy(),
                     contexts.createContextualProxy(delivery, DeliveryHandler.class))));

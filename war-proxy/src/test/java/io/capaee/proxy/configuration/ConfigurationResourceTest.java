@@ -45,26 +45,29 @@ class ConfigurationResourceTest {
     }
 
     private final FakeStore store = new FakeStore();
+    private final ConfigurationApi api = new ConfigurationApi();
     private final ConfigurationResource resource = new ConfigurationResource();
 
     ConfigurationResourceTest() {
-        resource.stores = new ConfigurationStores() {
+        api.stores = new ConfigurationStores() {
             @Override
             public Optional<ConfigurationStore> find(String name) {
                 return name.equals("configstore") ? Optional.of(store) : Optional.empty();
             }
         };
+        api.maxItems = 2;
+        resource.api = api;
+        resource.subscriptions = new ConfigurationSubscriptions();
         resource.appUrl = Optional.of("http://localhost:3000");
-        resource.maxItems = 2;
     }
 
     @Test
     void anAnswerOfMoreItemsThanTheBoundIsRefusedNamingTheSetting() {
         store.items.put("a", new ConfigurationItem("1", "", Map.of()));
         store.items.put("b", new ConfigurationItem("2", "", Map.of()));
-        assertEquals(2, resource.items("configstore", List.of()).size());
+        assertEquals(2, api.items("configstore", List.of()).size());
         store.items.put("c", new ConfigurationItem("3", "", Map.of()));
-        DaprException e = assertThrows(DaprException.class, () -> resource.items("configstore", List.of()));
+        DaprException e = assertThrows(DaprException.class, () -> api.items("configstore", List.of()));
         assertEquals(400, e.status());
         assertTrue(e.getMessage().contains("capa.configuration.max-items"), e.getMessage());
     }
@@ -72,7 +75,7 @@ class ConfigurationResourceTest {
     @Test
     void namingMoreKeysThanTheBoundIsRefusedBeforeTheStoreIsAsked() {
         store.fail = true; // asking the store would fail differently
-        DaprException get = assertThrows(DaprException.class, () -> resource.items("configstore", List.of("a", "b", "c")));
+        DaprException get = assertThrows(DaprException.class, () -> api.items("configstore", List.of("a", "b", "c")));
         assertEquals(400, get.status());
         DaprException subscribe = assertThrows(DaprException.class,
                 () -> resource.subscribe("configstore", List.of("a", "b", "c")));
@@ -82,7 +85,7 @@ class ConfigurationResourceTest {
     @Test
     void aFailingStoreIsNamedButItsAddressStaysInTheLog() {
         store.fail = true;
-        DaprException e = assertThrows(DaprException.class, () -> resource.items("configstore", List.of("a")));
+        DaprException e = assertThrows(DaprException.class, () -> api.items("configstore", List.of("a")));
         assertEquals(500, e.status());
         assertTrue(e.getMessage().contains("configstore"), e.getMessage());
         assertFalse(e.getMessage().contains("10.1.2.3"), e.getMessage());
