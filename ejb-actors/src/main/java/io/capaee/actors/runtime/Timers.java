@@ -71,11 +71,26 @@ final class Timers {
         }
         ReminderFire fire = new ReminderFire(name, spec.data(), Reminders.blankToEmpty(spec.dueTime()), Reminders.blankToEmpty(spec.period()));
         String callback = spec.callback();
+        Function<ActorInstance, Boolean> action = instance -> instance.timer(callback, fire);
+        // an active actor holds the timer at once: a remote host that registers one from inside the actor's own
+        // turn (Dapr's SDKs do, in actor methods) must not wait for the turn its own call is holding
+        Activation current = active.get(actor);
+        if (current != null) {
+            int ofActor = reminders.count(actor);
+            synchronized (current) {
+                if (!current.closed) {
+                    checkRoom(current, name, ofActor);
+                    arm(current, name, schedule, schedule.firstDue(), schedule.repetitions(), action);
+                    return;
+                }
+            }
+        }
+        // not active: a turn activates it to hold the timer
         firings.await(firings.turn(actor, type, a -> {
             int ofActor = reminders.count(actor);
             synchronized (a) {
                 checkRoom(a, name, ofActor);
-                arm(a, name, schedule, schedule.firstDue(), schedule.repetitions(), instance -> instance.timer(callback, fire));
+                arm(a, name, schedule, schedule.firstDue(), schedule.repetitions(), action);
             }
             return CompletableFuture.completedFuture(null);
         }));

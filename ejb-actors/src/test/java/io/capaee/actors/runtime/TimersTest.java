@@ -5,11 +5,13 @@ import static io.capaee.actors.runtime.RuntimeFixture.call;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.actors.ActorException.Reason;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ScheduleSpec;
 import java.time.Duration;
 import java.util.Optional;
@@ -59,6 +61,23 @@ class TimersTest {
             Thread.sleep(10);
         }
         assertEquals(Optional.of("1"), core.getState(a, "timerFires"));
+    }
+
+    @Test
+    void aTimerCreatedFromInsideItsActorsTurnIsArmedWithoutWaitingForThatTurn() {
+        // a remote host registers a timer through the API while the runtime waits for the host's answer
+        ActorRuntimeCore core = fx.runtime();
+        RecordingKind kind = new RecordingKind("hosted", Optional.empty());
+        core.register(kind);
+        ActorId h = new ActorId("hosted", "h");
+        kind.onCall = (site, method) -> {
+            core.createTimer(h, "tick", new ScheduleSpec("5s", null, null, null, "onTick"));
+            return "armed";
+        };
+        assertEquals("armed", assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> core.invoke(h, "arm", ActorRequest.json(null)).text()));
+        fx.clock.advance(Duration.ofSeconds(6));
+        assertTrue(kind.events.contains("timer onTick"), kind.events.toString());
     }
 
     @Test

@@ -58,6 +58,9 @@ class DaprGrpcSdkActorsIT {
 
         void tickMe(String note);
 
+        /** The timer's callback: the SDK finds callbacks among the actor interface's methods. */
+        Mono<Void> onTick(String note);
+
         String heard();
     }
 
@@ -90,6 +93,7 @@ class DaprGrpcSdkActorsIT {
             registerActorTimer("tick", "onTick", note, Duration.ZERO, Duration.ofHours(1)).block();
         }
 
+        @Override
         public Mono<Void> onTick(String note) {
             return getActorStateManager().set("heard", "timer:" + note).then(unregisterTimer("tick"));
         }
