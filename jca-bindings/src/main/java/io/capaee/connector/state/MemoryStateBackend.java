@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -147,6 +148,21 @@ public final class MemoryStateBackend implements StateBackend {
             return null;
         }
         return e;
+    }
+
+    /** One page: the whole store is in memory already, and the lock is held only while copying. */
+    @Override
+    public void scan(String prefix, Consumer<Map<String, Stored>> page) {
+        Map<String, Stored> found = new LinkedHashMap<>();
+        synchronized (this) {
+            for (String key : List.copyOf(entries.keySet())) {
+                Entry e = key.startsWith(prefix) ? live(key) : null;
+                if (e != null) {
+                    found.put(key, new Stored(e.value(), e.version()));
+                }
+            }
+        }
+        page.accept(found);
     }
 
     @Override

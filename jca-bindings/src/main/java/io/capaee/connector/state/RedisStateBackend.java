@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * State in Redis: each entry a hash {@code {data, version}} at its namespaced key, as Dapr's Redis
@@ -101,6 +102,23 @@ public final class RedisStateBackend implements StateBackend {
             args.add(Long.toString(w.ttlSeconds()));
         }
         return ((Long) redis.eval(APPLY, keys, args)).intValue();
+    }
+
+    /** SCAN over the hashes under {@code prefix} (its glob characters escaped), then each page read as {@link #get} reads. */
+    @Override
+    public void scan(String prefix, Consumer<Map<String, Stored>> page) {
+        redis.scan(globEscaped(prefix) + "*", "hash", keys -> page.accept(get(keys)));
+    }
+
+    static String globEscaped(String literal) {
+        StringBuilder b = new StringBuilder(literal.length() + 8);
+        for (char c : literal.toCharArray()) {
+            if ("*?[]\\".indexOf(c) >= 0) {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return b.toString();
     }
 
     @Override

@@ -103,6 +103,20 @@ enum SqlDialect {
                 + ") ORDER BY id FOR UPDATE";
     }
 
+    /**
+     * Up to a number of live entries whose id is LIKE a pattern ({@link #likePrefix}), after an id, in id order:
+     * id, value, version. Parameters: the pattern, the id to start after, the number.
+     */
+    String scan(String table) {
+        return "SELECT id, value, version FROM " + table + " WHERE id LIKE ? ESCAPE '!' AND id > ? AND " + live()
+                + " ORDER BY id LIMIT ?";
+    }
+
+    /** The LIKE pattern of the ids that start with {@code prefix}: its wildcards and the escape character escaped. */
+    static String likePrefix(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
     String delete(String table) {
         return "DELETE FROM " + table + " WHERE id = ?";
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -210,6 +211,32 @@ final class SqlStateBackend implements StateBackend {
                         reader.read(r);
                     }
                 }
+            }
+        }
+    }
+
+    /** Pages of {@value #CHUNK} rows in key order, each page after the last key of the one before. */
+    @Override
+    public void scan(String prefix, Consumer<Map<String, Stored>> page) {
+        String after = "";
+        while (true) {
+            Map<String, Stored> rows = new LinkedHashMap<>();
+            try (Connection c = connection(); PreparedStatement s = c.prepareStatement(dialect.scan(table))) {
+                s.setString(1, SqlDialect.likePrefix(prefix));
+                s.setString(2, after);
+                s.setInt(3, CHUNK);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        rows.put(r.getString(1), new Stored(r.getString(2), r.getLong(3)));
+                        after = r.getString(1);
+                    }
+                }
+            } catch (SQLException e) {
+                throw failed("scan", e);
+            }
+            page.accept(rows);
+            if (rows.size() < CHUNK) {
+                return;
             }
         }
     }

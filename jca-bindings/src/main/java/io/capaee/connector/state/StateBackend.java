@@ -3,6 +3,7 @@ package io.capaee.connector.state;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Where state entries live; keys are already namespaced. Each entry has a version, a positive
@@ -35,6 +36,12 @@ public interface StateBackend {
         }
         return -1;
     }
+
+    /**
+     * The live entries whose key starts with {@code prefix}, a page at a time (a key may come twice, as Redis's SCAN
+     * gives it), in no set order.
+     */
+    void scan(String prefix, Consumer<Map<String, Stored>> page);
 
     /** A short description for messages; no secrets. */
     String describe();

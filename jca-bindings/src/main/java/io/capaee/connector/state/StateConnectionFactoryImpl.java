@@ -14,4 +14,10 @@ public final class StateConnectionFactoryImpl extends ConnectionFactoryBase<Stat
     StateConnectionFactoryImpl(StateManagedConnectionFactory factory, ConnectionManager manager) {
         super(factory, manager, StateConnection.class, StateException::new);
     }
+
+    /** Every backend (memory, Redis, PostgreSQL, MariaDB) lists its entries. */
+    @Override
+    public boolean scans() {
+        return true;
+    }
 }

@@ -10,18 +10,23 @@ import io.capaee.api.state.StateOperation;
 import io.capaee.api.state.StateOptions;
 import io.capaee.connector.outbound.BackendConnectionHandle;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** The {@link StateConnection} an application holds; delegates to its managed connection's backend. */
 public final class StateConnectionHandle extends BackendConnectionHandle<StateBackend> implements StateConnection {
+    private final String namespace;
     private final StateWrites writes;
 
     StateConnectionHandle(String namespace) {
         super(StateException::new);
+        this.namespace = namespace;
         this.writes = new StateWrites(namespace);
     }
 
@@ -45,6 +50,27 @@ public final class StateConnectionHandle extends BackendConnectionHandle<StateBa
             }
         }
         return entries;
+    }
+
+    /**
+     * The entries under this application's namespace whose key has no {@code ||}: an application's key never has one,
+     * its actors' state does ({@code appId||type||id||key}), as does the store's version counter.
+     */
+    @Override
+    public void scan(Consumer<List<StateEntry>> page) {
+        Set<String> seen = new HashSet<>();
+        backend().scan(namespace, found -> {
+            List<StateEntry> entries = new ArrayList<>(found.size());
+            found.forEach((stored, s) -> {
+                String key = stored.substring(namespace.length());
+                if (!key.isEmpty() && !key.contains("||") && seen.add(key)) {
+                    entries.add(new StateEntry(key, s.value(), Long.toString(s.version())));
+                }
+            });
+            if (!entries.isEmpty()) {
+                page.accept(entries);
+            }
+        });
     }
 
     @Override

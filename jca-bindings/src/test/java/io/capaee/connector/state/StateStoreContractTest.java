@@ -195,6 +195,33 @@ class StateStoreContractTest {
 
     @ParameterizedTest
     @MethodSource("backends")
+    void aScanListsThisApplicationsLiveEntriesOnceAndNoOneElses(String backend) throws Exception {
+        // app ids whose prefixes a LIKE '_' or a glob '*' would confuse, were they not escaped
+        String mine = appId + "_*";
+        String likeTrap = appId + "x*";
+        String globTrap = appId + "_zz";
+        try (StateConnection other = open(backend, likeTrap); StateConnection third = open(backend, globTrap)) {
+            other.save(StateItem.of("theirs", "1"));
+            third.save(StateItem.of("theirs-too", "1"));
+        }
+        state = open(backend, mine);
+        state.save(List.of(StateItem.of("a", "{\"n\":1}"), StateItem.of("b%_!", "2"), StateItem.of("gone", "3")));
+        state.delete("gone", null, StateOptions.DEFAULT);
+        if (backend.equals("redis")) {
+            try (JedisPooled admin = new JedisPooled("127.0.0.1", 6379)) {
+                // an actor's state lives under the same app id, one level down: not the application's own key
+                admin.hset(mine + "||counter||7||n", Map.of("data", "5", "version", "1"));
+            }
+        }
+        List<StateEntry> seen = new java.util.ArrayList<>();
+        state.scan(seen::addAll);
+        assertEquals(Map.of("a", "{\"n\":1}", "b%_!", "2"), seen.stream().collect(java.util.stream.Collectors.toMap(StateEntry::key, StateEntry::value)));
+        assertEquals(2, seen.size(), "each entry once: " + seen);
+        assertEquals(state.get("a").orElseThrow().etag(), seen.stream().filter(e -> e.key().equals("a")).findFirst().orElseThrow().etag());
+    }
+
+    @ParameterizedTest
+    @MethodSource("backends")
     void aClosedHandleRefusesWork(String backend) throws Exception {
         StateConnection closed = open(backend, appId);
         closed.close();

@@ -4,6 +4,7 @@ package io.capaee.api.state;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * A handle on a state store. Keys are the application's own: the store prefixes each with the
@@ -44,6 +45,17 @@ public interface StateConnection extends AutoCloseable {
 
     /** Applies every operation or none, atomically: no other writer sees a partial transaction. */
     void transact(List<StateOperation> operations);
+
+    /**
+     * Every live entry of this application (its own keys, not its actors' state), a page at a time, each once, in
+     * no set order: what a state query is evaluated over. It reads the whole store, so it costs as much as the
+     * store is large; a page is a few hundred entries.
+     *
+     * @throws StateScanUnsupportedException when the store cannot list its entries ({@link StateConnectionFactory#scans()})
+     */
+    default void scan(Consumer<List<StateEntry>> page) {
+        throw new StateScanUnsupportedException("this state store cannot list its entries");
+    }
 
     /** Gives the handle back; further calls throw {@link StateException}. */
     @Override

@@ -11,4 +11,9 @@ public interface StateConnectionFactory {
 
     /** What the store runs on, e.g. {@code memory} or {@code redis 127.0.0.1:6379/0}; never a secret. */
     String describe();
+
+    /** Whether its handles can list the store's entries ({@link StateConnection#scan}), and so answer a query. */
+    default boolean scans() {
+        return false;
+    }
 }

@@ -13,10 +13,17 @@ import com.sun.net.httpserver.HttpServer;
 import io.dapr.client.DaprClient;
 import io.dapr.client.DaprClientBuilder;
 import io.dapr.client.DaprPreviewClient;
+import io.dapr.client.domain.BulkPublishResponse;
+import io.dapr.client.domain.QueryStateItem;
+import io.dapr.client.domain.QueryStateResponse;
 import io.dapr.client.domain.State;
 import io.dapr.client.domain.TransactionalStateOperation;
 import io.dapr.client.domain.UnlockResponseStatus;
 import io.dapr.exceptions.DaprException;
+import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprProtos;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
@@ -25,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,8 +42,9 @@ import redis.clients.jedis.JedisPooled;
 
 /**
  * The current Dapr Java SDK (io.dapr:dapr-sdk 1.16, which calls the sidecar over gRPC) against Capa EE's gRPC API
- * on {@code dapr.grpc.port}: state with ETags and transactions, publish (delivered to this test playing the app),
- * an output binding, secrets, locks and metadata.
+ * on {@code dapr.grpc.port}: state with ETags, transactions and queries, publish and bulk publish (delivered to this
+ * test playing the app), an output binding, secrets, locks, metadata (get, and set through the SDK's generated stub:
+ * its client has no call for it) and shutdown refused.
  *
  * <p>It runs in failsafe's execution {@code dapr-grpc-sdk} (liberty-config/pom.xml), whose classpath has the SDK 1.16
  * in place of the 1.11 the HTTP tests use; it is compiled against 1.11's API, so it calls only what both have
@@ -161,5 +170,60 @@ class DaprGrpcSdkIT {
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aQueryFindsTheSavedValuesAPageAtATime() {
+        for (int qty = 1; qty <= 3; qty++) {
+            dapr.saveState("statestore", key + "-" + qty, new Order(key, qty)).block();
+        }
+        dapr.saveState("statestore", key + "-other", new Order("other " + key, 9)).block();
+        String query = "{\"filter\":{\"EQ\":{\"item\":\"" + key + "\"}},\"sort\":[{\"key\":\"qty\",\"order\":\"DESC\"}],"
+                + "\"page\":{\"limit\":2%s}}";
+        QueryStateResponse<Order> first = preview.queryState("statestore", String.format(query, ""), Order.class).block();
+        assertEquals(List.of(new Order(key, 3), new Order(key, 2)), first.getResults().stream().map(QueryStateItem::getValue).toList());
+        assertEquals(key + "-3", first.getResults().get(0).getKey());
+        assertNotNull(first.getResults().get(0).getEtag());
+        QueryStateResponse<Order> last = preview.queryState("statestore",
+                String.format(query, ",\"token\":\"" + first.getToken() + "\""), Order.class).block();
+        assertEquals(List.of(new Order(key, 1)), last.getResults().stream().map(QueryStateItem::getValue).toList());
+
+        DaprException bad = assertThrows(DaprException.class,
+                () -> preview.queryState("statestore", "{\"filter\":{\"LIKE\":{\"item\":\"x\"}}}", Order.class).block());
+        assertEquals("INVALID_ARGUMENT", bad.getErrorCode(), bad.getMessage());
+        assertTrue(bad.getMessage().contains("'LIKE'"), bad.getMessage());
+    }
+
+    @Test
+    void aBulkPublishReachesTheSubscribedAppWithNoFailedEntries() throws Exception {
+        BulkPublishResponse<Order> response = preview.publishEvents("pubsub", TOPIC, "application/json",
+                List.of(new Order("bulk-1", 1), new Order("bulk-2", 2))).block();
+        assertEquals(List.of(), response.getFailedEntries());
+        int sum = 0;
+        for (int i = 0; i < 2; i++) {
+            sum += deliveries.next("grpc-orders", 20).getJsonObject("data").getInt("qty");
+        }
+        assertEquals(3, sum);
+    }
+
+    @Test
+    void metadataSetOverGrpcIsReadBackAsAnAttribute() throws Exception {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", Integer.getInteger("dapr.grpc.port")).usePlaintext().build();
+        try {
+            DaprGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .setMetadata(DaprProtos.SetMetadataRequest.newBuilder().setKey(key).setValue("set over grpc").build());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        Object metadata = ((Mono<?>) DaprClient.class.getMethod("getMetadata").invoke(dapr)).block();
+        Map<?, ?> attributes = (Map<?, ?>) metadata.getClass().getMethod("getAttributes").invoke(metadata);
+        assertEquals("set over grpc", attributes.get(key), attributes.toString());
+    }
+
+    @Test
+    void shuttingDownIsRefusedByDefault() {
+        DaprException e = assertThrows(DaprException.class, () -> dapr.shutdown().block(Duration.ofSeconds(10)));
+        assertEquals("PERMISSION_DENIED", e.getErrorCode(), e.getMessage());
+        assertTrue(e.getMessage().contains("capa.dapr.shutdown.enabled"), e.getMessage());
     }
 }

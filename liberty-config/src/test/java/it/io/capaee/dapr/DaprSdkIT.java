@@ -29,7 +29,7 @@ import redis.clients.jedis.JedisPooled;
 /**
  * The real Dapr Java SDK (io.dapr:dapr-sdk 1.11.0, {@code dapr.api.protocol=HTTP},
  * {@code dapr.http.port} = the test server's port) against Capa EE as its sidecar, unchanged:
- * state, secrets, configuration and locks.
+ * state (queries too), secrets, configuration and locks; its shutdown call is refused by default.
  */
 class DaprSdkIT {
     /** A value the SDK serialises with its own JSON serializer (Jackson). */
@@ -155,5 +155,20 @@ class DaprSdkIT {
             assertEquals(Dapr.json("{\"item\":\"tea\",\"qty\":1}"), Dapr.json(event).asJsonObject().get("data"));
             redis.del(stream);
         }
+    }
+
+    @Test
+    void aQueryOverHttpFindsTheSavedValues() {
+        dapr.saveState("statestore", key + "-1", new Order(key, 1)).block();
+        dapr.saveState("statestore", key + "-2", new Order(key, 2)).block();
+        var answer = preview.queryState("statestore", "{\"filter\":{\"EQ\":{\"item\":\"" + key + "\"}},\"sort\":[{\"key\":\"qty\"}]}",
+                Order.class).block();
+        assertEquals(List.of(new Order(key, 1), new Order(key, 2)), answer.getResults().stream().map(r -> r.getValue()).toList());
+    }
+
+    @Test
+    void shuttingDownOverHttpIsRefusedByDefault() {
+        DaprException e = assertThrows(DaprException.class, () -> dapr.shutdown().block());
+        assertEquals("ERR_SHUTDOWN_DISABLED", e.getErrorCode(), e.getMessage());
     }
 }

@@ -68,10 +68,16 @@ public class JndiComponents {
      * {@code GET /v1.0/metadata}: typed {@code KIND.redis} or {@code KIND.in-memory} as {@code describe} says.
      */
     public <T> List<ComponentInfo> backendInfos(String kind, Class<T> type, Function<T, String> describe, List<String> capabilities) {
+        return backendInfos(kind, type, describe, f -> capabilities);
+    }
+
+    /** As {@link #backendInfos(String, Class, Function, List)}, with capabilities that differ per component. */
+    public <T> List<ComponentInfo> backendInfos(String kind, Class<T> type, Function<T, String> describe,
+            Function<T, List<String>> capabilities) {
         List<ComponentInfo> result = new ArrayList<>();
         for (String name : names(kind)) {
             find(kind, name, type).ifPresent(f -> result.add(
-                    new ComponentInfo(name, ComponentInfo.backendType(kind, describe.apply(f)), "v1", capabilities)));
+                    new ComponentInfo(name, ComponentInfo.backendType(kind, describe.apply(f)), "v1", capabilities.apply(f))));
         }
         return result;
     }

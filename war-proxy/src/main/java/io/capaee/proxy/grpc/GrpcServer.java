@@ -9,9 +9,11 @@ import io.capaee.proxy.configuration.ConfigurationApi;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.invoke.ServiceInvoker;
 import io.capaee.proxy.lock.Locks;
+import io.capaee.proxy.metadata.MetadataAttributes;
 import io.capaee.proxy.metadata.MetadataSnapshot;
 import io.capaee.proxy.pubsub.Publisher;
 import io.capaee.proxy.secrets.SecretReader;
+import io.capaee.proxy.shutdown.ServerShutdown;
 import io.capaee.proxy.state.StateStores;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -100,6 +102,12 @@ public class GrpcServer {
     @Inject
     Instance<MetadataContributor> contributors;
 
+    @Inject
+    MetadataAttributes attributes;
+
+    @Inject
+    ServerShutdown shutdown;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -121,8 +129,9 @@ public class GrpcServer {
             return;
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
-                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors)), new ActorCalls(actors),
-                new ConfigurationCalls(configuration), new InvokeCalls(invoker), new JobCalls(jobs)));
+                new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors), attributes),
+                new ActorCalls(actors), new ConfigurationCalls(configuration), new InvokeCalls(invoker), new JobCalls(jobs),
+                new ShutdownCalls(shutdown)));
         executor = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         executor.allowCoreThreadTimeOut(true);
         boss = new NioEventLoopGroup(1, new DefaultThreadFactory("capa-grpc-accept", true));

@@ -2,6 +2,8 @@
 package io.capaee.proxy.grpc;
 
 import com.google.protobuf.Empty;
+import io.capaee.proxy.pubsub.BulkEntry;
+import io.capaee.proxy.pubsub.BulkFailure;
 import io.capaee.proxy.pubsub.Publisher;
 import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprProtos;
@@ -9,7 +11,10 @@ import io.grpc.MethodDescriptor;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 
-/** Pub/sub over gRPC: publish to a configured broker, in a CloudEvent envelope or raw. */
+/**
+ * Pub/sub over gRPC: publish to a configured broker, in a CloudEvent envelope or raw; bulk publish answers the
+ * entries the broker did not take in {@code failedEntries} with status OK, as Dapr does (the others are published).
+ */
 final class PublishCalls extends DaprCalls {
     private final Publisher publisher;
 
@@ -19,7 +24,7 @@ final class PublishCalls extends DaprCalls {
 
     @Override
     List<MethodDescriptor<?, ?>> methods() {
-        return List.of(DaprGrpc.getPublishEventMethod());
+        return List.of(DaprGrpc.getPublishEventMethod(), DaprGrpc.getBulkPublishEventAlpha1Method());
     }
 
     @Override
@@ -32,6 +37,24 @@ final class PublishCalls extends DaprCalls {
             String contentType = request.getDataContentType().isEmpty() ? null : request.getDataContentType();
             publisher.publish(request.getPubsubName(), request.getTopic(), request.getData().toByteArray(), contentType, raw);
             return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void bulkPublishEventAlpha1(DaprProtos.BulkPublishRequest request, StreamObserver<DaprProtos.BulkPublishResponse> out) {
+        answer(out, "BulkPublishEventAlpha1", () -> {
+            if (request.getTopic().isEmpty()) {
+                throw GrpcStatuses.invalid("ERR_TOPIC_NAME_EMPTY", "topic is empty in pubsub " + request.getPubsubName());
+            }
+            boolean raw = Publisher.rawPayload(request.getMetadataMap().get("rawPayload"));
+            List<BulkEntry> entries = request.getEntriesList().stream()
+                    .map(e -> new BulkEntry(e.getEntryId(), e.getEvent().toByteArray(), e.getContentType())).toList();
+            DaprProtos.BulkPublishResponse.Builder response = DaprProtos.BulkPublishResponse.newBuilder();
+            for (BulkFailure failure : publisher.publishBulk(request.getPubsubName(), request.getTopic(), entries, raw)) {
+                response.addFailedEntries(DaprProtos.BulkPublishResponseFailedEntry.newBuilder()
+                        .setEntryId(failure.entryId()).setError(failure.error()));
+            }
+            return response.build();
         });
     }
 }

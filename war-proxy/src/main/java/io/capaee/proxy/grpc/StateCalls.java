@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.grpc;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import io.capaee.api.state.StateEntry;
 import io.capaee.api.state.StateItem;
 import io.capaee.api.state.StateOptions;
+import io.capaee.proxy.state.QueryPage;
 import io.capaee.proxy.state.StateStores;
 import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprProtos;
@@ -13,7 +15,7 @@ import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Map;
 
-/** State over gRPC: get, bulk get, save, delete, bulk delete and transactions, with ETags and options. */
+/** State over gRPC: get, bulk get, save, delete, bulk delete, transactions and queries, with ETags and options. */
 final class StateCalls extends DaprCalls {
     private final StateStores state;
 
@@ -24,7 +26,8 @@ final class StateCalls extends DaprCalls {
     @Override
     List<MethodDescriptor<?, ?>> methods() {
         return List.of(DaprGrpc.getGetStateMethod(), DaprGrpc.getGetBulkStateMethod(), DaprGrpc.getSaveStateMethod(),
-                DaprGrpc.getDeleteStateMethod(), DaprGrpc.getDeleteBulkStateMethod(), DaprGrpc.getExecuteStateTransactionMethod());
+                DaprGrpc.getDeleteStateMethod(), DaprGrpc.getDeleteBulkStateMethod(), DaprGrpc.getExecuteStateTransactionMethod(),
+                DaprGrpc.getQueryStateAlpha1Method());
     }
 
     @Override
@@ -82,6 +85,22 @@ final class StateCalls extends DaprCalls {
             var operations = StateMessages.operations(request);
             state.write(request.getStoreName(), "ERR_STATE_TRANSACTION", c -> c.transact(operations));
             return Empty.getDefaultInstance();
+        });
+    }
+
+    @Override
+    public void queryStateAlpha1(DaprProtos.QueryStateRequest request, StreamObserver<DaprProtos.QueryStateResponse> out) {
+        answer(out, "QueryStateAlpha1", () -> {
+            QueryPage page = state.query(request.getStoreName(), request.getQuery());
+            DaprProtos.QueryStateResponse.Builder response = DaprProtos.QueryStateResponse.newBuilder();
+            for (StateEntry entry : page.results()) {
+                response.addResults(DaprProtos.QueryStateItem.newBuilder().setKey(entry.key())
+                        .setData(ByteString.copyFromUtf8(entry.value())).setEtag(entry.etag()));
+            }
+            if (page.token() != null) {
+                response.setToken(page.token());
+            }
+            return response.build();
         });
     }
 }

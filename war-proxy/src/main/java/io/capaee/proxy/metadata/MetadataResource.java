@@ -12,15 +12,19 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /v1.0/metadata} in Dapr's shape (runtime-api spec 3.11): the app id, the runtime, and
- * the components every {@link MetadataContributor} reports. {@code /v1.0/healthz} and
+ * the components every {@link MetadataContributor} reports, and in {@code extended} the attributes the
+ * application set ({@code PUT /v1.0/metadata/{key}}, {@link MetadataAttributes}). {@code /v1.0/healthz} and
  * {@code /v1.0/healthz/outbound} answer 204 once the application is up (they are only reachable
  * then); {@code ?appid=} other than ours is Dapr's 500 {@code ERR_HEALTH_APPID_NOT_MATCH}.
  */
@@ -35,6 +39,9 @@ public class MetadataResource {
 
     @Inject
     Instance<MetadataContributor> contributors;
+
+    @Inject
+    MetadataAttributes attributes;
 
     @GET
     @Path("metadata")
@@ -67,8 +74,16 @@ public class MetadataResource {
                 .add("components", list)
                 .add("subscriptions", subscriptions)
                 .add("httpEndpoints", Json.createArrayBuilder())
-                .add("extended", Json.createObjectBuilder());
+                .add("extended", Json.createObjectBuilder(Map.<String, Object>copyOf(attributes.extended())));
         return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Dapr's {@code PUT /v1.0/metadata/{key}}: the body (text) becomes the attribute; 204 (limits: {@link MetadataAttributes}). */
+    @PUT
+    @Path("metadata/{key}")
+    public Response set(@PathParam("key") String key, String value) {
+        attributes.set(key, value == null ? "" : value);
+        return Response.noContent().build();
     }
 
     @GET

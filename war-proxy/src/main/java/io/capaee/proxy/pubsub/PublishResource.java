@@ -4,9 +4,6 @@ package io.capaee.proxy.pubsub;
 import io.capaee.api.json.JsonText;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
-import io.capaee.api.pubsub.PubSubConnection;
-import io.capaee.api.pubsub.PubSubConnectionFactory;
-import io.capaee.api.pubsub.PubSubException;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -25,9 +22,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Dapr's publish API (runtime-api spec 3.6.1): the body becomes a CloudEvent (or goes as it is with
@@ -72,45 +68,26 @@ public class PublishResource {
         if (parsed.getValueType() != JsonValue.ValueType.ARRAY) {
             throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER", "a bulk publish body is a JSON array of entries");
         }
-        List<JsonValue> entries = parsed.asJsonArray();
-        Set<String> ids = new HashSet<>();
-        byte[][] messages = new byte[entries.size()][];
-        String[] entryIds = new String[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            if (!(entries.get(i) instanceof JsonObject entry) || !(entry.get("entryId") instanceof JsonString id)
-                    || id.getString().isEmpty() || !ids.add(id.getString()) || !entry.containsKey("event")) {
-                throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER",
-                        "entry " + i + " needs a unique, non-empty 'entryId' and an 'event'");
+        List<JsonValue> items = parsed.asJsonArray();
+        List<BulkEntry> entries = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i) instanceof JsonObject entry) || !(entry.get("entryId") instanceof JsonString id) || !entry.containsKey("event")) {
+                throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER", "entry " + i + " needs a unique, non-empty 'entryId' and an 'event'");
             }
-            entryIds[i] = id.getString();
-        }
-        boolean raw = raw();
-        for (int i = 0; i < entries.size(); i++) {
-            JsonObject entry = entries.get(i).asJsonObject();
             JsonValue event = entry.get("event");
             String type = entry.getString("contentType", event instanceof JsonString ? "text/plain" : "application/json");
             byte[] data = event instanceof JsonString s && !type.contains("json") ? s.getString().getBytes(StandardCharsets.UTF_8)
                     : event.toString().getBytes(StandardCharsets.UTF_8);
-            messages[i] = raw ? data : publisher.envelope(data, type, pubsub, topic);
+            entries.add(new BulkEntry(id.getString(), data, type));
         }
-        PubSubConnectionFactory broker = publisher.broker(pubsub);
+        List<BulkFailure> failures = publisher.publishBulk(pubsub, topic, entries, raw());
+        if (failures.isEmpty()) {
+            return Response.noContent().build();
+        }
         JsonArrayBuilder failed = Json.createArrayBuilder();
-        boolean anyFailed = false;
-        try (PubSubConnection connection = broker.getConnection()) {
-            for (int i = 0; i < messages.length; i++) {
-                try {
-                    connection.publish(topic, messages[i]);
-                } catch (PubSubException e) {
-                    anyFailed = true;
-                    failed.add(Json.createObjectBuilder().add("entryId", entryIds[i]).add("error", Publisher.brokerFailure(pubsub, topic, e)));
-                }
-            }
-        }
-        if (anyFailed) {
-            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
-                    .add("failedEntries", failed).add("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE").build().toString()).build();
-        }
-        return Response.noContent().build();
+        failures.forEach(f -> failed.add(Json.createObjectBuilder().add("entryId", f.entryId()).add("error", f.error())));
+        return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
+                .add("failedEntries", failed).add("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE").build().toString()).build();
     }
 
     private boolean raw() {

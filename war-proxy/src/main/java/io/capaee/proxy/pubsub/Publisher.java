@@ -9,7 +9,11 @@ import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,6 +34,14 @@ public class Publisher {
     @ConfigProperty(name = "capa.app.id")
     String appId;
 
+    Publisher() {}
+
+    /** Outside CDI (tests): on these components, as this app. */
+    public Publisher(JndiComponents components, String appId) {
+        this.components = components;
+        this.appId = appId;
+    }
+
     /** Publishes {@code body} on {@code topic}: as it is when {@code raw}, else in a CloudEvent envelope. */
     public void publish(String pubsub, String topic, byte[] body, String contentType, boolean raw) {
         PubSubConnectionFactory broker = broker(pubsub);
@@ -43,6 +55,39 @@ public class Publisher {
             throw new DaprException(500, "ERR_PUBSUB_PUBLISH_MESSAGE", "error when publishing to topic " + topic
                     + " in pubsub " + pubsub + ": " + brokerFailure(pubsub, topic, e), e);
         }
+    }
+
+    /**
+     * Dapr's bulk publish, for the HTTP and the gRPC API alike: every entry checked first (a unique, non-empty id:
+     * else 400 {@code ERR_PUBSUB_EVENTS_SER} and nothing is published), then each published on its own, not
+     * atomically: the entries the broker did not take come back, the others are published.
+     */
+    public List<BulkFailure> publishBulk(String pubsub, String topic, List<BulkEntry> entries, boolean raw) {
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < entries.size(); i++) {
+            String id = entries.get(i).entryId();
+            if (id.isEmpty() || !ids.add(id)) {
+                throw new DaprException(400, "ERR_PUBSUB_EVENTS_SER", "entry " + i + " needs a unique, non-empty entryId"
+                        + (id.isEmpty() ? "" : ": '" + id + "' is repeated"));
+            }
+        }
+        PubSubConnectionFactory broker = broker(pubsub);
+        // every envelope is made before the first message goes: a malformed entry publishes nothing
+        List<byte[]> messages = new ArrayList<>(entries.size());
+        for (BulkEntry entry : entries) {
+            messages.add(raw ? entry.event() : envelope(entry.event(), entry.contentType(), pubsub, topic));
+        }
+        List<BulkFailure> failed = new ArrayList<>();
+        try (PubSubConnection connection = broker.getConnection()) {
+            for (int i = 0; i < messages.size(); i++) {
+                try {
+                    connection.publish(topic, messages.get(i));
+                } catch (PubSubException e) {
+                    failed.add(new BulkFailure(entries.get(i).entryId(), brokerFailure(pubsub, topic, e)));
+                }
+            }
+        }
+        return failed;
     }
 
     byte[] envelope(byte[] body, String contentType, String pubsub, String topic) {

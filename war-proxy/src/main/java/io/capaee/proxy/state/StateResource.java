@@ -148,7 +148,7 @@ public class StateResource {
     }
 
     /** A stored value inside a JSON reply: as JSON when it is (it was sent as JSON), else as a string. */
-    private static JsonValue json(String value) {
+    static JsonValue json(String value) {
         try (var reader = Json.createReader(new StringReader(value))) {
             return reader.readValue();
         } catch (JsonException e) {

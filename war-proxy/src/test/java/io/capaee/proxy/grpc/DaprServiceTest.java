@@ -13,7 +13,11 @@ import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.SecuritySettings;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.lock.Locks;
+import io.capaee.proxy.metadata.MetadataAttributes;
 import io.capaee.proxy.metadata.MetadataSnapshot;
+import io.capaee.proxy.pubsub.FakeBroker;
+import io.capaee.proxy.pubsub.Publisher;
+import io.capaee.proxy.shutdown.ServerShutdown;
 import io.capaee.proxy.state.StateStores;
 import io.dapr.v1.CommonProtos;
 import io.dapr.v1.DaprGrpc;
@@ -29,10 +33,12 @@ import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.MetadataUtils;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,9 @@ class DaprServiceTest {
     private static final String TOKEN = "grpc-test-token";
 
     private final FakeStateStore store = new FakeStateStore();
+    private final FakeStateStore listless = new FakeStateStore(false);
+    private final List<String> published = new ArrayList<>();
+    private final AtomicInteger stops = new AtomicInteger();
     private Server server;
     private ManagedChannel channel;
 
@@ -48,6 +57,12 @@ class DaprServiceTest {
         JndiComponents components = new JndiComponents() {
             @Override
             public <T> Optional<T> find(String kind, String name, Class<T> type) {
+                if (kind.equals("pubsub") && name.equals("pubsub")) {
+                    return Optional.of(type.cast(new FakeBroker(published)));
+                }
+                if (kind.equals("state") && name.equals("listless")) {
+                    return Optional.of(type.cast(listless));
+                }
                 return kind.equals("state") && name.equals("statestore") ? Optional.of(type.cast(store)) : Optional.empty();
             }
         };
@@ -56,7 +71,8 @@ class DaprServiceTest {
         var service = DaprService.of(List.of(new StateCalls(state), new BindingCalls((name, request) -> request.operation().equals("create")
                 ? BindingResponse.empty(Map.of("key", request.metadata("key")))
                 : new BindingResponse(request.data(), Map.of())), new LockCalls(locks),
-                new MetadataCalls("grpc-test", () -> new MetadataSnapshot(List.of(), List.of()))));
+                new MetadataCalls("grpc-test", () -> new MetadataSnapshot(List.of(), List.of()), new MetadataAttributes()),
+                new PublishCalls(new Publisher(components, "grpc-test")), new ShutdownCalls(new ServerShutdown(false, stops::incrementAndGet))));
         AccessPolicy policy = new AccessPolicy(new SecuritySettings(List.of(), appTokens, true, Access.PUBLIC));
         server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
                 .addService(ServerInterceptors.intercept(service, new GrpcAccess(() -> policy))).build().start();
@@ -183,7 +199,7 @@ class DaprServiceTest {
     @Test
     void twoPartsThatAnswerTheSameMethodAreRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> DaprService.of(List.of(
-                new MetadataCalls("a", () -> null), new MetadataCalls("b", () -> null))));
+                new MetadataCalls("a", () -> null, null), new MetadataCalls("b", () -> null, null))));
         assertTrue(e.getMessage().contains("GetMetadata"), e.getMessage());
     }
 
@@ -228,5 +244,83 @@ class DaprServiceTest {
         var metadata = dapr.getMetadata(DaprProtos.GetMetadataRequest.getDefaultInstance());
         assertEquals("grpc-test", metadata.getId());
         assertEquals(MetadataSnapshot.RUNTIME_VERSION, metadata.getRuntimeVersion());
+    }
+
+    @Test
+    void metadataSetOverGrpcShowsInTheExtendedMetadata() throws Exception {
+        var dapr = start(List.of());
+        dapr.setMetadata(DaprProtos.SetMetadataRequest.newBuilder().setKey("team").setValue("payments").build());
+        var extended = dapr.getMetadata(DaprProtos.GetMetadataRequest.getDefaultInstance()).getExtendedMetadataMap();
+        assertEquals("payments", extended.get("team"));
+        assertEquals(MetadataSnapshot.RUNTIME_VERSION, extended.get("daprRuntimeVersion"));
+        var big = assertThrows(StatusRuntimeException.class, () -> dapr.setMetadata(DaprProtos.SetMetadataRequest.newBuilder()
+                .setKey("big").setValue("x".repeat(100_000)).build()));
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, big.getStatus().getCode());
+        assertEquals("ERR_METADATA_SET", reason(big));
+    }
+
+    @Test
+    void shutdownIsRefusedUnlessAllowedAndStopsNothing() throws Exception {
+        var dapr = start(List.of());
+        var e = assertThrows(StatusRuntimeException.class, () -> dapr.shutdown(DaprProtos.ShutdownRequest.getDefaultInstance()));
+        assertEquals(Status.Code.PERMISSION_DENIED, e.getStatus().getCode());
+        assertEquals("ERR_SHUTDOWN_DISABLED", reason(e));
+        assertEquals(0, stops.get());
+    }
+
+    @Test
+    void bulkPublishAnswersTheEntriesTheBrokerRefusedWithStatusOk() throws Exception {
+        var dapr = start(List.of());
+        var response = dapr.bulkPublishEventAlpha1(DaprProtos.BulkPublishRequest.newBuilder().setPubsubName("pubsub").setTopic("orders")
+                .addEntries(bulkEntry("a", "{\"n\":1}")).addEntries(bulkEntry("b", "{\"refuse\":true}")).addEntries(bulkEntry("c", "{\"n\":3}"))
+                .build());
+        assertEquals(List.of("b"), response.getFailedEntriesList().stream().map(DaprProtos.BulkPublishResponseFailedEntry::getEntryId).toList());
+        assertEquals(2, published.size());
+        assertTrue(published.get(0).contains("\"data\":{\"n\":1}"), published.get(0));
+
+        var repeated = assertThrows(StatusRuntimeException.class, () -> dapr.bulkPublishEventAlpha1(DaprProtos.BulkPublishRequest
+                .newBuilder().setPubsubName("pubsub").setTopic("orders").addEntries(bulkEntry("a", "1")).addEntries(bulkEntry("a", "2")).build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, repeated.getStatus().getCode());
+        assertEquals("ERR_PUBSUB_EVENTS_SER", reason(repeated));
+        var unknown = assertThrows(StatusRuntimeException.class, () -> dapr.bulkPublishEventAlpha1(DaprProtos.BulkPublishRequest
+                .newBuilder().setPubsubName("nope").setTopic("orders").addEntries(bulkEntry("a", "1")).build()));
+        assertEquals(Status.Code.NOT_FOUND, unknown.getStatus().getCode());
+    }
+
+    private static DaprProtos.BulkPublishRequestEntry bulkEntry(String id, String json) {
+        return DaprProtos.BulkPublishRequestEntry.newBuilder().setEntryId(id).setEvent(ByteString.copyFromUtf8(json))
+                .setContentType("application/json").build();
+    }
+
+    @Test
+    void aQueryAnswersMatchingEntriesAPageAtATime() throws Exception {
+        var dapr = start(List.of());
+        dapr.saveState(save(item("a", "{\"org\":\"ops\",\"n\":3}", null)));
+        dapr.saveState(save(item("b", "{\"org\":\"dev\",\"n\":2}", null)));
+        dapr.saveState(save(item("c", "{\"org\":\"ops\",\"n\":1}", null)));
+        String query = "{\"filter\":{\"EQ\":{\"org\":\"ops\"}},\"sort\":[{\"key\":\"n\"}],\"page\":{\"limit\":1%s}}";
+        var first = dapr.queryStateAlpha1(DaprProtos.QueryStateRequest.newBuilder().setStoreName("statestore")
+                .setQuery(String.format(query, "")).build());
+        assertEquals(List.of("c"), first.getResultsList().stream().map(DaprProtos.QueryStateItem::getKey).toList());
+        assertEquals("{\"org\":\"ops\",\"n\":1}", first.getResults(0).getData().toStringUtf8());
+        assertEquals(store.entries.get("c").etag(), first.getResults(0).getEtag());
+        var second = dapr.queryStateAlpha1(DaprProtos.QueryStateRequest.newBuilder().setStoreName("statestore")
+                .setQuery(String.format(query, ",\"token\":\"" + first.getToken() + "\"")).build());
+        assertEquals(List.of("a"), second.getResultsList().stream().map(DaprProtos.QueryStateItem::getKey).toList());
+        assertTrue(second.getToken().isEmpty(), "no page after the last");
+    }
+
+    @Test
+    void aBadQueryIsInvalidAndAStoreThatCannotListItsEntriesIsNotSupported() throws Exception {
+        var dapr = start(List.of());
+        var bad = assertThrows(StatusRuntimeException.class, () -> dapr.queryStateAlpha1(DaprProtos.QueryStateRequest.newBuilder()
+                .setStoreName("statestore").setQuery("{\"filter\":{\"LIKE\":{\"a\":1}}}").build()));
+        assertEquals(Status.Code.INVALID_ARGUMENT, bad.getStatus().getCode());
+        assertTrue(bad.getStatus().getDescription().contains("'LIKE'"), bad.getStatus().getDescription());
+        assertEquals("ERR_STATE_QUERY", reason(bad));
+        var unsupported = assertThrows(StatusRuntimeException.class, () -> dapr.queryStateAlpha1(DaprProtos.QueryStateRequest.newBuilder()
+                .setStoreName("listless").setQuery("{}").build()));
+        assertEquals(Status.Code.INTERNAL, unsupported.getStatus().getCode());
+        assertEquals("ERR_STATE_STORE_NOT_SUPPORTED", reason(unsupported));
     }
 }

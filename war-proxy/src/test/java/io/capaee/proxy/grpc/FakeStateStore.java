@@ -14,11 +14,27 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** A state store in memory with the ETag rule of {@link StateConnection}, for the gRPC API's tests. */
 final class FakeStateStore implements StateConnectionFactory {
     final Map<String, StateEntry> entries = new ConcurrentHashMap<>();
     private final AtomicLong etags = new AtomicLong();
+    private final boolean scans;
+
+    FakeStateStore() {
+        this(true);
+    }
+
+    /** A store that can list its entries, or one that cannot (a query on it is refused). */
+    FakeStateStore(boolean scans) {
+        this.scans = scans;
+    }
+
+    @Override
+    public boolean scans() {
+        return scans;
+    }
 
     @Override
     public String describe() {
@@ -60,6 +76,15 @@ final class FakeStateStore implements StateConnectionFactory {
                         delete(o.item().key(), o.item().etag(), o.item().options());
                     }
                 });
+            }
+
+            @Override
+            public void scan(Consumer<List<StateEntry>> page) {
+                if (!scans) {
+                    StateConnection.super.scan(page);
+                    return;
+                }
+                page.accept(List.copyOf(entries.values()));
             }
 
             @Override
