@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import it.io.capaee.support.SecondServer;
+import it.io.capaee.support.SharedResources;
 import it.io.capaee.support.Server;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -15,16 +16,18 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Dapr's shutdown where an operator allows it ({@code capa.dapr.shutdown.enabled=true}), on a second server of its
  * own: the call answers 204, then the server stops in order (the application stopped, then the server), as
  * {@code server stop} stops it. The refusal by default is in {@link MetadataIT}.
  */
+@ResourceLock(SharedResources.EXTRA_SERVER_B)
 class ShutdownIT {
     @Test
     void allowedTheCallAnswersAndThenTheServerStopsInOrder() throws Exception {
-        try (SecondServer server = SecondServer.start("capa-shutdown", 10, Map.of("capa.dapr.shutdown.enabled", "true"))) {
+        try (SecondServer server = SecondServer.start("capa-shutdown", 11, Map.of("capa.dapr.shutdown.enabled", "true"))) {
             Path pidFile = server.dir().getParent().resolve(".pid").resolve("capa-shutdown.pid");
             ProcessHandle process = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).orElseThrow();
 
