@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
+#
+# Dapr's gRPC API against Dapr's HTTP API, the same calls on the same server in one run (state in the real
+# Redis):
+#
+#   state get     gRPC GetState {statestore, bench-N}                  HTTP GET  /v1.0/state/statestore/bench-N
+#   state save    gRPC SaveState {statestore, [bench-N = VALUE]}       HTTP POST /v1.0/state/statestore [{"key":"bench-N","value":VALUE}]
+#   actor invoke  gRPC InvokeActor {counter, bench-N, add, 1}          HTTP POST /v1.0/actors/counter/bench-N/method/add  1
+#
+# N runs over 100 keys and 100 actors (the example Java `counter` actor: one state read and one
+# compare-and-set per call). gRPC: grpc-java blocking stubs of io.dapr:dapr-sdk-autogen on one plaintext
+# channel (one HTTP/2 connection, as a Dapr SDK holds it); HTTP: the JDK's HttpClient, HTTP/1.1 keep-alive
+# (one connection per request in flight, as bench/actors.sh). bench/java's GrpcBench first checks that a
+# value saved over one protocol reads back over the other, then per call and protocol, the two protocols
+# taking turns:
+#
+#   1. WARMUP s of CONNECTIONS closed-loop clients (not counted);
+#   2. fixed rate RATE/s for DURATION s: p50/p90/p99 from each request's intended send time (no
+#      coordinated omission);
+#   3. saturation with CONNECTIONS closed-loop clients for DURATION s: requests/s, p50/p99.
+#
+# Any failed call (a gRPC status, an HTTP status or body other than the expected one) fails the run. Prints
+# one line per call and protocol, then last the ratios gRPC / HTTP (throughput, p50, p99).
+#
+# Builds what it needs first (`mvn package -Pbench -pl bench/java -am -DskipTests -DskipITs`: the EAR
+# without the sample, bench/java and its class path, the Liberty runtime in liberty-config/target/liberty;
+# MVN_ARGS=-o builds offline). Runs its own server `capabench-grpc` (liberty-config's server.xml) on
+# HTTP 9093/9493 and gRPC 50093 (capa.grpc.port), with Redis 127.0.0.1:6379 (state keys of a random app
+# id and actor keys capa:bench:grpc:*, removed at the end). Hold /work/it.lock (flock) on shared machines.
+#
+# Usage:  bench/grpc.sh                              # 30 s warm-up, 30 s per measurement (about 10 minutes)
+#         WARMUP=5 DURATION=5 bench/grpc.sh          # smoke run (cold JIT: numbers not meaningful)
+#         RATE=500 CONNECTIONS=16 bench/grpc.sh      # another fixed rate, fewer closed-loop clients
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WARMUP=${WARMUP:-30}
+DURATION=${DURATION:-30}
+RATE=${RATE:-1000}
+CONNECTIONS=${CONNECTIONS:-32}
+HTTP_PORT=9093
+HTTPS_PORT=9493
+GRPC_PORT=50093
+WLP=$ROOT/liberty-config/target/liberty/wlp
+SERVER=capabench-grpc
+SERVER_DIR=$WLP/usr/servers/$SERVER
+APP_ID=bench-grpc-$RANDOM$RANDOM
+PREFIX=capa:bench:grpc:
+
+log() { printf '[grpc] %s\n' "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+
+EAR=$ROOT/ear/target/capa-ee.ear
+command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
+redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
+for port in $HTTP_PORT $HTTPS_PORT $GRPC_PORT; do
+  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
+done
+
+WORK=$(mktemp -d /tmp/capa-bench-grpc.XXXXXX)
+LIBERTY_STARTED=0
+cleanup() {
+  local rc=$?
+  set +e
+  if [ "$LIBERTY_STARTED" = 1 ]; then
+    log "stopping Liberty server $SERVER"
+    "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
+  fi
+  for pattern in "${PREFIX}*" "$APP_ID||*"; do
+    redis-cli --scan --pattern "$pattern" | xargs -r redis-cli del >/dev/null
+  done
+  if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- build
+log "building the EAR, bench/java and the Liberty runtime"
+# shellcheck disable=SC2086 # MVN_ARGS: words for mvn
+(cd "$ROOT" && mvn -q ${MVN_ARGS:-} package -Pbench -pl bench/java -am -DskipTests -DskipITs >"$WORK/build.log" 2>&1) \
+  || { tail -40 "$WORK/build.log" >&2; die "build (log: $WORK/build.log)"; }
+[ -x "$WLP/bin/server" ] || die "no Liberty runtime in $WLP after the build"
+CP="$ROOT/bench/java/target/test-classes:$(cat "$ROOT/bench/java/target/test-classpath.txt")"
+
+# ---------------------------------------------------------------- Liberty
+log "starting Liberty server $SERVER on HTTP $HTTP_PORT, gRPC $GRPC_PORT (state and actors on Redis, app id $APP_ID)"
+rm -rf "$SERVER_DIR"
+mkdir -p "$SERVER_DIR/apps"
+cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
+cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
+printf '%s\n' "http.port=$HTTP_PORT" "https.port=$HTTPS_PORT" "capa.grpc.port=$GRPC_PORT" "capa.app.id=$APP_ID" \
+  "capa.state.backend=redis" "capa.kv.backend=redis" "capa.kv.pool-size=$CONNECTIONS" "capa.actors.key-prefix=$PREFIX" \
+  "capa.actors.classes=io.capaee.actors.examples.CounterActor" >"$SERVER_DIR/bootstrap.properties"
+LIBERTY_STARTED=1
+"$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
+for ((i = 0; ; i++)); do
+  curl -s -o /dev/null -m 2 -f "http://127.0.0.1:$HTTP_PORT/v1.0/actors/counter" \
+    && grep -q "Dapr gRPC API (dapr.proto.runtime.v1.Dapr) on .*:$GRPC_PORT" "$SERVER_DIR/logs/messages.log" 2>/dev/null && break
+  [ "$i" -lt 480 ] || die "the server did not answer on $HTTP_PORT with its gRPC API on $GRPC_PORT within 4 minutes; see $SERVER_DIR/logs"
+  sleep 0.5
+done
+
+# ---------------------------------------------------------------- measure
+log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+log "warm-up ${WARMUP}s, then fixed rate $RATE/s and saturation with $CONNECTIONS clients, ${DURATION}s each, per call and protocol"
+START=$(date +%s)
+java -cp "$CP" io.capaee.bench.grpc.GrpcBench "$HTTP_PORT" "$GRPC_PORT" "$WARMUP" "$DURATION" "$RATE" "$CONNECTIONS" \
+  || die "GrpcBench (server log: $SERVER_DIR/logs/messages.log)"
+log "measured in $(($(date +%s) - START)) s; load $(cut -d' ' -f1-3 /proc/loadavg)"
