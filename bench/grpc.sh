@@ -23,9 +23,9 @@
 # Any failed call (a gRPC status, an HTTP status or body other than the expected one) fails the run. Prints
 # one line per call and protocol, then last the ratios gRPC / HTTP (throughput, p50, p99).
 #
-# Builds what it needs first (`mvn package -Pbench -pl bench/java -am -DskipTests -DskipITs`: the EAR
-# without the sample, bench/java and its class path, the Liberty runtime in liberty-config/target/liberty;
-# MVN_ARGS=-o builds offline). Runs its own server `capabench-grpc` (liberty-config's server.xml) on
+# Builds what it needs first (bench/java/server.sh: `mvn package -Pbench,sample -pl bench/java -am -DskipTests
+# -DskipITs`, the EAR with the example actors, bench/java and its class path, the Liberty runtime in
+# liberty-config/target/liberty; MVN_ARGS=-o builds offline). Runs its own server `capabench-grpc` (liberty-config's server.xml) on
 # HTTP 9093/9493 and gRPC 50093 (capa.grpc.port), with Redis 127.0.0.1:6379 (state keys of a random app
 # id and actor keys capa:bench:grpc:*, removed at the end). Hold /work/it.lock (flock) on shared machines.
 #
@@ -42,31 +42,24 @@ CONNECTIONS=${CONNECTIONS:-32}
 HTTP_PORT=9093
 HTTPS_PORT=9493
 GRPC_PORT=50093
-WLP=$ROOT/liberty-config/target/liberty/wlp
 SERVER=capabench-grpc
-SERVER_DIR=$WLP/usr/servers/$SERVER
 APP_ID=bench-grpc-$RANDOM$RANDOM
 PREFIX=capa:bench:grpc:
 
 log() { printf '[grpc] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-EAR=$ROOT/ear/target/capa-ee.ear
+# shellcheck source=bench/java/server.sh
+. "$ROOT/bench/java/server.sh"
 command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
 redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
-for port in $HTTP_PORT $HTTPS_PORT $GRPC_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT $GRPC_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-grpc.XXXXXX)
-LIBERTY_STARTED=0
 cleanup() {
   local rc=$?
   set +e
-  if [ "$LIBERTY_STARTED" = 1 ]; then
-    log "stopping Liberty server $SERVER"
-    "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
-  fi
+  bench_server_stop
   for pattern in "${PREFIX}*" "$APP_ID||*"; do
     redis-cli --scan --pattern "$pattern" | xargs -r redis-cli del >/dev/null
   done
@@ -76,27 +69,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---------------------------------------------------------------- build
-log "building the EAR, bench/java and the Liberty runtime"
-# shellcheck disable=SC2086 # MVN_ARGS: words for mvn
-(cd "$ROOT" && mvn -q ${MVN_ARGS:-} package -Pbench -pl bench/java -am -DskipTests -DskipITs >"$WORK/build.log" 2>&1) \
-  || { tail -40 "$WORK/build.log" >&2; die "build (log: $WORK/build.log)"; }
-[ -x "$WLP/bin/server" ] || die "no Liberty runtime in $WLP after the build"
-CP="$ROOT/bench/java/target/test-classes:$(cat "$ROOT/bench/java/target/test-classpath.txt")"
+bench_build
 
 # ---------------------------------------------------------------- Liberty
 log "starting Liberty server $SERVER on HTTP $HTTP_PORT, gRPC $GRPC_PORT (state and actors on Redis, app id $APP_ID)"
-rm -rf "$SERVER_DIR"
-mkdir -p "$SERVER_DIR/apps"
-cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
-cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
-printf '%s\n' "http.port=$HTTP_PORT" "https.port=$HTTPS_PORT" "capa.grpc.port=$GRPC_PORT" "capa.app.id=$APP_ID" \
+bench_server_start "http.port=$HTTP_PORT" "https.port=$HTTPS_PORT" "capa.grpc.port=$GRPC_PORT" "capa.app.id=$APP_ID" \
   "capa.state.backend=redis" "capa.kv.backend=redis" "capa.kv.pool-size=$CONNECTIONS" "capa.actors.key-prefix=$PREFIX" \
-  "capa.actors.classes=io.capaee.actors.examples.CounterActor" >"$SERVER_DIR/bootstrap.properties"
-LIBERTY_STARTED=1
-"$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
+  "capa.actors.classes=io.capaee.actors.examples.CounterActor"
 for ((i = 0; ; i++)); do
-  curl -s -o /dev/null -m 2 -f "http://127.0.0.1:$HTTP_PORT/v1.0/actors/counter" \
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 "http://127.0.0.1:$HTTP_PORT/v1.0/healthz")" = 204 ] \
     && grep -q "Dapr gRPC API (dapr.proto.runtime.v1.Dapr) on .*:$GRPC_PORT" "$SERVER_DIR/logs/messages.log" 2>/dev/null && break
   [ "$i" -lt 480 ] || die "the server did not answer on $HTTP_PORT with its gRPC API on $GRPC_PORT within 4 minutes; see $SERVER_DIR/logs"
   sleep 0.5
