@@ -18,7 +18,11 @@ import java.util.Map;
  * a saturation run of closed-loop clients. Prints one line per measurement, then the ratios gRPC / HTTP last. Any
  * failed call fails the run, naming the first failure.
  *
- * <p>Arguments: http port, grpc port, warm-up seconds, seconds per measurement, rate per second, clients.
+ * <p>With the server's process id, each saturation line also says what a call cost in CPU time: in the server's
+ * process and in this one, the client (both run on the same cores, so a costlier client leaves the server less).
+ *
+ * <p>Arguments: http port, grpc port, warm-up seconds, seconds per measurement, rate per second, clients
+ * [, server process id].
  */
 public final class GrpcBench {
     private GrpcBench() {}
@@ -27,7 +31,13 @@ public final class GrpcBench {
         HTTP, GRPC
     }
 
-    private record Measured(Load.Result rate, Load.Result saturation) {}
+    /** CPU time per call in microseconds, of the server's process (NaN when unknown) and of this one. */
+    private record Cost(double server, double client) {}
+
+    /** Total CPU time of a process so far, in nanoseconds (NaN when the system does not say). */
+    private static double cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(d -> (double) d.toNanos()).orElse(Double.NaN);
+    }
 
     public static void main(String[] args) throws Exception {
         int httpPort = Integer.parseInt(args[0]);
@@ -36,6 +46,7 @@ public final class GrpcBench {
         int seconds = Integer.parseInt(args[3]);
         int rate = Integer.parseInt(args[4]);
         int clients = Integer.parseInt(args[5]);
+        ProcessHandle server = args.length > 6 ? ProcessHandle.of(Long.parseLong(args[6])).orElse(null) : null;
         try (HttpDapr http = new HttpDapr(httpPort); GrpcDapr grpc = new GrpcDapr(grpcPort)) {
             crossCheck(http, grpc);
             Map<Protocol, Map<Operation, Load.Call>> calls = new EnumMap<>(Protocol.class);
@@ -53,10 +64,11 @@ public final class GrpcBench {
                 }
             }
             Map<Protocol, Map<Operation, Load.Result>> rates = measure(calls, "fixed rate " + rate + "/s", seconds,
-                    call -> Load.rate(call, rate, seconds));
+                    call -> Load.rate(call, rate, seconds), server, new EnumMap<>(Protocol.class));
+            Map<Protocol, Map<Operation, Cost>> costs = new EnumMap<>(Protocol.class);
             Map<Protocol, Map<Operation, Load.Result>> saturations = measure(calls, "saturation, " + clients + " clients", seconds,
-                    call -> Load.saturate(call, clients, seconds));
-            report(rates, saturations, rate, clients);
+                    call -> Load.saturate(call, clients, seconds), server, costs);
+            report(rates, saturations, costs, rate, clients);
         }
     }
 
@@ -88,14 +100,20 @@ public final class GrpcBench {
     }
 
     private static Map<Protocol, Map<Operation, Load.Result>> measure(Map<Protocol, Map<Operation, Load.Call>> calls, String what, int seconds,
-            Measurement measurement) throws InterruptedException {
+            Measurement measurement, ProcessHandle server, Map<Protocol, Map<Operation, Cost>> costs) throws InterruptedException {
         Map<Protocol, Map<Operation, Load.Result>> results = new EnumMap<>(Protocol.class);
+        ProcessHandle client = ProcessHandle.current();
         for (Operation operation : Operation.values()) {
             for (Protocol protocol : Protocol.values()) {
                 log("%s over %s: %s for %d s (load %s)", operation.label(), protocol, what, seconds, loadAverage());
+                double serverBefore = server == null ? Double.NaN : cpuNanos(server);
+                double clientBefore = cpuNanos(client);
                 Load.Result result = checked(operation, protocol, measurement.run(calls.get(protocol).get(operation)));
-                log("  %s", result);
+                Cost cost = new Cost(((server == null ? Double.NaN : cpuNanos(server)) - serverBefore) / 1e3 / result.requests(),
+                        (cpuNanos(client) - clientBefore) / 1e3 / result.requests());
+                log("  %s cpu/call server=%.0fus client=%.0fus", result, cost.server(), cost.client());
                 results.computeIfAbsent(protocol, p -> new EnumMap<>(Operation.class)).put(operation, result);
+                costs.computeIfAbsent(protocol, p -> new EnumMap<>(Operation.class)).put(operation, cost);
             }
         }
         return results;
@@ -112,24 +130,28 @@ public final class GrpcBench {
         return result;
     }
 
-    private static void report(Map<Protocol, Map<Operation, Load.Result>> rates, Map<Protocol, Map<Operation, Load.Result>> saturations, int rate,
-            int clients) {
+    private static void report(Map<Protocol, Map<Operation, Load.Result>> rates, Map<Protocol, Map<Operation, Load.Result>> saturations,
+            Map<Protocol, Map<Operation, Cost>> costs, int rate, int clients) {
         List<String> ratios = new ArrayList<>();
         System.out.println();
         for (Operation operation : Operation.values()) {
             for (Protocol protocol : Protocol.values()) {
                 Load.Result r = rates.get(protocol).get(operation);
                 Load.Result s = saturations.get(protocol).get(operation);
-                System.out.printf("%-12s %-4s  fixed %d/s: p50 %8.2f ms  p99 %8.2f ms   saturation (%d clients): %8.0f requests/s  p50 %7.2f ms  p99 %7.2f ms%n",
-                        operation.label(), protocol, rate, r.p50(), r.p99(), clients, s.throughput(), s.p50(), s.p99());
+                Cost c = costs.get(protocol).get(operation);
+                System.out.printf("%-12s %-4s  fixed %d/s: p50 %8.2f ms  p99 %8.2f ms   saturation (%d clients): %8.0f requests/s  p50 %7.2f ms  p99 %7.2f ms"
+                        + "  CPU per call: server %4.0f us, client %4.0f us%n",
+                        operation.label(), protocol, rate, r.p50(), r.p99(), clients, s.throughput(), s.p50(), s.p99(), c.server(), c.client());
             }
             Load.Result rh = rates.get(Protocol.HTTP).get(operation);
             Load.Result rg = rates.get(Protocol.GRPC).get(operation);
             Load.Result sh = saturations.get(Protocol.HTTP).get(operation);
             Load.Result sg = saturations.get(Protocol.GRPC).get(operation);
-            ratios.add(String.format("ratio gRPC / HTTP, %-12s  throughput %.2f   saturation p50 %.2f p99 %.2f   fixed-rate p50 %.2f p99 %.2f",
-                    operation.label(), sg.throughput() / sh.throughput(), sg.p50() / sh.p50(), sg.p99() / sh.p99(), rg.p50() / rh.p50(),
-                    rg.p99() / rh.p99()));
+            Cost ch = costs.get(Protocol.HTTP).get(operation);
+            Cost cg = costs.get(Protocol.GRPC).get(operation);
+            ratios.add(String.format("ratio gRPC / HTTP, %-12s  throughput %.2f   saturation p50 %.2f p99 %.2f   fixed-rate p50 %.2f p99 %.2f"
+                    + "   CPU per call server %.2f client %.2f", operation.label(), sg.throughput() / sh.throughput(), sg.p50() / sh.p50(),
+                    sg.p99() / sh.p99(), rg.p50() / rh.p50(), rg.p99() / rh.p99(), cg.server() / ch.server(), cg.client() / ch.client()));
         }
         System.out.println();
         ratios.forEach(System.out::println);
