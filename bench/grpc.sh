@@ -21,7 +21,8 @@
 #   3. saturation with CONNECTIONS closed-loop clients for DURATION s: requests/s, p50/p99.
 #
 # Any failed call (a gRPC status, an HTTP status or body other than the expected one) fails the run. Prints
-# one line per call and protocol, then last the ratios gRPC / HTTP (throughput, p50, p99).
+# one line per call and protocol (with the CPU time a call cost the server's process and the client's, at
+# saturation), then last the ratios gRPC / HTTP (throughput, p50, p99, CPU per call).
 #
 # Builds what it needs first (bench/java/server.sh: `mvn package -Pbench,sample -pl bench/java -am -DskipTests
 # -DskipITs`, the EAR with the example actors, bench/java and its class path, the Liberty runtime in
@@ -87,6 +88,9 @@ done
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
 log "warm-up ${WARMUP}s, then fixed rate $RATE/s and saturation with $CONNECTIONS clients, ${DURATION}s each, per call and protocol"
 START=$(date +%s)
-java -cp "$CP" io.capaee.bench.grpc.GrpcBench "$HTTP_PORT" "$GRPC_PORT" "$WARMUP" "$DURATION" "$RATE" "$CONNECTIONS" \
+# the HTTP client keeps its connections across the phases, so it drops an idle one after 10 s, before Liberty does
+# (persistTimeout, 30 s): a request sent on a connection that the server closes at that moment would fail
+java -Djdk.httpclient.keepalive.timeout=10 -cp "$CP" io.capaee.bench.grpc.GrpcBench "$HTTP_PORT" "$GRPC_PORT" "$WARMUP" "$DURATION" \
+  "$RATE" "$CONNECTIONS" "$(cat "$WLP/usr/servers/.pid/$SERVER.pid")" \
   || die "GrpcBench (server log: $SERVER_DIR/logs/messages.log)"
 log "measured in $(($(date +%s) - START)) s; load $(cut -d' ' -f1-3 /proc/loadavg)"
