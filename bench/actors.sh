@@ -14,8 +14,9 @@
 # Prints the ratios last. Dapr publishes p90 3 ms / p99 6.2 ms at 500 requests/s (different
 # hardware: 3-node Kubernetes, mTLS); our aim is p99 < 2 ms at 1,000/s.
 #
-# Builds what it needs first (`mvn package -Pbench -pl bench/java -am -DskipTests -DskipITs`: the EAR
-# without the sample, bench/java and its class path, the Liberty runtime in liberty-config/target/liberty).
+# Builds what it needs first (bench/java/server.sh: `mvn package -Pbench,sample -pl bench/java -am -DskipTests
+# -DskipITs`, the EAR with the example actors, bench/java and its class path with the load driver's Load class,
+# the Liberty runtime in liberty-config/target/liberty; MVN_ARGS=-o builds offline).
 # Runs its own server `capabench-actors` (liberty-config's server.xml) on 9096/9496 with Redis
 # 127.0.0.1:6379 (keys capa:bench:actors:*, removed at the end).
 #
@@ -30,31 +31,24 @@ RATE=${RATE:-1000}
 CONNECTIONS=${CONNECTIONS:-32}
 HTTP_PORT=9096
 HTTPS_PORT=9496
-WLP=$ROOT/liberty-config/target/liberty/wlp
 SERVER=capabench-actors
-SERVER_DIR=$WLP/usr/servers/$SERVER
 PREFIX=capa:bench:actors:
-LOAD="java $ROOT/bench/actors/ActorLoad.java"
+LOAD="java -cp $ROOT/bench/java/target/test-classes $ROOT/bench/actors/ActorLoad.java"
 
 log() { printf '[actors] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-EAR=$ROOT/ear/target/capa-ee.ear
+# shellcheck source=bench/java/server.sh
+. "$ROOT/bench/java/server.sh"
 command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
 redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
-for port in $HTTP_PORT $HTTPS_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-actors.XXXXXX)
-LIBERTY_STARTED=0
 cleanup() {
   local rc=$?
   set +e
-  if [ "$LIBERTY_STARTED" = 1 ]; then
-    log "stopping Liberty server $SERVER"
-    "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
-  fi
+  bench_server_stop
   redis-cli --scan --pattern "${PREFIX}*" | xargs -r redis-cli del >/dev/null
   if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
   exit "$rc"
@@ -62,28 +56,17 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# ---------------------------------------------------------------- build
-log "building the EAR, bench/java and the Liberty runtime"
-(cd "$ROOT" && mvn -q package -Pbench -pl bench/java -am -DskipTests -DskipITs >"$WORK/build.log" 2>&1) \
-  || { tail -40 "$WORK/build.log" >&2; die "build (log: $WORK/build.log)"; }
-[ -x "$WLP/bin/server" ] || die "no Liberty runtime in $WLP after the build"
+bench_build
 
 # ---------------------------------------------------------------- in-process
 log "in-process calls (ejb-actors runtime, in-memory store)"
-CP="$ROOT/bench/java/target/test-classes:$(cat "$ROOT/bench/java/target/test-classpath.txt")"
 INPROC_ADD=$(java -cp "$CP" io.capaee.bench.actors.InProcessBench 2 "$DURATION" add)
 INPROC_GET=$(java -cp "$CP" io.capaee.bench.actors.InProcessBench 2 "$DURATION" get)
 
 # ---------------------------------------------------------------- Liberty
 log "starting Liberty server $SERVER on $HTTP_PORT"
-rm -rf "$SERVER_DIR"
-mkdir -p "$SERVER_DIR/apps"
-cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
-cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
-printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=redis\ncapa.actors.key-prefix=%s\ncapa.actors.classes=io.capaee.actors.examples.CounterActor\n' \
-  "$HTTP_PORT" "$HTTPS_PORT" "$PREFIX" >"$SERVER_DIR/bootstrap.properties"
-LIBERTY_STARTED=1
-"$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
+bench_server_start "http.port=$HTTP_PORT" "https.port=$HTTPS_PORT" "capa.kv.backend=redis" "capa.actors.key-prefix=$PREFIX" \
+  "capa.actors.classes=io.capaee.actors.examples.CounterActor"
 for ((i = 0; i < 240; i++)); do
   curl -s -o /dev/null -m 2 -f "http://127.0.0.1:$HTTP_PORT/v1.0/actors/counter" && break
   sleep 0.5

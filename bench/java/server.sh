@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: Apache-2.0
+# Sourced by bench/actors.sh and bench/grpc.sh: builds the EAR with the example actors and bench/java, and runs a
+# Liberty server of the script's own on liberty-config's server.xml. The script sets ROOT, SERVER, WORK (its
+# temporary directory) and the functions log and die; this file sets WLP, SERVER_DIR and, after bench_build, CP
+# (bench/java's test class path: its benchmarks and the shared load driver io.capaee.bench.load.Load).
+WLP=$ROOT/liberty-config/target/liberty/wlp
+SERVER_DIR=$WLP/usr/servers/$SERVER
+BENCH_SERVER_STARTED=0
+
+# dies naming the first of the given loopback ports that something already listens on
+bench_ports_free() {
+  local port
+  for port; do
+    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then die "port $port is already in use"; fi
+  done
+}
+
+# `mvn package -Pbench,sample -pl bench/java -am -DskipTests -DskipITs`: the EAR with the example actors
+# (profile sample), bench/java and its class path, the Liberty runtime; MVN_ARGS (e.g. -o) go to mvn
+bench_build() {
+  log "building the EAR (with the example actors), bench/java and the Liberty runtime"
+  # shellcheck disable=SC2086 # MVN_ARGS: words for mvn
+  (cd "$ROOT" && mvn -q ${MVN_ARGS:-} package -Pbench,sample -pl bench/java -am -DskipTests -DskipITs >"$WORK/build.log" 2>&1) \
+    || { tail -40 "$WORK/build.log" >&2; die "build (log: $WORK/build.log)"; }
+  [ -x "$WLP/bin/server" ] || die "no Liberty runtime in $WLP after the build"
+  CP="$ROOT/bench/java/target/test-classes:$(cat "$ROOT/bench/java/target/test-classpath.txt")"
+}
+
+# a new server SERVER with liberty-config's configuration, the EAR, and the given bootstrap properties (name=value
+# each) besides the sample's channels (the EAR has the sample); started, not yet waited for
+bench_server_start() {
+  rm -rf "$SERVER_DIR"
+  mkdir -p "$SERVER_DIR/apps"
+  cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
+  cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
+  printf '%s\n' "$@" "capa.sample.channels=sample-channels.xml" >"$SERVER_DIR/bootstrap.properties"
+  BENCH_SERVER_STARTED=1
+  "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
+}
+
+# for the script's exit trap: stops the server if it was started
+bench_server_stop() {
+  if [ "$BENCH_SERVER_STARTED" = 1 ]; then
+    log "stopping Liberty server $SERVER"
+    "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
+  fi
+}
