@@ -23,6 +23,7 @@ public final class TcpCut implements AutoCloseable {
     private final InetSocketAddress target;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
     private volatile ServerSocket listener;
+    private volatile Thread acceptor;
 
     public TcpCut(int targetPort) throws IOException {
         this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
@@ -35,9 +36,20 @@ public final class TcpCut implements AutoCloseable {
         return port;
     }
 
-    /** Drops every connection and refuses new ones. */
+    /**
+     * Drops every connection and refuses new ones. Returns once the accepting thread has ended: a connection it
+     * accepted just before is then in {@code open} and closed too, and the port takes no more.
+     */
     public void cut() throws IOException {
         listener.close();
+        Thread accepting = acceptor;
+        if (accepting != null) {
+            try {
+                accepting.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Socket socket : open) {
             socket.close();
         }
@@ -54,7 +66,7 @@ public final class TcpCut implements AutoCloseable {
 
     private void listen(ServerSocket socket) {
         listener = socket;
-        daemon("tcp-cut-" + port, () -> {
+        acceptor = daemon("tcp-cut-" + port, () -> {
             while (!socket.isClosed()) {
                 try {
                     Socket client = socket.accept();
@@ -85,10 +97,11 @@ public final class TcpCut implements AutoCloseable {
         }
     }
 
-    private static void daemon(String name, Runnable body) {
+    private static Thread daemon(String name, Runnable body) {
         Thread thread = new Thread(body, name);
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     @Override
