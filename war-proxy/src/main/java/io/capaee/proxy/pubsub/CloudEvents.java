@@ -61,6 +61,11 @@ final class CloudEvents {
         return envelope(message, "application/octet-stream", source, pubsub, topic);
     }
 
+    /** A message as a subscriber gets it: an envelope as it is, anything else wrapped as raw bytes. */
+    static byte[] asEvent(byte[] message, String source, String pubsub, String topic) {
+        return isEnvelope(message) ? message : wrapRaw(message, source, pubsub, topic);
+    }
+
     /** True when the message is one of our envelopes (a JSON object with {@code specversion}). */
     static boolean isEnvelope(byte[] message) {
         if (message.length == 0 || message[0] != '{') {

@@ -55,8 +55,7 @@ final class Delivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
-        byte[] event = CloudEvents.isEnvelope(message) ? message
-                : CloudEvents.wrapRaw(message, appId, subscription.pubsub(), subscription.topic());
+        byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
         HttpResponse<String> r;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)

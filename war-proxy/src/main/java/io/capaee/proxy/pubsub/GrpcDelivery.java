@@ -56,8 +56,7 @@ final class GrpcDelivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
-        byte[] event = CloudEvents.isEnvelope(message) ? message
-                : CloudEvents.wrapRaw(message, appId, subscription.pubsub(), subscription.topic());
+        byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
         TopicEventResponse response;
         try {
             response = app.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onTopicEvent(request(event));
