@@ -82,6 +82,10 @@ class SecurityAttacksIT {
                 new Attack("delete a job", "DELETE", "/v1.0-alpha1/jobs/attack-job", null, unauthorized),
                 new Attack("write a file", "PUT", "/v1.0-alpha1/files/local/attack.txt", "owned", unauthorized, json, "text/plain"),
                 new Attack("list the files", "GET", "/v1.0-alpha1/files/local", null, unauthorized),
+                new Attack("shut the server down", "POST", "/v1.0/shutdown", "", unauthorized),
+                new Attack("set a metadata attribute", "PUT", "/v1.0/metadata/attack", "owned", unauthorized, json, "text/plain"),
+                new Attack("query a state store", "POST", "/v1.0-alpha1/state/statestore/query",
+                        "{\"filter\":{\"EQ\":{\"x\":\"y\"}}}", unauthorized, json, "application/json"),
                 new Attack("publish to RabbitMQ through its binding", "POST", "/v1.0/bindings/rabbitmq",
                         "{\"operation\":\"create\",\"data\":\"x\",\"metadata\":{\"routingKey\":\"capa.it.attack\"}}", unauthorized, json, "application/json"),
                 // admin operations and listings, anonymous
