@@ -2,6 +2,7 @@
 package io.capaee.proxy.grpc;
 
 import com.google.protobuf.ByteString;
+import io.capaee.api.json.JsonText;
 import io.capaee.api.state.StateEntry;
 import io.capaee.api.state.StateItem;
 import io.capaee.api.state.StateOperation;
@@ -9,10 +10,7 @@ import io.capaee.api.state.StateOptions;
 import io.capaee.api.state.UnsupportedStateOperationException;
 import io.dapr.v1.CommonProtos;
 import io.dapr.v1.DaprProtos;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import jakarta.json.JsonException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,9 +90,8 @@ final class StateMessages {
 
     private static String text(String key, ByteString value) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value.toByteArray())).toString();
-        } catch (CharacterCodingException e) {
+            return JsonText.utf8(value.toByteArray());
+        } catch (JsonException e) {
             throw GrpcStatuses.invalid("ERR_MALFORMED_REQUEST", "the value of key '" + key
                     + "' is not UTF-8 text; state values are stored as text (JSON, as the SDKs send them)");
         }
