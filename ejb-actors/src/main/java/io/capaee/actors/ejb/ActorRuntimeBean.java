@@ -2,6 +2,8 @@
 package io.capaee.actors.ejb;
 
 import io.capaee.actors.java.JavaActorType;
+import io.capaee.actors.jobs.GrpcJobCallback;
+import io.capaee.actors.jobs.JobDelivery;
 import io.capaee.actors.jobs.JobSettings;
 import io.capaee.actors.jobs.JobStore;
 import io.capaee.actors.jobs.JobTargets;
@@ -38,6 +40,8 @@ import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.KeyNamespace;
 import io.capaee.api.wasm.WasmEngine;
+import io.capaee.grpc.AppCallbackChannels;
+import io.capaee.grpc.AppProtocol;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.annotation.PostConstruct;
@@ -58,6 +62,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -117,6 +122,8 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     private final Map<Long, Runnable> tasks = new ConcurrentHashMap<>();
     private final AtomicLong taskIds = new AtomicLong();
     private final List<ObjectName> mbeans = new ArrayList<>();
+    /** Connections to a gRPC app, for its job callback ({@code capa.app.protocol=grpc}); none are opened otherwise. */
+    private final AppCallbackChannels appCallbacks = new AppCallbackChannels();
     private ActorRuntimeCore core;
     private ThreadPoolExecutor turns;
     private ThreadPoolExecutor callbacks;
@@ -191,8 +198,17 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 List.of(config.getOptionalValue("capa.jobs.allowed-urls", String.class).orElse("").split(",")),
                 config.getValue("capa.bindings.functions-url", String.class),
                 SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)), core,
-                ActorRuntimeBean::binding);
+                ActorRuntimeBean::binding, grpcJobCallback(config));
         return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler);
+    }
+
+    /** A gRPC app's job callback, when {@code capa.app.protocol=grpc} and {@code capa.app.url} is set. */
+    private Optional<JobDelivery> grpcJobCallback(Config config) {
+        Optional<String> appUrl = config.getOptionalValue("capa.app.url", String.class).map(String::strip).filter(u -> !u.isEmpty());
+        if (appUrl.isEmpty() || AppProtocol.of(config.getOptionalValue(AppProtocol.KEY, String.class).orElse("")) != AppProtocol.GRPC) {
+            return Optional.empty();
+        }
+        return Optional.of(new GrpcJobCallback(appCallbacks, URI.create(appUrl.get()), config.getValue("capa.jobs.delivery-timeout", Duration.class)));
     }
 
     private static OutputBindingFactory binding(String name) {
@@ -230,6 +246,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
         if (jobs != null) {
             jobs.stop();
         }
+        appCallbacks.close();
         core.stop();
         turns.shutdown();
         callbacks.shutdown();

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
 /**
  * Delivers a firing to the job's {@link EventTarget}, as the input bindings deliver their events:
  * <ul>
- * <li>no target: Dapr's job callback, {@code POST <capa.app.url>/job/<name>} with the job's data;
+ * <li>no target: Dapr's job callback, {@code POST <capa.app.url>/job/<name>} with the job's data, or a gRPC
+ * app's {@code OnJobEventAlpha1} ({@code capa.app.protocol=grpc}, {@link GrpcJobCallback});
  * <li>a path or an {@code http(s)://} URL: a {@code POST} of the data to it (a path is on {@code capa.app.url});
  * <li>{@code function:NAME[/REVISION]}: a {@code POST} to the function, with the server's own API token;
  * <li>{@code actor:TYPE/ID/METHOD}: a call of the actor method with the data as its body;
@@ -48,14 +49,18 @@ public final class JobTargets implements JobDelivery {
     private final List<String> allowedUrls;
     private final ActorRuntime actors;
     private final Function<String, OutputBindingFactory> bindings;
+    private final Optional<JobDelivery> grpcApp;
 
     /**
      * @param appUrl {@code capa.app.url}, empty when no application is configured
      * @param allowedUrls further URLs a job may be delivered to, with what is below them ({@code capa.jobs.allowed-urls})
      * @param bindings the output binding factory of a name (a JNDI lookup of {@code eis/binding/NAME} on the server)
+     * @param grpcApp the application's job callback when it is a gRPC app ({@code capa.app.protocol=grpc},
+     *                {@link GrpcJobCallback}); empty: {@code POST <capa.app.url>/job/NAME}
      */
     public JobTargets(HttpClient http, Duration timeout, String appUrl, List<String> allowedUrls, String functionsUrl,
-                      Optional<String> ownToken, ActorRuntime actors, Function<String, OutputBindingFactory> bindings) {
+                      Optional<String> ownToken, ActorRuntime actors, Function<String, OutputBindingFactory> bindings,
+                      Optional<JobDelivery> grpcApp) {
         this.http = http;
         this.timeout = timeout;
         this.appUrl = appUrl.replaceAll("/+$", "");
@@ -65,6 +70,7 @@ public final class JobTargets implements JobDelivery {
                 .filter(u -> !u.isEmpty()).toList();
         this.actors = actors;
         this.bindings = bindings;
+        this.grpcApp = grpcApp;
     }
 
     @Override
@@ -74,6 +80,14 @@ public final class JobTargets implements JobDelivery {
             throw new InvalidValueException("target", (job.target() == null ? "none given, so the application's /job/" + job.name()
                     : "'" + job.target() + "' is a path on the application") + ", but capa.app.url is not set");
         }
+        if (target.isGrpc()) {
+            throw new InvalidValueException("target", "'" + job.target() + "' is a gRPC URL: a job reaches a gRPC app as its job"
+                    + " callback, with capa.app.protocol=grpc and no target");
+        }
+        if (grpcApp.isPresent() && job.target() != null && target.kind() == EventTarget.Kind.APP && !target.isUrl()) {
+            throw new InvalidValueException("target", "'" + job.target() + "' is a path on the application, but the application is a"
+                    + " gRPC app (capa.app.protocol=grpc), which takes jobs only through its job callback: give no target");
+        }
         if (target.isUrl() && allowedUrls.stream().noneMatch(u -> target.app().equals(u) || target.app().startsWith(u + "/"))) {
             throw new InvalidValueException("target", "'" + job.target() + "' is not under capa.app.url nor under one of capa.jobs.allowed-urls");
         }
@@ -82,6 +96,10 @@ public final class JobTargets implements JobDelivery {
     @Override
     public void deliver(JobSpec job) {
         check(job); // again: the settings may have changed since it was scheduled
+        if (job.target() == null && grpcApp.isPresent()) {
+            grpcApp.get().deliver(job);
+            return;
+        }
         EventTarget target = target(job);
         byte[] data = job.data() == null ? new byte[0] : job.data().getBytes(StandardCharsets.UTF_8);
         switch (target.kind()) {

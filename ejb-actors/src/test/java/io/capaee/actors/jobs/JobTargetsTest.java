@@ -48,7 +48,7 @@ class JobTargetsTest {
                 "http://127.0.0.1:1/wasm/functions", Optional.empty(),
                 null, name -> {
                     throw new JobException(JobException.Reason.DELIVERY, "no binding " + name);
-                });
+                }, Optional.empty());
     }
 
     private String appUrl() {

@@ -38,7 +38,7 @@ public class AppDelivery {
     /** @param app the spec's target, an application: it must be an http(s) URL */
     public void deliver(InboundMessage message, EventTarget app) throws InputBindingException {
         if (!app.isUrl()) {
-            throw new InputBindingException("target '" + message.target() + "' is not an http(s) URL");
+            throw new InputBindingException("target '" + message.target() + "' is not an http(s) or grpc(s) URL");
         }
         URI target = URI.create(app.app());
         probe(target);

@@ -27,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sends an input-binding event to the target its activation spec names ({@link EventTarget}):
  * <ul>
  * <li>{@code http(s)://...}: an application URL, with Dapr's contract ({@link AppDelivery});
+ * <li>{@code grpc(s)://host:port/NAME}: an app that serves Dapr's {@code AppCallback} service, with Dapr's contract
+ * for gRPC apps ({@link GrpcAppDelivery});
  * <li>{@code function:<name>[/<revision>]}: a wasm function of this server (POST to the functions
  * platform, {@code capa.bindings.functions-url}); the function's 2xx answer acknowledges the event;
  * <li>{@code binding:<name>}: the output binding {@code eis/binding/<name>}, operation
@@ -43,6 +45,9 @@ public class TargetDelivery {
 
     @Inject
     AppDelivery app;
+
+    @Inject
+    GrpcAppDelivery grpcApp;
 
     // another EJB module's bean: named, not left to the container's matching by interface
     @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.actors.ActorRuntime")
@@ -63,7 +68,13 @@ public class TargetDelivery {
                     SecuritySettings.ownAppToken(appToken));
             case BINDING -> toBinding(message, target.name());
             case ACTOR -> toActor(message, target.actor());
-            default -> app.deliver(message, target);
+            default -> {
+                if (target.isGrpc()) {
+                    grpcApp.deliver(message, target);
+                } else {
+                    app.deliver(message, target);
+                }
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Where an event goes (input bindings, pub/sub subscriptions): the one parser of target names, so
  * that every place that takes a target accepts and refuses the same ones.
  * <ul>
- * <li>{@link Kind#APP}: an {@code http(s)://} URL, or a path on the application ({@code /orders});
+ * <li>{@link Kind#APP}: an {@code http(s)://} URL, a {@code grpc(s)://host:port/NAME} URL (an app that serves
+ * Dapr's {@code AppCallback} service), or a path on the application ({@code /orders});
  * <li>{@link Kind#FUNCTION}: {@code function:NAME[/REVISION]}, a wasm function of this server;
  * <li>{@link Kind#ACTOR}: {@code actor:TYPE/ID/METHOD}, an actor method ({@link ActorTarget});
  * <li>{@link Kind#BINDING}: {@code binding:NAME}, an output binding.
@@ -90,15 +91,31 @@ public record EventTarget(Kind kind, String app, String name, String revision, A
             }
         }
         if (t.startsWith("http://") || t.startsWith("https://")) {
-            try {
-                if (URI.create(t).getHost() == null) {
-                    throw new InvalidTargetException(target, "url", "has no host");
-                }
-            } catch (IllegalArgumentException e) {
-                throw new InvalidTargetException(target, "url", "is not a URL: " + e.getMessage());
+            checkUrl(target, t);
+        }
+        if (isGrpcUrl(t)) {
+            if (checkUrl(target, t).getPort() < 0) {
+                throw new InvalidTargetException(target, "url", "has no port: a gRPC app is grpc://HOST:PORT/NAME");
             }
         }
         return new EventTarget(Kind.APP, t, null, null, null);
+    }
+
+    private static URI checkUrl(String target, String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidTargetException(target, "url", "is not a URL: " + e.getMessage());
+        }
+        if (uri.getHost() == null) {
+            throw new InvalidTargetException(target, "url", "has no host");
+        }
+        return uri;
+    }
+
+    private static boolean isGrpcUrl(String app) {
+        return app.startsWith("grpc://") || app.startsWith("grpcs://");
     }
 
     /** A function of this server, {@code revision} null or empty for its default; checked as {@link #parse} does. */
@@ -114,6 +131,11 @@ public record EventTarget(Kind kind, String app, String name, String revision, A
     /** An {@code http(s)://} URL (an APP target that is not a path on the application). */
     public boolean isUrl() {
         return kind == Kind.APP && (app.startsWith("http://") || app.startsWith("https://"));
+    }
+
+    /** A {@code grpc(s)://} URL: an app reached through Dapr's {@code AppCallback} service. */
+    public boolean isGrpc() {
+        return kind == Kind.APP && isGrpcUrl(app);
     }
 
     /** A function or actor method of this server: reached with the server's own credentials, not as an application. */

@@ -20,6 +20,24 @@ class EventTargetTest {
     }
 
     @Test
+    void aGrpcUrlIsAnAppServingAppCallbackNotAnHttpUrl() {
+        EventTarget target = EventTarget.parse("grpc://127.0.0.1:50051/orders");
+        assertEquals(EventTarget.Kind.APP, target.kind());
+        assertTrue(target.isGrpc());
+        assertFalse(target.isUrl());
+        assertTrue(EventTarget.parse("grpcs://app.example:443/orders").isGrpc());
+        assertFalse(EventTarget.parse("https://app.example/orders").isGrpc());
+        assertFalse(EventTarget.parse("/grpc://x").isGrpc());
+    }
+
+    @Test
+    void aGrpcUrlWithoutAHostOrAPortIsRefusedNamingTheUrl() {
+        for (String bad : new String[] {"grpc:///orders", "grpc://app.example/orders", "grpcs://h/a b"}) {
+            assertEquals("url", assertThrows(InvalidTargetException.class, () -> EventTarget.parse(bad), bad).part(), bad);
+        }
+    }
+
+    @Test
     void aPathIsAnAppTargetOnTheApplication() {
         EventTarget target = EventTarget.parse("/orders");
         assertEquals(EventTarget.Kind.APP, target.kind());

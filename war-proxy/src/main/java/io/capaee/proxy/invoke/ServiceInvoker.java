@@ -3,7 +3,7 @@ package io.capaee.proxy.invoke;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
-import io.capaee.proxy.appcallback.AppCallbackChannels;
+import io.capaee.grpc.AppCallbackChannels;
 import io.capaee.proxy.appcallback.HttpStatuses;
 import io.capaee.proxy.dapr.DaprException;
 import io.capaee.proxy.forward.PathSegments;

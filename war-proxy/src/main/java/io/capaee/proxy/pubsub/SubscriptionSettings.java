@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
-import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.api.InvalidValueException;
+import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.api.security.SecuritySettings;
+import io.capaee.grpc.AppProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +37,9 @@ record SubscriptionSettings(String appId, String appUrl, boolean grpcApp, String
                 config.getOptionalValue("capa.pubsub.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30)));
     }
 
-    /** {@code capa.app.protocol}: how the app at {@code capa.app.url} is reached, {@code http} (default) or {@code grpc}. */
+    /** {@code capa.app.protocol}: whether the app at {@code capa.app.url} is reached over gRPC. */
     static boolean grpcApp(Config config) {
-        String protocol = config.getOptionalValue("capa.app.protocol", String.class).map(String::strip).orElse("http");
-        return switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
-            case "", "http" -> false;
-            case "grpc" -> true;
-            default -> throw new IllegalArgumentException("capa.app.protocol is '" + protocol + "': http or grpc");
-        };
+        return AppProtocol.of(config.getOptionalValue(AppProtocol.KEY, String.class).orElse("")) == AppProtocol.GRPC;
     }
 
     /** The policy, or a refusal naming the setting ({@code capa.pubsub.max-attempts}, {@code initial-backoff}, {@code max-backoff}). */

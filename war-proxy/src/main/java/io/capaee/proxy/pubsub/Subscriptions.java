@@ -7,7 +7,7 @@ import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
-import io.capaee.proxy.appcallback.AppCallbackChannels;
+import io.capaee.grpc.AppCallbackChannels;
 import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.component.MetadataContributor;

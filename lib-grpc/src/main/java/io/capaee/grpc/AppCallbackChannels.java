@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.proxy.appcallback;
+package io.capaee.grpc;
 
+import io.dapr.v1.AppCallbackAlphaGrpc;
 import io.dapr.v1.AppCallbackGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -13,13 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One gRPC connection per app that serves Dapr's {@code AppCallback} service, opened on first use and closed when the
- * application stops. An app is addressed by URL: {@code grpc://host:port} or {@code http://host:port} for plain
- * HTTP/2, {@code grpcs://} or {@code https://} for TLS with the JVM's trust store (as Dapr's {@code --app-protocol
- * grpc} and {@code grpcs}); the path, if any, is not used.
+ * One gRPC connection per app that serves Dapr's {@code AppCallback} service, opened on first use and closed with
+ * {@link #close()} (each module that owns one closes it when the application stops). An app is addressed by URL:
+ * {@code grpc://host:port} or {@code http://host:port} for plain HTTP/2, {@code grpcs://} or {@code https://} for
+ * TLS with the JVM's trust store (as Dapr's {@code --app-protocol grpc} and {@code grpcs}); the path, if any, is not
+ * used.
  */
-@ApplicationScoped
-public class AppCallbackChannels {
+public class AppCallbackChannels implements AutoCloseable {
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
 
     /** Whether {@code app} names a gRPC app by its scheme alone ({@code grpc://}, {@code grpcs://}). */
@@ -28,9 +27,18 @@ public class AppCallbackChannels {
         return scheme.equals("grpc") || scheme.equals("grpcs");
     }
 
-    /** A stub for the app at {@code app}, without a deadline: set one per call. */
+    /**
+     * A stub for the app at {@code app}, without a deadline: set one per call.
+     *
+     * @throws IllegalArgumentException when the URL has no host or no port
+     */
     public AppCallbackGrpc.AppCallbackBlockingStub stub(URI app) {
         return AppCallbackGrpc.newBlockingStub(channel(app));
+    }
+
+    /** A stub for the app's {@code AppCallbackAlpha} service (job events), as {@link #stub} does. */
+    public AppCallbackAlphaGrpc.AppCallbackAlphaBlockingStub alphaStub(URI app) {
+        return AppCallbackAlphaGrpc.newBlockingStub(channel(app));
     }
 
     private ManagedChannel channel(URI app) {
@@ -45,8 +53,9 @@ public class AppCallbackChannels {
         });
     }
 
-    @PreDestroy
-    void close() {
+    /** Closes every connection, waiting up to 2 s for each one's calls to end. */
+    @Override
+    public void close() {
         channels.values().forEach(ManagedChannel::shutdown);
         for (ManagedChannel channel : channels.values()) {
             try {
