@@ -93,7 +93,7 @@ cat >"$SERVER_DIR/databases.xml" <<XML
   </dataSource>
 </server>
 XML
-printf 'http.port=%s\nhttps.port=%s\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
+printf 'http.port=%s\nhttps.port=%s\ncapa.grpc.enabled=false\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 BASE=http://127.0.0.1:$HTTP_PORT/v1.0-alpha1/database/bench

@@ -158,7 +158,7 @@ mkdir -p "$SERVER_DIR/apps"
 cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
 [ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
-printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
+printf 'http.port=%s\nhttps.port=%s\ncapa.grpc.enabled=false\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
 [ -z "$CORE_THREADS" ] || printf 'capa.executor.core-threads=%s\n' "$CORE_THREADS" >>"$SERVER_DIR/bootstrap.properties"
 if [ "$INPUT_BINDINGS" = 1 ]; then
   log "with the NATS, JetStream, Redis-stream and cron input bindings on (needs NATS and Redis on 127.0.0.1)"

@@ -56,6 +56,7 @@ rm -f "$SERVER/configDropins/overrides/liberty-plugin-variable-config.xml"
 cat > "$SERVER/bootstrap.properties" <<PROPS
 http.port=$HTTP_PORT
 https.port=$HTTPS_PORT
+capa.grpc.enabled=false
 capa.registry.directory=$WORK/registry
 capa.registry.max-module-bytes=$(( (SIZE_MB + 16) * 1024 * 1024 ))
 PROPS

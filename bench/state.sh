@@ -135,7 +135,7 @@ if [ "$PG" = 1 ]; then
 </server>
 XML
 fi
-printf 'http.port=%s\nhttps.port=%s\ncapa.app.id=%s\ncapa.state.backend=redis\ncapa.kv.host=%s\ncapa.kv.port=%s\ncapa.kv.pool-size=%s\n' \
+printf 'http.port=%s\nhttps.port=%s\ncapa.grpc.enabled=false\ncapa.app.id=%s\ncapa.state.backend=redis\ncapa.kv.host=%s\ncapa.kv.port=%s\ncapa.kv.pool-size=%s\n' \
   "$HTTP_PORT" "$HTTPS_PORT" "$APP_ID" "$REDIS_HOST" "$REDIS_PORT" "$CONNECTIONS" >"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }

@@ -34,6 +34,8 @@ bench_server_start() {
   cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
   cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
   printf '%s\n' "$@" "capa.sample.channels=sample-channels.xml" >"$SERVER_DIR/bootstrap.properties"
+  # Dapr's gRPC port (50001 by default) only for a benchmark that sets one: two servers must not both take it
+  case " $* " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac
   BENCH_SERVER_STARTED=1
   "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 }
