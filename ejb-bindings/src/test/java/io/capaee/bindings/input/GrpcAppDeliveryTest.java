@@ -32,6 +32,7 @@ class GrpcAppDeliveryTest {
     private final AtomicInteger listings = new AtomicInteger();
     private final GrpcAppDelivery delivery = new GrpcAppDelivery();
     private final Server app;
+    private final int port;
 
     GrpcAppDeliveryTest() throws IOException {
         app = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(new AppCallbackGrpc.AppCallbackImplBase() {
@@ -53,6 +54,7 @@ class GrpcAppDeliveryTest {
                 out.onCompleted();
             }
         }).build().start();
+        port = app.getPort(); // a server that is shut down no longer tells it
     }
 
     @AfterEach
@@ -67,7 +69,7 @@ class GrpcAppDeliveryTest {
     }
 
     private void deliver(String data, int attempt, String name) throws InputBindingException {
-        String target = "grpc://127.0.0.1:" + app.getPort() + "/" + name;
+        String target = "grpc://127.0.0.1:" + port + "/" + name;
         delivery.deliver(message(data, attempt, target), EventTarget.parse(target));
     }
 
@@ -99,7 +101,7 @@ class GrpcAppDeliveryTest {
 
     @Test
     void aTargetWithoutABindingNameOrAnAppThatIsDownIsRefusedNamingTheTarget() {
-        String noName = "grpc://127.0.0.1:" + app.getPort();
+        String noName = "grpc://127.0.0.1:" + port;
         InputBindingException e = assertThrows(InputBindingException.class,
                 () -> delivery.deliver(message("{}", 1, noName), EventTarget.parse(noName)));
         assertTrue(e.getMessage().contains("grpc://HOST:PORT/NAME"), e.getMessage());
