@@ -216,6 +216,31 @@ class DaprGrpcSdkStreamIT {
         assertTrue(refused.getMessage().contains("pubsub nope is not found"), refused.getMessage());
     }
 
+    @Test
+    void streamsBeyondCapaPubsubMaxStreamsAreRefusedUntilOneEnds() throws Exception {
+        // this class alone opens streams, and each test's end with it: wait until the last test's are gone
+        Server.await("/v1.0/metadata", r -> !r.body().contains("STREAMING"), WAIT);
+        int max = 4; // capa.pubsub.max-streams of the test server (liberty-config/pom.xml)
+        List<String> open = new ArrayList<>();
+        RawStream first = null;
+        for (int i = 0; i < max; i++) {
+            open.add(topic("stream-bound"));
+            RawStream stream = RawStream.open(open.get(i), null);
+            closeAfter.add(stream::cancel);
+            first = first == null ? stream : first;
+        }
+        RawStream beyond = RawStream.start(topic("stream-bound"), null);
+        closeAfter.add(beyond::cancel);
+        StatusRuntimeException refused = beyond.refusal();
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, refused.getStatus().getCode());
+        assertTrue(refused.getStatus().getDescription().contains("capa.pubsub.max-streams"), refused.getStatus().getDescription());
+
+        first.cancel();
+        awaitListed(open.get(0), false);
+        RawStream next = RawStream.open(topic("stream-bound"), null);
+        closeAfter.add(next::cancel);
+    }
+
     private static void awaitSize(List<?> list, int size) throws InterruptedException {
         long end = System.nanoTime() + WAIT.toNanos();
         while (list.size() < size && System.nanoTime() < end) {
@@ -280,6 +305,13 @@ class DaprGrpcSdkStreamIT {
         private String lastId;
 
         static RawStream open(String topic, String deadLetterTopic) throws Exception {
+            RawStream stream = start(topic, deadLetterTopic);
+            assertNotNull(stream.initialResponse.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "the initial response; ended with " + stream.end.peek());
+            return stream;
+        }
+
+        /** Sends the initial request, and does not wait for the answer. */
+        static RawStream start(String topic, String deadLetterTopic) {
             RawStream stream = new RawStream();
             MethodDescriptor<DynamicMessage, DynamicMessage> method = MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
                     .setType(MethodDescriptor.MethodType.BIDI_STREAMING)
@@ -290,7 +322,6 @@ class DaprGrpcSdkStreamIT {
             stream.requests = (ClientCallStreamObserver<DynamicMessage>) ClientCalls.asyncBidiStreamingCall(
                     channel.newCall(method, CallOptions.DEFAULT), stream);
             stream.requests.onNext(initial("pubsub", topic, deadLetterTopic));
-            assertNotNull(stream.initialResponse.poll(WAIT.toSeconds(), TimeUnit.SECONDS), "the initial response; ended with " + stream.end.peek());
             return stream;
         }
 

@@ -71,6 +71,8 @@ public class Subscriptions implements MetadataContributor {
     private final Map<String, Running> running = new LinkedHashMap<>(); // guarded by this
     private final Map<Long, Running> streams = new LinkedHashMap<>(); // guarded by this: by connection number
     private long streamsStarted; // guarded by this
+    private int streamsStarting; // guarded by this: streams being subscribed, which count against the bound
+    private int maxStreams;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private SubscriptionSettings settings;
     private ScheduledFuture<?> discovery;
@@ -92,6 +94,7 @@ public class Subscriptions implements MetadataContributor {
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         Config config = ConfigProvider.getConfig();
         settings = SubscriptionSettings.fromConfig(config);
+        maxStreams = config.getValue("capa.pubsub.max-streams", Integer.class);
         List<Subscription> declared = SubscriptionSettings.declared(config);
         synchronized (this) {
             for (Subscription s : declared) {
@@ -165,7 +168,8 @@ public class Subscriptions implements MetadataContributor {
      * stream is closed, or the application stops.
      *
      * @param deadLetterTopic where dropped messages go; null or empty for none
-     * @throws DaprException 404 ERR_PUBSUB_NOT_FOUND for an unknown pubsub, 500 when the broker cannot subscribe
+     * @throws DaprException 404 ERR_PUBSUB_NOT_FOUND for an unknown pubsub, 429 beyond {@code capa.pubsub.max-streams},
+     *     500 when the broker cannot subscribe
      */
     public TopicStream stream(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send) {
         if (settings == null) {
@@ -173,6 +177,25 @@ public class Subscriptions implements MetadataContributor {
         }
         PubSubConnectionFactory broker = components.find("pubsub", pubsub, PubSubConnectionFactory.class).orElseThrow(
                 () -> new DaprException(404, "ERR_PUBSUB_NOT_FOUND", "pubsub " + pubsub + " is not found"));
+        // each stream holds a broker consumer, and a work thread while it waits for the client's answer: bounded
+        synchronized (this) {
+            if (streams.size() + streamsStarting >= maxStreams) {
+                throw new DaprException(429, "ERR_PUBSUB_SUBSCRIBE", "too many streaming subscriptions: " + maxStreams
+                        + " are open (capa.pubsub.max-streams); end one first");
+            }
+            streamsStarting++;
+        }
+        try {
+            return startStream(broker, pubsub, topic, deadLetterTopic, send);
+        } finally {
+            synchronized (this) {
+                streamsStarting--;
+            }
+        }
+    }
+
+    private TopicStream startStream(PubSubConnectionFactory broker, String pubsub, String topic, String deadLetterTopic,
+                                    Consumer<TopicEventRequest> send) {
         // Dapr's streams have the default route "/"; the type is what /v1.0/metadata shows
         Subscription s = new Subscription(pubsub, topic, "/", deadLetterTopic, false, "STREAMING");
         StreamDelivery delivery = new StreamDelivery(s, send, settings, broker);
