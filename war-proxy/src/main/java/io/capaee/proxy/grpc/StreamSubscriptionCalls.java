@@ -26,6 +26,7 @@ import java.util.logging.Logger;
  * sends each message of the topic as a {@link TopicEventRequest} and waits for the client's {@code event_processed} of
  * its id before the next (the delivery is the pub/sub machinery's, {@link TopicStream}). The stream's end (the client
  * cancels, half-closes or goes away) ends the subscription; what the client did not acknowledge stays with the broker.
+ * The application stopping ends the stream with UNAVAILABLE (Dapr ends it as its API server closes).
  *
  * <p>Refusals end the stream with a status: an unknown pubsub INVALID_ARGUMENT with {@code ERR_PUBSUB_NOT_FOUND}, as
  * Dapr answers it; a first message that is not an initial request, an empty pubsub or topic, and a second initial
@@ -37,7 +38,11 @@ final class StreamSubscriptionCalls extends DaprCalls {
     /** Starts a streaming subscription (the pub/sub subscriptions' {@code stream}). */
     @FunctionalInterface
     interface Streams {
-        TopicStream start(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send);
+        /**
+         * @param send writes one event to the stream
+         * @param stopped run when the server stops the subscription (the application stops)
+         */
+        TopicStream start(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send, Runnable stopped);
     }
 
     private final Streams streams;
@@ -106,7 +111,7 @@ final class StreamSubscriptionCalls extends DaprCalls {
             }
             try {
                 // events the subscription sends meanwhile wait for this lock, so the initial response goes first
-                stream = streams.start(initial.getPubsubName(), initial.getTopic(), initial.getDeadLetterTopic(), this::send);
+                stream = streams.start(initial.getPubsubName(), initial.getTopic(), initial.getDeadLetterTopic(), this::send, this::stopped);
             } catch (DaprException e) {
                 return fail("ERR_PUBSUB_NOT_FOUND".equals(e.errorCode()) ? GrpcStatuses.of(e, Status.Code.INVALID_ARGUMENT)
                         : status("SubscribeTopicEventsAlpha1", e));
@@ -158,6 +163,15 @@ final class StreamSubscriptionCalls extends DaprCalls {
                 call.onCompleted();
             }
             close(ending);
+        }
+
+        /** The server stopped the subscription: the stream ends UNAVAILABLE, as a client that may subscribe again expects. */
+        private synchronized void stopped() {
+            if (!closed && !call.isCancelled()) {
+                closed = true;
+                call.onError(Status.UNAVAILABLE.withDescription("the server is stopping; subscribe again").asRuntimeException());
+            }
+            closed = true;
         }
 
         /** The client cancelled or went away. */

@@ -77,10 +77,13 @@ public class Subscriptions implements MetadataContributor {
     private SubscriptionSettings settings;
     private ScheduledFuture<?> discovery;
 
-    /** @param stream the delivery of a streaming subscription, else null */
-    private record Running(Subscription subscription, PubSubSubscription handle, StreamDelivery stream) {
+    /**
+     * @param stream the delivery of a streaming subscription, else null
+     * @param stopped for a streaming subscription, tells its stream that the server stopped it; else null
+     */
+    private record Running(Subscription subscription, PubSubSubscription handle, StreamDelivery stream, Runnable stopped) {
         Running(Subscription subscription, PubSubSubscription handle) {
-            this(subscription, handle, null);
+            this(subscription, handle, null, null);
         }
 
         void stop() {
@@ -165,13 +168,14 @@ public class Subscriptions implements MetadataContributor {
      * Starts a streaming subscription: the messages of {@code topic} are sent with {@code send}, one at a time, each
      * waiting for the client's answer ({@link StreamDelivery}), in the app's consumer group, so that streams and the
      * app's other subscriptions of the topic share its messages as competing consumers. It runs until the returned
-     * stream is closed, or the application stops.
+     * stream is closed, or the application stops, which runs {@code stopped}.
      *
      * @param deadLetterTopic where dropped messages go; null or empty for none
+     * @param stopped run when the application stops the subscription, so that the stream ends too
      * @throws DaprException 404 ERR_PUBSUB_NOT_FOUND for an unknown pubsub, 429 beyond {@code capa.pubsub.max-streams},
      *     500 when the broker cannot subscribe
      */
-    public TopicStream stream(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send) {
+    public TopicStream stream(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send, Runnable stopped) {
         if (settings == null) {
             throw new DaprException(503, "ERR_PUBSUB_NOT_READY", "pub/sub is still starting; try again");
         }
@@ -186,7 +190,7 @@ public class Subscriptions implements MetadataContributor {
             streamsStarting++;
         }
         try {
-            return startStream(broker, pubsub, topic, deadLetterTopic, send);
+            return startStream(broker, pubsub, topic, deadLetterTopic, send, stopped);
         } finally {
             synchronized (this) {
                 streamsStarting--;
@@ -195,7 +199,7 @@ public class Subscriptions implements MetadataContributor {
     }
 
     private TopicStream startStream(PubSubConnectionFactory broker, String pubsub, String topic, String deadLetterTopic,
-                                    Consumer<TopicEventRequest> send) {
+                                    Consumer<TopicEventRequest> send, Runnable stopped) {
         // Dapr's streams have the default route "/"; the type is what /v1.0/metadata shows
         Subscription s = new Subscription(pubsub, topic, "/", deadLetterTopic, false, "STREAMING");
         StreamDelivery delivery = new StreamDelivery(s, send, settings, broker);
@@ -210,7 +214,7 @@ public class Subscriptions implements MetadataContributor {
         long number;
         synchronized (this) {
             number = ++streamsStarted;
-            streams.put(number, new Running(s, handle, delivery));
+            streams.put(number, new Running(s, handle, delivery, stopped));
         }
         LOG.log(Level.INFO, "streaming subscription {0} (stream {1}) started", new Object[] {s.key(), number});
         AtomicBoolean closed = new AtomicBoolean();
@@ -276,7 +280,10 @@ public class Subscriptions implements MetadataContributor {
         }
         running.values().forEach(r -> r.handle().close());
         running.clear();
-        streams.values().forEach(Running::stop);
+        streams.values().forEach(r -> {
+            r.stop();
+            r.stopped().run();
+        });
         streams.clear();
     }
 }

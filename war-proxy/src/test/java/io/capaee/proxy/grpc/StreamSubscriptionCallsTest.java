@@ -61,7 +61,7 @@ class StreamSubscriptionCallsTest {
     private ManagedChannel channel;
 
     /** One subscription the calls started, and what happened to it. */
-    private record Started(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send,
+    private record Started(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send, Runnable stopped,
                            BlockingQueue<String> answers, CountDownLatch closed) implements TopicStream {
         @Override
         public boolean processed(String id, TopicEventResponseStatus status) {
@@ -112,11 +112,11 @@ class StreamSubscriptionCallsTest {
     }
 
     private DaprGrpc.DaprStub start(List<String> appTokens) throws Exception {
-        StreamSubscriptionCalls.Streams streams = (pubsub, topic, deadLetterTopic, send) -> {
+        StreamSubscriptionCalls.Streams streams = (pubsub, topic, deadLetterTopic, send, stopped) -> {
             if (!pubsub.equals("pubsub")) {
                 throw new DaprException(404, "ERR_PUBSUB_NOT_FOUND", "pubsub " + pubsub + " is not found");
             }
-            Started s = new Started(pubsub, topic, deadLetterTopic, send, new LinkedBlockingQueue<>(), new CountDownLatch(1));
+            Started s = new Started(pubsub, topic, deadLetterTopic, send, stopped, new LinkedBlockingQueue<>(), new CountDownLatch(1));
             started.add(s);
             return s;
         };
@@ -196,6 +196,16 @@ class StreamSubscriptionCallsTest {
         Started s = subscribed(dapr, new Received());
         channel.shutdownNow();
         assertTrue(s.closed().await(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aSubscriptionTheServerStopsEndsItsStreamUnavailable() throws Exception {
+        var dapr = start(List.of());
+        Received received = new Received();
+        Started s = subscribed(dapr, received);
+        s.stopped().run();
+        assertEquals(Status.Code.UNAVAILABLE, received.refusal().getStatus().getCode());
+        assertThrows(IllegalStateException.class, () -> s.send().accept(TopicEventRequest.getDefaultInstance()));
     }
 
     @Test
