@@ -6,19 +6,24 @@ import com.google.protobuf.Empty;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
+import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
 import io.capaee.api.json.JsonText;
 import io.capaee.proxy.actors.DaprActors;
+import io.capaee.proxy.dapr.DaprException;
 import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprProtos;
 import io.grpc.MethodDescriptor;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Actors over gRPC: invoke, state get and transaction, reminders and timers, on the runtime the HTTP actor API
@@ -30,6 +35,7 @@ import java.util.List;
  * the SDKs' actor runtimes decode when the reminder or timer fires.
  */
 final class ActorCalls extends DaprCalls {
+    private static final Logger LOG = Logger.getLogger(ActorCalls.class.getName());
     private final DaprActors actors;
 
     ActorCalls(DaprActors actors) {
@@ -50,16 +56,33 @@ final class ActorCalls extends DaprCalls {
             var metadata = request.getMetadataMap();
             ActorRequest call = new ActorRequest(request.getData().toByteArray(), metadata.get("content-type"), metadata.get("Dapr-Reentrancy-Id"));
             // the call thread returns now: the call waits for its turn, and runs, on the runtime's threads
-            actors.invoke(actor, request.getMethod(), call, (response, refusal) -> {
-                if (refusal != null) {
-                    out.onError(GrpcStatuses.of(refusal));
-                    return;
-                }
-                out.onNext(DaprProtos.InvokeActorResponse.newBuilder().setData(ByteString.copyFrom(response.body())).build());
-                out.onCompleted();
-            });
+            actors.invoke(actor, request.getMethod(), call, (response, refusal) -> answerLater(out, actor, request.getMethod(), response, refusal));
         } catch (RuntimeException e) {
             out.onError(status("InvokeActor", e));
+        }
+    }
+
+    /**
+     * Answers an invocation once the actor's turn is over, on the runtime's thread. The client may have cancelled
+     * meanwhile (its deadline passed, it went away): the answer is then dropped, and said so at FINE, since grpc-java
+     * refuses it, and the runtime's future would swallow what the refusal throws without a word.
+     */
+    private static void answerLater(StreamObserver<DaprProtos.InvokeActorResponse> out, ActorId actor, String method,
+                                    ActorResponse response, DaprException refusal) {
+        if (out instanceof ServerCallStreamObserver<?> call && call.isCancelled()) {
+            LOG.log(Level.FINE, "InvokeActor {0}.{1}: the client cancelled the call; its answer is dropped", new Object[] {actor, method});
+            return;
+        }
+        try {
+            if (refusal != null) {
+                out.onError(GrpcStatuses.of(refusal));
+                return;
+            }
+            out.onNext(DaprProtos.InvokeActorResponse.newBuilder().setData(ByteString.copyFrom(response.body())).build());
+            out.onCompleted();
+        } catch (RuntimeException e) {
+            // cancelled between the check and the answer
+            LOG.log(Level.FINE, "InvokeActor {0}.{1}: the answer could not be sent: {2}", new Object[] {actor, method, e.getMessage()});
         }
     }
 

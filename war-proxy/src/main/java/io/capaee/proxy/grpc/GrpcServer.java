@@ -12,6 +12,7 @@ import io.capaee.proxy.lock.Locks;
 import io.capaee.proxy.metadata.MetadataAttributes;
 import io.capaee.proxy.metadata.MetadataSnapshot;
 import io.capaee.proxy.pubsub.Publisher;
+import io.capaee.proxy.pubsub.Subscriptions;
 import io.capaee.proxy.secrets.SecretReader;
 import io.capaee.proxy.shutdown.ServerShutdown;
 import io.capaee.proxy.state.StateStores;
@@ -81,6 +82,9 @@ public class GrpcServer {
     Publisher publisher;
 
     @Inject
+    Subscriptions subscriptions;
+
+    @Inject
     SecretReader secrets;
 
     @Inject
@@ -128,7 +132,8 @@ public class GrpcServer {
             LOG.log(Level.SEVERE, "Dapr gRPC API not started: {0}", e.getMessage());
             return;
         }
-        var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher), new BindingCalls(OutputBindings::invoke),
+        var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher),
+                new StreamSubscriptionCalls(subscriptions::stream), new BindingCalls(OutputBindings::invoke),
                 new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors), attributes),
                 new ActorCalls(actors), new ConfigurationCalls(configuration), new InvokeCalls(invoker), new JobCalls(jobs),
                 new ShutdownCalls(shutdown)));

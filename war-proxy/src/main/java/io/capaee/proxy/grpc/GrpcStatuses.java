@@ -20,7 +20,11 @@ public final class GrpcStatuses {
     private GrpcStatuses() {}
 
     public static StatusRuntimeException of(DaprException e) {
-        Status.Code code = code(e.status(), e.errorCode());
+        return of(e, code(e.status(), e.errorCode()));
+    }
+
+    /** With a code of its own, where Dapr answers a call with another code than the HTTP status suggests. */
+    static StatusRuntimeException of(DaprException e, Status.Code code) {
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
                 .setCode(code.value())
                 .setMessage(e.getMessage())

@@ -59,7 +59,7 @@ final class GrpcDelivery implements DeliveryHandler {
         byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
         TopicEventResponse response;
         try {
-            response = app.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onTopicEvent(request(event));
+            response = app.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onTopicEvent(request(subscription, event));
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 LOG.log(Level.WARNING, "{0}: the app does not implement OnTopicEvent; the message is dropped", subscription.key());
@@ -83,8 +83,8 @@ final class GrpcDelivery implements DeliveryHandler {
         return DeadLetters.undelivered(subscription, broker, message, last, attempts);
     }
 
-    /** The event as Dapr hands it to a gRPC app. */
-    TopicEventRequest request(byte[] envelope) {
+    /** The event as Dapr hands it to a gRPC app, and to a streaming subscription ({@link StreamDelivery}). */
+    static TopicEventRequest request(Subscription subscription, byte[] envelope) {
         JsonObject event = JsonText.parse(envelope).asJsonObject();
         String contentType = event.getString("datacontenttype", "application/json");
         TopicEventRequest.Builder request = TopicEventRequest.newBuilder()

@@ -12,6 +12,9 @@ import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.component.SubscriptionInfo;
+import io.capaee.proxy.dapr.DaprException;
+import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
+import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse.TopicEventResponseStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
@@ -29,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
@@ -41,7 +46,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code capa.pubsub.discovery-interval} (subscriptions it no longer lists are stopped). Each runs
  * in turns on the resource adapter's work manager, with the consumer group {@code capa.app.id} and
  * the retry policy {@code capa.pubsub.*} ({@link Delivery} makes one attempt at a time); all stop
- * when the application stops. Also the pub/sub part of {@code /v1.0/metadata}.
+ * when the application stops. Streaming subscriptions ({@code SubscribeTopicEventsAlpha1}) run here too, with the
+ * same group and policy, from their stream's start to its end ({@link #stream}). Also the pub/sub part of
+ * {@code /v1.0/metadata}.
  */
 @ApplicationScoped
 public class Subscriptions implements MetadataContributor {
@@ -62,15 +69,35 @@ public class Subscriptions implements MetadataContributor {
     AppCallbackChannels appCallbacks;
 
     private final Map<String, Running> running = new LinkedHashMap<>(); // guarded by this
+    private final Map<Long, Running> streams = new LinkedHashMap<>(); // guarded by this: by connection number
+    private long streamsStarted; // guarded by this
+    private int streamsStarting; // guarded by this: streams being subscribed, which count against the bound
+    private int maxStreams;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private SubscriptionSettings settings;
     private ScheduledFuture<?> discovery;
 
-    private record Running(Subscription subscription, PubSubSubscription handle) {}
+    /**
+     * @param stream the delivery of a streaming subscription, else null
+     * @param stopped for a streaming subscription, tells its stream that the server stopped it; else null
+     */
+    private record Running(Subscription subscription, PubSubSubscription handle, StreamDelivery stream, Runnable stopped) {
+        Running(Subscription subscription, PubSubSubscription handle) {
+            this(subscription, handle, null, null);
+        }
+
+        void stop() {
+            if (stream != null) {
+                stream.end(); // first: a delivery that waits for the client's answer gives up, so the loop stops at once
+            }
+            handle.close();
+        }
+    }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         Config config = ConfigProvider.getConfig();
         settings = SubscriptionSettings.fromConfig(config);
+        maxStreams = config.getValue("capa.pubsub.max-streams", Integer.class);
         List<Subscription> declared = SubscriptionSettings.declared(config);
         synchronized (this) {
             for (Subscription s : declared) {
@@ -137,6 +164,84 @@ public class Subscriptions implements MetadataContributor {
         }
     }
 
+    /**
+     * Starts a streaming subscription: the messages of {@code topic} are sent with {@code send}, one at a time, each
+     * waiting for the client's answer ({@link StreamDelivery}), in the app's consumer group, so that streams and the
+     * app's other subscriptions of the topic share its messages as competing consumers. It runs until the returned
+     * stream is closed, or the application stops, which runs {@code stopped}.
+     *
+     * @param deadLetterTopic where dropped messages go; null or empty for none
+     * @param stopped run when the application stops the subscription, so that the stream ends too
+     * @throws DaprException 404 ERR_PUBSUB_NOT_FOUND for an unknown pubsub, 429 beyond {@code capa.pubsub.max-streams},
+     *     500 when the broker cannot subscribe
+     */
+    public TopicStream stream(String pubsub, String topic, String deadLetterTopic, Consumer<TopicEventRequest> send, Runnable stopped) {
+        if (settings == null) {
+            throw new DaprException(503, "ERR_PUBSUB_NOT_READY", "pub/sub is still starting; try again");
+        }
+        PubSubConnectionFactory broker = components.find("pubsub", pubsub, PubSubConnectionFactory.class).orElseThrow(
+                () -> new DaprException(404, "ERR_PUBSUB_NOT_FOUND", "pubsub " + pubsub + " is not found"));
+        // each stream holds a broker consumer, and a work thread while it waits for the client's answer: bounded
+        synchronized (this) {
+            if (streams.size() + streamsStarting >= maxStreams) {
+                throw new DaprException(429, "ERR_PUBSUB_SUBSCRIBE", "too many streaming subscriptions: " + maxStreams
+                        + " are open (capa.pubsub.max-streams); end one first");
+            }
+            streamsStarting++;
+        }
+        try {
+            return startStream(broker, pubsub, topic, deadLetterTopic, send, stopped);
+        } finally {
+            synchronized (this) {
+                streamsStarting--;
+            }
+        }
+    }
+
+    private TopicStream startStream(PubSubConnectionFactory broker, String pubsub, String topic, String deadLetterTopic,
+                                    Consumer<TopicEventRequest> send, Runnable stopped) {
+        // Dapr's streams have the default route "/"; the type is what /v1.0/metadata shows
+        Subscription s = new Subscription(pubsub, topic, "/", deadLetterTopic, false, "STREAMING");
+        StreamDelivery delivery = new StreamDelivery(s, send, settings, broker);
+        PubSubSubscription handle;
+        try (PubSubConnection connection = broker.getConnection()) {
+            handle = connection.subscribe(topic, settings.appId(), settings.policy(), contexts.createContextualProxy(delivery, DeliveryHandler.class));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "streaming subscription " + s.key() + " could not start", e);
+            throw new DaprException(500, "ERR_PUBSUB_SUBSCRIBE", "cannot subscribe to topic " + topic + " of pubsub " + pubsub
+                    + "; the server log has the detail", e);
+        }
+        long number;
+        synchronized (this) {
+            number = ++streamsStarted;
+            streams.put(number, new Running(s, handle, delivery, stopped));
+        }
+        LOG.log(Level.INFO, "streaming subscription {0} (stream {1}) started", new Object[] {s.key(), number});
+        AtomicBoolean closed = new AtomicBoolean();
+        return new TopicStream() {
+            @Override
+            public boolean processed(String id, TopicEventResponseStatus status) {
+                return delivery.processed(id, status);
+            }
+
+            @Override
+            public void close() {
+                if (closed.getAndSet(true)) {
+                    return;
+                }
+                delivery.end();
+                Running r;
+                synchronized (Subscriptions.this) {
+                    r = streams.remove(number);
+                }
+                if (r != null) {
+                    r.stop();
+                    LOG.log(Level.INFO, "streaming subscription {0} (stream {1}) stopped", new Object[] {s.key(), number});
+                }
+            }
+        };
+    }
+
     @Override
     public List<ComponentInfo> components() {
         List<ComponentInfo> result = new ArrayList<>();
@@ -159,7 +264,9 @@ public class Subscriptions implements MetadataContributor {
     @Override
     public synchronized List<SubscriptionInfo> subscriptions() {
         List<SubscriptionInfo> result = new ArrayList<>();
-        for (Running r : running.values()) {
+        List<Running> all = new ArrayList<>(running.values());
+        all.addAll(streams.values());
+        for (Running r : all) {
             Subscription s = r.subscription();
             result.add(new SubscriptionInfo(s.pubsub(), s.topic(), s.route(), s.deadLetterTopic(), s.type()));
         }
@@ -173,5 +280,10 @@ public class Subscriptions implements MetadataContributor {
         }
         running.values().forEach(r -> r.handle().close());
         running.clear();
+        streams.values().forEach(r -> {
+            r.stop();
+            r.stopped().run();
+        });
+        streams.clear();
     }
 }

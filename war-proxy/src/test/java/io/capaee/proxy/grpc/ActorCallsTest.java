@@ -20,10 +20,22 @@ import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
 import io.capaee.proxy.actors.DaprActors;
 import io.dapr.v1.DaprProtos;
+import io.dapr.v1.DaprGrpc;
+import io.grpc.ForwardingServerCallListener;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +46,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Actor calls over gRPC, on a runtime that keeps what it is given: what reaches the runtime, and what comes back. */
@@ -138,6 +157,62 @@ class ActorCallsTest {
         assertEquals(Status.Code.INVALID_ARGUMENT, bad.error.getStatus().getCode());
     }
 
+    @Test
+    void anAnswerThatComesAfterTheClientCancelledIsDroppedAndSaidSoAtFine() throws Exception {
+        runtime.later = new CompletableFuture<>();
+        CountDownLatch cancelSeen = new CountDownLatch(1);
+        ServerInterceptor seeCancel = new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(call, headers)) {
+                    @Override
+                    public void onCancel() {
+                        super.onCancel(); // the call's observer knows it is cancelled from here on
+                        cancelSeen.countDown();
+                    }
+                };
+            }
+        };
+        List<LogRecord> fine = new CopyOnWriteArrayList<>();
+        Logger log = Logger.getLogger(ActorCalls.class.getName());
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                fine.add(record);
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        handler.setLevel(Level.FINE);
+        Level was = log.getLevel();
+        log.setLevel(Level.FINE);
+        log.addHandler(handler);
+        Server server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
+                .addService(ServerInterceptors.intercept(DaprService.of(List.of(calls)), seeCancel)).build().start();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.getPort()).usePlaintext().build();
+        try {
+            var answer = DaprGrpc.newFutureStub(channel).invokeActor(DaprProtos.InvokeActorRequest.newBuilder().setActorType("counter")
+                    .setActorId("a1").setMethod("add").setData(ByteString.copyFromUtf8("5")).build());
+            assertTrue(runtime.invoked.await(10, TimeUnit.SECONDS), "the call reached the runtime");
+            answer.cancel(true);
+            assertTrue(cancelSeen.await(10, TimeUnit.SECONDS), "the server saw the cancel");
+
+            runtime.later.complete(new ActorResponse("7".getBytes(StandardCharsets.UTF_8), "application/json"));
+            assertEquals(1, fine.size(), String.valueOf(fine));
+            assertEquals(Level.FINE, fine.get(0).getLevel());
+            assertTrue(fine.get(0).getMessage().contains("cancelled"), fine.get(0).getMessage());
+        } finally {
+            log.removeHandler(handler);
+            log.setLevel(was);
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     private static DaprProtos.TransactionalActorStateOperation upsert(String key, String value) {
         return DaprProtos.TransactionalActorStateOperation.newBuilder().setOperationType("upsert").setKey(key)
                 .setValue(Any.newBuilder().setValue(ByteString.copyFromUtf8(value))).build();
@@ -173,6 +248,9 @@ class ActorCallsTest {
         final Map<String, String> state = new HashMap<>();
         final Map<String, ScheduleSpec> reminders = new HashMap<>();
         final Map<String, ScheduleSpec> timers = new HashMap<>();
+        /** When set, what invocations answer, once the test completes it. */
+        volatile CompletableFuture<ActorResponse> later;
+        final CountDownLatch invoked = new CountDownLatch(1);
 
         private static void hosted(ActorId actor) {
             if (!actor.type().equals("counter")) {
@@ -190,6 +268,10 @@ class ActorCallsTest {
 
         @Override
         public CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request) {
+            if (later != null) {
+                invoked.countDown();
+                return later;
+            }
             try {
                 return CompletableFuture.completedFuture(invoke(actor, method, request));
             } catch (ActorException e) {
