@@ -97,7 +97,7 @@ record MailContent(String text, String html, List<Attachment> attachments) {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(base64);
+            bytes = Base64.getDecoder().decode(base64.replaceAll("\\s", "")); // line breaks allowed, nothing else
         } catch (IllegalArgumentException e) {
             throw bad("attachments[" + index + "].data is not base64: " + e.getMessage());
         }
