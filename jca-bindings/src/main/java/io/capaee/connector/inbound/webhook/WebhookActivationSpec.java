@@ -41,8 +41,9 @@ public class WebhookActivationSpec extends InboundActivationSpec {
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
         String binding = deadLetterBinding == null ? "" : deadLetterBinding.strip();
-        return new WebhookInboundEndpoint(adapter().webhooks(), capacity, getTarget(), policy(),
-                new EndpointInvoker(factory), binding.isEmpty() ? null : new BindingDeadLetters(binding));
+        EndpointInvoker invoker = new EndpointInvoker(factory);
+        return new WebhookInboundEndpoint(adapter().webhooks(), capacity, getTarget(), policy(), invoker,
+                binding.isEmpty() ? null : new BindingDeadLetters(invoker, binding));
     }
 
     private CapaResourceAdapter adapter() {

@@ -61,14 +61,47 @@ class WebhookPipelineTest {
     }
 
     private void start(int capacity) throws Exception {
+        start(capacity, (event, headers) -> {
+            Map<String, String> letter = new java.util.HashMap<>(headers);
+            letter.put("id", event.id());
+            deadLetters.add(letter);
+        });
+    }
+
+    private void start(int capacity, WebhookDeadLetters letters) throws Exception {
         endpoint = new WebhookInboundEndpoint(inbox, capacity, "http://app/webhook-input", new DeliveryPolicy(3, 1, 5),
-                new EndpointInvoker(new RecordingFactory()), (event, headers) -> {
-                    Map<String, String> letter = new java.util.HashMap<>(headers);
-                    letter.put("id", event.id());
-                    deadLetters.add(letter);
-                });
+                new EndpointInvoker(new RecordingFactory()), letters);
         endpoint.start(work.pacer());
         Eventually.await(() -> endpoint.problem().isEmpty());
+    }
+
+    @Test
+    void aDeadLetterIsOneMoreDeliveryThroughTheBeanToTheBinding() throws Exception {
+        start(10, new BindingDeadLetters(new EndpointInvoker(new RecordingFactory()), "dlq"));
+        String id = receive("poison to the binding");
+        Eventually.await(() -> delivered.stream().anyMatch(m -> m.target().equals("binding:dlq")));
+        InboundMessage letter = delivered.stream().filter(m -> m.target().equals("binding:dlq")).findFirst().orElseThrow();
+        assertEquals(id, letter.key());
+        assertEquals("poison to the binding", new String(letter.data(), StandardCharsets.UTF_8));
+        assertEquals("3", letter.metadata().get("capa-attempts"));
+        assertEquals("gh", letter.metadata().get("capa-original-webhook"));
+        assertEquals("push", letter.metadata().get("x-github-event"));
+        assertTrue(letter.metadata().get("capa-dead-letter-reason").contains("refused poison"), letter.metadata().toString());
+    }
+
+    @Test
+    void aDeadLetterThatFailsBringsTheEventAgain() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+        start(10, (event, headers) -> {
+            if (failures.incrementAndGet() == 1) {
+                throw new IllegalStateException("the dead-letter binding is down");
+            }
+            deadLetters.add(Map.of("id", event.id()));
+        });
+        String id = receive("poison twice");
+        Eventually.await(() -> deadLetters.size() == 1);
+        assertEquals(id, deadLetters.get(0).get("id"));
+        assertEquals(6, attempts.size(), "three attempts, a failed dead letter, three attempts again");
     }
 
     private String receive(String body) throws Exception {
@@ -160,9 +193,12 @@ class WebhookPipelineTest {
                     new Class<?>[] {MessageEndpoint.class, WebhookListener.class}, (proxy, method, args) -> {
                         if (method.getName().equals("onMessage")) {
                             InboundMessage message = (InboundMessage) args[0];
-                            attempts.add(message);
+                            if (!message.target().startsWith("binding:")) {
+                                attempts.add(message);
+                            }
                             String body = new String(message.data(), StandardCharsets.UTF_8);
-                            if (body.startsWith("poison") || (body.startsWith("flaky") && message.attempt() < 2)) {
+                            boolean deadLetter = message.target().startsWith("binding:");
+                            if (!deadLetter && (body.startsWith("poison") || (body.startsWith("flaky") && message.attempt() < 2))) {
                                 throw new IllegalStateException("refused " + body);
                             }
                             delivered.add(message);
