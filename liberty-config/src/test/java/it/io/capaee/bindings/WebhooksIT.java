@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.capaee.support.RemoteClient;
 import it.io.capaee.support.SharedResources;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -167,6 +168,23 @@ class WebhooksIT {
         assertProblem(send("it-stripe", body, "Stripe-Signature", stripe(body, Instant.now().getEpochSecond())), 413,
                 "ERR_WEBHOOK_TOO_LARGE");
         assertFalse(arrived(drained("/stripe-input"), body));
+    }
+
+    @Test
+    void aStrangerMayCallAWebhookWithItsSignatureAndNothingElse() throws Exception {
+        // not on loopback (a network namespace): the webhook is public, its signature is the credential
+        String body = "{\"remote\":\"" + Sidecar.unique("remote") + "\"}";
+        RemoteClient.Answer accepted = RemoteClient.send("POST", "/v1.0-alpha1/webhooks/it-github", body,
+                "Content-Type", "application/json", "X-Hub-Signature-256", github(body));
+        assertEquals(202, accepted.status(), accepted.toString());
+        RemoteClient.Answer forged = RemoteClient.send("POST", "/v1.0-alpha1/webhooks/it-github", body + " ",
+                "Content-Type", "application/json", "X-Hub-Signature-256", github(body));
+        assertEquals(401, forged.status(), forged.toString());
+        assertTrue(forged.isProblem(), forged.toString());
+        RemoteClient.Answer bindings = RemoteClient.send("POST", "/v1.0/bindings/memory", "{\"operation\":\"list\"}",
+                "Content-Type", "application/json");
+        assertTrue(bindings.status() == 401 || bindings.status() == 403, "the Dapr API stays closed: " + bindings);
+        assertTrue(arrived(app.await("/webhook-input", Duration.ofSeconds(30), list -> arrived(list, body)), body));
     }
 
     @Test
