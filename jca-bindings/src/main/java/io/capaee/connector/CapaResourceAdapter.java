@@ -5,6 +5,7 @@ import io.capaee.connector.connect.ConnectorRuntime;
 import io.capaee.connector.inbound.InboundEndpoints;
 import io.capaee.connector.inbound.InboundEndpointsView;
 import io.capaee.connector.inbound.WorkPacer;
+import io.capaee.connector.inbound.webhook.WebhookInbox;
 import io.capaee.connector.pubsub.SubscriptionLoops;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -37,7 +38,7 @@ import javax.transaction.xa.XAResource;
         description = "Connections from Capa EE to external systems: key/value stores (memory, Redis),"
                 + " document databases (Couchbase), output bindings (Kafka, NATS, JetStream, Redis, HTTP, memory)"
                 + ", inbound sources for message-driven beans (NATS, JetStream, Kafka, Redis streams, cron)"
-                + " and Connect connectors (NATS, JetStream, NATS KV, Kafka, Redis streams, HTTP)",
+                + ", webhooks, mail, and Connect connectors (NATS, JetStream, NATS KV, Kafka, Redis streams, HTTP)",
         vendorName = "Capa EE",
         eisType = "Key/value stores, document databases, message brokers, HTTP",
         version = "0.1",
@@ -51,6 +52,7 @@ public class CapaResourceAdapter implements ResourceAdapter {
     private boolean running; // guarded by lock
     private final InboundEndpoints inbound = new InboundEndpoints();
     private final InboundEndpointsView inboundView = new InboundEndpointsView(inbound);
+    private final WebhookInbox webhooks = new WebhookInbox();
     private volatile ConnectorRuntime connectors;
     private volatile WorkPacer pacer;
     private volatile SubscriptionLoops subscriptions;
@@ -143,6 +145,16 @@ public class CapaResourceAdapter implements ResourceAdapter {
             throw new BindingException("the Capa EE resource adapter is not started: no work manager for subscriptions");
         }
         return loops;
+    }
+
+    /**
+     * Where the webhook connection factories hand checked requests to the webhook input binding: the
+     * adapter is the one object both the outbound side (the factories, associated with it) and the
+     * inbound side (the activation spec) reach, so the hand-over needs no static state and no JNDI
+     * name of its own.
+     */
+    public WebhookInbox webhooks() {
+        return webhooks;
     }
 
     /** True between {@link #start} and {@link #stop}. */

@@ -5,7 +5,7 @@
  * server.xml. {@code POST /v1.0/bindings/{name}} calls the same factories. Every system has its
  * own factory type ({@link KafkaBindingFactory}, {@link NatsBindingFactory},
  * {@link RedisBindingFactory}, {@link MqttBindingFactory}, {@link RabbitMqBindingFactory}, {@link HttpBindingFactory},
- * {@link MemoryBindingFactory}); all hand out the same {@link OutputBinding} connection, so code
+ * {@link MemoryBindingFactory}, {@link MailBindingFactory}); all hand out the same {@link OutputBinding} connection, so code
  * that only invokes operations can use {@link OutputBindingFactory}. No broker client type appears here.
  */
 package io.capaee.api.binding;

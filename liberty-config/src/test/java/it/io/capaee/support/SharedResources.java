@@ -16,6 +16,9 @@ public final class SharedResources {
      */
     public static final String APP_PORT = "capa.it.app-port";
 
+    /** {@code smtp.port}, where the server's mail session sends ({@code bindings.MailBindingIT} runs an SMTP server there). */
+    public static final String SMTP_PORT = "capa.it.smtp-port";
+
     /** {@code input-app.port}, where the server's input bindings deliver ({@code bindings.InputApp}). */
     public static final String INPUT_APP_PORT = "capa.it.input-app-port";
 
