@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.api.traffic;
+
+import java.time.Duration;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
+
+/**
+ * Traffic in MicroProfile Metrics' application scope, tagged with rule and upstream, as the
+ * function metrics are: {@code capa_traffic_requests_total}, {@code capa_traffic_errors_total}
+ * (no answer or 5xx), the {@code capa_traffic_duration_seconds} timer (with its percentiles), and
+ * {@code capa_traffic_mirrored_total} / {@code capa_traffic_unavailable_total} per rule.
+ */
+public final class TrafficMetrics implements TrafficListener {
+    private static final Metadata REQUESTS = Metadata.builder().withName("capa.traffic.requests")
+            .withDescription("Attempts sent to an upstream of a traffic rule").build();
+    private static final Metadata ERRORS = Metadata.builder().withName("capa.traffic.errors")
+            .withDescription("Attempts on an upstream of a traffic rule that got no answer or a 5xx").build();
+    private static final Metadata DURATION = Metadata.builder().withName("capa.traffic.duration")
+            .withDescription("Time until an upstream of a traffic rule answered").withUnit(MetricUnits.NANOSECONDS).build();
+    private static final Metadata MIRRORED = Metadata.builder().withName("capa.traffic.mirrored")
+            .withDescription("Requests of a traffic rule copied to its mirror").build();
+    private static final Metadata UNAVAILABLE = Metadata.builder().withName("capa.traffic.unavailable")
+            .withDescription("Requests of a traffic rule refused because every breaker was open").build();
+
+    private final MetricRegistry registry;
+
+    public TrafficMetrics(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void attempted(Outcome o) {
+        Tag[] tags = {new Tag("rule", o.rule()), new Tag("upstream", o.upstream())};
+        registry.counter(REQUESTS, tags).inc();
+        if (o.failed()) {
+            registry.counter(ERRORS, tags).inc();
+        }
+        registry.timer(DURATION, tags).update(Duration.ofNanos(o.nanos()));
+    }
+
+    @Override
+    public void mirrored(String rule) {
+        registry.counter(MIRRORED, new Tag("rule", rule)).inc();
+    }
+
+    @Override
+    public void unavailable(String rule) {
+        registry.counter(UNAVAILABLE, new Tag("rule", rule)).inc();
+    }
+
+    /** Both listeners, in order. */
+    public static TrafficListener both(TrafficListener a, TrafficListener b) {
+        return new TrafficListener() {
+            @Override
+            public void attempted(Outcome o) {
+                a.attempted(o);
+                b.attempted(o);
+            }
+
+            @Override
+            public void unavailable(String rule) {
+                a.unavailable(rule);
+                b.unavailable(rule);
+            }
+
+            @Override
+            public void mirrored(String rule) {
+                a.mirrored(rule);
+                b.mirrored(rule);
+            }
+        };
+    }
+}
