@@ -26,7 +26,6 @@ public final class KeyValueTrafficRules implements Supplier<TrafficRules> {
     /** MicroProfile Config keys read by {@link #fromConfig}. */
     public static final String KEY_PROPERTY = "capa.traffic.rules-key";
     public static final String REFRESH_PROPERTY = "capa.proxy.routes-refresh";
-    public static final String DEFAULT_KEY = "capa:traffic:rules";
 
     private static final Logger LOG = Logger.getLogger(KeyValueTrafficRules.class.getName());
     private static final int MAX_ATTEMPTS = 100;
@@ -47,12 +46,12 @@ public final class KeyValueTrafficRules implements Supplier<TrafficRules> {
         this.nanoTime = nanoTime;
     }
 
-    /** Key {@code capa.traffic.rules-key}, refresh {@code capa.proxy.routes-refresh} (as the routes). */
+    /** Key {@code capa.traffic.rules-key} (its default is server.xml's), refresh {@code capa.proxy.routes-refresh} (as the routes). */
     public static KeyValueTrafficRules fromConfig(KeyValueConnectionFactory store) {
         org.eclipse.microprofile.config.Config config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
-        String key = config.getOptionalValue(KEY_PROPERTY, String.class).filter(k -> !k.isBlank()).orElse(DEFAULT_KEY);
+        String key = config.getValue(KEY_PROPERTY, String.class);
         Duration refresh = config.getOptionalValue(REFRESH_PROPERTY, String.class).filter(r -> !r.isBlank())
-                .map(Durations::parse).orElse(Duration.ofMillis(250));
+                .map(Durations::parse).orElse(io.capaee.api.routes.KeyValueRouteTable.DEFAULT_REFRESH);
         return new KeyValueTrafficRules(store, key, refresh, System::nanoTime);
     }
 
