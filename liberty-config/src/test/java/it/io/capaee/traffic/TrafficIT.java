@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.capaee.support.RemoteClient;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
 import jakarta.json.Json;
@@ -238,12 +239,18 @@ class TrafficIT {
         assertEquals(400, bad.statusCode());
         assertEquals("application/problem+json", bad.headers().firstValue("Content-Type").orElse(""));
         assertTrue(bad.body().contains("not an http"), bad.body());
+        // from off loopback (a network namespace): loopback clients are trusted by default
         String viewer = "Basic " + Base64.getEncoder().encodeToString("it-viewer:it-viewer-pw".getBytes());
-        HttpResponse<String> refused = Server.send(Server.request(RULES + "viewer-" + SUFFIX).header("Authorization", viewer)
-                .PUT(BodyPublishers.ofString("{\"upstreams\":[{\"url\":\"http://127.0.0.1:1\"}]}")));
-        assertEquals(403, refused.statusCode(), refused.body());
-        assertEquals(200, Server.send(Server.request("/v1.0-alpha1/traffic/stats").header("Authorization", viewer)).statusCode());
-        assertEquals(404, get(RULES + "viewer-" + SUFFIX).statusCode());
+        String rule = "{\"upstreams\":[{\"url\":\"http://127.0.0.1:1\"}]}";
+        RemoteClient.Answer anonymous = RemoteClient.send("PUT", RULES + "remote-" + SUFFIX, rule, "Content-Type", "application/json");
+        assertEquals(401, anonymous.status(), anonymous.toString());
+        RemoteClient.Answer asViewer = RemoteClient.send("PUT", RULES + "remote-" + SUFFIX, rule, "Content-Type", "application/json",
+                "Authorization", viewer);
+        assertEquals(403, asViewer.status(), asViewer.toString());
+        assertEquals(401, RemoteClient.get("/v1.0-alpha1/traffic/stats").status());
+        assertEquals(200, RemoteClient.get("/v1.0-alpha1/traffic/stats", "Authorization", viewer).status());
+        assertEquals(200, RemoteClient.get(RULES.substring(0, RULES.length() - 1), "Authorization", viewer).status());
+        assertEquals(404, get(RULES + "remote-" + SUFFIX).statusCode(), "nothing was stored");
     }
 
     @Test
