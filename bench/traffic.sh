@@ -10,8 +10,8 @@
 #   proxied       GET http://127.0.0.1:9108/functions/bench/hello (route bench -> http://127.0.0.1:9109)
 #   nginx proxy   GET http://127.0.0.1:9110/hello               (proxy_pass http://127.0.0.1:9109, keepalive 64)
 #
-# Each target: WARMUP seconds of wrk load (not counted), a check of status and body, then
-# `wrk -t1 -c32 -dDURATION` (any non-2xx response fails the run). Prints requests/s of the three,
+# Each target first gets WARMUP seconds of wrk load (not counted) and a check of status and body; then
+# each is measured with `wrk -t1 -c32 -dDURATION` (any non-2xx response fails the run). Prints requests/s of the three,
 # then last the ratios routed / proxied and routed / nginx.
 #
 # Prerequisite: the EAR and the Liberty runtime built once (`mvn verify`): uses
@@ -90,12 +90,18 @@ wait_for() {
   check "$name" "$url"
 }
 
-bench() {
-  local name=$1 url=$2 out rps non2xx
+warm() {
+  local name=$1 url=$2
   log "$name: warm-up ${WARMUP}s  ($url, load $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "$url" >"$WORK/$name-warmup.txt"
   check "$name" "$url"
-  log "$name: measuring ${DURATION}s: wrk -t1 -c$CONNECTIONS -d${DURATION}s"
+}
+
+# every target is warmed before any is measured: the routed and the proxied path share most of their
+# code, and the one measured first would otherwise pay for the JIT's warm-up of both
+bench() {
+  local name=$1 url=$2 out rps non2xx
+  log "$name: measuring ${DURATION}s: wrk -t1 -c$CONNECTIONS -d${DURATION}s (load $(cut -d' ' -f1-3 /proc/loadavg))"
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")
   printf '%s\n' "$out" >"$WORK/$name.txt"
   printf '%s\n' "$out" | sed 's/^/    /' >&2
@@ -147,10 +153,15 @@ wait_for upstream "http://127.0.0.1:$UPSTREAM_PORT/hello" 10
 log "starting Liberty server $SERVER on $HTTP_PORT"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
+for f in server.xml capa-ee.xml capa-users.xml databases.xml no-sample.xml sample-channels.xml; do # server.xml includes capa-ee.xml, which names the others
+  [ -f "$WLP/usr/servers/capa/$f" ] && cp "$WLP/usr/servers/capa/$f" "$SERVER_DIR/"
+done
+[ -d "$WLP/usr/servers/capa/jdbc" ] && cp -r "$WLP/usr/servers/capa/jdbc" "$SERVER_DIR/"
 [ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
+# the EAR of `mvn verify` has the sample application, whose Reactive Messaging channels need this
+if unzip -l "$EAR" | grep -q war-sample; then echo 'capa.sample.channels=sample-channels.xml' >>"$SERVER_DIR/bootstrap.properties"; fi
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 for ((i = 0; i < 240; i++)); do
@@ -172,6 +183,9 @@ wait_for proxied "$PROXIED_URL" 30
 wait_for routed "$ROUTED_URL" 10
 
 # ---------------------------------------------------------------- measure
+warm routed "$ROUTED_URL"
+warm proxied "$PROXIED_URL"
+warm nginx-proxy "$NGINX_URL"
 ROUTED_RPS=$(bench routed "$ROUTED_URL")
 PROXIED_RPS=$(bench proxied "$PROXIED_URL")
 NGINX_RPS=$(bench nginx-proxy "$NGINX_URL")

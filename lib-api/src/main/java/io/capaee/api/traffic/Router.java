@@ -22,7 +22,10 @@ public final class Router {
     private final DoubleSupplier percent;
     private final LongSupplier nanoTime;
     private final TrafficListener listener;
-    private final ConcurrentHashMap<String, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BreakerKey, CircuitBreaker> breakers = new ConcurrentHashMap<>();
+
+    /** A breaker per rule, upstream (name and URL) and settings: changing any of them starts a closed one. */
+    private record BreakerKey(String rule, Upstream upstream, BreakerSettings settings) {}
 
     /**
      * @param roll given a bound n, a number in {@code [0, n)}
@@ -132,9 +135,8 @@ public final class Router {
         return nanoTime.getAsLong();
     }
 
-    /** A breaker per rule, upstream URL and settings: changing any of them starts a closed one. */
     private CircuitBreaker breaker(TrafficRule rule, Upstream u) {
-        String key = rule.name() + '\n' + u.name() + '\n' + u.url() + '\n' + rule.breaker();
+        BreakerKey key = new BreakerKey(rule.name(), u, rule.breaker());
         CircuitBreaker b = breakers.get(key);
         if (b == null) {
             if (breakers.size() > 10_000) {

@@ -2,10 +2,13 @@
 package io.capaee.api.traffic;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Traffic in MicroProfile Metrics' application scope, tagged with rule and upstream, as the
@@ -26,6 +29,10 @@ public final class TrafficMetrics implements TrafficListener {
             .withDescription("Requests of a traffic rule refused because every breaker was open").build();
 
     private final MetricRegistry registry;
+    /** The metrics of each rule and upstream, looked up once: a registry lookup per request cost more than the rest of the record. */
+    private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
+
+    private record Recorder(Counter requests, Counter errors, Timer duration) {}
 
     public TrafficMetrics(MetricRegistry registry) {
         this.registry = registry;
@@ -33,12 +40,20 @@ public final class TrafficMetrics implements TrafficListener {
 
     @Override
     public void attempted(Outcome o) {
-        Tag[] tags = {new Tag("rule", o.rule()), new Tag("upstream", o.upstream())};
-        registry.counter(REQUESTS, tags).inc();
-        if (o.failed()) {
-            registry.counter(ERRORS, tags).inc();
+        Recorder r = recorders.get(o.rule() + '\n' + o.upstream());
+        if (r == null) {
+            if (recorders.size() > 10_000) {
+                recorders.clear(); // rules renamed very often: the registry keeps the metrics, this only the shortcuts
+            }
+            Tag[] tags = {new Tag("rule", o.rule()), new Tag("upstream", o.upstream())};
+            r = recorders.computeIfAbsent(o.rule() + '\n' + o.upstream(),
+                    k -> new Recorder(registry.counter(REQUESTS, tags), registry.counter(ERRORS, tags), registry.timer(DURATION, tags)));
         }
-        registry.timer(DURATION, tags).update(Duration.ofNanos(o.nanos()));
+        r.requests().inc();
+        if (o.failed()) {
+            r.errors().inc();
+        }
+        r.duration().update(Duration.ofNanos(o.nanos()));
     }
 
     @Override
