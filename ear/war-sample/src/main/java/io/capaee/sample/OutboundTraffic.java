@@ -36,7 +36,8 @@ public class OutboundTraffic {
     @Outbound
     synchronized Client client() {
         if (client == null) {
-            Router router = Router.standard(KeyValueTrafficRules.fromConfig(keyValue), new TrafficMetrics(metrics));
+            KeyValueTrafficRules rules = KeyValueTrafficRules.fromConfig(keyValue);
+            Router router = Router.standard(rules, new TrafficMetrics(metrics, rules));
             client = ClientBuilder.newBuilder().connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS)
                     .register(new TrafficClientFilter(router)).build();
         }

@@ -3,6 +3,7 @@ package io.capaee.api.traffic;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.metrics.Timer;
 /**
  * Traffic in MicroProfile Metrics' application scope, tagged with rule and upstream, as the
  * function metrics are: {@code capa_traffic_requests_total}, {@code capa_traffic_errors_total}
- * (no answer or 5xx), the {@code capa_traffic_duration_seconds} timer (with its percentiles), and
+ * (no answer or 5xx), the {@code capa_traffic_duration_seconds} timer (with its percentiles), the gauge
+ * {@code capa_traffic_weight} (the weight in force, from the upstream's first request on), and
  * {@code capa_traffic_mirrored_total} / {@code capa_traffic_unavailable_total} per rule.
  */
 public final class TrafficMetrics implements TrafficListener {
@@ -25,17 +27,22 @@ public final class TrafficMetrics implements TrafficListener {
             .withDescription("Time until an upstream of a traffic rule answered").withUnit(MetricUnits.NANOSECONDS).build();
     private static final Metadata MIRRORED = Metadata.builder().withName("capa.traffic.mirrored")
             .withDescription("Requests of a traffic rule copied to its mirror").build();
+    private static final Metadata WEIGHT = Metadata.builder().withName("capa.traffic.weight")
+            .withDescription("The weight in force of an upstream of a traffic rule (0 when the rule or upstream is gone)").build();
     private static final Metadata UNAVAILABLE = Metadata.builder().withName("capa.traffic.unavailable")
             .withDescription("Requests of a traffic rule refused because every breaker was open").build();
 
     private final MetricRegistry registry;
+    private final Supplier<TrafficRules> rules;
     /** The metrics of each rule and upstream, looked up once: a registry lookup per request cost more than the rest of the record. */
     private final ConcurrentHashMap<String, Recorder> recorders = new ConcurrentHashMap<>();
 
     private record Recorder(Counter requests, Counter errors, Timer duration) {}
 
-    public TrafficMetrics(MetricRegistry registry) {
+    /** @param rules the rules in force, for the weight gauges */
+    public TrafficMetrics(MetricRegistry registry, Supplier<TrafficRules> rules) {
         this.registry = registry;
+        this.rules = rules;
     }
 
     @Override
@@ -46,8 +53,13 @@ public final class TrafficMetrics implements TrafficListener {
                 recorders.clear(); // rules renamed very often: the registry keeps the metrics, this only the shortcuts
             }
             Tag[] tags = {new Tag("rule", o.rule()), new Tag("upstream", o.upstream())};
-            r = recorders.computeIfAbsent(o.rule() + '\n' + o.upstream(),
-                    k -> new Recorder(registry.counter(REQUESTS, tags), registry.counter(ERRORS, tags), registry.timer(DURATION, tags)));
+            r = recorders.computeIfAbsent(o.rule() + '\n' + o.upstream(), k -> {
+                String rule = o.rule();
+                String upstream = o.upstream();
+                registry.gauge(WEIGHT, rules, current -> current.get().rule(rule).flatMap(x -> x.upstream(upstream))
+                        .map(Upstream::weight).orElse(0), tags);
+                return new Recorder(registry.counter(REQUESTS, tags), registry.counter(ERRORS, tags), registry.timer(DURATION, tags));
+            });
         }
         r.requests().inc();
         if (o.failed()) {

@@ -275,6 +275,8 @@ class TrafficIT {
         assertTrue(a.getJsonObject("latencyMs").getJsonNumber("p99").doubleValue() > 0 || a.getInt("requests") == 0);
         String metrics = Server.get("/metrics?scope=application").body();
         assertTrue(metrics.contains("capa_traffic_requests_total{") && metrics.contains("rule=\"" + name + "\""), "metrics show the rule");
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("capa_traffic_weight{") && l.contains("rule=\"" + name + "\"")
+                && l.contains("upstream=\"v1\"") && l.endsWith(" 50.0")), "the weight in force is a gauge");
     }
 
     @Test

@@ -31,6 +31,6 @@ public class TrafficProducer {
     Traffic traffic() {
         KeyValueTrafficRules rules = KeyValueTrafficRules.fromConfig(keyValue);
         TrafficStats stats = new TrafficStats(System::nanoTime);
-        return new Traffic(rules, Router.standard(rules, TrafficMetrics.both(stats, new TrafficMetrics(metrics))), stats);
+        return new Traffic(rules, Router.standard(rules, TrafficMetrics.both(stats, new TrafficMetrics(metrics, rules))), stats);
     }
 }
