@@ -22,6 +22,7 @@ import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.InputStreamEntity;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * One proxied request, forwarded synchronously on the container thread that received it: picks
@@ -33,6 +34,28 @@ import org.apache.hc.core5.http.protocol.HttpCoreContext;
 final class Exchange {
     private static final Logger LOG = Logger.getLogger(Exchange.class.getName());
     private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
+    /** Methods that change nothing (RFC 9110 9.2.1): the only ones a traffic rule retries. */
+    static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /** Told of each attempt: the index of its URL, the upstream's status (0: no answer), its duration. */
+    @FunctionalInterface
+    interface AttemptListener {
+        void attempted(int index, int status, long nanos);
+    }
+
+    /**
+     * How one exchange behaves: the time limit for the upstream's headers (null: the client's), the
+     * methods retried after a failure without an answer, whether a request that never reached an
+     * upstream (no connection) is retried whatever its method, the request body already read (null:
+     * streamed from the client), who is told of each attempt (null: nobody), what error details call
+     * the route (null: the function and revision), and whether the URLs are tried in their order
+     * (a traffic rule's decision) rather than round-robin.
+     */
+    record Options(Timeout responseTimeout, Set<String> retried, boolean retryUnsent, byte[] body, AttemptListener listener,
+            String subject, boolean inOrder) {
+        /** The function routes' behaviour, as Capsule's. */
+        static final Options FUNCTIONS = new Options(null, IDEMPOTENT, true, null, null, null, false);
+    }
     /** Methods sent with {@code Content-Length: 0} when the client sent no body (as the JDK client did). */
     private static final Set<String> EMPTY_BODY_LENGTH = Set.of("POST", "PUT", "PATCH");
     private static final byte[] NO_BYTES = new byte[0];
@@ -46,25 +69,33 @@ final class Exchange {
     private final String query;
     private final long contentLength;
     private final boolean hasBody;
+    private final Options options;
     private InputStream body;
     private boolean bodyRead;
     private boolean responding;
+    /** The status of the current attempt's answer; 0 while none came. */
+    private int status;
 
     Exchange(ForwardClient client, HttpServletRequest request, HttpServletResponse response, Target target) {
+        this(client, request, response, target, Options.FUNCTIONS);
+    }
+
+    Exchange(ForwardClient client, HttpServletRequest request, HttpServletResponse response, Target target, Options options) {
+        this.options = options;
         this.client = client;
         this.request = request;
         this.response = response;
         this.target = target;
         this.method = request.getMethod();
         this.query = request.getQueryString();
-        this.contentLength = request.getContentLengthLong();
-        this.hasBody = contentLength > 0 || request.getHeader("Transfer-Encoding") != null;
+        this.contentLength = options.body() != null ? options.body().length : request.getContentLengthLong();
+        this.hasBody = options.body() != null ? options.body().length > 0 : contentLength > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     /** Forwards the request and writes the answer; returns when the response is complete. */
     void run() throws IOException {
         if (hasBody) {
-            body = new FilterInputStream(request.getInputStream()) {
+            body = new FilterInputStream(options.body() != null ? new java.io.ByteArrayInputStream(options.body()) : request.getInputStream()) {
                 @Override
                 public int read() throws IOException {
                     bodyRead = true;
@@ -79,7 +110,7 @@ final class Exchange {
             };
         }
         Upstreams upstreams = client.upstreams();
-        int start = upstreams.start(target.function(), target.revision(), target.urls().size());
+        int start = options.inOrder() ? 0 : upstreams.start(target.function(), target.revision(), target.urls().size());
         long tried = 0;
         Throwable previous = null;
         while (true) {
@@ -117,7 +148,11 @@ final class Exchange {
                 error(400, "bad-request", "Bad Request", "the request cannot be forwarded: " + e.getMessage());
                 return;
             }
+            long started = options.listener() == null ? 0 : System.nanoTime();
             Throwable failure = send(origin, upstream, context);
+            if (options.listener() != null) {
+                options.listener().attempted(index, status, System.nanoTime() - started);
+            }
             if (failure == null) {
                 upstreams.markHealthy(base);
                 return;
@@ -136,7 +171,7 @@ final class Exchange {
                 LOG.log(Level.WARNING, "upstream {0} of {1}/{2} marked unhealthy: {3}",
                         new Object[] {base, target.function(), target.revision(), failure.toString()});
             }
-            if (!bodyRead && (notConnected || IDEMPOTENT.contains(method))) {
+            if (!bodyRead && ((notConnected && options.retryUnsent()) || options.retried().contains(method))) {
                 previous = failure;
                 continue;
             }
@@ -148,8 +183,10 @@ final class Exchange {
     /** One attempt: null when the upstream's response was copied, else what failed. */
     private Throwable send(Origin origin, BasicClassicHttpRequest upstream, HttpCoreContext context) {
         ForwardClient.Answer answer;
+        status = 0;
         try {
-            answer = client.open(origin, upstream, context);
+            answer = options.responseTimeout() == null ? client.open(origin, upstream, context)
+                    : client.open(origin, upstream, context, options.responseTimeout());
         } catch (IOException | RuntimeException e) {
             return e;
         }
@@ -183,7 +220,9 @@ final class Exchange {
         String host = request.getHeader("Host"); // absent over HTTP/2 (:authority): rebuild it
         b.addHeader("X-Forwarded-Host", host != null ? host : request.getServerName() + ":" + request.getServerPort());
         b.addHeader("X-Forwarded-Proto", request.getScheme());
-        b.addHeader("X-Forwarded-Prefix", target.prefix());
+        if (!target.prefix().isEmpty()) {
+            b.addHeader("X-Forwarded-Prefix", target.prefix());
+        }
         if (hasBody) {
             b.setEntity(new InputStreamEntity(body, contentLength >= 0 ? contentLength : -1, null));
         } else if (EMPTY_BODY_LENGTH.contains(method)) {
@@ -194,7 +233,8 @@ final class Exchange {
 
     private void copy(ClassicHttpResponse answer) throws IOException {
         responding = true;
-        response.setStatus(answer.getCode());
+        status = answer.getCode();
+        response.setStatus(status);
         long length = -1;
         for (Header h : answer.getHeaders()) {
             String name = h.getName();
@@ -238,9 +278,10 @@ final class Exchange {
     }
 
     private void fail(Throwable cause) {
-        String what = "revision " + target.revision() + " of function " + target.function();
+        String what = options.subject() != null ? options.subject() : "revision " + target.revision() + " of function " + target.function();
         if (cause instanceof SocketTimeoutException) {
-            error(504, "gateway-timeout", "Gateway Timeout", "no answer from the upstream of " + what + " within " + client.responseTimeout());
+            Object limit = options.responseTimeout() != null ? options.responseTimeout() : client.responseTimeout();
+            error(504, "gateway-timeout", "Gateway Timeout", "no answer from the upstream of " + what + " within " + limit);
         } else {
             error(502, "bad-gateway", "Bad Gateway", "no upstream of " + what + " could be reached"
                     + (cause == null ? "" : ": " + cause.getClass().getSimpleName()));

@@ -147,6 +147,11 @@ final class ForwardClient {
      * {@link Answer#close closes} the answer.
      */
     Answer open(Origin origin, ClassicHttpRequest request, HttpCoreContext context) throws IOException {
+        return open(origin, request, context, responseTimeout);
+    }
+
+    /** As {@link #open(Origin, ClassicHttpRequest, HttpCoreContext)}, with a time limit of its own (a traffic rule's). */
+    Answer open(Origin origin, ClassicHttpRequest request, HttpCoreContext context, Timeout responseTimeout) throws IOException {
         UpstreamConnection connection = pool.lease(origin.poolKey());
         if (connection == null) {
             connection = connect(origin);
