@@ -76,13 +76,13 @@ public final class JobTargets implements JobDelivery {
     @Override
     public void check(JobSpec job) {
         EventTarget target = target(job);
-        if (target.kind() == EventTarget.Kind.APP && !target.isUrl() && appUrl.isEmpty()) {
-            throw new InvalidValueException("target", (job.target() == null ? "none given, so the application's /job/" + job.name()
-                    : "'" + job.target() + "' is a path on the application") + ", but capa.app.url is not set");
-        }
         if (target.isGrpc()) {
             throw new InvalidValueException("target", "'" + job.target() + "' is a gRPC URL: a job reaches a gRPC app as its job"
                     + " callback, with capa.app.protocol=grpc and no target");
+        }
+        if (target.kind() == EventTarget.Kind.APP && !target.isUrl() && appUrl.isEmpty()) {
+            throw new InvalidValueException("target", (job.target() == null ? "none given, so the application's /job/" + job.name()
+                    : "'" + job.target() + "' is a path on the application") + ", but capa.app.url is not set");
         }
         if (grpcApp.isPresent() && job.target() != null && target.kind() == EventTarget.Kind.APP && !target.isUrl()) {
             throw new InvalidValueException("target", "'" + job.target() + "' is a path on the application, but the application is a"

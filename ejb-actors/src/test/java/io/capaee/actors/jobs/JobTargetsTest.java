@@ -90,6 +90,16 @@ class JobTargetsTest {
     }
 
     @Test
+    void aGrpcUrlIsRefusedAsSuchWithOrWithoutAnApplication() {
+        for (String appUrl : List.of("", appUrl())) {
+            InvalidValueException e = assertThrows(InvalidValueException.class,
+                    () -> targets(appUrl).check(new JobSpec("x", "@daily", null, 0, null, null, "grpc://127.0.0.1:7/x")));
+            assertEquals("target", e.field());
+            assertTrue(e.getMessage().contains("gRPC URL"), e.getMessage());
+        }
+    }
+
+    @Test
     void aUrlMustBeUnderTheApplicationOrAnAllowedUrl() {
         JobTargets targets = targets(appUrl());
         targets.check(new JobSpec("x", "@daily", null, 0, null, null, appUrl() + "reports"));
