@@ -31,13 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A broker outage on the {@code mqtt} pub/sub broker, against a Mosquitto of this test's own (so the
  * machine's broker, which other tests use, keeps running): publishing during the outage fails with a
- * clear error, and once the broker is back (with its persisted sessions) every message published
- * before and after reaches the group.
+ * clear error, and once the broker is back and the group's subscription has reconnected every
+ * message published before and after reaches the group. Mosquitto 2.0 does not restore shared
+ * subscriptions from its persisted sessions, so what is published between its restart and the
+ * subscription's reconnection has no subscriber yet: the test publishes after that, as
+ * {@code docs/pubsub.md} tells users.
  */
 class MqttOutageTest {
     private final CapaResourceAdapter adapter = new CapaResourceAdapter();
     private final ThreadPoolWorkManager workManager = new ThreadPoolWorkManager();
     private final Set<String> delivered = ConcurrentHashMap.newKeySet();
+    private final Set<String> probes = ConcurrentHashMap.newKeySet();
     @TempDir
     Path dir;
     private int port;
@@ -54,7 +58,8 @@ class MqttOutageTest {
                 allow_anonymous true
                 persistence true
                 persistence_location %s/
-                """.formatted(port, dir));
+                user %s
+                """.formatted(port, dir, System.getProperty("user.name")));
         startMosquitto();
         adapter.start(new TestBootstrapContext(workManager));
         PubSubManagedConnectionFactory f = new PubSubManagedConnectionFactory();
@@ -121,12 +126,23 @@ class MqttOutageTest {
         }
     }
 
+    /** Publishes probes until one reaches the group: its subscription has reconnected and subscribed again. */
+    private void awaitSubscribedAgain() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (int i = 0; probes.isEmpty(); i++) {
+            assertTrue(System.nanoTime() < deadline, "the subscription did not come back within 60 s");
+            publishSoon("orders", "probe-" + i);
+            Thread.sleep(200);
+        }
+    }
+
     @Test
     void anOutageFailsPublishesClearlyAndLosesNothingOnceTheBrokerIsBack() throws Exception {
         DeliveryHandler handler = new DeliveryHandler() {
             @Override
             public Outcome attempt(byte[] message, int attempt) {
-                delivered.add(new String(message, StandardCharsets.UTF_8));
+                String text = new String(message, StandardCharsets.UTF_8);
+                (text.startsWith("probe-") ? probes : delivered).add(text);
                 return Outcome.DELIVERED;
             }
 
@@ -148,6 +164,7 @@ class MqttOutageTest {
             assertTrue(refused.getMessage().contains("127.0.0.1:" + port), refused.getMessage());
 
             startMosquitto();
+            awaitSubscribedAgain();
             for (int i = 0; i < 20; i++) {
                 publishSoon("orders", "after-" + i);
             }
