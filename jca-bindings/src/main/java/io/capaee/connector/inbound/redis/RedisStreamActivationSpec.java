@@ -2,6 +2,7 @@
 package io.capaee.connector.inbound.redis;
 
 import io.capaee.api.inbound.RedisStreamListener;
+import io.capaee.connector.ServerId;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
@@ -23,8 +24,8 @@ public class RedisStreamActivationSpec extends InboundActivationSpec {
     @ConfigProperty(description = "Consumer group (created at the stream's start when missing)")
     private String group = "";
 
-    @ConfigProperty(defaultValue = "capa-ee", description = "Consumer name inside the group; unique per server")
-    private String consumer = "capa-ee";
+    @ConfigProperty(description = "Consumer name inside the group, one per server; empty: capa-ee-<server id>")
+    private String consumer = "";
 
     @ConfigProperty(description = "Stream dead letters are added to; empty: the stream key + ':dlq'")
     private String deadLetterStream = "";
@@ -34,14 +35,21 @@ public class RedisStreamActivationSpec extends InboundActivationSpec {
         redis.settings();
         required("stream", stream);
         required("group", group);
-        required("consumer", consumer);
     }
 
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
         String dlq = deadLetterStream == null || deadLetterStream.isBlank() ? stream.strip() + ":dlq" : deadLetterStream.strip();
-        return new RedisStreamInboundEndpoint(redis.settings(), stream.strip(), group.strip(), consumer.strip(), dlq,
+        return new RedisStreamInboundEndpoint(redis.settings(), stream.strip(), group.strip(), consumer(), dlq,
                 getTarget(), policy(), new EndpointInvoker(factory));
+    }
+
+    /**
+     * The consumer's name: a server reads its own pending entries again after a restart or a failed
+     * delivery, so two servers under one name would each deliver what the other one is delivering.
+     */
+    private String consumer() {
+        return consumer == null || consumer.isBlank() ? "capa-ee-" + ServerId.of(getResourceAdapter()) : consumer.strip();
     }
 
     @Override
