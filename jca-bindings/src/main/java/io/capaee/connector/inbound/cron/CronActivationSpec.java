@@ -6,10 +6,9 @@ import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.ServerId;
 import io.capaee.connector.cron.CronSettings;
 import io.capaee.connector.inbound.EndpointInvoker;
-import io.capaee.connector.inbound.InboundActivationSpec;
+import io.capaee.connector.inbound.RedisConnectedActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
 import io.capaee.connector.redis.RedisClient;
-import io.capaee.connector.redis.RedisProperties;
 import io.capaee.connector.redis.RedisSettings;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
@@ -23,10 +22,8 @@ import java.util.function.Supplier;
  * run the same binding on one Redis deliver each tick once between them ({@link TickClaims}).
  */
 @Activation(messageListeners = CronListener.class)
-public class CronActivationSpec extends InboundActivationSpec {
+public class CronActivationSpec extends RedisConnectedActivationSpec {
 
-    // one socket: a claim, a renewal or a look at a tick per turn
-    private final RedisProperties redis = new RedisProperties(1);
 
     @ConfigProperty(description = "Schedule: '@every 30s', '@hourly', '@daily', or a cron expression of 5 or 6 fields")
     private String schedule = "";
@@ -46,11 +43,15 @@ public class CronActivationSpec extends InboundActivationSpec {
             + " delivered: how long after its claimant died another server takes the tick over")
     private Integer claimLeaseMillis = 30_000;
 
+    public CronActivationSpec() {
+        super(1); // one socket: a claim, a renewal or a look at a tick per turn
+    }
+
     @Override
     protected void validateSource() {
         CronSettings.of(schedule, timeZone);
         if (shared()) {
-            redis.settings();
+            redisSettings();
             required("claimKeyPrefix", claimKeyPrefix);
             if (required("claimLeaseMillis", claimLeaseMillis) < 100) {
                 throw new InvalidConfigException("claimLeaseMillis", claimLeaseMillis + " must be at least 100 ms");
@@ -76,11 +77,11 @@ public class CronActivationSpec extends InboundActivationSpec {
         if (!shared()) {
             return new CronInboundEndpoint(settings, getTarget(), policy(), invoker);
         }
-        RedisSettings redisSettings = redis.settings();
+        RedisSettings redis = redisSettings();
         long lease = claimLeaseMillis;
         String keys = claimKeyPrefix.strip() + bean(factory) + ":";
         String owner = ServerId.of(getResourceAdapter()) + "/" + UUID.randomUUID();
-        Supplier<TickClaims> claimsFactory = () -> new RedisTickClaims(new RedisClient(redisSettings, "capa-ee-cron"),
+        Supplier<TickClaims> claimsFactory = () -> new RedisTickClaims(new RedisClient(redis, "capa-ee-cron"),
                 keys, owner, lease);
         return new CronInboundEndpoint(settings, getTarget(), policy(), invoker, claimsFactory,
                 Duration.ofMillis(RedisTickClaims.retentionMillis(lease) / 2));
@@ -97,7 +98,7 @@ public class CronActivationSpec extends InboundActivationSpec {
 
     @Override
     public String describe() {
-        return "cron " + schedule + (shared() ? " (ticks shared through " + redis.describe() + ")" : "");
+        return "cron " + schedule + (shared() ? " (ticks shared through " + describeRedis() + ")" : "");
     }
 
     public String getSchedule() {
@@ -140,48 +141,4 @@ public class CronActivationSpec extends InboundActivationSpec {
         this.claimLeaseMillis = claimLeaseMillis;
     }
 
-    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP)
-    public void setHost(String host) {
-        redis.setHost(host);
-    }
-
-    public String getHost() {
-        return redis.getHost();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP)
-    public void setPort(Integer port) {
-        redis.setPort(port);
-    }
-
-    public Integer getPort() {
-        return redis.getPort();
-    }
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP)
-    public void setPassword(String password) {
-        redis.setPassword(password);
-    }
-
-    public String getPassword() {
-        return redis.getPassword();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP)
-    public void setDatabase(Integer database) {
-        redis.setDatabase(database);
-    }
-
-    public Integer getDatabase() {
-        return redis.getDatabase();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP)
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        redis.setTimeoutMillis(timeoutMillis);
-    }
-
-    public Integer getTimeoutMillis() {
-        return redis.getTimeoutMillis();
-    }
 }
