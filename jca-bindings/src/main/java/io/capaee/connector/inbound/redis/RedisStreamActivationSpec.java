@@ -2,6 +2,7 @@
 package io.capaee.connector.inbound.redis;
 
 import io.capaee.api.inbound.RedisStreamListener;
+import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.ServerId;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.RedisConnectedActivationSpec;
@@ -24,6 +25,10 @@ public class RedisStreamActivationSpec extends RedisConnectedActivationSpec {
     @ConfigProperty(description = "Consumer name inside the group, one per server; empty: capa-ee-<server id>")
     private String consumer = "";
 
+    @ConfigProperty(defaultValue = "60000", description = "Entries another consumer of the group left unacknowledged"
+            + " this long (milliseconds; its server died) are taken over; 0: never")
+    private Integer claimIdleMillis = 60_000;
+
     @ConfigProperty(description = "Stream dead letters are added to; empty: the stream key + ':dlq'")
     private String deadLetterStream = "";
 
@@ -36,13 +41,16 @@ public class RedisStreamActivationSpec extends RedisConnectedActivationSpec {
         redisSettings();
         required("stream", stream);
         required("group", group);
+        if (required("claimIdleMillis", claimIdleMillis) < 0) {
+            throw new InvalidConfigException("claimIdleMillis", claimIdleMillis + " must be 0 (never) or more");
+        }
     }
 
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
         String dlq = deadLetterStream == null || deadLetterStream.isBlank() ? stream.strip() + ":dlq" : deadLetterStream.strip();
         return new RedisStreamInboundEndpoint(redisSettings(), stream.strip(), group.strip(), consumer(), dlq,
-                getTarget(), policy(), new EndpointInvoker(factory));
+                getTarget(), claimIdleMillis, policy(), new EndpointInvoker(factory));
     }
 
     /**
@@ -80,6 +88,14 @@ public class RedisStreamActivationSpec extends RedisConnectedActivationSpec {
 
     public void setConsumer(String consumer) {
         this.consumer = consumer;
+    }
+
+    public Integer getClaimIdleMillis() {
+        return claimIdleMillis;
+    }
+
+    public void setClaimIdleMillis(Integer claimIdleMillis) {
+        this.claimIdleMillis = claimIdleMillis;
     }
 
     public String getDeadLetterStream() {
