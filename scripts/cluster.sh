@@ -62,7 +62,7 @@ create() { # I: server capa-group-I from the built server, with the group's sett
   # its bootstrap.properties (a test run leaves its settings there) nor its configDropins (the Maven plugin's variables)
   (cd "$built" && tar cf - --exclude=./logs --exclude=./workarea --exclude=./functions --exclude=./function-files \
       --exclude=./registry --exclude=./files --exclude=./bootstrap.properties --exclude=./configDropins \
-      --exclude=./desired-state --exclude=./tranlog .) | (cd "$target" && tar xf -)
+      --exclude=./desired-state --exclude=./tranlog --exclude=./compiled-wasm .) | (cd "$target" && tar xf -)
   local redis_host=${redis%:*} redis_port=${redis##*:}
   cat >"$target/bootstrap.properties" <<EOF
 # server $i of the group made by scripts/cluster.sh (docs/operations.md, "Running a group")
@@ -96,6 +96,10 @@ capa.kafka.bootstrap-servers=$kafka
 capa.actors.key-prefix=capa:actors:$name:
 capa.jobs.key-prefix=capa:jobs:$name:
 EOF
+  # an EAR built with the tests (profile sample) holds the sample application, whose channels need their settings
+  if unzip -l "$target/apps/capa-ee.ear" | grep -q 'war-sample\.war'; then
+    echo "capa.sample.channels=sample-channels.xml" >>"$target/bootstrap.properties"
+  fi
   if [ -n "${CAPA_CLUSTER_SETTINGS:-}" ]; then
     cat "$CAPA_CLUSTER_SETTINGS" >>"$target/bootstrap.properties"
   fi
