@@ -7,17 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.inbound.CronListener;
 import io.capaee.api.inbound.DeliveryPolicy;
-import io.capaee.api.inbound.InboundMessage;
 import io.capaee.connector.cron.CronSettings;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.Eventually;
+import io.capaee.connector.inbound.ListenerEndpointFactory;
 import io.capaee.connector.inbound.ThreadPoolWorkManager;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.redis.RedisSettings;
-import jakarta.resource.spi.endpoint.MessageEndpoint;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +24,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,7 +54,8 @@ class CronGroupTest {
 
     private void start(String server, String schedule, long leaseMillis) throws Exception {
         CronInboundEndpoint endpoint = new CronInboundEndpoint(CronSettings.of(schedule, "UTC"), "http://app/cron", POLICY,
-                new EndpointInvoker(new RecordingFactory(server)),
+                new EndpointInvoker(new ListenerEndpointFactory("capa-ee#ejb-bindings#CronInputBinding", CronListener.class,
+                        message -> delivered.add(new String[] {server, message.metadata().get("time")}))),
                 () -> new RedisTickClaims(new RedisClient(REDIS, "capa-test-cron"), prefix, server, leaseMillis),
                 Duration.ofMillis(RedisTickClaims.retentionMillis(leaseMillis) / 2));
         endpoints.add(endpoint);
@@ -136,45 +132,6 @@ class CronGroupTest {
             b.done(due);
             assertEquals(TickClaims.State.DONE, a.state(due));
             assertFalse(a.claim(due), "a done tick is claimed again");
-        }
-    }
-
-    private final class RecordingFactory implements MessageEndpointFactory {
-        private final String server;
-
-        RecordingFactory(String server) {
-            this.server = server;
-        }
-
-        @Override
-        public MessageEndpoint createEndpoint(XAResource xaResource) {
-            return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {MessageEndpoint.class, CronListener.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("onMessage")) {
-                            delivered.add(new String[] {server, ((InboundMessage) args[0]).metadata().get("time")});
-                        }
-                        return null;
-                    });
-        }
-
-        @Override
-        public MessageEndpoint createEndpoint(XAResource xaResource, long timeout) {
-            return createEndpoint(xaResource);
-        }
-
-        @Override
-        public boolean isDeliveryTransacted(Method method) {
-            return false;
-        }
-
-        @Override
-        public String getActivationName() {
-            return "capa-ee#ejb-bindings#CronInputBinding";
-        }
-
-        @Override
-        public Class<?> getEndpointClass() {
-            return Object.class;
         }
     }
 }
