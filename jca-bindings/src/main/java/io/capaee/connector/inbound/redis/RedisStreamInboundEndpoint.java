@@ -68,6 +68,7 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
         client = new RedisClient(settings, "capa-ee-inbound", (int) TURN_WAIT.toMillis());
         redis = client.commands();
         reader = new RedisStreamGroup(redis, stream, group, consumer);
+        nextClaim = System.nanoTime();
         if (reader.create(true)) {
             LOG.log(Level.INFO, "created consumer group {0} on stream {1}", new Object[] {group, stream});
         }
