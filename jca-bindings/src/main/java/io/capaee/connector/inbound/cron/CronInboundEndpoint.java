@@ -30,7 +30,9 @@ import java.util.logging.Logger;
  * <p>In a group of servers ({@link TickClaims#shared()}) each tick is claimed before it is delivered,
  * and only its claimant delivers it; the others watch the ticks they lost until they are done, and take
  * over one whose claimant's lease lapsed (it died). A tick watched for half the time its done mark is
- * kept is given up.
+ * kept is given up. A server that delivered a tick skips the ticks that fell meanwhile, as when alone; a
+ * server that lost a tick goes on with the next one, so that a tick is skipped only when every server of
+ * the group was busy delivering when it fell.
  */
 final class CronInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(CronInboundEndpoint.class.getName());
@@ -79,7 +81,9 @@ final class CronInboundEndpoint extends EndpointLoop {
             if (!now.isBefore(next)) {
                 if (!claims.claim(next)) {
                     watch(next);
-                    next = following(now.isAfter(next) ? now : next);
+                    // the tick after the lost one, not after now: a server whose turn came late still fires the
+                    // ticks no other server took (unless they are older than it watches ticks for)
+                    next = following(next.plus(watchFor).isBefore(now) ? now : next);
                     return AGAIN;
                 }
                 line.add(tick(new Tick(next, true)));
