@@ -97,7 +97,7 @@ capa.actors.key-prefix=capa:actors:$name:
 capa.jobs.key-prefix=capa:jobs:$name:
 EOF
   # an EAR built with the tests (profile sample) holds the sample application, whose channels need their settings
-  if unzip -l "$target/apps/capa-ee.ear" | grep -q 'war-sample\.war'; then
+  if unzip -l "$target/apps/capa-ee.ear" war-sample.war >/dev/null 2>&1; then
     echo "capa.sample.channels=sample-channels.xml" >>"$target/bootstrap.properties"
   fi
   if [ -n "${CAPA_CLUSTER_SETTINGS:-}" ]; then
