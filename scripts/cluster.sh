@@ -138,6 +138,10 @@ start() {
   for name in $(names); do
     port=$(port_of "$name")
     until [ "$(ready "$port")" = 200 ]; do
+      if grep -q CWWKZ0002E "$user_dir/servers/$name/logs/messages.log" 2>/dev/null; then
+        echo "the application failed to start on $name; see $user_dir/servers/$name/logs/messages.log" >&2
+        exit 1
+      fi
       if [ "$(date +%s)" -gt "$deadline" ]; then
         echo "$name is not ready on port $port after ${ready_timeout}s; see $user_dir/servers/$name/logs/messages.log" >&2
         exit 1
