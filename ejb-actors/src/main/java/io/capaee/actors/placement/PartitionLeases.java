@@ -102,6 +102,12 @@ public final class PartitionLeases implements Placement {
     }
 
     @Override
+    public boolean holds(ActorId actor) {
+        int p = partition(actor);
+        return owned.containsKey(p) && !moving.contains(p);
+    }
+
+    @Override
     public Where where(ActorId actor) {
         int p = partition(actor);
         if (stopped || owner == null) {

@@ -82,7 +82,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         // reach it when a first turn runs, by which time it is set
         this.turns = new Turns(settings, clock, turns, deadlines, active, chains, this::activate);
         Firings firings = new Firings(scheduler, clock, this.turns, chains);
-        this.reminders = new Reminders(settings, store, quotas, types, active, firings, placement::owns);
+        this.reminders = new Reminders(settings, store, quotas, types, active, firings, placement::owns, placement::holds);
         this.timers = new Timers(quotas, types, active, firings, reminders);
         this.activator = new Activator(id -> new Site(id, store, timers, reminders), types, active);
         this.state = new StateApi(store);

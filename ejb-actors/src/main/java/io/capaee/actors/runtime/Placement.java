@@ -46,6 +46,14 @@ public interface Placement {
     /** Whether this server owns the actor now, from what it knows (no store is asked): a reminder fires only then. */
     boolean owns(ActorId actor);
 
+    /**
+     * Whether this server still holds the actor's partition, even while it may not act on it (its lease is
+     * being renewed late): a reminder due then is tried again shortly rather than left to another server.
+     */
+    default boolean holds(ActorId actor) {
+        return owns(actor);
+    }
+
     /** What was known of the actor's owner proved wrong (a forwarded call was refused): look again. */
     default void stale(ActorId actor) {
     }

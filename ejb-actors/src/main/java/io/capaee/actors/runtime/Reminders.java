@@ -39,17 +39,23 @@ final class Reminders {
     private final ActiveActors active;
     private final Firings firings;
     private final Predicate<ActorId> owned;
+    private final Predicate<ActorId> held;
     private final Map<Key, Scheduler.Scheduled> armed = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     /** One armed reminder. */
     private record Key(ActorId actor, String name) {}
 
-    /** @param owned whether this server owns an actor now: only then does its reminder fire here */
+    /**
+     * @param owned whether this server owns an actor now: only then does its reminder fire here
+     * @param held whether it still holds the actor's partition while it may not act on it (a late renewal):
+     *     a reminder due then is tried again a scan interval later
+     */
     Reminders(ActorSettings settings, ActorStore store, Quotas quotas, TypeRegistry types, ActiveActors active, Firings firings,
-              Predicate<ActorId> owned) {
+              Predicate<ActorId> owned, Predicate<ActorId> held) {
         this.settings = settings;
         this.owned = owned;
+        this.held = held;
         this.store = store;
         this.quotas = quotas;
         this.types = types;
@@ -156,8 +162,14 @@ final class Reminders {
     }
 
     private void fire(ActorId actor, String name, Instant due) {
-        if (stopped || !owned.test(actor)) {
-            return; // its partition left this server: the owner armed it
+        if (stopped) {
+            return;
+        }
+        if (!owned.test(actor)) {
+            if (held.test(actor)) {
+                rearmLater(actor, name, due);
+            }
+            return; // else its partition left this server: its new owner armed it
         }
         StoredReminder r;
         try {
