@@ -235,7 +235,8 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 config.getValue("capa.bindings.functions-url", String.class),
                 SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)), core,
                 ActorRuntimeBean::binding, grpcJobCallback(config));
-        return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler);
+        return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler,
+                leases == null ? Placement.single() : leases);
     }
 
     /** A gRPC app's job callback, when {@code capa.app.protocol=grpc} and {@code capa.app.url} is set. */
@@ -358,6 +359,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
             core.scanIdle();
         } else if (PLACE.equals(info)) {
             leases.tick();
+            jobs.rescan();
         } else if (info instanceof Long id) {
             Runnable task = tasks.remove(id);
             if (task != null) {

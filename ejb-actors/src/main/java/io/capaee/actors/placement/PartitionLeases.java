@@ -81,8 +81,13 @@ public final class PartitionLeases implements Placement {
     /** The partition of {@code actor}: a CRC-32 of its type and id, the same on every server. */
     @Override
     public int partition(ActorId actor) {
+        return partition(actor.type() + "||" + actor.id());
+    }
+
+    @Override
+    public int partition(String key) {
         CRC32 crc = new CRC32();
-        crc.update((actor.type() + "||" + actor.id()).getBytes(StandardCharsets.UTF_8));
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
         return (int) (crc.getValue() % settings.partitions());
     }
 
@@ -95,15 +100,13 @@ public final class PartitionLeases implements Placement {
     }
 
     @Override
-    public boolean owns(ActorId actor) {
-        int p = partition(actor);
+    public boolean owns(int p) {
         Instant until = owned.get(p);
         return until != null && !moving.contains(p) && clock.instant().isBefore(until);
     }
 
     @Override
-    public boolean holds(ActorId actor) {
-        int p = partition(actor);
+    public boolean holds(int p) {
         return owned.containsKey(p) && !moving.contains(p);
     }
 

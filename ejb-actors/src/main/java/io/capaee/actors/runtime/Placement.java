@@ -44,14 +44,27 @@ public interface Placement {
     Where where(ActorId actor);
 
     /** Whether this server owns the actor now, from what it knows (no store is asked): a reminder fires only then. */
-    boolean owns(ActorId actor);
+    default boolean owns(ActorId actor) {
+        return owns(partition(actor));
+    }
+
+    /** Whether this server owns {@code partition} now, from what it knows. */
+    boolean owns(int partition);
+
+    /** The partition of another kind of work placed like the actors (a job, by its name). */
+    int partition(String key);
 
     /**
      * Whether this server still holds the actor's partition, even while it may not act on it (its lease is
      * being renewed late): a reminder due then is tried again shortly rather than left to another server.
      */
     default boolean holds(ActorId actor) {
-        return owns(actor);
+        return holds(partition(actor));
+    }
+
+    /** {@link #holds(ActorId)} for a partition. */
+    default boolean holds(int partition) {
+        return owns(partition);
     }
 
     /** What was known of the actor's owner proved wrong (a forwarded call was refused): look again. */
@@ -81,12 +94,17 @@ public interface Placement {
             }
 
             @Override
-            public boolean owns(ActorId actor) {
+            public boolean owns(int partition) {
                 return true;
             }
 
             @Override
             public int partition(ActorId actor) {
+                return 0;
+            }
+
+            @Override
+            public int partition(String key) {
                 return 0;
             }
 
