@@ -46,14 +46,22 @@ public final class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
         return redis.delete(key);
     }
 
-    /** GET, compare and SET in one Lua script, so no other client can write in between. */
-    private static final String COMPARE_AND_SET = String.join("\n",
-            "local current = redis.call('GET', KEYS[1])",
-            "if ARGV[1] == '1' then",
-            "  if current then return 0 end",
-            "elseif current ~= ARGV[2] then return 0 end",
-            "redis.call('SET', KEYS[1], ARGV[3])",
-            "return 1");
+    /**
+     * GET, compare and SET in one Lua script, so no other client can write in between: ARGV[1] '1' when
+     * the key must be absent, else ARGV[2] is the value expected; ARGV[3] the value written. Answers 1 when
+     * written, 0 when not; {@code guard} may answer first.
+     */
+    private static String compareAndSetScript(String guard, String set) {
+        return String.join("\n", guard,
+                "local current = redis.call('GET', KEYS[1])",
+                "if ARGV[1] == '1' then",
+                "  if current then return 0 end",
+                "elseif current ~= ARGV[2] then return 0 end",
+                set,
+                "return 1");
+    }
+
+    private static final String COMPARE_AND_SET = compareAndSetScript("", "redis.call('SET', KEYS[1], ARGV[3])");
 
     @Override
     public boolean compareAndSet(String key, String expected, String value) {
@@ -62,13 +70,7 @@ public final class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
     }
 
     /** {@link #COMPARE_AND_SET} with an expiry (PX ARGV[4]). */
-    private static final String COMPARE_AND_SET_EXPIRING = String.join("\n",
-            "local current = redis.call('GET', KEYS[1])",
-            "if ARGV[1] == '1' then",
-            "  if current then return 0 end",
-            "elseif current ~= ARGV[2] then return 0 end",
-            "redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])",
-            "return 1");
+    private static final String COMPARE_AND_SET_EXPIRING = compareAndSetScript("", "redis.call('SET', KEYS[1], ARGV[3], 'PX', ARGV[4])");
 
     @Override
     public boolean compareAndSet(String key, String expected, String value, Duration ttl) {
@@ -92,14 +94,8 @@ public final class RedisKeyValueStore implements KeyValueStore, AutoCloseable {
      * script: Redis runs a script alone, so the fence cannot change in between. Both keys must be on one
      * node (a Redis Cluster needs them in one hash slot).
      */
-    private static final String FENCED_COMPARE_AND_SET = String.join("\n",
-            "if redis.call('GET', KEYS[2]) ~= ARGV[4] then return -1 end",
-            "local current = redis.call('GET', KEYS[1])",
-            "if ARGV[1] == '1' then",
-            "  if current then return 0 end",
-            "elseif current ~= ARGV[2] then return 0 end",
-            "redis.call('SET', KEYS[1], ARGV[3])",
-            "return 1");
+    private static final String FENCED_COMPARE_AND_SET = compareAndSetScript(
+            "if redis.call('GET', KEYS[2]) ~= ARGV[4] then return -1 end", "redis.call('SET', KEYS[1], ARGV[3])");
 
     @Override
     public boolean compareAndSet(String key, String expected, String value, Fence fence) {
