@@ -23,9 +23,12 @@ work="$root/target/dev-mode-check"
 repo="$work/repository"
 log="$work/dev.log"
 server_dir="$root/liberty-config/target/liberty/wlp/usr/servers/capa"
+wlp_server="$root/liberty-config/target/liberty/wlp/bin/server"
 server_log="$server_dir/logs/messages.log"
 probe="$root/war-registry/src/main/java/io/capaee/registry/rest/RegistryApplication.java"
-start_timeout=${CAPA_DEV_START_TIMEOUT:-240}
+# from the command to the application's start: on a clean checkout this includes compiling every module and its
+# tests and unpacking Liberty (over 4 minutes on the project's 2-core machine while it was busy)
+start_timeout=${CAPA_DEV_START_TIMEOUT:-600}
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -51,8 +54,12 @@ finish() {
     echo "q" >&7 || true
     for _ in $(seq 1 60); do kill -0 "$dev_pid" 2>/dev/null || break; sleep 1; done
     if kill -0 "$dev_pid" 2>/dev/null; then
+      # before its console is up dev mode reads no q, and it may outlive one SIGTERM
       kill "$dev_pid" 2>/dev/null || true
-      (cd "$root" && mvn -q -Dmaven.repo.local="$repo" -pl liberty-config liberty:stop >/dev/null 2>&1) || true
+      for _ in $(seq 1 20); do kill -0 "$dev_pid" 2>/dev/null || break; sleep 1; done
+      kill -9 "$dev_pid" 2>/dev/null || true
+      # a server it launched and left running (Liberty's own script: no Maven resolution on the way out)
+      [ -x "$wlp_server" ] && "$wlp_server" stop capa >/dev/null 2>&1 || true
     fi
   fi
   if [ $status -ne 0 ]; then
