@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.registry;
 
-import io.capaee.api.files.DigestingInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -56,7 +54,13 @@ public final class FileModuleStore implements ModuleStore {
     private final Path staging;
     private final Path trash;
     private final Clock clock;
-    private final Object commitLock = new Object();
+    /**
+     * The in-memory half of the commit lock: a file lock belongs to the whole JVM (a second
+     * {@code lock()} on the same file from this JVM throws {@code OverlappingFileLockException}),
+     * so stores on one root in one JVM first exclude each other on this monitor, the same object
+     * for every store on this root.
+     */
+    private final Object commitLock;
 
     public FileModuleStore(Path root) {
         this(root, Clock.systemUTC());
@@ -68,6 +72,7 @@ public final class FileModuleStore implements ModuleStore {
         this.staging = this.root.resolve(".staging");
         this.trash = this.root.resolve(".trash");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.commitLock = ("capa-ee module store " + this.root).intern();
         try {
             Files.createDirectories(staging);
             Files.createDirectories(trash);
@@ -81,16 +86,6 @@ public final class FileModuleStore implements ModuleStore {
     }
 
     @Override
-    public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, String info, boolean replace, long maxBytes) {
-        return put(coordinates, wasm, () -> info, replace, maxBytes);
-    }
-
-    /**
-     * As {@link #put(ModuleCoordinates, InputStream, String, boolean, long)}, with the info text
-     * asked for once the module has been read to its end and validated: a multipart upload may
-     * send the {@code info} field after the {@code file} part, and the file part is streamed.
-     * A {@link RegistryException} from {@code info} refuses the upload; nothing is stored then.
-     */
     public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, Supplier<String> info, boolean replace, long maxBytes) {
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(wasm, "wasm");
@@ -106,11 +101,10 @@ public final class FileModuleStore implements ModuleStore {
             String digest;
             try (FileChannel channel = FileChannel.open(upload.resolve(coordinates.name() + ".wasm"),
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                DigestingInput tee = new DigestingInput(wasm, out, maxBytes);
-                WasmStreamValidator.validate(tee);
-                size = tee.count();
-                digest = tee.sha256Hex();
+                ModuleUpload in = new ModuleUpload(wasm, maxBytes);
+                in.transferTo(Channels.newOutputStream(channel));
+                size = in.size();
+                digest = in.sha256Hex();
                 channel.force(true);
             }
             String text = Objects.requireNonNullElse(info.get(), "");
@@ -123,10 +117,9 @@ public final class FileModuleStore implements ModuleStore {
                 deleteTree(old);
             }
             return new ModuleRecord(coordinates, digest, size, text, now);
-        } catch (DigestingInput.SizeLimitException e) {
-            throw new RegistryException(RegistryException.Reason.TOO_LARGE, "the module is " + e.getMessage());
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.Reason.STORAGE, "storing " + coordinates + " failed: " + e, e);
+            throw ModuleUpload.refusal(e).orElseGet(() -> new RegistryException(RegistryException.Reason.STORAGE,
+                    "storing " + coordinates + " failed: " + e, e));
         } finally {
             if (upload != null) {
                 deleteTree(upload);

@@ -21,7 +21,9 @@ public class RegistryException extends CapaException {
         /** the upload lacks a part (400). */
         MISSING_PART,
         /** the storage failed (500). */
-        STORAGE
+        STORAGE,
+        /** the storage cannot be reached, e.g. NATS is down; the message names the backend (503). */
+        UNAVAILABLE
     }
 
     private final Reason reason;
