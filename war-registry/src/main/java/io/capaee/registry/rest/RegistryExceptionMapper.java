@@ -27,6 +27,11 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
                 LOG.log(Level.SEVERE, "registry storage failed", e);
                 yield problem(500, "storage", "Registry storage failed", "ERROR_WASM_UPLOAD", "the registry could not store or read the module; see the server log");
             }
+            case UNAVAILABLE -> {
+                LOG.log(Level.WARNING, e.getMessage(), e);
+                // the message names the backend (e.g. jetstream bucket capa-registry on nats nats://...), never a secret
+                yield problem(503, "registry-unavailable", "Registry backend unavailable", "ERROR_UNAVAILABLE", e.getMessage());
+            }
         };
     }
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.registry.rest;
 
-import io.capaee.api.registry.FileModuleStore;
+import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.registry.ModuleCoordinates;
 import io.capaee.api.registry.ModuleRecord;
 import io.capaee.api.registry.RegistryException;
@@ -86,7 +86,7 @@ public class RegistryResource {
             throw new RegistryException(RegistryException.Reason.NOT_FOUND,
                     "module " + coordinates + " has only " + name + ".wasm and " + name + ".info, not " + file);
         }
-        FileModuleStore store = registry.store();
+        ModuleStore store = registry.store();
         ModuleRecord record = find(coordinates);
         if (!wasm) {
             byte[] text = (record.info() + "\n").getBytes(StandardCharsets.UTF_8);
