@@ -11,9 +11,12 @@ import java.util.function.LongSupplier;
 
 /**
  * The workers of the servers sharing one route table, seen by their heartbeats: each server's
- * worker writes the time of its last beat at {@code <routes-key>:workers:<capa.worker.local-url>}
- * in the key/value store, once per {@code capa.desired-state.interval}, and drops from the route
- * table every URL of a worker whose beat is older than {@code capa.worker.heartbeat-lapse}: a server
+ * worker writes, once per {@code capa.desired-state.interval}, until when it counts as alive (the
+ * beat's time plus its own {@code capa.worker.heartbeat-lapse}) at
+ * {@code <routes-key>:workers:<capa.worker.local-url>} in the key/value store, and drops from the
+ * route table every URL of a worker whose time is past. Each worker states its own lapse, so
+ * servers with different intervals judge each other by the beater's settings, not their own; their
+ * clocks must agree to well within the lapse. A server
  * that was killed (and did not come back) stops being balanced over by every proxy, instead of being
  * tried and skipped for ever. Every live worker sweeps; the drops are idempotent, so two at once do
  * no harm. A server that comes back beats again and puts its routes back ({@link LocalWorker#restoreRoutes}),
@@ -27,8 +30,8 @@ final class WorkerHeartbeat {
     private final long lapseMillis;
     private final LongSupplier clockMillis;
 
-    /** What one sweep dropped: the worker and the number of its URLs taken out. */
-    record Dropped(String worker, long lastBeatMillis, int urls) {}
+    /** What one sweep dropped: the worker, until when it had said it was alive, and the number of its URLs taken out. */
+    record Dropped(String worker, long aliveUntilMillis, int urls) {}
 
     WorkerHeartbeat(KeyValueConnectionFactory store, String routesKey, String localBase, WorkerRoutes routes, Duration lapse,
             LongSupplier clockMillis) {
@@ -45,18 +48,18 @@ final class WorkerHeartbeat {
         long now = clockMillis.getAsLong();
         List<Dropped> dropped = new ArrayList<>();
         try (KeyValueConnection kv = store.getConnection()) {
-            kv.set(prefix + localBase, Long.toString(now));
+            kv.set(prefix + localBase, Long.toString(now + lapseMillis));
             for (String key : kv.keys(prefix + "*")) {
                 String worker = key.substring(prefix.length());
                 if (worker.equals(localBase)) {
                     continue;
                 }
                 Optional<String> beat = kv.get(key);
-                long last = beat.map(WorkerHeartbeat::millis).orElse(Long.MAX_VALUE);
-                if (last == Long.MAX_VALUE || now - last <= lapseMillis) {
+                long until = beat.map(WorkerHeartbeat::millis).orElse(Long.MAX_VALUE);
+                if (now <= until) {
                     continue;
                 }
-                dropped.add(new Dropped(worker, last, routes.dropWorker(worker)));
+                dropped.add(new Dropped(worker, until, routes.dropWorker(worker)));
                 // forget it unless it beat again meanwhile (then it put its routes back, or will)
                 kv.compareAndSet(key, beat.get(), "lapsed " + beat.get());
             }

@@ -102,8 +102,8 @@ public class WorkerService {
      */
     void beat() {
         for (WorkerHeartbeat.Dropped d : heartbeat.beat()) {
-            LOG.log(Level.WARNING, "worker {0} has not beaten since {1} (capa.worker.heartbeat-lapse {2}): dropped its {3} route URL(s)",
-                    new Object[] {d.worker(), java.time.Instant.ofEpochMilli(d.lastBeatMillis()), heartbeatLapse, d.urls()});
+            LOG.log(Level.WARNING, "worker {0} said it was alive until {1} and has not beaten since: dropped its {2} route URL(s)",
+                    new Object[] {d.worker(), java.time.Instant.ofEpochMilli(d.aliveUntilMillis()), d.urls()});
         }
         int restored = local.restoreRoutes();
         if (restored > 0) {

@@ -24,6 +24,19 @@ class WorkerHeartbeatTest {
     private final WorkerHeartbeat there = new WorkerHeartbeat(store, "routes", THERE + "/", thereRoutes, LAPSE, now::get);
 
     @Test
+    void eachWorkerIsJudgedByTheLapseItStates() {
+        WorkerHeartbeat quick = new WorkerHeartbeat(store, "routes", THERE, thereRoutes, Duration.ofSeconds(4), now::get);
+        hereRoutes.add("accg", "v1");
+        thereRoutes.add("accg", "v1");
+        here.beat();
+        quick.beat();
+        now.addAndGet(10_000); // past "there"'s 4 s, within "here"'s 30 s
+        assertEquals(List.of(), quick.beat(), "a quick observer does not drop a worker that beats slowly");
+        now.addAndGet(10_000);
+        assertEquals(List.of(new WorkerHeartbeat.Dropped(THERE, 1_010_000 + 4_000, 1)), here.beat());
+    }
+
+    @Test
     void aWorkerWhoseBeatLapsedLosesEveryRouteOnceAndTheOthersKeepTheirs() {
         hereRoutes.add("accg", "v1");
         thereRoutes.add("accg", "v1");
@@ -37,7 +50,7 @@ class WorkerHeartbeatTest {
         assertEquals(List.of(), here.beat());
 
         now.addAndGet(1);
-        assertEquals(List.of(new WorkerHeartbeat.Dropped(THERE, 1_000_000, 3)), here.beat());
+        assertEquals(List.of(new WorkerHeartbeat.Dropped(THERE, 1_000_000 + LAPSE.toMillis(), 3)), here.beat());
         assertEquals(Map.of("accg", Map.of("v1", List.of(HERE + "/accg/v1")),
                 "registered", Map.of("default", List.of("http://localhost:9142/elsewhere", "http://upstream:8080"))), table.snapshot(),
                 "the registration API's routes stay, even on the same host");
