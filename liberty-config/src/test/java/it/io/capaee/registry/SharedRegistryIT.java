@@ -24,7 +24,10 @@ import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
@@ -33,11 +36,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * with {@code capa.registry.backend=jetstream} on a bucket of this run's own, and the test server's
  * Redis route table. A module uploaded through A's registry API is listed and downloaded on B, with the
  * same digest; B's worker deploys it; the function answers through B's proxy, A's and the test
- * server's; tags stay immutable across servers, and a delete on one is seen on the other.
+ * server's; tags stay immutable across servers, and a delete on one is seen on the other. Last, B
+ * is killed: once its heartbeat lapses ({@code capa.worker.heartbeat-lapse}, 6 s here), A drops its
+ * routes from the shared table, and every proxy balances over what is left.
  */
 @ResourceLock(value = SharedResources.PROXY_ROUTES, mode = ResourceAccessMode.READ)
 @ResourceLock(SharedResources.EXTRA_SERVER_A)
 @ResourceLock(SharedResources.EXTRA_SERVER_B)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SharedRegistryIT {
     static final String SUFFIX = Long.toString(System.nanoTime(), 36);
     static final String BUCKET = "capa-it-registry-" + SUFFIX;
@@ -48,7 +54,7 @@ class SharedRegistryIT {
     @BeforeAll
     static void startTwoServers() throws Exception {
         Map<String, String> shared = Map.of("capa.kv.backend", "redis", "capa.registry.backend", "jetstream",
-                "capa.registry.jetstream.bucket", BUCKET);
+                "capa.registry.jetstream.bucket", BUCKET, "capa.desired-state.interval", "PT2S", "capa.worker.heartbeat-lapse", "PT6S");
         a = SecondServer.start("capa-reg-a", 12, shared);
         b = SecondServer.start("capa-reg-b", 13, shared);
     }
@@ -86,6 +92,7 @@ class SharedRegistryIT {
     }
 
     @Test
+    @Order(1)
     void aModuleUploadedOnOneServerIsListedDownloadedAndDeployedOnTheOther() throws Exception {
         byte[] wasm = Server.guest("hello-http");
         HttpResponse<String> up = RegistryUploads.upload(a.base, ORG, "hello", "1.0.0", wasm, "from a");
@@ -125,6 +132,7 @@ class SharedRegistryIT {
     }
 
     @Test
+    @Order(2)
     void tagsStayImmutableAcrossServersAndADeleteIsSeenEverywhere() throws Exception {
         byte[] first = Server.guest("hello-http");
         byte[] second = Server.guest("hello-cli");
@@ -143,5 +151,39 @@ class SharedRegistryIT {
         assertTrue(gone.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
         assertEquals(200, RegistryUploads.upload(b.base, ORG, "tagged", "1", second, "two").statusCode(), "the tag is free again");
         assertEquals("two", Server.send(HttpRequest.newBuilder(URI.create(a.base + "/registry/info/" + ORG + "/tagged/1"))).body().trim());
+    }
+
+    @Test
+    @Order(3)
+    void aKilledServersRoutesAreDroppedOnceItsHeartbeatLapses() throws Exception {
+        assertEquals(200, RegistryUploads.upload(b.base, ORG, "beat", "1", Server.guest("hello-http"), "").statusCode());
+        String f = "shbeat-" + SUFFIX;
+        WorkerCalls workerA = new WorkerCalls(a.base);
+        WorkerCalls workerB = new WorkerCalls(b.base);
+        String urlA = a.base + "/wasm/functions/" + f + "/v1";
+        String urlB = b.base + "/wasm/functions/" + f + "/v1";
+        try {
+            assertEquals(202, workerA.deploy(f, "v1", ORG + "/beat/1").statusCode());
+            assertEquals(202, workerB.deploy(f, "v1", ORG + "/beat/1").statusCode());
+            Server.await("routes of " + f, () -> Server.send(HttpRequest.newBuilder(URI.create(Server.base() + "/memory/functions/" + f + "/v1/urls"))),
+                    r -> r.body().contains(urlA) && r.body().contains(urlB), Duration.ofSeconds(20));
+
+            b.kill();
+            long killed = System.nanoTime();
+            HttpResponse<String> left = Server.await("routes of " + f, () -> Server.send(HttpRequest.newBuilder(
+                    URI.create(Server.base() + "/memory/functions/" + f + "/v1/urls"))), r -> !r.body().contains(urlB), Duration.ofSeconds(40));
+            long droppedAfter = (System.nanoTime() - killed) / 1_000_000;
+            assertTrue(left.body().contains(urlA), "the live server's route stays: " + left.body());
+            System.out.println("SHARED routes: a killed server's route was dropped " + droppedAfter + " ms after the kill (lapse 6 s, beats every 2 s)");
+            assertTrue(droppedAfter >= 2_000, "not before its heartbeat could lapse: " + droppedAfter + " ms");
+            for (String via : new String[] {a.base, Server.base()}) {
+                for (int i = 0; i < 6; i++) {
+                    HttpResponse<String> answer = new WorkerCalls(via).call("/functions/" + f + "/v1", "Bob");
+                    assertEquals(200, answer.statusCode(), via + ": " + answer.body());
+                }
+            }
+        } finally {
+            assertEquals(202, workerA.remove(f, "v1").statusCode());
+        }
     }
 }
