@@ -26,7 +26,6 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -86,7 +85,7 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
         String key = TagKey.of(coordinates);
         Buckets b = buckets();
         if (!replace && entry(b, key, coordinates).isPresent()) {
-            throw alreadyExists(coordinates); // refuse before reading the body; checked again at commit
+            throw RegistryException.alreadyExists(coordinates); // refuse before reading the body; checked again at commit
         }
         String object = coordinates + "/" + UUID.randomUUID() + ".wasm";
         ModuleUpload upload = new ModuleUpload(wasm, maxBytes);
@@ -131,7 +130,7 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
                     throw failed("committing " + coordinates, e);
                 }
                 if (!replace) {
-                    throw alreadyExists(coordinates);
+                    throw RegistryException.alreadyExists(coordinates);
                 }
                 // another server committed in between: read the tag again
             } catch (Exception e) {
@@ -150,7 +149,7 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
     @Override
     public InputStream open(ModuleCoordinates coordinates) {
         Buckets b = buckets();
-        TagEntry entry = entry(b, TagKey.of(coordinates), coordinates).orElseThrow(() -> notFound(coordinates));
+        TagEntry entry = entry(b, TagKey.of(coordinates), coordinates).orElseThrow(() -> RegistryException.notFound(coordinates));
         ObjectInfo object;
         try {
             object = b.modules().getInfo(entry.object());
@@ -158,7 +157,7 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
             throw failed("opening " + coordinates, e);
         }
         if (object == null || object.isDeleted()) {
-            throw notFound(coordinates); // replaced or deleted since the tag was read
+            throw RegistryException.notFound(coordinates); // replaced or deleted since the tag was read
         }
         return new ChunkInput(b.management(), NatsObjectStoreUtil.toStreamName(bucket),
                 NatsObjectStoreUtil.toChunkPrefix(bucket) + object.getNuid(), object.getChunks(), entry, coordinates + " on " + description);
@@ -182,9 +181,7 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
         for (String key : keys) {
             TagKey.coordinates(key).ifPresent(c -> entry(b, key, c).ifPresent(e -> records.add(e.record(c))));
         }
-        records.sort(Comparator.comparing((ModuleRecord r) -> r.coordinates().org())
-                .thenComparing(r -> r.coordinates().name())
-                .thenComparing(r -> r.coordinates().tag()));
+        records.sort(ModuleRecord.BY_COORDINATES);
         return records;
     }
 
@@ -275,12 +272,4 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
         return new RegistryException(RegistryException.Reason.STORAGE, what + " failed on " + description + ": " + e.getMessage(), e);
     }
 
-    private static RegistryException alreadyExists(ModuleCoordinates c) {
-        return new RegistryException(RegistryException.Reason.ALREADY_EXISTS,
-                "module " + c + " already exists; tags are immutable unless the upload asks to replace");
-    }
-
-    static RegistryException notFound(ModuleCoordinates c) {
-        return new RegistryException(RegistryException.Reason.NOT_FOUND, "module " + c + " is not in the registry");
-    }
 }

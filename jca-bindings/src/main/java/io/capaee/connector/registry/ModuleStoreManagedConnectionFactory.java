@@ -8,6 +8,7 @@ import io.capaee.api.registry.ModuleStoreConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.nats.NatsManagedConnectionFactory;
+import io.capaee.connector.nats.NatsProperties;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.ConnectionDefinition;
@@ -79,10 +80,7 @@ public class ModuleStoreManagedConnectionFactory extends NatsManagedConnectionFa
     }
 
     private String checkedBucket() {
-        if (bucket == null || !bucket.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new InvalidConfigException("bucket", "'" + bucket + "' is not a bucket name: 1 to 64 of A-Z, a-z, 0-9, '_' and '-' (capa.registry.jetstream.bucket)");
-        }
-        return bucket;
+        return NatsProperties.checkBucket(bucket, "capa.registry.jetstream.bucket");
     }
 
     public String getBackend() {

@@ -13,6 +13,7 @@ import io.capaee.api.registry.ModuleRecord;
 import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.registry.ModuleStoreConnectionFactory;
 import io.capaee.api.registry.RegistryException;
+import io.capaee.api.testing.GeneratedModules;
 import io.capaee.api.testing.TcpCut;
 import io.capaee.connector.CapaResourceAdapter;
 import io.nats.client.Connection;
@@ -109,37 +110,9 @@ class ModuleStoreContractTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** A valid module of {@code size} bytes: the header and one custom section named {@code name}, of {@code fill}, generated as it is read. */
+
     static InputStream generated(long size, byte fill) {
-        long payload = size - 8 - 1 - 5 - 2; // header, id, 5-byte LEB size, name length and name
-        byte[] head = {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, 0, 0, 0, 0, 0, 0, 1, 'z'};
-        long sectionSize = payload + 2;
-        for (int i = 0; i < 5; i++) {
-            head[9 + i] = (byte) ((sectionSize >>> (7 * i)) & 0x7f | (i < 4 ? 0x80 : 0));
-        }
-        return new InputStream() {
-            long position;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (position >= size) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, size - position);
-                for (int i = 0; i < n; i++) {
-                    long p = position + i;
-                    b[off + i] = p < head.length ? head[(int) p] : fill;
-                }
-                position += n;
-                return n;
-            }
-        };
+        return GeneratedModules.generated(size, fill);
     }
 
     static byte[] module(int size, int fill) throws IOException {

@@ -92,7 +92,7 @@ public final class FileModuleStore implements ModuleStore {
         Objects.requireNonNull(info, "info");
         if (!replace && find(coordinates).isPresent()) {
             // refuse before reading the body; checked again at commit
-            throw alreadyExists(coordinates);
+            throw RegistryException.alreadyExists(coordinates);
         }
         Path upload = null;
         try {
@@ -139,7 +139,7 @@ public final class FileModuleStore implements ModuleStore {
                     return null;
                 }
                 if (!replace && Files.exists(tag.resolve(META))) {
-                    throw alreadyExists(coordinates);
+                    throw RegistryException.alreadyExists(coordinates);
                 }
                 // replacing, or a directory without metadata (never committed by this store)
                 Path old = trash.resolve(UUID.randomUUID().toString());
@@ -190,11 +190,11 @@ public final class FileModuleStore implements ModuleStore {
         Path tag = tagDir(coordinates);
         try {
             if (!Files.exists(tag.resolve(META))) {
-                throw notFound(coordinates);
+                throw RegistryException.notFound(coordinates);
             }
             return Files.newInputStream(tag.resolve(coordinates.name() + ".wasm"));
         } catch (NoSuchFileException e) {
-            throw notFound(coordinates);
+            throw RegistryException.notFound(coordinates);
         } catch (IOException e) {
             throw new RegistryException(RegistryException.Reason.STORAGE, "opening " + coordinates + " failed: " + e, e);
         }
@@ -216,9 +216,7 @@ public final class FileModuleStore implements ModuleStore {
                 }
             }
         }
-        records.sort(Comparator.comparing((ModuleRecord r) -> r.coordinates().org())
-                .thenComparing(r -> r.coordinates().name())
-                .thenComparing(r -> r.coordinates().tag()));
+        records.sort(ModuleRecord.BY_COORDINATES);
         return records;
     }
 
@@ -294,12 +292,4 @@ public final class FileModuleStore implements ModuleStore {
         }
     }
 
-    private static RegistryException alreadyExists(ModuleCoordinates c) {
-        return new RegistryException(RegistryException.Reason.ALREADY_EXISTS,
-                "module " + c + " already exists; tags are immutable unless the upload asks to replace");
-    }
-
-    private static RegistryException notFound(ModuleCoordinates c) {
-        return new RegistryException(RegistryException.Reason.NOT_FOUND, "module " + c + " is not in the registry");
-    }
 }

@@ -38,6 +38,16 @@ public class RegistryException extends CapaException {
         this.reason = reason;
     }
 
+    /** A tag that exists, uploaded again without asking to replace it. */
+    public static RegistryException alreadyExists(ModuleCoordinates c) {
+        return new RegistryException(Reason.ALREADY_EXISTS, "module " + c + " already exists; tags are immutable unless the upload asks to replace");
+    }
+
+    /** A module that is not stored. */
+    public static RegistryException notFound(ModuleCoordinates c) {
+        return new RegistryException(Reason.NOT_FOUND, "module " + c + " is not in the registry");
+    }
+
     public Reason reason() {
         return reason;
     }

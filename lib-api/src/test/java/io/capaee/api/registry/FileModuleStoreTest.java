@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
+import io.capaee.api.testing.GeneratedModules;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,41 +58,9 @@ class FileModuleStoreTest {
         return new ModuleCoordinates("k33g", "hola", "0.0.0");
     }
 
-    /** A valid module of {@code size} bytes: the header and one custom section of zeros, generated as it is read. */
+
     static InputStream generated(long size) {
-        long payload = size - 8 - 1 - 5 - 2; // header, id, 5-byte LEB size, name length and name
-        byte[] head = new byte[16];
-        System.arraycopy(WasmStreamValidatorTest.HEADER, 0, head, 0, 8);
-        head[8] = 0;
-        long sectionSize = payload + 2;
-        for (int i = 0; i < 5; i++) {
-            head[9 + i] = (byte) ((sectionSize >>> (7 * i)) & 0x7f | (i < 4 ? 0x80 : 0));
-        }
-        head[14] = 1;
-        head[15] = 'z';
-        return new InputStream() {
-            long position;
-
-            @Override
-            public int read() {
-                byte[] one = new byte[1];
-                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) {
-                if (position >= size) {
-                    return -1;
-                }
-                int n = (int) Math.min(len, size - position);
-                for (int i = 0; i < n; i++) {
-                    long p = position + i;
-                    b[off + i] = p < head.length ? head[(int) p] : 0;
-                }
-                position += n;
-                return n;
-            }
-        };
+        return GeneratedModules.generated(size, (byte) 0);
     }
 
     @Test
