@@ -149,18 +149,22 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
     @Override
     public InputStream open(ModuleCoordinates coordinates) {
         Buckets b = buckets();
-        TagEntry entry = entry(b, TagKey.of(coordinates), coordinates).orElseThrow(() -> RegistryException.notFound(coordinates));
-        ObjectInfo object;
-        try {
-            object = b.modules().getInfo(entry.object());
-        } catch (Exception e) {
-            throw failed("opening " + coordinates, e);
+        String key = TagKey.of(coordinates);
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            TagEntry entry = entry(b, key, coordinates).orElseThrow(() -> RegistryException.notFound(coordinates));
+            ObjectInfo object;
+            try {
+                object = b.modules().getInfo(entry.object());
+            } catch (Exception e) {
+                throw failed("opening " + coordinates, e);
+            }
+            if (object != null && !object.isDeleted()) {
+                return new ChunkInput(b.management(), NatsObjectStoreUtil.toStreamName(bucket),
+                        NatsObjectStoreUtil.toChunkPrefix(bucket) + object.getNuid(), object.getChunks(), entry, coordinates + " on " + description);
+            }
+            // replaced (or deleted) since the tag was read, and its old object deleted: read the tag again
         }
-        if (object == null || object.isDeleted()) {
-            throw RegistryException.notFound(coordinates); // replaced or deleted since the tag was read
-        }
-        return new ChunkInput(b.management(), NatsObjectStoreUtil.toStreamName(bucket),
-                NatsObjectStoreUtil.toChunkPrefix(bucket) + object.getNuid(), object.getChunks(), entry, coordinates + " on " + description);
+        throw RegistryException.notFound(coordinates);
     }
 
     @Override
