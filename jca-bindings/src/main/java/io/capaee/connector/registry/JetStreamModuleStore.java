@@ -58,6 +58,8 @@ import java.util.logging.Logger;
 final class JetStreamModuleStore extends SharedBackendBase implements ModuleStore {
     private static final Logger LOG = Logger.getLogger(JetStreamModuleStore.class.getName());
     private static final int MAX_ATTEMPTS = 100;
+    /** JetStream's "stream name already in use with a different configuration". */
+    private static final int STREAM_NAME_IN_USE = 10058;
 
     private final Connection connection;
     private final String bucket;
@@ -251,8 +253,16 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
             return made;
         }
         try {
-            connection.keyValueManagement().create(KeyValueConfiguration.builder(bucket).storageType(StorageType.File).build());
-            connection.objectStoreManagement().create(ObjectStoreConfiguration.builder(bucket).storageType(StorageType.File).build());
+            try {
+                connection.keyValueManagement().create(KeyValueConfiguration.builder(bucket).storageType(StorageType.File).build());
+                connection.objectStoreManagement().create(ObjectStoreConfiguration.builder(bucket).storageType(StorageType.File).build());
+            } catch (JetStreamApiException e) {
+                if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
+                    throw e;
+                }
+                // made by another server (or an older client) with other settings: use it as it is
+                LOG.log(Level.FINE, "registry buckets " + bucket + " exist with other settings", e);
+            }
             made = new Buckets(connection.keyValue(bucket), connection.objectStore(bucket), connection.jetStreamManagement());
             buckets = made;
             return made;
