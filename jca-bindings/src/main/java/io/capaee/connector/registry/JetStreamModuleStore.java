@@ -253,21 +253,29 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
             return made;
         }
         try {
-            try {
-                connection.keyValueManagement().create(KeyValueConfiguration.builder(bucket).storageType(StorageType.File).build());
-                connection.objectStoreManagement().create(ObjectStoreConfiguration.builder(bucket).storageType(StorageType.File).build());
-            } catch (JetStreamApiException e) {
-                if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
-                    throw e;
-                }
-                // made by another server (or an older client) with other settings: use it as it is
-                LOG.log(Level.FINE, "registry buckets " + bucket + " exist with other settings", e);
-            }
+            existing(() -> connection.keyValueManagement().create(KeyValueConfiguration.builder(bucket).storageType(StorageType.File).build()));
+            existing(() -> connection.objectStoreManagement().create(ObjectStoreConfiguration.builder(bucket).storageType(StorageType.File).build()));
             made = new Buckets(connection.keyValue(bucket), connection.objectStore(bucket), connection.jetStreamManagement());
             buckets = made;
             return made;
         } catch (Exception e) {
             throw failed("opening the buckets", e);
+        }
+    }
+
+    private interface Creation {
+        void run() throws IOException, JetStreamApiException;
+    }
+
+    /** Creates a bucket; one made by another server (or client version) with other settings is used as it is. */
+    private void existing(Creation creation) throws IOException, JetStreamApiException {
+        try {
+            creation.run();
+        } catch (JetStreamApiException e) {
+            if (e.getApiErrorCode() != STREAM_NAME_IN_USE) {
+                throw e;
+            }
+            LOG.log(Level.FINE, "a registry bucket " + bucket + " exists with other settings", e);
         }
     }
 
