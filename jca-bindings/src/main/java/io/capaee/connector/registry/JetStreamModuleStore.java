@@ -24,6 +24,7 @@ import io.nats.client.support.NatsObjectStoreUtil;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,8 @@ import java.util.logging.Logger;
 final class JetStreamModuleStore extends SharedBackendBase implements ModuleStore {
     private static final Logger LOG = Logger.getLogger(JetStreamModuleStore.class.getName());
     private static final int MAX_ATTEMPTS = 100;
+    /** Far longer than any upload takes: what nothing names after this long was left by a server that died mid-upload. */
+    static final Duration ORPHAN_AGE = Duration.ofHours(1);
     /** JetStream's "stream name already in use with a different configuration". */
     private static final int STREAM_NAME_IN_USE = 10058;
 
@@ -65,19 +68,22 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
     private final String bucket;
     private final String description;
     private final Clock clock;
+    private final Duration orphanAge;
     private volatile Buckets buckets; // made on first use, once both buckets exist
 
     private record Buckets(KeyValue tags, ObjectStore modules, JetStreamManagement management) {}
 
     JetStreamModuleStore(Connection connection, String bucket, String description) {
-        this(connection, bucket, description, Clock.systemUTC());
+        this(connection, bucket, description, Clock.systemUTC(), ORPHAN_AGE);
     }
 
-    JetStreamModuleStore(Connection connection, String bucket, String description, Clock clock) {
+    /** @param orphanAge how old chunks and objects that nothing names must be before {@link #sweep} deletes them */
+    JetStreamModuleStore(Connection connection, String bucket, String description, Clock clock, Duration orphanAge) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.bucket = Objects.requireNonNull(bucket, "bucket");
         this.description = Objects.requireNonNull(description, "description");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.orphanAge = Objects.requireNonNull(orphanAge, "orphanAge");
     }
 
     @Override
@@ -257,11 +263,59 @@ final class JetStreamModuleStore extends SharedBackendBase implements ModuleStor
             existing(() -> connection.objectStoreManagement().create(ObjectStoreConfiguration.builder(bucket).storageType(StorageType.File).build()));
             made = new Buckets(connection.keyValue(bucket), connection.objectStore(bucket), connection.jetStreamManagement());
             buckets = made;
-            return made;
         } catch (Exception e) {
             throw failed("opening the buckets", e);
         }
+        try {
+            int swept = sweep(made);
+            if (swept > 0) {
+                LOG.info(() -> "the registry deleted " + swept + " upload(s) left unfinished or unnamed on " + description);
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "the registry could not sweep what dead uploads left on " + description + "; the next server start tries again", e);
+        }
+        return made;
     }
+
+    /**
+     * Deletes what a server killed in the middle of an upload left, once it is older than the orphan
+     * age (so never an upload in flight on another server): chunks that no object names (killed while
+     * sending them) and objects that no tag names (killed between the object and the tag's commit, or
+     * before the replaced object was deleted). Run once per server, when the buckets are first opened.
+     * Returns how many uploads it deleted.
+     */
+    int sweep(Buckets b) throws Exception {
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String key : b.tags().keys()) {
+            Optional<ModuleCoordinates> c = TagKey.coordinates(key);
+            if (c.isPresent()) {
+                entry(b, key, c.get()).ifPresent(e -> named.add(e.object()));
+            }
+        }
+        java.time.Instant before = clock.instant().minus(orphanAge);
+        String stream = NatsObjectStoreUtil.toStreamName(bucket);
+        String chunks = NatsObjectStoreUtil.toChunkPrefix(bucket);
+        java.util.Set<String> live = new java.util.HashSet<>();
+        int swept = 0;
+        for (ObjectInfo object : b.modules().getList()) {
+            live.add(object.getNuid());
+            if (!named.contains(object.getObjectName()) && object.getModified().toInstant().isBefore(before)) {
+                deleteObject(b, object.getObjectName());
+                swept++;
+            }
+        }
+        java.util.Map<String, Long> subjects = b.management().getStreamInfo(stream,
+                io.nats.client.api.StreamInfoOptions.filterSubjects(chunks + ">")).getStreamState().getSubjectMap();
+        for (String subject : subjects.keySet()) {
+            if (!live.contains(subject.substring(chunks.length()))
+                    && b.management().getFirstMessage(stream, subject).getTime().toInstant().isBefore(before)) {
+                b.management().purgeStream(stream, io.nats.client.PurgeOptions.subject(subject));
+                swept++;
+            }
+        }
+        return swept;
+    }
+
 
     private interface Creation {
         void run() throws IOException, JetStreamApiException;

@@ -368,6 +368,31 @@ class ModuleStoreContractTest {
     }
 
     @Test
+    void whatAServerKilledMidUploadLeftIsSweptOnceOldEnoughAndNothingElse() throws Exception {
+        ModuleStore store = store("jetstream");
+        byte[] kept = module(200_000, 5);
+        store.put(hola(), new ByteArrayInputStream(kept), "kept", false, LIMIT);
+        try (Connection nats = Nats.connect("nats://127.0.0.1:4222")) {
+            // killed while sending chunks: chunks no object names; killed before the commit: an object no tag names
+            nats.jetStream().publish(NatsObjectStoreUtil.toChunkPrefix(bucket) + "deadupload0000000000", new byte[1000]);
+            nats.objectStore(bucket).put("k33g/hola/9/dead.wasm", module(300, 1));
+            assertEquals(2, objects("jetstream"));
+
+            JetStreamModuleStore young = new JetStreamModuleStore(nats, bucket, "test", java.time.Clock.systemUTC(), JetStreamModuleStore.ORPHAN_AGE);
+            young.find(hola()); // opens the buckets and sweeps: nothing is an hour old
+            assertEquals(2, objects("jetstream"));
+
+            try (Connection other = Nats.connect("nats://127.0.0.1:4222")) {
+                JetStreamModuleStore old = new JetStreamModuleStore(other, bucket, "test", java.time.Clock.systemUTC(), java.time.Duration.ZERO);
+                assertEquals(Optional.of("kept"), old.find(hola()).map(ModuleRecord::info));
+            }
+        }
+        assertEquals(1, objects("jetstream"), "the unnamed object is gone");
+        assertNothingHalfWritten("jetstream");
+        assertArrayEquals(kept, read(store, hola()));
+    }
+
+    @Test
     void aBadBackendOrBucketIsRefusedNamingTheProperty() {
         ModuleStoreManagedConnectionFactory f = new ModuleStoreManagedConnectionFactory();
         f.setBackend("s3");
