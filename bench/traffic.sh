@@ -153,15 +153,13 @@ wait_for upstream "http://127.0.0.1:$UPSTREAM_PORT/hello" 10
 log "starting Liberty server $SERVER on $HTTP_PORT"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-for f in server.xml capa-ee.xml capa-users.xml databases.xml no-sample.xml sample-channels.xml; do # server.xml includes capa-ee.xml, which names the others
+for f in server.xml capa-ee.xml capa-users.xml databases.xml; do # server.xml includes capa-ee.xml, which names the others
   [ -f "$WLP/usr/servers/capa/$f" ] && cp "$WLP/usr/servers/capa/$f" "$SERVER_DIR/"
 done
 [ -d "$WLP/usr/servers/capa/jdbc" ] && cp -r "$WLP/usr/servers/capa/jdbc" "$SERVER_DIR/"
 [ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
-# the EAR of `mvn verify` has the sample application, whose Reactive Messaging channels need this
-if unzip -l "$EAR" | grep -q war-sample; then echo 'capa.sample.channels=sample-channels.xml' >>"$SERVER_DIR/bootstrap.properties"; fi
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 for ((i = 0; i < 240; i++)); do

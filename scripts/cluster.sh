@@ -88,13 +88,12 @@ capa.worker.proxy-url=http://127.0.0.1:$http
 capa.pubsub.local-url=http://127.0.0.1:$http
 capa.bindings.functions-url=http://127.0.0.1:$http/wasm/functions
 capa.connectors.functions-url=http://127.0.0.1:$http/wasm/functions
-# one module registry directory for the servers of this host
-capa.registry.directory=$dir/registry
+# one module store on NATS for every server's registry and workers
+capa.registry.backend=jetstream
 capa.nats.servers=$nats
 capa.kafka.bootstrap-servers=$kafka
-# actors and jobs are not placed across servers yet: each server keeps its own
-capa.actors.key-prefix=capa:actors:$name:
-capa.jobs.key-prefix=capa:jobs:$name:
+# actors and jobs placed across the group by leases in Redis (docs/scaling.md)
+capa.actors.placement=partitioned
 EOF
   # an EAR built with the tests (profile sample) holds the sample application, whose channels need their settings
   if unzip -l "$target/apps/capa-ee.ear" war-sample.war >/dev/null 2>&1; then
@@ -120,7 +119,6 @@ start() {
   [ -d "$built/apps" ] || { echo "no built server at $built: run mvn install -DskipTests -DskipITs first" >&2; exit 1; }
   stop_all
   rm -rf "$user_dir/servers"
-  mkdir -p "$dir/registry"
   local i name
   for i in $(seq 1 "$n"); do
     create "$i"

@@ -26,14 +26,14 @@ bench_build() {
   CP="$ROOT/bench/java/target/test-classes:$(cat "$ROOT/bench/java/target/test-classpath.txt")"
 }
 
-# a new server SERVER with liberty-config's configuration, the EAR, and the given bootstrap properties (name=value
-# each) besides the sample's channels (the EAR has the sample); started, not yet waited for
+# a new server SERVER with liberty-config's configuration, the EAR (with the sample, which brings its channels), and
+# the given bootstrap properties (name=value each); started, not yet waited for
 bench_server_start() {
   rm -rf "$SERVER_DIR"
   mkdir -p "$SERVER_DIR/apps"
   cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
   cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
-  printf '%s\n' "$@" "capa.sample.channels=sample-channels.xml" >"$SERVER_DIR/bootstrap.properties"
+  printf '%s\n' "$@" >"$SERVER_DIR/bootstrap.properties"
   # Dapr's gRPC port (50001 by default) only for a benchmark that sets one: two servers must not both take it
   case " $* " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac
   BENCH_SERVER_STARTED=1

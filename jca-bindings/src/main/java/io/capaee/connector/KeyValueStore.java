@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector;
 
+import io.capaee.api.kv.Fence;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +20,19 @@ public interface KeyValueStore {
 
     /** Stores {@code value} if the current value is {@code expected} ({@code null}: absent), atomically. */
     boolean compareAndSet(String key, String expected, String value);
+
+    /** {@link #compareAndSet}, the key expiring {@code ttl} after the write (a lease, a heartbeat). */
+    boolean compareAndSet(String key, String expected, String value, Duration ttl);
+
+    /** Removes {@code key} if it holds {@code expected}, atomically. */
+    boolean compareAndDelete(String key, String expected);
+
+    /**
+     * {@link #compareAndSet} while {@code fence} holds, in one atomic step.
+     *
+     * @throws io.capaee.api.kv.FencedException when it does not
+     */
+    boolean compareAndSet(String key, String expected, String value, Fence fence);
 
     /** The keys matching a Redis glob pattern, without duplicates, in no order. */
     List<String> keys(String pattern);

@@ -13,10 +13,16 @@ import io.capaee.actors.remote.RemoteHosts;
 import io.capaee.actors.runtime.ActorLimits;
 import io.capaee.actors.runtime.ActorRuntimeCore;
 import io.capaee.actors.runtime.ActorSettings;
+import io.capaee.actors.runtime.Forwarder;
+import io.capaee.actors.runtime.Placement;
+import io.capaee.actors.placement.HttpForwarder;
+import io.capaee.actors.placement.PartitionLeases;
+import io.capaee.actors.placement.PlacementSettings;
 import io.capaee.actors.runtime.Scheduler;
 import io.capaee.actors.runtime.TypeStats;
 import io.capaee.actors.store.ActorStore;
 import io.capaee.actors.java.JavaActorHosting;
+import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorHosting;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
@@ -105,6 +111,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobScheduler {
     private static final Logger LOG = Logger.getLogger(ActorRuntimeBean.class.getName());
     private static final String SCAN = "capa-actors-idle-scan";
+    private static final String PLACE = "capa-actors-placement";
 
     @Resource(lookup = "eis/capa/keyvalue")
     KeyValueConnectionFactory keyValue;
@@ -131,6 +138,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     private WasmEngine wasm;
     private JavaActorHosting javaActors;
     private Jobs jobs;
+    private PartitionLeases leases; // placement partitioned only
 
     @PostConstruct
     void start() {
@@ -159,8 +167,11 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 .executor(callbacks).build();
         RemoteHosts hosts = new RemoteHosts(config.getOptionalValue("capa.actors.hosts", String.class).orElse(""), http, hostTimeout, Clock.systemUTC());
         jsonb = JsonbBuilder.create();
-        core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), hosts::find,
-                turns, this::deadline);
+        Placement placement = placement(config, settings);
+        Forwarder forwarder = leases == null ? Forwarder.none() : new HttpForwarder(http, settings.callTimeout().plus(hostTimeout),
+                config.getOptionalValue("capa.invoke.api-token", String.class));
+        core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix(), placement::fence), this::schedule,
+                Clock.systemUTC(), hosts::find, turns, this::deadline, placement, forwarder);
         // every hosted type's statistics as an MBean, those that discovery finds later too
         core.onTypeAdded(this::expose);
         javaActors = new JavaActorHosting(core, jsonb);
@@ -184,8 +195,33 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
         jobs = jobs(config, http);
         jobs.start();
         timerService.createIntervalTimer(settings.scanInterval().toMillis(), settings.scanInterval().toMillis(), new TimerConfig(SCAN, false));
+        if (leases != null) {
+            long every = Math.max(1, leases.renewEvery().toMillis());
+            timerService.createIntervalTimer(every, every, new TimerConfig(PLACE, false));
+        }
         LOG.info("CAPA-ACTORS: hosting actor types " + core.types() + " (idle timeout " + settings.idleTimeout() + ", scan every "
-                + settings.scanInterval() + ")");
+                + settings.scanInterval() + ", placement " + (leases == null ? "single" : "partitioned, owning partitions " + leases.owned()) + ")");
+    }
+
+    /**
+     * {@code capa.actors.placement}: {@code single} (this server runs every actor it is asked for) or
+     * {@code partitioned} (the servers sharing the key/value store share the actors, {@link PartitionLeases}).
+     */
+    private Placement placement(Config config, ActorSettings settings) {
+        String kind = config.getOptionalValue("capa.actors.placement", String.class).orElse("single").strip();
+        switch (kind) {
+            case "single":
+                return Placement.single();
+            case "partitioned":
+                String selfUrl = config.getOptionalValue("capa.invoke.self-url", String.class).map(String::strip).filter(u -> !u.isEmpty())
+                        .orElseGet(() -> "http://localhost:" + config.getValue("http.port", String.class));
+                leases = new PartitionLeases(new PlacementSettings(config.getValue("capa.actors.partitions", Integer.class),
+                        config.getValue("capa.actors.lease-duration", Duration.class), URI.create(selfUrl), settings.keyPrefix()),
+                        keyValue, Clock.systemUTC());
+                return leases;
+            default:
+                throw new IllegalArgumentException("capa.actors.placement must be single or partitioned, not '" + kind + "'");
+        }
     }
 
     /** The jobs, on this bean's timers and the actors' key/value store; delivered on the managed executor. */
@@ -199,7 +235,8 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 config.getValue("capa.bindings.functions-url", String.class),
                 SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)), core,
                 ActorRuntimeBean::binding, grpcJobCallback(config));
-        return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler);
+        return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler,
+                leases == null ? Placement.single() : leases);
     }
 
     /** A gRPC app's job callback, when {@code capa.app.protocol=grpc} and {@code capa.app.url} is set. */
@@ -320,6 +357,9 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
         Object info = timer.getInfo();
         if (SCAN.equals(info)) {
             core.scanIdle();
+        } else if (PLACE.equals(info)) {
+            leases.tick();
+            jobs.rescan();
         } else if (info instanceof Long id) {
             Runnable task = tasks.remove(id);
             if (task != null) {
@@ -409,5 +449,15 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     @Override
     public List<ActorTypeStatus> status() {
         return core.status();
+    }
+
+    @Override
+    public List<ActorGroupMember> members() {
+        return core.members();
+    }
+
+    @Override
+    public ActorRuntime here() {
+        return core.here();
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.jobs;
 
+import io.capaee.actors.runtime.Placement;
 import io.capaee.actors.runtime.Scheduler;
 import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobScheduler;
@@ -33,10 +34,21 @@ public final class Jobs implements JobScheduler {
     private final Clock clock;
     private final JobDelivery delivery;
     private final Executor executor;
+    private final Placement placement;
     private final Map<String, Scheduler.Scheduled> armed = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     public Jobs(JobSettings settings, JobStore store, Scheduler scheduler, Clock clock, JobDelivery delivery, Executor executor) {
+        this(settings, store, scheduler, clock, delivery, executor, Placement.single());
+    }
+
+    /**
+     * @param placement which server fires which job: a job belongs to the partition of its name, and only the
+     *     server that owns it arms it ({@link #rescan()} follows the partitions as they move)
+     */
+    public Jobs(JobSettings settings, JobStore store, Scheduler scheduler, Clock clock, JobDelivery delivery, Executor executor,
+                Placement placement) {
+        this.placement = placement;
         this.settings = settings;
         this.store = store;
         this.scheduler = scheduler;
@@ -45,9 +57,32 @@ public final class Jobs implements JobScheduler {
         this.executor = executor;
     }
 
-    /** Arms every stored job; one whose due time passed while the server was down fires at once. */
+    /** Arms every stored job this server owns; one whose due time passed while the server was down fires at once. */
     public void start() {
-        store.all().values().forEach(this::arm);
+        store.all().values().stream().filter(j -> owns(j.spec().name())).forEach(this::arm);
+    }
+
+    /**
+     * Follows the partitions (several servers): arms the stored jobs this server owns that are not armed yet
+     * (gained partitions, jobs scheduled through another server), and disarms those whose partition left.
+     */
+    public void rescan() {
+        if (stopped) {
+            return;
+        }
+        Map<String, StoredJob> all = store.all();
+        all.values().stream().filter(j -> owns(j.spec().name()) && !armed.containsKey(j.spec().name())).forEach(this::arm);
+        armed.entrySet().removeIf(e -> {
+            if (placement.holds(placement.partition(e.getKey())) && all.containsKey(e.getKey())) {
+                return false;
+            }
+            e.getValue().cancel();
+            return true;
+        });
+    }
+
+    private boolean owns(String name) {
+        return placement.owns(placement.partition(name));
     }
 
     /** Disarms every job (they stay stored); none fires after this. */
@@ -72,7 +107,9 @@ public final class Jobs implements JobScheduler {
             }
             return jobs.put(job.name(), stored);
         });
-        arm(stored);
+        if (owns(job.name())) {
+            arm(stored); // else the server that owns it arms it at its next rescan
+        }
     }
 
     @Override
@@ -109,6 +146,14 @@ public final class Jobs implements JobScheduler {
 
     private void fire(String name, Instant due, int attempt) {
         if (stopped) {
+            return;
+        }
+        if (!owns(name)) {
+            if (placement.holds(placement.partition(name))) {
+                retry(name, due, attempt); // its lease is being renewed late
+            } else {
+                armed.remove(name); // its partition left: the new owner arms it
+            }
             return;
         }
         StoredJob job;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The table of active actors and their life in it: an actor enters on first use (within the
@@ -111,6 +113,35 @@ final class ActiveActors {
                 }
             }
             refused.forEach(t -> t.result.completeExceptionally(new ActorException(Reason.CLOSED, "the actor runtime is shutting down")));
+            deactivate.accept(a);
+        }
+    }
+
+    /**
+     * Closes the actors {@code which} selects (a partition leaving this server), while the runtime goes
+     * on: given a {@code drain} above zero, each first finishes its running turn and the calls waiting
+     * for it, for at most that long in all; calls still waiting then are refused with {@code refusal}.
+     */
+    void closeWhere(Predicate<ActorId> which, Duration drain, Supplier<ActorException> refusal, Consumer<Activation> deactivate) {
+        long end = System.nanoTime() + drain.toNanos();
+        for (Activation a : List.copyOf(active.values())) {
+            if (!which.test(a.id)) {
+                continue;
+            }
+            List<Turn<?>> refused;
+            synchronized (a) {
+                try {
+                    while ((a.busy || !a.waiting.isEmpty()) && System.nanoTime() - end < 0) {
+                        a.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                a.closed = true;
+                refused = a.unqueueAll();
+                refused.forEach(Turn::cancelDeadline);
+            }
+            refused.forEach(t -> t.result.completeExceptionally(refusal.get()));
             deactivate.accept(a);
         }
     }

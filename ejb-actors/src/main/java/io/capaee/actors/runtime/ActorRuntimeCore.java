@@ -4,6 +4,7 @@ package io.capaee.actors.runtime;
 import io.capaee.actors.store.ActorStore;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
+import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
@@ -13,6 +14,7 @@ import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +43,11 @@ public final class ActorRuntimeCore implements ActorRuntime {
     private final Reminders reminders;
     private final StateApi state;
     private final CallChains chains = new CallChains();
+    private final Placement placement;
+    private final Forwarder forwarder;
+    private final Routes routes;
+    private final Executor moves;
+    private final ActorRuntime here = new Here();
 
     /**
      * @param scheduler runs reminders and timers (the EJB {@code TimerService} on the server)
@@ -52,7 +59,21 @@ public final class ActorRuntimeCore implements ActorRuntime {
      */
     public ActorRuntimeCore(ActorSettings settings, ActorStore store, Scheduler scheduler, Clock clock,
                             Function<String, Optional<HostedType>> discovery, Executor turns, Scheduler deadlines) {
+        this(settings, store, scheduler, clock, discovery, turns, deadlines, Placement.single(), Forwarder.none());
+    }
+
+    /**
+     * @param placement which server runs which actor (the store's fences must be this placement's)
+     * @param forwarder sends an operation to the server that owns its actor
+     */
+    public ActorRuntimeCore(ActorSettings settings, ActorStore store, Scheduler scheduler, Clock clock,
+                            Function<String, Optional<HostedType>> discovery, Executor turns, Scheduler deadlines,
+                            Placement placement, Forwarder forwarder) {
         this.settings = settings;
+        this.placement = placement;
+        this.forwarder = forwarder;
+        this.routes = new Routes(placement, deadlines, clock, settings.callTimeout());
+        this.moves = turns;
         this.store = store;
         Quotas quotas = new Quotas(settings.limits());
         this.active = new ActiveActors(quotas, clock);
@@ -61,7 +82,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         // reach it when a first turn runs, by which time it is set
         this.turns = new Turns(settings, clock, turns, deadlines, active, chains, this::activate);
         Firings firings = new Firings(scheduler, clock, this.turns, chains);
-        this.reminders = new Reminders(settings, store, quotas, types, active, firings);
+        this.reminders = new Reminders(settings, store, quotas, types, active, firings, placement::owns, placement::holds);
         this.timers = new Timers(quotas, types, active, firings, reminders);
         this.activator = new Activator(id -> new Site(id, store, timers, reminders), types, active);
         this.state = new StateApi(store);
@@ -98,18 +119,38 @@ public final class ActorRuntimeCore implements ActorRuntime {
         return types.stats();
     }
 
-    /** Re-arms every stored reminder; one whose due time passed while the server was down fires at once. */
+    /**
+     * Starts placing actors: the stored reminders of every partition this server gains are armed (one
+     * whose due time passed while no server had it fires at once), and the actors of every partition it
+     * loses are deactivated.
+     */
     public void start() {
-        reminders.start();
+        placement.start(new Placement.Owner() {
+            @Override
+            public void gained(int partition) {
+                reminders.arm(actor -> placement.partition(actor) == partition);
+            }
+
+            @Override
+            public CompletionStage<Void> lost(int partition, boolean drain) {
+                reminders.disarm(actor -> placement.partition(actor) == partition);
+                // off the caller's thread (the placement's timer): draining waits for turns to end
+                return CompletableFuture.runAsync(() -> active.closeWhere(actor -> placement.partition(actor) == partition,
+                        drain ? settings.callTimeout() : Duration.ZERO,
+                        () -> new ActorException(Reason.NOT_OWNER, "partition " + partition + " left this server"),
+                        activator::deactivate), moves);
+            }
+        });
     }
 
     /**
      * Deactivates every actor (after its running turn, waiting at most the call timeout) and cancels
-     * every timer; waiting calls and calls after this are refused.
+     * every timer; waiting calls and calls after this are refused. Then gives the partitions back.
      */
     public void stop() {
         reminders.stop();
         active.closeAll(settings.callTimeout(), activator::deactivate);
+        placement.stop();
     }
 
     /** Deactivates the actors idle for longer than their type's timeout; busy ones are skipped. */
@@ -122,12 +163,29 @@ public final class ActorRuntimeCore implements ActorRuntime {
     @Override
     public ActorResponse invoke(ActorId actor, String method, ActorRequest request) {
         // the caller waits anyway: when the actor is idle its thread runs the turn, saving a hand-over
-        return turns.await(invoke(actor, method, request, true));
+        return turns.await(route(actor, method, request, true, true));
     }
 
     @Override
     public CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request) {
-        return invoke(actor, method, request, false);
+        return route(actor, method, request, false, true);
+    }
+
+    /**
+     * Calls the actor where it lives, on the caller's chain: the chain is taken here, on the caller's
+     * thread, so that a call forwarded to another server carries it too.
+     */
+    private CompletionStage<ActorResponse> route(ActorId actor, String method, ActorRequest request, boolean inline, boolean mayForward) {
+        String chain = chains.chain(request.reentrancyId());
+        ActorRequest stamped = chain.equals(request.reentrancyId()) ? request : new ActorRequest(request.body(), request.contentType(), chain);
+        return routes.run(actor, mayForward, onCaller -> invoke(actor, method, stamped, inline && onCaller),
+                owner -> forwarder.invoke(owner, actor, method, stamped));
+    }
+
+    /** Runs a reminder or timer operation where its actor lives, waiting for it. */
+    private <T> T route(ActorId actor, boolean mayForward, java.util.function.Supplier<T> here,
+                        Function<java.net.URI, CompletionStage<T>> there) {
+        return turns.await(routes.run(actor, mayForward, onCaller -> CompletableFuture.completedFuture(here.get()), there));
     }
 
     /** @param inline run the turn on this thread when the actor is idle (else on the executor) */
@@ -175,7 +233,14 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     @Override
     public void createReminder(ActorId actor, String name, ScheduleSpec spec, boolean overwrite) {
-        reminders.create(actor, name, spec, overwrite);
+        createReminder(actor, name, spec, overwrite, true);
+    }
+
+    private void createReminder(ActorId actor, String name, ScheduleSpec spec, boolean overwrite, boolean mayForward) {
+        route(actor, mayForward, () -> {
+            reminders.create(actor, name, spec, overwrite);
+            return null;
+        }, owner -> forwarder.createReminder(owner, actor, name, spec, overwrite));
     }
 
     @Override
@@ -185,17 +250,32 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     @Override
     public boolean deleteReminder(ActorId actor, String name) {
-        return reminders.delete(actor, name);
+        return deleteReminder(actor, name, true);
+    }
+
+    private boolean deleteReminder(ActorId actor, String name, boolean mayForward) {
+        return route(actor, mayForward, () -> reminders.delete(actor, name), owner -> forwarder.deleteReminder(owner, actor, name));
     }
 
     @Override
     public void createTimer(ActorId actor, String name, ScheduleSpec spec) {
-        timers.create(actor, name, spec);
+        createTimer(actor, name, spec, true);
+    }
+
+    private void createTimer(ActorId actor, String name, ScheduleSpec spec, boolean mayForward) {
+        route(actor, mayForward, () -> {
+            timers.create(actor, name, spec);
+            return null;
+        }, owner -> forwarder.createTimer(owner, actor, name, spec));
     }
 
     @Override
     public boolean deleteTimer(ActorId actor, String name) {
-        return timers.delete(actor, name);
+        return deleteTimer(actor, name, true);
+    }
+
+    private boolean deleteTimer(ActorId actor, String name, boolean mayForward) {
+        return route(actor, mayForward, () -> timers.delete(actor, name), owner -> forwarder.deleteTimer(owner, actor, name));
     }
 
     @Override
@@ -206,5 +286,83 @@ public final class ActorRuntimeCore implements ActorRuntime {
     @Override
     public List<ActorTypeStatus> status() {
         return types.status();
+    }
+
+    @Override
+    public List<ActorGroupMember> members() {
+        return placement.members();
+    }
+
+    @Override
+    public ActorRuntime here() {
+        return here;
+    }
+
+    /** The runtime for calls another server forwarded here: it runs them here or refuses them, never forwards. */
+    private final class Here implements ActorRuntime {
+        @Override
+        public ActorResponse invoke(ActorId actor, String method, ActorRequest request) {
+            return turns.await(route(actor, method, request, true, false));
+        }
+
+        @Override
+        public CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request) {
+            return route(actor, method, request, false, false);
+        }
+
+        @Override
+        public Optional<String> getState(ActorId actor, String key) {
+            return ActorRuntimeCore.this.getState(actor, key);
+        }
+
+        @Override
+        public void transaction(ActorId actor, List<StateOperation> operations) {
+            ActorRuntimeCore.this.transaction(actor, operations);
+        }
+
+        @Override
+        public void createReminder(ActorId actor, String name, ScheduleSpec spec, boolean overwrite) {
+            ActorRuntimeCore.this.createReminder(actor, name, spec, overwrite, false);
+        }
+
+        @Override
+        public Optional<ReminderView> getReminder(ActorId actor, String name) {
+            return ActorRuntimeCore.this.getReminder(actor, name);
+        }
+
+        @Override
+        public boolean deleteReminder(ActorId actor, String name) {
+            return ActorRuntimeCore.this.deleteReminder(actor, name, false);
+        }
+
+        @Override
+        public void createTimer(ActorId actor, String name, ScheduleSpec spec) {
+            ActorRuntimeCore.this.createTimer(actor, name, spec, false);
+        }
+
+        @Override
+        public boolean deleteTimer(ActorId actor, String name) {
+            return ActorRuntimeCore.this.deleteTimer(actor, name, false);
+        }
+
+        @Override
+        public Set<String> types() {
+            return ActorRuntimeCore.this.types();
+        }
+
+        @Override
+        public List<ActorTypeStatus> status() {
+            return ActorRuntimeCore.this.status();
+        }
+
+        @Override
+        public List<ActorGroupMember> members() {
+            return ActorRuntimeCore.this.members();
+        }
+
+        @Override
+        public ActorRuntime here() {
+            return this;
+        }
     }
 }

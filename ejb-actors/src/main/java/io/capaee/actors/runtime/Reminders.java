@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 /**
@@ -37,11 +38,24 @@ final class Reminders {
     private final TypeRegistry types;
     private final ActiveActors active;
     private final Firings firings;
-    private final Map<String, Scheduler.Scheduled> armed = new ConcurrentHashMap<>();
+    private final Predicate<ActorId> owned;
+    private final Predicate<ActorId> held;
+    private final Map<Key, Scheduler.Scheduled> armed = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
-    Reminders(ActorSettings settings, ActorStore store, Quotas quotas, TypeRegistry types, ActiveActors active, Firings firings) {
+    /** One armed reminder. */
+    private record Key(ActorId actor, String name) {}
+
+    /**
+     * @param owned whether this server owns an actor now: only then does its reminder fire here
+     * @param held whether it still holds the actor's partition while it may not act on it (a late renewal):
+     *     a reminder due then is tried again a scan interval later
+     */
+    Reminders(ActorSettings settings, ActorStore store, Quotas quotas, TypeRegistry types, ActiveActors active, Firings firings,
+              Predicate<ActorId> owned, Predicate<ActorId> held) {
         this.settings = settings;
+        this.owned = owned;
+        this.held = held;
         this.store = store;
         this.quotas = quotas;
         this.types = types;
@@ -49,12 +63,31 @@ final class Reminders {
         this.firings = firings;
     }
 
-    /** Re-arms every stored reminder; one whose due time passed while the server was down fires at once. */
-    void start() {
+    /**
+     * Arms the stored reminders of the actors {@code which} selects (a partition this server gained);
+     * one whose due time passed while no server had it fires at once.
+     */
+    void arm(Predicate<ActorId> which) {
+        if (stopped) {
+            return;
+        }
         Instant now = firings.now();
         for (ActorId actor : store.actorsWithReminders()) {
-            store.reminders(actor).values().forEach(r -> arm(actor, r, now));
+            if (which.test(actor)) {
+                store.reminders(actor).values().forEach(r -> arm(actor, r, now));
+            }
         }
+    }
+
+    /** Disarms the reminders of the actors {@code which} selects (they stay stored, for their next owner). */
+    void disarm(Predicate<ActorId> which) {
+        armed.entrySet().removeIf(e -> {
+            if (!which.test(e.getKey().actor())) {
+                return false;
+            }
+            e.getValue().cancel();
+            return true;
+        });
     }
 
     /** Disarms every reminder (they stay stored); none fires after this. */
@@ -112,7 +145,7 @@ final class Reminders {
     boolean delete(ActorId actor, String name) {
         types.type(actor.type());
         boolean existed = store.updateReminders(actor, reminders -> reminders.remove(name) != null);
-        Scheduler.Scheduled task = armed.remove(key(actor, name));
+        Scheduler.Scheduled task = armed.remove(new Key(actor, name));
         if (task != null) {
             task.cancel();
         }
@@ -121,7 +154,7 @@ final class Reminders {
 
     private void arm(ActorId actor, StoredReminder reminder, Instant now) {
         Instant at = reminder.next().isBefore(now) ? now : reminder.next();
-        Scheduler.Scheduled previous = armed.put(key(actor, reminder.name()),
+        Scheduler.Scheduled previous = armed.put(new Key(actor, reminder.name()),
                 firings.schedule(at, () -> fire(actor, reminder.name(), reminder.next())));
         if (previous != null) {
             previous.cancel();
@@ -131,6 +164,12 @@ final class Reminders {
     private void fire(ActorId actor, String name, Instant due) {
         if (stopped) {
             return;
+        }
+        if (!owned.test(actor)) {
+            if (held.test(actor)) {
+                rearmLater(actor, name, due);
+            }
+            return; // else its partition left this server: its new owner armed it
         }
         StoredReminder r;
         try {
@@ -198,7 +237,8 @@ final class Reminders {
         Instant nextDue = next;
         StoredReminder updated;
         try {
-            updated = store.updateReminders(actor, reminders -> {
+            // fenced: a server that lost the actor meanwhile must not move the reminder past a fire that its new owner has to run
+            updated = store.updateReminders(actor, true, reminders -> {
                 StoredReminder current = reminders.get(name);
                 if (current == null || !current.next().equals(due)) {
                     return null;
@@ -212,6 +252,10 @@ final class Reminders {
                 return n;
             });
         } catch (ActorException e) {
+            if (e.reason() == Reason.NOT_OWNER) {
+                armed.remove(new Key(actor, name));
+                return; // the new owner fires it
+            }
             // the store still says this fire is due: firing it again later is at-least-once, and a
             // periodic reminder is not lost for the life of the process
             LOG.warning("reminder '" + name + "' of " + actor + " fired but could not be advanced; retrying: " + e.getMessage());
@@ -221,20 +265,16 @@ final class Reminders {
         if (updated != null) {
             arm(actor, updated, now);
         } else {
-            armed.remove(key(actor, name));
+            armed.remove(new Key(actor, name));
         }
     }
 
     private void rearmLater(ActorId actor, String name, Instant due) {
-        Scheduler.Scheduled previous = armed.put(key(actor, name),
+        Scheduler.Scheduled previous = armed.put(new Key(actor, name),
                 firings.schedule(firings.now().plus(settings.scanInterval()), () -> fire(actor, name, due)));
         if (previous != null) {
             previous.cancel();
         }
-    }
-
-    private static String key(ActorId actor, String name) {
-        return actor.type() + "||" + actor.id() + "||" + name;
     }
 
     static String blankToEmpty(String s) {

@@ -3,6 +3,8 @@ package io.capaee.actors.store;
 
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
+import io.capaee.api.kv.Fence;
+import io.capaee.api.kv.FencedException;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
@@ -31,10 +33,21 @@ public final class ActorStore {
 
     private final KeyValueConnectionFactory factory;
     private final String prefix;
+    private final Function<ActorId, Optional<Fence>> fences;
 
+    /** On one server: nothing is fenced. */
     public ActorStore(KeyValueConnectionFactory factory, String prefix) {
+        this(factory, prefix, actor -> Optional.empty());
+    }
+
+    /**
+     * @param fences the condition on the writes of a turn (its state, its reminder's advance): that this
+     *     server still owns the actor ({@code Placement.fence})
+     */
+    public ActorStore(KeyValueConnectionFactory factory, String prefix, Function<ActorId, Optional<Fence>> fences) {
         this.factory = factory;
         this.prefix = prefix;
+        this.fences = fences;
     }
 
     /** One actor's state as read: the raw document (for compare-and-set) and its values. */
@@ -50,10 +63,16 @@ public final class ActorStore {
     }
 
     /**
-     * Writes {@code values} if the document is still {@code expectedRaw}; returns the document
-     * written, or {@code null} when someone else wrote first.
+     * A turn's save: writes {@code values} if the document is still {@code expectedRaw} and this server
+     * still owns the actor; returns the document written, or {@code null} when someone else wrote first.
+     *
+     * @throws ActorException {@code NOT_OWNER} when the server lost the actor: nothing was written
      */
     public String save(ActorId actor, String expectedRaw, Map<String, String> values) {
+        return write(actor, expectedRaw, values, fences.apply(actor));
+    }
+
+    private String write(ActorId actor, String expectedRaw, Map<String, String> values, Optional<Fence> fence) {
         // every value is JSON already checked when it was set or read; no need to parse it again
         StringBuilder doc = new StringBuilder("{");
         values.forEach((k, v) -> {
@@ -64,19 +83,26 @@ public final class ActorStore {
         });
         String raw = doc.append('}').toString();
         try (KeyValueConnection c = factory.getConnection()) {
-            return c.compareAndSet(stateKey(actor), expectedRaw, raw) ? raw : null;
+            boolean written = fence.isPresent() ? c.compareAndSet(stateKey(actor), expectedRaw, raw, fence.get())
+                    : c.compareAndSet(stateKey(actor), expectedRaw, raw);
+            return written ? raw : null;
+        } catch (FencedException e) {
+            throw notOwner(actor, e);
         } catch (KeyValueException e) {
             throw failed("save the state of " + actor, e);
         }
     }
 
-    /** Applies {@code change} to the current values and saves, retrying when a concurrent write wins. */
+    /**
+     * Applies {@code change} to the current values and saves, retrying when a concurrent write wins; not
+     * fenced (the state API of an actor host, which may reach any server of a group).
+     */
     public void update(ActorId actor, java.util.function.Consumer<Map<String, String>> change) {
         for (int i = 0; i < ATTEMPTS; i++) {
             Snapshot s = load(actor);
             Map<String, String> values = new TreeMap<>(s.values());
             change.accept(values);
-            if (values.equals(s.values()) || save(actor, s.raw(), values) != null) {
+            if (values.equals(s.values()) || write(actor, s.raw(), values, Optional.empty()) != null) {
                 return;
             }
         }
@@ -96,9 +122,20 @@ public final class ActorStore {
      * returns what it returned.
      */
     public <R> R updateReminders(ActorId actor, Function<Map<String, StoredReminder>, R> change) {
+        return updateReminders(actor, false, change);
+    }
+
+    /**
+     * @param fenced only while this server owns the actor (a fire's advance)
+     * @throws ActorException {@code NOT_OWNER} when fenced and the server lost the actor: nothing was written
+     */
+    public <R> R updateReminders(ActorId actor, boolean fenced, Function<Map<String, StoredReminder>, R> change) {
         try {
             return new KeyValueDocument<>(factory, reminderKey(actor), ActorStore::parseReminders, ActorStore::formatReminders).update(change,
-                    () -> new ActorException(ActorException.Reason.STATE_FAILED, "the reminders of " + actor + " kept changing; gave up"));
+                    () -> new ActorException(ActorException.Reason.STATE_FAILED, "the reminders of " + actor + " kept changing; gave up"),
+                    fenced ? fences.apply(actor) : Optional.empty());
+        } catch (FencedException e) {
+            throw notOwner(actor, e);
         } catch (KeyValueException e) {
             throw failed("update the reminders of " + actor, e);
         }
@@ -196,6 +233,11 @@ public final class ActorStore {
 
     public static Optional<String> value(Snapshot snapshot, String key) {
         return Optional.ofNullable(snapshot.values().get(key));
+    }
+
+    private static ActorException notOwner(ActorId actor, FencedException e) {
+        return new ActorException(ActorException.Reason.NOT_OWNER, "this server no longer owns " + actor
+                + " (its partition's lease passed to another server); nothing was written", e);
     }
 
     private static ActorException failed(String what, KeyValueException e) {

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.store;
 
+import io.capaee.api.kv.Fence;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -45,12 +47,23 @@ public final class KeyValueDocument<D> {
      * @param gaveUp the failure when the document kept changing under every attempt
      */
     public <R> R update(Function<D, R> change, Supplier<RuntimeException> gaveUp) throws KeyValueException {
+        return update(change, gaveUp, Optional.empty());
+    }
+
+    /**
+     * {@link #update(Function, Supplier)} whose write takes effect only while {@code fence} holds.
+     *
+     * @throws io.capaee.api.kv.FencedException when it does not
+     */
+    public <R> R update(Function<D, R> change, Supplier<RuntimeException> gaveUp, Optional<Fence> fence) throws KeyValueException {
         for (int i = 0; i < ATTEMPTS; i++) {
             try (KeyValueConnection c = factory.getConnection()) {
                 String raw = c.get(key).orElse(null);
                 D after = parse.apply(raw);
                 R result = change.apply(after);
-                if (Objects.equals(after, parse.apply(raw)) || c.compareAndSet(key, raw, format.apply(after))) {
+                if (Objects.equals(after, parse.apply(raw)) || (fence.isPresent()
+                        ? c.compareAndSet(key, raw, format.apply(after), fence.get())
+                        : c.compareAndSet(key, raw, format.apply(after)))) {
                     return result;
                 }
             }

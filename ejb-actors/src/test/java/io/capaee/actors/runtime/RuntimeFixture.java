@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class RuntimeFixture implements AfterEachCallback {
     final Jsonb jsonb = JsonbBuilder.create();
-    final MemoryKeyValue kv = new MemoryKeyValue();
     final ManualScheduler clock = new ManualScheduler();
+    final MemoryKeyValue kv = new MemoryKeyValue(clock);
     /** Turns of the runtimes that run them on threads of their own, as the server does. */
     final ExecutorService turns = Executors.newCachedThreadPool();
 
@@ -49,8 +49,18 @@ final class RuntimeFixture implements AfterEachCallback {
     }
 
     ActorRuntimeCore runtime(ActorSettings settings, Scheduler scheduler, Executor executor) {
-        ActorRuntimeCore core = new ActorRuntimeCore(settings, new ActorStore(kv, settings.keyPrefix()), scheduler, clock, t -> Optional.empty(),
-                executor, clock);
+        return hosting(new ActorRuntimeCore(settings, new ActorStore(kv, settings.keyPrefix()), scheduler, clock, t -> Optional.empty(),
+                executor, clock));
+    }
+
+    /** A runtime of a group sharing this fixture's store, placing actors by {@code placement}, forwarding by {@code forwarder}. */
+    ActorRuntimeCore runtime(Placement placement, Forwarder forwarder) {
+        ActorSettings settings = ActorSettings.defaults();
+        return hosting(new ActorRuntimeCore(settings, new ActorStore(kv, settings.keyPrefix(), placement::fence), clock, clock,
+                t -> Optional.empty(), Runnable::run, clock, placement, forwarder));
+    }
+
+    private ActorRuntimeCore hosting(ActorRuntimeCore core) {
         core.register(new JavaActorType(CounterActor.class, jsonb));
         core.register(new JavaActorType(Plain.class, jsonb));
         core.register(new JavaActorType(Reentrant.class, jsonb));

@@ -8,6 +8,7 @@ import io.capaee.api.files.LocalFileStore;
 import io.capaee.connector.InvalidConfigException;
 import io.capaee.connector.nats.NatsClients;
 import io.capaee.connector.nats.NatsManagedConnectionFactory;
+import io.capaee.connector.nats.NatsProperties;
 import io.capaee.connector.outbound.ConnectionHandle;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConfigProperty;
@@ -96,10 +97,7 @@ public class FileManagedConnectionFactory extends NatsManagedConnectionFactory<F
     }
 
     private String checkedBucket() {
-        if (bucket == null || !bucket.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new InvalidConfigException("bucket", "'" + bucket + "' is not a bucket name: 1 to 64 of A-Z, a-z, 0-9, '_' and '-'");
-        }
-        return bucket;
+        return NatsProperties.checkBucket(bucket, "capa.files.STORE.bucket");
     }
 
     public String getBackend() {

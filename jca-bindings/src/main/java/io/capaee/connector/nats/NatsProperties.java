@@ -33,6 +33,18 @@ public final class NatsProperties implements Serializable {
         return new NatsSettings(servers, token, timeoutMillis);
     }
 
+    /**
+     * A JetStream bucket name (object store or key/value) as the factories take it: 1 to 64 of A-Z,
+     * a-z, 0-9, {@code _} and {@code -}; else {@link InvalidConfigException} naming the property
+     * {@code bucket} and the server.xml variable {@code setting}.
+     */
+    public static String checkBucket(String bucket, String setting) {
+        if (bucket == null || !bucket.matches("[A-Za-z0-9_-]{1,64}")) {
+            throw new InvalidConfigException("bucket", "'" + bucket + "' is not a bucket name: 1 to 64 of A-Z, a-z, 0-9, '_' and '-' (" + setting + ")");
+        }
+        return bucket;
+    }
+
     /** What these properties point at, as set (also before they are checked); no secrets. */
     public String describe() {
         return "nats " + servers;

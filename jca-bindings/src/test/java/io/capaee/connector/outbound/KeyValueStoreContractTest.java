@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.api.kv.Fence;
+import io.capaee.api.kv.FencedException;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
 import io.capaee.connector.StartedAdapter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -101,6 +104,52 @@ class KeyValueStoreContractTest {
         a.join();
         b.join();
         assertEquals(Optional.of("200"), kv.get(prefix + "counter"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aLeaseIsTakenOnceRenewedByItsHolderAndGoneWhenItsTimeToLivePasses(String backend) throws Exception {
+        kv = open(backend);
+        String lease = prefix + "lease";
+        assertTrue(kv.compareAndSet(lease, null, "server-a", Duration.ofSeconds(30)), "free: taken");
+        assertFalse(kv.compareAndSet(lease, null, "server-b", Duration.ofSeconds(30)), "held: not taken again");
+        assertTrue(kv.compareAndSet(lease, "server-a", "server-a", Duration.ofMillis(300)), "renewed by its holder");
+        assertEquals(List.of(lease), kv.keys(prefix + "lea*"));
+        Thread.sleep(600);
+        assertEquals(Optional.empty(), kv.get(lease), "expired");
+        assertTrue(kv.keys(prefix + "lea*").isEmpty(), "an expired key is not listed");
+        assertFalse(kv.compareAndSet(lease, "server-a", "server-a", Duration.ofSeconds(30)), "an expired lease is not renewed");
+        assertTrue(kv.compareAndSet(lease, null, "server-b", Duration.ofSeconds(30)), "an expired lease is free");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void compareAndDeleteRemovesOnlyTheExpectedValue(String backend) throws Exception {
+        kv = open(backend);
+        kv.set(prefix + "lease", "server-b");
+        assertFalse(kv.compareAndDelete(prefix + "lease", "server-a"), "someone else's");
+        assertEquals(Optional.of("server-b"), kv.get(prefix + "lease"));
+        assertTrue(kv.compareAndDelete(prefix + "lease", "server-b"));
+        assertEquals(Optional.empty(), kv.get(prefix + "lease"));
+        assertFalse(kv.compareAndDelete(prefix + "lease", "server-b"), "gone already");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis"})
+    void aFencedWriteTakesEffectOnlyWhileItsFenceHolds(String backend) throws Exception {
+        kv = open(backend);
+        String lease = prefix + "lease";
+        Fence mine = new Fence(lease, "server-a 1");
+        assertThrows(FencedException.class, () -> kv.compareAndSet(prefix + "doc", null, "v0", mine), "no lease: fenced");
+        assertEquals(Optional.empty(), kv.get(prefix + "doc"));
+        kv.compareAndSet(lease, null, "server-a 1", Duration.ofSeconds(30));
+        assertTrue(kv.compareAndSet(prefix + "doc", null, "v1", mine));
+        assertFalse(kv.compareAndSet(prefix + "doc", "stale", "v2", mine), "the fence holds, the value differs");
+        assertTrue(kv.compareAndDelete(lease, "server-a 1"));
+        kv.compareAndSet(lease, null, "server-b 2", Duration.ofSeconds(30));
+        FencedException e = assertThrows(FencedException.class, () -> kv.compareAndSet(prefix + "doc", "v1", "v3", mine));
+        assertTrue(e.getMessage().contains(lease), e.getMessage());
+        assertEquals(Optional.of("v1"), kv.get(prefix + "doc"), "nothing written by the fenced-off writer");
     }
 
     @ParameterizedTest

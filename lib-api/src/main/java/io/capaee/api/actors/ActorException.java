@@ -38,6 +38,11 @@ public class ActorException extends CapaException {
         CLOSED,
         /** Too many calls already wait for this actor's turn. */
         BUSY,
+        /**
+         * This server does not own the actor's partition (now): a call forwarded to it found it moved,
+         * or it lost its lease while the call waited; the caller may try again at the new owner.
+         */
+        NOT_OWNER,
         /** A quota is full (timers and reminders, active actors, bytes of queued calls): try again later. */
         QUOTA
     }

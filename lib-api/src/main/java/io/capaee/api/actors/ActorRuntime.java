@@ -46,4 +46,21 @@ public interface ActorRuntime {
 
     /** Per hosted type: its active ids and counters. */
     List<ActorTypeStatus> status();
+
+    /**
+     * The servers that share this server's actors (placement {@code partitioned}), this one included;
+     * empty on a single server.
+     */
+    default List<ActorGroupMember> members() {
+        return List.of();
+    }
+
+    /**
+     * This runtime as the owner of an actor answers: it never forwards. An operation on an actor whose
+     * partition another server owns fails with {@link ActorException.Reason#NOT_OWNER}. The gateway
+     * uses it for calls another server forwarded here, so that a call is forwarded at most once.
+     */
+    default ActorRuntime here() {
+        return this;
+    }
 }

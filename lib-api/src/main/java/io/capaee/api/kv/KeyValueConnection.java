@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.kv;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +25,30 @@ public interface KeyValueConnection extends AutoCloseable {
      * what optimistic updates of shared documents (route tables, ETags) are built on.
      */
     boolean compareAndSet(String key, String expected, String value);
+
+    /**
+     * {@link #compareAndSet(String, String, String)}, and the key expires {@code ttl} after this write
+     * unless written again: what leases and heartbeats are built on (take: {@code expected} null;
+     * renew: {@code expected} and {@code value} the holder's token).
+     */
+    default boolean compareAndSet(String key, String expected, String value, Duration ttl) {
+        throw new KeyValueException("this key/value store has no expiring keys (leases need the memory or redis backend)");
+    }
+
+    /** Removes {@code key} if it holds {@code expected}, atomically: a lease given back by its holder only. */
+    default boolean compareAndDelete(String key, String expected) {
+        throw new KeyValueException("this key/value store has no compare-and-delete (leases need the memory or redis backend)");
+    }
+
+    /**
+     * {@link #compareAndSet(String, String, String)} that takes effect only while {@code fence} holds,
+     * checked in the same atomic step.
+     *
+     * @throws FencedException when the fence's key does not hold its value: nothing was written
+     */
+    default boolean compareAndSet(String key, String expected, String value, Fence fence) {
+        throw new KeyValueException("this key/value store has no fenced writes (leases need the memory or redis backend)");
+    }
 
     /** The keys that match a Redis glob {@code pattern} ({@code *}, {@code ?}, {@code [..]}), in no order. */
     List<String> keys(String pattern);

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.registry;
 
-import io.capaee.api.files.DigestingInput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.Channels;
@@ -56,7 +54,13 @@ public final class FileModuleStore implements ModuleStore {
     private final Path staging;
     private final Path trash;
     private final Clock clock;
-    private final Object commitLock = new Object();
+    /**
+     * The in-memory half of the commit lock: a file lock belongs to the whole JVM (a second
+     * {@code lock()} on the same file from this JVM throws {@code OverlappingFileLockException}),
+     * so stores on one root in one JVM first exclude each other on this monitor, the same object
+     * for every store on this root.
+     */
+    private final Object commitLock;
 
     public FileModuleStore(Path root) {
         this(root, Clock.systemUTC());
@@ -68,6 +72,7 @@ public final class FileModuleStore implements ModuleStore {
         this.staging = this.root.resolve(".staging");
         this.trash = this.root.resolve(".trash");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.commitLock = ("capa-ee module store " + this.root).intern();
         try {
             Files.createDirectories(staging);
             Files.createDirectories(trash);
@@ -81,23 +86,13 @@ public final class FileModuleStore implements ModuleStore {
     }
 
     @Override
-    public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, String info, boolean replace, long maxBytes) {
-        return put(coordinates, wasm, () -> info, replace, maxBytes);
-    }
-
-    /**
-     * As {@link #put(ModuleCoordinates, InputStream, String, boolean, long)}, with the info text
-     * asked for once the module has been read to its end and validated: a multipart upload may
-     * send the {@code info} field after the {@code file} part, and the file part is streamed.
-     * A {@link RegistryException} from {@code info} refuses the upload; nothing is stored then.
-     */
     public ModuleRecord put(ModuleCoordinates coordinates, InputStream wasm, Supplier<String> info, boolean replace, long maxBytes) {
         Objects.requireNonNull(coordinates, "coordinates");
         Objects.requireNonNull(wasm, "wasm");
         Objects.requireNonNull(info, "info");
         if (!replace && find(coordinates).isPresent()) {
             // refuse before reading the body; checked again at commit
-            throw alreadyExists(coordinates);
+            throw RegistryException.alreadyExists(coordinates);
         }
         Path upload = null;
         try {
@@ -106,11 +101,10 @@ public final class FileModuleStore implements ModuleStore {
             String digest;
             try (FileChannel channel = FileChannel.open(upload.resolve(coordinates.name() + ".wasm"),
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                DigestingInput tee = new DigestingInput(wasm, out, maxBytes);
-                WasmStreamValidator.validate(tee);
-                size = tee.count();
-                digest = tee.sha256Hex();
+                ModuleUpload in = new ModuleUpload(wasm, maxBytes);
+                in.transferTo(Channels.newOutputStream(channel));
+                size = in.size();
+                digest = in.sha256Hex();
                 channel.force(true);
             }
             String text = Objects.requireNonNullElse(info.get(), "");
@@ -123,10 +117,9 @@ public final class FileModuleStore implements ModuleStore {
                 deleteTree(old);
             }
             return new ModuleRecord(coordinates, digest, size, text, now);
-        } catch (DigestingInput.SizeLimitException e) {
-            throw new RegistryException(RegistryException.Reason.TOO_LARGE, "the module is " + e.getMessage());
         } catch (IOException e) {
-            throw new RegistryException(RegistryException.Reason.STORAGE, "storing " + coordinates + " failed: " + e, e);
+            throw ModuleUpload.refusal(e).orElseGet(() -> new RegistryException(RegistryException.Reason.STORAGE,
+                    "storing " + coordinates + " failed: " + e, e));
         } finally {
             if (upload != null) {
                 deleteTree(upload);
@@ -146,7 +139,7 @@ public final class FileModuleStore implements ModuleStore {
                     return null;
                 }
                 if (!replace && Files.exists(tag.resolve(META))) {
-                    throw alreadyExists(coordinates);
+                    throw RegistryException.alreadyExists(coordinates);
                 }
                 // replacing, or a directory without metadata (never committed by this store)
                 Path old = trash.resolve(UUID.randomUUID().toString());
@@ -197,11 +190,11 @@ public final class FileModuleStore implements ModuleStore {
         Path tag = tagDir(coordinates);
         try {
             if (!Files.exists(tag.resolve(META))) {
-                throw notFound(coordinates);
+                throw RegistryException.notFound(coordinates);
             }
             return Files.newInputStream(tag.resolve(coordinates.name() + ".wasm"));
         } catch (NoSuchFileException e) {
-            throw notFound(coordinates);
+            throw RegistryException.notFound(coordinates);
         } catch (IOException e) {
             throw new RegistryException(RegistryException.Reason.STORAGE, "opening " + coordinates + " failed: " + e, e);
         }
@@ -223,9 +216,7 @@ public final class FileModuleStore implements ModuleStore {
                 }
             }
         }
-        records.sort(Comparator.comparing((ModuleRecord r) -> r.coordinates().org())
-                .thenComparing(r -> r.coordinates().name())
-                .thenComparing(r -> r.coordinates().tag()));
+        records.sort(ModuleRecord.BY_COORDINATES);
         return records;
     }
 
@@ -301,12 +292,4 @@ public final class FileModuleStore implements ModuleStore {
         }
     }
 
-    private static RegistryException alreadyExists(ModuleCoordinates c) {
-        return new RegistryException(RegistryException.Reason.ALREADY_EXISTS,
-                "module " + c + " already exists; tags are immutable unless the upload asks to replace");
-    }
-
-    private static RegistryException notFound(ModuleCoordinates c) {
-        return new RegistryException(RegistryException.Reason.NOT_FOUND, "module " + c + " is not in the registry");
-    }
 }

@@ -2,6 +2,7 @@
 package io.capaee.api.registry;
 
 import java.time.Instant;
+import java.util.Comparator;
 
 /**
  * A stored module.
@@ -12,4 +13,9 @@ import java.time.Instant;
  * @param info the free text uploaded with it (Capsule's {@code info} field), possibly empty
  * @param uploadedAt when it was stored
  */
-public record ModuleRecord(ModuleCoordinates coordinates, String sha256, long size, String info, Instant uploadedAt) {}
+public record ModuleRecord(ModuleCoordinates coordinates, String sha256, long size, String info, Instant uploadedAt) {
+    /** The order of listings: by org, name, tag. */
+    public static final Comparator<ModuleRecord> BY_COORDINATES = Comparator.comparing((ModuleRecord r) -> r.coordinates().org())
+            .thenComparing(r -> r.coordinates().name())
+            .thenComparing(r -> r.coordinates().tag());
+}

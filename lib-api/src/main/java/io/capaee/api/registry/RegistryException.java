@@ -21,7 +21,9 @@ public class RegistryException extends CapaException {
         /** the upload lacks a part (400). */
         MISSING_PART,
         /** the storage failed (500). */
-        STORAGE
+        STORAGE,
+        /** the storage cannot be reached, e.g. NATS is down; the message names the backend (503). */
+        UNAVAILABLE
     }
 
     private final Reason reason;
@@ -34,6 +36,16 @@ public class RegistryException extends CapaException {
     public RegistryException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = reason;
+    }
+
+    /** A tag that exists, uploaded again without asking to replace it. */
+    public static RegistryException alreadyExists(ModuleCoordinates c) {
+        return new RegistryException(Reason.ALREADY_EXISTS, "module " + c + " already exists; tags are immutable unless the upload asks to replace");
+    }
+
+    /** A module that is not stored. */
+    public static RegistryException notFound(ModuleCoordinates c) {
+        return new RegistryException(Reason.NOT_FOUND, "module " + c + " is not in the registry");
     }
 
     public Reason reason() {

@@ -114,4 +114,37 @@ class WasmStreamValidatorTest {
         assertTrue(refusal(module(section(0, 5, 'a'))).contains("name longer"));
         assertTrue(refusal(module(section(0, 2, 0xff, 0xfe))).contains("UTF-8"));
     }
+
+    @Test
+    void bytesFedOneAtATimeGetTheSameAnswers() throws Exception {
+        byte[] guest = Files.readAllBytes(Path.of(System.getProperty("capa.guests.dir"), "hello-http.wasm"));
+        byte[][] cases = {guest, Arrays.copyOf(guest, guest.length - 3), HEADER, Arrays.copyOf(HEADER, 6), new byte[0],
+            module(section(0, 5, 'a')), module(section(0, 2, 0xff, 0xfe)), module(section(10, 0), section(1, 0)),
+            module(new byte[] {1, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, (byte) 0x80, 0}), module(section(1, 0), new byte[] {0x01})};
+        for (byte[] bytes : cases) {
+            String whole = answer(() -> validate(bytes));
+            String oneByOne = answer(() -> {
+                WasmStreamValidator validator = new WasmStreamValidator();
+                for (int i = 0; i < bytes.length; i++) {
+                    validator.accept(bytes, i, 1);
+                }
+                validator.finish();
+            });
+            assertEquals(whole, oneByOne, "a module of " + bytes.length + " bytes");
+        }
+        assertEquals("ok", answer(() -> validate(guest)));
+    }
+
+    private interface Check {
+        void run() throws Exception;
+    }
+
+    private static String answer(Check check) throws Exception {
+        try {
+            check.run();
+            return "ok";
+        } catch (RegistryException e) {
+            return e.getMessage();
+        }
+    }
 }

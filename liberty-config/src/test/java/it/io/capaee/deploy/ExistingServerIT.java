@@ -36,10 +36,6 @@ class ExistingServerIT {
         Path ear = Path.of(System.getProperty("arq.capa-ear"));
         server = FreshServer.create("capa-existing", dir -> {
             Files.copy(Server.dir().resolve("capa-ee.xml"), dir.resolve("capa-ee.xml"));
-            // the EAR of `mvn verify` has the sample application, whose channels must be configured
-            Files.copy(Server.dir().resolve("sample-channels.xml"), dir.resolve("sample-channels.xml"));
-            // an include's location is resolved before server.xml's variables: this one is a bootstrap property
-            Files.writeString(dir.resolve("bootstrap.properties"), "capa.sample.channels=sample-channels.xml\n");
             Files.createDirectories(dir.resolve("apps"));
             Files.copy(ear, dir.resolve("apps").resolve(EAR_FILE));
             Files.createDirectories(dir.resolve("functions"));

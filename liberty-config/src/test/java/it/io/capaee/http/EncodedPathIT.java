@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.capaee.support.AnyServer;
 import it.io.capaee.support.Server;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Paths the web container refuses before an application sees them (an encoded '.', '/' or '\')
  * are problem details from every WAR, not Liberty's HTML page with an exception in it.
  */
+@AnyServer
 class EncodedPathIT {
     @ParameterizedTest
     @ValueSource(strings = {"/registry/acme/%2e%2e/x/y.wasm", "/registry/info/acme/a%2Fb/v1", "/wasm/functions/%2e%2e",

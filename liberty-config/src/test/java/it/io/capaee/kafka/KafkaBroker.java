@@ -48,7 +48,7 @@ public final class KafkaBroker {
                 PrintWriter out = new PrintWriter(socket.getOutputStream(), true, StandardCharsets.UTF_8);
                 BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(),
                         StandardCharsets.UTF_8))) {
-            socket.setSoTimeout(90_000);
+            socket.setSoTimeout(200_000); // beyond the supervisor's start timeout
             out.println(command);
             String reply = in.readLine();
             return reply == null ? "error no reply" : reply;

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Arguments: {@code kafkaPort controllerPort controlPort workDir}.
  */
 public final class KafkaBrokerSupervisor {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** A restart under a loaded machine (several builds on two cores) was seen to take 80 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final int kafkaPort;
     private final Path workDir;

@@ -4,11 +4,13 @@ package it.io.capaee.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.capaee.support.AnyServer;
 import it.io.capaee.support.Server;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 /** MicroProfile Health and Metrics answer without a login. */
+@AnyServer
 class MonitoringIT {
     @Test
     void readinessIsUp() throws Exception {

@@ -26,8 +26,17 @@ public final class Server {
         return System.getProperty("it.app-id", "capa");
     }
 
+    /**
+     * The test server's URL: the port of the server Liberty's dev mode runs when the tests run from it (dev mode
+     * hands failsafe {@code liberty.http.port}), otherwise the one {@code mvn verify} starts ({@code http.port}).
+     */
     public static String base() {
-        return "http://localhost:" + System.getProperty("http.port", "9089");
+        return "http://localhost:" + System.getProperty("liberty.http.port", System.getProperty("http.port", "9089"));
+    }
+
+    /** Whether the tests run from Liberty's dev mode, the only runner that sets {@code liberty.http.port}. */
+    public static boolean inDevMode() {
+        return System.getProperty("liberty.http.port") != null;
     }
 
     public static Path dir() {

@@ -4,20 +4,19 @@ package io.capaee.functions.worker;
 import io.capaee.api.desired.DesiredState;
 import io.capaee.api.desired.DesiredStates;
 import io.capaee.api.kv.KeyValueConnectionFactory;
-import io.capaee.api.registry.FileModuleStore;
+import io.capaee.api.registry.FactoryModuleStore;
 import io.capaee.api.registry.ModuleStore;
+import io.capaee.api.registry.ModuleStoreConnectionFactory;
 import io.capaee.api.routes.KeyValueRouteTable;
 import io.capaee.api.routes.RouteTable;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Inject;
-import java.nio.file.Path;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the worker shares with the other WARs without importing them: the registry's store (the
- * same directory, {@code capa.registry.directory}), the proxy's route table (the resource adapter's
+ * resource adapter's {@code eis/capa/registry}, a directory of this server or a JetStream bucket every
+ * server shares, {@code capa.registry.backend}), the proxy's route table (the resource adapter's
  * key/value store at {@code capa.proxy.routes-key}) and the desired state ({@code capa.desired-state.*}).
  */
 @ApplicationScoped
@@ -25,14 +24,13 @@ public class FaasWiring {
     @Resource(lookup = "eis/capa/keyvalue")
     KeyValueConnectionFactory keyValue;
 
-    @Inject
-    @ConfigProperty(name = "capa.registry.directory")
-    String registryDirectory;
+    @Resource(lookup = "eis/capa/registry")
+    ModuleStoreConnectionFactory modules;
 
     @Produces
     @ApplicationScoped
     ModuleStore moduleStore() {
-        return new FileModuleStore(Path.of(registryDirectory));
+        return new FactoryModuleStore(modules);
     }
 
     @Produces

@@ -146,6 +146,26 @@ final class LocalWorker implements WorkerDesiredState.Local {
         return Optional.of(wasm.instances());
     }
 
+    /**
+     * Puts back this server's URLs that the route table lacks: of every revision that runs here, and
+     * of the default here (dropped by another server that saw this one's heartbeat lapse); returns
+     * how many. Under the lock, so that it never brings back a revision being removed.
+     */
+    synchronized int restoreRoutes() {
+        int restored = 0;
+        for (WorkerDeployment d : deployments.values()) {
+            if (!routes.routesHere(d.function(), d.revision(), d.revision()) && routes.add(d.function(), d.revision())) {
+                restored++;
+            }
+            Optional<String> byDefault = defaultHere(d.function()).filter(d.revision()::equals);
+            if (byDefault.isPresent() && !routes.routesHere(d.function(), io.capaee.api.routes.RouteTable.DEFAULT_REVISION, d.revision())) {
+                routes.setDefault(d.function(), d.revision());
+                restored++;
+            }
+        }
+        return restored;
+    }
+
     /** Takes out of the route table this server's URLs of revisions that do not run here. */
     List<WorkerRoutes.Url> removeStaleRoutes() {
         return routes.removeStale(this::runs, this::defaultHere);

@@ -18,8 +18,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Gets a module's bytes for the worker, from the registry's store (the same directory the
- * registry WAR writes) or a URL, and checks them against the expected digest: the registry's
+ * Gets a module's bytes for the worker, from the registry's store (the one the registry WAR
+ * writes, {@code eis/capa/registry}: with the JetStream backend, whichever server it was uploaded
+ * through) or a URL, and checks them against the expected digest: the registry's
  * record, and the one the request names, if any.
  */
 final class ModuleFetcher {
@@ -43,8 +44,13 @@ final class ModuleFetcher {
         } catch (RegistryException e) {
             throw new WorkerException(400, e.getMessage(), e);
         }
-        ModuleRecord record = store.find(coordinates)
-                .orElseThrow(() -> new WorkerException(404, "module " + coordinates + " is not in the registry"));
+        ModuleRecord record;
+        try {
+            record = store.find(coordinates).orElseThrow(() -> new WorkerException(404, "module " + coordinates + " is not in the registry"));
+        } catch (RegistryException e) {
+            throw new WorkerException(e.reason() == RegistryException.Reason.UNAVAILABLE ? 503 : 502,
+                    "module " + coordinates + " could not be read from the registry: " + e.getMessage(), e);
+        }
         byte[] bytes;
         try (InputStream in = store.open(coordinates)) {
             bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));

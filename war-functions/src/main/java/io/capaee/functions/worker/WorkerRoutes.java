@@ -26,7 +26,34 @@ final class WorkerRoutes {
 
     WorkerRoutes(RouteTable routes, String localBase) {
         this.routes = routes;
-        this.localBase = localBase.endsWith("/") ? localBase.substring(0, localBase.length() - 1) : localBase;
+        this.localBase = trimmed(localBase);
+    }
+
+    /** A worker's base URL without its trailing slash. */
+    static String trimmed(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    /** True when the table routes {@code function}'s {@code revision} (or default) to this server's {@code target} revision. */
+    boolean routesHere(String function, String revision, String target) {
+        return routes.urls(function, revision).filter(urls -> urls.contains(localUrl(function, target))).isPresent();
+    }
+
+    /**
+     * Takes every URL of the worker at {@code base} (another server's {@code capa.worker.local-url})
+     * out of the table, its revisions' and its defaults'; returns how many.
+     */
+    int dropWorker(String base) {
+        String prefix = trimmed(base) + "/";
+        int[] dropped = {0};
+        routes.snapshot().forEach((function, revisions) -> revisions.forEach((revision, urls) -> {
+            long theirs = urls.stream().filter(u -> u.startsWith(prefix)).count();
+            if (theirs > 0) {
+                routes.updateRevision(function, revision, current -> current.stream().filter(u -> !u.startsWith(prefix)).toList());
+                dropped[0] += (int) theirs;
+            }
+        }));
+        return dropped[0];
     }
 
     /** Where this server serves {@code function}/{@code revision}. */

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.worker;
 
+import io.capaee.api.config.Durations;
 import io.capaee.api.desired.DesiredState;
+import io.capaee.api.desired.DesiredStates;
+import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.registry.ModuleStore;
+import io.capaee.api.routes.KeyValueRouteTable;
 import io.capaee.api.routes.RouteTable;
 import io.capaee.functions.service.FunctionRegistry;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
@@ -59,8 +64,20 @@ public class WorkerService {
     @ConfigProperty(name = "capa.worker.max-module-bytes")
     long maxModuleBytes;
 
+    @Inject
+    @ConfigProperty(name = "capa.worker.heartbeat-lapse")
+    String heartbeatLapse;
+
+    @Inject
+    @ConfigProperty(name = KeyValueRouteTable.KEY_PROPERTY)
+    String routesKey;
+
+    @Resource(lookup = "eis/capa/keyvalue")
+    KeyValueConnectionFactory keyValue;
+
     private LocalWorker local;
     private WorkerDesiredState desired;
+    private WorkerHeartbeat heartbeat;
 
     /** What a deploy did. */
     public record Deployed(WorkerDeployment deployment, int instances) {}
@@ -68,8 +85,30 @@ public class WorkerService {
     @PostConstruct
     void start() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NORMAL).build();
-        local = new LocalWorker(registry, new WorkerRoutes(routeTable, localBase), new ModuleFetcher(store, http, maxModuleBytes), proxyBase);
+        WorkerRoutes routes = new WorkerRoutes(routeTable, localBase);
+        local = new LocalWorker(registry, routes, new ModuleFetcher(store, http, maxModuleBytes), proxyBase);
         desired = new WorkerDesiredState(desiredState, local, Clock.systemUTC());
+        Duration lapse = Durations.parse(heartbeatLapse);
+        if (lapse.compareTo(DesiredStates.interval().multipliedBy(2)) < 0) {
+            throw new IllegalStateException("capa.worker.heartbeat-lapse (" + heartbeatLapse + ") must be at least twice "
+                    + DesiredStates.INTERVAL + " (" + DesiredStates.interval() + "), how often a worker beats");
+        }
+        heartbeat = new WorkerHeartbeat(keyValue, routesKey, localBase, routes, lapse, System::currentTimeMillis);
+    }
+
+    /**
+     * One heartbeat: this worker's beat written, the routes of workers whose beat lapsed dropped
+     * (logged), and this server's own routes put back where the table lacks them.
+     */
+    void beat() {
+        for (WorkerHeartbeat.Dropped d : heartbeat.beat()) {
+            LOG.log(Level.WARNING, "worker {0} said it was alive until {1} and has not beaten since: dropped its {2} route URL(s)",
+                    new Object[] {d.worker(), java.time.Instant.ofEpochMilli(d.aliveUntilMillis()), d.urls()});
+        }
+        int restored = local.restoreRoutes();
+        if (restored > 0) {
+            LOG.log(Level.INFO, "worker: put back {0} route(s) of revisions that run here", restored);
+        }
     }
 
     /**

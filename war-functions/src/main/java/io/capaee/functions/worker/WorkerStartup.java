@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Deploys the worker's desired state when the application starts, before it serves a request,
  * then applies what changed in it every {@code capa.desired-state.interval} on Liberty's managed
- * scheduler. Observes after the functions directory (a later priority), so that the route clean-up
+ * scheduler, and beats ({@link WorkerHeartbeat}) at the same pace. Observes after the functions directory (a later priority), so that the route clean-up
  * sees the directory's functions as running.
  */
 @ApplicationScoped
@@ -45,8 +45,21 @@ public class WorkerStartup {
             // e.g. the route store unreachable: the application still starts, and the schedule tries again
             LOG.log(Level.SEVERE, "worker: applying the desired state at start failed: " + e, e);
         }
+        beat();
         Duration interval = DesiredStates.interval();
-        periodic = scheduler.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = scheduler.scheduleWithFixedDelay(() -> {
+            reconcile();
+            beat();
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void beat() {
+        try {
+            worker.beat();
+        } catch (RuntimeException e) {
+            // e.g. the key/value store unreachable: the next interval beats again
+            LOG.log(Level.WARNING, "worker: heartbeat failed: " + e, e);
+        }
     }
 
     private void reconcile() {

@@ -48,7 +48,9 @@ class WorkerRoutesTest {
 
                 @Override
                 public List<String> keys(String pattern) {
-                    return data.keySet().stream().filter(k -> Objects.equals(k, pattern)).toList();
+                    // exact keys, or a prefix and '*' (what the heartbeats list)
+                    return data.keySet().stream().filter(k -> pattern.endsWith("*")
+                            ? k.startsWith(pattern.substring(0, pattern.length() - 1)) : Objects.equals(k, pattern)).toList();
                 }
 
                 @Override

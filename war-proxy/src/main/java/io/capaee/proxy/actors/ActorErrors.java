@@ -41,6 +41,8 @@ enum ActorErrors {
             case BAD_SCHEDULE -> new DaprException(400, badSchedule, m, e);
             case STACK_DEPTH -> new DaprException(500, "ERR_ACTOR_STACK_DEPTH", m, e);
             case CLOSED -> new DaprException(503, "ERR_ACTOR_RUNTIME_CLOSED", m, e);
+            // a forwarding server looks for the owner again on a 503
+            case NOT_OWNER -> new DaprException(503, "ERR_ACTOR_NOT_OWNER", m, e);
             case BUSY -> new DaprException(429, "ERR_ACTOR_INVOKE_METHOD", m, e);
             case QUOTA -> new DaprException(429, failure, m, e);
             case STATE_FAILED -> new DaprException(500, this == INVOKE ? "ERR_ACTOR_INVOKE_METHOD" : failure, m, e);

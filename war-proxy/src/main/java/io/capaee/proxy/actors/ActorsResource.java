@@ -5,6 +5,7 @@ import io.capaee.api.json.JsonText;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.actors.ActorException;
+import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorTypeStatus;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -46,6 +48,8 @@ import java.util.List;
 public class ActorsResource {
     // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
     private static final JsonProvider JSON = JsonProvider.provider();
+    /** An operation another server of the group forwarded to this one, the actor's owner (ejb-actors' HttpForwarder). */
+    static final String FORWARDED = "Capa-Actor-Forwarded";
     @Inject
     DaprActors actors;
 
@@ -56,7 +60,12 @@ public class ActorsResource {
         for (ActorTypeStatus s : actors.status()) {
             types.add(s.type(), status(s));
         }
-        return Response.ok(JSON.createObjectBuilder().add("types", types).build().toString()).build();
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("types", types);
+        List<ActorGroupMember> group = actors.members();
+        if (!group.isEmpty()) {
+            body.add("members", members(group));
+        }
+        return Response.ok(body.build().toString()).build();
     }
 
     @GET
@@ -82,10 +91,10 @@ public class ActorsResource {
     @Consumes(MediaType.WILDCARD)
     public void invoke(@PathParam("type") String type, @PathParam("id") String id, @PathParam("method") String method,
                        @HeaderParam("Content-Type") String contentType, @HeaderParam("Dapr-Reentrancy-Id") String reentrancyId,
-                       byte[] body, @Suspended AsyncResponse response) {
+                       @HeaderParam(FORWARDED) String forwarded, byte[] body, @Suspended AsyncResponse response) {
         // the request thread returns now: the call waits for its turn, and runs, on the runtime's threads
         ActorId actor = DaprActors.actor(type, id);
-        actors.invoke(actor, method, new ActorRequest(body, contentType, reentrancyId), (r, e) -> {
+        actors.forwarded(forwarded).invoke(actor, method, new ActorRequest(body, contentType, reentrancyId), (r, e) -> {
             if (e != null) {
                 response.resume(e);
                 return;
@@ -120,12 +129,13 @@ public class ActorsResource {
     @PUT
     @Path("{type}/{id}/reminders/{name}")
     @Consumes(MediaType.WILDCARD)
-    public Response createReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name, byte[] body) {
+    public Response createReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name,
+                                   @HeaderParam(FORWARDED) String forwarded, byte[] body) {
         ActorId actor = DaprActors.actor(type, id);
         DaprActors.checkName(name);
         JsonObject json = object(body);
         boolean overwrite = !json.containsKey("overwrite") || json.get("overwrite") != JsonValue.FALSE;
-        actors.createReminder(actor, name, spec(json), overwrite);
+        actors.forwarded(forwarded).createReminder(actor, name, spec(json), overwrite);
         return Response.noContent().build();
     }
 
@@ -152,8 +162,9 @@ public class ActorsResource {
 
     @DELETE
     @Path("{type}/{id}/reminders/{name}")
-    public Response deleteReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
-        actors.deleteReminder(DaprActors.actor(type, id), name);
+    public Response deleteReminder(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name,
+                                   @HeaderParam(FORWARDED) String forwarded) {
+        actors.forwarded(forwarded).deleteReminder(DaprActors.actor(type, id), name);
         return Response.noContent().build();
     }
 
@@ -161,18 +172,30 @@ public class ActorsResource {
     @PUT
     @Path("{type}/{id}/timers/{name}")
     @Consumes(MediaType.WILDCARD)
-    public Response createTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name, byte[] body) {
+    public Response createTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name,
+                                @HeaderParam(FORWARDED) String forwarded, byte[] body) {
         ActorId actor = DaprActors.actor(type, id);
         DaprActors.checkName(name);
-        actors.createTimer(actor, name, spec(object(body)));
+        actors.forwarded(forwarded).createTimer(actor, name, spec(object(body)));
         return Response.noContent().build();
     }
 
     @DELETE
     @Path("{type}/{id}/timers/{name}")
-    public Response deleteTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name) {
-        actors.deleteTimer(DaprActors.actor(type, id), name);
+    public Response deleteTimer(@PathParam("type") String type, @PathParam("id") String id, @PathParam("name") String name,
+                                @HeaderParam(FORWARDED) String forwarded) {
+        actors.forwarded(forwarded).deleteTimer(DaprActors.actor(type, id), name);
         return Response.noContent().build();
+    }
+
+    /** The servers that share the actors (placement partitioned), each with the partitions it owns. */
+    public static JsonArrayBuilder members(List<ActorGroupMember> group) {
+        JsonArrayBuilder list = JSON.createArrayBuilder();
+        for (ActorGroupMember m : group) {
+            list.add(JSON.createObjectBuilder().add("url", m.url()).add("self", m.self())
+                    .add("heartbeat", m.heartbeat().toString()).add("partitions", JSON.createArrayBuilder(m.partitions())));
+        }
+        return list;
     }
 
     // ---- helpers ----

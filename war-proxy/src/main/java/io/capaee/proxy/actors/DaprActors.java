@@ -2,6 +2,7 @@
 package io.capaee.proxy.actors;
 
 import io.capaee.api.actors.ActorException;
+import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorNames;
 import io.capaee.api.actors.ActorRequest;
@@ -62,6 +63,19 @@ public class DaprActors {
 
     public List<ActorTypeStatus> status() {
         return runtime.status();
+    }
+
+    /** The servers sharing this server's actors (empty on a single server). */
+    public List<ActorGroupMember> members() {
+        return runtime.members();
+    }
+
+    /**
+     * For an operation another server forwarded here ({@code Capa-Actor-Forwarded}): the runtime as the
+     * actor's owner, which runs it here or refuses it (503), never forwarding it again.
+     */
+    public DaprActors forwarded(String header) {
+        return header == null || header.isBlank() ? this : new DaprActors(runtime.here());
     }
 
     /**

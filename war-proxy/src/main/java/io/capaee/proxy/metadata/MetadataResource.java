@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.metadata;
 
+import io.capaee.api.actors.ActorGroupMember;
+import io.capaee.api.actors.ActorTypeStatus;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
+import io.capaee.proxy.actors.ActorsResource;
+import io.capaee.proxy.actors.DaprActors;
 import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.component.SubscriptionInfo;
@@ -18,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -42,6 +47,9 @@ public class MetadataResource {
 
     @Inject
     MetadataAttributes attributes;
+
+    @Inject
+    DaprActors actors;
 
     @GET
     @Path("metadata")
@@ -70,12 +78,25 @@ public class MetadataResource {
                 .add("id", appId)
                 .add("runtimeVersion", RUNTIME_VERSION)
                 .add("enabledFeatures", Json.createArrayBuilder())
-                .add("actors", Json.createArrayBuilder())
+                .add("actors", actorTypes())
                 .add("components", list)
                 .add("subscriptions", subscriptions)
                 .add("httpEndpoints", Json.createArrayBuilder())
                 .add("extended", Json.createObjectBuilder(Map.<String, Object>copyOf(attributes.extended())));
+        List<ActorGroupMember> group = actors.members();
+        if (!group.isEmpty()) {
+            body.add("actorGroup", ActorsResource.members(group));
+        }
         return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Dapr's {@code actors}: each hosted type and how many of its actors are active on this server. */
+    private JsonArrayBuilder actorTypes() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (ActorTypeStatus s : actors.status()) {
+            list.add(Json.createObjectBuilder().add("type", s.type()).add("count", s.active()));
+        }
+        return list;
     }
 
     /** Dapr's {@code PUT /v1.0/metadata/{key}}: the body (text) becomes the attribute; 204 (limits: {@link MetadataAttributes}). */

@@ -21,7 +21,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (e instanceof NotFoundException) {
-            return RegistryExceptionMapper.problem(404, "not-found", "Not Found", "PAGE_NOT_FOUND", "\uD83D\uDE22 Page not found \uD83E\uDD75");
+            return RegistryExceptionMapper.problem(404, "not-found", "Not Found", "PAGE_NOT_FOUND", "\uD83D\uDE22 Page not found \uD83E\uDD75")
+                    .responseByName();
         }
         Problem problem = FallbackProblem.of(e, LOG, "registry API");
         return problem.with("code", "ERROR").with("message", problem.detail()).responseByName();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.registry.rest;
 
-import io.capaee.api.registry.FileModuleStore;
+import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.registry.ModuleCoordinates;
 import io.capaee.api.registry.ModuleRecord;
 import io.capaee.api.registry.RegistryException;
@@ -38,7 +38,7 @@ final class MultipartUpload {
 
     private MultipartUpload() {}
 
-    static Result store(FileModuleStore store, ModuleCoordinates coordinates, boolean replace, long maxBytes, String contentType,
+    static Result store(ModuleStore store, ModuleCoordinates coordinates, boolean replace, long maxBytes, String contentType,
             InputStream body) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
             throw missing("expected multipart/form-data with a 'file' part and an optional 'info' field, got "

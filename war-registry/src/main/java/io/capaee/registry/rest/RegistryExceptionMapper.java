@@ -16,6 +16,11 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
 
     @Override
     public Response toResponse(RegistryException e) {
+        return problem(e).responseByName();
+    }
+
+    /** The problem detail of a refusal, apart from the response so that it can be checked without a JAX-RS runtime. */
+    static Problem problem(RegistryException e) {
         return switch (e.reason()) {
             case BAD_NAME -> problem(400, "bad-name", "Invalid module path", "ERROR_BAD_NAME", e.getMessage());
             case MISSING_PART -> problem(400, "bad-upload", "Invalid upload", "ERROR_WASM_UPLOAD", e.getMessage());
@@ -27,6 +32,11 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
                 LOG.log(Level.SEVERE, "registry storage failed", e);
                 yield problem(500, "storage", "Registry storage failed", "ERROR_WASM_UPLOAD", "the registry could not store or read the module; see the server log");
             }
+            case UNAVAILABLE -> {
+                LOG.log(Level.WARNING, e.getMessage(), e);
+                // the message names the backend (e.g. jetstream bucket capa-registry on nats nats://...), never a secret
+                yield problem(503, "registry-unavailable", "Registry backend unavailable", "ERROR_UNAVAILABLE", e.getMessage());
+            }
         };
     }
 
@@ -34,7 +44,7 @@ public class RegistryExceptionMapper implements ExceptionMapper<RegistryExceptio
      * A problem detail with Capsule's registry error members ({@code code}, and {@code message}
      * the same as {@code detail}), for clients that read those; members sorted by name.
      */
-    static Response problem(int status, String kind, String title, String code, String detail) {
-        return Problem.of(status, kind, title, detail).with("code", code).with("message", detail).responseByName();
+    static Problem problem(int status, String kind, String title, String code, String detail) {
+        return Problem.of(status, kind, title, detail).with("code", code).with("message", detail);
     }
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.registry.rest;
 
-import io.capaee.api.registry.FileModuleStore;
+import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.registry.ModuleCoordinates;
 import io.capaee.api.registry.ModuleRecord;
 import io.capaee.api.registry.RegistryException;
@@ -86,7 +86,7 @@ public class RegistryResource {
             throw new RegistryException(RegistryException.Reason.NOT_FOUND,
                     "module " + coordinates + " has only " + name + ".wasm and " + name + ".info, not " + file);
         }
-        FileModuleStore store = registry.store();
+        ModuleStore store = registry.store();
         ModuleRecord record = find(coordinates);
         if (!wasm) {
             byte[] text = (record.info() + "\n").getBytes(StandardCharsets.UTF_8);
@@ -137,13 +137,13 @@ public class RegistryResource {
     public Outcome delete(@PathParam("org") String org, @PathParam("name") String name, @PathParam("tag") String tag) {
         ModuleCoordinates coordinates = new ModuleCoordinates(org, name, tag);
         if (!registry.store().delete(coordinates)) {
-            throw notFound(coordinates);
+            throw RegistryException.notFound(coordinates);
         }
         return new Outcome("OK", coordinates + " deleted", coordinates.toString(), null, null);
     }
 
     private ModuleRecord find(ModuleCoordinates coordinates) {
-        return registry.store().find(coordinates).orElseThrow(() -> notFound(coordinates));
+        return registry.store().find(coordinates).orElseThrow(() -> RegistryException.notFound(coordinates));
     }
 
     /** 304 when the client already has this digest; otherwise the response with ETag and Digest. */
@@ -179,10 +179,6 @@ public class RegistryResource {
             return true;
         }
         throw new RegistryException(RegistryException.Reason.MISSING_PART, "query parameter " + name + " must be true or false, was '" + value + "'");
-    }
-
-    private static RegistryException notFound(ModuleCoordinates c) {
-        return new RegistryException(RegistryException.Reason.NOT_FOUND, "module " + c + " is not in the registry");
     }
 
     private static String sha256(byte[] bytes) {

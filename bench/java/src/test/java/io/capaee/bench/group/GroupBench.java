@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.bench.group;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A group of servers under actor load while one is killed and restarted and Redis restarts (bench/group.sh).
+ * CLIENTS closed-loop clients call {@code counter/a-N/method/add 1} on ACTORS actors through a random
+ * server; REMINDERS one-shot reminders come due over the run. Midway the shell's commands kill a server
+ * ({@code kill -9}), start it again, and restart Redis. At the end each actor's stored count is compared with
+ * the calls answered 200 (a count below them is a lost update), and each reminder's fires are counted.
+ * Prints BENCH lines: calls answered, failed, lost, applied without an answer; reminders due, fired once,
+ * twice, missing; the longest a call waited after the kill; throughput with failures against the steady
+ * phase before them.
+ */
+public final class GroupBench {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+
+    private GroupBench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> servers = List.of(System.getProperty("bench.servers").split(","));
+        int actors = Integer.getInteger("bench.actors", 50);
+        int clients = Integer.getInteger("bench.clients", 8);
+        int seconds = Integer.getInteger("bench.seconds", 120);
+        int reminders = Integer.getInteger("bench.reminders", 60);
+        String kill = System.getProperty("bench.kill");
+        String restart = System.getProperty("bench.restart");
+        String redisRestart = System.getProperty("bench.redis-restart", "");
+
+        Map<Integer, AtomicInteger> answered = new ConcurrentHashMap<>();
+        LongAdder failed = new LongAdder();
+        AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+        AtomicLong longestAfterKill = new AtomicLong();
+        LongAdder steadyCalls = new LongAdder();
+        LongAdder failureCalls = new LongAdder();
+        long start = System.nanoTime();
+        long phaseOne = start + TimeUnit.SECONDS.toNanos(seconds / 4);
+        long end = start + TimeUnit.SECONDS.toNanos(seconds);
+
+        // reminders due from 10 s after the start to 20 s before the end, through any server
+        for (int i = 0; i < reminders; i++) {
+            long dueMillis = 10_000 + (long) i * Math.max(1, (seconds - 30) * 1000L / Math.max(1, reminders));
+            HttpResponse<String> r = send(servers.get(i % servers.size()), "counter/w-" + i + "/reminders/wake",
+                    "{\"dueTime\":\"" + dueMillis + "ms\"}");
+            if (r.statusCode() != 204) {
+                throw new IllegalStateException("reminder w-" + i + ": " + r.statusCode() + " " + r.body());
+            }
+        }
+
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    int actor = ThreadLocalRandom.current().nextInt(actors);
+                    String server = servers.get(ThreadLocalRandom.current().nextInt(servers.size()));
+                    long sent = System.nanoTime();
+                    try {
+                        HttpResponse<String> r = send(server, "counter/a-" + actor + "/method/add", "1");
+                        if (r.statusCode() == 200) {
+                            answered.computeIfAbsent(actor, k -> new AtomicInteger()).incrementAndGet();
+                        } else {
+                            failed.increment();
+                        }
+                    } catch (IOException e) {
+                        failed.increment(); // the server it called is the one killed, or Redis is restarting
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    long done = System.nanoTime();
+                    (sent < phaseOne ? steadyCalls : failureCalls).increment();
+                    if (sent >= killedAt.get() && sent < killedAt.get() + TimeUnit.SECONDS.toNanos(10)) {
+                        longestAfterKill.accumulateAndGet((done - sent) / 1_000_000, Math::max);
+                    }
+                }
+            }, "client-" + c);
+            threads.add(t);
+            t.start();
+        }
+
+        sleepUntil(phaseOne);
+        killedAt.set(System.nanoTime());
+        run(kill);
+        sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds / 2));
+        Thread restarting = new Thread(() -> run(restart), "restart");
+        restarting.start();
+        if (!redisRestart.isBlank()) {
+            sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds * 3L / 4));
+            run(redisRestart);
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        restarting.join();
+        Thread.sleep(15_000); // late reminders, and a second fire would have come by now
+
+        long lost = 0;
+        long unanswered = 0;
+        long ok = 0;
+        for (int i = 0; i < actors; i++) {
+            int calls = answered.getOrDefault(i, new AtomicInteger()).get();
+            ok += calls;
+            int stored = storedInt(servers.get(0), "a-" + i, "count");
+            if (stored < calls) {
+                lost += calls - stored;
+            } else {
+                unanswered += stored - calls;
+            }
+        }
+        int once = 0;
+        int twice = 0;
+        int missing = 0;
+        for (int i = 0; i < reminders; i++) {
+            int fires = storedInt(servers.get(0), "w-" + i, "reminded.wake");
+            if (fires == 0) {
+                missing++;
+            } else if (fires == 1) {
+                once++;
+            } else {
+                twice++;
+            }
+        }
+        double steady = steadyCalls.sum() / (seconds / 4.0);
+        double withFailures = failureCalls.sum() / (seconds * 3 / 4.0);
+        System.out.printf("BENCH actor calls: %d answered, %d failed, %d lost (answered but not in the state), %d applied without an answer%n",
+                ok, failed.sum(), lost, unanswered);
+        System.out.printf("BENCH reminders: %d due, %d fired once, %d fired more than once, %d not fired%n", reminders, once, twice, missing);
+        System.out.printf("BENCH after the kill: the longest call started within 10 s of it took %d ms%n", longestAfterKill.get());
+        System.out.printf("BENCH throughput: %.0f calls/s steady, %.0f calls/s through the kill, restart and Redis restart (ratio %.2f)%n",
+                steady, withFailures, withFailures / steady);
+        if (lost > 0 || twice > 0 || missing > 0) {
+            System.exit(1);
+        }
+    }
+
+    private static HttpResponse<String> send(String server, String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(server + "/v1.0/actors/" + path)).timeout(Duration.ofSeconds(90))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** An actor's state value as an int (0 when absent), read through the API (the shared store). */
+    private static int storedInt(String server, String actor, String key) throws IOException, InterruptedException {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server + "/v1.0/actors/counter/" + actor + "/state/" + key))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() == 200 ? Integer.parseInt(r.body().trim()) : 0;
+    }
+
+    private static void sleepUntil(long nanos) throws InterruptedException {
+        long left = nanos - System.nanoTime();
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+    }
+
+    private static void run(String command) {
+        try {
+            Process p = new ProcessBuilder("bash", "-c", command).inheritIO().start();
+            if (p.waitFor() != 0) {
+                System.err.println("command failed: " + command);
+            }
+        } catch (IOException e) {
+            System.err.println("command failed: " + command + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
