@@ -10,6 +10,7 @@ import io.capaee.connector.pubsub.SubscriptionLoops;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
 import jakarta.resource.spi.BootstrapContext;
+import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterInternalException;
@@ -45,6 +46,7 @@ import javax.transaction.xa.XAResource;
         transactionSupport = TransactionSupportLevel.NoTransaction,
         reauthenticationSupport = false)
 public class CapaResourceAdapter implements ResourceAdapter {
+    static final int DEFAULT_HTTP_PORT = 9080;
     private static final Logger LOG = Logger.getLogger(CapaResourceAdapter.class.getName());
 
     private final Object lock = new Object();
@@ -57,6 +59,12 @@ public class CapaResourceAdapter implements ResourceAdapter {
     private volatile WorkPacer pacer;
     private volatile SubscriptionLoops subscriptions;
 
+    @ConfigProperty(defaultValue = "", description = "This server's id in a group (capa.server.id); empty: <host name>-<httpPort>")
+    private String serverId = "";
+
+    @ConfigProperty(defaultValue = "9080", description = "This server's HTTP port, part of the default server id")
+    private Integer httpPort = DEFAULT_HTTP_PORT;
+
     @Override
     public void start(BootstrapContext context) throws ResourceAdapterInternalException {
         // unit tests start the adapter without a bootstrap context: then there is no work manager to run connectors on
@@ -66,7 +74,7 @@ public class CapaResourceAdapter implements ResourceAdapter {
             } catch (UnavailableException e) {
                 throw new ResourceAdapterInternalException("the container has no timer for the adapter: " + e.getMessage(), e);
             }
-            connectors = new ConnectorRuntime(pacer, Clock.systemUTC());
+            connectors = new ConnectorRuntime(pacer, Clock.systemUTC(), serverId());
             subscriptions = new SubscriptionLoops(pacer);
         }
         synchronized (lock) {
@@ -155,6 +163,27 @@ public class CapaResourceAdapter implements ResourceAdapter {
      */
     public WebhookInbox webhooks() {
         return webhooks;
+    }
+
+    /** This server among the servers of a group ({@link ServerId}). */
+    public ServerId serverId() {
+        return ServerId.of(serverId, httpPort == null ? DEFAULT_HTTP_PORT : httpPort);
+    }
+
+    public String getServerId() {
+        return serverId;
+    }
+
+    public void setServerId(String serverId) {
+        this.serverId = serverId;
+    }
+
+    public Integer getHttpPort() {
+        return httpPort;
+    }
+
+    public void setHttpPort(Integer httpPort) {
+        this.httpPort = httpPort;
     }
 
     /** True between {@link #start} and {@link #stop}. */

@@ -2,12 +2,18 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.ServerId;
 
-/** Opens the source or sink a validated step names (the names of {@code ConnectRuntime.SOURCES} and {@code SINKS}). */
+/**
+ * Opens the source or sink a validated step names (the names of {@code ConnectRuntime.SOURCES} and {@code SINKS}),
+ * on this server ({@code server}: a source's default names of what must be one per server in a group).
+ */
 final class Components implements ComponentFactory {
-    static final Components REAL = new Components();
+    private final ServerId server;
 
-    private Components() {}
+    Components(ServerId server) {
+        this.server = server;
+    }
 
     @Override
     public ConnectorSource source(ComponentStep step, String connectorId) throws Exception {
@@ -16,8 +22,8 @@ final class Components implements ComponentFactory {
             case "nats_jetstream" -> JetStreamSource.stream(step, connectorId);
             case "nats_kv" -> JetStreamSource.kv(step, connectorId);
             case "kafka" -> new KafkaSource(step, connectorId);
-            case "redis_streams" -> new RedisStreamSource(step, connectorId);
-            case "mqtt" -> new MqttSource(step, connectorId);
+            case "redis_streams" -> new RedisStreamSource(step, connectorId, server);
+            case "mqtt" -> new MqttSource(step, connectorId, server);
             case "rabbitmq" -> new RabbitMqSource(step, connectorId);
             case "http" -> new HttpPollingSource(step);
             default -> throw new IllegalArgumentException("no source " + step.type());

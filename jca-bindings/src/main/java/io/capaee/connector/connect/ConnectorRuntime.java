@@ -8,6 +8,7 @@ import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.api.connect.InvalidConnectorException;
+import io.capaee.connector.ServerId;
 import io.capaee.connector.inbound.WorkPacer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,7 @@ public final class ConnectorRuntime implements ConnectorManager {
 
     private final WorkPacer pacer;
     private final Clock clock;
+    private final ComponentFactory components;
     private final Map<String, DeployedConnector> connectors = new ConcurrentHashMap<>();
     private final Set<Path> deployedFiles = ConcurrentHashMap.newKeySet();
     private final ConnectorParser parser = new ConnectorParser(ConnectRuntime.load());
@@ -42,9 +44,11 @@ public final class ConnectorRuntime implements ConnectorManager {
             ConnectorsManagedConnectionFactory.DEFAULT_FUNCTIONS_URL, "");
     private volatile boolean stopped;
 
-    public ConnectorRuntime(WorkPacer pacer, Clock clock) {
+    /** Connectors of the server {@code server} (in a group, what its sources name per server). */
+    public ConnectorRuntime(WorkPacer pacer, Clock clock, ServerId server) {
         this.pacer = pacer;
         this.clock = clock;
+        this.components = new Components(server);
     }
 
     /**
@@ -102,7 +106,7 @@ public final class ConnectorRuntime implements ConnectorManager {
         if (stopped) {
             throw new ConnectorException(ConnectorException.Reason.UNAVAILABLE, "the connector runtime is stopped");
         }
-        DeployedConnector connector = new DeployedConnector(spec, origin, clock);
+        DeployedConnector connector = new DeployedConnector(spec, origin, clock, components);
         if (connectors.putIfAbsent(spec.id(), connector) != null) {
             throw new ConnectorException(ConnectorException.Reason.CONFLICT, "connector " + spec.id() + " exists");
         }

@@ -19,12 +19,14 @@ final class DeployedConnector {
     static final long STOP_WAIT_MILLIS = 15_000;
 
     private final ConnectorSpec spec;
+    private final ComponentFactory components;
     private final String origin;
     private final ConnectorCounters counters;
     private ConnectorWork work; // guarded by this
 
-    DeployedConnector(ConnectorSpec spec, String origin, Clock clock) {
+    DeployedConnector(ConnectorSpec spec, String origin, Clock clock, ComponentFactory components) {
         this.spec = spec;
+        this.components = components;
         this.origin = origin;
         this.counters = new ConnectorCounters(clock);
     }
@@ -52,7 +54,7 @@ final class DeployedConnector {
             }
             lingering = null;
         }
-        ConnectorWork started = new ConnectorWork(spec, counters, transformer, Components.REAL);
+        ConnectorWork started = new ConnectorWork(spec, counters, transformer, components);
         try {
             started.start(pacer);
         } catch (WorkException e) {

@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.ServerId;
 import io.capaee.connector.mqtt.MqttSettings;
 import io.capaee.connector.mqtt.MqttSubscription;
 import io.capaee.connector.mqtt.MqttSubscription.Arrived;
@@ -28,11 +29,12 @@ final class MqttSource implements ConnectorSource {
     private final Deque<Arrived> released = new ArrayDeque<>(); // touched by the connector's turns only
     private final MqttSubscription subscription;
 
-    MqttSource(ComponentStep step, String connectorId) throws MqttException {
+    MqttSource(ComponentStep step, String connectorId, ServerId server) throws MqttException {
         MqttSettings settings = new MqttSettings(step.string("url", MqttSettings.URL), step.string("username", ""),
                 step.string("password", ""), TIMEOUT_MILLIS);
-        subscription = MqttSubscription.open(settings, step.string("client_id", "capa-connector-" + connectorId),
-                MqttSubscription.filter(step.string("topic", null), step.string("group", "")), step.integer("qos", 1));
+        subscription = MqttSubscription.open(settings, step.string("client_id", "capa-connector-" + connectorId + "-" + server),
+                MqttSubscription.filter(step.string("topic", null), step.string("group", "capa-connector-" + connectorId)),
+                step.integer("qos", 1));
     }
 
     @Override

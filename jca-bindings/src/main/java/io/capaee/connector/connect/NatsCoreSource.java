@@ -22,9 +22,10 @@ final class NatsCoreSource implements ConnectorSource {
 
     NatsCoreSource(ComponentStep step, String connectorId) throws Exception {
         connection = NatsConnections.connect(step, "capa-connector " + connectorId);
-        String queue = step.string("queue", null);
+        // servers of a group that run the same connector share its messages, as they do a stream's
+        String queue = step.string("queue", "capa-connector-" + connectorId);
         String subject = step.string("subject", null);
-        subscription = queue == null ? connection.subscribe(subject) : connection.subscribe(subject, queue);
+        subscription = connection.subscribe(subject, queue);
         connection.flush(Duration.ofSeconds(5)); // the server knows the subscription before the connector counts as running
     }
 

@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.ServerId;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.redis.RedisSettings;
 import io.capaee.connector.redis.RedisStreamGroup;
@@ -27,10 +28,10 @@ final class RedisStreamSource implements ConnectorSource {
     private final RedisStreamGroup group;
     private final String bodyKey;
 
-    RedisStreamSource(ComponentStep step, String connectorId) {
+    RedisStreamSource(ComponentStep step, String connectorId, ServerId server) {
         client = client(step);
         group = new RedisStreamGroup(client.commands(), step.string("stream", null),
-                step.string("consumer_group", "capa-connector-" + connectorId), step.string("client_id", "capa-ee"));
+                step.string("consumer_group", "capa-connector-" + connectorId), step.string("client_id", "capa-ee-" + server));
         bodyKey = step.string("body_key", "body");
         try {
             group.create(step.bool("start_from_oldest", true));

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.mqtt;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -88,15 +86,6 @@ public final class MqttClients {
             throw e;
         }
         return client;
-    }
-
-    /** {@code capa-ee-<host>}: the start of durable sessions' client ids, the same on every start of this host. */
-    public static String hostPrefix() {
-        try {
-            return "capa-ee-" + InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "");
-        } catch (UnknownHostException e) {
-            return "capa-ee-localhost";
-        }
     }
 
     /**

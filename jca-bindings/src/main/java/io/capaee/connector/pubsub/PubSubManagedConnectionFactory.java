@@ -4,8 +4,8 @@ package io.capaee.connector.pubsub;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.connector.InvalidConfigException;
+import io.capaee.connector.ServerId;
 import io.capaee.connector.kafka.KafkaSettings;
-import io.capaee.connector.mqtt.MqttClients;
 import io.capaee.connector.mqtt.MqttSettings;
 import io.capaee.connector.outbound.ConnectionHandle;
 import io.capaee.connector.rabbitmq.RabbitMqClients;
@@ -69,7 +69,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
     private String mqttPassword = "";
 
     @ConfigProperty(defaultValue = "", description = "Start of the client ids of the subscriptions' durable sessions;"
-            + " empty: capa-ee-<host>. Servers on one host that share an MQTT broker need distinct ones (backend mqtt)")
+            + " empty: capa-ee-<server id>, one per server (backend mqtt)")
     private String clientIdPrefix = "";
 
     @ConfigProperty(defaultValue = RabbitMqSettings.URL, description = RabbitMqSettings.URL_HELP + " (backend rabbitmq)")
@@ -183,7 +183,7 @@ public class PubSubManagedConnectionFactory extends NamespacedStoreManagedConnec
             throw new InvalidConfigException("streamPrefix", "'" + prefix + "' is not an MQTT topic prefix: no '+' or '#',"
                     + " not starting with '$' (backend mqtt)");
         }
-        String clients = clientIdPrefix == null || clientIdPrefix.isBlank() ? MqttClients.hostPrefix() : clientIdPrefix.strip();
+        String clients = clientIdPrefix == null || clientIdPrefix.isBlank() ? "capa-ee-" + ServerId.of(getResourceAdapter()) : clientIdPrefix.strip();
         return new MqttPubSubSettings(mqtt, prefix, clients, atLeast("redeliverAfterMillis", redeliverAfterMillis, 0));
     }
 

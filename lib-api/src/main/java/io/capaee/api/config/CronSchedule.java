@@ -3,6 +3,7 @@ package io.capaee.api.config;
 
 import io.capaee.api.InvalidValueException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
@@ -76,6 +77,21 @@ public final class CronSchedule {
                     + " fields; a cron expression has 5 or 6 (seconds first)");
         }
         return new CronSchedule(text, null, fields);
+    }
+
+    /**
+     * The first tick strictly after {@code after} that every server computes alike: an {@code @every}
+     * period counts from the epoch (a whole multiple of it), not from {@code after}; a cron expression's
+     * ticks are {@link #next}'s.
+     */
+    public ZonedDateTime nextAligned(ZonedDateTime after) {
+        if (every == null) {
+            return next(after);
+        }
+        long period = every.toMillis();
+        long millis = after.toInstant().toEpochMilli();
+        long due = Math.floorDiv(millis, period) * period + period;
+        return ZonedDateTime.ofInstant(Instant.ofEpochMilli(due), after.getZone());
     }
 
     /** The first tick strictly after {@code after}. */

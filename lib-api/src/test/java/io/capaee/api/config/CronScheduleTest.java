@@ -21,6 +21,17 @@ class CronScheduleTest {
     }
 
     @Test
+    void alignedEveryCountsFromTheEpochSoThatEveryServerComputesTheSameTicks() {
+        CronSchedule every = CronSchedule.parse("@every 30s");
+        ZonedDateTime t = ZonedDateTime.of(2026, 3, 1, 10, 0, 7, 0, ZoneOffset.UTC);
+        assertEquals(t.withSecond(30), every.nextAligned(t));
+        assertEquals(t.withSecond(30), every.nextAligned(t.withSecond(29)));
+        assertEquals(t.withMinute(1).withSecond(0), every.nextAligned(t.withSecond(30)), "strictly after");
+        CronSchedule minutes = CronSchedule.parse("0 */5 * * * *");
+        assertEquals(minutes.next(t), minutes.nextAligned(t));
+    }
+
+    @Test
     void fiveFieldExpressionsFireOnTheMinute() {
         assertEquals(T.withMinute(10).withSecond(0), CronSchedule.parse("*/5 * * * *").next(T));
         assertEquals(ZonedDateTime.of(2026, 11, 24, 0, 0, 0, 0, ZoneOffset.UTC), CronSchedule.parse("@daily").next(T));

@@ -3,6 +3,7 @@ package io.capaee.connector.inbound.mqtt;
 
 import io.capaee.api.inbound.MqttListener;
 import io.capaee.connector.InvalidConfigException;
+import io.capaee.connector.ServerId;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
@@ -36,7 +37,7 @@ public class MqttActivationSpec extends InboundActivationSpec {
             + " empty for none (every server gets every message)")
     private String group = "";
 
-    @ConfigProperty(defaultValue = "", description = "Client id of the durable session; empty: capa-ee-<host>-<hash of"
+    @ConfigProperty(defaultValue = "", description = "Client id of the durable session; empty: capa-ee-<server id>-<hash of"
             + " topic and group>, the same across restarts of this server")
     private String clientId = "";
 
@@ -81,7 +82,7 @@ public class MqttActivationSpec extends InboundActivationSpec {
     }
 
     /**
-     * The durable session's id: given, or derived from this host and the subscription, so that a
+     * The durable session's id: given, or derived from this server's id and the subscription, so that a
      * restarted server resumes its session (and gets what it had not acknowledged) while two servers
      * never take each other's.
      */
@@ -89,7 +90,7 @@ public class MqttActivationSpec extends InboundActivationSpec {
         if (clientId != null && !clientId.isBlank()) {
             return clientId.strip();
         }
-        return MqttClients.clientId(MqttClients.hostPrefix(), topic(), shareGroup);
+        return MqttClients.clientId("capa-ee-" + ServerId.of(getResourceAdapter()), topic(), shareGroup);
     }
 
     @Override

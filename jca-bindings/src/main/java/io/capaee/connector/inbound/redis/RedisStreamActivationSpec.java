@@ -2,20 +2,19 @@
 package io.capaee.connector.inbound.redis;
 
 import io.capaee.api.inbound.RedisStreamListener;
+import io.capaee.connector.InvalidConfigException;
+import io.capaee.connector.ServerId;
 import io.capaee.connector.inbound.EndpointInvoker;
-import io.capaee.connector.inbound.InboundActivationSpec;
+import io.capaee.connector.inbound.RedisConnectedActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
-import io.capaee.connector.redis.RedisProperties;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link RedisStreamListener} bean from a Redis stream through a consumer group. */
 @Activation(messageListeners = RedisStreamListener.class)
-public class RedisStreamActivationSpec extends InboundActivationSpec {
+public class RedisStreamActivationSpec extends RedisConnectedActivationSpec {
 
-    // one reader a turn, and a socket for dead letters
-    private final RedisProperties redis = new RedisProperties(2);
 
     @ConfigProperty(description = "Stream key")
     private String stream = "";
@@ -23,75 +22,48 @@ public class RedisStreamActivationSpec extends InboundActivationSpec {
     @ConfigProperty(description = "Consumer group (created at the stream's start when missing)")
     private String group = "";
 
-    @ConfigProperty(defaultValue = "capa-ee", description = "Consumer name inside the group; unique per server")
-    private String consumer = "capa-ee";
+    @ConfigProperty(description = "Consumer name inside the group, one per server; empty: capa-ee-<server id>")
+    private String consumer = "";
+
+    @ConfigProperty(defaultValue = "60000", description = "Entries another consumer of the group left unacknowledged"
+            + " this long (milliseconds; its server died) are taken over; 0: never")
+    private Integer claimIdleMillis = 60_000;
 
     @ConfigProperty(description = "Stream dead letters are added to; empty: the stream key + ':dlq'")
     private String deadLetterStream = "";
 
+    public RedisStreamActivationSpec() {
+        super(2); // one reader a turn, and a socket for dead letters
+    }
+
     @Override
     protected void validateSource() {
-        redis.settings();
+        redisSettings();
         required("stream", stream);
         required("group", group);
-        required("consumer", consumer);
+        if (required("claimIdleMillis", claimIdleMillis) < 0) {
+            throw new InvalidConfigException("claimIdleMillis", claimIdleMillis + " must be 0 (never) or more");
+        }
     }
 
     @Override
     protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
         String dlq = deadLetterStream == null || deadLetterStream.isBlank() ? stream.strip() + ":dlq" : deadLetterStream.strip();
-        return new RedisStreamInboundEndpoint(redis.settings(), stream.strip(), group.strip(), consumer.strip(), dlq,
-                getTarget(), policy(), new EndpointInvoker(factory));
+        return new RedisStreamInboundEndpoint(redisSettings(), stream.strip(), group.strip(), consumer(), dlq,
+                getTarget(), claimIdleMillis, policy(), new EndpointInvoker(factory));
+    }
+
+    /**
+     * The consumer's name: a server reads its own pending entries again after a restart or a failed
+     * delivery, so two servers under one name would each deliver what the other one is delivering.
+     */
+    private String consumer() {
+        return consumer == null || consumer.isBlank() ? "capa-ee-" + ServerId.of(getResourceAdapter()) : consumer.strip();
     }
 
     @Override
     public String describe() {
         return "redis stream " + stream + " (group " + group + ")";
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.HOST, description = RedisProperties.HOST_HELP)
-    public void setHost(String host) {
-        redis.setHost(host);
-    }
-
-    public String getHost() {
-        return redis.getHost();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.PORT, description = RedisProperties.PORT_HELP)
-    public void setPort(Integer port) {
-        redis.setPort(port);
-    }
-
-    public Integer getPort() {
-        return redis.getPort();
-    }
-
-    @ConfigProperty(defaultValue = "", confidential = true, description = RedisProperties.PASSWORD_HELP)
-    public void setPassword(String password) {
-        redis.setPassword(password);
-    }
-
-    public String getPassword() {
-        return redis.getPassword();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.DATABASE, description = RedisProperties.DATABASE_HELP)
-    public void setDatabase(Integer database) {
-        redis.setDatabase(database);
-    }
-
-    public Integer getDatabase() {
-        return redis.getDatabase();
-    }
-
-    @ConfigProperty(defaultValue = RedisProperties.TIMEOUT_MILLIS, description = RedisProperties.TIMEOUT_HELP)
-    public void setTimeoutMillis(Integer timeoutMillis) {
-        redis.setTimeoutMillis(timeoutMillis);
-    }
-
-    public Integer getTimeoutMillis() {
-        return redis.getTimeoutMillis();
     }
 
     public String getStream() {
@@ -116,6 +88,14 @@ public class RedisStreamActivationSpec extends InboundActivationSpec {
 
     public void setConsumer(String consumer) {
         this.consumer = consumer;
+    }
+
+    public Integer getClaimIdleMillis() {
+        return claimIdleMillis;
+    }
+
+    public void setClaimIdleMillis(Integer claimIdleMillis) {
+        this.claimIdleMillis = claimIdleMillis;
     }
 
     public String getDeadLetterStream() {

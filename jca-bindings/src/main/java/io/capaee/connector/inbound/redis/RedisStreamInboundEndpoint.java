@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,20 +42,23 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
     private final String consumer;
     private final String deadLetterStream;
     private final String target;
+    private final long claimIdleMillis;
     private final DeliveryLine<Taken<StreamEntry>> line;
     // touched by turns only
     private RedisClient client;
     private RedisCommands redis;
     private RedisStreamGroup reader;
+    private long nextClaim; // System.nanoTime() of the next look for other consumers' idle entries
 
     RedisStreamInboundEndpoint(RedisSettings settings, String stream, String group, String consumer,
-            String deadLetterStream, String target, DeliveryPolicy policy, EndpointInvoker invoker) {
+            String deadLetterStream, String target, long claimIdleMillis, DeliveryPolicy policy, EndpointInvoker invoker) {
         this.settings = settings;
         this.stream = stream;
         this.group = group;
         this.consumer = consumer;
         this.deadLetterStream = deadLetterStream;
         this.target = target;
+        this.claimIdleMillis = claimIdleMillis;
         // entries handed back stay pending: the next read starts from the pending list again
         this.line = DeliveryLine.toEndpoint(invoker, policy, this::settle, (entries, first) -> reader.release());
     }
@@ -64,6 +68,7 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
         client = new RedisClient(settings, "capa-ee-inbound", (int) TURN_WAIT.toMillis());
         redis = client.commands();
         reader = new RedisStreamGroup(redis, stream, group, consumer);
+        nextClaim = System.nanoTime();
         if (reader.create(true)) {
             LOG.log(Level.INFO, "created consumer group {0} on stream {1}", new Object[] {group, stream});
         }
@@ -76,7 +81,10 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
             return wait;
         }
         boolean pending = reader.readingPending();
-        List<StreamEntry> entries = reader.read(BATCH, (int) TURN_WAIT.toMillis());
+        List<StreamEntry> entries = pending ? List.of() : claimIdle();
+        if (entries.isEmpty()) {
+            entries = reader.read(BATCH, (int) TURN_WAIT.toMillis());
+        }
         up(); // a failed read throws: the loop reports it and reopens
         entries.forEach(entry -> line.add(taken(entry)));
         wait = line.deliver(this::stopping);
@@ -85,6 +93,23 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
         }
         // after pending entries, whether or not there were any, read again at once: new ones may be waiting
         return pending || !entries.isEmpty() ? AGAIN : IDLE;
+    }
+
+    /**
+     * Entries another consumer of the group (a server that died) took and left unacknowledged for
+     * {@code claimIdleMillis}, now this consumer's; looked for at most every tenth of that time.
+     */
+    private List<StreamEntry> claimIdle() {
+        if (claimIdleMillis <= 0 || System.nanoTime() - nextClaim < 0) {
+            return List.of();
+        }
+        nextClaim = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(1000, claimIdleMillis / 10));
+        List<StreamEntry> claimed = reader.claimIdle(claimIdleMillis, BATCH);
+        if (!claimed.isEmpty()) {
+            LOG.log(Level.INFO, "{0}: took over {1} entr(ies) another consumer left unacknowledged for {2} ms",
+                    new Object[] {describe(), claimed.size(), claimIdleMillis});
+        }
+        return claimed;
     }
 
     @Override

@@ -12,14 +12,11 @@ import io.capaee.api.webhook.WebhookException;
 import io.capaee.api.webhook.WebhookException.Reason;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.Eventually;
+import io.capaee.connector.inbound.ListenerEndpointFactory;
 import io.capaee.connector.inbound.ThreadPoolWorkManager;
 import io.capaee.connector.webhook.SignatureScheme;
 import io.capaee.connector.webhook.WebhookGate;
 import io.capaee.connector.webhook.WebhookSettings;
-import jakarta.resource.spi.endpoint.MessageEndpoint;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +27,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,14 +66,14 @@ class WebhookPipelineTest {
 
     private void start(int capacity, WebhookDeadLetters letters) throws Exception {
         endpoint = new WebhookInboundEndpoint(inbox, capacity, "http://app/webhook-input", new DeliveryPolicy(3, 1, 5),
-                new EndpointInvoker(new RecordingFactory()), letters);
+                new EndpointInvoker(recordingFactory()), letters);
         endpoint.start(work.pacer());
         Eventually.await(() -> endpoint.problem().isEmpty());
     }
 
     @Test
     void aDeadLetterIsOneMoreDeliveryThroughTheBeanToTheBinding() throws Exception {
-        start(10, new BindingDeadLetters(new EndpointInvoker(new RecordingFactory()), "dlq"));
+        start(10, new BindingDeadLetters(new EndpointInvoker(recordingFactory()), "dlq"));
         String id = receive("poison to the binding");
         Eventually.await(() -> delivered.stream().anyMatch(m -> m.target().equals("binding:dlq")));
         InboundMessage letter = delivered.stream().filter(m -> m.target().equals("binding:dlq")).findFirst().orElseThrow();
@@ -186,45 +182,19 @@ class WebhookPipelineTest {
     }
 
     /** Endpoints that record each attempt, refuse bodies starting "poison", and "flaky" on the first attempt. */
-    private final class RecordingFactory implements MessageEndpointFactory {
-        @Override
-        public MessageEndpoint createEndpoint(XAResource xaResource) {
-            return (MessageEndpoint) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {MessageEndpoint.class, WebhookListener.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("onMessage")) {
-                            InboundMessage message = (InboundMessage) args[0];
-                            if (!message.target().startsWith("binding:")) {
-                                attempts.add(message);
-                            }
-                            String body = new String(message.data(), StandardCharsets.UTF_8);
-                            boolean deadLetter = message.target().startsWith("binding:");
-                            if (!deadLetter && (body.startsWith("poison") || (body.startsWith("flaky") && message.attempt() < 2))) {
-                                throw new IllegalStateException("refused " + body);
-                            }
-                            delivered.add(message);
-                        }
-                        return null;
-                    });
-        }
 
-        @Override
-        public MessageEndpoint createEndpoint(XAResource xaResource, long timeout) {
-            return createEndpoint(xaResource);
-        }
-
-        @Override
-        public boolean isDeliveryTransacted(Method method) {
-            return false;
-        }
-
-        @Override
-        public String getActivationName() {
-            return "capa-ee#ejb-bindings#WebhookInputBinding";
-        }
-
-        @Override
-        public Class<?> getEndpointClass() {
-            return Object.class;
-        }
+    /** The webhook bean: refuses bodies starting with {@code poison}, and {@code flaky} ones on their first attempt. */
+    private ListenerEndpointFactory recordingFactory() {
+        return new ListenerEndpointFactory("capa-ee#ejb-bindings#WebhookInputBinding", WebhookListener.class, message -> {
+            if (!message.target().startsWith("binding:")) {
+                attempts.add(message);
+            }
+            String body = new String(message.data(), StandardCharsets.UTF_8);
+            boolean deadLetter = message.target().startsWith("binding:");
+            if (!deadLetter && (body.startsWith("poison") || (body.startsWith("flaky") && message.attempt() < 2))) {
+                throw new IllegalStateException("refused " + body);
+            }
+            delivered.add(message);
+        });
     }
 }
