@@ -95,10 +95,6 @@ capa.kafka.bootstrap-servers=$kafka
 # actors and jobs placed across the group by leases in Redis (docs/scaling.md)
 capa.actors.placement=partitioned
 EOF
-  # an EAR built with the tests (profile sample) holds the sample application, whose channels need their settings
-  if unzip -l "$target/apps/capa-ee.ear" war-sample.war >/dev/null 2>&1; then
-    echo "capa.sample.channels=sample-channels.xml" >>"$target/bootstrap.properties"
-  fi
   if [ -n "${CAPA_CLUSTER_SETTINGS:-}" ]; then
     cat "$CAPA_CLUSTER_SETTINGS" >>"$target/bootstrap.properties"
   fi
