@@ -8,14 +8,16 @@
 #   1. scripts/cluster.sh starts SERVERS servers on loopback (HTTP 9180...) on a Redis of this script's own
 #      (127.0.0.1:REDIS_PORT, append-only file fsynced on every write, so that it can be restarted), with the
 #      example `counter` actor, LEASE-second leases and 16 partitions;
-#   2. bench/java's GroupBench registers REMINDERS one-shot reminders due over the run and runs CLIENTS
+#   2. bench/java's GroupBench warms the servers up for WARMUP s (not counted), registers REMINDERS one-shot
+#      reminders due over the run and runs CLIENTS
 #      closed-loop clients calling `counter/a-N/method/add 1` on ACTORS actors through a random server for
 #      DURATION s; at a quarter of it the last server is killed (kill -9), at half it is started again, at
 #      three quarters Redis is shut down and started again;
 #   3. it compares each actor's stored count with the calls answered 200, and counts each reminder's fires.
 #
-# Prints: calls answered, failed, lost (must be 0) and applied without an answer (in flight when their
-# server died); reminders fired once (must be all), more than once, not fired; the longest call started
+# Prints: calls answered, failed (by status), refused by the killed server (a client that picks it while it is
+# down: a load balancer would take it out), lost (must be 0) and applied without an answer (in flight when
+# their server died); reminders fired once (must be all), more than once, not fired; the longest call started
 # within 10 s of the kill (how long the killed server's actors took to answer elsewhere); throughput
 # through the failures against the steady quarter before them (the reference of this run). Exits 1 when
 # something was lost, fired twice or not fired.
@@ -33,6 +35,7 @@ DURATION=${DURATION:-120}
 ACTORS=${ACTORS:-50}
 CLIENTS=${CLIENTS:-8}
 REMINDERS=${REMINDERS:-60}
+WARMUP=${WARMUP:-20}
 LEASE=${LEASE:-5}
 REDIS_PORT=${REDIS_PORT:-6391}
 HTTP_BASE=9180
@@ -79,6 +82,11 @@ capa.actors.key-prefix=capa:bench:group:actors:
 capa.jobs.key-prefix=capa:bench:group:jobs:
 capa.actors.scan-interval=PT1S
 SETTINGS
+# the group's servers are made from liberty-config's configuration and the EAR just built
+mkdir -p "$WORK/template/apps"
+cp "$ROOT"/liberty-config/src/main/liberty/config/* "$WORK/template/"
+cp "$ROOT/ear/target/capa-ee.ear" "$WORK/template/apps/capa-ee.ear"
+export CAPA_CLUSTER_TEMPLATE=$WORK/template
 log "starting $SERVERS servers (Redis on $REDIS_PORT)"
 "$ROOT/scripts/cluster.sh" start "$SERVERS" >&2 || die "the group did not start"
 
@@ -92,5 +100,5 @@ redis_cmd="redis-cli -p $REDIS_PORT shutdown >/dev/null 2>&1; sleep 1; redis-ser
 
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $CLIENTS clients on $ACTORS actors for ${DURATION}s, $REMINDERS reminders"
 java -cp "$CP" -Dbench.servers="${urls%,}" -Dbench.actors="$ACTORS" -Dbench.clients="$CLIENTS" -Dbench.seconds="$DURATION" \
-  -Dbench.reminders="$REMINDERS" -Dbench.kill="$kill_cmd" -Dbench.restart="$restart_cmd" -Dbench.redis-restart="$redis_cmd" \
+  -Dbench.reminders="$REMINDERS" -Dbench.warmup="$WARMUP" -Dbench.kill="$kill_cmd" -Dbench.restart="$restart_cmd" -Dbench.redis-restart="$redis_cmd" \
   io.capaee.bench.group.GroupBench | sed 's/^BENCH //' || die "GroupBench found something lost, fired twice or not fired"

@@ -13,14 +13,15 @@
 # (127.0.0.1:9092; connected only when a Kafka feature is used). Extra settings for every server: lines
 # NAME=VALUE in the file CAPA_CLUSTER_SETTINGS, appended to each server's bootstrap.properties.
 #
-# The built server is liberty-config/target/liberty/wlp/usr/servers/capa (mvn install -DskipTests -DskipITs);
+# The built server is liberty-config/target/liberty/wlp/usr/servers/capa (mvn install -DskipTests -DskipITs), or
+# the server directory CAPA_CLUSTER_TEMPLATE (its configuration files and apps/capa-ee.ear);
 # the group's servers live in CAPA_CLUSTER_DIR (default target/cluster at the top of the repository) as
 # Liberty's user directory, beside the build's: a rebuild does not touch a running group, and the group's
 # logs are in CAPA_CLUSTER_DIR/usr/servers/capa-group-i/logs.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 wlp="$root/liberty-config/target/liberty/wlp"
-built="$wlp/usr/servers/capa"
+built="${CAPA_CLUSTER_TEMPLATE:-$wlp/usr/servers/capa}" # a server directory: its configuration and apps/
 dir="${CAPA_CLUSTER_DIR:-$root/target/cluster}"
 user_dir="$dir/usr"
 http_base=${CAPA_CLUSTER_HTTP_PORT:-9180}

@@ -39,16 +39,20 @@ public final class GroupBench {
         int clients = Integer.getInteger("bench.clients", 8);
         int seconds = Integer.getInteger("bench.seconds", 120);
         int reminders = Integer.getInteger("bench.reminders", 60);
+        int warmup = Integer.getInteger("bench.warmup", 20);
         String kill = System.getProperty("bench.kill");
         String restart = System.getProperty("bench.restart");
         String redisRestart = System.getProperty("bench.redis-restart", "");
 
         Map<Integer, AtomicInteger> answered = new ConcurrentHashMap<>();
         LongAdder failed = new LongAdder();
+        LongAdder refused = new LongAdder();
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
         AtomicLong longestAfterKill = new AtomicLong();
         LongAdder steadyCalls = new LongAdder();
         LongAdder failureCalls = new LongAdder();
+        warmUp(servers, actors, clients, warmup);
         long start = System.nanoTime();
         long phaseOne = start + TimeUnit.SECONDS.toNanos(seconds / 4);
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
@@ -76,9 +80,12 @@ public final class GroupBench {
                             answered.computeIfAbsent(actor, k -> new AtomicInteger()).incrementAndGet();
                         } else {
                             failed.increment();
+                            statuses.computeIfAbsent(r.statusCode(), k -> new LongAdder()).increment();
                         }
+                    } catch (java.net.ConnectException e) {
+                        refused.increment(); // the killed server: a load balancer would have taken it out
                     } catch (IOException e) {
-                        failed.increment(); // the server it called is the one killed, or Redis is restarting
+                        failed.increment();
                     } catch (InterruptedException e) {
                         return;
                     }
@@ -137,14 +144,39 @@ public final class GroupBench {
         }
         double steady = steadyCalls.sum() / (seconds / 4.0);
         double withFailures = failureCalls.sum() / (seconds * 3 / 4.0);
-        System.out.printf("BENCH actor calls: %d answered, %d failed, %d lost (answered but not in the state), %d applied without an answer%n",
-                ok, failed.sum(), lost, unanswered);
+        System.out.printf("BENCH actor calls: %d answered, %d failed %s, %d refused by the killed server (connection refused), %d lost "
+                + "(answered but not in the state), %d applied without an answer%n", ok, failed.sum(), statuses, refused.sum(), lost, unanswered);
         System.out.printf("BENCH reminders: %d due, %d fired once, %d fired more than once, %d not fired%n", reminders, once, twice, missing);
         System.out.printf("BENCH after the kill: the longest call started within 10 s of it took %d ms%n", longestAfterKill.get());
         System.out.printf("BENCH throughput: %.0f calls/s steady, %.0f calls/s through the kill, restart and Redis restart (ratio %.2f)%n",
                 steady, withFailures, withFailures / steady);
         if (lost > 0 || twice > 0 || missing > 0) {
             System.exit(1);
+        }
+    }
+
+    /** Calls every actor through every server for {@code seconds}, not counted: the servers' code is compiled before the steady phase. */
+    private static void warmUp(List<String> servers, int actors, int clients, int seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < end) {
+                    try {
+                        send(servers.get(ThreadLocalRandom.current().nextInt(servers.size())),
+                                "counter/warm-" + ThreadLocalRandom.current().nextInt(actors) + "/method/add", "1");
+                    } catch (IOException e) {
+                        // not counted
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
         }
     }
 
