@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +64,9 @@ public final class PartitionLeases implements Placement {
     private volatile List<ActorGroupMember> members = List.of();
     private volatile Owner owner;
     private volatile boolean stopped;
+    private volatile boolean stopping;
+    /** This server's fair share as last computed: a call takes a free partition only while it holds fewer. */
+    private volatile int target;
     private String announced; // guarded by this: the member document last written
 
     private record Known(URI url, Instant until) {}
@@ -76,6 +78,7 @@ public final class PartitionLeases implements Placement {
         this.self = settings.selfUrl().toString();
         this.token = self + " " + UUID.randomUUID();
         this.validity = settings.leaseDuration().minus(settings.leaseDuration().dividedBy(4));
+        this.target = settings.partitions();
     }
 
     /** The partition of {@code actor}: a CRC-32 of its type and id, the same on every server. */
@@ -113,8 +116,8 @@ public final class PartitionLeases implements Placement {
     @Override
     public Where where(ActorId actor) {
         int p = partition(actor);
-        if (stopped || owner == null) {
-            return new Where.Nowhere("this server is " + (stopped ? "stopping" : "starting"));
+        if (stopped || stopping || owner == null) {
+            return new Where.Nowhere("this server is " + (owner == null ? "starting" : "stopping"));
         }
         if (moving.contains(p)) {
             return new Where.Nowhere("partition " + p + " is being handed over to another server");
@@ -130,15 +133,17 @@ public final class PartitionLeases implements Placement {
         }
         try (KeyValueConnection c = store.getConnection()) {
             Optional<String> holder = c.get(leaseKey(p));
-            if (holder.isEmpty() && take(c, p)) {
+            if (holder.isEmpty() && owned.size() - moving.size() < target && take(c, p)) {
+                gained(Set.of(p));
                 return new Where.Here();
             }
             holder = holder.isEmpty() ? c.get(leaseKey(p)) : holder;
             if (holder.isEmpty()) {
-                return new Where.Nowhere("partition " + p + " has no owner yet");
+                return new Where.Nowhere("partition " + p + " has no owner yet (the servers below their share take it at their next renewal)");
             }
             if (holder.get().equals(token)) {
-                return new Where.Nowhere("this server's lease on partition " + p + " is being renewed");
+                // still this server's in the store (a renewal ran late, or its answer was lost): renew it here
+                return readopt(c, p) ? new Where.Here() : new Where.Nowhere("this server's lease on partition " + p + " ran out");
             }
             URI url = URI.create(holder.get().substring(0, Math.max(0, holder.get().indexOf(' '))));
             if (url.toString().equals(self)) {
@@ -146,6 +151,30 @@ public final class PartitionLeases implements Placement {
             }
             known.put(p, new Known(url, now.plus(settings.renewEvery())));
             return new Where.There(url);
+        }
+    }
+
+    /** Renews a lease the store still gives this server; true when it is this server's again. */
+    private boolean readopt(KeyValueConnection c, int p) {
+        Instant began = clock.instant();
+        if (!c.compareAndSet(leaseKey(p), token, token, settings.leaseDuration())) {
+            return false;
+        }
+        if (owned.put(p, began.plus(validity)) == null) {
+            gained(Set.of(p));
+        }
+        return true;
+    }
+
+    @Override
+    public void fencedOff(ActorId actor) {
+        int p = partition(actor);
+        try (KeyValueConnection c = store.getConnection()) {
+            if (!c.get(leaseKey(p)).map(token::equals).orElse(false)) {
+                lose(p, "a write of one of its actors was fenced off");
+            }
+        } catch (KeyValueException e) {
+            LOG.fine("checking the lease of partition " + p + " failed: " + e.getMessage());
         }
     }
 
@@ -159,9 +188,9 @@ public final class PartitionLeases implements Placement {
         return Optional.of(new Fence(leaseKey(partition(actor)), token));
     }
 
-    /** Takes a free partition; true when this server now owns it. */
+    /** Takes a free partition; true when this server now owns it (the caller tells the owner it gained it). */
     private boolean take(KeyValueConnection c, int p) {
-        if (stopped || owner == null || owned.containsKey(p)) {
+        if (stopped || stopping || owner == null || owned.containsKey(p)) {
             return false;
         }
         Instant now = clock.instant();
@@ -171,12 +200,6 @@ public final class PartitionLeases implements Placement {
         owned.put(p, now.plus(validity));
         known.remove(p);
         LOG.info(() -> "CAPA-ACTORS: took actor partition " + p);
-        try {
-            owner.gained(p);
-        } catch (RuntimeException e) {
-            // the partition stays: its reminders are armed again when it is next gained
-            LOG.log(Level.WARNING, "arming the reminders of actor partition " + p + " failed", e);
-        }
         return true;
     }
 
@@ -189,6 +212,11 @@ public final class PartitionLeases implements Placement {
     public void start(Owner owner) {
         this.owner = owner;
         tick();
+    }
+
+    @Override
+    public void quiesce() {
+        stopping = true;
     }
 
     /**
@@ -204,12 +232,16 @@ public final class PartitionLeases implements Placement {
             announce(c);
             List<ActorGroupMember> group = readMembers(c);
             members = group;
-            int target = (settings.partitions() + group.size() - 1) / Math.max(1, group.size());
+            if (stopping) {
+                return; // the leases held are renewed until stop() gives them back; nothing moves
+            }
+            int share = (settings.partitions() + group.size() - 1) / Math.max(1, group.size());
+            target = share;
             int held = owned.size() - moving.size();
-            if (held > target) {
-                handOver(held - target);
-            } else if (held < target) {
-                takeFree(c, target - held);
+            if (held > share) {
+                handOver(held - share);
+            } else if (held < share) {
+                takeFree(c, share - held);
             }
         } catch (KeyValueException e) {
             LOG.warning("CAPA-ACTORS: the placement store failed: " + e.getMessage() + "; trying again in " + settings.renewEvery());
@@ -302,20 +334,32 @@ public final class PartitionLeases implements Placement {
 
     /** Takes up to {@code count} partitions that no server holds, starting at a place of this server's own. */
     private void takeFree(KeyValueConnection c, int count) {
-        String head = settings.keyPrefix() + "placement||lease||";
-        Set<String> held = new HashSet<>(c.keys(head.replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "*"));
+        Set<Integer> taken = new TreeSet<>();
         int start = Math.floorMod(self.hashCode(), settings.partitions());
-        for (int i = 0; i < settings.partitions() && count > 0; i++) {
+        for (int i = 0; i < settings.partitions() && taken.size() < count; i++) {
             int p = (start + i) % settings.partitions();
-            if (!held.contains(leaseKey(p)) && take(c, p)) {
-                count--;
+            if (!owned.containsKey(p) && c.get(leaseKey(p)).isEmpty() && take(c, p)) {
+                taken.add(p);
             }
+        }
+        if (!taken.isEmpty()) {
+            gained(taken);
+        }
+    }
+
+    /** Tells the owner; a failure to arm their reminders leaves the partitions held (they are armed when next gained). */
+    private void gained(Set<Integer> partitions) {
+        try {
+            owner.gained(partitions);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "arming the reminders of actor partitions " + partitions + " failed", e);
         }
     }
 
     @Override
     public void stop() {
         synchronized (this) {
+            stopping = true;
             stopped = true;
         }
         try (KeyValueConnection c = store.getConnection()) {

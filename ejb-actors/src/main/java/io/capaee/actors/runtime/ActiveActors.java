@@ -119,27 +119,39 @@ final class ActiveActors {
 
     /**
      * Closes the actors {@code which} selects (a partition leaving this server), while the runtime goes
-     * on: given a {@code drain} above zero, each first finishes its running turn and the calls waiting
-     * for it, for at most that long in all; calls still waiting then are refused with {@code refusal}.
+     * on. With {@code drain}, each first finishes its running turn and the calls waiting for it; without,
+     * its waiting calls are refused with {@code refusal} at once. Either way a running turn is given until
+     * {@code wait} has passed (counted from now, for all) before its actor is handed to {@code deactivate}, so
+     * that its instance never runs a turn and its deactivation at once. One already closed (an idle scan
+     * got there first) is left alone.
      */
-    void closeWhere(Predicate<ActorId> which, Duration drain, Supplier<ActorException> refusal, Consumer<Activation> deactivate) {
-        long end = System.nanoTime() + drain.toNanos();
+    void closeWhere(Predicate<ActorId> which, boolean drain, Duration wait, Supplier<ActorException> refusal,
+                    Consumer<Activation> deactivate) {
+        long end = System.nanoTime() + wait.toNanos();
         for (Activation a : List.copyOf(active.values())) {
             if (!which.test(a.id)) {
                 continue;
             }
             List<Turn<?>> refused;
             synchronized (a) {
+                if (a.closed) {
+                    continue;
+                }
                 try {
-                    while ((a.busy || !a.waiting.isEmpty()) && System.nanoTime() - end < 0) {
+                    while (drain && (a.busy || !a.waiting.isEmpty()) && System.nanoTime() - end < 0) {
+                        a.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+                    }
+                    a.closed = true;
+                    refused = a.unqueueAll();
+                    refused.forEach(Turn::cancelDeadline);
+                    while (a.busy && System.nanoTime() - end < 0) {
                         a.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                    a.closed = true;
+                    refused = a.unqueueAll();
                 }
-                a.closed = true;
-                refused = a.unqueueAll();
-                refused.forEach(Turn::cancelDeadline);
             }
             refused.forEach(t -> t.result.completeExceptionally(refusal.get()));
             deactivate.accept(a);

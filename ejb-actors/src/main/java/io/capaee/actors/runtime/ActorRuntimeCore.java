@@ -14,7 +14,6 @@ import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -127,8 +126,8 @@ public final class ActorRuntimeCore implements ActorRuntime {
     public void start() {
         placement.start(new Placement.Owner() {
             @Override
-            public void gained(int partition) {
-                reminders.arm(actor -> placement.partition(actor) == partition);
+            public void gained(Set<Integer> partitions) {
+                reminders.arm(actor -> partitions.contains(placement.partition(actor)));
             }
 
             @Override
@@ -136,7 +135,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
                 reminders.disarm(actor -> placement.partition(actor) == partition);
                 // off the caller's thread (the placement's timer): draining waits for turns to end
                 return CompletableFuture.runAsync(() -> active.closeWhere(actor -> placement.partition(actor) == partition,
-                        drain ? settings.callTimeout() : Duration.ZERO,
+                        drain, settings.callTimeout(),
                         () -> new ActorException(Reason.NOT_OWNER, "partition " + partition + " left this server"),
                         activator::deactivate), moves);
             }
@@ -148,6 +147,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
      * every timer; waiting calls and calls after this are refused. Then gives the partitions back.
      */
     public void stop() {
+        placement.quiesce();
         reminders.stop();
         active.closeAll(settings.callTimeout(), activator::deactivate);
         placement.stop();

@@ -7,6 +7,7 @@ import io.capaee.api.kv.Fence;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -29,8 +30,8 @@ public interface Placement {
 
     /** What the runtime does when this server gains or loses a partition. */
     interface Owner {
-        /** Arms the reminders of the partition's actors. */
-        void gained(int partition);
+        /** Arms the reminders of the partitions' actors (one scan of the store for all of them). */
+        void gained(Set<Integer> partitions);
 
         /**
          * Deactivates the partition's actors and disarms their reminders; completes once they are gone.
@@ -80,8 +81,23 @@ public interface Placement {
     /** Starts placing: {@code owner} hears of every partition gained and lost from now on. */
     void start(Owner owner);
 
+    /**
+     * The server is stopping: no partition is taken from now on and no call is placed here, while the
+     * partitions held stay held (their leases renewed) until {@link #stop()}, so that the actors' last saves
+     * as they deactivate are not fenced off.
+     */
+    default void quiesce() {
+    }
+
     /** Gives every partition back (after {@code owner} deactivated their actors); none is gained after this. */
     void stop();
+
+    /**
+     * A write of the actor's turn was fenced off: another server took its partition. Drops it here at once
+     * rather than at the next renewal.
+     */
+    default void fencedOff(ActorId actor) {
+    }
 
     List<ActorGroupMember> members();
 
@@ -115,7 +131,7 @@ public interface Placement {
 
             @Override
             public void start(Owner owner) {
-                owner.gained(0);
+                owner.gained(Set.of(0));
             }
 
             @Override

@@ -116,7 +116,8 @@ final class Reminders {
         String data = spec.data() == null ? null : ActorStore.parse(spec.data()).toString();
         StoredReminder reminder = new StoredReminder(name, blankToEmpty(spec.dueTime()), blankToEmpty(spec.period()), blankToEmpty(spec.ttl()),
                 data, schedule.firstDue(), schedule.repetitions(), schedule.expiresAt());
-        store.updateReminders(actor, reminders -> {
+        // fenced: a server that lost the actor meanwhile must not store a reminder that its new owner has not armed
+        store.updateReminders(actor, true, reminders -> {
             if (!overwrite && reminders.containsKey(name)) {
                 throw new ActorException(Reason.REMINDER_EXISTS, "reminder '" + name + "' of " + actor + " already exists");
             }
@@ -168,8 +169,10 @@ final class Reminders {
         if (!owned.test(actor)) {
             if (held.test(actor)) {
                 rearmLater(actor, name, due);
+            } else {
+                armed.remove(new Key(actor, name)); // its partition left this server: its new owner armed it
             }
-            return; // else its partition left this server: its new owner armed it
+            return;
         }
         StoredReminder r;
         try {

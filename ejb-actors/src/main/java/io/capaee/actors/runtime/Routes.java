@@ -103,6 +103,8 @@ final class Routes {
                 } else if (mayForward && Stages.cause(e) instanceof ActorException a && a.reason() == Reason.NOT_OWNER) {
                     if (forwarded) {
                         placement.stale(actor);
+                    } else {
+                        placement.fencedOff(actor); // this server lost the actor without knowing it yet
                     }
                     again(a.getMessage());
                 } else {

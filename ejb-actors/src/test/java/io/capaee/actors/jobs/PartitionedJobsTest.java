@@ -42,7 +42,7 @@ class PartitionedJobsTest {
             leases = new PartitionLeases(new PlacementSettings(8, LEASE, URI.create("http://127.0.0.1:" + port), "t:"), kv, clock);
             leases.start(new Placement.Owner() {
                 @Override
-                public void gained(int partition) {
+                public void gained(java.util.Set<Integer> partitions) {
                 }
 
                 @Override

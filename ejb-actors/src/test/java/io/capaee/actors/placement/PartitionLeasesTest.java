@@ -49,8 +49,8 @@ class PartitionLeasesTest {
         }
 
         @Override
-        public void gained(int partition) {
-            gained.add(partition);
+        public void gained(Set<Integer> partitions) {
+            gained.addAll(partitions);
         }
 
         @Override
@@ -121,14 +121,27 @@ class PartitionLeasesTest {
     }
 
     @Test
-    void theFirstCallForAPartitionWhoseLeaseRanOutTakesItAtOnce() {
+    void aServerBelowItsShareTakesAHandedOverPartitionOnTheFirstCallForIt() {
+        Server a = new Server(1);
+        Server b = new Server(2); // its first renewal finds every partition held by a
+        a.leases.tick(); // a sees two members and hands four partitions over
+        assertEquals(PARTITIONS / 2, a.leases.owned().size());
+        int handedOver = a.lost.get(0);
+        ActorId actor = actorIn(b.leases, handedOver);
+        assertInstanceOf(Placement.Where.Here.class, b.leases.where(actor), "b holds none of its four: it takes this one at once");
+        assertTrue(b.gained.contains(handedOver), "its reminders are armed there");
+    }
+
+    @Test
+    void aServerAtItsShareLeavesAFreePartitionToTheServersBelowTheirs() {
         Server a = new Server(1);
         Server b = new Server(2);
         tickAll(a, b, a, b);
-        ActorId actor = actorIn(a.leases, b.leases.owned().get(0));
-        clock.advance(LEASE.plusSeconds(1)); // b died; nobody ticked since
-        assertInstanceOf(Placement.Where.Here.class, a.leases.where(actor));
-        assertTrue(a.gained.contains(a.leases.partition(actor)), "its reminders are armed here");
+        ActorId ofB = actorIn(a.leases, b.leases.owned().get(0));
+        clock.advance(LEASE.plusSeconds(1)); // b died; a has not renewed since either
+        a.leases.tick(); // b's member key expired with its leases: a's share is now every partition
+        assertInstanceOf(Placement.Where.Here.class, a.leases.where(ofB));
+        assertEquals(PARTITIONS, a.leases.owned().size());
     }
 
     @Test
