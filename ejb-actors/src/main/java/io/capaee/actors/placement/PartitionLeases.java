@@ -122,11 +122,10 @@ public final class PartitionLeases implements Placement {
         if (moving.contains(p)) {
             return new Where.Nowhere("partition " + p + " is being handed over to another server");
         }
-        Instant now = clock.instant();
-        Instant until = owned.get(p);
-        if (until != null && now.isBefore(until)) {
+        if (owns(p)) {
             return new Where.Here();
         }
+        Instant now = clock.instant();
         Known k = known.get(p);
         if (k != null && now.isBefore(k.until())) {
             return new Where.There(k.url());
@@ -288,7 +287,7 @@ public final class PartitionLeases implements Placement {
 
     private List<ActorGroupMember> readMembers(KeyValueConnection c) {
         List<ActorGroupMember> group = new ArrayList<>();
-        for (String key : c.keys(settings.keyPrefix().replaceAll("([*?\\[\\]\\\\])", "\\\\$1") + "placement||member||*")) {
+        for (String key : c.keys(KeyValueConnection.globLiteral(settings.keyPrefix()) + "placement||member||*")) {
             c.get(key).ifPresent(raw -> {
                 try (var reader = JSON.createReader(new StringReader(raw))) {
                     JsonObject doc = reader.readObject();

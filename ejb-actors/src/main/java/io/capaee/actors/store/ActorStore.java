@@ -146,7 +146,7 @@ public final class ActorStore {
         List<ActorId> actors = new ArrayList<>();
         String head = prefix + "reminders||";
         try (KeyValueConnection c = factory.getConnection()) {
-            for (String key : c.keys(glob(head) + "*")) {
+            for (String key : c.keys(KeyValueConnection.globLiteral(head) + "*")) {
                 String[] parts = key.substring(head.length()).split("\\|\\|", 2);
                 if (parts.length == 2) {
                     try {
@@ -168,10 +168,6 @@ public final class ActorStore {
 
     private String reminderKey(ActorId actor) {
         return prefix + "reminders||" + actor.type() + "||" + actor.id();
-    }
-
-    private static String glob(String literal) {
-        return literal.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
     }
 
     private static Map<String, String> parseValues(String raw) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.state;
 
+import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.state.StateException;
 import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.redis.RedisCommands;
@@ -107,18 +108,7 @@ public final class RedisStateBackend implements StateBackend {
     /** SCAN over the hashes under {@code prefix} (its glob characters escaped), then each page read as {@link #get} reads. */
     @Override
     public void scan(String prefix, Consumer<Map<String, Stored>> page) {
-        redis.scan(globEscaped(prefix) + "*", "hash", keys -> page.accept(get(keys)));
-    }
-
-    static String globEscaped(String literal) {
-        StringBuilder b = new StringBuilder(literal.length() + 8);
-        for (char c : literal.toCharArray()) {
-            if ("*?[]\\".indexOf(c) >= 0) {
-                b.append('\\');
-            }
-            b.append(c);
-        }
-        return b.toString();
+        redis.scan(KeyValueConnection.globLiteral(prefix) + "*", "hash", keys -> page.accept(get(keys)));
     }
 
     @Override

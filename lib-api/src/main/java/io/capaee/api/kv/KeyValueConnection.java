@@ -53,6 +53,11 @@ public interface KeyValueConnection extends AutoCloseable {
     /** The keys that match a Redis glob {@code pattern} ({@code *}, {@code ?}, {@code [..]}), in no order. */
     List<String> keys(String pattern);
 
+    /** {@code literal} as a glob that matches only itself: {@code *}, {@code ?}, {@code [}, {@code ]} and {@code \} escaped. */
+    static String globLiteral(String literal) {
+        return literal.replaceAll("([*?\\[\\]\\\\])", "\\\\$1");
+    }
+
     /** Gives the handle back; further calls throw {@link KeyValueException}. */
     @Override
     void close();
