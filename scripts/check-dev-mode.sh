@@ -4,7 +4,7 @@
 # up a change without a restart, and runs the end-to-end tests against its server (docs/deploying.md, "Dev mode"):
 #   1. makes a private local repository without this project's artifacts (a hard-linked copy of ~/.m2, which stays
 #      as it was), so that the run is a fresh clone's whatever was installed before;
-#   2. starts `mvn test-compile liberty:dev` with its standard input on a pipe, waits for /health/ready = 200 and
+#   2. starts `mvn liberty:dev` with its standard input on a pipe, waits for /health/ready = 200 and
 #      for the application capa-ee to be started from the loose layout;
 #   3. adds a field to a class of war-registry, waits for Liberty's "application updated" and for
 #      /health/ready again, then puts the class back;
@@ -74,9 +74,9 @@ finish() {
 }
 trap finish EXIT
 
-echo "== mvn test-compile liberty:dev on http://localhost:$http_port"
+echo "== mvn liberty:dev on http://localhost:$http_port"
 start=$(date +%s)
-mvn -Dmaven.repo.local="$repo" test-compile liberty:dev -DskipUTs -Ddebug=false \
+mvn -Dmaven.repo.local="$repo" liberty:dev -DskipUTs -Ddebug=false \
     -Dliberty.var.http.port="$http_port" -Dliberty.var.https.port="$https_port" \
     -Dliberty.var.capa.grpc.port="$grpc_port" <&7 >"$log" 2>&1 &
 dev_pid=$!

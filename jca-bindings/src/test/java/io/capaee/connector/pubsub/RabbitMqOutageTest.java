@@ -16,7 +16,7 @@ import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.CapaResourceAdapter;
-import io.capaee.api.testing.TcpCut;
+import io.capaee.testing.TcpCut;
 import io.capaee.connector.TestBootstrapContext;
 import io.capaee.connector.inbound.ThreadPoolWorkManager;
 import java.nio.charset.StandardCharsets;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.database.DatabaseException.Reason;
-import io.capaee.api.testing.TcpCut;
+import io.capaee.testing.TcpCut;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;

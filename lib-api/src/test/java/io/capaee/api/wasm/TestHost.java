@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm;
 
+import io.capaee.testing.Guests;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.query.QueryConnectionFactory;
 import java.net.http.HttpClient;

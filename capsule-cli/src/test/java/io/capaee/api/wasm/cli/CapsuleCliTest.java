@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.capaee.api.wasm.Guests;
-import io.capaee.api.wasm.LocalHttpServer;
+import io.capaee.testing.Guests;
+import io.capaee.testing.LocalHttpServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.rpc.codec;
 
-import static io.capaee.api.rpc.TestSchemas.hex;
+import static io.capaee.testing.TestSchemas.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.capaee.api.rpc.TestSchemas;
+import io.capaee.testing.TestSchemas;
 import io.capaee.api.rpc.schema.DynamicEnum;
 import io.capaee.api.rpc.schema.DynamicStruct;
 import io.capaee.api.rpc.schema.Schema;
@@ -25,7 +25,7 @@ import org.msgpack.core.MessageBufferPacker;
 import org.msgpack.core.MessagePack;
 
 class CaraCodecTest {
-    private final Schema b3 = TestSchemas.load("b3.capnp");
+    private final Schema b3 = SchemaParser.parse(TestSchemas.path("b3.capnp"));
     private final CaraCodec codec = CaraCodec.lenient();
 
     @Test
@@ -103,8 +103,8 @@ class CaraCodecTest {
 
     @Test
     void unknownFieldsAreKeptAndWrittenBackUnlessStrict() {
-        Schema v1 = TestSchemas.load("evolution_v1.capnp");
-        Schema v2 = TestSchemas.load("evolution_v2.capnp");
+        Schema v1 = SchemaParser.parse(TestSchemas.path("evolution_v1.capnp"));
+        Schema v2 = SchemaParser.parse(TestSchemas.path("evolution_v2.capnp"));
         DynamicStruct newer = v2.struct("Person").newValue().set("name", "Ada").set("email", "ada@example.org")
                 .set("mood", "grumpy");
         newer.struct("address").set("city", "London");
@@ -130,8 +130,8 @@ class CaraCodecTest {
 
     @Test
     void newReaderReadsOldDataWithMissingFieldsAbsent() {
-        Schema v1 = TestSchemas.load("evolution_v1.capnp");
-        Schema v2 = TestSchemas.load("evolution_v2.capnp");
+        Schema v1 = SchemaParser.parse(TestSchemas.path("evolution_v1.capnp"));
+        Schema v2 = SchemaParser.parse(TestSchemas.path("evolution_v2.capnp"));
         byte[] old = codec.encode(v1.struct("Person").newValue().set("name", "Bob").set("age", 40).set("mood", "happy"));
         DynamicStruct read = CaraCodec.strict().decode(v2.struct("Person"), old);
         assertEquals("Bob", read.get("name"));
@@ -142,7 +142,7 @@ class CaraCodecTest {
 
     @Test
     void strictModeRefusesUnknownEnumerantsAndTwoUnionMembers() {
-        Schema v1 = TestSchemas.load("evolution_v1.capnp");
+        Schema v1 = SchemaParser.parse(TestSchemas.path("evolution_v1.capnp"));
         assertThrows(DecodeException.class, () -> CaraCodec.strict().decode(v1.struct("Person"), hex("81 02 05")));
         DecodeException e = assertThrows(DecodeException.class,
                 () -> CaraCodec.strict().decode(b3.struct("S"), hex("82 02 01 03 c4 00")));
@@ -165,7 +165,7 @@ class CaraCodecTest {
         DecodeException wide = assertThrows(DecodeException.class,
                 () -> codec.decode(b3.struct("S"), hex("81 02 cf 00 00 00 00 00 00 01 2c")));
         assertTrue(wide.getMessage().contains("300 is out of range for Int8"), wide.getMessage());
-        Schema v1 = TestSchemas.load("everything.capnp");
+        Schema v1 = SchemaParser.parse(TestSchemas.path("everything.capnp"));
         DecodeException negative = assertThrows(DecodeException.class,
                 () -> codec.decode(v1.struct("Everything"), hex("81 09 ff")));
         assertTrue(negative.getMessage().contains("-1 is out of range for UInt64"), negative.getMessage());
@@ -177,7 +177,7 @@ class CaraCodecTest {
 
     @Test
     void everyTypeRoundTripsAndMatchesAHandWrittenMap() throws Exception {
-        Schema schema = TestSchemas.load("everything.capnp");
+        Schema schema = SchemaParser.parse(TestSchemas.path("everything.capnp"));
         StructSchema everything = schema.struct("Everything");
         DynamicStruct s = everything.newValue()
                 .set("voidField", VoidValue.VOID).set("boolField", false).set("int8Field", -128)
@@ -234,7 +234,7 @@ class CaraCodecTest {
 
     @Test
     void defaultsAreReadButNeverWritten() {
-        Schema schema = TestSchemas.load("everything.capnp");
+        Schema schema = SchemaParser.parse(TestSchemas.path("everything.capnp"));
         DynamicStruct empty = schema.struct("Everything").newValue();
         assertEquals(true, empty.get("boolField"));
         assertEquals(-8, empty.get("int8Field"));
@@ -250,7 +250,7 @@ class CaraCodecTest {
 
     @Test
     void shapeUnionsAndGroupsNest() {
-        StructSchema shape = TestSchemas.load("everything.capnp").struct("Shape");
+        StructSchema shape = SchemaParser.parse(TestSchemas.path("everything.capnp")).struct("Shape");
         DynamicStruct s = shape.newValue().set("name", "r");
         s.struct("rectangle").set("width", 2.0).set("height", 3.0);
         s.struct("style").set("colored", "high");
@@ -265,7 +265,7 @@ class CaraCodecTest {
 
     @Test
     void boundGenericsEncodeAsTheSubstitutedType() {
-        Schema schema = TestSchemas.load("everything.capnp");
+        Schema schema = SchemaParser.parse(TestSchemas.path("everything.capnp"));
         DynamicStruct s = schema.struct("Everything").newValue();
         assertThrows(ValueException.class, () -> s.struct("boxed").set("value", 5));
         DynamicStruct unbound = SchemaParser.parse("g.capnp", "@0xe1b3c5d7f9a2b4c6; struct Box(T) { value @0 :T; }")
@@ -276,7 +276,7 @@ class CaraCodecTest {
     /** A length header claiming more than the input holds fails at once, before anything is allocated. */
     @Test
     void valuesNestedDeeperThanTheReaderAcceptsAreNotWrittenNorOverflowTheStack() {
-        StructSchema everything = TestSchemas.load("everything.capnp").struct("Everything");
+        StructSchema everything = SchemaParser.parse(TestSchemas.path("everything.capnp")).struct("Everything");
         Object deep = List.of();
         for (int i = 0; i < 100_000; i++) {
             deep = List.of(deep);
@@ -290,7 +290,7 @@ class CaraCodecTest {
 
     @Test
     void nestingTheReaderAcceptsIsWritten() {
-        StructSchema everything = TestSchemas.load("everything.capnp").struct("Everything");
+        StructSchema everything = SchemaParser.parse(TestSchemas.path("everything.capnp")).struct("Everything");
         Object nested = List.of();
         for (int i = 0; i < 10; i++) {
             nested = List.of(nested);
@@ -344,7 +344,7 @@ class CaraCodecTest {
         assertRefusedFast(my, "81 04 dd 7f ff ff ff 01 02 03", "MyStruct.ints");
         assertRefusedFast(my, "df 7f ff ff ff", "MyStruct");
         assertRefusedFast(my, "81 01 df 7f ff ff ff", "MyStruct.nested");
-        StructSchema everything = TestSchemas.load("everything.capnp").struct("Everything");
+        StructSchema everything = SchemaParser.parse(TestSchemas.path("everything.capnp")).struct("Everything");
         assertRefusedFast(everything, "81 16 dd 7f ff ff ff", "Everything.anything");
         assertRefusedFast(everything, "81 11 92 dd 7f ff ff ff", "Everything.nestedLists[0]");
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.capaee.api.rpc.TestSchemas;
+import io.capaee.testing.TestSchemas;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +16,7 @@ class SchemaParserTest {
 
     @Test
     void fieldIdsAreScopeIndicesNotOrdinals() {
-        StructSchema s = TestSchemas.load("b3.capnp").struct("S");
+        StructSchema s = SchemaParser.parse(TestSchemas.path("b3.capnp")).struct("S");
         assertEquals(List.of("g", "u", "p", "q"), s.fields().stream().map(Field::name).toList());
         assertEquals(List.of(0, 1, 2, 3), s.fields().stream().map(Field::index).toList());
         StructSchema g = (StructSchema) s.field("g").orElseThrow().type();
@@ -48,7 +48,7 @@ class SchemaParserTest {
 
     @Test
     void nestedDeclarationsEnumsAndQualifiedNames() {
-        Schema schema = TestSchemas.load("everything.capnp");
+        Schema schema = SchemaParser.parse(TestSchemas.path("everything.capnp"));
         StructSchema deeper = schema.struct("Everything.Inner.Deeper");
         assertEquals("Deeper", deeper.name());
         assertEquals(PrimitiveType.BOOL, deeper.field("flag").orElseThrow().type());
@@ -66,7 +66,7 @@ class SchemaParserTest {
 
     @Test
     void interfacesMethodsAndInheritance() {
-        Schema schema = TestSchemas.load("calculator.capnp");
+        Schema schema = SchemaParser.parse(TestSchemas.path("calculator.capnp"));
         InterfaceSchema calc = schema.iface("Calculator");
         InterfaceSchema named = schema.iface("Named");
         assertEquals(List.of(named), calc.superclasses());
@@ -87,12 +87,12 @@ class SchemaParserTest {
 
     @Test
     void idsAreExplicitOrDerivedFromTheParentAsCapnpDerivesThem() {
-        Schema schema = TestSchemas.load("calculator.capnp");
+        Schema schema = SchemaParser.parse(TestSchemas.path("calculator.capnp"));
         assertEquals(0xc4a2e6b8d0f1a3b5L, schema.fileId());
         long derived = schema.iface("Calculator").id();
         assertTrue(derived < 0, "high bit set");
         assertEquals(TypeIds.childId(0xc4a2e6b8d0f1a3b5L, "Calculator"), derived);
-        assertEquals(derived, TestSchemas.load("calculator.capnp").iface("Calculator").id());
+        assertEquals(derived, SchemaParser.parse(TestSchemas.path("calculator.capnp")).iface("Calculator").id());
         Schema cara = SchemaParser.parse("c.capnp", """
                 @0xe1b3c5d7f9a2b4c6;
                 using Cara = import "/capnp/cara.capnp";

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.wasm.FunctionSettings;
-import io.capaee.api.wasm.Guests;
+import io.capaee.testing.Guests;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.TestHost;
 import io.capaee.api.wasm.WasmEngine;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.capaee.api.wasm.Guests;
+import io.capaee.testing.Guests;
 import io.capaee.api.wasm.WasmFunctionException;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.rpc.codegen;
 
-import static io.capaee.api.rpc.TestSchemas.hex;
+import io.capaee.api.rpc.schema.SchemaParser;
+import static io.capaee.testing.TestSchemas.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.rpc.RpcChannel;
-import io.capaee.api.rpc.TestSchemas;
+import io.capaee.testing.TestSchemas;
 import io.capaee.api.rpc.codec.CaraCodec;
 import io.capaee.api.rpc.codec.DecodeException;
 import io.capaee.api.rpc.generated.Answer;
@@ -90,7 +91,7 @@ class GeneratedRecordsTest {
 
     @Test
     void schemaEvolutionBothWaysBetweenRecordsAndAnOlderSchema() {
-        Schema v1 = TestSchemas.load("evolution_v1.capnp");
+        Schema v1 = SchemaParser.parse(TestSchemas.path("evolution_v1.capnp"));
         Person newer = new Person("Ada", 36, Mood.happy, "ada@example.org", new io.capaee.api.rpc.generated.Address("London"));
         DynamicStruct old = CaraCodec.lenient().decode(v1.struct("Person"), newer.encode());
         assertEquals("Ada", old.get("name"));

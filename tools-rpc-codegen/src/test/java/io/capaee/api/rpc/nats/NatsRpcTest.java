@@ -11,7 +11,7 @@ import io.capaee.api.rpc.RemoteException;
 import io.capaee.api.rpc.RpcServer;
 import io.capaee.api.rpc.RpcTimeoutException;
 import io.capaee.api.rpc.TestCalculator;
-import io.capaee.api.rpc.TestSchemas;
+import io.capaee.testing.TestSchemas;
 import io.capaee.api.rpc.TransportException;
 import io.capaee.api.rpc.UnknownMethodException;
 import io.capaee.api.rpc.generated.Answer;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.api.wasm;
+package io.capaee.testing;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,20 +1,24 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.api.rpc;
+package io.capaee.testing;
 
-import io.capaee.api.rpc.schema.Schema;
-import io.capaee.api.rpc.schema.SchemaParser;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
- * The test schemas under lib-api's src/test/resources/rpc; modules that test with them from lib-api's
- * test jar name the folder in {@code capa.rpc.schemas.dir}.
+ * The test schemas ({@code rpc/*.capnp} in this module's resources: on the classpath for the schema
+ * processor's tests, and as files through {@code capa.rpc.schemas.dir} for the parser's), and the hex notation
+ * their tests write wire bytes in.
  */
 public final class TestSchemas {
     private TestSchemas() {}
 
-    public static Schema load(String file) {
-        return SchemaParser.parse(Path.of(System.getProperty("capa.rpc.schemas.dir", "src/test/resources/rpc"), file));
+    /** The file of a test schema, e.g. {@code path("calculator.capnp")}. */
+    public static Path path(String file) {
+        String dir = System.getProperty("capa.rpc.schemas.dir");
+        if (dir == null || dir.isBlank()) {
+            throw new IllegalStateException("system property capa.rpc.schemas.dir is not set (run the tests through Maven)");
+        }
+        return Path.of(dir, file);
     }
 
     /** Hex with spaces, e.g. {@code 81 00 a1 78}; quoted text as its ASCII bytes. */

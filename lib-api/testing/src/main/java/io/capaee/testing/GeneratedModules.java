@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.api.testing;
+package io.capaee.testing;
 
 import java.io.InputStream;
 

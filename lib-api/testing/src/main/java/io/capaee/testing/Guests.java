@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.capaee.api.wasm;
+package io.capaee.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
