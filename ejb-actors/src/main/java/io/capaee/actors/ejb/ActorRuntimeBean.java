@@ -36,6 +36,7 @@ import io.capaee.actors.wasm.ActorStateKeyValue;
 import io.capaee.actors.wasm.WasmActorModule;
 import io.capaee.actors.wasm.WasmActorType;
 import io.capaee.api.binding.OutputBindingFactory;
+import io.capaee.api.config.SelfUrl;
 import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.jobs.JobSpec;
@@ -208,13 +209,12 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
      * {@code partitioned} (the servers sharing the key/value store share the actors, {@link PartitionLeases}).
      */
     private Placement placement(Config config, ActorSettings settings) {
-        String kind = config.getOptionalValue("capa.actors.placement", String.class).orElse("single").strip();
+        String kind = config.getValue("capa.actors.placement", String.class).strip();
         switch (kind) {
             case "single":
                 return Placement.single();
             case "partitioned":
-                String selfUrl = config.getOptionalValue("capa.invoke.self-url", String.class).map(String::strip).filter(u -> !u.isEmpty())
-                        .orElseGet(() -> "http://localhost:" + config.getValue("http.port", String.class));
+                String selfUrl = SelfUrl.of(config.getOptionalValue("capa.invoke.self-url", String.class), config.getValue("http.port", String.class));
                 leases = new PartitionLeases(new PlacementSettings(config.getValue("capa.actors.partitions", Integer.class),
                         config.getValue("capa.actors.lease-duration", Duration.class), URI.create(selfUrl), settings.keyPrefix()),
                         keyValue, Clock.systemUTC());

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
 /**
  * Deploys the worker's desired state when the application starts, before it serves a request,
  * then applies what changed in it every {@code capa.desired-state.interval} on Liberty's managed
- * scheduler, and beats ({@link WorkerHeartbeat}) at the same pace. Observes after the functions directory (a later priority), so that the route clean-up
+ * scheduler, and beats ({@link WorkerHeartbeat}) at the same pace on a schedule of its own. Observes after the functions directory (a later priority), so that the route clean-up
  * sees the directory's functions as running.
  */
 @ApplicationScoped
@@ -34,6 +34,7 @@ public class WorkerStartup {
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> periodic;
+    private ScheduledFuture<?> heartbeat;
 
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object event) {
         long start = System.nanoTime();
@@ -47,10 +48,10 @@ public class WorkerStartup {
         }
         beat();
         Duration interval = DesiredStates.interval();
-        periodic = scheduler.scheduleWithFixedDelay(() -> {
-            reconcile();
-            beat();
-        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        periodic = scheduler.scheduleWithFixedDelay(this::reconcile, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        // a schedule of its own: a long reconcile (a large module deployed) must not hold the beat back past its
+        // lapse, or the other servers would drop this worker's routes while it serves them
+        heartbeat = scheduler.scheduleWithFixedDelay(this::beat, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void beat() {
@@ -78,6 +79,9 @@ public class WorkerStartup {
     void stop() {
         if (periodic != null) {
             periodic.cancel(false);
+        }
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
         }
     }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.invoke;
 
+import io.capaee.api.config.SelfUrl;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -48,7 +49,7 @@ public class InvokeConfig {
 
     /** Where other servers reach this one; by default {@code http://localhost:${http.port}}. */
     public String selfUrl() {
-        return selfUrl.map(String::trim).filter(s -> !s.isEmpty()).orElse("http://localhost:" + httpPort);
+        return SelfUrl.of(selfUrl, String.valueOf(httpPort));
     }
 
     /** {@code id=url,id=url}: app ids resolved without the registry. */
