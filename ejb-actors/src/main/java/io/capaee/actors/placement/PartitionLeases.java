@@ -36,9 +36,10 @@ import java.util.zip.CRC32;
  * into {@code partitions}; a server owns a partition while it holds the partition's lease key, whose
  * value is its token ({@code <self-url> <uuid of this start>}) and which expires unless renewed. Every
  * {@link #tick} the server renews its leases, announces itself (its member key, expiring like a lease),
- * reads the members, and moves towards its fair share: {@code ceil(partitions / members)}. Beyond it, it
- * hands partitions over (their calls drain, their actors are deactivated, then the lease is deleted);
- * below it, it takes free ones. A call for a partition nobody holds takes it at once.
+ * reads the members, and moves towards its fair share ({@link #share}): the members' shares differ by one at
+ * most and add up to every partition. Beyond it, it hands partitions over (their calls drain, their actors
+ * are deactivated, then the lease is deleted); below it, it takes free ones. A call for a partition nobody
+ * holds takes it at once.
  *
  * <p>A server acts on a partition only until three quarters of a lease duration after its last
  * renewal began, so it stops before its lease can run out in the store and be taken by another. The
@@ -234,7 +235,7 @@ public final class PartitionLeases implements Placement {
             if (stopping) {
                 return; // the leases held are renewed until stop() gives them back; nothing moves
             }
-            int share = (settings.partitions() + group.size() - 1) / Math.max(1, group.size());
+            int share = share(group);
             target = share;
             int held = owned.size() - moving.size();
             if (held > share) {
@@ -251,6 +252,21 @@ public final class PartitionLeases implements Placement {
                 }
             }
         }
+    }
+
+    /**
+     * This server's share among {@code group} (sorted by URL, this server in it): {@code partitions / members},
+     * one more for the first {@code partitions % members} members. Every member computes the same shares from
+     * the same list, so they add up to every partition: with the same {@code ceil(partitions / members)} for
+     * all, 16 partitions could settle as 6, 6 and 4 on three servers.
+     */
+    private int share(List<ActorGroupMember> group) {
+        int members = group.size();
+        int index = 0;
+        while (index < members && !group.get(index).self()) {
+            index++;
+        }
+        return settings.partitions() / members + (index < settings.partitions() % members ? 1 : 0);
     }
 
     private void renew(KeyValueConnection c) {

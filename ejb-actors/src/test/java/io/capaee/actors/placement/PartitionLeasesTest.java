@@ -44,7 +44,11 @@ class PartitionLeasesTest {
         final List<Integer> lost = new ArrayList<>();
 
         Server(int port) {
-            leases = new PartitionLeases(new PlacementSettings(PARTITIONS, LEASE, URI.create("http://127.0.0.1:" + port), "t:"), kv, clock);
+            this(port, PARTITIONS);
+        }
+
+        Server(int port, int partitions) {
+            leases = new PartitionLeases(new PlacementSettings(partitions, LEASE, URI.create("http://127.0.0.1:" + port), "t:"), kv, clock);
             leases.start(this);
         }
 
@@ -97,6 +101,24 @@ class PartitionLeasesTest {
         assertEquals(new Placement.Where.There(URI.create("http://127.0.0.1:2")), a.leases.where(ofB));
         assertInstanceOf(Placement.Where.Here.class, b.leases.where(ofB));
         assertEquals(2, b.leases.members().size());
+    }
+
+    @Test
+    void threeServersSettleOnSharesThatDifferByOneAtMost() {
+        Server a = new Server(1, 16);
+        Server b = new Server(2, 16);
+        tickAll(a, b, a, b);
+        Server c = new Server(3, 16);
+        for (int round = 0; round < 4; round++) {
+            tickAll(a, b, c);
+        }
+        List<Integer> sizes = new ArrayList<>(List.of(a.leases.owned().size(), b.leases.owned().size(), c.leases.owned().size()));
+        sizes.sort(null);
+        assertEquals(List.of(5, 5, 6), sizes, "16 partitions over three servers");
+        Set<Integer> all = new HashSet<>(a.leases.owned());
+        all.addAll(b.leases.owned());
+        all.addAll(c.leases.owned());
+        assertEquals(16, all.size(), "every partition has one owner");
     }
 
     @Test
