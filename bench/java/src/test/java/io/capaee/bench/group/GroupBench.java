@@ -18,14 +18,18 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A group of servers under actor load while one is killed and restarted and Redis restarts (bench/group.sh).
+ * A group of servers under load while one is killed and restarted and the brokers restart (bench/group.sh).
  * CLIENTS closed-loop clients call {@code counter/a-N/method/add 1} on ACTORS actors through a random
- * server; REMINDERS one-shot reminders come due over the run. Midway the shell's commands kill a server
- * ({@code kill -9}), start it again, and restart Redis. At the end each actor's stored count is compared with
- * the calls answered 200 (a count below them is a lost update), and each reminder's fires are counted.
- * Prints BENCH lines: calls answered, failed, lost, applied without an answer; reminders due, fired once,
- * twice, missing; the longest a call waited after the kill; throughput with failures against the steady
- * phase before them.
+ * server; REMINDERS one-shot reminders come due over the run; a publisher publishes numbered messages to the
+ * group's pub/sub topic through a random server (the subscription delivers them to this program's app), and
+ * another publishes numbered messages to JetStream, which a connector deployed on the group moves to Kafka.
+ * Over the run the shell's commands kill a server ({@code kill -9}), start it again, and restart NATS, Redis
+ * and Kafka. At the end each actor's stored count is compared with the calls answered 200 (a count below them
+ * is a lost update), each reminder's fires are counted, and every message accepted (a publish answered 204,
+ * a JetStream publish acknowledged) is looked for at its end. Prints BENCH lines: calls answered, failed,
+ * lost, applied without an answer; reminders due, fired once, twice, missing; messages accepted, delivered,
+ * lost, delivered twice; the longest a call waited after the kill; throughput with failures against the
+ * steady phase before them.
  */
 public final class GroupBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -43,6 +47,11 @@ public final class GroupBench {
         String kill = System.getProperty("bench.kill");
         String restart = System.getProperty("bench.restart");
         String redisRestart = System.getProperty("bench.redis-restart", "");
+        String natsRestart = System.getProperty("bench.nats-restart", "");
+        String kafkaRestart = System.getProperty("bench.kafka-restart", "");
+        Messages messages = new Messages(System.getProperty("bench.nats"), System.getProperty("bench.kafka"),
+                Integer.getInteger("bench.app-port"), System.getProperty("bench.topic", "group-bench"));
+        messages.deployConnector(servers.get(0));
 
         Map<Integer, AtomicInteger> answered = new ConcurrentHashMap<>();
         LongAdder failed = new LongAdder();
@@ -54,7 +63,7 @@ public final class GroupBench {
         LongAdder failureCalls = new LongAdder();
         warmUp(servers, actors, clients, warmup);
         long start = System.nanoTime();
-        long phaseOne = start + TimeUnit.SECONDS.toNanos(seconds / 4);
+        long phaseOne = start + TimeUnit.SECONDS.toNanos(seconds) / 5;
         long end = start + TimeUnit.SECONDS.toNanos(seconds);
 
         // reminders due from 10 s after the start to 20 s before the end, through any server
@@ -100,15 +109,31 @@ public final class GroupBench {
             t.start();
         }
 
-        sleepUntil(phaseOne);
+        List<String> up = new java.util.concurrent.CopyOnWriteArrayList<>(servers);
+        threads.add(messages.publishing(up, end));
+        threads.add(messages.publishingToJetStream(end));
+
+        sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds) / 5);
         killedAt.set(System.nanoTime());
+        up.remove(servers.get(servers.size() - 1)); // the publisher's load balancer takes the killed server out
         run(kill);
-        sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds / 2));
-        Thread restarting = new Thread(() -> run(restart), "restart");
+        sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds) * 2 / 5);
+        Thread restarting = new Thread(() -> {
+            run(restart);
+            up.add(servers.get(servers.size() - 1));
+        }, "restart");
         restarting.start();
+        if (!natsRestart.isBlank()) {
+            sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds) * 11 / 20);
+            run(natsRestart);
+        }
         if (!redisRestart.isBlank()) {
-            sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds * 3L / 4));
+            sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds) * 7 / 10);
             run(redisRestart);
+        }
+        if (!kafkaRestart.isBlank()) {
+            sleepUntil(start + TimeUnit.SECONDS.toNanos(seconds) * 17 / 20);
+            run(kafkaRestart);
         }
         for (Thread t : threads) {
             t.join();
@@ -142,15 +167,20 @@ public final class GroupBench {
                 twice++;
             }
         }
-        double steady = steadyCalls.sum() / (seconds / 4.0);
-        double withFailures = failureCalls.sum() / (seconds * 3 / 4.0);
+        double steady = steadyCalls.sum() / (seconds / 5.0);
+        double withFailures = failureCalls.sum() / (seconds * 4 / 5.0);
+        Messages.Outcome pubsub = messages.pubSubOutcome();
+        Messages.Outcome connector = messages.connectorOutcome();
         System.out.printf("BENCH actor calls: %d answered, %d failed %s, %d refused by the killed server (connection refused), %d lost "
                 + "(answered but not in the state), %d applied without an answer%n", ok, failed.sum(), statuses, refused.sum(), lost, unanswered);
         System.out.printf("BENCH reminders: %d due, %d fired once, %d fired more than once, %d not fired%n", reminders, once, twice, missing);
+        System.out.printf("BENCH pub/sub (Redis streams, one consumer group over the servers): %s%n", pubsub);
+        System.out.printf("BENCH connector JetStream -> Kafka (one durable consumer over the servers): %s%n", connector);
         System.out.printf("BENCH after the kill: the longest call started within 10 s of it took %d ms%n", longestAfterKill.get());
         System.out.printf("BENCH throughput (calls answered 200): %.0f/s steady, %.0f/s through the kill, restart and Redis restart (ratio %.2f)%n",
                 steady, withFailures, withFailures / steady);
-        if (lost > 0 || twice > 0 || missing > 0) {
+        messages.close();
+        if (lost > 0 || twice > 0 || missing > 0 || pubsub.lost() > 0 || connector.lost() > 0) {
             System.exit(1);
         }
     }
