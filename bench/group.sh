@@ -140,7 +140,9 @@ kafka_cmd="java -cp '$CP' it.io.capaee.kafka.KafkaBroker $((KAFKA_PORT + 2)) sto
   && java -cp '$CP' it.io.capaee.kafka.KafkaBroker $((KAFKA_PORT + 2)) start >/dev/null && echo '[group] restarted Kafka' >&2"
 
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $CLIENTS clients on $ACTORS actors for ${DURATION}s, $REMINDERS reminders"
-java -cp "$CP" -Dbench.servers="${urls%,}" -Dbench.actors="$ACTORS" -Dbench.clients="$CLIENTS" -Dbench.seconds="$DURATION" \
+# the clients' own logs (NATS reconnecting, Kafka's consumer) would bury the figures
+printf 'handlers=\n.level=OFF\n' >"$WORK/logging.properties"
+java -cp "$CP" -Djava.util.logging.config.file="$WORK/logging.properties" -Dbench.servers="${urls%,}" -Dbench.actors="$ACTORS" -Dbench.clients="$CLIENTS" -Dbench.seconds="$DURATION" \
   -Dbench.reminders="$REMINDERS" -Dbench.warmup="$WARMUP" -Dbench.kill="$kill_cmd" -Dbench.restart="$restart_cmd" -Dbench.redis-restart="$redis_cmd" \
   -Dbench.nats-restart="$nats_cmd" -Dbench.kafka-restart="$kafka_cmd" -Dbench.nats="nats://127.0.0.1:$NATS_PORT" \
   -Dbench.kafka="127.0.0.1:$KAFKA_PORT" -Dbench.app-port="$APP_PORT" \

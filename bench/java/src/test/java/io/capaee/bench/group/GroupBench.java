@@ -177,7 +177,7 @@ public final class GroupBench {
         System.out.printf("BENCH pub/sub (Redis streams, one consumer group over the servers): %s%n", pubsub);
         System.out.printf("BENCH connector JetStream -> Kafka (one durable consumer over the servers): %s%n", connector);
         System.out.printf("BENCH after the kill: the longest call started within 10 s of it took %d ms%n", longestAfterKill.get());
-        System.out.printf("BENCH throughput (calls answered 200): %.0f/s steady, %.0f/s through the kill, restart and Redis restart (ratio %.2f)%n",
+        System.out.printf("BENCH throughput (calls answered 200): %.0f/s steady, %.0f/s through the kill, the restart and the broker restarts (ratio %.2f)%n",
                 steady, withFailures, withFailures / steady);
         messages.close();
         if (lost > 0 || twice > 0 || missing > 0 || pubsub.lost() > 0 || connector.lost() > 0) {
