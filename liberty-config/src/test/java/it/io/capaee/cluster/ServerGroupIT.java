@@ -11,6 +11,7 @@ import io.nats.client.Nats;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import it.io.capaee.kafka.KafkaBroker;
+import it.io.capaee.kafka.NumberedRecords;
 import it.io.capaee.support.Actors;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.SharedResources;
@@ -32,7 +33,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,10 +43,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -433,7 +429,7 @@ class ServerGroupIT {
         // pub/sub and the connector: every published number delivered
         Set<Integer> undelivered = awaitDelivered(load.published);
         int duplicates = (int) deliveries.values().stream().filter(n -> n > 1).count();
-        Map<Integer, Integer> kafka = kafkaNumbers(load.jetStreamSent.get());
+        Map<Integer, Integer> kafka = NumberedRecords.read(KafkaBroker.bootstrap(), KAFKA_TOPIC, load.jetStreamSent.get(), DELIVERED);
         List<Integer> missingInKafka = new ArrayList<>();
         for (int i = 0; i < load.jetStreamSent.get(); i++) {
             if (!kafka.containsKey(i)) {
@@ -505,25 +501,5 @@ class ServerGroupIT {
             Thread.sleep(250);
         }
         return undelivered;
-    }
-
-    /** How often each number arrived in the Kafka topic, waiting until every one of {@code sent} did (or the limit). */
-    private static Map<Integer, Integer> kafkaNumbers(int sent) {
-        Properties props = new Properties();
-        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + KAFKA_TOPIC, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        Map<Integer, Integer> numbers = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(KAFKA_TOPIC));
-            long end = System.nanoTime() + DELIVERED.toNanos();
-            while (numbers.size() < sent && System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    numbers.merge(Integer.parseInt(record.value()), 1, Integer::sum);
-                }
-            }
-        }
-        return numbers;
     }
 }

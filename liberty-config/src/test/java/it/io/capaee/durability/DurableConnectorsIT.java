@@ -10,6 +10,7 @@ import io.nats.client.Nats;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
 import it.io.capaee.kafka.KafkaBroker;
+import it.io.capaee.kafka.NumberedRecords;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
@@ -29,15 +30,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -372,22 +368,7 @@ class DurableConnectorsIT {
 
     /** How often each number arrived in the Kafka topic, waiting until every number did (or the limit). */
     private static Map<Integer, Integer> kafkaNumbers(String topic) {
-        Properties props = new Properties();
-        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + topic, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        Map<Integer, Integer> numbers = new TreeMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(topic));
-            long end = System.nanoTime() + DELIVERED.toNanos();
-            while (numbers.size() < MESSAGES && System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    numbers.merge(Integer.parseInt(record.value()), 1, Integer::sum);
-                }
-            }
-        }
-        return numbers;
+        return NumberedRecords.read(KafkaBroker.bootstrap(), topic, MESSAGES, DELIVERED);
     }
 
     /** How often each number arrived in the Redis stream, waiting until every number did (or the limit). */

@@ -7,6 +7,7 @@ import io.nats.client.Nats;
 import io.nats.client.Options;
 import io.nats.client.api.StorageType;
 import io.nats.client.api.StreamConfiguration;
+import it.io.capaee.kafka.NumberedRecords;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
@@ -19,17 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The message side of {@link GroupBench}: numbered pub/sub messages published through the group and received by
@@ -187,22 +183,8 @@ final class Messages implements AutoCloseable {
 
     /** Reads the Kafka topic from the start for up to {@link #DRAIN}, until every accepted number is there, then counts. */
     Outcome connectorOutcome() {
-        Properties props = new Properties();
-        props.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka, ConsumerConfig.GROUP_ID_CONFIG, "reader-" + kafkaTopic(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        Map<Integer, Integer> numbers = new ConcurrentHashMap<>();
         int accepted = jetStreamAccepted.get();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(kafkaTopic()));
-            long end = System.nanoTime() + DRAIN.toNanos();
-            while (numbers.size() < accepted && System.nanoTime() < end) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    numbers.merge(Integer.parseInt(record.value()), 1, Integer::sum);
-                }
-            }
-        }
+        Map<Integer, Integer> numbers = NumberedRecords.read(kafka, kafkaTopic(), accepted, DRAIN);
         int lost = 0;
         for (int i = 0; i < accepted; i++) {
             if (!numbers.containsKey(i)) {
