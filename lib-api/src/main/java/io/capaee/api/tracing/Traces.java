@@ -56,13 +56,17 @@ public final class Traces {
      * A span that continues the trace of a request that came from elsewhere: the child of the current span when
      * there is one (a JAX-RS request, which the feature traces), else of the context in {@code headers}
      * ({@code traceparent}), else a new trace. Current until closed.
+     *
+     * @param kind the span's kind when it continues from the headers or starts a trace; the child of a local span
+     *     is {@link SpanKind#INTERNAL}
      */
     public TraceSpan startFrom(String name, SpanKind kind, Function<String, String> headers) {
         if (tracer == null) {
             return TraceSpan.NONE;
         }
-        Context parent = Span.current().getSpanContext().isValid() ? Context.current() : TraceContext.extract(headers);
-        return TraceSpan.started(tracer.spanBuilder(name).setSpanKind(kind).setParent(parent).startSpan(), true);
+        boolean local = Span.current().getSpanContext().isValid();
+        Context parent = local ? Context.current() : TraceContext.extract(headers);
+        return TraceSpan.started(tracer.spanBuilder(name).setSpanKind(local ? SpanKind.INTERNAL : kind).setParent(parent).startSpan(), true);
     }
 
     /**
