@@ -122,11 +122,16 @@ class TracesIT {
         String names = names(spans);
         ReceivedSpan proxy = find(spans, "proxy traced").orElseThrow(() -> new AssertionError("no proxy span in " + names));
         ReceivedSpan function = find(spans, "function from-config").orElseThrow(() -> new AssertionError("no function span in " + names));
-        assertEquals(OtlpReceiver.SERVER, proxy.kind(), names);
-        assertEquals(caller, proxy.parentSpanId(), "the proxy continues the caller's traceparent");
+        // Liberty traces the servlet request itself (a server span continuing the caller's traceparent): the proxy's
+        // span is its child, and the upstream request carries the proxy span's context to the function
+        ReceivedSpan request = byId(spans, proxy.parentSpanId()).orElseThrow(() -> new AssertionError("the proxy's parent is missing: " + names));
+        assertEquals(OtlpReceiver.SERVER, request.kind(), "the proxy request's span: " + request);
+        assertEquals(caller, request.parentSpanId(), "the proxy request continues the caller's traceparent");
+        assertEquals(OtlpReceiver.INTERNAL, proxy.kind(), names);
         assertEquals("traced", proxy.attributes().get("capa.function"));
         assertEquals("200", proxy.attributes().get("http.response.status_code"));
-        assertTrue(ancestors(spans, function).contains(proxy.spanId()), "the function's span descends from the proxy's: " + names);
+        assertEquals(proxy.spanId(), function.parentSpanId(), "the function's span is the proxy's child: " + names);
+        assertTrue(reaches(spans, function, caller), names);
         assertEquals("from-config", function.attributes().get("capa.function"));
         assertEquals("200", function.attributes().get("http.response.status_code"));
     }
