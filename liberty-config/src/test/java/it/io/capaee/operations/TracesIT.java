@@ -30,12 +30,14 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Traces end to end: a server with tracing on exports its spans by OTLP/HTTP to a collector this test runs, and one
  * trace, started by the test's own {@code traceparent}, follows a message from the HTTP publish to the broker, its
- * delivery and the actor turn it causes; another follows a request through the reverse proxy to the function.
+ * delivery and the actor turn it causes; another a message of the NATS output binding through the NATS input binding
+ * to an actor; another a request through the reverse proxy to the function.
  */
 @ResourceLock(SharedResources.EXTRA_SERVER_A)
 class TracesIT {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String SUBJECT = "capa.it.traces." + System.getProperty("http.port", "9089") + ".input";
 
     private static OtlpReceiver collector;
     private static SecondServer server;
@@ -55,6 +57,12 @@ class TracesIT {
         changes.put("capa.subscription.traced.pubsub", "pubsub");
         changes.put("capa.subscription.traced.topic", "traced");
         changes.put("capa.subscription.traced.route", "actor:counter/traced/turn");
+        // the output binding nats publishes on a subject of this server's own, which its NATS input binding reads
+        changes.put("capa.bindings.nats.subject", SUBJECT);
+        changes.put("capa.bindings.nats-input.enabled", "true");
+        changes.put("capa.bindings.nats-input.subject", SUBJECT);
+        changes.put("capa.bindings.nats-input.queue-group", "capa-it-traces");
+        changes.put("capa.bindings.nats-input.target", "actor:counter/traced-nats/turn");
         server = SecondServer.start("capa-traces", 22, changes);
     }
 
@@ -103,6 +111,32 @@ class TracesIT {
         assertEquals("counter", actor.attributes().get("capa.actor.type"));
         assertEquals("traced", actor.attributes().get("capa.actor.id"));
         assertEquals("turn", actor.attributes().get("capa.actor.method"));
+    }
+
+    @Test
+    void oneTraceFollowsAnOutputBindingsNatsMessageThroughTheInputBindingToTheActorTurn() throws Exception {
+        String traceId = hex(16);
+        String caller = hex(8);
+        HttpResponse<String> invoked = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/v1.0/bindings/nats"))
+                .header("Content-Type", "application/json").header("traceparent", "00-" + traceId + "-" + caller + "-01")
+                .POST(BodyPublishers.ofString("{\"operation\":\"create\",\"data\":{\"order\":2}}")));
+        assertTrue(invoked.statusCode() / 100 == 2, invoked.statusCode() + " " + invoked.body());
+
+        List<ReceivedSpan> spans = collector.await(traceId, s -> find(s, "actor counter.turn").map(a -> reaches(s, a, caller)).orElse(false), WAIT);
+        String names = names(spans);
+        ReceivedSpan binding = find(spans, "binding nats").orElseThrow(() -> new AssertionError("no binding span in " + names));
+        ReceivedSpan inbound = find(spans, "inbound nats " + SUBJECT).orElseThrow(() -> new AssertionError("no inbound span in " + names));
+        ReceivedSpan actor = find(spans, "actor counter.turn").orElseThrow(() -> new AssertionError("no actor span in " + names));
+        assertEquals(OtlpReceiver.CLIENT, binding.kind(), names);
+        assertEquals("create", binding.attributes().get("capa.operation"));
+        ReceivedSpan request = byId(spans, binding.parentSpanId()).orElseThrow(() -> new AssertionError("the binding's parent is missing: " + names));
+        assertEquals(caller, request.parentSpanId(), "the binding request continues the caller's traceparent");
+        // the NATS message's traceparent header carried the binding span's context to the input binding
+        assertEquals(OtlpReceiver.CONSUMER, inbound.kind(), names);
+        assertEquals(binding.spanId(), inbound.parentSpanId(), "the inbound delivery continues from the NATS header: " + names);
+        assertEquals(SUBJECT, inbound.attributes().get("messaging.destination.name"));
+        assertEquals(inbound.spanId(), actor.parentSpanId(), "the actor's turn is the inbound delivery's child: " + names);
+        assertEquals("traced-nats", actor.attributes().get("capa.actor.id"));
     }
 
     @Test
