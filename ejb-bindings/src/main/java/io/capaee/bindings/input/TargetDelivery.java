@@ -71,7 +71,7 @@ public class TargetDelivery {
         try (TraceSpan span = InboundTraces.deliver(traces, message); Scope in = span.enter()) {
             try {
                 route(InboundTraces.withContext(span, message));
-            } catch (InputBindingException | RuntimeException e) {
+            } catch (RuntimeException e) { // an InputBindingException as well
                 span.failed(e);
                 throw e;
             }
