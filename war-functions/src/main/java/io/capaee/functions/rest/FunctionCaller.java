@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.api.wasm.WasmFunctionException;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
-import io.capaee.api.tracing.TraceSpan;
-import io.capaee.api.tracing.Traces;
 import io.capaee.functions.service.Deployment;
 import io.capaee.functions.service.FunctionRegistry;
 import io.capaee.functions.service.FunctionTraces;
