@@ -23,7 +23,7 @@ final class ActorTraces {
             return TraceSpan.NONE;
         }
         return traces.open("actor " + actor.type() + "." + method, SpanKind.INTERNAL, Context.current())
-                .attribute("capa.actor.type", actor.type()).attribute("capa.actor.id", actor.id()).attribute("capa.actor.method", method);
+                .attribute("capaee.actor.type", actor.type()).attribute("capaee.actor.id", actor.id()).attribute("capaee.actor.method", method);
     }
 
     /** {@code body}, run with {@code span} current. */

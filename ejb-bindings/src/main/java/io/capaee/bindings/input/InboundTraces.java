@@ -27,8 +27,8 @@ final class InboundTraces {
         Context parent = TraceContext.extract(name -> value(message.metadata(), name));
         TraceSpan span = traces.open("inbound " + message.source() + " " + message.destination(), SpanKind.CONSUMER, parent)
                 .attribute("messaging.system", message.source()).attribute("messaging.operation.type", "process")
-                .attribute("messaging.destination.name", message.destination()).attribute("capa.target", message.target())
-                .attribute("capa.delivery.attempt", message.attempt());
+                .attribute("messaging.destination.name", message.destination()).attribute("capaee.target", message.target())
+                .attribute("capaee.delivery.attempt", message.attempt());
         return span;
     }
 

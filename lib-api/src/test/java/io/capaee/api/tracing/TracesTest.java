@@ -58,7 +58,7 @@ class TracesTest {
     void aSpanStartedWhileAnotherIsOpenIsItsChildInTheSameTrace() {
         try (TraceSpan outer = traces.start("outer", SpanKind.SERVER)) {
             try (TraceSpan inner = traces.start("inner", SpanKind.PRODUCER)) {
-                inner.attribute("capa.pubsub", "orders");
+                inner.attribute("capaee.pubsub", "orders");
             }
         }
         SpanData outer = span("outer");
@@ -67,7 +67,7 @@ class TracesTest {
         assertEquals(outer.getSpanId(), inner.getParentSpanId());
         assertEquals(SpanKind.PRODUCER, inner.getKind());
         assertEquals("orders", inner.getAttributes().asMap().entrySet().stream()
-                .filter(e -> e.getKey().getKey().equals("capa.pubsub")).findFirst().orElseThrow().getValue());
+                .filter(e -> e.getKey().getKey().equals("capaee.pubsub")).findFirst().orElseThrow().getValue());
     }
 
     @Test
@@ -103,7 +103,7 @@ class TracesTest {
             assertEquals(carried.get(TraceContext.TRACEPARENT), publish.traceparent());
         }
         try (TraceSpan deliver = traces.open("deliver t", SpanKind.CONSUMER, TraceContext.extract(carried::get))) {
-            deliver.attribute("capa.delivery.attempt", 1);
+            deliver.attribute("capaee.delivery.attempt", 1);
         }
         SpanData publish = span("publish t");
         SpanData deliver = span("deliver t");
@@ -117,7 +117,7 @@ class TracesTest {
         TraceSpan turn = traces.open("actor a.m", SpanKind.INTERNAL, Context.root());
         try (var in = turn.enter()) {
             try (TraceSpan nested = traces.start("invoke b", SpanKind.CLIENT)) {
-                nested.attribute("capa.app_id", "b");
+                nested.attribute("capaee.app_id", "b");
             }
         }
         try (TraceSpan after = traces.start("after", SpanKind.INTERNAL)) {
@@ -147,7 +147,7 @@ class TracesTest {
     void aTraceparentThatIsNotW3cStartsANewTrace() {
         Map<String, String> headers = Map.of("traceparent", "00-abc-def-01");
         try (TraceSpan span = traces.startFrom("proxy f", SpanKind.SERVER, headers::get)) {
-            span.attribute("capa.function", "f");
+            span.attribute("capaee.function", "f");
         }
         assertFalse(span("proxy f").getParentSpanContext().isValid());
     }

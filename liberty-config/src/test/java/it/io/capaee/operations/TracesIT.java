@@ -92,7 +92,7 @@ class TracesIT {
         ReceivedSpan actor = find(spans, "actor counter.turn").orElseThrow(() -> new AssertionError("no actor span in " + names));
 
         assertEquals(OtlpReceiver.PRODUCER, publish.kind(), names);
-        assertEquals("pubsub", publish.attributes().get("capa.pubsub"));
+        assertEquals("pubsub", publish.attributes().get("capaee.pubsub"));
         assertEquals("traced", publish.attributes().get("messaging.destination.name"));
         // the publish span is the child of the JAX-RS request's span, which continues the caller's traceparent
         ReceivedSpan request = byId(spans, publish.parentSpanId()).orElseThrow(() -> new AssertionError("publish's parent is missing: " + names));
@@ -101,16 +101,16 @@ class TracesIT {
 
         assertEquals(OtlpReceiver.CONSUMER, deliver.kind(), names);
         assertEquals(publish.spanId(), deliver.parentSpanId(), "the delivery continues from the CloudEvent's traceparent: " + names);
-        assertEquals("1", deliver.attributes().get("capa.delivery.attempt"));
-        assertEquals("DELIVERED", deliver.attributes().get("capa.delivery.outcome"));
+        assertEquals("1", deliver.attributes().get("capaee.delivery.attempt"));
+        assertEquals("DELIVERED", deliver.attributes().get("capaee.delivery.outcome"));
 
         // the delivery's request to the actor API carries the delivery's context: its server span, then the turn
         ReceivedSpan actorRequest = byId(spans, actor.parentSpanId()).orElseThrow(() -> new AssertionError("the turn's parent is missing: " + names));
         assertEquals(OtlpReceiver.SERVER, actorRequest.kind(), "the actor request's span: " + actorRequest);
         assertEquals(deliver.spanId(), actorRequest.parentSpanId(), "the actor request is the delivery's child: " + names);
-        assertEquals("counter", actor.attributes().get("capa.actor.type"));
-        assertEquals("traced", actor.attributes().get("capa.actor.id"));
-        assertEquals("turn", actor.attributes().get("capa.actor.method"));
+        assertEquals("counter", actor.attributes().get("capaee.actor.type"));
+        assertEquals("traced", actor.attributes().get("capaee.actor.id"));
+        assertEquals("turn", actor.attributes().get("capaee.actor.method"));
     }
 
     @Test
@@ -128,7 +128,7 @@ class TracesIT {
         ReceivedSpan inbound = find(spans, "inbound nats " + SUBJECT).orElseThrow(() -> new AssertionError("no inbound span in " + names));
         ReceivedSpan actor = find(spans, "actor counter.turn").orElseThrow(() -> new AssertionError("no actor span in " + names));
         assertEquals(OtlpReceiver.CLIENT, binding.kind(), names);
-        assertEquals("create", binding.attributes().get("capa.operation"));
+        assertEquals("create", binding.attributes().get("capaee.operation"));
         ReceivedSpan request = byId(spans, binding.parentSpanId()).orElseThrow(() -> new AssertionError("the binding's parent is missing: " + names));
         assertEquals(caller, request.parentSpanId(), "the binding request continues the caller's traceparent");
         // the NATS message's traceparent header carried the binding span's context to the input binding
@@ -136,7 +136,7 @@ class TracesIT {
         assertEquals(binding.spanId(), inbound.parentSpanId(), "the inbound delivery continues from the NATS header: " + names);
         assertEquals(SUBJECT, inbound.attributes().get("messaging.destination.name"));
         assertEquals(inbound.spanId(), actor.parentSpanId(), "the actor's turn is the inbound delivery's child: " + names);
-        assertEquals("traced-nats", actor.attributes().get("capa.actor.id"));
+        assertEquals("traced-nats", actor.attributes().get("capaee.actor.id"));
     }
 
     @Test
@@ -162,11 +162,11 @@ class TracesIT {
         assertEquals(OtlpReceiver.SERVER, request.kind(), "the proxy request's span: " + request);
         assertEquals(caller, request.parentSpanId(), "the proxy request continues the caller's traceparent");
         assertEquals(OtlpReceiver.INTERNAL, proxy.kind(), names);
-        assertEquals("traced", proxy.attributes().get("capa.function"));
+        assertEquals("traced", proxy.attributes().get("capaee.function"));
         assertEquals("200", proxy.attributes().get("http.response.status_code"));
         assertEquals(proxy.spanId(), function.parentSpanId(), "the function's span is the proxy's child: " + names);
         assertTrue(reaches(spans, function, caller), names);
-        assertEquals("from-config", function.attributes().get("capa.function"));
+        assertEquals("from-config", function.attributes().get("capaee.function"));
         assertEquals("200", function.attributes().get("http.response.status_code"));
     }
 

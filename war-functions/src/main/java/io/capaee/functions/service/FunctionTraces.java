@@ -16,7 +16,7 @@ import java.util.Map;
  * function the guest calls during it.
  */
 public final class FunctionTraces {
-    private static final AttributeKey<String> HOST_FUNCTION = AttributeKey.stringKey("capa.host_function");
+    private static final AttributeKey<String> HOST_FUNCTION = AttributeKey.stringKey("capaee.host_function");
 
     private FunctionTraces() {}
 
@@ -26,7 +26,7 @@ public final class FunctionTraces {
             return TraceSpan.NONE;
         }
         return traces.startFrom("function " + name, SpanKind.SERVER, header -> value(headers, header))
-                .attribute("capa.function", name).attribute("capa.revision", revision).attribute("http.request.method", method);
+                .attribute("capaee.function", name).attribute("capaee.revision", revision).attribute("http.request.method", method);
     }
 
     /** Host calls as events on the current span; nothing when tracing is off. */

@@ -21,7 +21,7 @@ final class BindingTraces {
         if (!traces.on()) {
             return TraceSpan.NONE;
         }
-        return traces.start("binding " + name, SpanKind.CLIENT).attribute("capa.binding", name).attribute("capa.operation", operation);
+        return traces.start("binding " + name, SpanKind.CLIENT).attribute("capaee.binding", name).attribute("capaee.operation", operation);
     }
 
     /** {@code request} with the span's context in its metadata; as it is when tracing is off. */

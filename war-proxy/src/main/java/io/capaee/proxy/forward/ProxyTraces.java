@@ -20,7 +20,7 @@ final class ProxyTraces {
         }
         return traces.startFrom("proxy " + target.function(), SpanKind.SERVER, request::getHeader)
                 .attribute("http.request.method", request.getMethod()).attribute("url.path", request.getRequestURI())
-                .attribute("capa.function", target.function()).attribute("capa.revision", target.revision())
-                .attribute("capa.upstreams", target.urls().size());
+                .attribute("capaee.function", target.function()).attribute("capaee.revision", target.revision())
+                .attribute("capaee.upstreams", target.urls().size());
     }
 }

@@ -21,8 +21,8 @@ final class InvokeTraces {
         if (!traces.on()) {
             return TraceSpan.NONE;
         }
-        return traces.start("invoke " + appId, SpanKind.CLIENT).attribute("capa.app_id", appId)
-                .attribute("http.request.method", httpMethod).attribute("capa.method", methodPath);
+        return traces.start("invoke " + appId, SpanKind.CLIENT).attribute("capaee.app_id", appId)
+                .attribute("http.request.method", httpMethod).attribute("capaee.method", methodPath);
     }
 
     /** {@code headers} with the current span's context in place of the caller's; as they are when tracing is off. */

@@ -62,7 +62,7 @@ final class Delivery implements DeliveryHandler {
         byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
         try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, attempt)) {
             Outcome outcome = send(event, attempt, span);
-            span.attribute("capa.delivery.outcome", outcome.name());
+            span.attribute("capaee.delivery.outcome", outcome.name());
             return outcome;
         }
     }

@@ -28,7 +28,7 @@ final class PubSubTraces {
         }
         return traces.start("publish " + topic, SpanKind.PRODUCER).attribute("messaging.system", "capa")
                 .attribute("messaging.operation.type", "publish").attribute("messaging.destination.name", topic)
-                .attribute("capa.pubsub", pubsub);
+                .attribute("capaee.pubsub", pubsub);
     }
 
     /** {@code traceparent} and {@code tracestate} of the current span, for an envelope; empty when tracing is off. */
@@ -50,8 +50,8 @@ final class PubSubTraces {
         Context parent = fields.isEmpty() ? Context.root() : TraceContext.extract(fields::get);
         return traces.open("deliver " + subscription.topic(), SpanKind.CONSUMER, parent).attribute("messaging.system", "capa")
                 .attribute("messaging.operation.type", "process").attribute("messaging.destination.name", subscription.topic())
-                .attribute("capa.pubsub", subscription.pubsub()).attribute("capa.route", subscription.route())
-                .attribute("capa.delivery.attempt", attempt);
+                .attribute("capaee.pubsub", subscription.pubsub()).attribute("capaee.route", subscription.route())
+                .attribute("capaee.delivery.attempt", attempt);
     }
 
     private static Map<String, String> extensions(byte[] event) {

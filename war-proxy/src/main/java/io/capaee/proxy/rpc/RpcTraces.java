@@ -14,6 +14,6 @@ final class RpcTraces {
             return TraceSpan.NONE;
         }
         return traces.start("rpc " + service + "/" + method, SpanKind.SERVER).attribute("rpc.system", "capa")
-                .attribute("rpc.service", service).attribute("rpc.method", method).attribute("capa.rpc.transport", transport);
+                .attribute("rpc.service", service).attribute("rpc.method", method).attribute("capaee.rpc.transport", transport);
     }
 }
