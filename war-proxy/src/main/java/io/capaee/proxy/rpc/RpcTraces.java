@@ -5,7 +5,7 @@ import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
 import io.opentelemetry.api.trace.SpanKind;
 
-/** The span of a schema-first RPC call served here, {@code rpc SERVICE/METHOD}, with the RPC's semantic attributes. */
+/** The span of a schema-first RPC call served here, {@code rpc SERVICE/METHOD}: the child of the HTTP request's span. */
 final class RpcTraces {
     private RpcTraces() {}
 
@@ -13,7 +13,7 @@ final class RpcTraces {
         if (!traces.on()) {
             return TraceSpan.NONE;
         }
-        return traces.start("rpc " + service + "/" + method, SpanKind.SERVER).attribute("rpc.system", "capa")
+        return traces.start("rpc " + service + "/" + method, SpanKind.INTERNAL).attribute("rpc.system", "capa")
                 .attribute("rpc.service", service).attribute("rpc.method", method).attribute("capaee.rpc.transport", transport);
     }
 }
