@@ -84,7 +84,7 @@ class ConfigurationReferenceTest {
         for (String name : List.of("functions.directory", "capa.app-id", "capa.kv", "capa.Kv.host", "capa.kv.Host", "registry.directory")) {
             assertFalse(SettingNames.followsTheScheme(name), name);
         }
-        for (String name : List.of("capa.kv.host", "capa.functions.NAME.timeout", "capa.bindings.kafka-input.group-id", "http.port",
+        for (String name : List.of("capa.kv.host", "capa.functions.NAME.timeout", "capa.bindings.kafka-input.group-id", "http.port", "otel.sdk.disabled",
                 "io.capaee.proxy.invoke.InvokeClient/send/Retry/maxRetries")) {
             assertTrue(SettingNames.followsTheScheme(name), name);
         }

@@ -17,8 +17,12 @@ final class SettingMentions {
     private static final Pattern CODE = Pattern.compile("```[^\\n]*\\n(.*?)```|`([^`\\n]+)`", Pattern.DOTALL);
     private static final Pattern SETTING = Pattern.compile(
             "(capa|functions|proxy|worker|registry|invoke|rpc|http|https)(\\.([a-z0-9][a-z0-9-]*|[A-Z][A-Z0-9_]*|\\*[a-z0-9-]*))+");
-    /** Values and module names that look like settings: subjects, a prefix, Python's web server module. */
-    private static final Set<String> VALUES = Set.of("capa.input", "capa.jsinput", "capa.rpc", "http.server");
+    /**
+     * Values and names that look like settings: subjects, a prefix, Python's web server module, and the OpenTelemetry
+     * semantic attributes of the traces' spans (docs/operations.md).
+     */
+    private static final Set<String> VALUES = Set.of("capa.input", "capa.jsinput", "capa.rpc", "http.server",
+            "http.request.method", "rpc.system", "rpc.service", "rpc.method");
 
     private SettingMentions() {
     }

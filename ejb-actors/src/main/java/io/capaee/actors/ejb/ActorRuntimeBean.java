@@ -43,6 +43,7 @@ import io.capaee.api.jobs.JobSpec;
 import io.capaee.api.jobs.JobView;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.security.SecuritySettings;
+import io.capaee.api.tracing.Traces;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.KeyNamespace;
@@ -66,6 +67,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.management.ManagementFactory;
@@ -120,6 +122,10 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     @Resource
     TimerService timerService;
 
+    /** MicroProfile Telemetry's OpenTelemetry, through lib-api's producer: CDI injection works in this EJB module. */
+    @Inject
+    Traces traces;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -172,7 +178,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
         Forwarder forwarder = leases == null ? Forwarder.none() : new HttpForwarder(http, settings.callTimeout().plus(hostTimeout),
                 config.getOptionalValue("capa.invoke.api-token", String.class));
         core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix(), placement::fence), this::schedule,
-                Clock.systemUTC(), hosts::find, turns, this::deadline, placement, forwarder);
+                Clock.systemUTC(), hosts::find, turns, this::deadline, placement, forwarder, traces);
         // every hosted type's statistics as an MBean, those that discovery finds later too
         core.onTypeAdded(this::expose);
         javaActors = new JavaActorHosting(core, jsonb);

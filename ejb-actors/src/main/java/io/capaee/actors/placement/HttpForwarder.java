@@ -8,6 +8,7 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ScheduleSpec;
+import io.capaee.api.tracing.TraceContext;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -61,6 +62,7 @@ public final class HttpForwarder implements Forwarder {
         if (request.reentrancyId() != null) {
             b.header("Dapr-Reentrancy-Id", request.reentrancyId());
         }
+        TraceContext.injectCurrent(b::header); // the caller's span, when tracing is on: the owner's spans continue it
         return send(owner, actor, b.build()).thenApply(r -> new ActorResponse(r.body(), r.headers().firstValue("Content-Type").orElse(null)));
     }
 

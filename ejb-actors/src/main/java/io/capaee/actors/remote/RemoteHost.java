@@ -6,6 +6,7 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.tracing.TraceContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -73,6 +74,7 @@ public final class RemoteHost {
         if (request.reentrancyId() != null) {
             b.header("Dapr-Reentrancy-Id", request.reentrancyId());
         }
+        TraceContext.injectCurrent(b::header); // the actor's span (turn), when tracing is on: the app host continues it
         return b;
     }
 

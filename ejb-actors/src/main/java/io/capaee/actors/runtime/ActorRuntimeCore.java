@@ -13,6 +13,8 @@ import io.capaee.api.actors.ActorTypeStatus;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
     private final Forwarder forwarder;
     private final Routes routes;
     private final Executor moves;
+    private final Traces traces;
     private final ActorRuntime here = new Here();
 
     /**
@@ -68,6 +71,14 @@ public final class ActorRuntimeCore implements ActorRuntime {
     public ActorRuntimeCore(ActorSettings settings, ActorStore store, Scheduler scheduler, Clock clock,
                             Function<String, Optional<HostedType>> discovery, Executor turns, Scheduler deadlines,
                             Placement placement, Forwarder forwarder) {
+        this(settings, store, scheduler, clock, discovery, turns, deadlines, placement, forwarder, Traces.off());
+    }
+
+    /** @param traces the spans of actor calls ({@link ActorTraces}) */
+    public ActorRuntimeCore(ActorSettings settings, ActorStore store, Scheduler scheduler, Clock clock,
+                            Function<String, Optional<HostedType>> discovery, Executor turns, Scheduler deadlines,
+                            Placement placement, Forwarder forwarder, Traces traces) {
+        this.traces = traces;
         this.settings = settings;
         this.placement = placement;
         this.forwarder = forwarder;
@@ -206,8 +217,10 @@ public final class ActorRuntimeCore implements ActorRuntime {
         // the host sees the chain, as Dapr stamps it, so that it can pass it on to nested actor calls
         ActorRequest stamped = chain.equals(request.reentrancyId()) ? request : new ActorRequest(request.body(), request.contentType(), chain);
         CompletableFuture<ActorResponse> done = new CompletableFuture<>();
-        turns.turn(actor, type, new Turn<>(chain, stamped.body().length, true, a -> a.instance.invokeAsync(method, stamped)), inline, true)
+        TraceSpan span = ActorTraces.turn(traces, actor, method);
+        turns.turn(actor, type, new Turn<>(chain, stamped.body().length, true, ActorTraces.within(span, a -> a.instance.invokeAsync(method, stamped))), inline, true)
                 .whenComplete((r, e) -> {
+            ActorTraces.end(span, e);
             s.callNanos.add(System.nanoTime() - start);
             if (e == null) {
                 done.complete(r);

@@ -12,6 +12,9 @@ import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
 import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.security.SecuritySettings;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
+import io.opentelemetry.context.Scope;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -49,6 +52,9 @@ public class TargetDelivery {
     @Inject
     GrpcAppDelivery grpcApp;
 
+    @Inject
+    Traces traces;
+
     // another EJB module's bean: named, not left to the container's matching by interface
     @EJB(lookup = "java:app/ejb-actors/ActorRuntimeBean!io.capaee.api.actors.ActorRuntime")
     ActorRuntime actors;
@@ -62,6 +68,17 @@ public class TargetDelivery {
     Optional<String> appToken;
 
     public void deliver(InboundMessage message) throws InputBindingException {
+        try (TraceSpan span = InboundTraces.deliver(traces, message); Scope in = span.enter()) {
+            try {
+                route(InboundTraces.withContext(span, message));
+            } catch (RuntimeException e) { // an InputBindingException as well
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void route(InboundMessage message) throws InputBindingException {
         EventTarget target = target(message);
         switch (target.kind()) {
             case FUNCTION -> app.toFunction(message, URI.create(functionsUrl.replaceAll("/+$", "") + "/" + target.functionPath()),

@@ -16,13 +16,15 @@ import java.util.Optional;
  * @param hostInformation what {@code hostGetHostInformation} returns (Capsule: {@code {"httpPort":8080}})
  * @param log receives {@code hostLogString} lines
  * @param http the client {@code hostHttp} uses (redirects are never followed, see HttpAllowList)
+ * @param hostCalls told of each host function a guest calls, on the guest's thread, before it runs (traces)
  */
 public record HostServices(
         Optional<KeyValueConnectionFactory> keyValue,
         Optional<QueryConnectionFactory> query,
         String hostInformation,
         GuestLog log,
-        HttpClient http) {
+        HttpClient http,
+        HostCallListener hostCalls) {
 
     public HostServices {
         Objects.requireNonNull(keyValue, "keyValue");
@@ -30,6 +32,19 @@ public record HostServices(
         Objects.requireNonNull(hostInformation, "hostInformation");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(hostCalls, "hostCalls");
+    }
+
+    /** Services whose host calls nobody watches. */
+    public HostServices(Optional<KeyValueConnectionFactory> keyValue, Optional<QueryConnectionFactory> query, String hostInformation,
+            GuestLog log, HttpClient http) {
+        this(keyValue, query, hostInformation, log, http, (function, hostFunction) -> {});
+    }
+
+    /** Told of the host functions guests call. */
+    @FunctionalInterface
+    public interface HostCallListener {
+        void called(String function, String hostFunction);
     }
 
     /** Receives what guests log through {@code hostLogString}. */

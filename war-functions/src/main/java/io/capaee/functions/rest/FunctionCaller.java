@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.rest;
 
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.api.wasm.WasmFunctionException;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.functions.service.Deployment;
 import io.capaee.functions.service.FunctionRegistry;
+import io.capaee.functions.service.FunctionTraces;
 import io.capaee.functions.service.FunctionsConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,6 +31,9 @@ public class FunctionCaller {
     @Inject
     FunctionsConfig config;
 
+    @Inject
+    Traces traces;
+
     /**
      * @param revision the revision, {@link FunctionRegistry#DEFAULT_REVISION} for the default
      * @param uri what the guest sees as its request target ({@code /} or {@code /?query})
@@ -35,6 +41,20 @@ public class FunctionCaller {
      * @param contentLength the declared body length, -1 when not declared
      */
     public HttpReply call(String method, String name, String revision, String uri, Map<String, String> headers,
+            InputStream body, long contentLength) {
+        try (TraceSpan span = FunctionTraces.call(traces, method, name, revision, headers)) {
+            try {
+                HttpReply reply = run(method, name, revision, uri, headers, body, contentLength);
+                span.httpStatus(reply.status());
+                return reply;
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private HttpReply run(String method, String name, String revision, String uri, Map<String, String> headers,
             InputStream body, long contentLength) {
         Deployment deployment = registry.find(name, revision);
         String text = readBody(body, contentLength);

@@ -3,6 +3,7 @@ package io.capaee.functions.service;
 
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.query.QueryConnectionFactory;
+import io.capaee.api.tracing.Traces;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.WasmEngine;
 import jakarta.annotation.PostConstruct;
@@ -37,6 +38,9 @@ public class WasmRuntime {
     @Inject
     FunctionsConfig config;
 
+    @Inject
+    Traces traces;
+
     private WasmEngine engine;
 
     @PostConstruct
@@ -46,7 +50,8 @@ public class WasmRuntime {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         HostServices services = new HostServices(Optional.ofNullable(keyValue), Optional.ofNullable(couchbase),
-                config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http);
+                config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http,
+                FunctionTraces.hostCalls(traces));
         engine = new WasmEngine(services, scheduler, config.compiler(), config.compiledCache(), config.compiledCacheMaxBytes());
     }
 

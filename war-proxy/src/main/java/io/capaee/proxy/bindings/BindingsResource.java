@@ -8,8 +8,11 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -32,6 +35,9 @@ import java.util.Map;
 @Path("/v1.0/bindings")
 @ApplicationScoped
 public class BindingsResource {
+    @Inject
+    Traces traces;
+
     static final String INVOKE_FAILED = OutputBindings.INVOKE_FAILED;
 
     @POST
@@ -52,10 +58,13 @@ public class BindingsResource {
         OutputBindingFactory factory = OutputBindings.lookup(name);
         BindingRequest request = InvokeBindingBody.parse(body);
         BindingResponse result;
-        try (OutputBinding binding = factory.getConnection()) {
-            result = binding.invoke(request);
-        } catch (OutputBindingException e) {
-            return error(name, e);
+        try (TraceSpan span = BindingTraces.invoke(traces, name, request.operation())) {
+            try (OutputBinding binding = factory.getConnection()) {
+                result = binding.invoke(BindingTraces.withContext(span, request));
+            } catch (OutputBindingException e) {
+                span.failed(e);
+                return error(name, e);
+            }
         }
         Response.ResponseBuilder response = result.hasData()
                 ? Response.ok(result.data(), MediaType.APPLICATION_OCTET_STREAM_TYPE)

@@ -2,6 +2,7 @@
 package io.capaee.proxy.forward;
 
 import io.capaee.api.http.Problem;
+import io.capaee.api.tracing.TraceContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -214,6 +215,8 @@ final class Exchange {
                 b.addHeader(name, values.nextElement());
             }
         }
+        // inside a proxy span (tracing on) the upstream continues it; else the caller's own context passes as it came
+        TraceContext.injectCurrent(b::setHeader);
         String forwardedFor = request.getHeader("X-Forwarded-For");
         String client = request.getRemoteAddr();
         b.addHeader("X-Forwarded-For", forwardedFor == null || forwardedFor.isBlank() ? client : forwardedFor + ", " + client);

@@ -7,6 +7,8 @@ import io.capaee.api.routes.RouteTable;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.rest.CapsuleJson;
 import io.capaee.proxy.service.ProxyConfig;
 import jakarta.inject.Inject;
@@ -36,6 +38,9 @@ public class ForwardServlet extends HttpServlet {
 
     @Inject
     transient ProxyConfig config;
+
+    @Inject
+    transient Traces traces;
 
     private transient ForwardClient client;
     private final transient CurrentPolicy access = new CurrentPolicy();
@@ -99,7 +104,10 @@ public class ForwardServlet extends HttpServlet {
                     "revision " + t.revision() + " of function " + t.function() + " has no upstream URL"));
             return;
         }
-        new Exchange(client, request, response, target.get()).run();
+        try (TraceSpan span = ProxyTraces.forward(traces, request, target.get())) {
+            new Exchange(client, request, response, target.get()).run();
+            span.httpStatus(response.getStatus());
+        }
     }
 
     static void write(HttpServletResponse response, int status, String type, String body) throws IOException {

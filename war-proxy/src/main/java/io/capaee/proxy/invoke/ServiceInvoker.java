@@ -3,6 +3,8 @@ package io.capaee.proxy.invoke;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.grpc.AppCallbackChannels;
 import io.capaee.proxy.appcallback.HttpStatuses;
 import io.capaee.proxy.dapr.DaprException;
@@ -54,6 +56,9 @@ public class ServiceInvoker {
     @Inject
     AppCallbackChannels appCallbacks;
 
+    @Inject
+    Traces traces;
+
     /**
      * Invokes {@code methodPath} (no leading '/', percent-encoded as it came) of app {@code appId}. {@code headers} are
      * those to forward; the caller's address is added to {@code X-Forwarded-For}, so that a call relayed back into
@@ -61,6 +66,21 @@ public class ServiceInvoker {
      */
     public InvokeClient.Answer invoke(String appId, String httpMethod, String methodPath, String rawQuery,
                                       Map<String, List<String>> headers, String callerAddress, byte[] body) {
+        try (TraceSpan span = InvokeTraces.invoke(traces, appId, httpMethod, methodPath)) {
+            try {
+                InvokeClient.Answer answer = call(appId, httpMethod, methodPath, rawQuery, InvokeTraces.headers(traces, headers),
+                        callerAddress, body);
+                span.httpStatus(answer.status());
+                return answer;
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private InvokeClient.Answer call(String appId, String httpMethod, String methodPath, String rawQuery,
+                                     Map<String, List<String>> headers, String callerAddress, byte[] body) {
         URI base = apps.resolve(appId).orElseThrow(() -> new DaprException(404, "ERR_DIRECT_INVOKE",
                 "no app with id '" + appId + "': not this server's, not in capa.invoke.apps, not in the app registry"));
         Optional<String> unsafe = PathSegments.problem(methodPath);

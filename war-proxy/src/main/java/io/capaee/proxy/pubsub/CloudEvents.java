@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,14 @@ final class CloudEvents {
     private CloudEvents() {}
 
     static byte[] envelope(byte[] body, String contentType, String source, String pubsub, String topic) {
+        return envelope(body, contentType, source, pubsub, topic, Map.of());
+    }
+
+    /**
+     * @param traceContext the publisher's {@code traceparent} and {@code tracestate} (W3C): the envelope's extension
+     *     attributes of those names, in place of any the body had (empty: tracing off, the body's are kept)
+     */
+    static byte[] envelope(byte[] body, String contentType, String source, String pubsub, String topic, Map<String, String> traceContext) {
         String type = contentType == null || contentType.isBlank() ? "text/plain" : contentType.strip();
         String bare = type.split(";")[0].strip().toLowerCase(Locale.ROOT);
         JsonObjectBuilder event;
@@ -53,6 +62,7 @@ final class CloudEvents {
             }
         }
         event.add("topic", topic).add("pubsubname", pubsub);
+        traceContext.forEach(event::add);
         return event.build().toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -4,6 +4,8 @@ package io.capaee.proxy.pubsub;
 import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -39,10 +41,12 @@ final class Delivery implements DeliveryHandler {
     /** The route names this server's own actor or function, named in configuration; else it is an app. */
     private final boolean toThisServer;
     private final String apiToken; // for this server's own APIs when they require one; null otherwise
+    private final Traces traces;
 
     /** @param toThisServer the route is one of this server's functions or actors: sent with its own Dapr API token, when one is set */
     Delivery(Subscription subscription, URI target, boolean toThisServer, SubscriptionSettings settings,
-            PubSubConnectionFactory broker, HttpClient http) {
+            PubSubConnectionFactory broker, HttpClient http, Traces traces) {
+        this.traces = traces;
         this.subscription = subscription;
         this.target = target;
         this.appId = settings.appId();
@@ -56,10 +60,19 @@ final class Delivery implements DeliveryHandler {
     @Override
     public Outcome attempt(byte[] message, int attempt) {
         byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
+        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, attempt)) {
+            Outcome outcome = send(event, attempt, span);
+            span.attribute("capaee.delivery.outcome", outcome.name());
+            return outcome;
+        }
+    }
+
+    private Outcome send(byte[] event, int attempt, TraceSpan span) {
         HttpResponse<String> r;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
                     .header("Content-Type", CloudEvents.MEDIA_TYPE);
+            span.inject(request::header);
             if (!toThisServer) {
                 request.header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
             } else if (apiToken != null) {
@@ -68,11 +81,13 @@ final class Delivery implements DeliveryHandler {
             r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             LOG.log(Level.FINE, "{0}: delivery {1} failed: {2}", new Object[] {subscription.key(), attempt, e.getMessage()});
+            span.failed(e);
             return Outcome.RETRY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.RETRY;
         }
+        span.httpStatus(r.statusCode());
         if (r.statusCode() == 404) {
             LOG.log(Level.WARNING, "{0}: the app answered 404; the message is dropped", subscription.key());
             return Outcome.DROP;

@@ -5,6 +5,8 @@ import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubFullException;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,9 @@ public class Publisher {
     @ConfigProperty(name = "capa.app.id")
     String appId;
 
+    @Inject
+    Traces traces = Traces.off();
+
     Publisher() {}
 
     /** Outside CDI (tests): on these components, as this app. */
@@ -44,6 +49,17 @@ public class Publisher {
 
     /** Publishes {@code body} on {@code topic}: as it is when {@code raw}, else in a CloudEvent envelope. */
     public void publish(String pubsub, String topic, byte[] body, String contentType, boolean raw) {
+        try (TraceSpan span = PubSubTraces.publish(traces, pubsub, topic)) {
+            try {
+                send(pubsub, topic, body, contentType, raw);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private void send(String pubsub, String topic, byte[] body, String contentType, boolean raw) {
         PubSubConnectionFactory broker = broker(pubsub);
         byte[] message = raw ? body : envelope(body, contentType, pubsub, topic);
         try (PubSubConnection connection = broker.getConnection()) {
@@ -91,7 +107,7 @@ public class Publisher {
     }
 
     byte[] envelope(byte[] body, String contentType, String pubsub, String topic) {
-        return CloudEvents.envelope(body, contentType, appId, pubsub, topic);
+        return CloudEvents.envelope(body, contentType, appId, pubsub, topic, PubSubTraces.context(traces));
     }
 
     PubSubConnectionFactory broker(String name) {

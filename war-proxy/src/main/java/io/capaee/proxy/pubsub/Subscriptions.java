@@ -7,6 +7,7 @@ import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubSubscription;
+import io.capaee.api.tracing.Traces;
 import io.capaee.grpc.AppCallbackChannels;
 import io.capaee.proxy.component.ComponentInfo;
 import io.capaee.proxy.component.JndiComponents;
@@ -67,6 +68,9 @@ public class Subscriptions implements MetadataContributor {
 
     @Inject
     AppCallbackChannels appCallbacks;
+
+    @Inject
+    Traces traces;
 
     private final Map<String, Running> running = new LinkedHashMap<>(); // guarded by this
     private final Map<Long, Running> streams = new LinkedHashMap<>(); // guarded by this: by connection number
@@ -154,7 +158,7 @@ public class Subscriptions implements MetadataContributor {
         // a route on the app goes to its AppCallback service when it speaks gRPC; URLs, functions and actors over HTTP
         boolean toGrpcApp = settings.grpcApp() && route.kind() == EventTarget.Kind.APP && !route.isUrl();
         DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker)
-                : new Delivery(s, target, route.isThisServer(), settings, broker, http);
+                : new Delivery(s, target, route.isThisServer(), settings, broker, http, traces);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), settings.policy(),
                     contexts.createContextualProxy(delivery, DeliveryHandler.class))));

@@ -12,6 +12,8 @@ import io.capaee.api.rpc.RpcTimeoutException;
 import io.capaee.api.rpc.UnknownMethodException;
 import io.capaee.api.rpc.codec.CaraCodec;
 import io.capaee.api.rpc.schema.InterfaceSchema;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,16 +47,22 @@ public class RpcResource {
     @Inject
     RpcConfig config;
 
+    @Inject
+    Traces traces;
+
     @POST
     @Path("{service}/{method}")
     @Produces(HttpRpcTransport.MEDIA_TYPE)
     public Response call(@PathParam("service") String service, @PathParam("method") String method, byte[] body) {
         CaraCodec codec = config.strict() ? CaraCodec.strict() : CaraCodec.lenient();
-        try {
-            byte[] results = services.server().invoke(service, method, body == null ? new byte[0] : body, codec);
-            return Response.ok(results, HttpRpcTransport.MEDIA_TYPE).build();
-        } catch (RpcCallException e) {
-            return failure(e);
+        try (TraceSpan span = RpcTraces.call(traces, "http", service, method)) {
+            try {
+                byte[] results = services.server().invoke(service, method, body == null ? new byte[0] : body, codec);
+                return Response.ok(results, HttpRpcTransport.MEDIA_TYPE).build();
+            } catch (RpcCallException e) {
+                span.failed(e);
+                return failure(e);
+            }
         }
     }
 

@@ -92,6 +92,7 @@ public final class CapsuleHostFunctions {
         Map<String, FunctionType> types = signatures();
         return List.of(
                 new HostFunction(MODULE, "hostLogString", types.get("hostLogString"), (inst, a) -> {
+                    services.hostCalls().called(function, "hostLogString");
                     services.log().line(function, str(inst, a, 0));
                     return null;
                 }),
@@ -113,8 +114,9 @@ public final class CapsuleHostFunctions {
     }
 
     /** A host function whose last two parameters are the (retPtrAddr, retLenAddr) out-parameters. */
-    private static HostFunction returning(Map<String, FunctionType> types, String name, StringResult body) {
+    private HostFunction returning(Map<String, FunctionType> types, String name, StringResult body) {
         return new HostFunction(MODULE, name, types.get(name), (inst, args) -> {
+            services.hostCalls().called(function, name);
             String result = body.apply(inst, args);
             GuestMemory.returnString(inst, args[args.length - 2], args[args.length - 1], result);
             return null;

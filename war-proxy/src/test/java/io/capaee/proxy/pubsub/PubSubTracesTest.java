@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.pubsub;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import io.capaee.api.inbound.DeliveryPolicy;
+import io.capaee.api.json.JsonText;
+import io.capaee.api.pubsub.DeliveryHandler.Outcome;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import jakarta.json.JsonObject;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A message's trace from its publish to its delivery: the CloudEvent's traceparent, the subscriber's header. */
+class PubSubTracesTest {
+    private final InMemorySpanExporter exported = InMemorySpanExporter.create();
+    private final SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
+    private final Traces traces = Traces.of(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
+    private final Subscription subscription = new Subscription("pubsub", "orders", "/orders", null, false, "PROGRAMMATIC");
+    private final SubscriptionSettings settings = new SubscriptionSettings("test-app", "http://127.0.0.1:1", false, "http://127.0.0.1:2",
+            null, Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(5));
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
+    private HttpServer app;
+
+    @BeforeEach
+    void start() throws Exception {
+        app = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        app.createContext("/orders", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            traceparents.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        app.start();
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop(0);
+        provider.close();
+    }
+
+    @Test
+    void theDeliveryIsTheChildOfThePublishAndTheSubscriberGetsTheDeliverysContext() {
+        byte[] event;
+        try (TraceSpan publish = PubSubTraces.publish(traces, "pubsub", "orders")) {
+            event = CloudEvents.envelope("{\"item\":\"tea\"}".getBytes(StandardCharsets.UTF_8), "application/json", "test-app", "pubsub",
+                    "orders", PubSubTraces.context(traces));
+            assertEquals(publish.traceparent(), ((JsonObject) JsonText.parse(event)).getString("traceparent"));
+        }
+        Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
+                settings, null, HttpClient.newHttpClient(), traces);
+        assertEquals(Outcome.DELIVERED, delivery.attempt(event, 1));
+
+        SpanData publish = span("publish orders");
+        SpanData deliver = span("deliver orders");
+        assertEquals(SpanKind.PRODUCER, publish.getKind());
+        assertEquals(SpanKind.CONSUMER, deliver.getKind());
+        assertEquals(publish.getSpanId(), deliver.getParentSpanId());
+        assertEquals(publish.getTraceId(), deliver.getTraceId());
+        assertEquals(List.of("00-" + deliver.getTraceId() + "-" + deliver.getSpanId() + "-01"), traceparents);
+        assertEquals(200L, deliver.getAttributes().asMap().entrySet().stream()
+                .filter(e -> e.getKey().getKey().equals("http.response.status_code")).findFirst().orElseThrow().getValue());
+    }
+
+    @Test
+    void aCloudEventThatCarriesATraceparentGetsThePublishersInstead() {
+        String given = "{\"specversion\":\"1.0\",\"id\":\"1\",\"source\":\"x\",\"type\":\"t\",\"traceparent\":\"00-"
+                + "0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}";
+        String written;
+        try (TraceSpan publish = PubSubTraces.publish(traces, "pubsub", "orders")) {
+            JsonObject event = (JsonObject) JsonText.parse(CloudEvents.envelope(given.getBytes(StandardCharsets.UTF_8),
+                    CloudEvents.MEDIA_TYPE, "test-app", "pubsub", "orders", PubSubTraces.context(traces)));
+            written = event.getString("traceparent");
+            assertEquals(publish.traceparent(), written);
+        }
+        assertFalse(written.contains("b7ad6b7169203331"));
+    }
+
+    @Test
+    void withTracingOffTheEnvelopeHasNoTraceparentAndTheDeliveryNoHeader() {
+        Traces off = Traces.off();
+        byte[] event;
+        try (TraceSpan publish = PubSubTraces.publish(off, "pubsub", "orders")) {
+            event = CloudEvents.envelope("hi".getBytes(StandardCharsets.UTF_8), "text/plain", "test-app", "pubsub", "orders",
+                    PubSubTraces.context(off));
+        }
+        assertFalse(((JsonObject) JsonText.parse(event)).containsKey("traceparent"));
+        Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
+                settings, null, HttpClient.newHttpClient(), off);
+        assertEquals(Outcome.DELIVERED, delivery.attempt(event, 1));
+        assertEquals(List.of("null"), traceparents);
+        assertTrue(exported.getFinishedSpanItems().isEmpty());
+    }
+
+    @Test
+    void aRawMessageStartsANewTraceAtItsDelivery() {
+        Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
+                settings, null, HttpClient.newHttpClient(), traces);
+        assertEquals(Outcome.DELIVERED, delivery.attempt("raw bytes".getBytes(StandardCharsets.UTF_8), 1));
+        SpanData deliver = span("deliver orders");
+        assertFalse(deliver.getParentSpanContext().isValid());
+        assertNotNull(traceparents.get(0));
+    }
+
+    private SpanData span(String name) {
+        List<SpanData> found = new ArrayList<>(exported.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name)).toList());
+        assertEquals(1, found.size(), "spans named " + name + " in " + exported.getFinishedSpanItems());
+        return found.get(0);
+    }
+}
