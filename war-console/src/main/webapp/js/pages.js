@@ -115,9 +115,12 @@ export const pages = {
       ['actor types (active actors)', o.actors.length + ' (' + o.actors.reduce((n, a) => n + a.active, 0) + ')'],
       ['subscriptions', o.subscriptions.length],
       ...Object.entries(byKind).sort().map(([k, n]) => ['components: ' + k, n])]);
-    const servers = o.actorGroup.length > 0 ? o.actorGroup : [{ url: location.origin, self: true, heartbeat: '' }];
-    fillTable('overview-servers', ['server', 'this one', 'heartbeat', 'console'], servers.map(m =>
-        [m.url, m.self ? 'yes' : '', m.heartbeat, el('a', { href: m.url.replace(/\/$/, '') + '/console/' }, 'open')]));
+    fillTable('overview-servers', ['server', 'URL', 'version', 'alive until', 'console'], o.servers.map(m =>
+        [m.id + (m.self ? ' (this one)' : ''), m.url, m.version,
+          m.self ? 'now' : el('span', { class: m.alive ? 'status UP' : 'status DOWN' }, m.aliveUntil || ''),
+          m.self ? '' : el('a', { href: m.url + '/console/' }, 'open')]));
+    fillTable('overview-group', ['actor group member', 'this one', 'heartbeat', 'partitions'], o.actorGroup.map(m =>
+        [m.url, m.self ? 'yes' : '', m.heartbeat, (m.partitions || []).length]), 'no actor group (capa.actors.placement=partitioned)');
     fillTable('overview-metrics', ['family', 'series', 'sum'],
         families(state.samples, 'capa_').map(f => [f.name, f.series, round(f.total)]), 'no capa_* metrics yet');
   },

@@ -73,6 +73,8 @@ class ConsoleIT {
         assertTrue(counts.contains("registry modules"), counts);
         String health = browser.find(By.id("overview-health")).getText();
         assertTrue(health.contains("wasm-functions"), "the readiness checks of /health: " + health);
+        String servers = browser.find(By.id("overview-servers")).getText();
+        assertTrue(servers.contains(Server.base() + " "), "this server, as its worker's heartbeat announces it: " + servers);
     }
 
     @Test

@@ -75,6 +75,14 @@ public class WorkerService {
     @Resource(lookup = "eis/capa/keyvalue")
     KeyValueConnectionFactory keyValue;
 
+    @Inject
+    @ConfigProperty(name = "capa.server.id", defaultValue = "")
+    String serverId;
+
+    @Inject
+    @ConfigProperty(name = "http.port", defaultValue = "9080")
+    int httpPort;
+
     private LocalWorker local;
     private WorkerDesiredState desired;
     private WorkerHeartbeat heartbeat;
@@ -93,7 +101,8 @@ public class WorkerService {
             throw new IllegalStateException("capa.worker.heartbeat-lapse (" + heartbeatLapse + ") must be at least twice "
                     + DesiredStates.INTERVAL + " (" + DesiredStates.interval() + "), how often a worker beats");
         }
-        heartbeat = new WorkerHeartbeat(keyValue, routesKey, localBase, routes, lapse, System::currentTimeMillis);
+        heartbeat = new WorkerHeartbeat(keyValue, routesKey, localBase, routes, lapse, System::currentTimeMillis,
+                io.capaee.api.routes.ServerAnnouncement.serverId(serverId, httpPort));
     }
 
     /**
