@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -69,7 +70,21 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).until(condition);
+        // the pages are filled again every few seconds: an element found may be replaced before it is read
+        return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    /** Clicks what {@code by} finds, again if the page was filled anew between finding and clicking. */
+    void click(By by) {
+        await(d -> {
+            d.findElement(by).click();
+            return true;
+        });
+    }
+
+    /** The text of what {@code by} finds, read again if the page was filled anew meanwhile. */
+    String text(By by) {
+        return await(d -> d.findElement(by).getText());
     }
 
     WebElement find(By by) {

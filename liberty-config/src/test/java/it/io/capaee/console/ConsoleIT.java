@@ -92,7 +92,7 @@ class ConsoleIT {
         form.findElement(By.tagName("button")).click();
         By calls = By.cssSelector("span.calls[data-function='" + function + "'][data-revision='v1']");
         browser.await(d -> !d.findElements(calls).isEmpty());
-        assertEquals("0", browser.find(calls).getText(), "no call yet");
+        assertEquals("0", browser.text(calls), "no call yet");
         assertTrue(worker.list().containsKey(function), "deployed through the worker API: " + worker.list());
 
         for (int i = 0; i < 5; i++) {
@@ -126,10 +126,10 @@ class ConsoleIT {
                 browser.open("bindings");
                 By state = By.cssSelector("span[data-connector='" + id + "']");
                 browser.await(d -> "running".equals(d.findElement(state).getText()));
-                browser.find(By.xpath("//tr[.//span[@data-connector='" + id + "']]//button[text()='stop']")).click();
+                browser.click(By.xpath("//tr[.//span[@data-connector='" + id + "']]//button[text()='stop']"));
                 browser.await(d -> "stopped".equals(d.findElement(state).getText()));
                 assertEquals("stopped", status(id).getString("state"), "the API says the connector stopped");
-                assertTrue(browser.find(By.id("message")).getText().contains("stop"), browser.find(By.id("message")).getText());
+                assertTrue(browser.text(By.id("message")).contains("stop"), browser.text(By.id("message")));
                 assertEquals(List.of(), browser.errors());
             } finally {
                 try {

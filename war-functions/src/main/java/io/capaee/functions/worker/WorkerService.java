@@ -8,6 +8,7 @@ import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.routes.KeyValueRouteTable;
 import io.capaee.api.routes.RouteTable;
+import io.capaee.api.routes.ServerAnnouncement;
 import io.capaee.functions.service.FunctionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -76,8 +77,8 @@ public class WorkerService {
     KeyValueConnectionFactory keyValue;
 
     @Inject
-    @ConfigProperty(name = "capa.server.id", defaultValue = "")
-    String serverId;
+    @ConfigProperty(name = "capa.server.id")
+    Optional<String> serverId; // empty (the default): <host name>-<http.port>
 
     @Inject
     @ConfigProperty(name = "http.port", defaultValue = "9080")
@@ -102,7 +103,7 @@ public class WorkerService {
                     + DesiredStates.INTERVAL + " (" + DesiredStates.interval() + "), how often a worker beats");
         }
         heartbeat = new WorkerHeartbeat(keyValue, routesKey, localBase, routes, lapse, System::currentTimeMillis,
-                io.capaee.api.routes.ServerAnnouncement.serverId(serverId, httpPort));
+                ServerAnnouncement.serverId(serverId.orElse(""), httpPort));
     }
 
     /**

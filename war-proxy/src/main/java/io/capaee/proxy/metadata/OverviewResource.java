@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -59,8 +60,8 @@ public class OverviewResource {
     String appId;
 
     @Inject
-    @ConfigProperty(name = "capa.server.id", defaultValue = "")
-    String serverId;
+    @ConfigProperty(name = "capa.server.id")
+    Optional<String> serverId; // empty (the default): <host name>-<http.port>
 
     @Inject
     @ConfigProperty(name = "http.port", defaultValue = "9080")
@@ -109,7 +110,7 @@ public class OverviewResource {
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
         JsonObjectBuilder body = Json.createObjectBuilder()
                 .add("caller", mayAct() ? "admin" : "viewer")
-                .add("serverId", ServerAnnouncement.serverId(serverId, httpPort))
+                .add("serverId", ServerAnnouncement.serverId(serverId.orElse(""), httpPort))
                 .add("appId", appId)
                 .add("version", MetadataSnapshot.RUNTIME_VERSION)
                 .add("startedAt", Instant.ofEpochMilli(started).toString())
@@ -149,7 +150,7 @@ public class OverviewResource {
             LOG.log(Level.WARNING, "overview: cannot read the servers' announcements: " + e, e);
         }
         if (all.stream().noneMatch(a -> a.url().equals(self))) {
-            all.add(new ServerAnnouncement(ServerAnnouncement.serverId(serverId, httpPort), self, ServerAnnouncement.VERSION, 0));
+            all.add(new ServerAnnouncement(ServerAnnouncement.serverId(serverId.orElse(""), httpPort), self, ServerAnnouncement.VERSION, 0));
         }
         all.sort(Comparator.comparing((ServerAnnouncement a) -> !a.url().equals(self)).thenComparing(ServerAnnouncement::url));
         long now = System.currentTimeMillis();
