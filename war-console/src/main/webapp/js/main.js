@@ -8,11 +8,18 @@ import { drawCharts, mayAct, pages, pollMetrics, state, wireForms } from './page
 const POLL_MILLIS = 3000;
 let timer = null;
 
+const INFO_MILLIS = 10000;
+let hideInfo = null;
+
 function notify(text, error) {
   const box = document.getElementById('message');
   box.textContent = text;
   box.className = error ? 'error' : 'info';
   box.hidden = false;
+  clearTimeout(hideInfo);
+  if (!error) {
+    hideInfo = setTimeout(() => { box.hidden = true; }, INFO_MILLIS); // errors stay until the next message
+  }
 }
 
 function currentPage() {

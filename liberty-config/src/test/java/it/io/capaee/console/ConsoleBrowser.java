@@ -109,8 +109,15 @@ final class ConsoleBrowser implements AutoCloseable {
     Path screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);
         Path target = SCREENSHOTS.resolve(name + ".png");
-        File shot = driver.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        // the whole page, not just the window: as tall as the page (at most 3000 pixels) for the picture
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new Dimension(1400, (int) Math.min(3000, Math.max(1000, height + 120))));
+        try {
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            driver.manage().window().setSize(new Dimension(1400, 1000));
+        }
         return target;
     }
 

@@ -80,7 +80,7 @@ class ConsoleIT {
     @Test
     void aFunctionDeployedFromTheConsoleAndCalledShowsItsCallsGoingUp() throws Exception {
         String function = "console-" + RUN;
-        HttpResponse<String> upload = RegistryUploads.upload("it-console-" + RUN, "hello", "1.0.0", Server.guest("hello-http.wasm"), "console");
+        HttpResponse<String> upload = RegistryUploads.upload("it-console-" + RUN, "hello", "1.0.0", Server.guest("hello-http"), "console");
         assertEquals(200, upload.statusCode(), upload.body());
         browser.open("functions");
         WebElement form = browser.find(By.id("deploy-form"));
