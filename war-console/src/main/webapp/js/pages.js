@@ -199,9 +199,9 @@ export const pages = {
   async bindings() {
     const [h, connectors] = await Promise.all([health(), getJson('/v1.0-alpha1/connectors')]);
     const check = name => Object.entries(((h.checks || []).find(c => c.name === name) || {}).data || {});
-    const health = v => el('span', { class: 'status ' + String(v).split(/[: ]/)[0] }, String(v));
-    fillTable('bindings-table', ['binding', 'health'], check('bindings').map(([k, v]) => [k, health(v)]), 'no output binding');
-    fillTable('inbound-table', ['input binding', 'source'], check('inbound').map(([k, v]) => [k, health(v)]), 'no input binding');
+    const badge = v => el('span', { class: 'status ' + String(v).split(/[: ]/)[0] }, String(v));
+    fillTable('bindings-table', ['binding', 'health'], check('bindings').map(([k, v]) => [k, badge(v)]), 'no output binding');
+    fillTable('inbound-table', ['input binding', 'source'], check('inbound').map(([k, v]) => [k, badge(v)]), 'no input binding');
     fillTable('connectors-table', ['id', 'state', 'source', 'sink', 'in', 'out', 'errors', 'dead letters', 'last error', ''],
         connectors.map(c => [c.id, el('span', { class: 'state state-' + c.state, 'data-connector': c.id }, c.state),
           c.source, c.sink, c.in, c.out, c.errors, c.deadLetters, c.lastError || '', el('span', { class: 'actions' },

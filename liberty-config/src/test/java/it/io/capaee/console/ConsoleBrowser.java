@@ -66,7 +66,12 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void awaitLoaded(String name) {
-        await(d -> name.equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        try {
+            await(d -> name.equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the page " + name + " was not filled; the console says: "
+                    + find(By.id("message")).getText() + "; browser errors: " + errors(), e);
+        }
     }
 
     <T> T await(Function<WebDriver, T> condition) {
