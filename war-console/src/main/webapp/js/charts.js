@@ -53,6 +53,8 @@ export class Chart {
       legend: { show: names.length > 0 },
       series: [{}, ...names.map((n, i) => ({ label: n, stroke: COLOURS[i % COLOURS.length], spanGaps: true }))],
       axes: [{}, { size: 50 }],
+      // from 0, and at least to 1: a quiet minute is a flat line at the bottom, not a line in the middle
+      scales: { y: { range: (u, min, max) => [0, Math.max(1, max === null ? 1 : max * 1.1)] } },
     };
     this.plot = new uPlot(options, data, container);
   }

@@ -126,7 +126,8 @@ export const pages = {
   },
 
   async functions() {
-    const [workers, modules] = await Promise.all([getJson('/wasm/worker/functions/list'), getJson('/registry/modules')]);
+    const [workers, modules, running] = await Promise.all([getJson('/wasm/worker/functions/list'),
+      getJson('/registry/modules'), getJson('/wasm/functions')]);
     const rows = [];
     for (const [fn, revisions] of Object.entries(workers)) {
       for (const [rev, r] of Object.entries(revisions)) {
@@ -152,6 +153,12 @@ export const pages = {
     }
     fillTable('functions-table', ['function', 'revision', '', 'sha256', 'module', 'instances', 'calls', 'errors',
       'p50 / p99 ms', 'failure', ''], rows, 'no function deployed through the worker API');
+    fillTable('running-table', ['function', 'revision', 'source', 'ABI', 'size', 'sha256', 'deployed at', 'calls', 'errors'],
+        (running.functions || []).map(f => [f.name, f.revision, f.source, f.abi, bytes(f.size), short(f.sha256), f.deployedAt,
+          sum(state.samples, 'capa_function_invocations_total', { function: f.name, revision: f.revision }),
+          sum(state.samples, 'capa_function_errors_total', { function: f.name, revision: f.revision })]), 'no function');
+    fillTable('failures-table', ['function', 'revision', 'source', 'problem', 'at'], (running.failures || []).map(f =>
+        [f.name, f.revision, f.source, el('span', { class: 'failure' }, f.message), f.at]), 'no failure');
     const select = document.querySelector('#deploy-form select[name=module]');
     const chosen = select.value;
     select.replaceChildren(...modules.map(m => el('option', { value: m.module }, m.module + ' (' + bytes(m.size) + ')')));

@@ -100,6 +100,7 @@ class ConsoleIT {
             assertEquals("Hello Bob", call.body());
         }
         browser.await(d -> "5".equals(d.findElement(calls).getText()));
+        browser.await(d -> d.findElement(By.id("running-table")).getText().contains("registry:it-console-" + RUN + "/hello/1.0.0"));
         browser.screenshot("functions-after-calls");
         assertEquals(List.of(), browser.errors());
     }

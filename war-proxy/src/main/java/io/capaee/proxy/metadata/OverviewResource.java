@@ -43,10 +43,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code GET /v1.0-alpha1/overview}: what the operator's console shows of this server, at the viewer level
  * (Dapr's {@code /v1.0/metadata} carries the same components but is an application's API). The server's id,
- * version and start time, the servers that share its route table (each announces itself with its worker's
- * heartbeat: {@link ServerAnnouncement}; only this one unless the key/value store is shared), every component by name and type (secret stores by name only, never a secret),
- * the pub/sub subscriptions, each hosted actor type with its counters, and the actor group's members when
- * actor placement is partitioned. Read-only; the console's actions go through the admin APIs, and
+ * version and start time; the servers that share its route table (each announces itself with its worker's
+ * heartbeat, {@link ServerAnnouncement}: only this one unless the key/value store is shared); every component
+ * by name and type (secret stores by name only, never a secret); the pub/sub subscriptions; each hosted actor
+ * type with its counters; and the actor group's members when actor placement is partitioned. Read-only; the console's actions go through the admin APIs, and
  * {@code caller} ({@code admin} or {@code viewer}) only tells the console whether to offer them: the admin
  * APIs check every action themselves.
  */
