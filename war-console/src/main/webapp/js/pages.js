@@ -178,8 +178,7 @@ export const pages = {
   },
 
   async proxy() {
-    const [routes, rules] = await Promise.all([getJson('/memory/functions/list'),
-      getJson('/v1.0-alpha1/traffic/rules').catch(() => [])]);
+    const [routes, traffic] = await Promise.all([getJson('/memory/functions/list'), getJson('/v1.0-alpha1/traffic/stats')]);
     const rows = [];
     for (const [fn, revisions] of Object.entries(routes)) {
       for (const [rev, urls] of Object.entries(revisions)) {
@@ -192,8 +191,12 @@ export const pages = {
       }
     }
     fillTable('routes-table', ['function', 'revision', 'upstream', ''], rows, 'no route');
-    const list = Array.isArray(rules) ? rules : (rules && Array.isArray(rules.rules) ? rules.rules : Object.values(rules || {}));
-    fillTable('traffic-table', ['rule', 'definition'], list.map(r => [r.name || '', JSON.stringify(r)]), 'no traffic rule');
+    const upstreams = (traffic.routes || []).flatMap(r => (r.upstreams || []).map(u => [r.rule, u.name, u.url,
+      Math.round(100 * u.share) + ' %', el('span', { class: 'status ' + (u.breaker === 'CLOSED' ? 'UP' : 'DOWN') }, u.breaker),
+      u.requests, u.errors, u.requestsPerSecond, u.latencyMs ? u.latencyMs.p50 + ' / ' + u.latencyMs.p99 : '',
+      r.unavailable]));
+    fillTable('traffic-table', ['rule', 'upstream', 'URL', 'share', 'breaker', 'requests', 'errors', 'per s',
+      'p50 / p99 ms', 'rule unavailable'], upstreams, 'no traffic rule');
   },
 
   async actors() {
