@@ -3,6 +3,7 @@ package io.capaee.functions.worker;
 
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.routes.ServerAnnouncement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.function.LongSupplier;
  * that was killed (and did not come back) stops being balanced over by every proxy, instead of being
  * tried and skipped for ever. Every live worker sweeps; the drops are idempotent, so two at once do
  * no harm. A server that comes back beats again and puts its routes back ({@link LocalWorker#restoreRoutes}),
- * so a drop that raced its return heals within one interval.
+ * so a drop that raced its return heals within one interval. Each beat also announces the server
+ * ({@link ServerAnnouncement}: id, URL, version, the same alive-until) for the console's list of servers.
  */
 final class WorkerHeartbeat {
     private final KeyValueConnectionFactory store;
@@ -29,13 +31,17 @@ final class WorkerHeartbeat {
     private final WorkerRoutes routes;
     private final long lapseMillis;
     private final LongSupplier clockMillis;
+    private final String serverId;
+    private final String routesKey;
 
     /** What one sweep dropped: the worker, until when it had said it was alive, and the number of its URLs taken out. */
     record Dropped(String worker, long aliveUntilMillis, int urls) {}
 
     WorkerHeartbeat(KeyValueConnectionFactory store, String routesKey, String localBase, WorkerRoutes routes, Duration lapse,
-            LongSupplier clockMillis) {
+            LongSupplier clockMillis, String serverId) {
         this.store = store;
+        this.routesKey = routesKey;
+        this.serverId = serverId;
         this.prefix = routesKey + ":workers:";
         this.localBase = WorkerRoutes.trimmed(localBase);
         this.routes = routes;
@@ -49,6 +55,9 @@ final class WorkerHeartbeat {
         List<Dropped> dropped = new ArrayList<>();
         try (KeyValueConnection kv = store.getConnection()) {
             kv.set(prefix + localBase, Long.toString(now + lapseMillis));
+            String origin = ServerAnnouncement.origin(localBase);
+            kv.set(ServerAnnouncement.key(routesKey, origin),
+                    new ServerAnnouncement(serverId, origin, ServerAnnouncement.VERSION, now + lapseMillis).json());
             for (String key : kv.keys(prefix + "*")) {
                 String worker = key.substring(prefix.length());
                 if (worker.equals(localBase)) {

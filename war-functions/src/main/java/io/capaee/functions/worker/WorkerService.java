@@ -8,6 +8,7 @@ import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.routes.KeyValueRouteTable;
 import io.capaee.api.routes.RouteTable;
+import io.capaee.api.routes.ServerAnnouncement;
 import io.capaee.functions.service.FunctionRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -75,6 +76,14 @@ public class WorkerService {
     @Resource(lookup = "eis/capa/keyvalue")
     KeyValueConnectionFactory keyValue;
 
+    @Inject
+    @ConfigProperty(name = "capa.server.id")
+    Optional<String> serverId; // empty (the default): <host name>-<http.port>
+
+    @Inject
+    @ConfigProperty(name = "http.port", defaultValue = "9080")
+    int httpPort;
+
     private LocalWorker local;
     private WorkerDesiredState desired;
     private WorkerHeartbeat heartbeat;
@@ -93,7 +102,8 @@ public class WorkerService {
             throw new IllegalStateException("capa.worker.heartbeat-lapse (" + heartbeatLapse + ") must be at least twice "
                     + DesiredStates.INTERVAL + " (" + DesiredStates.interval() + "), how often a worker beats");
         }
-        heartbeat = new WorkerHeartbeat(keyValue, routesKey, localBase, routes, lapse, System::currentTimeMillis);
+        heartbeat = new WorkerHeartbeat(keyValue, routesKey, localBase, routes, lapse, System::currentTimeMillis,
+                ServerAnnouncement.serverId(serverId.orElse(""), httpPort));
     }
 
     /**

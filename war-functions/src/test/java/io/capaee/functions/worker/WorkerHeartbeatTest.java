@@ -4,9 +4,11 @@ package io.capaee.functions.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.capaee.api.routes.KeyValueRouteTable;
+import io.capaee.api.routes.ServerAnnouncement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +22,25 @@ class WorkerHeartbeatTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final WorkerRoutes hereRoutes = new WorkerRoutes(table, HERE);
     private final WorkerRoutes thereRoutes = new WorkerRoutes(new KeyValueRouteTable(store, "routes", Duration.ZERO), THERE);
-    private final WorkerHeartbeat here = new WorkerHeartbeat(store, "routes", HERE, hereRoutes, LAPSE, now::get);
-    private final WorkerHeartbeat there = new WorkerHeartbeat(store, "routes", THERE + "/", thereRoutes, LAPSE, now::get);
+    private final WorkerHeartbeat here = new WorkerHeartbeat(store, "routes", HERE, hereRoutes, LAPSE, now::get, "server");
+    private final WorkerHeartbeat there = new WorkerHeartbeat(store, "routes", THERE + "/", thereRoutes, LAPSE, now::get, "server");
+
+    @Test
+    void eachBeatAnnouncesTheServerWithItsUrlAndHowLongItCountsAsAlive() {
+        here.beat();
+        now.addAndGet(5_000);
+        here.beat();
+        try (var kv = store.getConnection()) {
+            assertEquals(List.of("routes:servers:http://localhost:9141"), kv.keys(ServerAnnouncement.pattern("routes")));
+            assertEquals(Optional.of(new ServerAnnouncement("server", "http://localhost:9141", ServerAnnouncement.VERSION,
+                    1_005_000 + LAPSE.toMillis())), kv.get("routes:servers:http://localhost:9141").flatMap(ServerAnnouncement::parse));
+            assertEquals(List.of("routes:workers:" + HERE), kv.keys("routes:workers:*"), "the worker's own beat is apart");
+        }
+    }
 
     @Test
     void eachWorkerIsJudgedByTheLapseItStates() {
-        WorkerHeartbeat quick = new WorkerHeartbeat(store, "routes", THERE, thereRoutes, Duration.ofSeconds(4), now::get);
+        WorkerHeartbeat quick = new WorkerHeartbeat(store, "routes", THERE, thereRoutes, Duration.ofSeconds(4), now::get, "quick");
         hereRoutes.add("accg", "v1");
         thereRoutes.add("accg", "v1");
         here.beat();

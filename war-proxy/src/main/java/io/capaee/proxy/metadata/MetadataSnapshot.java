@@ -17,7 +17,7 @@ import java.util.logging.Logger;
 public record MetadataSnapshot(List<ComponentInfo> components, List<SubscriptionInfo> subscriptions) {
     private static final Logger LOG = Logger.getLogger(MetadataSnapshot.class.getName());
     /** The runtime version both APIs report. */
-    public static final String RUNTIME_VERSION = "capa-ee-0.1";
+    public static final String RUNTIME_VERSION = io.capaee.api.routes.ServerAnnouncement.VERSION;
 
     public MetadataSnapshot {
         components = List.copyOf(components);

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.capaee.support.RegistryUploads;
+import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
+import it.io.capaee.support.WorkerCalls;
+import io.nats.client.Connection;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.Nats;
+import io.nats.client.api.StreamConfiguration;
+import io.nats.client.api.StorageType;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console of the test server, from loopback with no token configured (the development default: no log-in,
+ * every action offered): every page loads without a browser error, a function deployed from the console and called
+ * shows its calls going up, a connector stopped from the console stops.
+ */
+@ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.PROXY_ROUTES, mode = ResourceAccessMode.READ)
+class ConsoleIT {
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String PORT = System.getProperty("http.port", "9089");
+    private static ConsoleBrowser browser;
+    private static final WorkerCalls worker = new WorkerCalls(Server.base());
+
+    @BeforeAll
+    static void open() throws Exception {
+        browser = new ConsoleBrowser(Server.base());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        worker.remove("console-" + RUN, "v1");
+        Server.send(Server.request("/registry/it-console-" + RUN + "/hello/1.0.0").DELETE());
+        Server.send(Server.request("/v1.0-alpha1/connectors/console-" + RUN).DELETE());
+    }
+
+    @Test
+    void everyPageLoadsWithoutABrowserError() throws Exception {
+        for (String page : ConsoleBrowser.pages()) {
+            browser.open(page);
+            Thread.sleep(500); // let the charts and late requests of the page finish before the log is read
+            assertEquals(List.of(), browser.errors(), "browser errors on the page " + page);
+            assertTrue(browser.find(By.id("page-" + page)).isDisplayed(), page + " shows");
+            browser.screenshot(page);
+        }
+        browser.open("overview");
+        String counts = browser.find(By.id("overview-counts")).getText();
+        assertTrue(counts.contains("registry modules"), counts);
+        String health = browser.find(By.id("overview-health")).getText();
+        assertTrue(health.contains("wasm-functions"), "the readiness checks of /health: " + health);
+        String servers = browser.find(By.id("overview-servers")).getText();
+        assertTrue(servers.contains(Server.base() + " "), "this server, as its worker's heartbeat announces it: " + servers);
+    }
+
+    @Test
+    void aFunctionDeployedFromTheConsoleAndCalledShowsItsCallsGoingUp() throws Exception {
+        String function = "console-" + RUN;
+        HttpResponse<String> upload = RegistryUploads.upload("it-console-" + RUN, "hello", "1.0.0", Server.guest("hello-http"), "console");
+        assertEquals(200, upload.statusCode(), upload.body());
+        browser.open("functions");
+        WebElement form = browser.find(By.id("deploy-form"));
+        form.findElement(By.name("function")).sendKeys(function);
+        form.findElement(By.name("revision")).sendKeys("v1");
+        browser.await(d -> new Select(form.findElement(By.name("module"))).getOptions().stream()
+                .anyMatch(o -> o.getDomAttribute("value").equals("it-console-" + RUN + "/hello/1.0.0")));
+        new Select(form.findElement(By.name("module"))).selectByValue("it-console-" + RUN + "/hello/1.0.0");
+        form.findElement(By.tagName("button")).click();
+        By calls = By.cssSelector("span.calls[data-function='" + function + "'][data-revision='v1']");
+        browser.await(d -> !d.findElements(calls).isEmpty());
+        assertEquals("0", browser.text(calls), "no call yet");
+        assertTrue(worker.list().containsKey(function), "deployed through the worker API: " + worker.list());
+
+        for (int i = 0; i < 5; i++) {
+            HttpResponse<String> call = worker.call("/functions/" + function + "/v1", "Bob");
+            assertEquals("Hello Bob", call.body());
+        }
+        browser.await(d -> "5".equals(d.findElement(calls).getText()));
+        browser.await(d -> d.findElement(By.id("running-table")).getText().contains("registry:it-console-" + RUN + "/hello/1.0.0"));
+        browser.screenshot("functions-after-calls");
+        assertEquals(List.of(), browser.errors());
+    }
+
+    @Test
+    void aConnectorStoppedFromTheConsoleStops() throws Exception {
+        String id = "console-" + RUN;
+        String subject = "capa.it." + PORT + ".console." + RUN;
+        try (Connection nats = Nats.connect("nats://127.0.0.1:4222")) {
+            nats.jetStreamManagement().addStream(StreamConfiguration.builder().name("CAPA_IT_CONSOLE_" + RUN.toUpperCase())
+                    .subjects(subject).storageType(StorageType.Memory).build());
+            try {
+                HttpResponse<String> deployed = Server.send(Server.request("/v1.0-alpha1/connectors?id=" + id)
+                        .header("Content-Type", "application/yaml").POST(BodyPublishers.ofString("""
+                                consumer:
+                                  nats: { url: "nats://127.0.0.1:4222" }
+                                  stream: { subject: "%s" }
+                                sink:
+                                  type: nats
+                                  config: { subject: "%s.out" }
+                                """.formatted(subject, subject))));
+                assertEquals(201, deployed.statusCode(), deployed.body());
+
+                browser.open("bindings");
+                By state = By.cssSelector("span[data-connector='" + id + "']");
+                browser.await(d -> "running".equals(d.findElement(state).getText()));
+                browser.click(By.xpath("//tr[.//span[@data-connector='" + id + "']]//button[text()='stop']"));
+                browser.await(d -> "stopped".equals(d.findElement(state).getText()));
+                assertEquals("stopped", status(id).getString("state"), "the API says the connector stopped");
+                assertTrue(browser.text(By.id("message")).contains("stop"), browser.text(By.id("message")));
+                assertEquals(List.of(), browser.errors());
+            } finally {
+                try {
+                    nats.jetStreamManagement().deleteStream("CAPA_IT_CONSOLE_" + RUN.toUpperCase());
+                } catch (JetStreamApiException e) {
+                    // already gone
+                }
+            }
+        }
+    }
+
+    private static JsonObject status(String id) throws Exception {
+        HttpResponse<String> r = Server.send(HttpRequest.newBuilder(URI.create(Server.base() + "/v1.0-alpha1/connectors/" + id)));
+        assertEquals(200, r.statusCode(), r.body());
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject();
+        }
+    }
+}
