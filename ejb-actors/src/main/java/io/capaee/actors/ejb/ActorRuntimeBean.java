@@ -50,7 +50,11 @@ import io.capaee.grpc.AppCallbackChannels;
 import io.capaee.grpc.AppProtocol;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.capaee.api.metrics.ActorMetrics;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -119,6 +123,10 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     @Resource
     TimerService timerService;
 
+    /** MicroProfile Metrics' application registry; a session bean's jar is a bean archive, so CDI injects it here. */
+    @Inject
+    Instance<MetricRegistry> metricRegistry;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -139,6 +147,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     private JavaActorHosting javaActors;
     private Jobs jobs;
     private PartitionLeases leases; // placement partitioned only
+    private ActorMetrics actorMetrics; // null when no registry is there
 
     @PostConstruct
     void start() {
@@ -172,8 +181,10 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 config.getOptionalValue("capa.invoke.api-token", String.class));
         core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix(), placement::fence), this::schedule,
                 Clock.systemUTC(), hosts::find, turns, this::deadline, placement, forwarder);
-        // every hosted type's statistics as an MBean, those that discovery finds later too
+        actorMetrics = metricRegistry.isResolvable() ? new ActorMetrics(metricRegistry.get()) : null;
+        // every hosted type's statistics as an MBean and metrics, those that discovery finds later too
         core.onTypeAdded(this::expose);
+        register(new ActorRuntimeView(core), ActorRuntimeView.OBJECT_NAME);
         javaActors = new JavaActorHosting(core, jsonb);
         for (Class<?> cls : JavaActorHosting.classes(ActorRuntimeBean.class.getClassLoader(),
                 config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
@@ -323,17 +334,26 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     }
 
     private void expose(TypeStats stats) {
+        if (actorMetrics != null) {
+            stats.metrics(actorMetrics.recorder(stats.getType()));
+        }
+        register(stats, "io.capaee:type=Actors,name=" + ObjectName.quote(stats.getType()));
+    }
+
+    /** Registers an MBean, replacing one an application that did not stop cleanly left behind. */
+    private void register(Object mbean, String objectName) {
         try {
-            ObjectName name = new ObjectName("io.capaee:type=Actors,name=" + ObjectName.quote(stats.getType()));
+            ObjectName name = new ObjectName(objectName);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (!server.isRegistered(name)) {
-                server.registerMBean(stats, name);
-                synchronized (mbeans) {
-                    mbeans.add(name);
-                }
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(mbean, name);
+            synchronized (mbeans) {
+                mbeans.add(name);
             }
         } catch (JMException e) {
-            LOG.log(Level.WARNING, "could not register the MBean of actor type " + stats.getType(), e);
+            LOG.log(Level.WARNING, "could not register the MBean " + objectName, e);
         }
     }
 
