@@ -8,6 +8,8 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
+import io.capaee.api.metrics.BindingMetrics;
+import jakarta.inject.Inject;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +36,9 @@ import java.util.Map;
 public class BindingsResource {
     static final String INVOKE_FAILED = OutputBindings.INVOKE_FAILED;
 
+    @Inject
+    BindingMetrics metrics;
+
     @POST
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
@@ -52,10 +57,15 @@ public class BindingsResource {
         OutputBindingFactory factory = OutputBindings.lookup(name);
         BindingRequest request = InvokeBindingBody.parse(body);
         BindingResponse result;
+        long start = System.nanoTime();
+        boolean failed = true;
         try (OutputBinding binding = factory.getConnection()) {
             result = binding.invoke(request);
+            failed = false;
         } catch (OutputBindingException e) {
             return error(name, e);
+        } finally {
+            metrics.invoked(name, System.nanoTime() - start, failed);
         }
         Response.ResponseBuilder response = result.hasData()
                 ? Response.ok(result.data(), MediaType.APPLICATION_OCTET_STREAM_TYPE)
