@@ -87,6 +87,18 @@ class CapabilityMetricsTest {
         assertEquals(150, fake.count("capa.registry.downloaded{}"));
     }
 
+    @Test
+    void proxyCountsRequestsAndServerErrorsPerRouteAndShowsUnhealthyUpstreams() {
+        ProxyMetrics metrics = new ProxyMetrics(fake.registry, () -> 2);
+        metrics.forwarded("hello", "v1", 200, 1_000);
+        metrics.forwarded("hello", "v1", 404, 1_000);
+        metrics.forwarded("hello", "v1", 502, 1_000);
+        assertEquals(3, fake.count("capa.proxy.requests{function=hello,revision=v1}"));
+        assertEquals(1, fake.count("capa.proxy.errors{function=hello,revision=v1}"));
+        assertEquals(3, fake.count("capa.proxy.duration{function=hello,revision=v1}"));
+        assertEquals(2, fake.gauges.get("capa.proxy.upstreams.unhealthy{}").get().intValue());
+    }
+
     private static ConnectorStatus status(String id, ConnectorStatus.State state, long in, long out, long errors, long dead) {
         return new ConnectorStatus(id, "", ConnectorKind.values()[0], state, true, "in", "out", 0, in, out, errors, dead, null, null, "api");
     }

@@ -40,6 +40,12 @@ final class FakeRegistry {
                             gauges.put(key(m.getName(), (Tag[]) args[3]), () -> f.apply(target));
                             return null;
                         }
+                        if (args[1] instanceof Supplier<?> supplier) {
+                            @SuppressWarnings("unchecked")
+                            Supplier<Number> numbers = (Supplier<Number>) supplier;
+                            gauges.put(key(m.getName(), tags(args)), numbers);
+                            return null;
+                        }
                         break;
                     default:
                         break;
