@@ -2,6 +2,7 @@
 package io.capaee.api.metrics;
 
 import java.time.Duration;
+import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -53,6 +54,24 @@ public final class BindingMetrics {
             r.errors().inc();
         }
         r.duration().update(Duration.ofNanos(nanos));
+    }
+
+    /** Invocations of each output binding invoked since the start, by name. */
+    public Map<String, Long> invocations() {
+        return out.counts(r -> r.invocations().getCount());
+    }
+
+    public Map<String, Long> invocationErrors() {
+        return out.counts(r -> r.errors().getCount());
+    }
+
+    /** Deliveries of each input binding that delivered since the start, by name. */
+    public Map<String, Long> deliveries() {
+        return in.counts(r -> r.deliveries().getCount());
+    }
+
+    public Map<String, Long> deliveryErrors() {
+        return in.counts(r -> r.errors().getCount());
     }
 
     /** One delivery of the input binding {@code name}. */

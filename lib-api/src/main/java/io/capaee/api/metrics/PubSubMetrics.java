@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.metrics;
 
+import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -45,6 +46,23 @@ public final class PubSubMetrics {
 
     private static Tag[] tags(String key) {
         return new Tag[] {new Tag("pubsub", Recorders.first(key)), new Tag("topic", Recorders.second(key))};
+    }
+
+    /** Per {@code pubsub/topic}, for the JMX view. */
+    public Map<String, Long> publishedCounts() {
+        return publish.counts(r -> r.published().getCount());
+    }
+
+    public Map<String, Long> deliveredCounts() {
+        return delivery.counts(r -> r.delivered().getCount());
+    }
+
+    public Map<String, Long> failureCounts() {
+        return delivery.counts(r -> r.failures().getCount());
+    }
+
+    public Map<String, Long> deadLetterCounts() {
+        return delivery.counts(r -> r.deadLetters().getCount());
     }
 
     public void published(String pubsub, String topic, boolean failed) {

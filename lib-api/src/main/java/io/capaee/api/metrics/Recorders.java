@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.metrics;
 
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToLongFunction;
 import java.util.function.Function;
 
 /**
@@ -28,6 +31,13 @@ final class Recorders<R> {
             r = byKey.computeIfAbsent(key, make);
         }
         return r;
+    }
+
+    /** One count of every name seen, by name ({@code a/b} for a key of two), for the JMX views. */
+    Map<String, Long> counts(ToLongFunction<R> count) {
+        Map<String, Long> all = new TreeMap<>();
+        byKey.forEach((key, r) -> all.put(key.replace('\n', '/'), count.applyAsLong(r)));
+        return all;
     }
 
     /** A key of two names; the separator cannot appear in either (names are single-line). */

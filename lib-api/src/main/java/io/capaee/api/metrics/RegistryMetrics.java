@@ -32,6 +32,22 @@ public final class RegistryMetrics {
         downloaded = registry.counter(DOWNLOADED);
     }
 
+    public long uploads() {
+        return uploads.getCount();
+    }
+
+    public long downloads() {
+        return downloads.getCount();
+    }
+
+    public long uploadedBytes() {
+        return uploaded.getCount();
+    }
+
+    public long downloadedBytes() {
+        return downloaded.getCount();
+    }
+
     public void uploaded(long bytes) {
         uploads.inc();
         uploaded.inc(bytes);
