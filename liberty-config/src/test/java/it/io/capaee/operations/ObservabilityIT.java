@@ -125,6 +125,7 @@ class ObservabilityIT {
                 "/registry/upload/{org}/{name}/{tag}", "/registry/modules"}) {
             assertTrue(doc.contains("\"" + path), "no " + path + " in " + doc.substring(0, Math.min(2000, doc.length())));
         }
+        assertTrue(doc.contains("application/problem+json") && doc.contains("\"Problem\""), "errors are not described as problem details");
         assertEquals(200, Server.get("/openapi/ui/").statusCode());
     }
 
