@@ -28,12 +28,15 @@ public final class ProxyMetrics {
             .withDescription("Upstream URLs marked unhealthy now (skipped while others answer)").build();
 
     private final Recorders<Route> routes;
+    /** Held here: a registry may keep only a weak reference to a gauge's source. */
+    private final Supplier<Integer> unhealthy;
 
     private record Route(Counter requests, Counter errors, Timer duration) {}
 
     /** @param unhealthy how many upstream URLs are marked unhealthy now */
     public ProxyMetrics(MetricRegistry registry, Supplier<Integer> unhealthy) {
-        registry.gauge(UNHEALTHY, unhealthy);
+        this.unhealthy = unhealthy;
+        registry.gauge(UNHEALTHY, this.unhealthy);
         routes = new Recorders<>(key -> {
             Tag[] tags = {new Tag("function", Recorders.first(key)), new Tag("revision", Recorders.second(key))};
             return new Route(registry.counter(REQUESTS, tags), registry.counter(ERRORS, tags), registry.timer(DURATION, tags));
