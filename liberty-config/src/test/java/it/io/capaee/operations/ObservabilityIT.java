@@ -44,7 +44,8 @@ class ObservabilityIT {
         HttpResponse<String> r = Server.send(Server.request("/v1.0/actors/counter/obs-" + PORT + "/method/add")
                 .POST(BodyPublishers.ofString("1")));
         assertEquals(200, r.statusCode(), r.body());
-        assertEquals(Math.max(before, 0) + 1, metric("capa_actor_calls_total", "type", "counter"), 0.0);
+        // other classes call counter actors at the same time: at least this call
+        assertTrue(metric("capa_actor_calls_total", "type", "counter") >= Math.max(before, 0) + 1);
         assertTrue(metric("capa_actor_duration_seconds_count", "type", "counter") >= 1);
     }
 
@@ -54,7 +55,7 @@ class ObservabilityIT {
         HttpResponse<String> r = Server.send(Server.request("/v1.0/bindings/memory").header("Content-Type", "application/json")
                 .POST(BodyPublishers.ofString("{\"operation\":\"create\",\"data\":1,\"metadata\":{\"key\":\"obs-" + PORT + "\"}}")));
         assertTrue(r.statusCode() / 100 == 2, r.statusCode() + " " + r.body());
-        assertEquals(before + 1, metric("capa_binding_invocations_total", "binding", "memory"), 0.0);
+        assertTrue(metric("capa_binding_invocations_total", "binding", "memory") >= before + 1);
     }
 
     @Test
