@@ -55,7 +55,7 @@ public class ConnectorWatch {
         try {
             ConnectorManager manager = connectors.manager();
             List<ConnectorStatus> all = manager.list();
-            metrics.update(all);
+            // MBeans first: a connector's metrics never show before its MBean does
             Set<ObjectName> gone = new HashSet<>(mbeans.names());
             for (ConnectorStatus c : all) {
                 ObjectName name = ManagedBeans.name("Connectors", c.id());
@@ -64,6 +64,7 @@ public class ConnectorWatch {
                 }
             }
             gone.forEach(mbeans::unregister);
+            metrics.update(all);
         } catch (NamingException | RuntimeException e) {
             LOG.log(Level.FINE, "connector metrics and MBeans not updated: {0}", e.toString());
         }
