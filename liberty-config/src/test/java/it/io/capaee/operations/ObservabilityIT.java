@@ -122,6 +122,7 @@ class ObservabilityIT {
         HttpResponse<String> r = Server.get("/openapi?format=JSON");
         assertEquals(200, r.statusCode(), r.body());
         String doc = r.body();
+        Files.writeString(Path.of("target", "openapi.json"), doc); // for a reader of the build
         for (String path : new String[] {"/v1.0/bindings/{name}", "/v1.0/publish/{pubsub}/{topic}", "/wasm/worker/functions/deploy",
                 "/registry/upload/{org}/{name}/{tag}", "/registry/modules"}) {
             assertTrue(doc.contains("\"" + path), "no " + path + " in " + doc.substring(0, Math.min(2000, doc.length())));
