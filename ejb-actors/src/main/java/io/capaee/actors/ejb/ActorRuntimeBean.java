@@ -41,6 +41,7 @@ import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.jobs.JobSpec;
 import io.capaee.api.jobs.JobView;
 import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.metrics.ActorMetrics;
 import io.capaee.api.security.SecuritySettings;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
@@ -50,11 +51,7 @@ import io.capaee.grpc.AppCallbackChannels;
 import io.capaee.grpc.AppProtocol;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import io.capaee.api.metrics.ActorMetrics;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -69,6 +66,8 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.lang.management.ManagementFactory;
@@ -99,6 +98,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The actor runtime as a startup singleton. Calls are queued per actor and run as turns on a pool
@@ -184,7 +184,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
         actorMetrics = metricRegistry.isResolvable() ? new ActorMetrics(metricRegistry.get()) : null;
         // every hosted type's statistics as an MBean and metrics, those that discovery finds later too
         core.onTypeAdded(this::expose);
-        register(new ActorRuntimeView(core), ActorRuntimeView.OBJECT_NAME);
+        register(new ActorRuntimeView(core), ActorRuntimeMXBean.OBJECT_NAME);
         javaActors = new JavaActorHosting(core, jsonb);
         for (Class<?> cls : JavaActorHosting.classes(ActorRuntimeBean.class.getClassLoader(),
                 config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
