@@ -8,6 +8,9 @@ import io.nats.client.Connection;
 import io.nats.client.Nats;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +130,16 @@ class ObservabilityIT {
                 "/registry/upload/{org}/{name}/{tag}", "/registry/modules"}) {
             assertTrue(doc.contains("\"" + path), "no " + path + " in " + doc.substring(0, Math.min(2000, doc.length())));
         }
-        assertTrue(doc.contains("application/problem+json") && doc.contains("\"Problem\""), "errors are not described as problem details");
+        assertTrue(doc.contains("\"Problem\""), "no Problem schema");
+        try (var reader = Json.createReader(new StringReader(doc))) {
+            JsonObject paths = reader.readObject().getJsonObject("paths");
+            for (String[] operation : new String[][] {{"/v1.0/bindings/{name}", "post"}, {"/wasm/worker/functions/deploy", "post"},
+                    {"/registry/upload/{org}/{name}/{tag}", "post"}}) {
+                JsonObject responses = paths.getJsonObject(operation[0]).getJsonObject(operation[1]).getJsonObject("responses");
+                assertTrue(responses.containsKey("default") && responses.getJsonObject("default").getJsonObject("content")
+                        .containsKey("application/problem+json"), operation[0] + " has no problem-details answer: " + responses);
+            }
+        }
         assertEquals(200, Server.get("/openapi/ui/").statusCode());
     }
 
