@@ -42,6 +42,7 @@ import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.jobs.JobSpec;
 import io.capaee.api.jobs.JobView;
 import io.capaee.api.kv.KeyValueConnectionFactory;
+import io.capaee.api.metrics.ActorMetrics;
 import io.capaee.api.security.SecuritySettings;
 import io.capaee.api.tracing.Traces;
 import io.capaee.api.wasm.FunctionSettings;
@@ -67,6 +68,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -98,6 +100,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * The actor runtime as a startup singleton. Calls are queued per actor and run as turns on a pool
@@ -126,6 +129,10 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     @Inject
     Traces traces;
 
+    /** MicroProfile Metrics' application registry; a session bean's jar is a bean archive, so CDI injects it here. */
+    @Inject
+    Instance<MetricRegistry> metricRegistry;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -146,6 +153,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     private JavaActorHosting javaActors;
     private Jobs jobs;
     private PartitionLeases leases; // placement partitioned only
+    private ActorMetrics actorMetrics; // null when no registry is there
 
     @PostConstruct
     void start() {
@@ -179,8 +187,10 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 config.getOptionalValue("capa.invoke.api-token", String.class));
         core = new ActorRuntimeCore(settings, new ActorStore(keyValue, settings.keyPrefix(), placement::fence), this::schedule,
                 Clock.systemUTC(), hosts::find, turns, this::deadline, placement, forwarder, traces);
-        // every hosted type's statistics as an MBean, those that discovery finds later too
+        actorMetrics = metricRegistry.isResolvable() ? new ActorMetrics(metricRegistry.get()) : null;
+        // every hosted type's statistics as an MBean and metrics, those that discovery finds later too
         core.onTypeAdded(this::expose);
+        register(new ActorRuntimeView(core), ActorRuntimeMXBean.OBJECT_NAME);
         javaActors = new JavaActorHosting(core, jsonb);
         for (Class<?> cls : JavaActorHosting.classes(ActorRuntimeBean.class.getClassLoader(),
                 config.getOptionalValue("capa.actors.classes", String.class).orElse(""))) {
@@ -329,17 +339,26 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     }
 
     private void expose(TypeStats stats) {
+        if (actorMetrics != null) {
+            stats.metrics(actorMetrics.recorder(stats.getType()));
+        }
+        register(stats, "io.capaee:type=Actors,name=" + ObjectName.quote(stats.getType()));
+    }
+
+    /** Registers an MBean, replacing one an application that did not stop cleanly left behind. */
+    private void register(Object mbean, String objectName) {
         try {
-            ObjectName name = new ObjectName("io.capaee:type=Actors,name=" + ObjectName.quote(stats.getType()));
+            ObjectName name = new ObjectName(objectName);
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-            if (!server.isRegistered(name)) {
-                server.registerMBean(stats, name);
-                synchronized (mbeans) {
-                    mbeans.add(name);
-                }
+            if (server.isRegistered(name)) {
+                server.unregisterMBean(name);
+            }
+            server.registerMBean(mbean, name);
+            synchronized (mbeans) {
+                mbeans.add(name);
             }
         } catch (JMException e) {
-            LOG.log(Level.WARNING, "could not register the MBean of actor type " + stats.getType(), e);
+            LOG.log(Level.WARNING, "could not register the MBean " + objectName, e);
         }
     }
 

@@ -56,6 +56,10 @@ final class ActiveActors {
         }
     }
 
+    boolean isActive(ActorId actor) {
+        return active.containsKey(actor);
+    }
+
     int count(String type) {
         return (int) active.keySet().stream().filter(id -> id.type().equals(type)).count();
     }

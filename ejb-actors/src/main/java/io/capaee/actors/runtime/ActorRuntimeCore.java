@@ -164,6 +164,19 @@ public final class ActorRuntimeCore implements ActorRuntime {
         placement.stop();
     }
 
+    /**
+     * Deactivates one actor now, after its running turn and the calls waiting for it (an operator's
+     * action, over JMX). @return false when it was not active here
+     */
+    public boolean deactivate(ActorId actor) {
+        if (!active.isActive(actor)) {
+            return false;
+        }
+        active.closeWhere(actor::equals, true, settings.callTimeout(),
+                () -> new ActorException(Reason.CLOSED, "actor " + actor + " was deactivated"), activator::deactivate);
+        return true;
+    }
+
     /** Deactivates the actors idle for longer than their type's timeout; busy ones are skipped. */
     public int scanIdle() {
         return active.closeIdle(settings.idleTimeout(), activator::deactivate);
@@ -221,11 +234,10 @@ public final class ActorRuntimeCore implements ActorRuntime {
         turns.turn(actor, type, new Turn<>(chain, stamped.body().length, true, ActorTraces.within(span, a -> a.instance.invokeAsync(method, stamped))), inline, true)
                 .whenComplete((r, e) -> {
             ActorTraces.end(span, e);
-            s.callNanos.add(System.nanoTime() - start);
+            s.ended(System.nanoTime() - start, e != null);
             if (e == null) {
                 done.complete(r);
             } else {
-                s.errors.increment();
                 done.completeExceptionally(Stages.cause(e));
             }
         });

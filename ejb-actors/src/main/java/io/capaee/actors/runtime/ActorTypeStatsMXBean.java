@@ -18,4 +18,6 @@ public interface ActorTypeStatsMXBean {
     long getCallMillisTotal();
 
     double getCallMillisMean();
+
+    long getRemindersFired();
 }

@@ -201,6 +201,10 @@ final class Reminders {
                 rearmLater(actor, name, due);
                 return;
             }
+            TypeStats stats = types.stats(actor.type());
+            if (stats != null && e == null) {
+                stats.reminderFired();
+            }
             if (e != null) {
                 // Dapr's rule: a failed reminder callback is logged, not retried
                 LOG.log(Level.WARNING, "reminder '" + name + "' of " + actor + " failed: " + Stages.cause(e).getMessage());

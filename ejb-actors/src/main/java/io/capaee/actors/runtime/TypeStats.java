@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.runtime;
 
+import io.capaee.api.metrics.ActorMetrics;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of one actor type, exposed as a JMX MXBean by the EJB. */
@@ -11,11 +12,44 @@ public final class TypeStats implements ActorTypeStatsMXBean {
     final LongAdder calls = new LongAdder();
     final LongAdder errors = new LongAdder();
     final LongAdder callNanos = new LongAdder();
+    final LongAdder remindersFired = new LongAdder();
+    /** The type's MicroProfile metrics, once the EJB has a registry: null until then. */
+    private volatile ActorMetrics.Recorder metrics;
     private final java.util.function.IntSupplier active;
 
     TypeStats(String type, java.util.function.IntSupplier active) {
         this.type = type;
         this.active = active;
+    }
+
+    /** Sends this type's calls and reminders to {@code recorder} too, from now on. */
+    public void metrics(ActorMetrics.Recorder recorder) {
+        metrics = recorder;
+    }
+
+    /** A call's end: its time from arrival, and whether it failed. */
+    void ended(long nanos, boolean failed) {
+        callNanos.add(nanos);
+        if (failed) {
+            errors.increment();
+        }
+        ActorMetrics.Recorder m = metrics;
+        if (m != null) {
+            m.call(nanos, failed);
+        }
+    }
+
+    void reminderFired() {
+        remindersFired.increment();
+        ActorMetrics.Recorder m = metrics;
+        if (m != null) {
+            m.reminderFired();
+        }
+    }
+
+    @Override
+    public long getRemindersFired() {
+        return remindersFired.sum();
     }
 
     @Override

@@ -39,6 +39,21 @@ class ActiveActorsTest {
     }
 
     @Test
+    void anOperatorDeactivatesOneActorWhichComesBackWithItsStateAndLeavesTheOthersActive() {
+        ActorRuntimeCore core = fx.runtime();
+        ActorId b = new ActorId("counter", "b");
+        assertFalse(core.deactivate(a), "not active: nothing to do");
+        call(core, a, "add", "4");
+        call(core, b, "add", "1");
+        assertTrue(core.deactivate(a));
+        assertEquals(1, core.stats().get("counter").getDeactivations());
+        assertEquals(1, core.stats().get("counter").getActive(), "b stays");
+        assertFalse(core.deactivate(a), "already gone");
+        assertEquals("4", call(core, a, "get", null));
+        assertEquals(2, core.stats().get("counter").getActive());
+    }
+
+    @Test
     void perTypeIdleTimeoutWins() {
         ActorRuntimeCore core = fx.runtime();
         ActorId p = new ActorId("plain", "p");

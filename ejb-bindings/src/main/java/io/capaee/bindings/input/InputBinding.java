@@ -2,6 +2,7 @@
 package io.capaee.bindings.input;
 
 import io.capaee.api.inbound.InboundMessage;
+import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 
 /**
@@ -14,7 +15,31 @@ public abstract class InputBinding {
     @Inject
     TargetDelivery delivery;
 
+    @Inject
+    DeliveryMetrics metrics;
+
+    private String name; // the bean's name, the binding's name in metrics
+
     public void onMessage(InboundMessage message) throws InputBindingException {
-        delivery.deliver(message);
+        boolean failed = true;
+        try {
+            delivery.deliver(message);
+            failed = false;
+        } finally {
+            metrics.delivered(name(), failed);
+        }
+    }
+
+    private String name() {
+        if (name == null) {
+            for (Class<?> c = getClass(); c != null && name == null; c = c.getSuperclass()) {
+                MessageDriven bean = c.getAnnotation(MessageDriven.class);
+                name = bean != null && !bean.name().isEmpty() ? bean.name() : null;
+            }
+            if (name == null) {
+                name = getClass().getSimpleName();
+            }
+        }
+        return name;
     }
 }

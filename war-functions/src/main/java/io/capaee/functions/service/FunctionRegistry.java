@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.functions.service;
 
+import io.capaee.api.jmx.ManagedBeans;
 import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
 import jakarta.annotation.PreDestroy;
@@ -35,6 +36,8 @@ public class FunctionRegistry {
     FunctionMetrics metrics;
 
     private final Map<String, Deployment> deployments = new ConcurrentHashMap<>();
+    /** Each deployed revision as {@code io.capaee:type=Functions,name="<function>/<revision>"}. */
+    private final ManagedBeans mbeans = new ManagedBeans();
     private final Map<String, DeploymentFailure> failures = new ConcurrentHashMap<>();
     /** function -> the revision its default points to, set by the worker's set_default_revision. */
     private final Map<String, String> defaultRevisions = new ConcurrentHashMap<>();
@@ -77,6 +80,7 @@ public class FunctionRegistry {
         failures.remove(key);
         Deployment deployment = new Deployment(name, revision, function, source, Instant.now(), metrics.recorder(name, revision));
         Deployment previous = deployments.put(key, deployment);
+        mbeans.register(ManagedBeans.name("Functions", key), new FunctionView(deployment));
         if (previous != null) {
             previous.function().close();
         }
@@ -91,6 +95,7 @@ public class FunctionRegistry {
         failures.remove(key);
         Deployment current = deployments.get(key);
         if (current != null && current.source().equals(source) && deployments.remove(key, current)) {
+            mbeans.unregister(ManagedBeans.name("Functions", key));
             current.function().close();
             LOG.log(Level.INFO, "wasm function {0} undeployed ({1} is gone)", new Object[] {label(name, revision), source});
         }
@@ -118,6 +123,7 @@ public class FunctionRegistry {
         failures.remove(key(name, revision));
         Deployment current = deployments.remove(key(name, revision));
         if (current != null) {
+            mbeans.unregister(ManagedBeans.name("Functions", key(name, revision)));
             current.function().close();
             LOG.log(Level.INFO, "wasm function {0} removed", label(name, revision));
         }
@@ -152,6 +158,7 @@ public class FunctionRegistry {
     void stop() {
         deployments.values().forEach(d -> d.function().close());
         deployments.clear();
+        mbeans.close();
     }
 
     private static String key(String name, String revision) {

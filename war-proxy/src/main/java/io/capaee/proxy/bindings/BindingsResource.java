@@ -10,6 +10,7 @@ import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
+import io.capaee.api.metrics.BindingMetrics;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,6 +41,9 @@ public class BindingsResource {
 
     static final String INVOKE_FAILED = OutputBindings.INVOKE_FAILED;
 
+    @Inject
+    BindingMetrics metrics;
+
     @POST
     @Path("{name}")
     @Consumes(MediaType.WILDCARD)
@@ -58,12 +62,17 @@ public class BindingsResource {
         OutputBindingFactory factory = OutputBindings.lookup(name);
         BindingRequest request = InvokeBindingBody.parse(body);
         BindingResponse result;
+        long start = System.nanoTime();
+        boolean failed = true;
         try (TraceSpan span = BindingTraces.invoke(traces, name, request.operation())) {
             try (OutputBinding binding = factory.getConnection()) {
                 result = binding.invoke(BindingTraces.withContext(span, request));
+                failed = false;
             } catch (OutputBindingException e) {
                 span.failed(e);
                 return error(name, e);
+            } finally {
+                metrics.invoked(name, System.nanoTime() - start, failed);
             }
         }
         Response.ResponseBuilder response = result.hasData()

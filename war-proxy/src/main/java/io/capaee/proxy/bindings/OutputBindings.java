@@ -7,6 +7,7 @@ import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
+import io.capaee.api.metrics.BindingMetrics;
 import io.capaee.proxy.dapr.DaprException;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
@@ -31,6 +32,19 @@ public final class OutputBindings {
         } catch (OutputBindingException e) {
             BindingFailure failure = BindingFailure.of(name, e);
             throw new DaprException(failure.status(), INVOKE_FAILED, failure.detail(), e);
+        }
+    }
+
+    /** As {@link #invoke(String, BindingRequest)}, counted in {@code metrics}. */
+    public static BindingResponse invoke(String name, BindingRequest request, BindingMetrics metrics) {
+        long start = System.nanoTime();
+        boolean failed = true;
+        try {
+            BindingResponse response = invoke(name, request);
+            failed = false;
+            return response;
+        } finally {
+            metrics.invoked(name, System.nanoTime() - start, failed);
         }
     }
 

@@ -11,7 +11,9 @@ import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.rest.CapsuleJson;
 import io.capaee.proxy.service.ProxyConfig;
+import io.capaee.api.metrics.ProxyMetrics;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,12 +44,18 @@ public class ForwardServlet extends HttpServlet {
     @Inject
     transient Traces traces;
 
+    @Inject
+    transient MetricRegistry registry;
+
     private transient ForwardClient client;
+    private transient ProxyMetrics metrics;
     private final transient CurrentPolicy access = new CurrentPolicy();
 
     @Override
     public void init() {
         client = new ForwardClient(config.connectTimeout(), config.responseTimeout(), config.unhealthyFor());
+        ForwardClient forward = client;
+        metrics = new ProxyMetrics(registry, () -> forward.upstreams().unhealthy());
     }
 
     @Override
@@ -104,10 +112,12 @@ public class ForwardServlet extends HttpServlet {
                     "revision " + t.revision() + " of function " + t.function() + " has no upstream URL"));
             return;
         }
+        long start = System.nanoTime();
         try (TraceSpan span = ProxyTraces.forward(traces, request, target.get())) {
             new Exchange(client, request, response, target.get()).run();
             span.httpStatus(response.getStatus());
         }
+        metrics.forwarded(target.get().function(), target.get().revision(), response.getStatus(), System.nanoTime() - start);
     }
 
     static void write(HttpServletResponse response, int status, String type, String body) throws IOException {

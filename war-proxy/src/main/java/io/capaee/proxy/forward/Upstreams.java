@@ -70,6 +70,12 @@ final class Upstreams {
         return false;
     }
 
+    /** How many URLs are marked unhealthy now. */
+    int unhealthy() {
+        long now = nanoTime.getAsLong();
+        return (int) unhealthyUntil.values().stream().filter(until -> now - until < 0).count();
+    }
+
     void markUnhealthy(String url) {
         unhealthyUntil.put(url, nanoTime.getAsLong() + unhealthyNanos);
     }

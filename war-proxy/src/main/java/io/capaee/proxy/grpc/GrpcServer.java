@@ -4,6 +4,7 @@ package io.capaee.proxy.grpc;
 import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.proxy.actors.DaprActors;
+import io.capaee.api.metrics.BindingMetrics;
 import io.capaee.proxy.bindings.OutputBindings;
 import io.capaee.proxy.configuration.ConfigurationApi;
 import io.capaee.proxy.component.MetadataContributor;
@@ -52,6 +53,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class GrpcServer {
+    @Inject
+    BindingMetrics bindingMetrics;
+
     static final int MAX_THREADS = 64;
     private static final Logger LOG = Logger.getLogger(GrpcServer.class.getName());
 
@@ -133,7 +137,7 @@ public class GrpcServer {
             return;
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher),
-                new StreamSubscriptionCalls(subscriptions::stream), new BindingCalls(OutputBindings::invoke),
+                new StreamSubscriptionCalls(subscriptions::stream), new BindingCalls((name, request) -> OutputBindings.invoke(name, request, bindingMetrics)),
                 new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors), attributes),
                 new ActorCalls(actors), new ConfigurationCalls(configuration), new InvokeCalls(invoker), new JobCalls(jobs),
                 new ShutdownCalls(shutdown)));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.metrics.PubSubMetrics;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.pubsub.PubSubException;
@@ -39,6 +40,9 @@ public class Publisher {
     @Inject
     Traces traces = Traces.off();
 
+    @Inject
+    PubSubMetrics metrics; // null outside CDI
+
     Publisher() {}
 
     /** Outside CDI (tests): on these components, as this app. */
@@ -62,14 +66,24 @@ public class Publisher {
     private void send(String pubsub, String topic, byte[] body, String contentType, boolean raw) {
         PubSubConnectionFactory broker = broker(pubsub);
         byte[] message = raw ? body : envelope(body, contentType, pubsub, topic);
+        boolean failed = true;
         try (PubSubConnection connection = broker.getConnection()) {
             connection.publish(topic, message);
+            failed = false;
         } catch (PubSubFullException e) {
             throw new DaprException(507, "ERR_PUBSUB_FULL", "pubsub " + pubsub + " cannot take the message for topic "
                     + topic + ": " + e.getMessage());
         } catch (PubSubException e) {
             throw new DaprException(500, "ERR_PUBSUB_PUBLISH_MESSAGE", "error when publishing to topic " + topic
                     + " in pubsub " + pubsub + ": " + brokerFailure(pubsub, topic, e), e);
+        } finally {
+            count(pubsub, topic, failed);
+        }
+    }
+
+    private void count(String pubsub, String topic, boolean failed) {
+        if (metrics != null) {
+            metrics.published(pubsub, topic, failed);
         }
     }
 
@@ -98,7 +112,9 @@ public class Publisher {
             for (int i = 0; i < messages.size(); i++) {
                 try {
                     connection.publish(topic, messages.get(i));
+                    count(pubsub, topic, false);
                 } catch (PubSubException e) {
+                    count(pubsub, topic, true);
                     failed.add(new BulkFailure(entries.get(i).entryId(), brokerFailure(pubsub, topic, e)));
                 }
             }

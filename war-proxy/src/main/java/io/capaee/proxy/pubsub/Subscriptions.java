@@ -3,6 +3,7 @@ package io.capaee.proxy.pubsub;
 
 import io.capaee.api.actors.EventTarget;
 import io.capaee.api.actors.InvalidTargetException;
+import io.capaee.api.metrics.PubSubMetrics;
 import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnection;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
@@ -71,6 +72,9 @@ public class Subscriptions implements MetadataContributor {
 
     @Inject
     Traces traces;
+
+    @Inject
+    PubSubMetrics metrics;
 
     private final Map<String, Running> running = new LinkedHashMap<>(); // guarded by this
     private final Map<Long, Running> streams = new LinkedHashMap<>(); // guarded by this: by connection number
@@ -159,6 +163,7 @@ public class Subscriptions implements MetadataContributor {
         boolean toGrpcApp = settings.grpcApp() && route.kind() == EventTarget.Kind.APP && !route.isUrl();
         DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker)
                 : new Delivery(s, target, route.isThisServer(), settings, broker, http, traces);
+        delivery = new MeteredDelivery(delivery, metrics, s);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), settings.policy(),
                     contexts.createContextualProxy(delivery, DeliveryHandler.class))));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.registry.rest;
 
+import io.capaee.api.metrics.RegistryMetrics;
 import io.capaee.api.registry.ModuleStore;
 import io.capaee.api.registry.ModuleCoordinates;
 import io.capaee.api.registry.ModuleRecord;
@@ -49,6 +50,9 @@ public class RegistryResource {
     @Inject
     RegistryService registry;
 
+    @Inject
+    RegistryMetrics metrics;
+
     @Context
     UriInfo uri;
 
@@ -64,6 +68,7 @@ public class RegistryResource {
             MultipartUpload.Result result = MultipartUpload.store(registry.store(), coordinates, flag("replace", replace),
                     registry.maxModuleBytes(), contentType, body);
             ModuleRecord r = result.record();
+            metrics.uploaded(r.size());
             return Response.ok(new Outcome("OK", "\uD83D\uDE42 " + result.fileName() + " uploaded!", coordinates.toString(), r.sha256(), r.size()))
                     .build();
         } catch (RegistryException e) {
@@ -103,6 +108,7 @@ public class RegistryResource {
         }
         InputStream bytes = in;
         long size = record.size();
+        metrics.downloaded(size);
         return conditional(record.sha256(), null, () -> Response.ok(bytes, WASM).header(HttpHeaders.CONTENT_LENGTH, size));
     }
 

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee.operations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.DoublePredicate;
+import javax.management.MBeanServerConnection;
+import javax.management.ObjectName;
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * Every capability shows in {@code /metrics} and over JMX: an actor call, a binding invocation, a publish and
+ * its delivery, a connector's messages move their counters; the MBeans of {@code io.capaee} are there, and a
+ * connector stops and starts through its MBean; {@code /openapi} describes the paths of every WAR.
+ */
+@ResourceLock(value = SharedResources.ACTORS, mode = ResourceAccessMode.READ)
+@ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
+class ObservabilityIT {
+    private static final String PORT = System.getProperty("http.port", "9089");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @Test
+    void anActorCallCountsInTheActorMetricsOfItsType() throws Exception {
+        double before = metric("capa_actor_calls_total", "type", "counter");
+        HttpResponse<String> r = Server.send(Server.request("/v1.0/actors/counter/obs-" + PORT + "/method/add")
+                .POST(BodyPublishers.ofString("1")));
+        assertEquals(200, r.statusCode(), r.body());
+        // other classes call counter actors at the same time: at least this call
+        assertTrue(metric("capa_actor_calls_total", "type", "counter") >= Math.max(before, 0) + 1);
+        assertTrue(metric("capa_actor_duration_seconds_count", "type", "counter") >= 1);
+    }
+
+    @Test
+    void anOutputBindingInvocationCountsPerBinding() throws Exception {
+        double before = Math.max(0, metric("capa_binding_invocations_total", "binding", "memory"));
+        HttpResponse<String> r = Server.send(Server.request("/v1.0/bindings/memory").header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"operation\":\"create\",\"data\":1,\"metadata\":{\"key\":\"obs-" + PORT + "\"}}")));
+        assertTrue(r.statusCode() / 100 == 2, r.statusCode() + " " + r.body());
+        assertTrue(metric("capa_binding_invocations_total", "binding", "memory") >= before + 1);
+    }
+
+    @Test
+    void aPublishAndItsDeliveryCountPerTopic() throws Exception {
+        // declared in the test server: jetstream topic to-actor-PORT -> actor:counter/pubsub-PORT/turn
+        String topic = "to-actor-" + PORT;
+        double published = Math.max(0, metric("capa_pubsub_published_total", "pubsub", "jetstream", "topic", topic));
+        double delivered = Math.max(0, metric("capa_pubsub_delivered_total", "pubsub", "jetstream", "topic", topic));
+        HttpResponse<String> r = Server.send(Server.request("/v1.0/publish/jetstream/" + topic).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"n\":0}")));
+        assertEquals(204, r.statusCode(), r.body());
+        assertTrue(published + 1 <= metric("capa_pubsub_published_total", "pubsub", "jetstream", "topic", topic));
+        awaitMetric(() -> metric("capa_pubsub_delivered_total", "pubsub", "jetstream", "topic", topic), n -> n >= delivered + 1);
+    }
+
+    @Test
+    void aConnectorsMessagesCountAndItsMBeanStopsAndStartsIt() throws Exception {
+        String id = "obs-" + Long.toHexString(System.nanoTime());
+        String in = "capa.it." + PORT + ".obs.in." + id;
+        HttpResponse<String> deployed = Server.send(Server.request("/v1.0-alpha1/connectors?id=" + id).header("Content-Type", "application/yaml")
+                .POST(BodyPublishers.ofString("consumer: { nats: { url: 'nats://127.0.0.1:4222' }, core: { subject: " + in + " } }\n"
+                        + "sink: { type: nats, config: { subject: capa.it." + PORT + ".obs.out." + id + " } }\n")));
+        assertEquals(201, deployed.statusCode(), deployed.body());
+        try (Connection nats = Nats.connect("nats://127.0.0.1:4222"); JMXConnector jmx = jmx()) {
+            Server.await("/v1.0-alpha1/connectors/" + id, r -> r.body().contains("\"connected\":true"), WAIT);
+            for (int i = 0; i < 3; i++) {
+                nats.publish(in, ("m" + i).getBytes(StandardCharsets.UTF_8));
+            }
+            nats.flush(Duration.ofSeconds(5));
+            awaitMetric(() -> metric("capa_connector_messages_out_total", "connector", id), n -> n == 3);
+            assertEquals(1, metric("capa_connector_running", "connector", id), 0.0);
+
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName name = new ObjectName("io.capaee:type=Connectors,name=" + ObjectName.quote(id));
+            assertEquals(3L, server.getAttribute(name, "MessagesOut"));
+            assertEquals("stopped", server.invoke(name, "stop", null, null));
+            assertTrue(Server.get("/v1.0-alpha1/connectors/" + id).body().contains("\"state\":\"stopped\""));
+            assertEquals("running", server.invoke(name, "start", null, null));
+            assertEquals("running", server.getAttribute(name, "State"));
+        } finally {
+            Server.send(Server.request("/v1.0-alpha1/connectors/" + id).DELETE());
+        }
+    }
+
+    @Test
+    void jmxShowsAnMBeanForEveryPart() throws Exception {
+        try (JMXConnector jmx = jmx()) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            Set<String> types = new TreeSet<>();
+            for (ObjectName n : server.queryNames(new ObjectName("io.capaee:*"), null)) {
+                types.add(n.getKeyProperty("type"));
+            }
+            assertTrue(types.containsAll(Set.of("Actors", "ActorRuntime", "Functions", "Routes", "Registry", "OutputBindings",
+                    "InputBindings", "InboundEndpoints", "PubSub", "Connectors")), types.toString());
+            ObjectName counter = new ObjectName("io.capaee:type=Actors,name=\"counter\"");
+            assertTrue((Long) server.getAttribute(counter, "Calls") >= 0);
+            assertEquals(false, server.invoke(new ObjectName("io.capaee:type=ActorRuntime"), "deactivate",
+                    new Object[] {"counter", "never-activated-" + PORT}, new String[] {String.class.getName(), String.class.getName()}));
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesThePathsOfEveryWar() throws Exception {
+        HttpResponse<String> r = Server.get("/openapi?format=JSON");
+        assertEquals(200, r.statusCode(), r.body());
+        String doc = r.body();
+        Files.writeString(Path.of("target", "openapi.json"), doc); // for a reader of the build
+        for (String path : new String[] {"/v1.0/bindings/{name}", "/v1.0/publish/{pubsub}/{topic}", "/wasm/worker/functions/deploy",
+                "/registry/upload/{org}/{name}/{tag}", "/registry/modules"}) {
+            assertTrue(doc.contains("\"" + path), "no " + path + " in " + doc.substring(0, Math.min(2000, doc.length())));
+        }
+        assertTrue(doc.contains("\"Problem\""), "no Problem schema");
+        try (var reader = Json.createReader(new StringReader(doc))) {
+            JsonObject paths = reader.readObject().getJsonObject("paths");
+            for (String[] operation : new String[][] {{"/v1.0/bindings/{name}", "post"}, {"/wasm/worker/functions/deploy", "post"},
+                    {"/registry/upload/{org}/{name}/{tag}", "post"}}) {
+                JsonObject responses = paths.getJsonObject(operation[0]).getJsonObject(operation[1]).getJsonObject("responses");
+                assertTrue(responses.containsKey("default") && responses.getJsonObject("default").getJsonObject("content")
+                        .containsKey("application/problem+json"), operation[0] + " has no problem-details answer: " + responses);
+            }
+        }
+        assertEquals(200, Server.get("/openapi/ui/").statusCode());
+    }
+
+    /** The local JMX connector Liberty's localConnector-1.0 announces in the server's logs/state. */
+    private static JMXConnector jmx() throws Exception {
+        Path address = Server.dir().resolve("logs/state/com.ibm.ws.jmx.local.address");
+        return JMXConnectorFactory.connect(new JMXServiceURL(Files.readString(address).strip()));
+    }
+
+    /** A metric's value, for the labels given as name, value pairs; -1 when there is no such line. */
+    static double metric(String name, String... labels) throws Exception {
+        String text = Server.get("/metrics?scope=application").body();
+        for (String line : text.split("\n")) {
+            if (!line.startsWith(name + "{")) {
+                continue;
+            }
+            boolean all = true;
+            for (int i = 0; i < labels.length; i += 2) {
+                all &= line.contains(labels[i] + "=\"" + labels[i + 1] + "\"");
+            }
+            if (all) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
+    }
+
+    private static void awaitMetric(Callable<Double> value, DoublePredicate done) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        double last = value.call();
+        while (!done.test(last) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            last = value.call();
+        }
+        assertTrue(done.test(last), "the metric stayed at " + last);
+    }
+}

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.metrics;
+
+import java.util.List;
+import java.util.Map;
+
+/** The gateway's MBean interfaces, one per part it runs. */
+public final class GatewayMXBeans {
+    private GatewayMXBeans() {}
+
+    /** {@code io.capaee:type=OutputBindings}: per binding name, since the start. */
+    public interface OutputBindingsMXBean {
+        Map<String, Long> getInvocations();
+
+        Map<String, Long> getErrors();
+    }
+
+    /** {@code io.capaee:type=PubSub}: the subscriptions running here and, per {@code pubsub/topic}, the counts since the start. */
+    public interface PubSubMXBean {
+        /** {@code pubsub/topic -> route} of every subscription running on this server. */
+        List<String> getSubscriptions();
+
+        Map<String, Long> getPublished();
+
+        Map<String, Long> getDelivered();
+
+        Map<String, Long> getDeliveryFailures();
+
+        Map<String, Long> getDeadLetters();
+    }
+
+    /** {@code io.capaee:type=Routes}: the reverse proxy's route table, {@code function/revision -> upstream URLs}. */
+    public interface RoutesMXBean {
+        Map<String, List<String>> getRoutes();
+
+        int getRouteCount();
+    }
+}
