@@ -10,6 +10,10 @@ import { families, parse, sum } from './prometheus.js';
 
 export const state = { overview: null, samples: [], previous: null, notify: () => {}, refresh: () => {} };
 
+// the type whose active actors the Actors page lists, and from where: kept across the page's refreshes
+const shown = { type: null, offset: 0 };
+const ACTIVE_PAGE = 50;
+
 const charts = { calls: new Chart('chart-calls'), errors: new Chart('chart-errors'), latency: new Chart('chart-latency') };
 
 function act(label, action, confirmText) {
@@ -201,9 +205,31 @@ export const pages = {
 
   async actors() {
     const o = state.overview;
-    fillTable('actors-table', ['type', 'kind', 'active', 'activations', 'deactivations', 'calls', 'errors', 'mean ms'],
+    fillTable('actors-table', ['type', 'kind', 'active', 'activations', 'deactivations', 'calls', 'errors', 'mean ms', ''],
         o.actors.map(a => [a.type, a.kind, a.active, a.activations, a.deactivations, a.calls, a.errors,
-          a.calls > 0 ? (a.callMillisTotal / a.calls).toFixed(1) : '']), 'no actor type hosted here');
+          a.calls > 0 ? (a.callMillisTotal / a.calls).toFixed(1) : '',
+          el('button', { type: 'button', class: 'show-active', 'data-type': a.type,
+            onclick: () => { shown.type = a.type; shown.offset = 0; state.refresh(); } }, 'show active')]),
+        'no actor type hosted here');
+    const section = document.getElementById('active-actors');
+    if (shown.type === null || !o.actors.some(a => a.type === shown.type)) {
+      section.hidden = true;
+      return;
+    }
+    const type = shown.type;
+    const page = await getJson('/v1.0-alpha1/actors/' + enc(type) + '/active?offset=' + shown.offset + '&limit=' + ACTIVE_PAGE);
+    section.hidden = false;
+    const last = Math.min(page.offset + page.ids.length, page.total);
+    document.getElementById('active-title').textContent = 'Active ' + type + ' actors: '
+        + (page.total === 0 ? 'none' : (page.offset + 1) + '–' + last + ' of ' + page.total);
+    fillTable('active-table', ['id', ''], page.ids.map(id => [el('span', { class: 'actor-id' }, id),
+      act('Deactivate', () => request('/v1.0-alpha1/actors/' + enc(type) + '/' + enc(id) + '/activation',
+          { method: 'DELETE' }).then(safeJson))]), 'no ' + type + ' actor is active here');
+    const move = offset => () => { shown.offset = offset; state.refresh(); };
+    document.getElementById('active-paging').replaceChildren(
+        el('button', { type: 'button', disabled: page.offset === 0, onclick: move(Math.max(0, page.offset - ACTIVE_PAGE)) }, 'previous'),
+        el('button', { type: 'button', disabled: last >= page.total, onclick: move(page.offset + ACTIVE_PAGE) }, 'next'),
+        el('button', { type: 'button', onclick: () => { shown.type = null; state.refresh(); } }, 'hide'));
   },
 
   async bindings() {
@@ -228,6 +254,10 @@ export const pages = {
         .map(c => [c.name, c.type, (c.capabilities || []).join(', ')]), 'no component');
     fillTable('subscriptions-table', ['pub/sub', 'topic', 'delivered to', 'dead letters', 'declared'],
         o.subscriptions.map(s => [s.pubsubname, s.topic, s.path, s.deadLetterTopic || '', s.type]), 'no subscription');
+    const rpc = await getJson('/v1.0-alpha1/rpc/services');
+    fillTable('rpc-table', ['service', 'interface', 'methods', 'schema'], rpc.services.map(r => [r.name, r.interface,
+      r.methods.join(', '), el('details', {}, el('summary', {}, r.schemaFile), el('pre', { class: 'schema' }, r.schema))]),
+    'no RPC service');
   },
 };
 

@@ -22,6 +22,7 @@ import io.capaee.actors.runtime.Scheduler;
 import io.capaee.actors.runtime.TypeStats;
 import io.capaee.actors.store.ActorStore;
 import io.capaee.actors.java.JavaActorHosting;
+import io.capaee.api.actors.ActiveIdPage;
 import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorHosting;
 import io.capaee.api.actors.ActorId;
@@ -479,6 +480,16 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     @Override
     public List<ActorGroupMember> members() {
         return core.members();
+    }
+
+    @Override
+    public ActiveIdPage activeIds(String type, int offset, int limit) {
+        return core.activeIds(type, offset, limit);
+    }
+
+    @Override
+    public boolean deactivate(ActorId actor) {
+        return core.deactivate(actor);
     }
 
     @Override

@@ -60,6 +60,11 @@ final class ActiveActors {
         return active.containsKey(actor);
     }
 
+    /** The ids of {@code type}'s active actors, sorted. */
+    List<String> ids(String type) {
+        return active.keySet().stream().filter(id -> id.type().equals(type)).map(ActorId::id).sorted().toList();
+    }
+
     int count(String type) {
         return (int) active.keySet().stream().filter(id -> id.type().equals(type)).count();
     }

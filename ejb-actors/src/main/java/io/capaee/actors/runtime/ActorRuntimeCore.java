@@ -2,6 +2,7 @@
 package io.capaee.actors.runtime;
 
 import io.capaee.actors.store.ActorStore;
+import io.capaee.api.actors.ActiveIdPage;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
 import io.capaee.api.actors.ActorGroupMember;
@@ -166,8 +167,9 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     /**
      * Deactivates one actor now, after its running turn and the calls waiting for it (an operator's
-     * action, over JMX). @return false when it was not active here
+     * action, over JMX or the gateway). @return false when it was not active here
      */
+    @Override
     public boolean deactivate(ActorId actor) {
         if (!active.isActive(actor)) {
             return false;
@@ -319,6 +321,14 @@ public final class ActorRuntimeCore implements ActorRuntime {
     }
 
     @Override
+    public ActiveIdPage activeIds(String type, int offset, int limit) {
+        List<String> ids = active.ids(type);
+        int from = Math.min(Math.max(0, offset), ids.size());
+        int to = (int) Math.min(ids.size(), (long) from + Math.max(0, limit));
+        return new ActiveIdPage(type, ids.size(), from, ids.subList(from, to));
+    }
+
+    @Override
     public ActorRuntime here() {
         return here;
     }
@@ -383,6 +393,16 @@ public final class ActorRuntimeCore implements ActorRuntime {
         @Override
         public List<ActorGroupMember> members() {
             return ActorRuntimeCore.this.members();
+        }
+
+        @Override
+        public ActiveIdPage activeIds(String type, int offset, int limit) {
+            return ActorRuntimeCore.this.activeIds(type, offset, limit);
+        }
+
+        @Override
+        public boolean deactivate(ActorId actor) {
+            return ActorRuntimeCore.this.deactivate(actor);
         }
 
         @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.api.actors.ActiveIdPage;
 import io.capaee.api.actors.ActorException.Reason;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
@@ -51,6 +52,24 @@ class ActiveActorsTest {
         assertFalse(core.deactivate(a), "already gone");
         assertEquals("4", call(core, a, "get", null));
         assertEquals(2, core.stats().get("counter").getActive());
+    }
+
+    @Test
+    void activeIdsAreListedSortedPerTypeAndPagedWithTheTotal() {
+        ActorRuntimeCore core = fx.runtime();
+        for (String id : List.of("c", "a", "d", "b")) {
+            call(core, new ActorId("counter", id), "add", "1");
+        }
+        call(core, new ActorId("plain", "p"), "hello", null);
+        ActiveIdPage first = core.activeIds("counter", 0, 3);
+        assertEquals(List.of("a", "b", "c"), first.ids());
+        assertEquals(4, first.total());
+        assertEquals(List.of("d"), core.activeIds("counter", 3, 3).ids());
+        assertEquals(List.of(), core.activeIds("counter", 9, 3).ids(), "past the end: an empty page");
+        assertEquals(List.of("p"), core.activeIds("plain", 0, 50).ids());
+        assertEquals(0, core.activeIds("nosuch", 0, 50).total());
+        assertTrue(core.here().deactivate(new ActorId("counter", "b")), "the owner's view deactivates too");
+        assertEquals(List.of("a", "c", "d"), core.here().activeIds("counter", 0, 50).ids());
     }
 
     @Test

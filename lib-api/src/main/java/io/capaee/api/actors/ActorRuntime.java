@@ -48,6 +48,22 @@ public interface ActorRuntime {
     List<ActorTypeStatus> status();
 
     /**
+     * The ids of {@code type}'s actors active on this server, sorted, from {@code offset}, at most {@code limit}
+     * (an operator's view: the gateway lets only viewers and above read it).
+     */
+    default ActiveIdPage activeIds(String type, int offset, int limit) {
+        return new ActiveIdPage(type, 0, offset, List.of());
+    }
+
+    /**
+     * Deactivates one actor active on this server after its running turn and the calls waiting for it; its
+     * state stays stored and its next call activates it again. @return false when it was not active here
+     */
+    default boolean deactivate(ActorId actor) {
+        return false;
+    }
+
+    /**
      * The servers that share this server's actors (placement {@code partitioned}), this one included;
      * empty on a single server.
      */

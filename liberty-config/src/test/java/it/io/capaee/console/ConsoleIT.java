@@ -2,8 +2,10 @@
 package it.io.capaee.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import it.io.capaee.support.Actors;
 import it.io.capaee.support.RegistryUploads;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
@@ -15,6 +17,7 @@ import io.nats.client.api.StreamConfiguration;
 import io.nats.client.api.StorageType;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -34,7 +37,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The console of the test server, from loopback with no token configured (the development default: no log-in,
  * every action offered): every page loads without a browser error, a function deployed from the console and called
- * shows its calls going up, a connector stopped from the console stops.
+ * shows its calls going up, a connector stopped from the console stops, an actor deactivated from the console is
+ * no longer active.
  */
 @ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
 @ResourceLock(value = SharedResources.PROXY_ROUTES, mode = ResourceAccessMode.READ)
@@ -139,6 +143,39 @@ class ConsoleIT {
                     // already gone
                 }
             }
+        }
+    }
+
+    @Test
+    void anActorDeactivatedFromTheConsoleIsNoLongerActive() throws Exception {
+        String id = "00-console-" + RUN; // sorts before the ids other tests leave active: on the first page of 50
+        HttpResponse<String> call = Actors.post("counter/" + id + "/method/add", "1");
+        assertEquals(200, call.statusCode(), call.body());
+        assertTrue(activeCounters().contains(id), "active after its call");
+
+        browser.open("actors");
+        browser.click(By.cssSelector("button.show-active[data-type='counter']"));
+        By row = By.xpath("//table[@id='active-table']//tr[.//span[@class='actor-id' and text()='" + id + "']]");
+        browser.await(d -> !d.findElements(row).isEmpty());
+        browser.screenshot("actors-active");
+        browser.click(By.xpath("//table[@id='active-table']//tr[.//span[@class='actor-id' and text()='" + id
+                + "']]//button[text()='Deactivate']"));
+        browser.await(d -> d.findElements(row).isEmpty());
+        assertTrue(browser.text(By.id("message")).contains("Deactivate"), browser.text(By.id("message")));
+        assertFalse(activeCounters().contains(id), "the API says it is no longer active");
+        HttpResponse<String> again = Server.send(Server.request("/v1.0-alpha1/actors/counter/" + id + "/activation").DELETE());
+        assertEquals(404, again.statusCode(), "not active any more: " + again.body());
+        assertEquals("2", Actors.post("counter/" + id + "/method/add", "1").body(), "its state stayed stored");
+        assertEquals(List.of(), browser.errors());
+    }
+
+    private static List<String> activeCounters() throws Exception {
+        HttpResponse<String> r = Server.send(Server.request("/v1.0-alpha1/actors/counter/active?limit=1000"));
+        assertEquals(200, r.statusCode(), r.body());
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            JsonObject page = reader.readObject();
+            assertTrue(page.getInt("total") <= 1000, "one page holds them all: " + page.getInt("total"));
+            return page.getJsonArray("ids").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
         }
     }
 

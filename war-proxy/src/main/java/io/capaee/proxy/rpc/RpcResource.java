@@ -107,4 +107,26 @@ public class RpcResource {
         }
         return Json.createObjectBuilder().add("services", out).build().toString();
     }
+
+    /**
+     * {@code GET /v1.0-alpha1/rpc/services}, for the console (viewer level): each service with its methods and
+     * the text of its schema file (the interface is the whole contract, so it is no secret of an application).
+     */
+    @GET
+    @Path("services")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RequiresAccess(Access.VIEWER)
+    public String servicesWithSchemas() {
+        JsonArrayBuilder out = Json.createArrayBuilder();
+        for (RpcService s : services.services()) {
+            JsonArrayBuilder methods = Json.createArrayBuilder();
+            for (InterfaceSchema i : s.iface().withAncestors()) {
+                i.methods().forEach(m -> methods.add(m.name()));
+            }
+            out.add(Json.createObjectBuilder().add("name", s.name()).add("interface", s.iface().qualifiedName())
+                    .add("methods", methods).add("schemaFile", s.schema().file())
+                    .add("schema", s.schema().sources().getOrDefault(s.schema().file(), "")));
+        }
+        return Json.createObjectBuilder().add("services", out).build().toString();
+    }
 }
