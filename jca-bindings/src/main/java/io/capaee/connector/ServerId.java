@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector;
 
-import io.capaee.api.routes.ServerAnnouncement;
 import jakarta.resource.spi.ResourceAdapter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 
 /**
  * This server's name among the servers of a group that share Redis, NATS and the MQTT broker: the same on
@@ -21,12 +22,21 @@ public record ServerId(String value) {
 
     /** {@code configured} when set, else this host's name and {@code httpPort}; only letters, digits, '.', '-' and '_'. */
     public static ServerId of(String configured, int httpPort) {
-        return new ServerId(ServerAnnouncement.serverId(configured, httpPort)); // the rule the WARs' announcements use
+        String id = configured == null || configured.isBlank() ? hostName() + "-" + httpPort : configured.strip();
+        return new ServerId(id.replaceAll("[^A-Za-z0-9._-]", "_"));
     }
 
     /** The id of {@code adapter} (the Capa EE one, when associated), else the default of a server on port 9080. */
     public static ServerId of(ResourceAdapter adapter) {
         return adapter instanceof CapaResourceAdapter capa ? capa.serverId() : of("", CapaResourceAdapter.DEFAULT_HTTP_PORT);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     @Override

@@ -47,7 +47,7 @@ public record ServerAnnouncement(String id, String url, String version, long ali
         return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
-    /** {@code capa.server.id} when set, else {@code <host name>-<http port>}; only letters, digits, '.', '-' and '_' (the resource adapter's ServerId too). */
+    /** {@code capa.server.id} when set, else {@code <host name>-<http port>}, as the resource adapter names the server. */
     public static String serverId(String configured, int httpPort) {
         String id = configured == null || configured.isBlank() ? hostName() + "-" + httpPort : configured.strip();
         return id.replaceAll("[^A-Za-z0-9._-]", "_");
