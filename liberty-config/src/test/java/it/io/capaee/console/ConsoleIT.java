@@ -41,6 +41,8 @@ import org.openqa.selenium.support.ui.Select;
  * no longer active.
  */
 @ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
+// its actor's state must outlive the deactivation: ActorsIT deletes every actor's keys of the test server meanwhile otherwise
+@ResourceLock(value = SharedResources.ACTORS, mode = ResourceAccessMode.READ)
 @ResourceLock(value = SharedResources.PROXY_ROUTES, mode = ResourceAccessMode.READ)
 class ConsoleIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
