@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -97,15 +98,19 @@ public class RpcResource {
     public String list() {
         JsonArrayBuilder out = Json.createArrayBuilder();
         for (RpcService s : services.services()) {
-            JsonArrayBuilder methods = Json.createArrayBuilder();
-            for (InterfaceSchema i : s.iface().withAncestors()) {
-                i.methods().forEach(m -> methods.add(m.name()));
-            }
-            out.add(Json.createObjectBuilder().add("name", s.name()).add("interface", s.iface().qualifiedName())
-                    .add("interfaceId", "0x" + Long.toHexString(s.iface().id())).add("methods", methods)
-                    .add("schemaFile", s.schema().file()));
+            out.add(described(s).add("interfaceId", "0x" + Long.toHexString(s.iface().id())));
         }
         return Json.createObjectBuilder().add("services", out).build().toString();
+    }
+
+    /** A service's name, interface, methods (its ancestors' too) and schema file, as both listings show it. */
+    private static JsonObjectBuilder described(RpcService s) {
+        JsonArrayBuilder methods = Json.createArrayBuilder();
+        for (InterfaceSchema i : s.iface().withAncestors()) {
+            i.methods().forEach(m -> methods.add(m.name()));
+        }
+        return Json.createObjectBuilder().add("name", s.name()).add("interface", s.iface().qualifiedName())
+                .add("methods", methods).add("schemaFile", s.schema().file());
     }
 
     /**
@@ -119,13 +124,7 @@ public class RpcResource {
     public String servicesWithSchemas() {
         JsonArrayBuilder out = Json.createArrayBuilder();
         for (RpcService s : services.services()) {
-            JsonArrayBuilder methods = Json.createArrayBuilder();
-            for (InterfaceSchema i : s.iface().withAncestors()) {
-                i.methods().forEach(m -> methods.add(m.name()));
-            }
-            out.add(Json.createObjectBuilder().add("name", s.name()).add("interface", s.iface().qualifiedName())
-                    .add("methods", methods).add("schemaFile", s.schema().file())
-                    .add("schema", s.schema().sources().getOrDefault(s.schema().file(), "")));
+            out.add(described(s).add("schema", s.schema().sources().getOrDefault(s.schema().file(), "")));
         }
         return Json.createObjectBuilder().add("services", out).build().toString();
     }
