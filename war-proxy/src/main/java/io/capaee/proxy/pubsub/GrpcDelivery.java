@@ -9,6 +9,9 @@ import com.google.protobuf.Value;
 import io.capaee.api.json.JsonText;
 import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
+import io.capaee.grpc.AppCallbackChannels;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse;
@@ -44,9 +47,11 @@ final class GrpcDelivery implements DeliveryHandler {
     private final String appId;
     private final PubSubConnectionFactory broker;
     private final Duration timeout;
+    private final Traces traces;
 
     GrpcDelivery(Subscription subscription, AppCallbackGrpc.AppCallbackBlockingStub app, SubscriptionSettings settings,
-                 PubSubConnectionFactory broker) {
+                 PubSubConnectionFactory broker, Traces traces) {
+        this.traces = traces;
         this.subscription = subscription;
         this.app = app;
         this.appId = settings.appId();
@@ -57,10 +62,21 @@ final class GrpcDelivery implements DeliveryHandler {
     @Override
     public Outcome attempt(byte[] message, int attempt) {
         byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
+        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, attempt)) {
+            Outcome outcome = send(event, attempt, span);
+            span.attribute("capaee.delivery.outcome", outcome.name());
+            return outcome;
+        }
+    }
+
+    private Outcome send(byte[] event, int attempt, TraceSpan span) {
         TopicEventResponse response;
         try {
-            response = app.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onTopicEvent(request(subscription, event));
+            // the delivery's context goes in the call's metadata, as Dapr sends it to a gRPC app
+            response = AppCallbackChannels.withHeaders(app, PubSubTraces.fields(span))
+                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onTopicEvent(request(subscription, event));
         } catch (StatusRuntimeException e) {
+            span.failed(e);
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 LOG.log(Level.WARNING, "{0}: the app does not implement OnTopicEvent; the message is dropped", subscription.key());
                 return Outcome.DROP;

@@ -41,6 +41,16 @@ final class PubSubTraces {
         return fields;
     }
 
+    /** {@code traceparent} and {@code tracestate} of {@code span}, for the next hop's headers; empty when tracing is off. */
+    static Map<String, String> fields(TraceSpan span) {
+        if (span == TraceSpan.NONE) {
+            return Map.of();
+        }
+        Map<String, String> fields = new java.util.HashMap<>(2);
+        span.inject(fields::put);
+        return fields;
+    }
+
     /** A delivery attempt of {@code event} (a CloudEvent), child of the span that published it when it says which. */
     static TraceSpan deliver(Traces traces, Subscription subscription, byte[] event, int attempt) {
         if (!traces.on()) {
