@@ -10,12 +10,14 @@ import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.query.QueryConnection;
 import io.capaee.api.query.QueryConnectionFactory;
 import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.wasm.AbiGeneration;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.KeyNamespace;
 import io.capaee.api.wasm.capsule.GuestError;
 import io.capaee.api.wasm.capsule.HeaderCodec;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -177,16 +179,41 @@ public final class CapsuleHostFunctions {
         request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
         boolean hasBody = !verb.equals("GET") && !verb.equals("HEAD");
         request.method(verb, hasBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        try (TraceSpan span = httpSpan(verb, uri)) {
+            span.inject(request::setHeader); // after the guest's headers: the next hop is this span's child
+            return send(request.build(), verb, url, span);
+        }
+    }
+
+    /** The client span of a guest's request, a child of the function's span (current on the guest's thread). */
+    private TraceSpan httpSpan(String verb, URI uri) {
+        if (!services.traces().on()) {
+            return TraceSpan.NONE;
+        }
+        // no query and no user info: they may hold what the guest keeps secret
+        return services.traces().start("hostHttp " + verb, SpanKind.CLIENT).attribute("http.request.method", verb)
+                .attribute("server.address", uri.getHost()).attribute("server.port", uri.getPort() < 0 ? defaultPort(uri) : uri.getPort())
+                .attribute("url.path", uri.getRawPath()).attribute("capaee.function", function);
+    }
+
+    private static int defaultPort(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private String send(HttpRequest request, String verb, String url, TraceSpan span) {
         try {
-            HttpResponse<String> response = services.http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = services.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            span.httpStatus(response.statusCode());
             if (response.statusCode() >= 400) {
                 // Capsule returned error pages as success (spec B10); the guest sees an error with the status as code.
                 return new GuestError(response.statusCode(), response.body().isEmpty() ? "HTTP " + response.statusCode() : response.body()).encode();
             }
             return response.body();
         } catch (java.net.http.HttpTimeoutException e) {
+            span.failed(e);
             return err(verb + " " + url + ": timed out after " + settings.httpTimeout().toMillis() + " ms");
         } catch (IOException e) {
+            span.failed(e);
             return err(verb + " " + url + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
