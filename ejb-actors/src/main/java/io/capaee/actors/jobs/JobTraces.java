@@ -19,8 +19,8 @@ final class JobTraces {
     private JobTraces() {}
 
     /** The {@code traceparent} of the current span, stored with a job it schedules; null when there is none. */
-    static String scheduledBy() {
-        return TraceContext.current().get(TraceContext.TRACEPARENT);
+    static String scheduledBy(Traces traces) {
+        return traces.on() ? TraceContext.current().get(TraceContext.TRACEPARENT) : null;
     }
 
     static TraceSpan fire(Traces traces, StoredJob job, Instant due, int attempt) {

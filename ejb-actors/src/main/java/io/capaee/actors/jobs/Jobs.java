@@ -101,7 +101,7 @@ public final class Jobs implements JobScheduler {
     public void schedule(JobSpec job, boolean overwrite) {
         Instant now = clock.instant();
         Instant first = JobTimes.first(job, now);
-        StoredJob stored = new StoredJob(job, first, 0, JobTimes.expiry(job, first, now), JobTraces.scheduledBy());
+        StoredJob stored = new StoredJob(job, first, 0, JobTimes.expiry(job, first, now), JobTraces.scheduledBy(traces));
         delivery.check(job);
         store.update(jobs -> {
             if (jobs.containsKey(job.name()) && !overwrite) {
