@@ -24,6 +24,7 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -61,8 +62,14 @@ final class GrpcDelivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
+        return attempt(message, Map.of(), attempt);
+    }
+
+    /** @param headers the message's broker headers: a raw message's trace context, which has no envelope to carry it */
+    @Override
+    public Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
         byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
-        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, attempt)) {
+        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, headers, attempt)) {
             Outcome outcome = send(event, attempt, span);
             span.attribute("capaee.delivery.outcome", outcome.name());
             return outcome;

@@ -58,8 +58,14 @@ final class StreamDelivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
+        return attempt(message, Map.of(), attempt);
+    }
+
+    /** @param headers the message's broker headers: a raw message's trace context, which has no envelope to carry it */
+    @Override
+    public Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
         byte[] envelope = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
-        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, envelope, attempt)) {
+        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, envelope, headers, attempt)) {
             Outcome outcome = send(withContext(GrpcDelivery.request(subscription, envelope), span));
             span.attribute("capaee.delivery.outcome", outcome.name());
             return outcome;

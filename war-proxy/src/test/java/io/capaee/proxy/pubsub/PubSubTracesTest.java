@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.proxy.component.JndiComponents;
+import java.util.Map;
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -146,6 +149,33 @@ class PubSubTracesTest {
         SpanData deliver = span("deliver orders");
         assertFalse(deliver.getParentSpanContext().isValid());
         assertNotNull(traceparents.get(0));
+    }
+
+    @Test
+    void aRawMessageIsPublishedWithThePublishSpansContextInTheBrokersHeaders() {
+        List<String> published = new ArrayList<>();
+        Publisher publisher = new Publisher(new JndiComponents() {
+            @Override
+            public <T> Optional<T> find(String kind, String name, Class<T> type) {
+                return Optional.of(type.cast(new FakeBroker(published)));
+            }
+        }, "test-app");
+        publisher.traces = traces;
+        publisher.publish("pubsub", "orders", "raw".getBytes(StandardCharsets.UTF_8), null, true);
+        SpanData publish = span("publish orders");
+        assertEquals(List.of("raw traceparent=00-" + publish.getTraceId() + "-" + publish.getSpanId() + "-01"), published);
+    }
+
+    @Test
+    void aRawMessageContinuesTheTraceItsBrokerHeadersCarry() {
+        Map<String, String> headers;
+        try (TraceSpan publish = PubSubTraces.publish(traces, "pubsub", "orders")) {
+            headers = PubSubTraces.context(traces); // what the publisher puts in the broker's headers of a raw message
+        }
+        Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
+                settings, null, HttpClient.newHttpClient(), traces);
+        assertEquals(Outcome.DELIVERED, delivery.attempt("raw bytes".getBytes(StandardCharsets.UTF_8), headers, 1));
+        assertEquals(span("publish orders").getSpanId(), span("deliver orders").getParentSpanId());
     }
 
     @Test

@@ -160,23 +160,36 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
         return request(serviceSubject(service), h, method, params, "service '" + service + "'", service);
     }
 
-    /** @param traced the name of the service or interface called, for its span */
+    /**
+     * A call, in a client span when tracing is on, whose context goes in the request's headers.
+     *
+     * @param traced the name of the service or interface called, for its span
+     */
     private DynamicStruct request(String subject, Map<String, String> headers, InterfaceSchema.MethodRef method,
             DynamicStruct params, String target, String traced) {
-        CallScope scope = new CallScope();
+        if (!traces.on()) {
+            // nothing of OpenTelemetry's is touched: a client outside the server may not have its API
+            return exchange(subject, headers, method, params, target);
+        }
         try (TraceSpan span = NatsRpcTraces.client(traces, traced, method.method().name())) {
-            CaraCodec codec = codec(scope);
-            byte[] body = codec.encode(params);
-            MessageBus.Message reply;
             try {
-                reply = send(subject, NatsRpcTraces.withContext(span, headers), body, target + " (" + RpcServer.describe(method) + ")");
+                return exchange(subject, NatsRpcTraces.withContext(span, headers), method, params, target);
             } catch (RuntimeException e) {
                 span.failed(e);
                 throw e;
             }
+        }
+    }
+
+    private DynamicStruct exchange(String subject, Map<String, String> headers, InterfaceSchema.MethodRef method,
+            DynamicStruct params, String target) {
+        CallScope scope = new CallScope();
+        try {
+            CaraCodec codec = codec(scope);
+            byte[] body = codec.encode(params);
+            MessageBus.Message reply = send(subject, headers, body, target + " (" + RpcServer.describe(method) + ")");
             String error = reply.header(ERROR_HEADER);
             if (error != null) {
-                span.failed(error);
                 String remoteType = reply.header(REMOTE_TYPE_HEADER);
                 throw RpcCallException.fromWire(error, remoteType == null ? "unknown" : remoteType,
                         new String(reply.data(), StandardCharsets.UTF_8));

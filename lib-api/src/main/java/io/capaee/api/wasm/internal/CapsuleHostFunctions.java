@@ -30,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The {@code env} host functions of Capsule 0.1.x (spec sections 1.4 and 2), as one explicit
@@ -179,17 +181,18 @@ public final class CapsuleHostFunctions {
         request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
         boolean hasBody = !verb.equals("GET") && !verb.equals("HEAD");
         request.method(verb, hasBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        if (!services.traces().on()) {
+            // nothing of OpenTelemetry's is touched: the capsule launcher runs without its API
+            return send(request.build(), verb, url, status -> { }, failure -> { });
+        }
         try (TraceSpan span = httpSpan(verb, uri)) {
             span.inject(request::setHeader); // after the guest's headers: the next hop is this span's child
-            return send(request.build(), verb, url, span);
+            return send(request.build(), verb, url, span::httpStatus, span::failed);
         }
     }
 
     /** The client span of a guest's request, a child of the function's span (current on the guest's thread). */
     private TraceSpan httpSpan(String verb, URI uri) {
-        if (!services.traces().on()) {
-            return TraceSpan.NONE;
-        }
         // no query and no user info: they may hold what the guest keeps secret
         return services.traces().start("hostHttp " + verb, SpanKind.CLIENT).attribute("http.request.method", verb)
                 .attribute("server.address", uri.getHost()).attribute("server.port", uri.getPort() < 0 ? defaultPort(uri) : uri.getPort())
@@ -200,20 +203,24 @@ public final class CapsuleHostFunctions {
         return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
-    private String send(HttpRequest request, String verb, String url, TraceSpan span) {
+    /**
+     * @param status told the answer's status (for the span)
+     * @param failed told a failure to get one
+     */
+    private String send(HttpRequest request, String verb, String url, IntConsumer status, Consumer<Exception> failed) {
         try {
             HttpResponse<String> response = services.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            span.httpStatus(response.statusCode());
+            status.accept(response.statusCode());
             if (response.statusCode() >= 400) {
                 // Capsule returned error pages as success (spec B10); the guest sees an error with the status as code.
                 return new GuestError(response.statusCode(), response.body().isEmpty() ? "HTTP " + response.statusCode() : response.body()).encode();
             }
             return response.body();
         } catch (java.net.http.HttpTimeoutException e) {
-            span.failed(e);
+            failed.accept(e);
             return err(verb + " " + url + ": timed out after " + settings.httpTimeout().toMillis() + " ms");
         } catch (IOException e) {
-            span.failed(e);
+            failed.accept(e);
             return err(verb + " " + url + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
