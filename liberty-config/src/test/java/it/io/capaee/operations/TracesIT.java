@@ -72,6 +72,9 @@ class TracesIT {
         changes.put("capa.subscription.traced-raw.pubsub", "pubsub");
         changes.put("capa.subscription.traced-raw.topic", "traced-raw");
         changes.put("capa.subscription.traced-raw.route", "actor:counter/traced-raw/turn");
+        changes.put("capa.subscription.traced-kafka.pubsub", "kafka");
+        changes.put("capa.subscription.traced-kafka.topic", "traced-kafka");
+        changes.put("capa.subscription.traced-kafka.route", "actor:counter/traced-kafka/turn");
         // the Dapr gRPC API on a port of its own (the first server's is taken)
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             grpcPort = free.getLocalPort();
@@ -224,6 +227,24 @@ class TracesIT {
         ReceivedSpan actorRequest = byId(spans, actor.parentSpanId()).orElseThrow(() -> new AssertionError("the turn's parent is missing: " + names));
         assertEquals(deliver.spanId(), actorRequest.parentSpanId(), "the actor request is the delivery's child: " + names);
         assertEquals("traced-raw", actor.attributes().get("capaee.actor.id"));
+    }
+
+    @Test
+    void aRawMessageOnKafkaCarriesItsTraceInTheRecordsHeaders() throws Exception {
+        String traceId = hex(16);
+        String caller = hex(8);
+        HttpResponse<String> published = Server.send(HttpRequest.newBuilder(URI.create(server.base
+                        + "/v1.0/publish/kafka/traced-kafka?metadata.rawPayload=true"))
+                .header("Content-Type", "application/json").header("traceparent", "00-" + traceId + "-" + caller + "-01")
+                .POST(BodyPublishers.ofString("{\"order\":4}")));
+        assertEquals(204, published.statusCode(), published.body());
+
+        List<ReceivedSpan> spans = collector.await(traceId, s -> find(s, "actor counter.turn").map(a -> reaches(s, a, caller)).orElse(false), WAIT);
+        String names = names(spans);
+        ReceivedSpan publish = find(spans, "publish traced-kafka").orElseThrow(() -> new AssertionError("no publish span in " + names));
+        ReceivedSpan deliver = find(spans, "deliver traced-kafka").orElseThrow(() -> new AssertionError("no deliver span in " + names));
+        assertEquals("kafka", publish.attributes().get("capaee.pubsub"));
+        assertEquals(publish.spanId(), deliver.parentSpanId(), "the delivery continues from the Kafka record's headers: " + names);
     }
 
     private static Optional<ReceivedSpan> find(List<ReceivedSpan> spans, String name) {
