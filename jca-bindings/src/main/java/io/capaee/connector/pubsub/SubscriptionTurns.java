@@ -110,7 +110,7 @@ final class SubscriptionTurns {
 
     private Outcome attempt(BrokerMessage message, int attempt) {
         try {
-            return handler.attempt(message.data(), attempt);
+            return handler.attempt(message.data(), message.headers(), attempt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a handler of topic " + topic + " (group " + group + ") failed", e);
             return Outcome.RETRY;

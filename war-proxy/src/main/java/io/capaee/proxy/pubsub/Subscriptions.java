@@ -161,7 +161,7 @@ public class Subscriptions implements MetadataContributor {
         }
         // a route on the app goes to its AppCallback service when it speaks gRPC; URLs, functions and actors over HTTP
         boolean toGrpcApp = settings.grpcApp() && route.kind() == EventTarget.Kind.APP && !route.isUrl();
-        DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker)
+        DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker, traces)
                 : new Delivery(s, target, route.isThisServer(), settings, broker, http, traces);
         delivery = new MeteredDelivery(delivery, metrics, s);
         try (PubSubConnection connection = broker.getConnection()) {
@@ -211,7 +211,7 @@ public class Subscriptions implements MetadataContributor {
                                     Consumer<TopicEventRequest> send, Runnable stopped) {
         // Dapr's streams have the default route "/"; the type is what /v1.0/metadata shows
         Subscription s = new Subscription(pubsub, topic, "/", deadLetterTopic, false, "STREAMING");
-        StreamDelivery delivery = new StreamDelivery(s, send, settings, broker);
+        StreamDelivery delivery = new StreamDelivery(s, send, settings, broker, traces);
         PubSubSubscription handle;
         try (PubSubConnection connection = broker.getConnection()) {
             handle = connection.subscribe(topic, settings.appId(), settings.policy(), contexts.createContextualProxy(delivery, DeliveryHandler.class));
