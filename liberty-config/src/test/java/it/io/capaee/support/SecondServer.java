@@ -27,15 +27,29 @@ public final class SecondServer implements AutoCloseable {
     private final Path wlp;
     private final String name;
     public final String base;
+    /** Its HTTPS port's URL (the test server's certificate, {@code localhost}; the port answers once a feature enables TLS). */
+    public final String secureBase;
 
-    private SecondServer(Path wlp, String name, String base) {
+    private SecondServer(Path wlp, String name, String base, String secureBase) {
         this.wlp = wlp;
         this.name = name;
         this.base = base;
+        this.secureBase = secureBase;
     }
 
     /** Creates and starts the server; {@code changes} maps a property to its value, or to null to remove it. */
     public static SecondServer start(String name, int portOffset, Map<String, String> changes) throws Exception {
+        return start(name, portOffset, changes, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, int, Map)}, with configuration of its own: {@code overrides} maps a file name to
+     * a {@code <server>} document that goes into the server's {@code configDropins/overrides}, which Liberty reads
+     * after server.xml (features there join the server's, elements there add to or replace server.xml's), as
+     * an operator adds to a server without editing the shipped files.
+     */
+    public static SecondServer start(String name, int portOffset, Map<String, String> changes, Map<String, String> overrides)
+            throws Exception {
         Path first = Server.dir();
         Path wlp = first.getParent().getParent().getParent();
         Path second = first.getParent().resolve(name);
@@ -98,10 +112,14 @@ public final class SecondServer implements AutoCloseable {
             }
         });
         addExtraServerJvmOptions(second);
+        Path dropins = Files.createDirectories(second.resolve("configDropins/overrides"));
+        for (Map.Entry<String, String> file : overrides.entrySet()) {
+            Files.writeString(dropins.resolve(file.getKey()), file.getValue());
+        }
         try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
             bootstrap.store(out, "second server " + name);
         }
-        SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http);
+        SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http, "https://localhost:" + https);
         try {
             s.startAgain();
         } catch (AssertionError | Exception e) {
