@@ -153,10 +153,10 @@ class AdminCenterIT {
         assertEquals(200, login.statusCode(), login.body());
     }
 
-    /** The XML block under "Liberty's Admin Center" in docs/operations.md, as an operator would copy it. */
+    /** The first XML block under "Liberty's Admin Center" in docs/operations.md, as an operator would copy it. */
     private static String documentedConfiguration() throws Exception {
         String page = Files.readString(Path.of(System.getProperty("capa.docs.dir", "../docs"), "operations.md"));
-        int section = page.indexOf("**Liberty's Admin Center**");
+        int section = page.indexOf("**Liberty's Admin Center");
         assertTrue(section >= 0, "no Admin Center how-to in docs/operations.md");
         int start = page.indexOf("```xml\n", section) + "```xml\n".length();
         return page.substring(start, page.indexOf("```", start));
