@@ -229,10 +229,7 @@ class AdminCenterIT {
         return value(r);
     }
 
-    /**
-     * The value of the REST connector's {@code {"value":..., "type":...}} answer as text: it writes a Long as
-     * a JSON string, not a number (JSON numbers lose a long's precision in JavaScript, the Admin Center's language).
-     */
+    /** The value of the REST connector's {@code {"value":..., "type":...}} answer as text: it writes a Long as a JSON string. */
     private static String value(HttpResponse<String> r) {
         JsonValue value = json(r.body()).asJsonObject().get("value");
         return value instanceof JsonString text ? text.getString() : String.valueOf(value);
