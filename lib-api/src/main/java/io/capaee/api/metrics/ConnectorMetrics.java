@@ -79,7 +79,7 @@ public final class ConnectorMetrics {
         }
     }
 
-    private static long advance(Counter counter, long last, long now) {
+    static long advance(Counter counter, long last, long now) {
         long delta = now >= last ? now - last : now;
         if (delta > 0) {
             counter.inc(delta);
