@@ -29,6 +29,36 @@ public final class GatewayMXBeans {
         Map<String, Long> getDeadLetters();
     }
 
+    /** {@code io.capaee:type=OutputBinding,name="<binding>"}: one configured output binding, since the start. */
+    public interface OutputBindingMXBean {
+        String getBinding();
+
+        long getInvocations();
+
+        long getErrors();
+    }
+
+    /**
+     * {@code io.capaee:type=PubSub,name="<component>"}: one pub/sub component, its subscriptions running here and,
+     * per topic, the counts since the start.
+     */
+    public interface PubSubComponentMXBean {
+        String getComponent();
+
+        String getType();
+
+        /** {@code topic -> route} of every subscription of this component running on this server. */
+        List<String> getSubscriptions();
+
+        Map<String, Long> getPublished();
+
+        Map<String, Long> getDelivered();
+
+        Map<String, Long> getDeliveryFailures();
+
+        Map<String, Long> getDeadLetters();
+    }
+
     /** {@code io.capaee:type=Routes}: the reverse proxy's route table, {@code function/revision -> upstream URLs}. */
     public interface RoutesMXBean {
         Map<String, List<String>> getRoutes();
