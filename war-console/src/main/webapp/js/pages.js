@@ -233,14 +233,19 @@ export const pages = {
   },
 
   async bindings() {
-    const [h, connectors] = await Promise.all([health(), getJson('/v1.0-alpha1/connectors')]);
+    const [h, connectors, inbound] = await Promise.all([health(), getJson('/v1.0-alpha1/connectors'),
+      getJson('/v1.0-alpha1/bindings/inbound')]);
     const check = name => Object.entries(((h.checks || []).find(c => c.name === name) || {}).data || {});
     const badge = v => el('span', { class: 'status ' + String(v).split(/[: ]/)[0] }, String(v));
+    const lag = n => n === undefined || n < 0 ? '–' : n; // -1: the source has no lag, or it was not read yet
     fillTable('bindings-table', ['binding', 'health'], check('bindings').map(([k, v]) => [k, badge(v)]), 'no output binding');
-    fillTable('inbound-table', ['input binding', 'source'], check('inbound').map(([k, v]) => [k, badge(v)]), 'no input binding');
-    fillTable('connectors-table', ['id', 'state', 'source', 'sink', 'in', 'out', 'errors', 'dead letters', 'last error', ''],
+    fillTable('inbound-table', ['input binding', 'state', 'source', 'deliveries', 'failed attempts', 'dead letters', 'lag'],
+        inbound.map(b => [b.binding, badge(b.state), b.source, b.deliveries, b.deliveryErrors,
+          el('span', { 'data-dead-letters': b.binding }, String(b.deadLetters)),
+          el('span', { 'data-lag': b.binding }, String(lag(b.lag)))]), 'no input binding');
+    fillTable('connectors-table', ['id', 'state', 'source', 'sink', 'in', 'out', 'errors', 'dead letters', 'lag', 'last error', ''],
         connectors.map(c => [c.id, el('span', { class: 'state state-' + c.state, 'data-connector': c.id }, c.state),
-          c.source, c.sink, c.in, c.out, c.errors, c.deadLetters, c.lastError || '', el('span', { class: 'actions' },
+          c.source, c.sink, c.in, c.out, c.errors, c.deadLetters, lag(c.lag), c.lastError || '', el('span', { class: 'actions' },
               act('start', () => request('/v1.0-alpha1/connectors/' + enc(c.id) + '/start', { method: 'POST' }).then(safeJson)),
               act('stop', () => request('/v1.0-alpha1/connectors/' + enc(c.id) + '/stop', { method: 'POST' }).then(safeJson)),
               act('delete', () => request('/v1.0-alpha1/connectors/' + enc(c.id), { method: 'DELETE' }).then(safeJson),

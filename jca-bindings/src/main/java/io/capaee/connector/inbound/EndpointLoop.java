@@ -77,7 +77,10 @@ public abstract class EndpointLoop implements InboundEndpoint {
         return now < 0 ? OptionalLong.empty() : OptionalLong.of(now);
     }
 
-    /** How a source with a lag reads it; may block on a round trip to the broker (bounded by its client's time-out). */
+    /**
+     * How a source with a lag reads it (negative: it has none); may block on a round trip to the broker, bounded
+     * by its client's time-out.
+     */
     @FunctionalInterface
     protected interface LagReader {
         long read() throws Exception;
@@ -95,7 +98,8 @@ public abstract class EndpointLoop implements InboundEndpoint {
         }
         lagReadAt = now;
         try {
-            lag = Math.max(0, reader.read());
+            long read = reader.read();
+            lag = read < 0 ? -1 : read;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -100,6 +100,6 @@ class CapabilityMetricsTest {
     }
 
     private static ConnectorStatus status(String id, ConnectorStatus.State state, long in, long out, long errors, long dead) {
-        return new ConnectorStatus(id, "", ConnectorKind.values()[0], state, true, "in", "out", 0, in, out, errors, dead, null, null, "api");
+        return new ConnectorStatus(id, "", ConnectorKind.values()[0], state, true, "in", "out", 0, in, out, errors, dead, -1, null, null, "api");
     }
 }
