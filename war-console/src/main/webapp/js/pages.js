@@ -257,8 +257,14 @@ export const pages = {
     fillTable('components-table', ['name', 'type', 'capabilities'], [...o.components]
         .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name))
         .map(c => [c.name, c.type, (c.capabilities || []).join(', ')]), 'no component');
-    fillTable('subscriptions-table', ['pub/sub', 'topic', 'delivered to', 'dead letters', 'declared'],
-        o.subscriptions.map(s => [s.pubsubname, s.topic, s.path, s.deadLetterTopic || '', s.type]), 'no subscription');
+    // counts from the metrics polled for the charts: given up since the start, and the lag last read (none: '–')
+    const series = (name, s) => state.samples.filter(m => m.name === name && m.labels.pubsub === s.pubsubname
+        && m.labels.topic === s.topic);
+    const lag = s => series('capa_pubsub_lag', s).map(m => m.value).find(v => v >= 0) ?? '–';
+    fillTable('subscriptions-table', ['pub/sub', 'topic', 'delivered to', 'dead-letter topic', 'dead letters', 'lag', 'declared'],
+        o.subscriptions.map(s => [s.pubsubname, s.topic, s.path, s.deadLetterTopic || '',
+          sum(state.samples, 'capa_pubsub_dead_letters_total', { pubsub: s.pubsubname, topic: s.topic }), lag(s), s.type]),
+        'no subscription');
     const rpc = await getJson('/v1.0-alpha1/rpc/services');
     fillTable('rpc-table', ['service', 'interface', 'methods', 'schema'], rpc.services.map(r => [r.name, r.interface,
       r.methods.join(', '), el('details', {}, el('summary', {}, r.schemaFile), el('pre', { class: 'schema' }, r.schema))]),

@@ -27,6 +27,9 @@ public final class GatewayMXBeans {
         Map<String, Long> getDeliveryFailures();
 
         Map<String, Long> getDeadLetters();
+
+        /** Per {@code pubsub/topic} of a subscription running here whose broker has a lag: the messages waiting for it. */
+        Map<String, Long> getLag();
     }
 
     /** {@code io.capaee:type=OutputBinding,name="<binding>"}: one configured output binding, since the start. */
@@ -57,6 +60,12 @@ public final class GatewayMXBeans {
         Map<String, Long> getDeliveryFailures();
 
         Map<String, Long> getDeadLetters();
+
+        /**
+         * Per topic of a subscription running here, where the broker has a lag (Kafka, JetStream, Redis streams):
+         * the messages waiting for this app's consumer group, read every few seconds.
+         */
+        Map<String, Long> getLag();
     }
 
     /** {@code io.capaee:type=Routes}: the reverse proxy's route table, {@code function/revision -> upstream URLs}. */

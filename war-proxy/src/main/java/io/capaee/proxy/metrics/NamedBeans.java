@@ -25,7 +25,8 @@ import javax.management.ObjectName;
 /**
  * One MBean per output binding ({@code io.capaee:type=OutputBinding,name="<binding>"}) and per pub/sub
  * component ({@code io.capaee:type=PubSub,name="<component>"}), kept in line with what is configured every
- * {@value #EVERY_SECONDS} seconds: a name that appears gets its MBean, one that goes away loses it.
+ * {@value #EVERY_SECONDS} seconds: a name that appears gets its MBean, one that goes away loses it. The
+ * subscriptions' lag gauges ({@link PubSubMetrics#lag}) are brought up to date on the same beat.
  */
 @ApplicationScoped
 public class NamedBeans {
@@ -67,8 +68,9 @@ public class NamedBeans {
                 }
             }
             gone.forEach(mbeans::unregister);
+            pubsub.lag(subscriptions.lag());
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "output binding and pub/sub MBeans not updated: {0}", e.toString());
+            LOG.log(Level.FINE, "output binding and pub/sub MBeans or pub/sub lag not updated: {0}", e.toString());
         }
     }
 

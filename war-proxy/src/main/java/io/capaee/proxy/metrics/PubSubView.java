@@ -59,6 +59,11 @@ final class PubSubView implements GatewayMXBeans.PubSubComponentMXBean {
         return topics(metrics.deadLetterCounts());
     }
 
+    @Override
+    public Map<String, Long> getLag() {
+        return topics(subscriptions.lag());
+    }
+
     /** This component's entries of a {@code pubsub/topic} map, by topic (a component's name has no '/'). */
     private Map<String, Long> topics(Map<String, Long> all) {
         String prefix = component + "/";
