@@ -108,6 +108,7 @@ class ObservabilityIT {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
             ObjectName name = new ObjectName("io.capaee:type=Connectors,name=" + ObjectName.quote(id));
             assertEquals(3L, server.getAttribute(name, "MessagesOut"));
+            assertEquals(-1L, server.getAttribute(name, "Lag"), "NATS core keeps no backlog to measure");
             assertEquals("stopped", server.invoke(name, "stop", null, null));
             assertTrue(Server.get("/v1.0-alpha1/connectors/" + id).body().contains("\"state\":\"stopped\""));
             assertEquals("running", server.invoke(name, "start", null, null));
