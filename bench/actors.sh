@@ -99,3 +99,10 @@ awk -v a="$P99" -v r="$(field "$REF_RATE" p99)" -v rate="$RATE" \
   'BEGIN { printf "p99 at %d/s: actor %.2f ms (aim < 2 ms: %s; Dapr publishes 6.2 ms at 500/s), reference %.2f ms, ratio actor / reference = %.2f\n", rate, a, (a < 2 ? "met" : "NOT met"), r, a / r }'
 awk -v a="$(field "$ACTOR_SAT" throughput)" -v r="$(field "$REF_SAT" throughput)" \
   'BEGIN { printf "saturation throughput: actor %.0f/s, reference %.0f/s, ratio actor / reference = %.2f\n", a, r, a / r }'
+pctl() { printf 'PCTL name=%s who=%s p50=%s p90=%s p99=%s max=%s\n' "$1" "$2" "$(field "$3" p50)" "$(field "$3" p90)" "$(field "$3" p99)" "$(field "$3" max)"; }
+pctl "actors.rate-$RATE" actor "$ACTOR_RATE"
+pctl "actors.rate-$RATE" reference "$REF_RATE"
+pctl actors.saturation actor "$ACTOR_SAT"
+pctl actors.saturation reference "$REF_SAT"
+bench_result actors.p99-at-rate "$P99" "$(field "$REF_RATE" p99)" ms "" lower 2
+bench_result actors.saturation "$(field "$ACTOR_SAT" throughput)" "$(field "$REF_SAT" throughput)" calls/s 0.8

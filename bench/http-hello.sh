@@ -13,7 +13,7 @@
 # `wrk -t1 -c32 -dDURATION` (counted; any non-2xx response fails the run). Prints requests/s of each,
 # then last the ratios function / jax-rs and function / nginx.
 #
-# Prerequisite (once, from the repository root):  mvn install -DskipTests -DskipITs
+# Prerequisite (once, from the repository root):  mvn verify -DskipTests -DskipITs
 #   (builds capa-ee.ear and extracts Open Liberty into liberty-config/target/liberty)
 #
 # Usage:  bench/http-hello.sh                      # 30 s warm-up + 30 s measurement per target
@@ -42,21 +42,16 @@ WRK_HEADERS=(-H 'User-Agent: wrk' -H 'Accept: */*')
 log() { printf '[http-hello] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-# ---------------------------------------------------------------- tools (CI machines start clean)
-apt_install() {
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
-}
-command -v wrk >/dev/null || apt_install wrk
-command -v nginx >/dev/null || apt_install nginx-light
-command -v curl >/dev/null || apt_install curl
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+bench_tool wrk wrk
+bench_tool nginx nginx-light
+bench_tool curl curl
 command -v mvn >/dev/null || die "mvn not found"
 
-[ -d "$ROOT/liberty-config/target/liberty/wlp" ] || die "no Liberty runtime in liberty-config/target: run 'mvn install -DskipTests -DskipITs' first"
-ls "$ROOT"/ear/target/*.ear >/dev/null 2>&1 || die "no EAR in ear/target: run 'mvn install -DskipTests -DskipITs' first"
-for port in $HTTP_PORT $HTTPS_PORT $NGINX_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+[ -d "$ROOT/liberty-config/target/liberty/wlp" ] || die "no Liberty runtime in liberty-config/target: run 'mvn verify -DskipTests -DskipITs' first"
+ls "$ROOT"/ear/target/*.ear >/dev/null 2>&1 || die "no EAR in ear/target: run 'mvn verify -DskipTests -DskipITs' first"
+bench_ports_free $HTTP_PORT $HTTPS_PORT $NGINX_PORT
 
 # ---------------------------------------------------------------- cleanup, always
 WORK=$(mktemp -d /tmp/capa-bench-http.XXXXXX)
@@ -208,3 +203,6 @@ awk -v f="$FUNCTION_RPS" -v j="$JAXRS_RPS" -v n="$NGINX_RPS" 'BEGIN {
   printf "function / jax-rs = %.2f   (target >= 0.70: %s)\n", f / j, (f / j >= 0.70 ? "met" : "NOT met")
   printf "function / nginx  = %.2f\n", f / n
 }'
+for name in function jax-rs nginx; do bench_wrk_pctl "http-hello.$name" "$name" "$WORK/$name.txt"; done
+bench_result http-hello.function-vs-jaxrs "$FUNCTION_RPS" "$JAXRS_RPS" req/s 1.0
+bench_result http-hello.function-vs-nginx "$FUNCTION_RPS" "$NGINX_RPS" req/s

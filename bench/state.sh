@@ -44,6 +44,8 @@ PG_TABLE=bench_state_$RANDOM$RANDOM
 
 log() { printf '[state] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
 command -v redis-benchmark >/dev/null || die "redis-benchmark is not installed (apt-get install redis-tools)"
@@ -60,9 +62,7 @@ if command -v psql >/dev/null && "${PSQL[@]}" -c 'select 1' >/dev/null 2>&1 && [
 else
   log "no PostgreSQL with trust auth at 127.0.0.1:5432 (database test) or no $DRIVER: the postgresql targets are skipped"
 fi
-for port in $HTTP_PORT $HTTPS_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-state.XXXXXX)
 LIBERTY_STARTED=0
@@ -184,3 +184,6 @@ printf 'redis-benchmark GET %10.0f requests/s\n' "$REDIS_GET"
 printf 'redis-benchmark SET %10.0f requests/s\n' "$REDIS_SET"
 awk -v c="$CAPA_GET" -v r="$REDIS_GET" 'BEGIN { printf "ratio capa-ee get / redis GET = %.2f\n", c / r }'
 awk -v c="$CAPA_SAVE" -v r="$REDIS_SET" 'BEGIN { printf "ratio capa-ee save / redis SET = %.2f\n", c / r }'
+for name in capa-get capa-save; do bench_wrk_pctl "state.$name" "$name" "$WORK/$name.txt"; done
+bench_result state.get-vs-redis "$CAPA_GET" "$REDIS_GET" req/s
+bench_result state.save-vs-redis "$CAPA_SAVE" "$REDIS_SET" req/s

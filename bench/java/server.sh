@@ -7,13 +7,8 @@ WLP=$ROOT/liberty-config/target/liberty/wlp
 SERVER_DIR=$WLP/usr/servers/$SERVER
 BENCH_SERVER_STARTED=0
 
-# dies naming the first of the given loopback ports that something already listens on
-bench_ports_free() {
-  local port
-  for port; do
-    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then die "port $port is already in use"; fi
-  done
-}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 # `mvn package -Pbench,sample -pl bench/java -am -DskipTests -DskipITs`: the EAR with the example actors
 # (profile sample), bench/java and its class path, the Liberty runtime; MVN_ARGS (e.g. -o) go to mvn
