@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# Sourced by bench/actors.sh and bench/grpc.sh: builds the EAR with the example actors and bench/java, and runs a
+# Sourced by bench/actors.sh, bench/grpc.sh, bench/group.sh and bench/memory.sh: builds the EAR with the example actors and bench/java, and runs a
 # Liberty server of the script's own on liberty-config's server.xml. The script sets ROOT, SERVER, WORK (its
 # temporary directory) and the functions log and die; this file sets WLP, SERVER_DIR and, after bench_build, CP
 # (bench/java's test class path: its benchmarks and the shared load driver io.capaee.bench.load.Load).
@@ -27,7 +27,8 @@ bench_server_start() {
   rm -rf "$SERVER_DIR"
   mkdir -p "$SERVER_DIR/apps"
   cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
-  cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
+  # BENCH_NO_EAR=1: the same server without the EAR (Liberty and its features only), a reference for bench/memory.sh
+  [ "${BENCH_NO_EAR:-0}" = 1 ] || cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
   printf '%s\n' "$@" >"$SERVER_DIR/bootstrap.properties"
   # Dapr's gRPC port (50001 by default) only for a benchmark that sets one: two servers must not both take it
   case " $* " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac
