@@ -72,7 +72,7 @@ live() {
 # grew FROM TO: the classes whose live bytes grew most between two histograms, for the log
 grew() {
   awk 'FNR == NR { if ($1 ~ /:$/) before[$4] = $3; next } $1 ~ /:$/ { d = $3 - before[$4]; if (d > 0) printf "%12d bytes  %9d instances  %s\n", d, $2, $4 }' \
-    "$WORK/$1.histo" "$WORK/$2.histo" | sort -rn | head -8 | sed "s/^/[memory]   /" >&2
+    "$WORK/$1.histo" "$WORK/$2.histo" | sort -rn | awk 'NR <= 8 { print "[memory]   " $0 }' >&2 # awk, not head: all of sort's output is read (pipefail)
 }
 
 active_actors() { curl -s -m 10 "$BASE/v1.0-alpha1/actors/counter/active?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p'; }

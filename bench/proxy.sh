@@ -174,10 +174,10 @@ fi
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 for ((i = 0; i < 240; i++)); do
-  curl -s -o /dev/null -m 2 "http://127.0.0.1:$HTTP_PORT/memory/functions/list" && break
+  curl -s -f -o /dev/null -m 2 "http://127.0.0.1:$HTTP_PORT/memory/functions/list" && break # -f: not while the app still deploys (404)
   sleep 0.5
 done
-curl -s -m 5 -X POST -H 'Content-Type: application/json' \
+curl -s -m 30 -X POST -H 'Content-Type: application/json' \
   -d "{\"function\":\"bench\",\"revision\":\"default\",\"url\":\"http://127.0.0.1:$UPSTREAM_PORT\"}" \
   "http://127.0.0.1:$HTTP_PORT/memory/functions/registration" >"$WORK/register.txt" || die "route registration"
 grep -q '"code":"OK"' "$WORK/register.txt" || die "route registration: $(cat "$WORK/register.txt")"
