@@ -21,14 +21,14 @@
 # offline). Runs its own server `capabench-memory` on 9150/9650 with Redis on 127.0.0.1:6379 (keys
 # capa:bench:memory:*, removed at the end).
 #
-# Usage:  bench/memory.sh                                     # ACTORS=10000 FUNCTIONS=100 IDLE_TIMEOUT=120 SETTLE=20
+# Usage:  bench/memory.sh                                     # ACTORS=10000 FUNCTIONS=100 IDLE_TIMEOUT=300 SETTLE=20
 #         ACTORS=2000 FUNCTIONS=20 IDLE_TIMEOUT=60 SETTLE=5 bench/memory.sh   # smoke run
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 ACTORS=${ACTORS:-10000}
 FUNCTIONS=${FUNCTIONS:-100}
-IDLE_TIMEOUT=${IDLE_TIMEOUT:-120}
+IDLE_TIMEOUT=${IDLE_TIMEOUT:-300}
 SETTLE=${SETTLE:-20}
 MAX_ACTIVE=100000 # capa.actors.max-active's default, left as it is
 HTTP_PORT=9150
