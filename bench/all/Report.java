@@ -188,13 +188,12 @@ public class Report {
         double max = list.stream().flatMap(p -> p.values().values().stream()).max(Double::compare).orElse(1.0);
         double lo = Math.floor(Math.log10(min));
         double hi = Math.max(lo + 1, Math.ceil(Math.log10(max)));
-        int width = 560;
-        int height = 240;
-        int left = 60;
-        int top = 10;
-        int plotH = height - 50;
-        int plotW = width - left - 150;
-        StringBuilder s = svg(width, height);
+        Plot plot = new Plot(240, 50);
+        int left = plot.left();
+        int top = plot.top();
+        int plotH = plot.plotH();
+        int plotW = plot.plotW();
+        StringBuilder s = plot.svg();
         for (double d = lo; d <= hi; d++) {
             int y = top + (int) (plotH * (hi - d) / (hi - lo));
             s.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#ddd'/>", left, left + plotW, y, y));
@@ -217,8 +216,7 @@ public class Report {
                 s.append(String.format(Locale.ROOT, "<circle cx='%d' cy='%d' r='3' fill='%s'><title>%s %s: %s ms</title></circle>", x, y,
                         COLOURS[i % COLOURS.length], esc(p.who()), keys.get(k), num(v)));
             }
-            s.append(String.format("<polyline points='%s' fill='none' stroke='%s' stroke-width='2'/>", points, COLOURS[i % COLOURS.length]));
-            s.append(text(left + plotW + 12, top + 14 + i * 18, p.who(), "start", COLOURS[i % COLOURS.length]));
+            plot.line(s, i, p.who(), points);
         }
         return s.append("</svg>").toString();
     }
@@ -227,13 +225,12 @@ public class Report {
     static String series(List<Series> list) {
         double max = list.stream().flatMap(p -> p.values().stream()).max(Double::compare).orElse(1.0);
         double seconds = list.stream().mapToDouble(p -> p.values().size() * p.step()).max().orElse(1);
-        int width = 560;
-        int height = 220;
-        int left = 60;
-        int top = 10;
-        int plotH = height - 40;
-        int plotW = width - left - 150;
-        StringBuilder s = svg(width, height);
+        Plot plot = new Plot(220, 40);
+        int left = plot.left();
+        int top = plot.top();
+        int plotH = plot.plotH();
+        int plotW = plot.plotW();
+        StringBuilder s = plot.svg();
         s.append(String.format("<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#999'/>", left, left + plotW, top + plotH, top + plotH));
         s.append(text(left - 6, top + 4, num(max), "end")).append(text(left - 6, top + plotH, "0", "end"));
         s.append(text(left + plotW, top + plotH + 16, num(seconds) + " s", "end"));
@@ -245,10 +242,39 @@ public class Report {
                 double y = top + plotH * (1 - p.values().get(k) / (max > 0 ? max : 1));
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
-            s.append(String.format("<polyline points='%s' fill='none' stroke='%s' stroke-width='1.5'/>", points, COLOURS[i % COLOURS.length]));
-            s.append(text(left + plotW + 12, top + 14 + i * 18, p.who(), "start", COLOURS[i % COLOURS.length]));
+            plot.line(s, i, p.who(), points);
         }
         return s.append("</svg>").toString();
+    }
+
+    /** A chart 560 wide: the plot area right of the axis labels, a legend right of it, bottom px below it for labels. */
+    record Plot(int height, int bottom) {
+        int left() {
+            return 60;
+        }
+
+        int top() {
+            return 10;
+        }
+
+        int plotW() {
+            return 560 - left() - 150;
+        }
+
+        int plotH() {
+            return height - bottom;
+        }
+
+        StringBuilder svg() {
+            return Report.svg(560, height);
+        }
+
+        /** Line number i through points, and its name in the legend. */
+        void line(StringBuilder s, int i, String who, CharSequence points) {
+            String colour = COLOURS[i % COLOURS.length];
+            s.append(String.format("<polyline points='%s' fill='none' stroke='%s' stroke-width='2'/>", points, colour));
+            s.append(text(left() + plotW() + 12, top() + 14 + i * 18, who, "start", colour));
+        }
     }
 
     static int xAt(int k, int n, int plotW) {

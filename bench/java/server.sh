@@ -43,3 +43,23 @@ bench_server_stop() {
     "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
   fi
 }
+
+# dies unless Redis answers on 127.0.0.1:6379 (the benchmarks' state and actors)
+bench_redis_up() {
+  command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
+  redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
+}
+
+# bench_cleanup RC PATTERN...: the script's exit trap: stops the server, deletes the Redis keys matching the
+# patterns, removes WORK (kept for inspection when RC is not 0) and exits with RC
+bench_cleanup() {
+  local rc=$1 pattern
+  shift
+  set +e
+  bench_server_stop
+  for pattern; do
+    redis-cli --scan --pattern "$pattern" | xargs -r redis-cli del >/dev/null
+  done
+  if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
+  exit "$rc"
+}
