@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -162,14 +163,15 @@ public class Report {
     static String bars(List<Result> results) {
         int row = 46;
         int width = 760;
-        int label = 260;
+        int label = 300;
         StringBuilder s = svg(width, row * results.size() + 24);
         for (int i = 0; i < results.size(); i++) {
             Result r = results.get(i);
             double max = Math.max(Math.abs(r.ours()), Math.abs(r.ref()));
             int y = 8 + i * row;
             s.append(text(0, y + 16, r.name(), "start"));
-            s.append(text(0, y + 34, r.verdict().isEmpty() ? r.unit() : r.unit() + " · " + r.verdict(), "start"));
+            String ratio = Double.isNaN(r.ratio()) ? "" : String.format(Locale.ROOT, " · ratio %.2f", r.ratio());
+            s.append(text(0, y + 34, r.unit() + ratio + (r.verdict().isEmpty() ? "" : " (aim " + r.aim() + ": " + r.verdict() + ")"), "start"));
             double[] values = {r.ours(), r.ref()};
             String[] who = {"ours", "reference"};
             for (int k = 0; k < 2; k++) {
@@ -324,7 +326,10 @@ public class Report {
             return "–";
         }
         double a = Math.abs(d);
-        return String.format(Locale.ROOT, a >= 100 ? "%,.0f" : a >= 1 ? "%.2f" : "%.3g", d);
+        if (a < 1) {
+            return new BigDecimal(String.format(Locale.ROOT, "%.3g", d)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(Locale.ROOT, a >= 100 ? "%,.0f" : a >= 10 ? "%.1f" : "%.2f", d);
     }
 
     static String text(Path file) throws IOException {
