@@ -43,22 +43,12 @@ die() { log "FAILED: $*"; exit 1; }
 # shellcheck source=bench/java/server.sh
 . "$ROOT/bench/java/server.sh"
 command -v jcmd >/dev/null || die "jcmd not found (a JDK, not a JRE)"
-command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
-redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
+bench_redis_up
 bench_ports_free $HTTP_PORT $HTTPS_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-memory.XXXXXX)
 SAMPLER=
-cleanup() {
-  local rc=$?
-  set +e
-  [ -z "$SAMPLER" ] || kill "$SAMPLER" 2>/dev/null
-  bench_server_stop
-  redis-cli --scan --pattern "${PREFIX}*" | xargs -r redis-cli del >/dev/null
-  if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
+trap 'rc=$?; [ -z "$SAMPLER" ] || kill "$SAMPLER" 2>/dev/null; bench_cleanup "$rc" "${PREFIX}*"' EXIT
 trap 'exit 130' INT TERM
 
 server_pid() { cat "$WLP/usr/servers/.pid/$SERVER.pid"; }
