@@ -80,8 +80,7 @@ log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -ver
 log "starting Liberty server $SERVER on $HTTP_PORT (database bench: PostgreSQL 127.0.0.1:5432/test, pool of $CONNECTIONS)"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps" "$SERVER_DIR/jdbc"
-cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+bench_server_config "$SERVER_DIR"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 cp "$DRIVER" "$SERVER_DIR/jdbc/"
 cat >"$SERVER_DIR/databases.xml" <<XML

@@ -54,3 +54,14 @@ bench_wrk_pctl() {
     f { f = 0; printf "\n" }
     END { if (f) printf "\n" }' "$3"
 }
+
+# bench_server_config DIR: the configuration of the server `capa` that `mvn verify -DskipTests -DskipITs` created
+# (WLP set by the script), copied into the server directory DIR: server.xml, the capa-ee.xml it includes and the
+# files that one names, jvm.options, the JDBC drivers
+bench_server_config() {
+  local built=$WLP/usr/servers/capa f
+  for f in server.xml capa-ee.xml capa-users.xml databases.xml webhooks.xml jvm.options; do
+    [ -f "$built/$f" ] && cp "$built/$f" "$1/"
+  done
+  if [ -d "$built/jdbc" ]; then mkdir -p "$1/jdbc" && cp -r "$built/jdbc/." "$1/jdbc/"; fi
+}

@@ -120,9 +120,7 @@ log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -ver
 log "starting Liberty server $SERVER on $HTTP_PORT (state store on redis $REDIS_HOST:$REDIS_PORT, app id $APP_ID)"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-# server.xml includes the fragment capa-ee.xml, which holds the features and the application
-cp "$WLP/usr/servers/capa/server.xml" "$WLP/usr/servers/capa/capa-ee.xml" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+bench_server_config "$SERVER_DIR"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 if [ "$PG" = 1 ]; then
   mkdir -p "$SERVER_DIR/jdbc"

@@ -149,11 +149,7 @@ wait_for upstream "http://127.0.0.1:$UPSTREAM_PORT/hello" 10
 log "starting Liberty server $SERVER on $HTTP_PORT"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-for f in server.xml capa-ee.xml capa-users.xml databases.xml; do # server.xml includes capa-ee.xml, which names the others
-  [ -f "$WLP/usr/servers/capa/$f" ] && cp "$WLP/usr/servers/capa/$f" "$SERVER_DIR/"
-done
-[ -d "$WLP/usr/servers/capa/jdbc" ] && cp -r "$WLP/usr/servers/capa/jdbc" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+bench_server_config "$SERVER_DIR"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
