@@ -49,7 +49,7 @@ trap cleanup EXIT
 
 # ------------------------------------------------------------------ the server, in its own user dir
 mkdir -p "$SERVER/apps"
-cp "$BUILT/server.xml" "$SERVER/"
+bench_server_config "$SERVER" # jvm.options: replaced below
 cp "$BUILT/apps/capa-ee.ear" "$SERVER/apps/"
 [ -d "$BUILT/configDropins" ] && cp -r "$BUILT/configDropins" "$SERVER/"
 rm -f "$SERVER/configDropins/overrides/liberty-plugin-variable-config.xml"
