@@ -191,18 +191,14 @@ public class Report {
         double lo = Math.floor(Math.log10(min));
         double hi = Math.max(lo + 1, Math.ceil(Math.log10(max)));
         Plot plot = new Plot(240, 50);
-        int left = plot.left();
-        int top = plot.top();
-        int plotH = plot.plotH();
-        int plotW = plot.plotW();
         StringBuilder s = plot.svg();
         for (double d = lo; d <= hi; d++) {
-            int y = top + (int) (plotH * (hi - d) / (hi - lo));
-            s.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#ddd'/>", left, left + plotW, y, y));
-            s.append(text(left - 6, y + 4, num(Math.pow(10, d)), "end"));
+            int y = plot.top() + (int) (plot.plotH() * (hi - d) / (hi - lo));
+            s.append(String.format(Locale.ROOT, "<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#ddd'/>", plot.left(), plot.left() + plot.plotW(), y, y));
+            s.append(text(plot.left() - 6, y + 4, num(Math.pow(10, d)), "end"));
         }
         for (int k = 0; k < keys.size(); k++) {
-            s.append(text(left + xAt(k, keys.size(), plotW), top + plotH + 18, keys.get(k), "middle"));
+            s.append(text(plot.left() + xAt(k, keys.size(), plot.plotW()), plot.top() + plot.plotH() + 18, keys.get(k), "middle"));
         }
         for (int i = 0; i < list.size(); i++) {
             Percentiles p = list.get(i);
@@ -212,8 +208,8 @@ public class Report {
                 if (v == null || v <= 0) {
                     continue;
                 }
-                int x = left + xAt(k, keys.size(), plotW);
-                int y = top + (int) (plotH * (hi - Math.log10(v)) / (hi - lo));
+                int x = plot.left() + xAt(k, keys.size(), plot.plotW());
+                int y = plot.top() + (int) (plot.plotH() * (hi - Math.log10(v)) / (hi - lo));
                 points.append(x).append(',').append(y).append(' ');
                 s.append(String.format(Locale.ROOT, "<circle cx='%d' cy='%d' r='3' fill='%s'><title>%s %s: %s ms</title></circle>", x, y,
                         COLOURS[i % COLOURS.length], esc(p.who()), keys.get(k), num(v)));
@@ -228,20 +224,16 @@ public class Report {
         double max = list.stream().flatMap(p -> p.values().stream()).max(Double::compare).orElse(1.0);
         double seconds = list.stream().mapToDouble(p -> p.values().size() * p.step()).max().orElse(1);
         Plot plot = new Plot(220, 40);
-        int left = plot.left();
-        int top = plot.top();
-        int plotH = plot.plotH();
-        int plotW = plot.plotW();
         StringBuilder s = plot.svg();
-        s.append(String.format("<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#999'/>", left, left + plotW, top + plotH, top + plotH));
-        s.append(text(left - 6, top + 4, num(max), "end")).append(text(left - 6, top + plotH, "0", "end"));
-        s.append(text(left + plotW, top + plotH + 16, num(seconds) + " s", "end"));
+        s.append(String.format("<line x1='%d' x2='%d' y1='%d' y2='%d' stroke='#999'/>", plot.left(), plot.left() + plot.plotW(), plot.top() + plot.plotH(), plot.top() + plot.plotH()));
+        s.append(text(plot.left() - 6, plot.top() + 4, num(max), "end")).append(text(plot.left() - 6, plot.top() + plot.plotH(), "0", "end"));
+        s.append(text(plot.left() + plot.plotW(), plot.top() + plot.plotH() + 16, num(seconds) + " s", "end"));
         for (int i = 0; i < list.size(); i++) {
             Series p = list.get(i);
             StringBuilder points = new StringBuilder();
             for (int k = 0; k < p.values().size(); k++) {
-                double x = left + plotW * (k * p.step()) / seconds;
-                double y = top + plotH * (1 - p.values().get(k) / (max > 0 ? max : 1));
+                double x = plot.left() + plot.plotW() * (k * p.step()) / seconds;
+                double y = plot.top() + plot.plotH() * (1 - p.values().get(k) / (max > 0 ? max : 1));
                 points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             }
             plot.line(s, i, p.who(), points);
