@@ -154,6 +154,6 @@ printf 'jdbc loop query         %10.0f statements/s (%s threads)\n' "$JDBC_QUERY
 printf 'jdbc loop exec          %10.0f statements/s\n' "$JDBC_EXEC"
 awk -v c="$CAPA_QUERY" -v r="$JDBC_QUERY" 'BEGIN { printf "ratio capa-ee query / jdbc query = %.2f\n", c / r }'
 awk -v c="$CAPA_EXEC" -v r="$JDBC_EXEC" 'BEGIN { printf "ratio capa-ee exec / jdbc exec = %.2f\n", c / r }'
-for name in capa-query capa-exec; do bench_wrk_pctl "database.$name" "$name" "$WORK/$name.txt"; done
+for name in capa-query capa-exec; do bench_wrk_pctl database "$name" "$WORK/$name.txt"; done
 bench_result database.query-vs-jdbc "$CAPA_QUERY" "$JDBC_QUERY" statements/s
 bench_result database.exec-vs-jdbc "$CAPA_EXEC" "$JDBC_EXEC" statements/s

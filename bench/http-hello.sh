@@ -209,6 +209,6 @@ awk -v f="$FUNCTION_RPS" -v j="$JAXRS_RPS" -v n="$NGINX_RPS" 'BEGIN {
   printf "function / jax-rs = %.2f   (target >= 0.70: %s)\n", f / j, (f / j >= 0.70 ? "met" : "NOT met")
   printf "function / nginx  = %.2f\n", f / n
 }'
-for name in function jax-rs nginx; do bench_wrk_pctl "http-hello.$name" "$name" "$WORK/$name.txt"; done
+for name in function jax-rs nginx; do bench_wrk_pctl http-hello "$name" "$WORK/$name.txt"; done
 bench_result http-hello.function-vs-jaxrs "$FUNCTION_RPS" "$JAXRS_RPS" req/s 1.0
 bench_result http-hello.function-vs-nginx "$FUNCTION_RPS" "$NGINX_RPS" req/s

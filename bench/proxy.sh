@@ -208,5 +208,5 @@ echo
 printf 'capa-ee war-proxy  %10.0f requests/s   (%s)\n' "$CAPA_RPS" "$CAPA_URL"
 printf 'nginx proxy_pass   %10.0f requests/s   (%s)\n' "$NGINX_RPS" "$NGINX_URL"
 awk -v c="$CAPA_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio capa-ee / nginx proxy_pass = %.2f  (target >= 0.3: %s)\n", c / n, (c / n >= 0.3 ? "met" : "NOT met") }'
-for name in capa-ee nginx-proxy; do bench_wrk_pctl "proxy.$name" "$name" "$WORK/$name.txt"; done
+for name in capa-ee nginx-proxy; do bench_wrk_pctl proxy "$name" "$WORK/$name.txt"; done
 bench_result proxy.capa-vs-nginx "$CAPA_RPS" "$NGINX_RPS" req/s 0.5

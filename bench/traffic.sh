@@ -187,6 +187,6 @@ printf 'capa-ee routed by rule  %10.0f requests/s   (%s)\n' "$ROUTED_RPS" "$ROUT
 printf 'capa-ee plain proxied   %10.0f requests/s   (%s)\n' "$PROXIED_RPS" "$PROXIED_URL"
 printf 'nginx proxy_pass        %10.0f requests/s   (%s)\n' "$NGINX_RPS" "$NGINX_URL"
 awk -v r="$ROUTED_RPS" -v p="$PROXIED_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio routed / proxied = %.2f\nratio proxied / nginx proxy_pass = %.2f\nratio routed / nginx proxy_pass = %.2f\n", r / p, p / n, r / n }'
-for name in routed proxied nginx-proxy; do bench_wrk_pctl "traffic.$name" "$name" "$WORK/$name.txt"; done
+for name in routed proxied nginx-proxy; do bench_wrk_pctl traffic "$name" "$WORK/$name.txt"; done
 bench_result traffic.routed-vs-proxied "$ROUTED_RPS" "$PROXIED_RPS" req/s 1.0
 bench_result traffic.proxied-vs-nginx "$PROXIED_RPS" "$NGINX_RPS" req/s 0.5
