@@ -48,13 +48,12 @@ JAR=$ROOT/capsule-cli/target/capsule.jar
 
 log() { printf '[compute] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 command -v java >/dev/null || die "java not found"
-if ! command -v node >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; fi
-fi
-[ -f "$JAR" ] || die "no $JAR: run 'mvn install -DskipTests -DskipITs' first"
+bench_tool node nodejs
+[ -f "$JAR" ] || die "no $JAR: run 'mvn verify -DskipTests -DskipITs' first"
 [ -f "$WASM" ] || die "no $WASM"
 
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); node $(node --version)"
@@ -73,6 +72,7 @@ printf '%s\n' "$NODE" | sed 's/^/node     /'
 
 echo
 status=0
+RESULTS=
 for workload in "fib($FIB_N)" "sieve($SIEVE_N)" "json($JSON_N)" "checksum($CHECKSUM_N)" \
     "engine:fib($FIB_N)" "engine:sieve($SIEVE_N)" "engine:json($JSON_N)" "engine:checksum($CHECKSUM_N)"; do
   c=$(printf '%s\n' "$CHICORY" | awk -v w="$workload" '$1 == "RESULT" && $2 == w { print $3, $4 }')
@@ -83,4 +83,6 @@ for workload in "fib($FIB_N)" "sieve($SIEVE_N)" "json($JSON_N)" "checksum($CHECK
   awk -v w="$workload" -v c="${c#*median_ms=}" -v n="${n#*median_ms=}" -v t="$target" 'BEGIN {
     printf "%-25s chicory %9.2f ms   node %9.2f ms   chicory / node = %.2f  (target <= %s: %s)\n", w, c, n, c / n, t, (c / n <= t ? "met" : "NOT met")
   }'
+  RESULTS+=$(bench_result "compute.$workload" "${c#*median_ms=}" "${n#*median_ms=}" ms "$target" lower)$'\n'
 done
+printf '%s' "$RESULTS"
