@@ -27,7 +27,16 @@ public final class CallWatchdog implements AutoCloseable {
 
     /** Starts watching the current thread; close the returned watch when the call ends. */
     Watch watch(Duration limit) {
-        Watch watch = new Watch(Thread.currentThread(), System.nanoTime() + limit.toNanos());
+        return watch(limit, null);
+    }
+
+    /**
+     * Starts watching a call that is stopped by {@code stop} (run on the sweeper's thread; it must
+     * not block) instead of by interrupting the calling thread: for engines that do not check the
+     * interrupt flag.
+     */
+    public Watch watch(Duration limit, Runnable stop) {
+        Watch watch = new Watch(Thread.currentThread(), stop, System.nanoTime() + limit.toNanos());
         active.add(watch);
         return watch;
     }
@@ -48,25 +57,31 @@ public final class CallWatchdog implements AutoCloseable {
     }
 
     /** One watched call. Both methods lock the watch so an interrupt never escapes a closed one. */
-    final class Watch implements AutoCloseable {
+    public final class Watch implements AutoCloseable {
         private final Thread thread;
+        private final Runnable stop;
         private final long deadline;
         private boolean closed;
         private boolean fired;
 
-        private Watch(Thread thread, long deadline) {
+        private Watch(Thread thread, Runnable stop, long deadline) {
             this.thread = thread;
+            this.stop = stop;
             this.deadline = deadline;
         }
 
         private synchronized void fire() {
             if (!closed && !fired) {
                 fired = true;
-                thread.interrupt();
+                if (stop == null) {
+                    thread.interrupt();
+                } else {
+                    stop.run();
+                }
             }
         }
 
-        synchronized boolean fired() {
+        public synchronized boolean fired() {
             return fired;
         }
 
@@ -74,7 +89,7 @@ public final class CallWatchdog implements AutoCloseable {
         public synchronized void close() {
             closed = true;
             active.remove(this);
-            if (fired) {
+            if (fired && stop == null) {
                 Thread.interrupted(); // clear our own interrupt before the thread goes back to its pool
             }
         }

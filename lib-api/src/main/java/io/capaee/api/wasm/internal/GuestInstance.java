@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm.internal;
 
-import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
@@ -10,7 +9,6 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MutabilityType;
 import io.capaee.api.wasm.AbiGeneration;
 import io.capaee.api.wasm.capsule.GuestHttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +28,7 @@ public final class GuestInstance {
     private final int[] mutableGlobals;
     private final long[] globalLow;
     private final long[] globalHigh;
-    private final ExportFunction free;
-    private final ExportFunction malloc;
-    private final ExportFunction callHandle;
-    private final ExportFunction callHandleHttp;
+    private final ChicoryGuest guest;
     private final AbiGeneration generation;
 
     private GuestInstance(Instance instance, AbiGeneration generation) {
@@ -56,24 +51,7 @@ public final class GuestInstance {
             globalLow[i] = g.getValueLow();
             globalHigh[i] = g.getValueHigh();
         }
-        ExportFunction freeExport;
-        try {
-            freeExport = instance.export("free");
-        } catch (RuntimeException e) {
-            freeExport = null; // free is optional: TinyGo's is a no-op anyway
-        }
-        this.free = freeExport;
-        this.malloc = instance.export("malloc");
-        this.callHandle = optionalExport(instance, "callHandle");
-        this.callHandleHttp = optionalExport(instance, "callHandleHttp");
-    }
-
-    private static ExportFunction optionalExport(Instance instance, String name) {
-        try {
-            return instance.export(name);
-        } catch (RuntimeException e) {
-            return null; // the inspector made sure the one the caller needs exists
-        }
+        this.guest = new ChicoryGuest(instance);
     }
 
     /**
@@ -94,37 +72,12 @@ public final class GuestInstance {
 
     /** Calls {@code callHandle} with the CLI arguments already joined by {@code °}. */
     String callHandle(String input) {
-        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-        int ptr = GuestMemory.place(instance, malloc, bytes);
-        long packed = callHandle.apply(ptr, bytes.length)[0];
-        String result = GuestMemory.readPacked(instance, packed);
-        release(ptr);
-        return result;
+        return GuestMemory.callHandle(guest, input);
     }
 
     /** Calls {@code callHandleHttp} with the arity of the module's generation. */
     String callHandleHttp(GuestHttpRequest request) {
-        byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
-        byte[] headers = request.headers().getBytes(StandardCharsets.UTF_8);
-        int bodyPtr = GuestMemory.place(instance, malloc, body);
-        int headersPtr = GuestMemory.place(instance, malloc, headers);
-        long packed;
-        if (generation == AbiGeneration.V0_1_3) {
-            packed = callHandleHttp.apply(bodyPtr, body.length, headersPtr, headers.length)[0];
-        } else {
-            byte[] uri = request.uri().getBytes(StandardCharsets.UTF_8);
-            byte[] method = request.method().getBytes(StandardCharsets.UTF_8);
-            int uriPtr = GuestMemory.place(instance, malloc, uri);
-            int methodPtr = GuestMemory.place(instance, malloc, method);
-            packed = callHandleHttp.apply(bodyPtr, body.length, uriPtr, uri.length, headersPtr, headers.length, methodPtr, method.length)[0];
-        }
-        return GuestMemory.readPacked(instance, packed);
-    }
-
-    private void release(int ptr) {
-        if (free != null) {
-            free.apply(ptr);
-        }
+        return GuestMemory.callHandleHttp(guest, generation, request);
     }
 
     /** Whether this instance restores by copying all of memory back. */
