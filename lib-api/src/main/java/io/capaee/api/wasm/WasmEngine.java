@@ -55,7 +55,7 @@ public final class WasmEngine implements AutoCloseable {
         try {
             this.backend = CHICORY.equals(engine)
                     ? new ChicoryBackend(services, watchdog, useCompiler, compiledCache, compiledCacheMaxBytes)
-                    : provider(engine).open(services, scheduler, watchdog, useCompiler);
+                    : provider(engine).open(services, watchdog, useCompiler);
         } catch (RuntimeException | LinkageError e) {
             watchdog.close();
             throw e;

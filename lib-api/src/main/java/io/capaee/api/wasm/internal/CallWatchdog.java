@@ -31,9 +31,9 @@ public final class CallWatchdog implements AutoCloseable {
     }
 
     /**
-     * Starts watching a call that is stopped by {@code stop} (run on the sweeper's thread; it must
-     * not block) instead of by interrupting the calling thread: for engines that do not check the
-     * interrupt flag.
+     * Starts watching a call that, past its limit, is stopped by {@code stop} (run on the sweeper's
+     * thread, after the calling thread is interrupted): for engines that do not check the interrupt
+     * flag while guest code runs.
      */
     public Watch watch(Duration limit, Runnable stop) {
         Watch watch = new Watch(Thread.currentThread(), stop, System.nanoTime() + limit.toNanos());
@@ -73,9 +73,8 @@ public final class CallWatchdog implements AutoCloseable {
         private synchronized void fire() {
             if (!closed && !fired) {
                 fired = true;
-                if (stop == null) {
-                    thread.interrupt();
-                } else {
+                thread.interrupt(); // also ends a host function's blocking wait (HTTP)
+                if (stop != null) {
                     stop.run();
                 }
             }
@@ -89,7 +88,7 @@ public final class CallWatchdog implements AutoCloseable {
         public synchronized void close() {
             closed = true;
             active.remove(this);
-            if (fired && stop == null) {
+            if (fired) {
                 Thread.interrupted(); // clear our own interrupt before the thread goes back to its pool
             }
         }

@@ -3,7 +3,6 @@ package io.capaee.api.wasm.spi;
 
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.internal.CallWatchdog;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Makes an {@link EngineBackend} other than Chicory; found with {@link java.util.ServiceLoader}
@@ -16,9 +15,8 @@ public interface EngineBackendProvider {
     String name();
 
     /**
-     * @param scheduler the engine's executor (background work such as starting instances ahead)
      * @param watchdog enforces call time limits
      * @param optimize false: the engine's simplest mode (an interpreter), for comparison and as an escape hatch
      */
-    EngineBackend open(HostServices services, ScheduledExecutorService scheduler, CallWatchdog watchdog, boolean optimize);
+    EngineBackend open(HostServices services, CallWatchdog watchdog, boolean optimize);
 }
