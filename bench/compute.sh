@@ -122,8 +122,8 @@ if [ -n "$GRAALWASM" ]; then
     [ "${c%% *}" = "${g%% *}" ] || die "$workload: Chicory answered ${c%% *}, GraalWasm ${g%% *}"
     awk -v w="$workload" -v c="$c" -v g="$g" -v n="$n" 'BEGIN {
       split(c, C, " "); split(g, G, " "); split(n, N, " ")
-      if (n == "") { N[2] = 0; N[3] = 0 }
-      printf "%-22s %9.3f (%9.1f)     %9.3f (%9.1f)     %9.3f (%7.1f)   %s\n", w, C[2], C[3], G[2], G[3], N[2], N[3],
+      node = n == "" ? sprintf("%-21s", "-") : sprintf("%9.3f (%7.1f)", N[2], N[3])
+      printf "%-22s %9.3f (%9.1f)     %9.3f (%9.1f)     %s   %s\n", w, C[2], C[3], G[2], G[3], node,
         (n == "" ? sprintf("graal/chicory = %.2f", G[2] / C[2]) : sprintf("%.2f         %.2f", C[2] / N[2], G[2] / N[2]))
     }'
   done

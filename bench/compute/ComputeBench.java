@@ -81,7 +81,7 @@ public class ComputeBench {
         }
     }
 
-    private static void engine(byte[] bytes, Map<String, Integer> workloads, int warmup, int runs) {
+    private static void engine(byte[] bytes, Map<String, Integer> workloads, int warmup, int runs) throws java.io.IOException {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-watchdog");
             t.setDaemon(true);
