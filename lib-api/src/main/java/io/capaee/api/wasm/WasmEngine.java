@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -64,11 +65,17 @@ public final class WasmEngine implements AutoCloseable {
 
     private static EngineBackendProvider provider(String engine) {
         List<String> found = new ArrayList<>(List.of(CHICORY));
-        for (EngineBackendProvider provider : ServiceLoader.load(EngineBackendProvider.class, WasmEngine.class.getClassLoader())) {
-            if (provider.name().equals(engine)) {
-                return provider;
+        try {
+            for (EngineBackendProvider provider : ServiceLoader.load(EngineBackendProvider.class, WasmEngine.class.getClassLoader())) {
+                if (provider.name().equals(engine)) {
+                    return provider;
+                }
+                found.add(provider.name());
             }
-            found.add(provider.name());
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // GraalWasm's classes are Java 21 class files: on an older JVM they do not load
+            throw new IllegalArgumentException("the wasm engine '" + engine + "' could not be loaded on Java "
+                    + Runtime.version().feature() + " (GraalWasm needs Java 21 or later): " + e, e);
         }
         throw new IllegalArgumentException("no wasm engine named '" + engine + "' is on the class path (found: " + String.join(", ", found)
                 + "); graalwasm needs lib-wasm-graal and GraalWasm's jars, and Java 21 or later");
