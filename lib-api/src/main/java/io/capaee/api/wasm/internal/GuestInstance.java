@@ -7,8 +7,6 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MutabilityType;
-import io.capaee.api.wasm.AbiGeneration;
-import io.capaee.api.wasm.capsule.GuestHttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,12 +27,10 @@ public final class GuestInstance {
     private final long[] globalLow;
     private final long[] globalHigh;
     private final ChicoryGuest guest;
-    private final AbiGeneration generation;
 
-    private GuestInstance(Instance instance, AbiGeneration generation) {
+    private GuestInstance(Instance instance) {
         this.instance = instance;
         this.memory = (LinearMemory) instance.memory();
-        this.generation = generation;
         this.memorySnapshot = memory.readBytes(0, memory.pages() * Memory.PAGE_SIZE);
         memory.clean();
         List<Integer> mutable = new ArrayList<>();
@@ -67,17 +63,12 @@ public final class GuestInstance {
                 // put back to the snapshot
                 .withMemoryFactory(wholeCopy ? FlatMemory::new : DirtyChunkMemory::new);
         compiled.machineFactory().ifPresent(builder::withMachineFactory);
-        return new GuestInstance(builder.build(), compiled.shape().generation());
+        return new GuestInstance(builder.build());
     }
 
-    /** Calls {@code callHandle} with the CLI arguments already joined by {@code °}. */
-    String callHandle(String input) {
-        return GuestMemory.callHandle(guest, input);
-    }
-
-    /** Calls {@code callHandleHttp} with the arity of the module's generation. */
-    String callHandleHttp(GuestHttpRequest request) {
-        return GuestMemory.callHandleHttp(guest, generation, request);
+    /** The instance as the Capsule ABI sees it. */
+    GuestAbi abi() {
+        return guest;
     }
 
     /** Whether this instance restores by copying all of memory back. */

@@ -11,7 +11,6 @@ import io.capaee.api.wasm.FunctionInfo;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
-import io.capaee.api.wasm.capsule.CapsuleHttp;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
 import java.util.List;
@@ -26,7 +25,6 @@ import java.util.function.Supplier;
  * post-{@code _start} snapshot and gives it back. An instance that failed is dropped, never reused.
  */
 public final class PooledWasmFunction implements WasmFunction {
-    private static final String CLI_SEPARATOR = "\u00b0";
 
     private final FunctionInfo info;
     private final CompiledModule compiled;
@@ -35,7 +33,7 @@ public final class PooledWasmFunction implements WasmFunction {
     private final ImportValues imports;
     private final WasiPreview1 wasi;
     private final GuestOutput output = new GuestOutput();
-    private final CapsuleHttp http;
+    private final CapsuleCalls calls;
     private final CallFailures failures;
     private final ConcurrentLinkedDeque<GuestInstance> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
@@ -61,7 +59,7 @@ public final class PooledWasmFunction implements WasmFunction {
         List<com.dylibso.chicory.runtime.ImportFunction> functions = new java.util.ArrayList<>(List.of(wasi.toHostFunctions()));
         functions.addAll(host.functions());
         this.imports = ImportValues.builder().withFunctions(functions).build();
-        this.http = new CapsuleHttp(shape.generation());
+        this.calls = new CapsuleCalls(info, failures);
         this.poolSize = settings.maxIdleInstances();
         try {
             GuestInstance first = startInstance();
@@ -80,23 +78,15 @@ public final class PooledWasmFunction implements WasmFunction {
 
     @Override
     public CliResult callCli(List<String> args) {
-        if (!info.cli()) {
-            throw failures.noHandler(false);
-        }
-        String input = String.join(CLI_SEPARATOR, args);
-        return CliResult.of(run(guest -> guest.callHandle(input)));
+        return calls.cli(args, this::run);
     }
 
     @Override
     public HttpReply callHttp(HttpInvocation request) {
-        if (!info.http()) {
-            throw failures.noHandler(true);
-        }
-        var guestRequest = http.toGuest(request);
-        return http.fromGuest(run(guest -> guest.callHandleHttp(guestRequest)));
+        return calls.http(request, this::run);
     }
 
-    private String run(Function<GuestInstance, String> call) {
+    private String run(Function<GuestAbi, String> call) {
         if (closed) {
             throw failures.undeployed();
         }
@@ -105,7 +95,7 @@ public final class PooledWasmFunction implements WasmFunction {
         boolean healthy = false;
         try {
             long started = System.nanoTime();
-            String result = watched(() -> call.apply(guest), failures::timeout, e -> failures.trap(e, guest.pages(), output.lastLine()));
+            String result = watched(() -> call.apply(guest.abi()), failures::timeout, e -> failures.trap(e, guest.pages(), output.lastLine()));
             restore.called(System.nanoTime() - started);
             healthy = true;
             return result;

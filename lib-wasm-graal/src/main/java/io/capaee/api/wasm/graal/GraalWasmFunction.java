@@ -7,14 +7,14 @@ import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
 import io.capaee.api.wasm.WasmFunctionException.Reason;
-import io.capaee.api.wasm.capsule.CapsuleHttp;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
 import io.capaee.api.wasm.internal.CallFailures;
 import io.capaee.api.wasm.internal.CallWatchdog;
+import io.capaee.api.wasm.internal.CapsuleCalls;
 import io.capaee.api.wasm.internal.CapsuleHostFunctions;
 import io.capaee.api.wasm.internal.CompiledModule;
-import io.capaee.api.wasm.internal.GuestMemory;
+import io.capaee.api.wasm.internal.GuestAbi;
 import io.capaee.api.wasm.internal.GuestOutput;
 import io.capaee.api.wasm.internal.MemoryCap;
 import io.capaee.api.wasm.internal.ModuleShape;
@@ -37,17 +37,14 @@ import org.graalvm.polyglot.io.ByteSequence;
  * so a {@code memory.grow} past it fails inside the guest.
  */
 final class GraalWasmFunction implements WasmFunction {
-    private static final String CLI_SEPARATOR = "\u00b0";
-
     private final FunctionInfo info;
-    private final ModuleShape shape;
     private final CallWatchdog watchdog;
     private final CallFailures failures;
     private final Engine engine;
     private final Source source;
-    private final Map<String, CapsuleHostFunctions.HostCall> calls;
+    private final Map<String, CapsuleHostFunctions.HostCall> hostCalls;
+    private final CapsuleCalls calls;
     private final GuestOutput output = new GuestOutput();
-    private final CapsuleHttp http;
     private final FunctionSettings settings;
     private final ConcurrentLinkedDeque<GraalSlot> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
@@ -56,15 +53,15 @@ final class GraalWasmFunction implements WasmFunction {
 
     GraalWasmFunction(String name, byte[] wasm, CompiledModule checked, FunctionSettings settings, CapsuleHostFunctions host, Engine engine,
             boolean optimizing, CallWatchdog watchdog) {
-        this.shape = checked.shape();
+        ModuleShape shape = checked.shape();
         this.settings = settings;
         this.info = new FunctionInfo(name, checked.sha256(), checked.size(), shape.generation(), shape.cliHandler(), shape.httpHandler(), optimizing);
         this.failures = new CallFailures(name, settings, shape.initialPages(), CallFailures.maxPages(shape, settings));
         failures.checkInitialMemory();
         this.watchdog = watchdog;
         this.engine = engine;
-        this.calls = host.calls();
-        this.http = new CapsuleHttp(shape.generation());
+        this.hostCalls = host.calls();
+        this.calls = new CapsuleCalls(info, failures);
         this.poolSize = Math.max(1, settings.maxIdleInstances());
         try {
             this.source = Source.newBuilder("wasm", ByteSequence.create(MemoryCap.apply(wasm, failures.maxPages())), name).build();
@@ -93,23 +90,15 @@ final class GraalWasmFunction implements WasmFunction {
 
     @Override
     public CliResult callCli(List<String> args) {
-        if (!info.cli()) {
-            throw failures.noHandler(false);
-        }
-        String input = String.join(CLI_SEPARATOR, args);
-        return CliResult.of(run(guest -> GuestMemory.callHandle(guest, input)));
+        return calls.cli(args, this::run);
     }
 
     @Override
     public HttpReply callHttp(HttpInvocation request) {
-        if (!info.http()) {
-            throw failures.noHandler(true);
-        }
-        var guestRequest = http.toGuest(request);
-        return http.fromGuest(run(guest -> GuestMemory.callHandleHttp(guest, shape.generation(), guestRequest)));
+        return calls.http(request, this::run);
     }
 
-    private String run(Function<GraalGuest, String> call) {
+    private String run(Function<GuestAbi, String> call) {
         if (closed) {
             throw failures.undeployed();
         }
@@ -163,7 +152,7 @@ final class GraalWasmFunction implements WasmFunction {
 
     private GraalSlot newSlot() {
         try {
-            return new GraalSlot(engine, source, output, calls);
+            return new GraalSlot(engine, source, output, hostCalls);
         } catch (PolyglotException e) {
             throw new WasmFunctionException(Reason.INVALID_MODULE, "'" + info.name() + "' cannot be loaded by GraalWasm: " + e.getMessage(), e);
         }
