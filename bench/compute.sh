@@ -40,6 +40,7 @@
 #         JAVA_CP_PREFIX=dir bench/compute.sh         # classes in dir shadow capsule.jar's (experiments)
 #         JAVA_OPTS="-XX:..." bench/compute.sh        # JVM flags for the Chicory run
 #         GRAAL=0 bench/compute.sh                     # without the graal rows
+#         GRAAL_WARMUP_SECONDS=30 bench/compute.sh     # a longer warm-up for the graal rows (Truffle compiles for seconds)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -88,7 +89,7 @@ if [ "${GRAAL:-1}" != 0 ] && GRAAL_JDK=$("$ROOT/scripts/graal-jdk.sh"); then
     GRAAL_CP=$(ls "$DEPS"/*.jar | grep -v -e /compiler- -e /truffle-compiler- -e /word- -e /collections- | tr '\n' ':')
     log "graal rows: $("$GRAAL_JDK/bin/java" -version 2>&1 | head -1), GraalWasm $(basename "$DEPS"/wasm-language-*.jar .jar)"
     GRAALWASM=$("$GRAAL_JDK/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --enable-native-access=ALL-UNNAMED \
-      --upgrade-module-path="${COMPILER%:}" -XX:-DontCompileHugeMethods -Dcompute.warmupSeconds="$WARMUP_SECONDS" \
+      --upgrade-module-path="${COMPILER%:}" -XX:-DontCompileHugeMethods -Dcompute.warmupSeconds="${GRAAL_WARMUP_SECONDS:-$WARMUP_SECONDS}" \
       -Dcompute.mode=engine -Dcompute.engine=graalwasm -cp "$JAR:$GRAAL_JAR:$GRAAL_CP" \
       "$ROOT/bench/compute/ComputeBench.java" "${ARGS[@]}" 2> >(grep -v '^WARNING' >&2)) || die "GraalWasm engine run"
     printf '%s\n' "$GRAALWASM" | sed 's/^/graal    /'
