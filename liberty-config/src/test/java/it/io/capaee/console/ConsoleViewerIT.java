@@ -95,12 +95,17 @@ class ConsoleViewerIT {
     }
 
     @Test
-    void aViewerListsActiveActorsAndRpcServicesButMayNotDeactivateAnActor() throws Exception {
+    void aViewerListsActiveActorsRemindersAndRpcServicesButMayNotDeactivateAnActor() throws Exception {
         String viewer = "Basic " + java.util.Base64.getEncoder().encodeToString("it-viewer:it-viewer-pw".getBytes());
         HttpResponse<String> active = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/v1.0-alpha1/actors/nosuch/active"))
                 .header("Authorization", viewer));
         assertEquals(404, active.statusCode(), "past the access check, an unknown type: " + active.body());
-        assertTrue(active.body().contains("nosuch"), active.body());
+        assertTrue(active.body().contains("ERR_ACTOR_INSTANCE_MISSING") && active.body().contains("nosuch"), active.body());
+        for (String path : new String[] {"/v1.0-alpha1/actors/nosuch/reminders", "/v1.0-alpha1/actors/nosuch/a/reminders"}) {
+            HttpResponse<String> reminders = Server.send(HttpRequest.newBuilder(URI.create(server.base + path)).header("Authorization", viewer));
+            assertEquals(404, reminders.statusCode(), path + ": " + reminders.body());
+            assertTrue(reminders.body().contains("ERR_ACTOR_INSTANCE_MISSING"), path + ": " + reminders.body());
+        }
         HttpResponse<String> rpc = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/v1.0-alpha1/rpc/services"))
                 .header("Authorization", viewer));
         assertEquals(200, rpc.statusCode(), rpc.body());

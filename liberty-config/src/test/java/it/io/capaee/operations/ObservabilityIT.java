@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -139,6 +140,10 @@ class ObservabilityIT {
                 assertTrue(responses.containsKey("default") && responses.getJsonObject("default").getJsonObject("content")
                         .containsKey("application/problem+json"), operation[0] + " has no problem-details answer: " + responses);
             }
+            // a function's call, by default revision or a named one: two templates, each parameter a whole segment
+            assertTrue(paths.getJsonObject("/wasm/functions/{name}").containsKey("post"), "no call of a function's default revision");
+            assertTrue(paths.getJsonObject("/wasm/functions/{name}/{revision}").containsKey("post"), "no call of a function's revision");
+            assertEquals(List.of(), paths.keySet().stream().filter(p -> p.contains("}{")).toList(), "two parameters run together");
         }
         assertEquals(200, Server.get("/openapi/ui/").statusCode());
     }
