@@ -51,6 +51,9 @@ class ObservabilityIT {
         // other classes call counter actors at the same time: at least this call
         assertTrue(metric("capa_actor_calls_total", "type", "counter") >= Math.max(before, 0) + 1);
         assertTrue(metric("capa_actor_duration_seconds_count", "type", "counter") >= 1);
+        // the type's gauges: calls waiting for their turn, reminders armed here (other classes move them: present is enough)
+        assertTrue(metric("capa_actor_queued", "type", "counter") >= 0, "no queue depth gauge of the type");
+        assertTrue(metric("capa_actor_reminders", "type", "counter") >= 0, "no armed reminders gauge of the type");
     }
 
     @Test
