@@ -194,18 +194,20 @@ class ConsoleIT {
             browser.click(By.cssSelector("button.show-active[data-type='counter']"));
             By row = By.xpath("//table[@id='active-table']//tr[.//span[@class='actor-id' and text()='" + id + "']]");
             browser.await(d -> d.findElements(row).stream().anyMatch(r -> r.findElement(By.cssSelector("span.queued")).getText().equals("1")));
-            assertTrue(browser.find(row).getText().contains("running"), browser.find(row).getText());
+            String cells = browser.text(row);
+            assertTrue(cells.contains("running"), "its turn runs: " + cells);
             browser.screenshot("actors-queued");
 
             browser.click(By.xpath("//table[@id='active-table']//tr[.//span[@class='actor-id' and text()='" + id
                     + "']]//button[text()='reminders']"));
             By reminderRow = By.xpath("//table[@id='reminders-table']//tr[.//span[@class='reminder-name' and text()='console']]");
             browser.await(d -> !d.findElements(reminderRow).isEmpty());
-            String cells = browser.find(reminderRow).getText();
-            assertTrue(cells.contains(id) && cells.contains("1h") && cells.contains("2h"), "its due time and period: " + cells);
+            String reminderCells = browser.text(reminderRow);
+            assertTrue(reminderCells.contains(id) && reminderCells.contains("1h") && reminderCells.contains("2h"),
+                    "its due time and period: " + reminderCells);
             browser.screenshot("actors-reminders");
             browser.click(By.cssSelector("button.show-reminders[data-type='counter']"));
-            browser.await(d -> browser.text(By.id("reminders-title")).startsWith("Reminders of counter actors fired here"));
+            browser.await(d -> d.findElement(By.id("reminders-title")).getText().startsWith("Reminders of counter actors fired here"));
             browser.await(d -> !d.findElements(reminderRow).isEmpty());
             assertEquals(List.of(), browser.errors());
         } finally {
