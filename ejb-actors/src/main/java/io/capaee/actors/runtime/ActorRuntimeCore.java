@@ -335,11 +335,11 @@ public final class ActorRuntimeCore implements ActorRuntime {
         List<String> ids = active.ids(type);
         int from = Math.min(Math.max(0, offset), ids.size());
         int to = (int) Math.min(ids.size(), (long) from + Math.max(0, limit));
+        Map<String, Integer> armed = reminders.armedCounts(type);
         List<ActiveActor> page = new ArrayList<>();
         for (String id : ids.subList(from, to)) {
-            ActorId actor = new ActorId(type, id);
-            Activation a = active.get(actor); // null when it was deactivated since the listing
-            page.add(new ActiveActor(id, a == null ? 0 : a.queued(), a != null && a.running(), reminders.armedCount(actor)));
+            Activation a = active.get(new ActorId(type, id)); // null when it was deactivated since the listing
+            page.add(new ActiveActor(id, a == null ? 0 : a.queued(), a != null && a.running(), armed.getOrDefault(id, 0)));
         }
         return new ActiveIdPage(type, ids.size(), from, page);
     }

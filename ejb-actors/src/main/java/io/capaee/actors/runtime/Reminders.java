@@ -113,9 +113,11 @@ final class Reminders {
         return (int) armed.keySet().stream().filter(k -> k.actor().type().equals(type)).count();
     }
 
-    /** How many reminders of {@code actor} are armed here. */
-    int armedCount(ActorId actor) {
-        return (int) armed.keySet().stream().filter(k -> k.actor().equals(actor)).count();
+    /** How many reminders each of {@code type}'s actors has armed here, by actor id (those with none left out). */
+    Map<String, Integer> armedCounts(String type) {
+        Map<String, Integer> counts = new HashMap<>();
+        armed.keySet().stream().filter(k -> k.actor().type().equals(type)).forEach(k -> counts.merge(k.actor().id(), 1, Integer::sum));
+        return counts;
     }
 
     /**
