@@ -222,11 +222,15 @@ class SecurityAttacksIT {
 
     @Test
     void aViewerReadsWhatTheConsoleShowsAndAnAdminActsOnAnActor() throws Exception {
+        List<String> refused = new ArrayList<>();
         for (String path : new String[] {"/v1.0-alpha1/overview", "/v1.0-alpha1/actors/counter/active", "/v1.0-alpha1/actors/counter/reminders",
                 "/v1.0-alpha1/actors/counter/attack-actor/reminders", "/v1.0-alpha1/rpc/services"}) {
             RemoteClient.Answer read = RemoteClient.get(path, "Authorization", VIEWER);
-            assertEquals(200, read.status(), path + ": " + read);
+            if (read.status() != 200) {
+                refused.add(path + ": " + read);
+            }
         }
+        assertEquals(List.of(), refused, "a viewer's reads that were not answered");
         // past the check, as an admin: the actor is not active
         RemoteClient.Answer deactivate = RemoteClient.send("DELETE", "/v1.0-alpha1/actors/counter/attack-actor/activation", (String) null,
                 "Authorization", ADMIN);
