@@ -222,14 +222,19 @@ export const pages = {
   },
 
   async bindings() {
-    const [h, connectors] = await Promise.all([health(), getJson('/v1.0-alpha1/connectors')]);
+    const [h, connectors, inbound] = await Promise.all([health(), getJson('/v1.0-alpha1/connectors'),
+      getJson('/v1.0-alpha1/bindings/inbound')]);
     const check = name => Object.entries(((h.checks || []).find(c => c.name === name) || {}).data || {});
     const badge = v => el('span', { class: 'status ' + String(v).split(/[: ]/)[0] }, String(v));
+    const lag = n => n === undefined || n < 0 ? '–' : n; // -1: the source has no lag, or it was not read yet
     fillTable('bindings-table', ['binding', 'health'], check('bindings').map(([k, v]) => [k, badge(v)]), 'no output binding');
-    fillTable('inbound-table', ['input binding', 'source'], check('inbound').map(([k, v]) => [k, badge(v)]), 'no input binding');
-    fillTable('connectors-table', ['id', 'state', 'source', 'sink', 'in', 'out', 'errors', 'dead letters', 'last error', ''],
+    fillTable('inbound-table', ['input binding', 'state', 'source', 'deliveries', 'failed attempts', 'dead letters', 'lag'],
+        inbound.map(b => [b.binding, badge(b.state), b.source, b.deliveries, b.deliveryErrors,
+          el('span', { 'data-dead-letters': b.binding }, String(b.deadLetters)),
+          el('span', { 'data-lag': b.binding }, String(lag(b.lag)))]), 'no input binding');
+    fillTable('connectors-table', ['id', 'state', 'source', 'sink', 'in', 'out', 'errors', 'dead letters', 'lag', 'last error', ''],
         connectors.map(c => [c.id, el('span', { class: 'state state-' + c.state, 'data-connector': c.id }, c.state),
-          c.source, c.sink, c.in, c.out, c.errors, c.deadLetters, c.lastError || '', el('span', { class: 'actions' },
+          c.source, c.sink, c.in, c.out, c.errors, c.deadLetters, lag(c.lag), c.lastError || '', el('span', { class: 'actions' },
               act('start', () => request('/v1.0-alpha1/connectors/' + enc(c.id) + '/start', { method: 'POST' }).then(safeJson)),
               act('stop', () => request('/v1.0-alpha1/connectors/' + enc(c.id) + '/stop', { method: 'POST' }).then(safeJson)),
               act('delete', () => request('/v1.0-alpha1/connectors/' + enc(c.id), { method: 'DELETE' }).then(safeJson),
@@ -241,8 +246,14 @@ export const pages = {
     fillTable('components-table', ['name', 'type', 'capabilities'], [...o.components]
         .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name))
         .map(c => [c.name, c.type, (c.capabilities || []).join(', ')]), 'no component');
-    fillTable('subscriptions-table', ['pub/sub', 'topic', 'delivered to', 'dead letters', 'declared'],
-        o.subscriptions.map(s => [s.pubsubname, s.topic, s.path, s.deadLetterTopic || '', s.type]), 'no subscription');
+    // counts from the metrics polled for the charts: given up since the start, and the lag last read (none: '–')
+    const series = (name, s) => state.samples.filter(m => m.name === name && m.labels.pubsub === s.pubsubname
+        && m.labels.topic === s.topic);
+    const lag = s => series('capa_pubsub_lag', s).map(m => m.value).find(v => v >= 0) ?? '–';
+    fillTable('subscriptions-table', ['pub/sub', 'topic', 'delivered to', 'dead-letter topic', 'dead letters', 'lag', 'declared'],
+        o.subscriptions.map(s => [s.pubsubname, s.topic, s.path, s.deadLetterTopic || '',
+          sum(state.samples, 'capa_pubsub_dead_letters_total', { pubsub: s.pubsubname, topic: s.topic }), lag(s), s.type]),
+        'no subscription');
     const rpc = await getJson('/v1.0-alpha1/rpc/services');
     fillTable('rpc-table', ['service', 'interface', 'methods', 'schema'], rpc.services.map(r => [r.name, r.interface,
       r.methods.join(', '), el('details', {}, el('summary', {}, r.schemaFile), el('pre', { class: 'schema' }, r.schema))]),

@@ -4,7 +4,10 @@ package io.capaee.grpc;
 import io.dapr.v1.AppCallbackAlphaGrpc;
 import io.dapr.v1.AppCallbackGrpc;
 import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.AbstractStub;
+import io.grpc.stub.MetadataUtils;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +42,19 @@ public class AppCallbackChannels implements AutoCloseable {
     /** A stub for the app's {@code AppCallbackAlpha} service (job events), as {@link #stub} does. */
     public AppCallbackAlphaGrpc.AppCallbackAlphaBlockingStub alphaStub(URI app) {
         return AppCallbackAlphaGrpc.newBlockingStub(channel(app));
+    }
+
+    /**
+     * {@code stub} sending {@code headers} as ASCII metadata with each call (the W3C trace context, {@code traceparent}
+     * and {@code tracestate}, as Dapr sends them to a gRPC app); {@code stub} itself when there are none.
+     */
+    public static <S extends AbstractStub<S>> S withHeaders(S stub, Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return stub;
+        }
+        Metadata metadata = new Metadata();
+        headers.forEach((name, value) -> metadata.put(Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER), value));
+        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata));
     }
 
     private ManagedChannel channel(URI app) {

@@ -255,7 +255,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                 SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)), core,
                 ActorRuntimeBean::binding, grpcJobCallback(config));
         return new Jobs(settings, new JobStore(keyValue, settings.keyPrefix()), this::schedule, Clock.systemUTC(), targets, scheduler,
-                leases == null ? Placement.single() : leases);
+                leases == null ? Placement.single() : leases, traces);
     }
 
     /** A gRPC app's job callback, when {@code capa.app.protocol=grpc} and {@code capa.app.url} is set. */

@@ -5,6 +5,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobSpec;
+import io.capaee.api.tracing.TraceContext;
 import io.capaee.grpc.AppCallbackChannels;
 import io.dapr.v1.CommonProtos.HTTPExtension;
 import io.dapr.v1.DaprAppCallbackProtos.JobEventRequest;
@@ -38,7 +39,8 @@ public final class GrpcJobCallback implements JobDelivery {
             request.setData(Any.newBuilder().setValue(ByteString.copyFromUtf8(job.data())));
         }
         try {
-            channels.alphaStub(app).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onJobEventAlpha1(request.build());
+            // the firing's span goes in the call's metadata, as Dapr sends it
+            AppCallbackChannels.withHeaders(channels.alphaStub(app), TraceContext.current()).withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onJobEventAlpha1(request.build());
         } catch (StatusRuntimeException | IllegalArgumentException e) {
             throw new JobException(JobException.Reason.DELIVERY, "job '" + job.name() + "' could not be delivered to the gRPC app at "
                     + app + " (OnJobEventAlpha1): " + e.getMessage(), e);

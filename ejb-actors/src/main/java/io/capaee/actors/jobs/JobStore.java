@@ -6,6 +6,7 @@ import io.capaee.api.jobs.JobSpec;
 import io.capaee.actors.store.KeyValueDocument;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
+import io.capaee.api.tracing.TraceContext;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -64,7 +65,8 @@ public final class JobStore {
             JobSpec spec = new JobSpec(name, j.getString("schedule", null), j.getString("dueTime", null), j.getInt("repeats", 0),
                     j.getString("ttl", null), data == null ? null : data.toString(), j.getString("target", null));
             jobs.put(name, new StoredJob(spec, Instant.ofEpochMilli(j.getJsonNumber("next").longValue()), j.getInt("fired", 0),
-                    j.containsKey("expires") ? Instant.ofEpochMilli(j.getJsonNumber("expires").longValue()) : null));
+                    j.containsKey("expires") ? Instant.ofEpochMilli(j.getJsonNumber("expires").longValue()) : null,
+                    j.getString(TraceContext.TRACEPARENT, null)));
         });
         return jobs;
     }
@@ -79,6 +81,7 @@ public final class JobStore {
             optional(b, "dueTime", s.dueTime());
             optional(b, "ttl", s.ttl());
             optional(b, "target", s.target());
+            optional(b, TraceContext.TRACEPARENT, job.traceparent());
             if (s.data() != null) {
                 try (var reader = JSON.createReader(new StringReader(s.data()))) {
                     b.add("data", reader.readValue());

@@ -11,6 +11,7 @@ import io.capaee.api.binding.OutputBindingFactory;
 import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobSpec;
 import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.tracing.TraceContext;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +19,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -114,7 +116,10 @@ public final class JobTargets implements JobDelivery {
             }
             case BINDING -> {
                 try (OutputBinding binding = bindings.apply(target.name()).getConnection()) {
-                    binding.invoke("create", data, Map.of("job", job.name(), "key", job.name()));
+                    Map<String, String> metadata = new HashMap<>(TraceContext.current()); // the firing's span, as Dapr passes it
+                    metadata.put("job", job.name());
+                    metadata.put("key", job.name());
+                    binding.invoke("create", data, metadata);
                 } catch (RuntimeException e) {
                     throw failed(job, target, e.getMessage(), e);
                 }
@@ -132,6 +137,7 @@ public final class JobTargets implements JobDelivery {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(data));
         credentials.forEach(request::header);
+        TraceContext.injectCurrent(request::header); // the firing's span is the parent of what the target does
         int status;
         try {
             status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();

@@ -7,6 +7,8 @@ import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.jobs.JobSpec;
 import io.capaee.api.jobs.JobView;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -35,20 +37,23 @@ public final class Jobs implements JobScheduler {
     private final JobDelivery delivery;
     private final Executor executor;
     private final Placement placement;
+    private final Traces traces;
     private final Map<String, Scheduler.Scheduled> armed = new ConcurrentHashMap<>();
     private volatile boolean stopped;
 
     public Jobs(JobSettings settings, JobStore store, Scheduler scheduler, Clock clock, JobDelivery delivery, Executor executor) {
-        this(settings, store, scheduler, clock, delivery, executor, Placement.single());
+        this(settings, store, scheduler, clock, delivery, executor, Placement.single(), Traces.off());
     }
 
     /**
      * @param placement which server fires which job: a job belongs to the partition of its name, and only the
      *     server that owns it arms it ({@link #rescan()} follows the partitions as they move)
+     * @param traces the spans of the firings ({@link JobTraces})
      */
     public Jobs(JobSettings settings, JobStore store, Scheduler scheduler, Clock clock, JobDelivery delivery, Executor executor,
-                Placement placement) {
+                Placement placement, Traces traces) {
         this.placement = placement;
+        this.traces = traces;
         this.settings = settings;
         this.store = store;
         this.scheduler = scheduler;
@@ -96,7 +101,7 @@ public final class Jobs implements JobScheduler {
     public void schedule(JobSpec job, boolean overwrite) {
         Instant now = clock.instant();
         Instant first = JobTimes.first(job, now);
-        StoredJob stored = new StoredJob(job, first, 0, JobTimes.expiry(job, first, now));
+        StoredJob stored = new StoredJob(job, first, 0, JobTimes.expiry(job, first, now), JobTraces.scheduledBy(traces));
         delivery.check(job);
         store.update(jobs -> {
             if (jobs.containsKey(job.name()) && !overwrite) {
@@ -177,8 +182,13 @@ public final class Jobs implements JobScheduler {
 
     private void deliver(StoredJob job, Instant due, int attempt) {
         String name = job.spec().name();
-        try {
-            delivery.deliver(job.spec());
+        try (TraceSpan span = JobTraces.fire(traces, job, due, attempt)) {
+            try {
+                delivery.deliver(job.spec());
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
         } catch (RuntimeException e) {
             if (attempt < settings.attempts()) {
                 LOG.warning("job '" + name + "' due " + due + ", delivery " + attempt + " of " + settings.attempts() + " failed; retrying: "

@@ -12,8 +12,10 @@ import java.time.temporal.ChronoUnit;
  * @param next when it fires next
  * @param fired how many times it has fired
  * @param expiresAt when its ttl ends it, or {@code null}
+ * @param traceparent the W3C trace context of the span that scheduled it, which each firing's span links to; {@code null}
+ *     when none did (tracing off)
  */
-public record StoredJob(JobSpec spec, Instant next, int fired, Instant expiresAt) {
+public record StoredJob(JobSpec spec, Instant next, int fired, Instant expiresAt, String traceparent) {
     public StoredJob {
         // stored as epoch milliseconds: keep the in-memory copy equal to what a read gives back
         next = next.truncatedTo(ChronoUnit.MILLIS);
@@ -22,11 +24,11 @@ public record StoredJob(JobSpec spec, Instant next, int fired, Instant expiresAt
 
     /** This job with one more firing counted. */
     StoredJob counted() {
-        return new StoredJob(spec, next, fired + 1, expiresAt);
+        return new StoredJob(spec, next, fired + 1, expiresAt, traceparent);
     }
 
     StoredJob dueAt(Instant at) {
-        return new StoredJob(spec, at, fired, expiresAt);
+        return new StoredJob(spec, at, fired, expiresAt, traceparent);
     }
 
     JobView view() {

@@ -12,10 +12,20 @@ import io.capaee.grpc.AppCallbackChannels;
 import io.dapr.v1.AppCallbackAlphaGrpc;
 import io.dapr.v1.DaprAppCallbackProtos.JobEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.JobEventResponse;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -30,11 +40,13 @@ import org.junit.jupiter.api.Test;
 /** {@link JobTargets} with a gRPC app ({@code capa.app.protocol=grpc}): {@link GrpcJobCallback} against a real gRPC server on loopback. */
 class GrpcJobCallbackTest {
     private final List<JobEventRequest> received = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final AppCallbackChannels channels = new AppCallbackChannels();
     private final Server app;
 
     GrpcJobCallbackTest() throws IOException {
-        app = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(new AppCallbackAlphaGrpc.AppCallbackAlphaImplBase() {
+        app = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(ServerInterceptors.intercept(
+                new AppCallbackAlphaGrpc.AppCallbackAlphaImplBase() {
             @Override
             public void onJobEventAlpha1(JobEventRequest request, StreamObserver<JobEventResponse> out) {
                 if (request.getName().startsWith("down")) {
@@ -45,7 +57,13 @@ class GrpcJobCallbackTest {
                 out.onNext(JobEventResponse.getDefaultInstance());
                 out.onCompleted();
             }
-        }).build().start();
+        }, new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                traceparents.add(String.valueOf(headers.get(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER))));
+                return next.startCall(call, headers);
+            }
+        })).build().start();
     }
 
     @AfterEach
@@ -60,6 +78,17 @@ class GrpcJobCallbackTest {
                 Optional.empty(), null, name -> {
                     throw new JobException(JobException.Reason.DELIVERY, "no binding " + name);
                 }, Optional.of(new GrpcJobCallback(channels, URI.create(appUrl), Duration.ofSeconds(5))));
+    }
+
+    @Test
+    void theCallCarriesTheFiringsSpanInItsMetadata() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String firing = "00f067aa0ba902b7";
+        try (Scope in = Span.wrap(SpanContext.create(trace, firing, TraceFlags.getSampled(), TraceState.getDefault())).makeCurrent()) {
+            targets().deliver(new JobSpec("traced", "@daily", null, 0, null, null, null));
+        }
+        targets().deliver(new JobSpec("untraced", "@daily", null, 0, null, null, null));
+        assertEquals(List.of("00-" + trace + "-" + firing + "-01", "null"), traceparents);
     }
 
     @Test

@@ -9,6 +9,11 @@ import com.sun.net.httpserver.HttpServer;
 import io.capaee.api.InvalidValueException;
 import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobSpec;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -23,12 +28,14 @@ import org.junit.jupiter.api.Test;
 /** {@link JobTargets} against a real HTTP application on loopback. */
 class JobTargetsTest {
     private final List<String> received = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final HttpServer app;
 
     JobTargetsTest() throws IOException {
         app = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         app.createContext("/", x -> {
             try (x) {
+                traceparents.add(String.valueOf(x.getRequestHeaders().getFirst("traceparent")));
                 received.add(x.getRequestMethod() + " " + x.getRequestURI().getPath() + " " + x.getRequestHeaders().getFirst("Content-Type")
                         + " server-request=" + x.getRequestHeaders().getFirst("Capa-Server-Request") + " "
                         + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -59,6 +66,18 @@ class JobTargetsTest {
     void withoutATargetAJobGoesToTheApplicationsJobCallbackMarkedAsSentByTheServer() {
         targets(appUrl()).deliver(new JobSpec("nightly", "@daily", null, 0, null, "{\"a\":1}", null));
         assertEquals(List.of("POST /job/nightly application/json server-request=1 {\"a\":1}"), received);
+    }
+
+    @Test
+    void theDeliveryCarriesTheCurrentSpansContextTheFiringsSpan() {
+        String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String firing = "00f067aa0ba902b7";
+        Span span = Span.wrap(SpanContext.create(trace, firing, TraceFlags.getSampled(), TraceState.getDefault()));
+        try (Scope in = span.makeCurrent()) {
+            targets(appUrl()).deliver(new JobSpec("traced", "@daily", null, 0, null, null, null));
+        }
+        targets(appUrl()).deliver(new JobSpec("untraced", "@daily", null, 0, null, null, null));
+        assertEquals(List.of("00-" + trace + "-" + firing + "-01", "null"), traceparents);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.capaee.actors.runtime.ManualScheduler;
 import io.capaee.actors.runtime.MemoryKeyValue;
 import io.capaee.actors.runtime.Placement;
 import io.capaee.api.jobs.JobSpec;
+import io.capaee.api.tracing.Traces;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ class PartitionedJobsTest {
                 }
             });
             jobs = new Jobs(JobSettings.defaults(), new JobStore(kv, "t:jobs:"), clock, clock,
-                    job -> delivered.add(job.name() + " by " + this.name), Runnable::run, leases);
+                    job -> delivered.add(job.name() + " by " + this.name), Runnable::run, leases, Traces.off());
             jobs.start();
             servers.add(this);
         }

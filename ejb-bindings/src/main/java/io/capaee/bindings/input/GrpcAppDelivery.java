@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * {@code ListInputBindings} (asked once per target until it does; an app that does not list it refuses the event, as
  * an HTTP app's 404 to {@code OPTIONS}), then each event is an {@code OnBindingEvent} with {@code NAME}, the raw data
  * and the event's metadata, plus {@code capa-attempt}. An OK answer is success; any other status, or none within
- * {@link AppDelivery#TIMEOUT}, throws, so that the resource adapter retries and then dead-letters.
+ * {@link AppDelivery#TIMEOUT}, throws, so that the resource adapter retries and then dead-letters. The event's trace
+ * context ({@code traceparent}, {@code tracestate}) goes in the call's metadata too.
  */
 @ApplicationScoped
 public class GrpcAppDelivery {
@@ -38,7 +39,8 @@ public class GrpcAppDelivery {
                 .setData(ByteString.copyFrom(message.data())).putAllMetadata(message.metadata())
                 .putMetadata("capa-attempt", Integer.toString(message.attempt())).build();
         try {
-            channels.stub(target).withDeadlineAfter(AppDelivery.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).onBindingEvent(request);
+            // the delivery's trace context also goes in the call's metadata, where Dapr's apps read it
+            AppCallbackChannels.withHeaders(channels.stub(target), InboundTraces.fields(message)).withDeadlineAfter(AppDelivery.TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).onBindingEvent(request);
         } catch (StatusRuntimeException e) {
             throw new InputBindingException("the gRPC app at " + target + " answered " + e.getStatus().getCode()
                     + describe(e) + " to OnBindingEvent for an event from " + message.destination(), e);

@@ -44,6 +44,21 @@ final class InboundTraces {
                 message.attempt(), message.target());
     }
 
+    /**
+     * The trace context in {@code message}'s metadata (after {@link #withContext}: the delivery span's), for the headers
+     * of a call that carries no metadata of the message's own (a gRPC app's call metadata); empty when there is none.
+     */
+    static Map<String, String> fields(InboundMessage message) {
+        Map<String, String> fields = new HashMap<>(2);
+        for (String name : new String[] {TraceContext.TRACEPARENT, TraceContext.TRACESTATE}) {
+            String v = value(message.metadata(), name);
+            if (v != null) {
+                fields.put(name, v);
+            }
+        }
+        return fields;
+    }
+
     private static String value(Map<String, String> metadata, String name) {
         String v = metadata.get(name);
         if (v != null) {

@@ -12,7 +12,12 @@ import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.DaprAppCallbackProtos.BindingEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.BindingEventResponse;
 import io.dapr.v1.DaprAppCallbackProtos.ListInputBindingsResponse;
+import io.grpc.Metadata;
 import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
@@ -29,13 +34,14 @@ import org.junit.jupiter.api.Test;
 /** {@link GrpcAppDelivery} against a real gRPC app on loopback that serves Dapr's {@code AppCallback}. */
 class GrpcAppDeliveryTest {
     private final List<BindingEventRequest> received = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final AtomicInteger listings = new AtomicInteger();
     private final GrpcAppDelivery delivery = new GrpcAppDelivery();
     private final Server app;
     private final int port;
 
     GrpcAppDeliveryTest() throws IOException {
-        app = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(new AppCallbackGrpc.AppCallbackImplBase() {
+        app = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).addService(ServerInterceptors.intercept(new AppCallbackGrpc.AppCallbackImplBase() {
             @Override
             public void listInputBindings(Empty request, StreamObserver<ListInputBindingsResponse> out) {
                 listings.incrementAndGet();
@@ -53,7 +59,15 @@ class GrpcAppDeliveryTest {
                 out.onNext(BindingEventResponse.getDefaultInstance());
                 out.onCompleted();
             }
-        }).build().start();
+        }, new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                if (call.getMethodDescriptor().getBareMethodName().equals("OnBindingEvent")) {
+                    traceparents.add(String.valueOf(headers.get(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER))));
+                }
+                return next.startCall(call, headers);
+            }
+        })).build().start();
         port = app.getPort(); // a server that is shut down no longer tells it
     }
 
@@ -71,6 +85,16 @@ class GrpcAppDeliveryTest {
     private void deliver(String data, int attempt, String name) throws InputBindingException {
         String target = "grpc://127.0.0.1:" + port + "/" + name;
         delivery.deliver(message(data, attempt, target), EventTarget.parse(target));
+    }
+
+    @Test
+    void theEventsTraceContextGoesInTheCallsMetadata() throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        String target = "grpc://127.0.0.1:" + port + "/orders";
+        delivery.deliver(new InboundMessage("nats", "orders.in", null, "{}".getBytes(StandardCharsets.UTF_8),
+                Map.of("subject", "orders.in", "traceparent", traceparent), 1, target), EventTarget.parse(target));
+        deliver("{}", 1, "orders");
+        assertEquals(List.of(traceparent, "null"), traceparents, "the traced event's call carries it, the other none");
     }
 
     @Test

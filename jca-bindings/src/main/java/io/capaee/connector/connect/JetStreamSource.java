@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.nats.NatsClients;
 import io.nats.client.Connection;
 import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
@@ -88,6 +89,11 @@ final class JetStreamSource implements ConnectorSource {
     }
 
     @Override
+    public long lag() throws Exception {
+        return subscription.getConsumerInfo().getNumPending();
+    }
+
+    @Override
     public List<Received> poll(Duration wait) throws Exception {
         List<Received> batch = new ArrayList<>();
         for (Message message : subscription.fetch(BATCH, wait)) {
@@ -95,7 +101,7 @@ final class JetStreamSource implements ConnectorSource {
                 message.ack(); // DEL or PURGE: nothing to forward
                 continue;
             }
-            Map<String, String> headers = NatsConnections.headers(message);
+            Map<String, String> headers = NatsClients.headers(message);
             String key = kvPrefix != null && message.getSubject().startsWith(kvPrefix)
                     ? message.getSubject().substring(kvPrefix.length()) : null;
             batch.add(new Received(new Envelope(message.getData(), headers, key), new Received.Acknowledgement() {

@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.nats.NatsClients;
 import io.nats.client.Connection;
 import io.nats.client.Message;
 import io.nats.client.Subscription;
@@ -46,7 +47,7 @@ final class NatsCoreSource implements ConnectorSource {
     }
 
     private static Received received(Message message) {
-        return new Received(new Envelope(message.getData(), NatsConnections.headers(message), null), Received.NONE);
+        return new Received(new Envelope(message.getData(), NatsClients.headers(message), null), Received.NONE);
     }
 
     @Override

@@ -4,6 +4,7 @@ package io.capaee.connector.connect;
 import io.capaee.api.connect.ComponentStep;
 import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.nats.NatsMessages;
+import io.capaee.connector.nats.NatsClients;
 import io.nats.client.Connection;
 import io.nats.client.impl.Headers;
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class NatsDeadLetters implements DeadLetters {
         if (connection == null) {
             connection = NatsConnections.connect(nats, "capa-connector " + connectorId + " dead letters");
         }
-        Headers headers = NatsConnections.headers(message.headers());
+        Headers headers = NatsClients.headers(message.headers());
         headers.put("capa-connector", connectorId);
         NatsMessages.deadLetter(connection, subject, headers, message.data(), outcome, FLUSH);
     }

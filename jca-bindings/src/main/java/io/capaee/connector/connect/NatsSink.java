@@ -2,6 +2,7 @@
 package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
+import io.capaee.connector.nats.NatsClients;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.KeyValue;
@@ -46,11 +47,11 @@ final class NatsSink implements ConnectorSink {
         switch (mode) {
             case CORE -> {
                 connection.publish(NatsMessage.builder().subject(subject).data(message.data())
-                        .headers(NatsConnections.headers(message.headers())).build());
+                        .headers(NatsClients.headers(message.headers())).build());
                 connection.flush(FLUSH);
             }
             case STREAM -> jetStream.publish(NatsMessage.builder().subject(subject).data(message.data())
-                    .headers(NatsConnections.headers(message.headers())).build());
+                    .headers(NatsClients.headers(message.headers())).build());
             case KV -> keyValue.put(key, message.data());
         }
     }

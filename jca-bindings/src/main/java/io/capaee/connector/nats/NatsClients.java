@@ -2,10 +2,15 @@
 package io.capaee.connector.nats;
 
 import io.nats.client.Connection;
+import io.nats.client.Message;
 import io.nats.client.Nats;
 import io.nats.client.Options;
+import io.nats.client.impl.Headers;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The one way the adapter connects to NATS: every connection has the same options, built here
@@ -62,5 +67,31 @@ public final class NatsClients {
             builder.authHandler(Nats.staticCredentials(settings.userJwt().toCharArray(), settings.userSeed().toCharArray()));
         }
         return builder.build();
+    }
+
+    /** A NATS message's headers, the first value of each name; as the input bindings, connectors and pub/sub read them. */
+    public static Map<String, String> headers(Message message) {
+        if (!message.hasHeaders()) {
+            return Map.of(); // immutable: the envelope keeps it without a copy
+        }
+        Map<String, String> headers = new HashMap<>();
+        for (String name : message.getHeaders().keySet()) {
+            List<String> values = message.getHeaders().get(name);
+            if (values != null && !values.isEmpty()) {
+                headers.put(name, values.get(0));
+            }
+        }
+        return headers;
+    }
+
+    /** {@code headers} as NATS headers, leaving out names NATS cannot carry. */
+    public static Headers headers(Map<String, String> headers) {
+        Headers result = new Headers();
+        headers.forEach((name, value) -> {
+            if (!name.isEmpty() && name.chars().allMatch(c -> c > 32 && c < 127 && c != ':')) {
+                result.put(name, value);
+            }
+        });
+        return result;
     }
 }

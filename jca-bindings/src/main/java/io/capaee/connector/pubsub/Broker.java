@@ -3,6 +3,7 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.MessageHandler;
 import io.capaee.api.pubsub.PubSubSubscription;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -11,7 +12,12 @@ import java.util.concurrent.Executor;
  * for every broker.
  */
 public interface Broker {
-    void publish(String topic, byte[] message);
+    /** Publishes {@code message} with {@code headers} in the broker's message headers (empty: none). */
+    void publish(String topic, byte[] message, Map<String, String> headers);
+
+    default void publish(String topic, byte[] message) {
+        publish(topic, message, Map.of());
+    }
 
     /** Joins consumer {@code group} on {@code topic} (creating what the broker needs for it). */
     BrokerSource open(String topic, String group) throws Exception;

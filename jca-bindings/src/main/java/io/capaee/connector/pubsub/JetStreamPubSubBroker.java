@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,10 +51,10 @@ public final class JetStreamPubSubBroker extends SharedBackendBase implements Br
     }
 
     @Override
-    public void publish(String topic, byte[] message) {
+    public void publish(String topic, byte[] message, Map<String, String> headers) {
         String subject = subject(topic);
         try {
-            jetStream().publish(subject, message);
+            jetStream().publish(subject, headers.isEmpty() ? null : NatsClients.headers(headers), message);
         } catch (JetStreamApiException e) {
             if (e.getErrorCode() == 503 || e.getApiErrorCode() == 10076) {
                 forgetStream(); // no stream for the subject (deleted?): create it again next time
@@ -213,6 +214,11 @@ public final class JetStreamPubSubBroker extends SharedBackendBase implements Br
         }
 
         @Override
+        public long lag() throws IOException, JetStreamApiException {
+            return subscription == null ? -1 : subscription.getConsumerInfo().getNumPending();
+        }
+
+        @Override
         public List<BrokerMessage> take(Duration wait) throws IOException, JetStreamApiException {
             if (closed()) {
                 throw new PubSubException("the JetStream broker " + settings.nats().servers() + " is closed");
@@ -233,7 +239,8 @@ public final class JetStreamPubSubBroker extends SharedBackendBase implements Br
             for (Message message : fetched) {
                 // abandoned when the subscription stops: another server of the group may take it at once
                 messages.add(new BrokerMessage(message.getData() == null ? new byte[0] : message.getData(), message::ack,
-                        () -> message.nakWithDelay(Duration.ofMillis(settings.redeliverAfterMillis())), message::nak, () -> false));
+                        () -> message.nakWithDelay(Duration.ofMillis(settings.redeliverAfterMillis())), message::nak, () -> false,
+                        NatsClients.headers(message)));
             }
             return messages;
         }

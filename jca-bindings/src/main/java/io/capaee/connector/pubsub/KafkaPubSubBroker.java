@@ -3,7 +3,9 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaLag;
 import io.capaee.connector.outbound.SharedBackendBase;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +36,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 
 /**
  * Kafka: a topic is the Kafka topic {@code prefix + topic}, a consumer group is a Kafka consumer
@@ -62,10 +65,12 @@ public final class KafkaPubSubBroker extends SharedBackendBase implements Broker
     }
 
     @Override
-    public void publish(String topic, byte[] message) {
+    public void publish(String topic, byte[] message, Map<String, String> headers) {
         String name = kafkaTopic(topic);
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(name, message);
+        headers.forEach((header, value) -> record.headers().add(header, value.getBytes(StandardCharsets.UTF_8)));
         try {
-            producer().send(new ProducerRecord<>(name, message)).get(settings.timeoutMillis(), TimeUnit.MILLISECONDS);
+            producer().send(record).get(settings.timeoutMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PubSubException("interrupted while publishing to kafka topic " + name, e);
@@ -85,6 +90,16 @@ public final class KafkaPubSubBroker extends SharedBackendBase implements Broker
         String name = kafkaTopic(topic);
         ensureTopic(name);
         return new Source(name, group);
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<byte[], byte[]> record) {
+        Map<String, String> headers = new HashMap<>();
+        for (Header header : record.headers()) {
+            if (header.value() != null) {
+                headers.putIfAbsent(header.key(), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return headers;
     }
 
     /** A new subscription waits (bounded) until the group gave it its partitions, so that a publish right after it is seen. */
@@ -176,6 +191,11 @@ public final class KafkaPubSubBroker extends SharedBackendBase implements Broker
         }
 
         @Override
+        public long lag() {
+            return KafkaLag.of(consumer, settings.oldest(), Duration.ofMillis(settings.timeoutMillis()));
+        }
+
+        @Override
         public List<BrokerMessage> take(Duration wait) {
             if (closed()) {
                 throw new PubSubException("the kafka broker " + settings.kafka().bootstrapServers() + " is closed");
@@ -206,7 +226,7 @@ public final class KafkaPubSubBroker extends SharedBackendBase implements Broker
                     messages.add(new BrokerMessage(record.value() == null ? new byte[0] : record.value(),
                             () -> acked.put(partition, new OffsetAndMetadata(record.offset() + 1)),
                             () -> rewind(partition, record.offset()), () -> rewound.add(partition),
-                            () -> rewound.contains(partition)));
+                            () -> rewound.contains(partition), headers(record)));
                 }
             }
             return messages;

@@ -23,9 +23,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * refused with {@link PubSubFullException} and queued for no group.
  */
 public final class MemoryBroker implements Broker {
+    /** A message as published, with its headers. */
+    private record Queued(byte[] data, Map<String, String> headers) {}
+
     /** A group's queue and how many open subscriptions read it; changed only inside {@code topics.compute}. */
     private static final class Group {
-        final BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
+        final BlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
         int subscribers;
     }
 
@@ -46,7 +49,8 @@ public final class MemoryBroker implements Broker {
     }
 
     @Override
-    public void publish(String topic, byte[] message) {
+    public void publish(String topic, byte[] data, Map<String, String> headers) {
+        Queued message = new Queued(data, Map.copyOf(headers));
         Map<String, Group> groups = topics.get(topic); // no subscriber, no entry: nothing is kept
         if (groups == null) {
             return;
@@ -54,7 +58,7 @@ public final class MemoryBroker implements Broker {
         synchronized (this) {
             List<Group> targets = List.copyOf(groups.values());
             long count = targets.size();
-            long bytes = count * message.length;
+            long bytes = count * data.length;
             if (queued + count > maxMessages || queuedBytes + bytes > maxBytes) {
                 throw new PubSubFullException("the memory broker is full: at most " + maxMessages
                         + " queued messages (capa.pubsub.memory.max-messages) and " + maxBytes
@@ -69,9 +73,9 @@ public final class MemoryBroker implements Broker {
     }
 
     /** A message left its queue for good (handled, or dropped with its group). */
-    private synchronized void taken(byte[] message) {
+    private synchronized void taken(Queued message) {
         queued--;
-        queuedBytes -= message.length;
+        queuedBytes -= message.data().length;
     }
 
     @Override
@@ -95,7 +99,7 @@ public final class MemoryBroker implements Broker {
             return groups.isEmpty() ? null : groups;
         });
         if (gone[0]) {
-            List<byte[]> dropped = new ArrayList<>();
+            List<Queued> dropped = new ArrayList<>();
             left.queue.drainTo(dropped);
             dropped.forEach(MemoryBroker.this::taken);
         }
@@ -106,7 +110,7 @@ public final class MemoryBroker implements Broker {
      * group has readers, else gone with the group (whose {@link #leave} drained the queue, or will:
      * both run inside {@code topics.compute}, so a message is never put into a queue already dropped).
      */
-    private void giveBack(String topic, String group, Group joined, byte[] message) {
+    private void giveBack(String topic, String group, Group joined, Queued message) {
         boolean[] kept = new boolean[1];
         topics.computeIfPresent(topic, (t, groups) -> {
             if (groups.get(group) == joined) {
@@ -137,16 +141,17 @@ public final class MemoryBroker implements Broker {
 
         @Override
         public List<BrokerMessage> take(Duration wait) throws InterruptedException {
-            byte[] first = joined.queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            Queued first = joined.queue.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             if (first == null) {
                 return List.of();
             }
-            List<byte[]> taken = new ArrayList<>();
+            List<Queued> taken = new ArrayList<>();
             taken.add(first);
             joined.queue.drainTo(taken, BATCH - 1);
             List<BrokerMessage> messages = new ArrayList<>(taken.size());
-            for (byte[] message : taken) {
-                messages.add(BrokerMessage.of(message, () -> taken(message), () -> giveBack(topic, group, joined, message)));
+            for (Queued message : taken) {
+                messages.add(BrokerMessage.of(message.data(), () -> taken(message), () -> giveBack(topic, group, joined, message))
+                        .withHeaders(message.headers()));
             }
             return messages;
         }

@@ -42,10 +42,10 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
     }
 
     @Override
-    public void publish(String topic, byte[] message) {
+    public void publish(String topic, byte[] message, Map<String, String> headers) {
         String target = topic(topic);
         try {
-            publisher().publish(target, MqttClients.message(message, 1, false, Map.of()));
+            publisher().publish(target, MqttClients.message(message, 1, false, headers)); // headers: MQTT 5 user properties
         } catch (MqttException e) {
             throw new PubSubException("MQTT " + settings.mqtt().url() + " did not take a message to " + target + ": "
                     + e.getMessage(), e);
@@ -128,7 +128,7 @@ public final class MqttPubSubBroker extends SharedBackendBase implements Broker 
             return new BrokerMessage(message.getPayload(), () -> acknowledge(message),
                     () -> released.addLast(new Released(System.nanoTime()
                             + TimeUnit.MILLISECONDS.toNanos(settings.redeliverAfterMillis()), message)),
-                    BrokerMessage.NOTHING, () -> false);
+                    BrokerMessage.NOTHING, () -> false, new MqttSubscription.Arrived(null, message).userProperties());
         }
 
         private void acknowledge(MqttMessage message) {

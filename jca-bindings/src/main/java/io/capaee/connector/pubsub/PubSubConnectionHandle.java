@@ -9,6 +9,7 @@ import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
 import io.capaee.connector.BindingException;
 import io.capaee.connector.outbound.BackendConnectionHandle;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -25,7 +26,12 @@ public final class PubSubConnectionHandle extends BackendConnectionHandle<Broker
 
     @Override
     public void publish(String topic, byte[] message) {
-        backend().publish(topic(topic), Objects.requireNonNull(message, "message"));
+        publish(topic, message, Map.of());
+    }
+
+    @Override
+    public void publish(String topic, byte[] message, Map<String, String> headers) {
+        backend().publish(topic(topic), Objects.requireNonNull(message, "message"), Objects.requireNonNull(headers, "headers"));
     }
 
     @Override

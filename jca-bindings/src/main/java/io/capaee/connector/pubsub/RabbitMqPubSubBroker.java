@@ -46,7 +46,7 @@ public final class RabbitMqPubSubBroker extends SharedBackendBase implements Bro
     }
 
     @Override
-    public void publish(String topic, byte[] message) {
+    public void publish(String topic, byte[] message, Map<String, String> headers) {
         String exchange = exchange(topic);
         try {
             RabbitMqPublisher client = publisher();
@@ -54,7 +54,7 @@ public final class RabbitMqPubSubBroker extends SharedBackendBase implements Bro
                 client.declareExchange(exchange, FANOUT);
                 declared.add(exchange);
             }
-            client.publish(exchange, "", RabbitMqClients.properties(Map.of(), null, true), message, false);
+            client.publish(exchange, "", RabbitMqClients.properties(headers, null, true), message, false);
         } catch (IOException | TimeoutException | ShutdownSignalException e) { // AlreadyClosedException: the connection is down
             declared.remove(exchange); // declared again by the next publish, should the exchange have gone
             throw new PubSubException("RabbitMQ " + settings.rabbitMq().url() + " did not take a message to exchange "
@@ -142,7 +142,7 @@ public final class RabbitMqPubSubBroker extends SharedBackendBase implements Bro
             return new BrokerMessage(message.body(), () -> settle(message, true),
                     () -> released.addLast(new Released(System.nanoTime()
                             + TimeUnit.MILLISECONDS.toNanos(settings.redeliverAfterMillis()), message)),
-                    () -> settle(message, false), () -> false);
+                    () -> settle(message, false), () -> false, RabbitMqClients.headers(message.properties()));
         }
 
         /** Acknowledges, or puts back in the queue; a failure is logged: the broker sends it again later (at-least-once). */

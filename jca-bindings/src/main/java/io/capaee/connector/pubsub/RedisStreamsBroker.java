@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,6 +26,8 @@ import java.util.logging.Logger;
  * pending and is claimed again (XAUTOCLAIM) once it has been idle for {@code redeliverAfterMillis}.
  */
 public final class RedisStreamsBroker implements Broker {
+    /** The entry field of the message itself; its other fields are its headers. */
+    private static final String DATA = "data";
     private static final Logger LOG = Logger.getLogger(RedisStreamsBroker.class.getName());
     private static final int BATCH = 10;
     private static final long CLAIM_EVERY_MILLIS = 500;
@@ -42,9 +45,12 @@ public final class RedisStreamsBroker implements Broker {
     }
 
     @Override
-    public void publish(String topic, byte[] message) {
+    public void publish(String topic, byte[] message, Map<String, String> headers) {
+        // the headers are fields of the entry beside "data" (which no header replaces)
+        Map<String, String> fields = new HashMap<>(headers);
+        fields.put(DATA, Base64.getEncoder().encodeToString(message));
         try {
-            redis.append(prefix + topic, Map.of("data", Base64.getEncoder().encodeToString(message)), 0);
+            redis.append(prefix + topic, fields, 0);
         } catch (RedisException e) {
             throw new PubSubException(e.getMessage() + " (topic " + topic + ")", e);
         }
@@ -82,6 +88,11 @@ public final class RedisStreamsBroker implements Broker {
             }
         }
 
+        @Override
+        public long lag() {
+            return stream.lag();
+        }
+
         /** Refused messages first (claimed once idle, asked at most every {@value #CLAIM_EVERY_MILLIS} ms), then new ones. */
         @Override
         public List<BrokerMessage> take(Duration wait) {
@@ -108,10 +119,12 @@ public final class RedisStreamsBroker implements Broker {
             }
             List<BrokerMessage> messages = new ArrayList<>(entries.size());
             for (StreamEntry entry : entries) {
-                String data = entry.fields().get("data");
+                String data = entry.fields().get(DATA);
+                Map<String, String> headers = new HashMap<>(entry.fields());
+                headers.remove(DATA);
                 // a refused entry stays pending: claimed again once idle for redeliverAfterMillis
                 messages.add(BrokerMessage.of(data == null ? new byte[0] : decode(data), () -> stream.ack(entry.id()),
-                        BrokerMessage.NOTHING));
+                        BrokerMessage.NOTHING).withHeaders(headers));
             }
             return messages;
         }

@@ -46,6 +46,11 @@ final class SubscriptionTurns {
         this.handler = handler;
     }
 
+    /** The source's lag ({@link BrokerSource#lag}); called by a turn. */
+    long lag() throws Exception {
+        return source == null ? -1 : source.lag();
+    }
+
     /** Joins the group (again after a failure). */
     void open() throws Exception {
         source = broker.open(topic, group);
@@ -110,7 +115,7 @@ final class SubscriptionTurns {
 
     private Outcome attempt(BrokerMessage message, int attempt) {
         try {
-            return handler.attempt(message.data(), attempt);
+            return handler.attempt(message.data(), message.headers(), attempt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "a handler of topic " + topic + " (group " + group + ") failed", e);
             return Outcome.RETRY;

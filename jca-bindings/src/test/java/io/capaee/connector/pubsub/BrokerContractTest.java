@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.pubsub;
 
+import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -99,7 +100,7 @@ class BrokerContractTest {
     private void deleteRabbitMqTopology() {
         try (com.rabbitmq.client.Connection connection = new com.rabbitmq.client.ConnectionFactory().newConnection();
                 com.rabbitmq.client.Channel channel = connection.createChannel()) {
-            for (String topic : new String[] {"t", "bin", "loop", "spent", "resume", "kept"}) {
+            for (String topic : new String[] {"t", "bin", "loop", "spent", "resume", "kept", "headed"}) {
                 channel.exchangeDelete(exchanges + topic);
                 for (String group : new String[] {"group-a", "group-b", "g", "kept", "dead-lettered"}) {
                     channel.queueDelete(exchanges + group + "-" + topic);
@@ -140,6 +141,37 @@ class BrokerContractTest {
             byte[] bytes = {0, (byte) 0xff, 10, 13, '"'};
             broker.publish("bin", bytes);
             assertArrayEquals(bytes, got.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"memory", "redis", "jetstream", "mqtt", "rabbitmq"})
+    void headersComeBackWithTheirMessage(String backend) throws Exception {
+        broker = open(backend);
+        LinkedBlockingQueue<Map<String, String>> got = new LinkedBlockingQueue<>();
+        DeliveryHandler handler = new DeliveryHandler() {
+            @Override
+            public Outcome attempt(byte[] message, int attempt) {
+                throw new AssertionError("the headers' attempt is the one called");
+            }
+
+            @Override
+            public Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
+                got.add(headers);
+                return Outcome.DELIVERED;
+            }
+
+            @Override
+            public boolean undelivered(byte[] message, Outcome last, int attempts) {
+                return true;
+            }
+        };
+        try (PubSubSubscription s = broker.subscribe("headed", "g", new DeliveryPolicy(1, 10, 10), handler)) {
+            String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+            broker.publish("headed", "raw".getBytes(StandardCharsets.UTF_8), Map.of("traceparent", traceparent));
+            broker.publish("headed", "plain".getBytes(StandardCharsets.UTF_8));
+            assertEquals(traceparent, got.poll(5, TimeUnit.SECONDS).get("traceparent"));
+            assertNull(got.poll(5, TimeUnit.SECONDS).get("traceparent"), "a message published without headers has none");
         }
     }
 

@@ -40,7 +40,7 @@ class SubscriptionTurnsTest {
         final List<String> stale = new ArrayList<>();
 
         @Override
-        public void publish(String topic, byte[] message) {
+        public void publish(String topic, byte[] message, Map<String, String> headers) {
             synchronized (queued) {
                 queued.add(new String(message, StandardCharsets.UTF_8));
             }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.pubsub;
 
+import java.util.Map;
+
 /**
  * Delivers a subscription's messages one attempt at a time; the broker's loop takes the messages,
  * retries as the subscription's {@link io.capaee.api.inbound.DeliveryPolicy} says (pausing without
@@ -20,6 +22,14 @@ public interface DeliveryHandler {
 
     /** Tries to deliver {@code message}; {@code attempt} counts from 1. Failures are outcomes, not exceptions. */
     Outcome attempt(byte[] message, int attempt);
+
+    /**
+     * As {@link #attempt(byte[], int)}, with the headers the message was published with
+     * ({@link PubSubConnection#publish(String, byte[], Map)}; empty when none). This default ignores them.
+     */
+    default Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
+        return attempt(message, attempt);
+    }
 
     /**
      * The message was dropped ({@code last} is {@link Outcome#DROP}) or its {@code attempts} are spent

@@ -2,6 +2,7 @@
 package io.capaee.api.pubsub;
 
 import io.capaee.api.inbound.DeliveryPolicy;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
 /**
@@ -11,6 +12,16 @@ import java.util.concurrent.Executor;
 public interface PubSubConnection extends AutoCloseable {
     /** Publishes {@code message} to {@code topic}; returns once the broker has it. */
     void publish(String topic, byte[] message);
+
+    /**
+     * Publishes {@code message} with {@code headers} (text names and values, such as the W3C trace context of a
+     * message that has no envelope to carry it) in the broker's own message headers: NATS and Kafka headers, Redis
+     * stream fields, MQTT 5 user properties, AMQP headers. A subscriber's {@link DeliveryHandler} gets them back.
+     * This default drops them.
+     */
+    default void publish(String topic, byte[] message, Map<String, String> headers) {
+        publish(topic, message);
+    }
 
     /**
      * Delivers the messages of {@code topic} to {@code handler}, each message once per consumer

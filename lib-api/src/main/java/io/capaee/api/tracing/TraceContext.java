@@ -5,7 +5,9 @@ import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
@@ -42,6 +44,13 @@ public final class TraceContext {
     /** Writes the span context of {@code context} with {@code put}; nothing when it has no valid span. */
     public static void inject(Context context, BiConsumer<String, String> put) {
         W3CTraceContextPropagator.getInstance().inject(context, put, SETTER);
+    }
+
+    /** The current span's {@code traceparent} and {@code tracestate}; empty when there is no span (tracing off). */
+    public static Map<String, String> current() {
+        Map<String, String> fields = new HashMap<>(2);
+        injectCurrent(fields::put);
+        return fields;
     }
 
     /** Writes the current span's context with {@code put}: an outgoing call made inside a span. */

@@ -3,6 +3,8 @@ package io.capaee.api.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
@@ -67,6 +69,23 @@ public final class Traces {
         boolean local = Span.current().getSpanContext().isValid();
         Context parent = local ? Context.current() : TraceContext.extract(headers);
         return TraceSpan.started(tracer.spanBuilder(name).setSpanKind(local ? SpanKind.INTERNAL : kind).setParent(parent).startSpan(), true);
+    }
+
+    /**
+     * The first span of a new trace, linked to the span of {@code cause} (when it has one): work that a span asked
+     * for long before it runs, such as a job's firing, which would make the trace that scheduled it last as long as
+     * the job. Current until closed.
+     */
+    public TraceSpan startLinked(String name, SpanKind kind, Context cause) {
+        if (tracer == null) {
+            return TraceSpan.NONE;
+        }
+        SpanBuilder span = tracer.spanBuilder(name).setSpanKind(kind).setNoParent();
+        SpanContext linked = Span.fromContext(cause).getSpanContext();
+        if (linked.isValid()) {
+            span.addLink(linked);
+        }
+        return TraceSpan.started(span.startSpan(), true);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.capaee.api.wasm;
 
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.query.QueryConnectionFactory;
+import io.capaee.api.tracing.Traces;
 import java.net.http.HttpClient;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param log receives {@code hostLogString} lines
  * @param http the client {@code hostHttp} uses (redirects are never followed, see HttpAllowList)
  * @param hostCalls told of each host function a guest calls, on the guest's thread, before it runs (traces)
+ * @param traces the spans of {@code hostHttp}'s requests (a client span, child of the span current on the guest's
+ *     thread: the function's), whose context the request carries in its {@code traceparent} header
  */
 public record HostServices(
         Optional<KeyValueConnectionFactory> keyValue,
@@ -24,7 +27,8 @@ public record HostServices(
         String hostInformation,
         GuestLog log,
         HttpClient http,
-        HostCallListener hostCalls) {
+        HostCallListener hostCalls,
+        Traces traces) {
 
     public HostServices {
         Objects.requireNonNull(keyValue, "keyValue");
@@ -33,12 +37,19 @@ public record HostServices(
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(hostCalls, "hostCalls");
+        Objects.requireNonNull(traces, "traces");
+    }
+
+    /** Services without spans of their own. */
+    public HostServices(Optional<KeyValueConnectionFactory> keyValue, Optional<QueryConnectionFactory> query, String hostInformation,
+            GuestLog log, HttpClient http, HostCallListener hostCalls) {
+        this(keyValue, query, hostInformation, log, http, hostCalls, Traces.off());
     }
 
     /** Services whose host calls nobody watches. */
     public HostServices(Optional<KeyValueConnectionFactory> keyValue, Optional<QueryConnectionFactory> query, String hostInformation,
             GuestLog log, HttpClient http) {
-        this(keyValue, query, hostInformation, log, http, (function, hostFunction) -> {});
+        this(keyValue, query, hostInformation, log, http, (function, hostFunction) -> {}, Traces.off());
     }
 
     /** Told of the host functions guests call. */

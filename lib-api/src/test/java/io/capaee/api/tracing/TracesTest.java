@@ -42,6 +42,7 @@ class TracesTest {
         assertSame(TraceSpan.NONE, off.start("x", SpanKind.INTERNAL));
         assertSame(TraceSpan.NONE, off.startFrom("x", SpanKind.SERVER, name -> null));
         assertSame(TraceSpan.NONE, off.open("x", SpanKind.CONSUMER, Context.root()));
+        assertSame(TraceSpan.NONE, off.startLinked("x", SpanKind.INTERNAL, Context.root()));
         assertNull(TraceSpan.NONE.traceparent());
         Map<String, String> headers = new HashMap<>();
         TraceSpan.NONE.inject(headers::put);
@@ -68,6 +69,26 @@ class TracesTest {
         assertEquals(SpanKind.PRODUCER, inner.getKind());
         assertEquals("orders", inner.getAttributes().asMap().entrySet().stream()
                 .filter(e -> e.getKey().getKey().equals("capaee.pubsub")).findFirst().orElseThrow().getValue());
+    }
+
+    @Test
+    void aLinkedSpanStartsATraceOfItsOwnLinkedToItsCauseEvenInsideAnotherSpan() {
+        Map<String, String> cause = Map.of("traceparent", "00-" + TRACE + "-" + CALLER + "-01");
+        try (TraceSpan outer = traces.start("outer", SpanKind.SERVER);
+                TraceSpan linked = traces.startLinked("job j", SpanKind.INTERNAL, TraceContext.extract(cause::get))) {
+            assertEquals(linked.traceparent(), TraceContext.current().get("traceparent"), "current until closed");
+        }
+        SpanData linked = span("job j");
+        assertFalse(linked.getParentSpanContext().isValid(), "no parent");
+        assertEquals(1, linked.getLinks().size());
+        assertEquals(TRACE, linked.getLinks().get(0).getSpanContext().getTraceId());
+        assertEquals(CALLER, linked.getLinks().get(0).getSpanContext().getSpanId());
+        assertFalse(linked.getTraceId().equals(TRACE));
+
+        try (TraceSpan unlinked = traces.startLinked("job k", SpanKind.INTERNAL, Context.root())) {
+            assertTrue(unlinked.recording());
+        }
+        assertTrue(span("job k").getLinks().isEmpty(), "no cause, no link");
     }
 
     @Test

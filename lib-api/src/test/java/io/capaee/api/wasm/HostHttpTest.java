@@ -6,9 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -66,6 +77,29 @@ class HostHttpTest {
         assertTrue(sibling.error().orElseThrow().message().contains("allow-list"), sibling.raw());
         assertTrue(escaped.error().orElseThrow().message().contains("allow-list"), escaped.raw());
         assertEquals(List.of(), server.seen("/apix"));
+    }
+
+    @OnBothEngines
+    void aRequestIsAClientSpanOfTheFunctionsSpanAndCarriesItsContextInPlaceOfTheGuests(EngineKind kind) {
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build()) {
+            Traces traces = Traces.of(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
+            HostServices services = new HostServices(Optional.empty(), Optional.empty(), TestHost.HOST_INFORMATION, (f, line) -> {},
+                    HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build(), (f, hostFunction) -> {}, traces);
+            WasmFunction function = host.load(kind, services, "hostcalls", FunctionSettings.defaults().withHttpAllowList(List.of("*")));
+            try (TraceSpan call = traces.start("function hostcalls", SpanKind.SERVER)) {
+                assertEquals("GET /api/echo", function.callCli(List.of("http", server.base() + "/api/echo", "GET", "",
+                        "traceparent=00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")).raw());
+            }
+            SpanData call = exported.getFinishedSpanItems().stream().filter(s -> s.getName().equals("function hostcalls")).findFirst().orElseThrow();
+            SpanData request = exported.getFinishedSpanItems().stream().filter(s -> s.getName().equals("hostHttp GET")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no hostHttp span in " + exported.getFinishedSpanItems()));
+            assertEquals(SpanKind.CLIENT, request.getKind());
+            assertEquals(call.getSpanId(), request.getParentSpanId(), "the request is the function's child");
+            assertEquals(200L, request.getAttributes().get(AttributeKey.longKey("http.response.status_code")));
+            assertEquals("/api/echo", request.getAttributes().get(AttributeKey.stringKey("url.path")));
+            assertEquals("00-" + request.getTraceId() + "-" + request.getSpanId() + "-01", server.seen("/api/echo").get(0).header("traceparent"));
+        }
     }
 
     @OnBothEngines

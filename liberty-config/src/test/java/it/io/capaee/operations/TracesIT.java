@@ -4,11 +4,20 @@ package it.io.capaee.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.protobuf.ByteString;
+import io.dapr.v1.DaprGrpc;
+import io.dapr.v1.DaprProtos;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
 import it.io.capaee.support.OtlpReceiver;
 import it.io.capaee.support.OtlpReceiver.ReceivedSpan;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -22,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +41,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * Traces end to end: a server with tracing on exports its spans by OTLP/HTTP to a collector this test runs, and one
  * trace, started by the test's own {@code traceparent}, follows a message from the HTTP publish to the broker, its
  * delivery and the actor turn it causes; another a message of the NATS output binding through the NATS input binding
- * to an actor; another a request through the reverse proxy to the function.
+ * to an actor; another a request through the reverse proxy to the function; another a raw message published over the
+ * Dapr gRPC API (its trace context in the broker's message headers, having no envelope) to its delivery and actor turn.
  */
 @ResourceLock(SharedResources.EXTRA_SERVER_A)
 class TracesIT {
@@ -41,6 +52,7 @@ class TracesIT {
 
     private static OtlpReceiver collector;
     private static SecondServer server;
+    private static int grpcPort;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,6 +69,19 @@ class TracesIT {
         changes.put("capa.subscription.traced.pubsub", "pubsub");
         changes.put("capa.subscription.traced.topic", "traced");
         changes.put("capa.subscription.traced.route", "actor:counter/traced/turn");
+        changes.put("capa.subscription.traced-raw.pubsub", "pubsub");
+        changes.put("capa.subscription.traced-raw.topic", "traced-raw");
+        changes.put("capa.subscription.traced-raw.route", "actor:counter/traced-raw/turn");
+        changes.put("capa.subscription.traced-kafka.pubsub", "kafka");
+        changes.put("capa.subscription.traced-kafka.topic", "traced-kafka");
+        changes.put("capa.subscription.traced-kafka.route", "actor:counter/traced-kafka/turn");
+        // the Dapr gRPC API on a port of its own (the first server's is taken)
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            grpcPort = free.getLocalPort();
+        }
+        changes.put("capa.grpc.enabled", "true");
+        changes.put("capa.grpc.host", "127.0.0.1");
+        changes.put("capa.grpc.port", String.valueOf(grpcPort));
         // the output binding nats publishes on a subject of this server's own, which its NATS input binding reads
         changes.put("capa.bindings.nats.subject", SUBJECT);
         changes.put("capa.bindings.nats-input.enabled", "true");
@@ -168,6 +193,58 @@ class TracesIT {
         assertTrue(reaches(spans, function, caller), names);
         assertEquals("from-config", function.attributes().get("capaee.function"));
         assertEquals("200", function.attributes().get("http.response.status_code"));
+    }
+
+    @Test
+    void oneTraceFollowsARawMessagePublishedOverTheGrpcApiThroughItsDeliveryToTheActorTurn() throws Exception {
+        String traceId = hex(16);
+        String caller = hex(8);
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
+        try {
+            Metadata headers = new Metadata();
+            headers.put(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER), "00-" + traceId + "-" + caller + "-01");
+            DaprGrpc.newBlockingStub(channel).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                    .withDeadlineAfter(30, TimeUnit.SECONDS)
+                    .publishEvent(DaprProtos.PublishEventRequest.newBuilder().setPubsubName("pubsub").setTopic("traced-raw")
+                            .setData(ByteString.copyFromUtf8("{\"order\":3}")).setDataContentType("application/json")
+                            .putMetadata("rawPayload", "true").build());
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+
+        List<ReceivedSpan> spans = collector.await(traceId, s -> find(s, "actor counter.turn").map(a -> reaches(s, a, caller)).orElse(false), WAIT);
+        String names = names(spans);
+        ReceivedSpan call = find(spans, "dapr.proto.runtime.v1.Dapr/PublishEvent").orElseThrow(() -> new AssertionError("no gRPC span in " + names));
+        ReceivedSpan publish = find(spans, "publish traced-raw").orElseThrow(() -> new AssertionError("no publish span in " + names));
+        ReceivedSpan deliver = find(spans, "deliver traced-raw").orElseThrow(() -> new AssertionError("no deliver span in " + names));
+        ReceivedSpan actor = find(spans, "actor counter.turn").orElseThrow(() -> new AssertionError("no actor span in " + names));
+        // the gRPC call's server span continues the caller's traceparent metadata; the publish is its child
+        assertEquals(OtlpReceiver.SERVER, call.kind(), names);
+        assertEquals(caller, call.parentSpanId(), "the gRPC call continues the caller's traceparent: " + names);
+        assertEquals(call.spanId(), publish.parentSpanId(), "the publish is the gRPC call's child: " + names);
+        // no envelope: the broker's message headers carried the publish span's context to the delivery
+        assertEquals(publish.spanId(), deliver.parentSpanId(), "the delivery continues from the message's headers: " + names);
+        ReceivedSpan actorRequest = byId(spans, actor.parentSpanId()).orElseThrow(() -> new AssertionError("the turn's parent is missing: " + names));
+        assertEquals(deliver.spanId(), actorRequest.parentSpanId(), "the actor request is the delivery's child: " + names);
+        assertEquals("traced-raw", actor.attributes().get("capaee.actor.id"));
+    }
+
+    @Test
+    void aRawMessageOnKafkaCarriesItsTraceInTheRecordsHeaders() throws Exception {
+        String traceId = hex(16);
+        String caller = hex(8);
+        HttpResponse<String> published = Server.send(HttpRequest.newBuilder(URI.create(server.base
+                        + "/v1.0/publish/kafka/traced-kafka?metadata.rawPayload=true"))
+                .header("Content-Type", "application/json").header("traceparent", "00-" + traceId + "-" + caller + "-01")
+                .POST(BodyPublishers.ofString("{\"order\":4}")));
+        assertEquals(204, published.statusCode(), published.body());
+
+        List<ReceivedSpan> spans = collector.await(traceId, s -> find(s, "actor counter.turn").map(a -> reaches(s, a, caller)).orElse(false), WAIT);
+        String names = names(spans);
+        ReceivedSpan publish = find(spans, "publish traced-kafka").orElseThrow(() -> new AssertionError("no publish span in " + names));
+        ReceivedSpan deliver = find(spans, "deliver traced-kafka").orElseThrow(() -> new AssertionError("no deliver span in " + names));
+        assertEquals("kafka", publish.attributes().get("capaee.pubsub"));
+        assertEquals(publish.spanId(), deliver.parentSpanId(), "the delivery continues from the Kafka record's headers: " + names);
     }
 
     private static Optional<ReceivedSpan> find(List<ReceivedSpan> spans, String name) {

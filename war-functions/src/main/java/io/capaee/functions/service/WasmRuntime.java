@@ -51,7 +51,7 @@ public class WasmRuntime {
                 .build();
         HostServices services = new HostServices(Optional.ofNullable(keyValue), Optional.ofNullable(couchbase),
                 config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http,
-                FunctionTraces.hostCalls(traces));
+                FunctionTraces.hostCalls(traces), traces);
         engine = new WasmEngine(services, scheduler, config.compiler(), config.compiledCache(), config.compiledCacheMaxBytes());
     }
 

@@ -8,6 +8,8 @@ import io.capaee.api.binding.OutputBinding;
 import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingFactory;
 import io.capaee.api.metrics.BindingMetrics;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.dapr.DaprException;
 import javax.naming.InitialContext;
 import javax.naming.NameNotFoundException;
@@ -35,14 +37,22 @@ public final class OutputBindings {
         }
     }
 
-    /** As {@link #invoke(String, BindingRequest)}, counted in {@code metrics}. */
-    public static BindingResponse invoke(String name, BindingRequest request, BindingMetrics metrics) {
+    /**
+     * As {@link #invoke(String, BindingRequest)}, counted in {@code metrics} and traced as the HTTP API's invocation is
+     * (a {@code binding NAME} span whose context goes on in the request's metadata).
+     */
+    public static BindingResponse invoke(String name, BindingRequest request, BindingMetrics metrics, Traces traces) {
         long start = System.nanoTime();
         boolean failed = true;
-        try {
-            BindingResponse response = invoke(name, request);
-            failed = false;
-            return response;
+        try (TraceSpan span = BindingTraces.invoke(traces, name, request.operation())) {
+            try {
+                BindingResponse response = invoke(name, BindingTraces.withContext(span, request));
+                failed = false;
+                return response;
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
         } finally {
             metrics.invoked(name, System.nanoTime() - start, failed);
         }

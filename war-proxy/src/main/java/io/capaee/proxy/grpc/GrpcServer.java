@@ -3,6 +3,7 @@ package io.capaee.proxy.grpc;
 
 import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.security.CurrentPolicy;
+import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.actors.DaprActors;
 import io.capaee.api.metrics.BindingMetrics;
 import io.capaee.proxy.bindings.OutputBindings;
@@ -116,6 +117,9 @@ public class GrpcServer {
     @Inject
     ServerShutdown shutdown;
 
+    @Inject
+    Traces traces;
+
     @Resource
     ManagedThreadFactory threads;
 
@@ -137,7 +141,7 @@ public class GrpcServer {
             return;
         }
         var service = DaprService.of(List.of(new StateCalls(state), new PublishCalls(publisher),
-                new StreamSubscriptionCalls(subscriptions::stream), new BindingCalls((name, request) -> OutputBindings.invoke(name, request, bindingMetrics)),
+                new StreamSubscriptionCalls(subscriptions::stream), new BindingCalls((name, request) -> OutputBindings.invoke(name, request, bindingMetrics, traces)),
                 new SecretCalls(secrets), new LockCalls(locks), new MetadataCalls(appId, () -> MetadataSnapshot.of(contributors), attributes),
                 new ActorCalls(actors), new ConfigurationCalls(configuration), new InvokeCalls(invoker), new JobCalls(jobs),
                 new ShutdownCalls(shutdown)));
@@ -153,7 +157,8 @@ public class GrpcServer {
                     .workerEventLoopGroup(workers)
                     .executor(executor)
                     .maxInboundMessageSize(settings.maxInboundMessageSize())
-                    .addService(ServerInterceptors.intercept(service, new GrpcAccess(policy::get)))
+                    // the last interceptor runs first: the span covers the access check, and a refusal is traced
+                    .addService(ServerInterceptors.intercept(service, new GrpcAccess(policy::get), new GrpcTraces(traces)))
                     .build()
                     .start();
             LOG.info(() -> "Dapr gRPC API (dapr.proto.runtime.v1.Dapr) on " + settings.host() + ":" + server.getPort());

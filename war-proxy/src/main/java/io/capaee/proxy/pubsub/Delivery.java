@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,8 +60,14 @@ final class Delivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
+        return attempt(message, Map.of(), attempt);
+    }
+
+    /** @param headers the message's broker headers: a raw message's trace context, which has no envelope to carry it */
+    @Override
+    public Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
         byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
-        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, attempt)) {
+        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, headers, attempt)) {
             Outcome outcome = send(event, attempt, span);
             span.attribute("capaee.delivery.outcome", outcome.name());
             return outcome;

@@ -9,6 +9,9 @@ import com.google.protobuf.Value;
 import io.capaee.api.json.JsonText;
 import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
+import io.capaee.grpc.AppCallbackChannels;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse;
@@ -21,6 +24,7 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -44,9 +48,11 @@ final class GrpcDelivery implements DeliveryHandler {
     private final String appId;
     private final PubSubConnectionFactory broker;
     private final Duration timeout;
+    private final Traces traces;
 
     GrpcDelivery(Subscription subscription, AppCallbackGrpc.AppCallbackBlockingStub app, SubscriptionSettings settings,
-                 PubSubConnectionFactory broker) {
+                 PubSubConnectionFactory broker, Traces traces) {
+        this.traces = traces;
         this.subscription = subscription;
         this.app = app;
         this.appId = settings.appId();
@@ -56,11 +62,28 @@ final class GrpcDelivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
+        return attempt(message, Map.of(), attempt);
+    }
+
+    /** @param headers the message's broker headers: a raw message's trace context, which has no envelope to carry it */
+    @Override
+    public Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
         byte[] event = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
+        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, event, headers, attempt)) {
+            Outcome outcome = send(event, attempt, span);
+            span.attribute("capaee.delivery.outcome", outcome.name());
+            return outcome;
+        }
+    }
+
+    private Outcome send(byte[] event, int attempt, TraceSpan span) {
         TopicEventResponse response;
         try {
-            response = app.withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onTopicEvent(request(subscription, event));
+            // the delivery's context goes in the call's metadata, as Dapr sends it to a gRPC app
+            response = AppCallbackChannels.withHeaders(app, PubSubTraces.fields(span))
+                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).onTopicEvent(request(subscription, event));
         } catch (StatusRuntimeException e) {
+            span.failed(e);
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 LOG.log(Level.WARNING, "{0}: the app does not implement OnTopicEvent; the message is dropped", subscription.key());
                 return Outcome.DROP;

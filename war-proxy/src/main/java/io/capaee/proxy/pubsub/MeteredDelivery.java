@@ -3,6 +3,7 @@ package io.capaee.proxy.pubsub;
 
 import io.capaee.api.metrics.PubSubMetrics;
 import io.capaee.api.pubsub.DeliveryHandler;
+import java.util.Map;
 
 /** A subscription's delivery, counted in {@link PubSubMetrics}: each attempt's outcome, and the messages given up. */
 final class MeteredDelivery implements DeliveryHandler {
@@ -20,7 +21,12 @@ final class MeteredDelivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
-        Outcome outcome = delivery.attempt(message, attempt);
+        return attempt(message, Map.of(), attempt);
+    }
+
+    @Override
+    public Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
+        Outcome outcome = delivery.attempt(message, headers, attempt); // the headers: a raw message's trace context
         metrics.attempted(pubsub, topic, outcome == Outcome.DELIVERED);
         return outcome;
     }

@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The spans of pub/sub: {@code publish TOPIC} (producer, on the HTTP or gRPC publish) and {@code deliver TOPIC}
  * (consumer, one per delivery attempt), joined by the CloudEvent's {@code traceparent} extension attribute, as Dapr
- * writes it: the publish span's context goes into the envelope, the delivery continues from it, and the delivery's
+ * writes it (a raw message, without an envelope, carries it in the broker's message headers): the publish span's context goes into the envelope, the delivery continues from it, and the delivery's
  * own context goes to the subscriber in the request's {@code traceparent} header.
  */
 final class PubSubTraces {
@@ -41,12 +41,28 @@ final class PubSubTraces {
         return fields;
     }
 
-    /** A delivery attempt of {@code event} (a CloudEvent), child of the span that published it when it says which. */
-    static TraceSpan deliver(Traces traces, Subscription subscription, byte[] event, int attempt) {
+    /** {@code traceparent} and {@code tracestate} of {@code span}, for the next hop's headers; empty when tracing is off. */
+    static Map<String, String> fields(TraceSpan span) {
+        if (span == TraceSpan.NONE) {
+            return Map.of();
+        }
+        Map<String, String> fields = new java.util.HashMap<>(2);
+        span.inject(fields::put);
+        return fields;
+    }
+
+    /**
+     * A delivery attempt of {@code event} (a CloudEvent), child of the span that published it when it says which: in
+     * the envelope's extensions or, for a raw message, in the broker's {@code headers}.
+     */
+    static TraceSpan deliver(Traces traces, Subscription subscription, byte[] event, Map<String, String> headers, int attempt) {
         if (!traces.on()) {
             return TraceSpan.NONE;
         }
         Map<String, String> fields = extensions(event);
+        if (fields.isEmpty() && headers.containsKey(TraceContext.TRACEPARENT)) {
+            fields = headers;
+        }
         Context parent = fields.isEmpty() ? Context.root() : TraceContext.extract(fields::get);
         return traces.open("deliver " + subscription.topic(), SpanKind.CONSUMER, parent).attribute("messaging.system", "capa")
                 .attribute("messaging.operation.type", "process").attribute("messaging.destination.name", subscription.topic())

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,7 +69,7 @@ public class Publisher {
         byte[] message = raw ? body : envelope(body, contentType, pubsub, topic);
         boolean failed = true;
         try (PubSubConnection connection = broker.getConnection()) {
-            connection.publish(topic, message);
+            publish(connection, topic, message, raw);
             failed = false;
         } catch (PubSubFullException e) {
             throw new DaprException(507, "ERR_PUBSUB_FULL", "pubsub " + pubsub + " cannot take the message for topic "
@@ -111,7 +112,7 @@ public class Publisher {
         try (PubSubConnection connection = broker.getConnection()) {
             for (int i = 0; i < messages.size(); i++) {
                 try {
-                    connection.publish(topic, messages.get(i));
+                    publish(connection, topic, messages.get(i), raw);
                     count(pubsub, topic, false);
                 } catch (PubSubException e) {
                     count(pubsub, topic, true);
@@ -120,6 +121,16 @@ public class Publisher {
             }
         }
         return failed;
+    }
+
+    /** A raw message has no envelope for its trace context: it goes in the broker's message headers. */
+    private void publish(PubSubConnection connection, String topic, byte[] message, boolean raw) {
+        Map<String, String> headers = raw ? PubSubTraces.context(traces) : Map.of();
+        if (headers.isEmpty()) {
+            connection.publish(topic, message);
+        } else {
+            connection.publish(topic, message, headers);
+        }
     }
 
     byte[] envelope(byte[] body, String contentType, String pubsub, String topic) {

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import com.google.protobuf.Struct;
+import com.google.protobuf.Value;
 import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse.TopicEventResponseStatus;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -35,13 +40,15 @@ final class StreamDelivery implements DeliveryHandler {
     private final String appId;
     private final PubSubConnectionFactory broker;
     private final Duration timeout;
+    private final Traces traces;
     private String awaited; // guarded by this: the id of the event sent and not yet answered
     private CompletableFuture<TopicEventResponseStatus> answer; // guarded by this; completed with null when the stream ends
     private boolean ended; // guarded by this
 
     /** @param send writes one event to the stream; throws when the stream is gone */
     StreamDelivery(Subscription subscription, Consumer<TopicEventRequest> send, SubscriptionSettings settings,
-                   PubSubConnectionFactory broker) {
+                   PubSubConnectionFactory broker, Traces traces) {
+        this.traces = traces;
         this.subscription = subscription;
         this.send = send;
         this.appId = settings.appId();
@@ -51,7 +58,35 @@ final class StreamDelivery implements DeliveryHandler {
 
     @Override
     public Outcome attempt(byte[] message, int attempt) {
-        TopicEventRequest event = GrpcDelivery.request(subscription, CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic()));
+        return attempt(message, Map.of(), attempt);
+    }
+
+    /** @param headers the message's broker headers: a raw message's trace context, which has no envelope to carry it */
+    @Override
+    public Outcome attempt(byte[] message, Map<String, String> headers, int attempt) {
+        byte[] envelope = CloudEvents.asEvent(message, appId, subscription.pubsub(), subscription.topic());
+        try (TraceSpan span = PubSubTraces.deliver(traces, subscription, envelope, headers, attempt)) {
+            Outcome outcome = send(withContext(GrpcDelivery.request(subscription, envelope), span));
+            span.attribute("capaee.delivery.outcome", outcome.name());
+            return outcome;
+        }
+    }
+
+    /**
+     * {@code event} with the delivery's context in its {@code traceparent} and {@code tracestate} extensions, in place
+     * of the publisher's: one stream carries every event, so no call metadata can say which delivery an event is.
+     */
+    private static TopicEventRequest withContext(TopicEventRequest event, TraceSpan span) {
+        Map<String, String> fields = PubSubTraces.fields(span);
+        if (fields.isEmpty()) {
+            return event;
+        }
+        Struct.Builder extensions = event.getExtensions().toBuilder();
+        fields.forEach((name, value) -> extensions.putFields(name, Value.newBuilder().setStringValue(value).build()));
+        return event.toBuilder().setExtensions(extensions).build();
+    }
+
+    private Outcome send(TopicEventRequest event) {
         CompletableFuture<TopicEventResponseStatus> waiting = new CompletableFuture<>();
         synchronized (this) {
             if (ended) {

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -161,7 +162,7 @@ public class Subscriptions implements MetadataContributor {
         }
         // a route on the app goes to its AppCallback service when it speaks gRPC; URLs, functions and actors over HTTP
         boolean toGrpcApp = settings.grpcApp() && route.kind() == EventTarget.Kind.APP && !route.isUrl();
-        DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker)
+        DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker, traces)
                 : new Delivery(s, target, route.isThisServer(), settings, broker, http, traces);
         delivery = new MeteredDelivery(delivery, metrics, s);
         try (PubSubConnection connection = broker.getConnection()) {
@@ -211,7 +212,7 @@ public class Subscriptions implements MetadataContributor {
                                     Consumer<TopicEventRequest> send, Runnable stopped) {
         // Dapr's streams have the default route "/"; the type is what /v1.0/metadata shows
         Subscription s = new Subscription(pubsub, topic, "/", deadLetterTopic, false, "STREAMING");
-        StreamDelivery delivery = new StreamDelivery(s, send, settings, broker);
+        StreamDelivery delivery = new StreamDelivery(s, send, settings, broker, traces);
         PubSubSubscription handle;
         try (PubSubConnection connection = broker.getConnection()) {
             handle = connection.subscribe(topic, settings.appId(), settings.policy(), contexts.createContextualProxy(delivery, DeliveryHandler.class));
@@ -280,6 +281,21 @@ public class Subscriptions implements MetadataContributor {
             result.add(new SubscriptionInfo(s.pubsub(), s.topic(), s.route(), s.deadLetterTopic(), s.type()));
         }
         return result;
+    }
+
+    /**
+     * Per {@code pubsub/topic} of the subscriptions running here whose broker has a lag (Kafka, JetStream, Redis
+     * streams) and once it was read: the messages waiting at the broker for this app's consumer group.
+     */
+    public synchronized Map<String, Long> lag() {
+        Map<String, Long> lag = new TreeMap<>();
+        for (Running r : running.values()) {
+            long n = r.handle().lag();
+            if (n >= 0) {
+                lag.put(r.subscription().pubsub() + "/" + r.subscription().topic(), n);
+            }
+        }
+        return lag;
     }
 
     @PreDestroy

@@ -3,6 +3,7 @@ package io.capaee.proxy.rpc;
 
 import io.capaee.api.rpc.MessageBusFactory;
 import io.capaee.api.rpc.nats.NatsRpc;
+import io.capaee.api.tracing.Traces;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -53,6 +54,9 @@ public class NatsRpcEndpoint {
     @Inject
     RpcServices services;
 
+    @Inject
+    Traces traces;
+
     // answering threads of our own: the shared default executor also runs the resource adapter's
     // inbound loops and HTTP requests, and RPC calls queued behind those went unanswered under load
     @Resource
@@ -70,7 +74,7 @@ public class NatsRpcEndpoint {
             MessageBusFactory factory = InitialContext.doLookup(JNDI_NAME);
             executor = new ThreadPoolExecutor(0, MAX_THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
             rpc = new NatsRpc(factory.perOperation(), new NatsRpc.Settings(prefix, timeout, NatsRpc.Settings.defaults().capabilityIdle(),
-                    config.strict()), executor);
+                    config.strict()), executor, traces);
             for (String name : services.server().names()) {
                 rpc.serve(services.server(), name);
                 LOG.info(() -> "RPC service '" + name + "' on NATS subject " + rpc.serviceSubject(name));

@@ -10,9 +10,10 @@ import io.capaee.api.pubsub.PubSubException;
 import io.capaee.api.pubsub.PubSubSubscription;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 
-/** A broker that records what is published, and refuses a message that says "refuse". */
+/** A broker that records what is published (and its traceparent header, if any), and refuses a message that says "refuse". */
 public final class FakeBroker implements PubSubConnectionFactory {
     private final List<String> published;
 
@@ -35,6 +36,12 @@ public final class FakeBroker implements PubSubConnectionFactory {
                     throw new PubSubException("broker at 10.0.0.9:4222 said no");
                 }
                 published.add(text);
+            }
+
+            @Override
+            public void publish(String topic, byte[] message, Map<String, String> headers) {
+                publish(topic, message);
+                published.set(published.size() - 1, published.get(published.size() - 1) + " traceparent=" + headers.get("traceparent"));
             }
 
             @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.protobuf.Empty;
 import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.api.pubsub.DeliveryHandler.Outcome;
+import io.capaee.api.tracing.Traces;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.DaprAppCallbackProtos;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
@@ -84,7 +85,7 @@ class GrpcDeliveryTest {
         byte[] event = ("{\"id\":\"e1\",\"specversion\":\"1.0\",\"source\":\"shop\",\"type\":\"order.placed\","
                 + "\"datacontenttype\":\"application/json\",\"data\":{\"item\":\"tea\"},\"traceparent\":\"00-abc-def-01\","
                 + "\"topic\":\"orders\",\"pubsubname\":\"pubsub\"}").getBytes(StandardCharsets.UTF_8);
-        assertEquals(Outcome.DELIVERED, new GrpcDelivery(subscription, stub, settings, null).attempt(event, 1));
+        assertEquals(Outcome.DELIVERED, new GrpcDelivery(subscription, stub, settings, null, Traces.off()).attempt(event, 1));
         TopicEventRequest got = received.get(0);
         assertEquals("e1", got.getId());
         assertEquals("shop", got.getSource());
@@ -101,7 +102,7 @@ class GrpcDeliveryTest {
     @Test
     void aRawMessageArrivesAsItsOwnBytes() {
         byte[] raw = {0, 1, 2, (byte) 0xff};
-        new GrpcDelivery(subscription, stub, settings, null).attempt(raw, 1);
+        new GrpcDelivery(subscription, stub, settings, null, Traces.off()).attempt(raw, 1);
         assertArrayEquals(raw, received.get(0).getData().toByteArray());
         assertEquals("application/octet-stream", received.get(0).getDataContentType());
     }
@@ -109,7 +110,7 @@ class GrpcDeliveryTest {
     @Test
     void theAppsAnswerDecidesWhatBecomesOfTheMessage() {
         byte[] raw = "x".getBytes(StandardCharsets.UTF_8);
-        GrpcDelivery delivery = new GrpcDelivery(subscription, stub, settings, null);
+        GrpcDelivery delivery = new GrpcDelivery(subscription, stub, settings, null, Traces.off());
         answer = "RETRY";
         assertEquals(Outcome.RETRY, delivery.attempt(raw, 1));
         answer = "DROP";
@@ -123,7 +124,7 @@ class GrpcDeliveryTest {
     @Test
     void anAppThatCannotBeReachedIsRetried() throws Exception {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        assertEquals(Outcome.RETRY, new GrpcDelivery(subscription, stub, settings, null).attempt("x".getBytes(StandardCharsets.UTF_8), 1));
+        assertEquals(Outcome.RETRY, new GrpcDelivery(subscription, stub, settings, null, Traces.off()).attempt("x".getBytes(StandardCharsets.UTF_8), 1));
         assertNull(GrpcSubscriptionDiscovery.ask(stub), "an app that is not up keeps what runs");
     }
 

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.proxy.component.JndiComponents;
+import java.util.Map;
+import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,6 +15,21 @@ import io.capaee.api.json.JsonText;
 import io.capaee.api.pubsub.DeliveryHandler.Outcome;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
+import io.dapr.v1.AppCallbackGrpc;
+import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
+import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse;
+import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse.TopicEventResponseStatus;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -27,12 +45,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A message's trace from its publish to its delivery: the CloudEvent's traceparent, the subscriber's header. */
+/**
+ * A message's trace from its publish to its delivery: the CloudEvent's traceparent, the subscriber's header (an HTTP
+ * subscriber's request header, a gRPC app's call metadata, a streaming subscriber's event extensions).
+ */
 class PubSubTracesTest {
     private final InMemorySpanExporter exported = InMemorySpanExporter.create();
     private final SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build();
@@ -122,6 +149,95 @@ class PubSubTracesTest {
         SpanData deliver = span("deliver orders");
         assertFalse(deliver.getParentSpanContext().isValid());
         assertNotNull(traceparents.get(0));
+    }
+
+    @Test
+    void aRawMessageIsPublishedWithThePublishSpansContextInTheBrokersHeaders() {
+        List<String> published = new ArrayList<>();
+        Publisher publisher = new Publisher(new JndiComponents() {
+            @Override
+            public <T> Optional<T> find(String kind, String name, Class<T> type) {
+                return Optional.of(type.cast(new FakeBroker(published)));
+            }
+        }, "test-app");
+        publisher.traces = traces;
+        publisher.publish("pubsub", "orders", "raw".getBytes(StandardCharsets.UTF_8), null, true);
+        SpanData publish = span("publish orders");
+        assertEquals(List.of("raw traceparent=00-" + publish.getTraceId() + "-" + publish.getSpanId() + "-01"), published);
+    }
+
+    @Test
+    void aRawMessageContinuesTheTraceItsBrokerHeadersCarry() {
+        Map<String, String> headers;
+        try (TraceSpan publish = PubSubTraces.publish(traces, "pubsub", "orders")) {
+            headers = PubSubTraces.context(traces); // what the publisher puts in the broker's headers of a raw message
+        }
+        Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
+                settings, null, HttpClient.newHttpClient(), traces);
+        assertEquals(Outcome.DELIVERED, delivery.attempt("raw bytes".getBytes(StandardCharsets.UTF_8), headers, 1));
+        assertEquals(span("publish orders").getSpanId(), span("deliver orders").getParentSpanId());
+    }
+
+    @Test
+    void aGrpcAppGetsTheDeliverysContextInTheCallsMetadata() throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        Server grpcApp = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0)).directExecutor()
+                .addService(ServerInterceptors.intercept(new AppCallbackGrpc.AppCallbackImplBase() {
+                    @Override
+                    public void onTopicEvent(TopicEventRequest request, StreamObserver<TopicEventResponse> out) {
+                        out.onNext(TopicEventResponse.newBuilder().setStatus(TopicEventResponseStatus.SUCCESS).build());
+                        out.onCompleted();
+                    }
+                }, new ServerInterceptor() {
+                    @Override
+                    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+                        received.add(String.valueOf(headers.get(Metadata.Key.of("traceparent", Metadata.ASCII_STRING_MARSHALLER))));
+                        return next.startCall(call, headers);
+                    }
+                })).build().start();
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcApp.getPort()).usePlaintext().build();
+        try {
+            byte[] event = published();
+            GrpcDelivery delivery = new GrpcDelivery(subscription, AppCallbackGrpc.newBlockingStub(channel), settings, null, traces);
+            assertEquals(Outcome.DELIVERED, delivery.attempt(event, 1));
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            grpcApp.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+        SpanData deliver = span("deliver orders");
+        assertEquals(span("publish orders").getSpanId(), deliver.getParentSpanId(), "the delivery continues the publisher's trace");
+        assertEquals(List.of("00-" + deliver.getTraceId() + "-" + deliver.getSpanId() + "-01"), received);
+        assertEquals("DELIVERED", deliver.getAttributes().get(AttributeKey.stringKey("capaee.delivery.outcome")));
+    }
+
+    @Test
+    void aStreamingSubscriberGetsTheDeliverysContextInTheEventsExtensions() throws Exception {
+        BlockingQueue<TopicEventRequest> sent = new LinkedBlockingQueue<>();
+        StreamDelivery delivery = new StreamDelivery(new Subscription("pubsub", "orders", "/", null, false, "STREAMING"), sent::add,
+                settings, null, traces);
+        byte[] event = published();
+        ExecutorService loop = Executors.newSingleThreadExecutor();
+        try {
+            Future<Outcome> outcome = loop.submit(() -> delivery.attempt(event, 1));
+            TopicEventRequest request = sent.poll(10, TimeUnit.SECONDS);
+            assertNotNull(request, "the event was sent");
+            delivery.processed(request.getId(), TopicEventResponseStatus.SUCCESS);
+            assertEquals(Outcome.DELIVERED, outcome.get(10, TimeUnit.SECONDS));
+            SpanData deliver = span("deliver orders");
+            assertEquals(span("publish orders").getSpanId(), deliver.getParentSpanId(), "the delivery continues the publisher's trace");
+            assertEquals("00-" + deliver.getTraceId() + "-" + deliver.getSpanId() + "-01",
+                    request.getExtensions().getFieldsOrThrow("traceparent").getStringValue());
+        } finally {
+            loop.shutdownNow();
+        }
+    }
+
+    /** An event published inside a publish span, as the publisher envelopes it. */
+    private byte[] published() {
+        try (TraceSpan publish = PubSubTraces.publish(traces, "pubsub", "orders")) {
+            return CloudEvents.envelope("{\"item\":\"tea\"}".getBytes(StandardCharsets.UTF_8), "application/json", "test-app", "pubsub",
+                    "orders", PubSubTraces.context(traces));
+        }
     }
 
     private SpanData span(String name) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.api.pubsub.DeliveryHandler.Outcome;
+import io.capaee.api.tracing.Traces;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse.TopicEventResponseStatus;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ class StreamDeliveryTest {
         SubscriptionSettings settings = new SubscriptionSettings("test-app", null, false, "http://127.0.0.1:2", null,
                 Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), timeout);
         return new StreamDelivery(new Subscription("pubsub", "orders", "/", deadLetterTopic, false, "STREAMING"), sent::add, settings,
-                new FakeBroker(published));
+                new FakeBroker(published), Traces.off());
     }
 
     /** The outcome of one attempt, the client answering {@code status} to the event it was sent. */
@@ -114,7 +115,7 @@ class StreamDeliveryTest {
                 Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(30));
         StreamDelivery delivery = new StreamDelivery(new Subscription("pubsub", "orders", "/", null, false, "STREAMING"), e -> {
             throw new IllegalStateException("the stream has ended");
-        }, settings, new FakeBroker(published));
+        }, settings, new FakeBroker(published), Traces.off());
         assertEquals(Outcome.RETRY, delivery.attempt(ORDER, 1));
     }
 

@@ -19,6 +19,9 @@ import io.capaee.api.rpc.codec.DecodeException;
 import io.capaee.api.rpc.codec.EncodeException;
 import io.capaee.api.rpc.schema.DynamicStruct;
 import io.capaee.api.rpc.schema.InterfaceSchema;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
+import io.opentelemetry.context.Scope;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -106,12 +109,22 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
     private final String peerId = UUID.randomUUID().toString().replace("-", "");
     private final AtomicLong nextId = new AtomicLong();
     private final Map<Long, Export> exports = new ConcurrentHashMap<>();
+    private final Traces traces;
 
     /**
      * @param executor runs the calls this side answers (services and exported capabilities), off
      *     the NATS dispatcher thread so that an implementation may itself call out (callbacks)
      */
     public NatsRpc(MessageBus bus, Settings settings, Executor executor) {
+        this(bus, settings, executor, Traces.off());
+    }
+
+    /**
+     * As {@link #NatsRpc(MessageBus, Settings, Executor)}, with a span for each call made and answered, whose
+     * context travels in the NATS headers ({@code traceparent}).
+     */
+    public NatsRpc(MessageBus bus, Settings settings, Executor executor, Traces traces) {
+        this.traces = traces;
         this.bus = bus;
         this.settings = settings;
         this.executor = executor;
@@ -144,10 +157,31 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
     @Override
     public DynamicStruct call(String service, InterfaceSchema.MethodRef method, DynamicStruct params) {
         Map<String, String> h = Map.of(METHOD_HEADER, method.method().name());
-        return request(serviceSubject(service), h, method, params, "service '" + service + "'");
+        return request(serviceSubject(service), h, method, params, "service '" + service + "'", service);
     }
 
+    /**
+     * A call, in a client span when tracing is on, whose context goes in the request's headers.
+     *
+     * @param traced the name of the service or interface called, for its span
+     */
     private DynamicStruct request(String subject, Map<String, String> headers, InterfaceSchema.MethodRef method,
+            DynamicStruct params, String target, String traced) {
+        if (!traces.on()) {
+            // nothing of OpenTelemetry's is touched: a client outside the server may not have its API
+            return exchange(subject, headers, method, params, target);
+        }
+        try (TraceSpan span = NatsRpcTraces.client(traces, traced, method.method().name())) {
+            try {
+                return exchange(subject, NatsRpcTraces.withContext(span, headers), method, params, target);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
+    }
+
+    private DynamicStruct exchange(String subject, Map<String, String> headers, InterfaceSchema.MethodRef method,
             DynamicStruct params, String target) {
         CallScope scope = new CallScope();
         try {
@@ -191,7 +225,7 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
             }
             InterfaceSchema.MethodRef ref = server.method(service, method);
             RpcHandler handler = server.service(service).orElseThrow().handler();
-            return RpcServer.invoke(handler, ref, m.data(), codec(null));
+            return traced(m, service, method, () -> RpcServer.invoke(handler, ref, m.data(), codec(null)));
         });
     }
 
@@ -219,8 +253,23 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
             InterfaceSchema.MethodRef ref = export.iface().method(ifaceId, methodId).orElseThrow(
                     () -> new UnknownMethodException(export.iface().qualifiedName() + " has no method " + methodId
                             + " of interface 0x" + Long.toHexString(ifaceId)));
-            return RpcServer.invoke(export.handler(), ref, m.data(), codec(null));
+            return traced(m, export.iface().qualifiedName(), ref.method().name(),
+                    () -> RpcServer.invoke(export.handler(), ref, m.data(), codec(null)));
         });
+    }
+
+    /** Runs an implementation in the server span of {@code request}, which continues the caller's span from its headers. */
+    private byte[] traced(MessageBus.Message request, String service, String method, Answer call) {
+        if (!traces.on()) {
+            return call.get(); // nothing of OpenTelemetry's is touched: a client outside the server may not have its API
+        }
+        TraceSpan span = NatsRpcTraces.server(traces, service, method, request);
+        try (span; Scope in = span.enter()) {
+            return call.get();
+        } catch (RuntimeException e) {
+            span.failed(e);
+            throw e;
+        }
     }
 
     private interface Answer {
@@ -346,7 +395,7 @@ public final class NatsRpc implements RpcTransport, AutoCloseable {
             Map<String, String> h = Map.of(INTERFACE_HEADER, Long.toHexString(method.declaringInterface().id()),
                     METHOD_ID_HEADER, Integer.toString(method.method().index()));
             return request(settings.prefix() + ".cap." + peer + "." + object, h, method, params,
-                    "capability " + object + " (" + type.qualifiedName() + ") of peer " + peer);
+                    "capability " + object + " (" + type.qualifiedName() + ") of peer " + peer, type.qualifiedName());
         }
     }
 

@@ -10,12 +10,14 @@ import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.query.QueryConnection;
 import io.capaee.api.query.QueryConnectionFactory;
 import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.wasm.AbiGeneration;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.KeyNamespace;
 import io.capaee.api.wasm.capsule.GuestError;
 import io.capaee.api.wasm.capsule.HeaderCodec;
+import io.opentelemetry.api.trace.SpanKind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,6 +30,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * The {@code env} host functions of Capsule 0.1.x (spec sections 1.4 and 2), as one explicit
@@ -177,16 +181,46 @@ public final class CapsuleHostFunctions {
         request.setHeader(AccessPolicy.SERVER_REQUEST_HEADER, "1");
         boolean hasBody = !verb.equals("GET") && !verb.equals("HEAD");
         request.method(verb, hasBody ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+        if (!services.traces().on()) {
+            // nothing of OpenTelemetry's is touched: the capsule launcher runs without its API
+            return send(request.build(), verb, url, status -> { }, failure -> { });
+        }
+        try (TraceSpan span = httpSpan(verb, uri)) {
+            span.inject(request::setHeader); // after the guest's headers: the next hop is this span's child
+            return send(request.build(), verb, url, span::httpStatus, span::failed);
+        }
+    }
+
+    /** The client span of a guest's request, a child of the function's span (current on the guest's thread). */
+    private TraceSpan httpSpan(String verb, URI uri) {
+        // no query and no user info: they may hold what the guest keeps secret
+        return services.traces().start("hostHttp " + verb, SpanKind.CLIENT).attribute("http.request.method", verb)
+                .attribute("server.address", uri.getHost()).attribute("server.port", uri.getPort() < 0 ? defaultPort(uri) : uri.getPort())
+                .attribute("url.path", uri.getRawPath()).attribute("capaee.function", function);
+    }
+
+    private static int defaultPort(URI uri) {
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    /**
+     * @param status told the answer's status (for the span)
+     * @param failed told a failure to get one
+     */
+    private String send(HttpRequest request, String verb, String url, IntConsumer status, Consumer<Exception> failed) {
         try {
-            HttpResponse<String> response = services.http().send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response = services.http().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            status.accept(response.statusCode());
             if (response.statusCode() >= 400) {
                 // Capsule returned error pages as success (spec B10); the guest sees an error with the status as code.
                 return new GuestError(response.statusCode(), response.body().isEmpty() ? "HTTP " + response.statusCode() : response.body()).encode();
             }
             return response.body();
         } catch (java.net.http.HttpTimeoutException e) {
+            failed.accept(e);
             return err(verb + " " + url + ": timed out after " + settings.httpTimeout().toMillis() + " ms");
         } catch (IOException e) {
+            failed.accept(e);
             return err(verb + " " + url + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

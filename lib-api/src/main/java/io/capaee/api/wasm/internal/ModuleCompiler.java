@@ -77,7 +77,34 @@ public final class ModuleCompiler {
             throw new WasmFunctionException(Reason.INVALID_MODULE, "'" + name + "' is not a valid wasm module: " + e.getMessage(), e);
         }
         ModuleShape shape = ModuleInspector.inspect(module, hostFunctions);
+        Optional<Function<Instance, Machine>> whole = useCompiler ? wholeTranslation(name, module) : Optional.empty();
+        if (whole.isPresent()) {
+            return CodeFreeModule.of(module, whole.get())
+                    .map(free -> new CompiledModule(free.module(), shape, Optional.of(free.machineFactory()), sha256, bytes.length))
+                    .orElseGet(() -> new CompiledModule(module, shape, whole, sha256, bytes.length));
+        }
         return new CompiledModule(module, shape, machineFactory(name, module), sha256, bytes.length);
+    }
+
+    /**
+     * The translation of every function, or empty when some function is too large for one JVM method
+     * (then {@link #machineFactory} translates the rest and leaves those to the interpreter, which needs
+     * the module's code: such a module is translated twice, once here until the large function).
+     */
+    private Optional<Function<Instance, Machine>> wholeTranslation(String name, WasmModule module) {
+        CompiledModuleCache kept = module.digest() == null ? null : cache.orElse(null);
+        try {
+            MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.FAIL);
+            return Optional.of((kept == null ? builder : builder.withCache(CodeFreeModule.keyed(kept))).compile());
+        } catch (RuntimeException | LinkageError e) {
+            if (kept != null && kept.holds(CodeFreeModule.keyOf(module.digest()))) {
+                // a translation that fails writes no entry: one that is there did not load (a damaged file)
+                LOG.log(Level.WARNING, "wasm function {0}: the compiled-module cache entry did not load ({1}); compiling it again",
+                        new Object[] {name, e.toString()});
+                kept.remove(CodeFreeModule.keyOf(module.digest()));
+            }
+            return Optional.empty();
+        }
     }
 
     private Optional<Function<Instance, Machine>> machineFactory(String name, WasmModule module) {

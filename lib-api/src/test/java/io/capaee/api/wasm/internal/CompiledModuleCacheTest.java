@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.wasm.FunctionSettings;
+import com.dylibso.chicory.wasm.types.FunctionBody;
 import io.capaee.testing.Guests;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.TestHost;
@@ -44,10 +45,10 @@ class CompiledModuleCacheTest {
     }
 
     @Test
-    void aCompiledModuleIsKeptUnderTheChicoryVersionNamedByItsDigest() throws Exception {
+    void aCompiledModuleIsKeptUnderTheChicoryVersionNamedByItsDigestMarkedAsFreeOfCode() throws Exception {
         compiler().compile("hello/v1", Guests.bytes("hello-http"));
 
-        Path entry = versionDirectory().resolve("sha256-" + sha256Hex(Guests.bytes("hello-http")) + ".jar");
+        Path entry = versionDirectory().resolve("sha256codefree-" + sha256Hex(Guests.bytes("hello-http")) + ".jar");
         assertTrue(Files.isRegularFile(entry), "kept at " + entry + "; there: " + files(versionDirectory()));
         assertTrue(Files.size(entry) > 1000, "a jar of the module's classes");
     }
@@ -76,6 +77,36 @@ class CompiledModuleCacheTest {
 
         assertTrue(again.compiled(), "translated again, not run in the interpreter");
         assertTrue(Files.size(onlyEntry()) > 1000, "the damaged entry was replaced");
+    }
+
+    @Test
+    void aModuleWhoseEveryFunctionCompiledKeepsNoParsedCodeAndStillAnswers() throws Exception {
+        CompiledModule module = compiler().compile("hello/v1", Guests.bytes("hello-http"));
+
+        assertTrue(module.compiled());
+        for (FunctionBody body : module.module().codeSection().functionBodies()) {
+            assertTrue(body.instructions().isEmpty(), "compiled code never reads the parsed instructions");
+        }
+        answers(engine());
+        answers(engine()); // loaded from the cache entry
+    }
+
+    @Test
+    void aFunctionTooLargeForOneJvmMethodKeepsTheModulesCodeForTheInterpreterAfterARestartToo() throws Exception {
+        byte[] large = LargeFunctionModule.from(Guests.bytes("hello-cli"));
+
+        for (int start = 0; start < 2; start++) {
+            CompiledModule module = compiler().compile("large/v1", large);
+            assertTrue(module.compiled(), "the other functions are compiled");
+            for (FunctionBody body : module.module().codeSection().functionBodies()) {
+                assertFalse(body.instructions().isEmpty(), "the interpreter runs the large function from its instructions");
+            }
+            try (WasmEngine engine = engine(); WasmFunction function = engine.load("large", large, FunctionSettings.defaults())) {
+                assertEquals("Hello a,b", function.callCli(List.of("a", "b")).raw());
+            }
+        }
+        assertEquals(List.of("sha256-" + sha256Hex(large) + ".jar"), files(versionDirectory()).stream().map(p -> p.getFileName().toString()).toList(),
+                "kept under the key of a module with interpreted functions only");
     }
 
     @Test

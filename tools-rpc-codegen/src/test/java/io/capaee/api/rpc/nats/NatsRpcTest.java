@@ -21,8 +21,17 @@ import io.capaee.api.rpc.generated.Listener;
 import io.capaee.api.rpc.generated.Operator;
 import io.capaee.api.rpc.schema.InterfaceSchema;
 import io.capaee.api.rpc.schema.SchemaParser;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,6 +104,44 @@ class NatsRpcTest {
         Listener kept = impl.kept.get(0);
         UnknownMethodException released = assertThrows(UnknownMethodException.class, () -> kept.tick(1L));
         assertTrue(released.getMessage().contains("was released"), released.getMessage());
+    }
+
+    @Test
+    void aCallAndItsCallbacksAreClientAndServerSpansJoinedByTheNatsHeaders() throws Exception {
+        InMemorySpanExporter exported = InMemorySpanExporter.create();
+        try (SdkTracerProvider provider = SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(exported)).build()) {
+            Traces traces = Traces.of(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
+            RpcServer services = new RpcServer();
+            services.register("calc", Calculator.SCHEMA, Calculator.handler(impl));
+            try (NatsRpc tracedServer = new NatsRpc(new JnatsTestBus(serverConnection), settings.withPrefix(prefix + ".traced"), executor, traces);
+                 NatsRpc tracedClient = new NatsRpc(new JnatsTestBus(clientConnection), settings.withPrefix(prefix + ".traced"), executor, traces)) {
+                tracedServer.serve(services, "calc");
+                serverConnection.flush(Duration.ofSeconds(2));
+                clientConnection.flush(Duration.ofSeconds(2));
+                try (TraceSpan caller = traces.start("caller", SpanKind.INTERNAL)) {
+                    assertEquals(1L, Calculator.client(tracedClient.channel("calc")).countdown(1L, n -> true));
+                }
+            }
+            SpanData caller = span(exported, "caller", SpanKind.INTERNAL);
+            SpanData call = span(exported, "rpc calc/countdown", SpanKind.CLIENT);
+            SpanData answer = span(exported, "rpc calc/countdown", SpanKind.SERVER);
+            assertEquals(caller.getSpanId(), call.getParentSpanId());
+            assertEquals(call.getSpanId(), answer.getParentSpanId(), "the server continues the traceparent of the request's headers");
+            assertEquals("nats", answer.getAttributes().get(AttributeKey.stringKey("capaee.rpc.transport")));
+            // the implementation calls the caller's listener back, inside the server's span
+            SpanData callback = exported.getFinishedSpanItems().stream().filter(s -> s.getName().endsWith("/tick") && s.getKind() == SpanKind.CLIENT)
+                    .findFirst().orElseThrow(() -> new AssertionError("no callback span in " + exported.getFinishedSpanItems()));
+            SpanData callbackAnswer = exported.getFinishedSpanItems().stream().filter(s -> s.getName().endsWith("/tick") && s.getKind() == SpanKind.SERVER)
+                    .findFirst().orElseThrow();
+            assertEquals(answer.getSpanId(), callback.getParentSpanId());
+            assertEquals(callback.getSpanId(), callbackAnswer.getParentSpanId());
+            assertEquals(caller.getTraceId(), callbackAnswer.getTraceId());
+        }
+    }
+
+    private static SpanData span(InMemorySpanExporter exported, String name, SpanKind kind) {
+        return exported.getFinishedSpanItems().stream().filter(s -> s.getName().equals(name) && s.getKind() == kind).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " span " + name + " in " + exported.getFinishedSpanItems()));
     }
 
     @Test
