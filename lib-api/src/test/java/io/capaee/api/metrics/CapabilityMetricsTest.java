@@ -14,7 +14,7 @@ class CapabilityMetricsTest {
 
     @Test
     void actorCallsCountPerTypeWithErrorsAndTimes() {
-        ActorMetrics.Recorder counter = new ActorMetrics(fake.registry).recorder("Counter");
+        ActorMetrics.Recorder counter = new ActorMetrics(fake.registry).recorder("Counter", () -> 0, () -> 0);
         counter.call(1_000, false);
         counter.call(2_000, true);
         counter.reminderFired();
@@ -22,6 +22,15 @@ class CapabilityMetricsTest {
         assertEquals(1, fake.count("capa.actor.errors{type=Counter}"));
         assertEquals(2, fake.count("capa.actor.duration{type=Counter}"));
         assertEquals(1, fake.count("capa.actor.reminders.fired{type=Counter}"));
+    }
+
+    @Test
+    void actorQueueDepthAndArmedRemindersAreGaugesPerTypeReadWhenScraped() {
+        java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+        new ActorMetrics(fake.registry).recorder("Counter", queued::get, () -> 2);
+        queued.set(5);
+        assertEquals(5, fake.gauges.get("capa.actor.queued{type=Counter}").get().intValue());
+        assertEquals(2, fake.gauges.get("capa.actor.reminders{type=Counter}").get().intValue());
     }
 
     @Test

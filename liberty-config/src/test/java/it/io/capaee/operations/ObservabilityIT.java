@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +65,9 @@ class ObservabilityIT {
         // other classes call counter actors at the same time: at least this call
         assertTrue(metric("capa_actor_calls_total", "type", "counter") >= Math.max(before, 0) + 1);
         assertTrue(metric("capa_actor_duration_seconds_count", "type", "counter") >= 1);
+        // the type's gauges: calls waiting for their turn, reminders armed here (other classes move them: present is enough)
+        assertTrue(metric("capa_actor_queued", "type", "counter") >= 0, "no queue depth gauge of the type");
+        assertTrue(metric("capa_actor_reminders", "type", "counter") >= 0, "no armed reminders gauge of the type");
     }
 
     @Test
@@ -243,6 +247,10 @@ class ObservabilityIT {
                 assertTrue(responses.containsKey("default") && responses.getJsonObject("default").getJsonObject("content")
                         .containsKey("application/problem+json"), operation[0] + " has no problem-details answer: " + responses);
             }
+            // a function's call, by default revision or a named one: two templates, each parameter a whole segment
+            assertTrue(paths.getJsonObject("/wasm/functions/{name}").containsKey("post"), "no call of a function's default revision");
+            assertTrue(paths.getJsonObject("/wasm/functions/{name}/{revision}").containsKey("post"), "no call of a function's revision");
+            assertEquals(List.of(), paths.keySet().stream().filter(p -> p.contains("}{")).toList(), "two parameters run together");
         }
         assertEquals(200, Server.get("/openapi/ui/").statusCode());
     }
