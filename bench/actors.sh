@@ -40,20 +40,11 @@ die() { log "FAILED: $*"; exit 1; }
 
 # shellcheck source=bench/java/server.sh
 . "$ROOT/bench/java/server.sh"
-command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
-redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
+bench_redis_up
 bench_ports_free $HTTP_PORT $HTTPS_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-actors.XXXXXX)
-cleanup() {
-  local rc=$?
-  set +e
-  bench_server_stop
-  redis-cli --scan --pattern "${PREFIX}*" | xargs -r redis-cli del >/dev/null
-  if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
+trap 'bench_cleanup $? "${PREFIX}*"' EXIT
 trap 'exit 130' INT TERM
 
 bench_build
@@ -99,3 +90,10 @@ awk -v a="$P99" -v r="$(field "$REF_RATE" p99)" -v rate="$RATE" \
   'BEGIN { printf "p99 at %d/s: actor %.2f ms (aim < 2 ms: %s; Dapr publishes 6.2 ms at 500/s), reference %.2f ms, ratio actor / reference = %.2f\n", rate, a, (a < 2 ? "met" : "NOT met"), r, a / r }'
 awk -v a="$(field "$ACTOR_SAT" throughput)" -v r="$(field "$REF_SAT" throughput)" \
   'BEGIN { printf "saturation throughput: actor %.0f/s, reference %.0f/s, ratio actor / reference = %.2f\n", a, r, a / r }'
+pctl() { printf 'PCTL name=%s who=%s p50=%s p90=%s p99=%s max=%s\n' "$1" "$2" "$(field "$3" p50)" "$(field "$3" p90)" "$(field "$3" p99)" "$(field "$3" max)"; }
+pctl "actors.rate-$RATE" actor "$ACTOR_RATE"
+pctl "actors.rate-$RATE" reference "$REF_RATE"
+pctl actors.saturation actor "$ACTOR_SAT"
+pctl actors.saturation reference "$REF_SAT"
+bench_result actors.p99-at-rate "$P99" "$(field "$REF_RATE" p99)" ms "" lower 2
+bench_result actors.saturation "$(field "$ACTOR_SAT" throughput)" "$(field "$REF_SAT" throughput)" calls/s 0.8

@@ -18,10 +18,17 @@
 # same workload through the engine (WasmFunction.callCli), with what isolation costs: the time
 # limit, the pool, and restoring the instance to its state after _start after every call
 # (sieve grows memory by 10 MB each call, and is shrunk back).
-# Prints each time, then last the ratio chicory / node per workload (target: fib <= 1.0, the others <= 1.5).
+# The graal rows run the engine rows again with capa.functions.engine=graalwasm (lib-wasm-graal, GraalWasm
+# with the Graal compiler on a JDK 21+, found by scripts/graal-jdk.sh; skipped, saying why, without one).
+# The engine rows end with engine:hello, hello-http.wasm through callHttp: the per-call cost of a small
+# HTTP function (no Node row). Every row also has first_ms, its first (cold) call.
+# Prints each time, then last the ratio chicory / node per workload (target: fib <= 1.0, the others <= 1.5),
+# and the side-by-side table of both engines through the engine interface against Node.
 #
 # Prerequisite (once, from the repository root):  mvn package -DskipTests -DskipITs -pl capsule-cli -am
 #   (builds capsule-cli/target/capsule.jar, which bundles lib-api and Chicory runtime, compiler and wasm)
+#   for the graal rows also:  mvn package -DskipTests -DskipITs -pl lib-wasm-graal -am -Dgraal.jdk="$(scripts/graal-jdk.sh)"
+#   (GraalWasm's jars are copied to lib-wasm-graal/target/graalwasm by bench/compute/graalwasm-pom.xml)
 #
 # Usage:  bench/compute.sh
 #         FIB_N=35 SIEVE_N=10000000 JSON_N=700 CHECKSUM_N=1048576 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults)
@@ -32,6 +39,8 @@
 #         (CHICORY_MEMORY changes the plain rows only; the engine: rows use what the engine picks)
 #         JAVA_CP_PREFIX=dir bench/compute.sh         # classes in dir shadow capsule.jar's (experiments)
 #         JAVA_OPTS="-XX:..." bench/compute.sh        # JVM flags for the Chicory run
+#         GRAAL=0 bench/compute.sh                     # without the graal rows
+#         GRAAL_WARMUP_SECONDS=30 bench/compute.sh     # a longer warm-up for the graal rows (Truffle compiles for seconds)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -48,13 +57,12 @@ JAR=$ROOT/capsule-cli/target/capsule.jar
 
 log() { printf '[compute] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 command -v java >/dev/null || die "java not found"
-if ! command -v node >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; fi
-fi
-[ -f "$JAR" ] || die "no $JAR: run 'mvn install -DskipTests -DskipITs' first"
+bench_tool node nodejs
+[ -f "$JAR" ] || die "no $JAR: run 'mvn verify -DskipTests -DskipITs' first"
 [ -f "$WASM" ] || die "no $WASM"
 
 log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); node $(node --version)"
@@ -68,11 +76,30 @@ chicory() { # mode: plain (one instance, like Node) or engine (WasmFunction.call
 CHICORY=$(chicory plain) || die "Chicory run"
 CHICORY+=$'\n'$(chicory engine) || die "Chicory engine run"
 printf '%s\n' "$CHICORY" | sed 's/^/chicory  /'
+GRAALWASM=""
+if [ "${GRAAL:-1}" != 0 ] && GRAAL_JDK=$("$ROOT/scripts/graal-jdk.sh"); then
+  GRAAL_JAR=$(ls "$ROOT"/lib-wasm-graal/target/lib-wasm-graal-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1 || true)
+  DEPS=$ROOT/lib-wasm-graal/target/graalwasm
+  if [ -z "$GRAAL_JAR" ]; then
+    log "graal rows skipped: no lib-wasm-graal jar (mvn package -DskipTests -DskipITs -pl lib-wasm-graal -am -Dgraal.jdk=$GRAAL_JDK)"
+  else
+    [ -d "$DEPS" ] || mvn -q -f "$ROOT/bench/compute/graalwasm-pom.xml" dependency:copy-dependencies -DoutputDirectory="$DEPS" >&2 || die "GraalWasm's jars"
+    COMPILER=$(ls "$DEPS"/{compiler,truffle-compiler,word,collections}-[0-9]*.jar | tr '\n' ':')
+    GRAAL_CP=$(ls "$DEPS"/*.jar | grep -v -e /compiler- -e /truffle-compiler- -e /word- -e /collections- | tr '\n' ':')
+    log "graal rows: $("$GRAAL_JDK/bin/java" -version 2>&1 | head -1), GraalWasm $(basename "$DEPS"/wasm-language-*.jar .jar)"
+    GRAALWASM=$("$GRAAL_JDK/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --enable-native-access=ALL-UNNAMED \
+      --upgrade-module-path="${COMPILER%:}" -XX:-DontCompileHugeMethods -Dcompute.warmupSeconds="${GRAAL_WARMUP_SECONDS:-$WARMUP_SECONDS}" \
+      -Dcompute.mode=engine -Dcompute.engine=graalwasm -cp "$JAR:$GRAAL_JAR:$GRAAL_CP" \
+      "$ROOT/bench/compute/ComputeBench.java" "${ARGS[@]}" 2> >(grep -v '^WARNING' >&2)) || die "GraalWasm engine run"
+    printf '%s\n' "$GRAALWASM" | sed 's/^/graal    /'
+  fi
+fi
 NODE=$(node "$ROOT/bench/compute/compute.mjs" "${ARGS[@]}") || die "Node run"
 printf '%s\n' "$NODE" | sed 's/^/node     /'
 
 echo
 status=0
+RESULTS=
 for workload in "fib($FIB_N)" "sieve($SIEVE_N)" "json($JSON_N)" "checksum($CHECKSUM_N)" \
     "engine:fib($FIB_N)" "engine:sieve($SIEVE_N)" "engine:json($JSON_N)" "engine:checksum($CHECKSUM_N)"; do
   c=$(printf '%s\n' "$CHICORY" | awk -v w="$workload" '$1 == "RESULT" && $2 == w { print $3, $4 }')
@@ -83,4 +110,24 @@ for workload in "fib($FIB_N)" "sieve($SIEVE_N)" "json($JSON_N)" "checksum($CHECK
   awk -v w="$workload" -v c="${c#*median_ms=}" -v n="${n#*median_ms=}" -v t="$target" 'BEGIN {
     printf "%-25s chicory %9.2f ms   node %9.2f ms   chicory / node = %.2f  (target <= %s: %s)\n", w, c, n, c / n, t, (c / n <= t ? "met" : "NOT met")
   }'
+  RESULTS+=$(bench_result "compute.$workload" "${c#*median_ms=}" "${n#*median_ms=}" ms "$target" lower)$'\n'
 done
+
+# side by side behind the engine interface: median (first call) and ratio to Node
+if [ -n "$GRAALWASM" ]; then
+  echo
+  printf '%-22s %-24s %-24s %-22s %s\n' "through the engine" "chicory ms (first)" "graalwasm ms (first)" "node ms (first)" "chicory/node graal/node"
+  for workload in "fib($FIB_N)" "sieve($SIEVE_N)" "json($JSON_N)" "checksum($CHECKSUM_N)" hello; do
+    row() { printf '%s\n' "$1" | awk -v w="$2" '$1 == "RESULT" && $2 == w { sub("median_ms=", "", $4); sub("first_ms=", "", $7); print $3, $4, $7 }'; }
+    c=$(row "$CHICORY" "engine:$workload"); g=$(row "$GRAALWASM" "engine:$workload"); n=$(row "$NODE" "$workload")
+    [ -n "$c" ] && [ -n "$g" ] || die "$workload: missing engine result"
+    [ "${c%% *}" = "${g%% *}" ] || die "$workload: Chicory answered ${c%% *}, GraalWasm ${g%% *}"
+    awk -v w="$workload" -v c="$c" -v g="$g" -v n="$n" 'BEGIN {
+      split(c, C, " "); split(g, G, " "); split(n, N, " ")
+      node = n == "" ? sprintf("%-21s", "-") : sprintf("%9.3f (%7.1f)", N[2], N[3])
+      printf "%-22s %9.3f (%9.1f)     %9.3f (%9.1f)     %s   %s\n", w, C[2], C[3], G[2], G[3], node,
+        (n == "" ? sprintf("graal/chicory = %.2f", G[2] / C[2]) : sprintf("%.2f         %.2f", C[2] / N[2], G[2] / N[2]))
+    }'
+  done
+fi
+printf '%s' "$RESULTS"

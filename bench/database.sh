@@ -14,7 +14,7 @@
 # bench_items (ROWS rows) is made in database test and dropped after.
 #
 # Prerequisites: PostgreSQL on 127.0.0.1:5432 with trust authentication for user postgres and a database
-# "test" (.ci/run sets that up), the EAR and Liberty runtime built once (`mvn install -DskipTests -DskipITs`
+# "test" (.ci/run sets that up), the EAR and Liberty runtime built once (`mvn verify -DskipTests -DskipITs`
 # or `mvn verify`); the PostgreSQL driver is the server's (jdbc/postgresql.jar) or the local repository's.
 # The script runs its own server `capadb` (ports 9097/9497). Hold /work/it.lock (flock) on shared machines.
 #
@@ -37,6 +37,8 @@ PSQL=(psql -h 127.0.0.1 -U postgres -d test -w -qAt)
 
 log() { printf '[database] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
 "${PSQL[@]}" -c 'select 1' >/dev/null || die "no PostgreSQL with trust auth at 127.0.0.1:5432, database test"
@@ -51,9 +53,7 @@ fi
 EAR=$WLP/usr/servers/capa/apps/capa-ee.ear
 [ -f "$ROOT/ear/target/capa-ee.ear" ] && EAR=$ROOT/ear/target/capa-ee.ear
 [ -f "$EAR" ] || die "no capa-ee.ear: build first (mvn verify)"
-for port in $HTTP_PORT $HTTPS_PORT; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-database.XXXXXX)
 LIBERTY_STARTED=0
@@ -80,8 +80,7 @@ log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -ver
 log "starting Liberty server $SERVER on $HTTP_PORT (database bench: PostgreSQL 127.0.0.1:5432/test, pool of $CONNECTIONS)"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps" "$SERVER_DIR/jdbc"
-cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+bench_server_config "$SERVER_DIR"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 cp "$DRIVER" "$SERVER_DIR/jdbc/"
 cat >"$SERVER_DIR/databases.xml" <<XML
@@ -155,3 +154,6 @@ printf 'jdbc loop query         %10.0f statements/s (%s threads)\n' "$JDBC_QUERY
 printf 'jdbc loop exec          %10.0f statements/s\n' "$JDBC_EXEC"
 awk -v c="$CAPA_QUERY" -v r="$JDBC_QUERY" 'BEGIN { printf "ratio capa-ee query / jdbc query = %.2f\n", c / r }'
 awk -v c="$CAPA_EXEC" -v r="$JDBC_EXEC" 'BEGIN { printf "ratio capa-ee exec / jdbc exec = %.2f\n", c / r }'
+for name in capa-query capa-exec; do bench_wrk_pctl database "$name" "$WORK/$name.txt"; done
+bench_result database.query-vs-jdbc "$CAPA_QUERY" "$JDBC_QUERY" statements/s
+bench_result database.exec-vs-jdbc "$CAPA_EXEC" "$JDBC_EXEC" statements/s

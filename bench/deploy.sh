@@ -33,15 +33,14 @@ WASM=$OUT/large-$FUNCTIONS-$DATA_KIB.wasm
 
 log() { printf '[deploy] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
-install() {
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
-}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 command -v java >/dev/null || die "java not found"
 [ -f "$JAR" ] || die "no $JAR: run 'mvn package -DskipTests -DskipITs -pl capsule-cli -am' first"
-command -v node >/dev/null || install nodejs
-command -v clang-14 >/dev/null && command -v wasm-ld-14 >/dev/null || install clang-14 lld-14
+bench_tool node nodejs
+bench_tool clang-14 clang-14
+bench_tool wasm-ld-14 lld-14
 
 mkdir -p "$OUT"
 if [ ! -f "$WASM" ]; then
@@ -58,7 +57,7 @@ if [ ! -f "$WASM" ]; then
   mv -f "$WASM.tmp" "$WASM"
   rm -f "$OUT/large.c" "$OUT/large.o"
 fi
-log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); node $(node --version)"
+log "machine: $(bench_machine); node $(node --version)"
 log "module: $WASM ($(wc -c < "$WASM") bytes)"
 
 rm -rf "$OUT/compiled-cache"
@@ -81,3 +80,10 @@ awk -v ours="$(value "$OURS" heap_module_and_one_instance)" -v node="$(value "$N
   'BEGIN { printf "memory, module and one instance    capa-ee %9.1f MiB  node (RSS) %6.1f MiB; each further instance %.1f MiB\n", ours, node, each }'
 awk -v before="$(value "$OURS" hello_longest_call_before)" -v during="$(value "$OURS" hello_longest_call_during_load)" \
   'BEGIN { printf "another function, longest call      %.1f ms before the deployment, %.1f ms during it\n", before, during }'
+
+# for bench/all.sh; Node's compile is the reference of every deployment row (it has no restart or cache)
+node_compile=$(value "$NODE" compile)
+bench_result deploy.load "$(value "$OURS" load)" "$node_compile" ms "" lower
+bench_result deploy.from_compiled_cache "$(value "$OURS" load_from_compiled_cache)" "$node_compile" ms "" lower
+bench_result deploy.heap_module_and_one_instance "$(value "$OURS" heap_module_and_one_instance)" "$(value "$NODE" memory_module_and_one_instance)" MiB "" lower
+bench_result deploy.other_function_longest_call "$(value "$OURS" hello_longest_call_during_load)" "$(value "$OURS" hello_longest_call_before)" ms "" lower

@@ -52,22 +52,11 @@ die() { log "FAILED: $*"; exit 1; }
 
 # shellcheck source=bench/java/server.sh
 . "$ROOT/bench/java/server.sh"
-command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
-redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
+bench_redis_up
 bench_ports_free $HTTP_PORT $HTTPS_PORT $GRPC_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-grpc.XXXXXX)
-cleanup() {
-  local rc=$?
-  set +e
-  bench_server_stop
-  for pattern in "${PREFIX}*" "$APP_ID||*"; do
-    redis-cli --scan --pattern "$pattern" | xargs -r redis-cli del >/dev/null
-  done
-  if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
+trap 'bench_cleanup $? "${PREFIX}*" "$APP_ID||*"' EXIT
 trap 'exit 130' INT TERM
 
 bench_build

@@ -13,15 +13,16 @@
 # `wrk -t1 -c32 -dDURATION` (counted; any non-2xx response fails the run). Prints requests/s of each,
 # then last the ratios function / jax-rs and function / nginx.
 #
-# Prerequisite (once, from the repository root):  mvn install -DskipTests -DskipITs
-#   (builds capa-ee.ear and extracts Open Liberty into liberty-config/target/liberty)
+# Prerequisite (once, from the repository root):  mvn verify -DskipTests -DskipITs
+#   (builds capa-ee.ear, extracts Open Liberty into liberty-config/target/liberty and creates the server `capa`
+#   there, whose configuration the script's own server copies)
 #
 # Usage:  bench/http-hello.sh                      # 30 s warm-up + 30 s measurement per target
 #         WARMUP=5 DURATION=5 bench/http-hello.sh  # quick smoke run (numbers not meaningful: cold JIT)
 #         PROFILE=20 bench/http-hello.sh           # also: 20 s JFR execution samples of the function
 #                                                  #   under load, after the measurements (bench/profile/JfrTop.java)
 #
-# Ports: Liberty server `capa` on 9095 (HTTPS 9495), nginx on 9096 (127.0.0.1). They must be free.
+# Ports: Liberty server `capahello` on 9095 (HTTPS 9495), nginx on 9096 (127.0.0.1). They must be free.
 # The server is always stopped at the end (also on failure); nginx too.
 set -euo pipefail
 
@@ -33,8 +34,9 @@ PROFILE=${PROFILE:-0}
 HTTP_PORT=9095
 HTTPS_PORT=9495
 NGINX_PORT=9096
-SERVER_DIR=$ROOT/liberty-config/target/liberty/wlp/usr/servers/capa
-LIBERTY_FLAGS=(-q -pl liberty-config -Dliberty.var.http.port=$HTTP_PORT -Dliberty.var.https.port=$HTTPS_PORT)
+WLP=$ROOT/liberty-config/target/liberty/wlp
+SERVER=capahello
+SERVER_DIR=$WLP/usr/servers/$SERVER
 # wrk sends nothing but Host by default; the host drops Host, and hello-http.wasm traps on an empty
 # header string (as the TinyGo SDK does). Real clients send headers: all three targets get these two.
 WRK_HEADERS=(-H 'User-Agent: wrk' -H 'Accept: */*')
@@ -42,21 +44,16 @@ WRK_HEADERS=(-H 'User-Agent: wrk' -H 'Accept: */*')
 log() { printf '[http-hello] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-# ---------------------------------------------------------------- tools (CI machines start clean)
-apt_install() {
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
-}
-command -v wrk >/dev/null || apt_install wrk
-command -v nginx >/dev/null || apt_install nginx-light
-command -v curl >/dev/null || apt_install curl
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+bench_tool wrk wrk
+bench_tool nginx nginx-light
+bench_tool curl curl
 command -v mvn >/dev/null || die "mvn not found"
+[ -x "$WLP/bin/server" ] && [ -f "$WLP/usr/servers/capa/server.xml" ] || die "no server capa in liberty-config/target: run 'mvn verify -DskipTests -DskipITs' first"
 
-[ -d "$ROOT/liberty-config/target/liberty/wlp" ] || die "no Liberty runtime in liberty-config/target: run 'mvn install -DskipTests -DskipITs' first"
-ls "$ROOT"/ear/target/*.ear >/dev/null 2>&1 || die "no EAR in ear/target: run 'mvn install -DskipTests -DskipITs' first"
-for port in $HTTP_PORT $HTTPS_PORT $NGINX_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+ls "$ROOT"/ear/target/*.ear >/dev/null 2>&1 || die "no EAR in ear/target: run 'mvn verify -DskipTests -DskipITs' first"
+bench_ports_free $HTTP_PORT $HTTPS_PORT $NGINX_PORT
 
 # ---------------------------------------------------------------- cleanup, always
 WORK=$(mktemp -d /tmp/capa-bench-http.XXXXXX)
@@ -69,9 +66,8 @@ cleanup() {
     kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
   fi
   if [ "$LIBERTY_STARTED" = 1 ]; then
-    log "stopping Liberty"
-    (cd "$ROOT" && mvn "${LIBERTY_FLAGS[@]}" liberty:stop) >"$WORK/liberty-stop.log" 2>&1 || log "liberty:stop failed, see $WORK/liberty-stop.log"
-    rm -f "$SERVER_DIR/functions/hello.wasm" "$SERVER_DIR/dropins/reference.war"
+    log "stopping Liberty server $SERVER"
+    "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
   fi
   if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
   exit "$rc"
@@ -132,11 +128,16 @@ log "building bench/reference-war"
 mvn -q -f "$ROOT/bench/reference-war/pom.xml" package >"$WORK/reference-build.log" 2>&1 || { cat "$WORK/reference-build.log" >&2; die "reference WAR build"; }
 
 # ---------------------------------------------------------------- Liberty
-log "starting Liberty server capa on $HTTP_PORT (create, deploy capa-ee.ear, start)"
+# a server of its own, with the configuration of the server `capa` that the build created, and the EAR just built
+# (liberty:create/deploy would resolve the EAR from the local Maven repository, which only `mvn install` fills)
+log "starting Liberty server $SERVER on $HTTP_PORT"
+rm -rf "$SERVER_DIR"
+mkdir -p "$SERVER_DIR/apps" "$SERVER_DIR/functions" "$SERVER_DIR/dropins"
+bench_server_config "$SERVER_DIR"
+cp "$(ls "$ROOT"/ear/target/*.ear | head -1)" "$SERVER_DIR/apps/capa-ee.ear"
+printf 'http.port=%s\nhttps.port=%s\ncapa.grpc.enabled=false\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
-(cd "$ROOT" && mvn "${LIBERTY_FLAGS[@]}" liberty:create liberty:deploy liberty:start) >"$WORK/liberty-start.log" 2>&1 \
-  || { cat "$WORK/liberty-start.log" >&2; die "liberty:start"; }
-mkdir -p "$SERVER_DIR/functions" "$SERVER_DIR/dropins"
+"$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 cp "$ROOT/lib-api/src/test/guests/hello-http.wasm" "$SERVER_DIR/functions/hello.wasm"
 cp "$ROOT/bench/reference-war/target/reference.war" "$SERVER_DIR/dropins/reference.war"
 FUNCTION_URL=http://127.0.0.1:$HTTP_PORT/wasm/functions/hello
@@ -182,7 +183,7 @@ JAXRS_RPS=$(bench jax-rs "$JAXRS_URL")
 NGINX_RPS=$(bench nginx "$NGINX_URL")
 
 if [ "$PROFILE" -gt 0 ] 2>/dev/null; then
-  pid=$(cat "$SERVER_DIR/../.pid/capa.pid" 2>/dev/null || true)
+  pid=$(cat "$SERVER_DIR/../.pid/$SERVER.pid" 2>/dev/null || true)
   if [ -n "$pid" ]; then
     log "profiling the function: JFR on pid $pid for ${PROFILE}s under the same load"
     jcmd "$pid" JFR.start name=bench settings=profile filename="$WORK/function.jfr" >/dev/null
@@ -208,3 +209,6 @@ awk -v f="$FUNCTION_RPS" -v j="$JAXRS_RPS" -v n="$NGINX_RPS" 'BEGIN {
   printf "function / jax-rs = %.2f   (target >= 0.70: %s)\n", f / j, (f / j >= 0.70 ? "met" : "NOT met")
   printf "function / nginx  = %.2f\n", f / n
 }'
+for name in function jax-rs nginx; do bench_wrk_pctl http-hello "$name" "$WORK/$name.txt"; done
+bench_result http-hello.function-vs-jaxrs "$FUNCTION_RPS" "$JAXRS_RPS" req/s 1.0
+bench_result http-hello.function-vs-nginx "$FUNCTION_RPS" "$NGINX_RPS" req/s

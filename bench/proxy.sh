@@ -13,7 +13,7 @@
 # last the ratio capa-ee / nginx (target >= 0.3).
 #
 # Prerequisite: the EAR and the Liberty runtime built once, e.g. `mvn verify` (or
-# `mvn install -DskipTests -DskipITs`): uses liberty-config/target/liberty/wlp and ear/target/capa-ee.ear.
+# `mvn verify -DskipTests -DskipITs`): uses liberty-config/target/liberty/wlp and ear/target/capa-ee.ear.
 # The script runs its own server `capabench` (a copy of `capa`, ports 9098/9498, memory key/value store).
 #
 # Usage:  bench/proxy.sh                        # 30 s warm-up + 30 s measurement per target
@@ -46,22 +46,18 @@ BODY="Hello upstream"
 log() { printf '[proxy] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-apt_install() {
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
-}
-command -v wrk >/dev/null || apt_install wrk
-command -v nginx >/dev/null || apt_install nginx-light
-command -v curl >/dev/null || apt_install curl
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+bench_tool wrk wrk
+bench_tool nginx nginx-light
+bench_tool curl curl
 
 [ -x "$WLP/bin/server" ] || die "no Liberty runtime in liberty-config/target: build first (mvn verify)"
 EAR=$WLP/usr/servers/capa/apps/capa-ee.ear
 [ -f "$ROOT/ear/target/capa-ee.ear" ] && EAR=$ROOT/ear/target/capa-ee.ear
 [ -n "${CAPA_EAR:-}" ] && EAR=$CAPA_EAR # another build to compare, e.g. the previous commit's EAR
 [ -f "$EAR" ] || die "no capa-ee.ear: build first (mvn verify)"
-for port in $HTTP_PORT $HTTPS_PORT $UPSTREAM_PORT $NGINX_PROXY_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT $UPSTREAM_PORT $NGINX_PROXY_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-proxy.XXXXXX)
 NGINX_STARTED=0
@@ -155,8 +151,7 @@ wait_for upstream "http://127.0.0.1:$UPSTREAM_PORT/hello" 10
 log "starting Liberty server $SERVER on $HTTP_PORT${CORE_THREADS:+ (executor core threads $CORE_THREADS)}"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-cp "$WLP/usr/servers/capa/server.xml" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+bench_server_config "$SERVER_DIR"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.grpc.enabled=false\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
 [ -z "$CORE_THREADS" ] || printf 'capa.executor.core-threads=%s\n' "$CORE_THREADS" >>"$SERVER_DIR/bootstrap.properties"
@@ -178,10 +173,10 @@ fi
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 for ((i = 0; i < 240; i++)); do
-  curl -s -o /dev/null -m 2 "http://127.0.0.1:$HTTP_PORT/memory/functions/list" && break
+  curl -s -f -o /dev/null -m 2 "http://127.0.0.1:$HTTP_PORT/memory/functions/list" && break # -f: not while the app still deploys (404)
   sleep 0.5
 done
-curl -s -m 5 -X POST -H 'Content-Type: application/json' \
+curl -s -m 30 -X POST -H 'Content-Type: application/json' \
   -d "{\"function\":\"bench\",\"revision\":\"default\",\"url\":\"http://127.0.0.1:$UPSTREAM_PORT\"}" \
   "http://127.0.0.1:$HTTP_PORT/memory/functions/registration" >"$WORK/register.txt" || die "route registration"
 grep -q '"code":"OK"' "$WORK/register.txt" || die "route registration: $(cat "$WORK/register.txt")"
@@ -213,3 +208,5 @@ echo
 printf 'capa-ee war-proxy  %10.0f requests/s   (%s)\n' "$CAPA_RPS" "$CAPA_URL"
 printf 'nginx proxy_pass   %10.0f requests/s   (%s)\n' "$NGINX_RPS" "$NGINX_URL"
 awk -v c="$CAPA_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio capa-ee / nginx proxy_pass = %.2f  (target >= 0.3: %s)\n", c / n, (c / n >= 0.3 ? "met" : "NOT met") }'
+for name in capa-ee nginx-proxy; do bench_wrk_pctl proxy "$name" "$WORK/$name.txt"; done
+bench_result proxy.capa-vs-nginx "$CAPA_RPS" "$NGINX_RPS" req/s 0.5

@@ -14,7 +14,7 @@
 # while the transfers run (young + old generation used; garbage not yet collected counts too).
 #
 # Prerequisite (once, from the repository root): a build that created the server, e.g.
-#   mvn verify   (or mvn install -DskipTests -DskipITs && mvn -pl liberty-config liberty:create liberty:deploy)
+#   mvn verify -DskipTests -DskipITs   (no install needed: verify creates and deploys the server `capa`)
 # Usage:  bench/registry-transfer.sh            SIZE_MB=500 HEAP=128m bench/registry-transfer.sh
 # Ports 9097 (HTTPS 9497) must be free. The server is stopped at the end, also on failure.
 set -euo pipefail
@@ -29,12 +29,12 @@ BUILT=$WLP/usr/servers/capa
 
 log() { printf '[registry-transfer] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 [ -x "$WLP/bin/server" ] || die "no Liberty runtime in liberty-config/target: build first (see the header)"
 [ -f "$BUILT/apps/capa-ee.ear" ] || die "no capa-ee.ear in $BUILT/apps: build first (see the header)"
-for port in $HTTP_PORT $HTTPS_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT
 
 WORK=$(mktemp -d /tmp/registry-transfer.XXXXXX)
 export WLP_USER_DIR=$WORK/usr
@@ -49,7 +49,7 @@ trap cleanup EXIT
 
 # ------------------------------------------------------------------ the server, in its own user dir
 mkdir -p "$SERVER/apps"
-cp "$BUILT/server.xml" "$SERVER/"
+bench_server_config "$SERVER" # jvm.options: replaced below
 cp "$BUILT/apps/capa-ee.ear" "$SERVER/apps/"
 [ -d "$BUILT/configDropins" ] && cp -r "$BUILT/configDropins" "$SERVER/"
 rm -f "$SERVER/configDropins/overrides/liberty-plugin-variable-config.xml"
@@ -91,7 +91,7 @@ log "module: $SIZE bytes, sha256 $SHA"
 
 # ------------------------------------------------------------------ heap sampling while transferring
 PEAK_FILE=$WORK/peak
-jstat -gc "$PID" 100 | awk 'NR > 1 { used = $3 + $4 + $6 + $8; if (used > max) { max = used; print max > "'"$PEAK_FILE"'"; fflush("'"$PEAK_FILE"'"); close("'"$PEAK_FILE"'") } }' &
+jstat -gc "$PID" 100 | awk 'NR > 1 { used = $3 + $4 + $6 + $8; print used > "'"$WORK/heap-series"'"; fflush("'"$WORK/heap-series"'"); if (used > max) { max = used; print max > "'"$PEAK_FILE"'"; fflush("'"$PEAK_FILE"'"); close("'"$PEAK_FILE"'") } }' &
 SAMPLER=$!
 sleep 1
 BASE_KB=$(cat "$PEAK_FILE" 2>/dev/null || echo 0)
@@ -118,3 +118,7 @@ echo "server heap      -Xmx$HEAP"
 echo "upload           $(mb "$UP_SPEED") MB/s ($UP_TIME s)"
 echo "download         $(mb "$DOWN_SPEED") MB/s ($DOWN_TIME s)"
 echo "heap used        $(awk -v k="$BASE_KB" 'BEGIN { printf "%.0f", k / 1024 }') MB before, peak $(awk -v k="$PEAK_KB" 'BEGIN { printf "%.0f", k / 1024 }') MB during the transfers (jstat, every 100 ms)"
+awk 'BEGIN { printf "SERIES name=registry-transfer.heap who=ours unit=MB step=0.1 values=" }
+  { printf "%s%.1f", (NR > 1 ? "," : ""), $1 / 1024 } END { printf "\n" }' "$WORK/heap-series"
+bench_result registry-transfer.peak-heap-vs-limit "$(awk -v k="$PEAK_KB" 'BEGIN { printf "%.0f", k / 1024 }')" \
+  "$(awk -v h="$HEAP" 'BEGIN { m = h + 0; if (h ~ /[gG]$/) m *= 1024; printf "%d", m }')" MB 1.0 lower

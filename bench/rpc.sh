@@ -30,13 +30,16 @@ echo "== ratios (ours / reference; higher is better for ops/s)"
 python3 - "$results" <<'PY'
 import csv, sys
 rows = {r["Benchmark"].rsplit(".", 1)[1]: float(r["Score"]) for r in csv.DictReader(open(sys.argv[1]))}
+results = []  # the RESULT lines of bench/lib.sh, after the human ones
 def ratio(a, b, what):
     if a in rows and b in rows:
         print(f"{what:55s} {rows[a]:>12,.0f} / {rows[b]:>12,.0f} ops/s = {rows[a] / rows[b]:.2f}")
+        results.append(f"RESULT name=rpc.{a}-vs-{b} ours={rows[a]:.1f} ref={rows[b]:.1f} ratio={rows[a] / rows[b]:.3f} unit=ops/s better=higher")
 ratio("caraEncodeRecord", "handEncode", "encode: cara (record -> dynamic -> bytes) / msgpack by hand")
 ratio("caraEncodeRecord", "jsonbEncode", "encode: cara (record -> dynamic -> bytes) / JSON-B")
 ratio("caraDecodeRecord", "handDecode", "decode: cara (bytes -> dynamic -> record) / msgpack by hand")
 ratio("caraDecodeRecord", "jsonbDecode", "decode: cara (bytes -> dynamic -> record) / JSON-B")
 ratio("httpRpc", "httpRaw", "round trip: RPC over HTTP / raw HTTP echo")
 ratio("natsRpc", "natsRaw", "round trip: RPC over NATS / raw NATS request-reply echo")
+print("\n".join(results))
 PY

@@ -1,24 +1,29 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 #
-# State API throughput: Dapr's state save and get over HTTP on Capa EE (war-proxy -> resource
-# adapter -> Redis), side by side with redis-benchmark SET and GET on the SAME Redis, with the same
-# concurrency, in one run:
+# State API throughput: Dapr's state save, get, bulk get and transaction over HTTP on Capa EE (war-proxy ->
+# resource adapter -> Redis), side by side with two references in one run: a plain JAX-RS resource making
+# the same jedis calls on the SAME server (bench/reference-war's StateResource, in dropins/: what the runtime
+# itself costs), and redis-benchmark SET and GET on the SAME Redis with the same concurrency:
 #
-#   capa-ee get    wrk GET  http://127.0.0.1:9096/v1.0/state/statestore/KEY        (one HMGET)
-#   capa-ee save   wrk POST http://127.0.0.1:9096/v1.0/state/statestore  [{"key":KEY,"value":...}]  (one EVAL)
-#   redis get/set  redis-benchmark -c CONNECTIONS GET/SET on a key of its own (16-byte value)
+#   capa-ee get          wrk GET  /v1.0/state/statestore/KEY            (one HMGET)
+#   capa-ee save         wrk POST /v1.0/state/statestore  [{"key":KEY,"value":...}]  (one EVAL)
+#   capa-ee bulk         wrk POST /v1.0/state/statestore/bulk  {"keys":[BULK_KEYS keys]}  (one HMGET per key)
+#   capa-ee transaction  wrk POST /v1.0/state/statestore/transaction  TX_OPS upserts  (one EVAL)
+#   jax-rs ...           the same four on /reference/state, /reference/state/bulk, /reference/state/transaction
+#   redis get/set        redis-benchmark -c CONNECTIONS GET/SET on a key of its own
 #   postgresql get/save  the same two requests on the state store `pgstate` (backend postgresql: a table
 #                  of a pooled Liberty data source on 127.0.0.1:5432, database test), when PostgreSQL
 #                  answers (else skipped); no reference loop: the figures stand alone
 #
-# Each Capa EE target: WARMUP seconds of wrk load (not counted), then `wrk -t1 -cCONNECTIONS
-# -dDURATION` (any non-2xx fails the run). Prints requests/s of all four, then last the ratios
-# capa-ee / redis for get and for save. Keys are namespaced with a random app id and deleted after;
-# the PostgreSQL table (bench_state_NNNN) is dropped after.
+# Each HTTP target: WARMUP seconds of wrk load (not counted), then `wrk -t1 -cCONNECTIONS -dDURATION`
+# (any non-2xx fails the run). Prints requests/s of each, then last the ratios capa-ee / jax-rs (target
+# >= 0.8, issue 18) and capa-ee / redis-benchmark. Keys are namespaced with a random app id and deleted
+# after; the PostgreSQL table (bench_state_NNNN) is dropped after.
 #
 # Prerequisites: Redis on 127.0.0.1:6379 (or REDIS_HOST/REDIS_PORT), the EAR and Liberty runtime
-# built once (`mvn verify`). The script runs its own server `capastate` (ports 9096/9496).
+# built once (`mvn verify -DskipTests -DskipITs`). The script builds bench/reference-war (MVN_ARGS=-o:
+# offline) and runs its own server `capastate` (ports 9096/9496).
 #
 # Usage:  bench/state.sh                          # 30 s warm-up + 30 s measurement per Capa EE target
 #         WARMUP=5 DURATION=5 bench/state.sh      # quick smoke run (numbers not meaningful: cold JIT)
@@ -29,6 +34,8 @@ WARMUP=${WARMUP:-30}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 REQUESTS=${REQUESTS:-1000000}
+BULK_KEYS=${BULK_KEYS:-10}
+TX_OPS=${TX_OPS:-3}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
 HTTP_PORT=9096
@@ -44,6 +51,8 @@ PG_TABLE=bench_state_$RANDOM$RANDOM
 
 log() { printf '[state] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 command -v wrk >/dev/null || die "wrk is not installed (apt-get install wrk)"
 command -v redis-benchmark >/dev/null || die "redis-benchmark is not installed (apt-get install redis-tools)"
@@ -60,9 +69,7 @@ if command -v psql >/dev/null && "${PSQL[@]}" -c 'select 1' >/dev/null 2>&1 && [
 else
   log "no PostgreSQL with trust auth at 127.0.0.1:5432 (database test) or no $DRIVER: the postgresql targets are skipped"
 fi
-for port in $HTTP_PORT $HTTPS_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-state.XXXXXX)
 LIBERTY_STARTED=0
@@ -113,9 +120,7 @@ log "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $(java -ver
 log "starting Liberty server $SERVER on $HTTP_PORT (state store on redis $REDIS_HOST:$REDIS_PORT, app id $APP_ID)"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-# server.xml includes the fragment capa-ee.xml, which holds the features and the application
-cp "$WLP/usr/servers/capa/server.xml" "$WLP/usr/servers/capa/capa-ee.xml" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+bench_server_config "$SERVER_DIR"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 if [ "$PG" = 1 ]; then
   mkdir -p "$SERVER_DIR/jdbc"
@@ -137,6 +142,15 @@ XML
 fi
 printf 'http.port=%s\nhttps.port=%s\ncapa.grpc.enabled=false\ncapa.app.id=%s\ncapa.state.backend=redis\ncapa.kv.host=%s\ncapa.kv.port=%s\ncapa.kv.pool-size=%s\n' \
   "$HTTP_PORT" "$HTTPS_PORT" "$APP_ID" "$REDIS_HOST" "$REDIS_PORT" "$CONNECTIONS" >"$SERVER_DIR/bootstrap.properties"
+# the JAX-RS reference, beside the EAR, on Redis and a namespace of its own under the app id
+log "building bench/reference-war"
+# shellcheck disable=SC2086 # MVN_ARGS: words for mvn
+mvn -q ${MVN_ARGS:-} -f "$ROOT/bench/reference-war/pom.xml" package >"$WORK/reference-build.log" 2>&1 \
+  || { cat "$WORK/reference-build.log" >&2; die "reference WAR build"; }
+mkdir -p "$SERVER_DIR/dropins"
+cp "$ROOT/bench/reference-war/target/reference.war" "$SERVER_DIR/dropins/reference.war"
+printf 'BENCH_REDIS_HOST=%s\nBENCH_REDIS_PORT=%s\nBENCH_REDIS_POOL=%s\nBENCH_STATE_NAMESPACE=%s\n' \
+  "$REDIS_HOST" "$REDIS_PORT" "$CONNECTIONS" "$APP_ID-reference" >>"$SERVER_DIR/server.env"
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 BASE=http://127.0.0.1:$HTTP_PORT/v1.0/state/statestore
@@ -160,12 +174,46 @@ if [ "$PG" = 1 ]; then
   [ "$("${PSQL[@]}" -c "SELECT value FROM $PG_TABLE WHERE id = '$APP_ID||$KEY'")" = "$VALUE" ] || die "the value is not in PostgreSQL"
 fi
 
-printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' \
-  "'[{\"key\":\"$KEY\",\"value\":$VALUE}]'" >"$WORK/save.lua"
+REF=http://127.0.0.1:$HTTP_PORT/reference/state
+for ((i = 0; ; i++)); do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 2 -X POST -H 'Content-Type: application/json' \
+    -d "[{\"key\":\"$KEY\",\"value\":$VALUE}]" "$REF")" = 204 ] && break
+  [ "$i" -lt 120 ] || die "the JAX-RS reference did not answer at $REF within a minute; see $SERVER_DIR/logs"
+  sleep 0.5
+done
+[ "$(curl -s -m 5 "$REF/$KEY")" = "$VALUE" ] || die "the JAX-RS reference's get did not answer the saved value"
+[ -n "$(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" hget "$APP_ID-reference||$KEY" data)" ] || die "the reference's value is not in Redis"
+
+# the request bodies: a save, a bulk get of BULK_KEYS keys (saved first, in both namespaces), a transaction of TX_OPS upserts
+lua() { printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = %s\n' "'$2'" >"$WORK/$1.lua"; }
+SAVE_BODY="[{\"key\":\"$KEY\",\"value\":$VALUE}]"
+lua save "$SAVE_BODY"
+BULK_SAVE=$(for ((i = 0; i < BULK_KEYS; i++)); do printf '%s{"key":"%s-%d","value":%s}' "$([ "$i" = 0 ] || echo ,)" "$KEY" "$i" "$VALUE"; done)
+for url in "$BASE" "$REF"; do
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 -X POST -H 'Content-Type: application/json' -d "[$BULK_SAVE]" "$url")" = 204 ] \
+    || die "saving the bulk keys at $url"
+done
+BULK_BODY="{\"keys\":[$(for ((i = 0; i < BULK_KEYS; i++)); do printf '%s"%s-%d"' "$([ "$i" = 0 ] || echo ,)" "$KEY" "$i"; done)]}"
+lua bulk "$BULK_BODY"
+TX_BODY="{\"operations\":[$(for ((i = 0; i < TX_OPS; i++)); do
+  printf '%s{"operation":"upsert","request":{"key":"%s-tx-%d","value":%s}}' "$([ "$i" = 0 ] || echo ,)" "$KEY" "$i" "$VALUE"; done)]}"
+lua transaction "$TX_BODY"
+for url in "$BASE" "$REF"; do
+  [ "$(curl -s -m 5 -X POST -H 'Content-Type: application/json' -d "{\"keys\":[\"$KEY-0\"]}" "$url/bulk" | grep -c '"data"')" = 1 ] \
+    || die "bulk get at $url did not answer the saved value"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -m 5 -X POST -H 'Content-Type: application/json' -d "$TX_BODY" "$url/transaction")" = 204 ] \
+    || die "transaction at $url"
+done
 
 # ---------------------------------------------------------------- measure
 CAPA_GET=$(wrk_rps capa-get "$BASE/$KEY")
+JAXRS_GET=$(wrk_rps jax-rs-get "$REF/$KEY")
 CAPA_SAVE=$(wrk_rps capa-save "$BASE" "$WORK/save.lua")
+JAXRS_SAVE=$(wrk_rps jax-rs-save "$REF" "$WORK/save.lua")
+CAPA_BULK=$(wrk_rps capa-bulk "$BASE/bulk" "$WORK/bulk.lua")
+JAXRS_BULK=$(wrk_rps jax-rs-bulk "$REF/bulk" "$WORK/bulk.lua")
+CAPA_TX=$(wrk_rps capa-transaction "$BASE/transaction" "$WORK/transaction.lua")
+JAXRS_TX=$(wrk_rps jax-rs-transaction "$REF/transaction" "$WORK/transaction.lua")
 REDIS_GET=$(redis_rps GET "$APP_ID:redis-bench")
 REDIS_SET=$(redis_rps SET "$APP_ID:redis-bench" "$VALUE")
 if [ "$PG" = 1 ]; then
@@ -174,13 +222,30 @@ if [ "$PG" = 1 ]; then
 fi
 
 echo
-printf 'capa-ee state get   %10.0f requests/s   (GET %s/%s)\n' "$CAPA_GET" "$BASE" "$KEY"
-printf 'capa-ee state save  %10.0f requests/s   (POST %s)\n' "$CAPA_SAVE" "$BASE"
+printf '%-22s %10s   %10s   %s\n' "" "capa-ee/s" "jax-rs/s" "(same server, same jedis calls)"
+printf '%-22s %10.0f   %10.0f   GET %s/%s\n' "state get" "$CAPA_GET" "$JAXRS_GET" "$BASE" "$KEY"
+printf '%-22s %10.0f   %10.0f   POST %s\n' "state save" "$CAPA_SAVE" "$JAXRS_SAVE" "$BASE"
+printf '%-22s %10.0f   %10.0f   POST %s/bulk (%s keys)\n' "state bulk get" "$CAPA_BULK" "$JAXRS_BULK" "$BASE" "$BULK_KEYS"
+printf '%-22s %10.0f   %10.0f   POST %s/transaction (%s upserts)\n' "state transaction" "$CAPA_TX" "$JAXRS_TX" "$BASE" "$TX_OPS"
 if [ "$PG" = 1 ]; then
   printf 'capa-ee pg get      %10.0f requests/s   (GET %s/%s)\n' "$PG_GET" "$PG_BASE" "$KEY"
   printf 'capa-ee pg save     %10.0f requests/s   (POST %s)\n' "$PG_SAVE" "$PG_BASE"
 fi
 printf 'redis-benchmark GET %10.0f requests/s\n' "$REDIS_GET"
 printf 'redis-benchmark SET %10.0f requests/s\n' "$REDIS_SET"
+for op in get save bulk transaction; do
+  case $op in get) c=$CAPA_GET j=$JAXRS_GET ;; save) c=$CAPA_SAVE j=$JAXRS_SAVE ;; bulk) c=$CAPA_BULK j=$JAXRS_BULK ;; *) c=$CAPA_TX j=$JAXRS_TX ;; esac
+  awk -v o="$op" -v c="$c" -v j="$j" 'BEGIN { printf "ratio capa-ee %s / jax-rs %s = %.2f  (target >= 0.8: %s)\n", o, o, c / j, (c / j >= 0.8 ? "met" : "NOT met") }'
+done
 awk -v c="$CAPA_GET" -v r="$REDIS_GET" 'BEGIN { printf "ratio capa-ee get / redis GET = %.2f\n", c / r }'
 awk -v c="$CAPA_SAVE" -v r="$REDIS_SET" 'BEGIN { printf "ratio capa-ee save / redis SET = %.2f\n", c / r }'
+for name in get save bulk transaction; do
+  bench_wrk_pctl "state.$name" capa-ee "$WORK/capa-$name.txt"
+  bench_wrk_pctl "state.$name" jax-rs "$WORK/jax-rs-$name.txt"
+done
+bench_result state.get-vs-jaxrs "$CAPA_GET" "$JAXRS_GET" req/s 0.8
+bench_result state.save-vs-jaxrs "$CAPA_SAVE" "$JAXRS_SAVE" req/s 0.8
+bench_result state.bulk-vs-jaxrs "$CAPA_BULK" "$JAXRS_BULK" req/s 0.8
+bench_result state.transaction-vs-jaxrs "$CAPA_TX" "$JAXRS_TX" req/s 0.8
+bench_result state.get-vs-redis "$CAPA_GET" "$REDIS_GET" req/s
+bench_result state.save-vs-redis "$CAPA_SAVE" "$REDIS_SET" req/s

@@ -38,22 +38,18 @@ BODY="Hello upstream"
 log() { printf '[traffic] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
 
-apt_install() {
-  if [ "$(id -u)" -eq 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
-  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; fi
-}
-command -v wrk >/dev/null || apt_install wrk
-command -v nginx >/dev/null || apt_install nginx-light
-command -v curl >/dev/null || apt_install curl
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
+bench_tool wrk wrk
+bench_tool nginx nginx-light
+bench_tool curl curl
 
 [ -x "$WLP/bin/server" ] || die "no Liberty runtime in liberty-config/target: build first (mvn verify)"
 EAR=$WLP/usr/servers/capa/apps/capa-ee.ear
 [ -f "$ROOT/ear/target/capa-ee.ear" ] && EAR=$ROOT/ear/target/capa-ee.ear
 [ -n "${CAPA_EAR:-}" ] && EAR=$CAPA_EAR # another build to compare, e.g. the previous commit's EAR
 [ -f "$EAR" ] || die "no capa-ee.ear: build first (mvn verify)"
-for port in $HTTP_PORT $HTTPS_PORT $UPSTREAM_PORT $NGINX_PROXY_PORT; do
-  if (exec 3<>/dev/tcp/127.0.0.1/$port) 2>/dev/null; then die "port $port is already in use"; fi
-done
+bench_ports_free $HTTP_PORT $HTTPS_PORT $UPSTREAM_PORT $NGINX_PROXY_PORT
 
 WORK=$(mktemp -d /tmp/capa-bench-traffic.XXXXXX)
 NGINX_STARTED=0
@@ -153,20 +149,16 @@ wait_for upstream "http://127.0.0.1:$UPSTREAM_PORT/hello" 10
 log "starting Liberty server $SERVER on $HTTP_PORT"
 rm -rf "$SERVER_DIR"
 mkdir -p "$SERVER_DIR/apps"
-for f in server.xml capa-ee.xml capa-users.xml databases.xml; do # server.xml includes capa-ee.xml, which names the others
-  [ -f "$WLP/usr/servers/capa/$f" ] && cp "$WLP/usr/servers/capa/$f" "$SERVER_DIR/"
-done
-[ -d "$WLP/usr/servers/capa/jdbc" ] && cp -r "$WLP/usr/servers/capa/jdbc" "$SERVER_DIR/"
-[ -f "$WLP/usr/servers/capa/jvm.options" ] && cp "$WLP/usr/servers/capa/jvm.options" "$SERVER_DIR/"
+bench_server_config "$SERVER_DIR"
 cp "$EAR" "$SERVER_DIR/apps/capa-ee.ear"
 printf 'http.port=%s\nhttps.port=%s\ncapa.kv.backend=memory\n' "$HTTP_PORT" "$HTTPS_PORT" >"$SERVER_DIR/bootstrap.properties"
 LIBERTY_STARTED=1
 "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 for ((i = 0; i < 240; i++)); do
-  curl -s -o /dev/null -m 2 "http://127.0.0.1:$HTTP_PORT/memory/functions/list" && break
+  curl -s -f -o /dev/null -m 2 "http://127.0.0.1:$HTTP_PORT/memory/functions/list" && break # -f: not while the app still deploys (404)
   sleep 0.5
 done
-curl -s -m 5 -X POST -H 'Content-Type: application/json' \
+curl -s -m 30 -X POST -H 'Content-Type: application/json' \
   -d "{\"function\":\"bench\",\"revision\":\"default\",\"url\":\"http://127.0.0.1:$UPSTREAM_PORT\"}" \
   "http://127.0.0.1:$HTTP_PORT/memory/functions/registration" >"$WORK/register.txt" || die "route registration"
 grep -q '"code":"OK"' "$WORK/register.txt" || die "route registration: $(cat "$WORK/register.txt")"
@@ -195,3 +187,6 @@ printf 'capa-ee routed by rule  %10.0f requests/s   (%s)\n' "$ROUTED_RPS" "$ROUT
 printf 'capa-ee plain proxied   %10.0f requests/s   (%s)\n' "$PROXIED_RPS" "$PROXIED_URL"
 printf 'nginx proxy_pass        %10.0f requests/s   (%s)\n' "$NGINX_RPS" "$NGINX_URL"
 awk -v r="$ROUTED_RPS" -v p="$PROXIED_RPS" -v n="$NGINX_RPS" 'BEGIN { printf "ratio routed / proxied = %.2f\nratio proxied / nginx proxy_pass = %.2f\nratio routed / nginx proxy_pass = %.2f\n", r / p, p / n, r / n }'
+for name in routed proxied nginx-proxy; do bench_wrk_pctl traffic "$name" "$WORK/$name.txt"; done
+bench_result traffic.routed-vs-proxied "$ROUTED_RPS" "$PROXIED_RPS" req/s 1.0
+bench_result traffic.proxied-vs-nginx "$PROXIED_RPS" "$NGINX_RPS" req/s 0.5

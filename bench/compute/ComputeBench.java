@@ -36,10 +36,15 @@ import java.util.concurrent.ScheduledExecutorService;
  * isolation, i.e. the time limit watch, the pool and the restore of the instance to its state
  * after _start after every call. Those lines are RESULT engine:<workload> ... (its own JVM: two
  * compiled copies of the module in one JVM slowed the second one's fib twofold).
+ * -Dcompute.engine=graalwasm runs the engine rows on GraalWasm (lib-wasm-graal and GraalWasm's jars on
+ * the class path, a JDK 21+; bench/compute.sh sets it up). In engine mode a last row, engine:hello,
+ * calls hello-http.wasm (beside compute.wasm) through callHttp: the per-call cost of a small HTTP function.
+ * Every row also says how long its first call took (first_ms: cold code, before any warm-up).
  */
 public class ComputeBench {
     public static void main(String[] args) throws Exception {
         byte[] bytes = Files.readAllBytes(Path.of(args[0]));
+        System.setProperty("compute.wasm", args[0]);
         Map<String, Integer> workloads = new LinkedHashMap<>();
         workloads.put("fib", Integer.parseInt(args[1]));
         workloads.put("sieve", Integer.parseInt(args[2]));
@@ -76,7 +81,7 @@ public class ComputeBench {
         }
     }
 
-    private static void engine(byte[] bytes, Map<String, Integer> workloads, int warmup, int runs) {
+    private static void engine(byte[] bytes, Map<String, Integer> workloads, int warmup, int runs) throws java.io.IOException {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "bench-watchdog");
             t.setDaemon(true);
@@ -84,15 +89,25 @@ public class ComputeBench {
         });
         HostServices services = new HostServices(Optional.empty(), Optional.empty(), "{}", (function, line) -> {},
                 HttpClient.newHttpClient());
+        String engineName = System.getProperty("compute.engine", WasmEngine.CHICORY);
+        // a generous limit: GraalWasm's first calls run while its compiler is still warming up
+        FunctionSettings settings = FunctionSettings.defaults().withMaxMemoryPages(1024).withMaxIdleInstances(1)
+                .withCallTimeout(java.time.Duration.ofMinutes(5));
         long t0 = System.nanoTime();
-        try (WasmEngine engine = new WasmEngine(services, scheduler, true);
-                WasmFunction function = engine.load("compute", bytes, FunctionSettings.defaults()
-                        .withMaxMemoryPages(1024).withMaxIdleInstances(1))) {
-            System.out.printf("INFO engine load (compile, start, snapshot) %.1f ms (java %s)%n", (System.nanoTime() - t0) / 1e6,
+        try (WasmEngine engine = new WasmEngine(engineName, services, scheduler, true, Optional.empty(), 1);
+                WasmFunction function = engine.load("compute", bytes, settings)) {
+            System.out.printf("INFO engine %s load (compile, start) %.1f ms (java %s)%n", engineName, (System.nanoTime() - t0) / 1e6,
                     System.getProperty("java.version"));
             for (var w : workloads.entrySet()) {
                 run("engine:" + w.getKey() + "(" + w.getValue() + ")",
                         arg -> Long.parseLong(function.callCli(List.of(w.getKey(), Integer.toString(arg))).raw()), w.getValue(), warmup, runs);
+            }
+            Path hello = Path.of(System.getProperty("compute.hello", Path.of(System.getProperty("compute.wasm", "")).resolveSibling("hello-http.wasm").toString()));
+            if (Files.exists(hello)) {
+                WasmFunction http = engine.load("hello", Files.readAllBytes(hello), settings);
+                var request = new io.capaee.api.wasm.capsule.HttpInvocation("POST", "/", Map.of("Content-Type", "text/plain"), "world");
+                run("engine:hello", arg -> http.callHttp(request).status(), 0, Math.max(warmup, 1000), Math.max(runs, 1000));
+                http.close();
             }
         } finally {
             scheduler.shutdownNow();
@@ -100,7 +115,9 @@ public class ComputeBench {
     }
 
     private static void run(String name, java.util.function.IntToLongFunction f, int arg, int warmup, int runs) {
-        long result = 0;
+        long cold = System.nanoTime();
+        long result = f.applyAsLong(arg);
+        double firstMs = (System.nanoTime() - cold) / 1e6;
         // at least WARMUP calls and WARMUP_SECONDS: the JIT needs seconds for large guest functions
         long warmUntil = System.nanoTime() + (long) (Double.parseDouble(System.getProperty("compute.warmupSeconds", "3")) * 1e9);
         for (int i = 0; i < warmup || System.nanoTime() - warmUntil < 0; i++) {
@@ -121,7 +138,7 @@ public class ComputeBench {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
         double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2;
-        System.out.printf("RESULT %s %d median_ms=%.2f min_ms=%.2f mean_ms=%.2f%n", name, result, median, sorted[0],
-                Arrays.stream(ms).average().orElse(0));
+        System.out.printf("RESULT %s %d median_ms=%.4f min_ms=%.4f mean_ms=%.4f first_ms=%.1f%n", name, result, median, sorted[0],
+                Arrays.stream(ms).average().orElse(0), firstMs);
     }
 }

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: Apache-2.0
-# Sourced by bench/actors.sh and bench/grpc.sh: builds the EAR with the example actors and bench/java, and runs a
+# Sourced by bench/actors.sh, bench/grpc.sh, bench/group.sh and bench/memory.sh: builds the EAR with the example actors and bench/java, and runs a
 # Liberty server of the script's own on liberty-config's server.xml. The script sets ROOT, SERVER, WORK (its
 # temporary directory) and the functions log and die; this file sets WLP, SERVER_DIR and, after bench_build, CP
 # (bench/java's test class path: its benchmarks and the shared load driver io.capaee.bench.load.Load).
@@ -7,13 +7,8 @@ WLP=$ROOT/liberty-config/target/liberty/wlp
 SERVER_DIR=$WLP/usr/servers/$SERVER
 BENCH_SERVER_STARTED=0
 
-# dies naming the first of the given loopback ports that something already listens on
-bench_ports_free() {
-  local port
-  for port; do
-    if (exec 3<>/dev/tcp/127.0.0.1/"$port") 2>/dev/null; then die "port $port is already in use"; fi
-  done
-}
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 # `mvn package -Pbench,sample -pl bench/java -am -DskipTests -DskipITs`: the EAR with the example actors
 # (profile sample), bench/java and its class path, the Liberty runtime; MVN_ARGS (e.g. -o) go to mvn
@@ -32,7 +27,8 @@ bench_server_start() {
   rm -rf "$SERVER_DIR"
   mkdir -p "$SERVER_DIR/apps"
   cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
-  cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
+  # BENCH_NO_EAR=1: the same server without the EAR (Liberty and its features only), a reference for bench/memory.sh
+  [ "${BENCH_NO_EAR:-0}" = 1 ] || cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
   printf '%s\n' "$@" >"$SERVER_DIR/bootstrap.properties"
   # Dapr's gRPC port (50001 by default) only for a benchmark that sets one: two servers must not both take it
   case " $* " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac
@@ -46,4 +42,24 @@ bench_server_stop() {
     log "stopping Liberty server $SERVER"
     "$WLP/bin/server" stop "$SERVER" >"$WORK/liberty-stop.log" 2>&1 || log "server stop failed, see $WORK/liberty-stop.log"
   fi
+}
+
+# dies unless Redis answers on 127.0.0.1:6379 (the benchmarks' state and actors)
+bench_redis_up() {
+  command -v redis-cli >/dev/null || die "redis-cli not found (Redis must run on 127.0.0.1:6379)"
+  redis-cli ping >/dev/null || die "Redis does not answer on 127.0.0.1:6379"
+}
+
+# bench_cleanup RC PATTERN...: the script's exit trap: stops the server, deletes the Redis keys matching the
+# patterns, removes WORK (kept for inspection when RC is not 0) and exits with RC
+bench_cleanup() {
+  local rc=$1 pattern
+  shift
+  set +e
+  bench_server_stop
+  for pattern; do
+    redis-cli --scan --pattern "$pattern" | xargs -r redis-cli del >/dev/null
+  done
+  if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
+  exit "$rc"
 }

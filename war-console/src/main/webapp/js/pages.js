@@ -13,6 +13,8 @@ export const state = { overview: null, samples: [], previous: null, notify: () =
 // the type whose active actors the Actors page lists, and from where: kept across the page's refreshes
 const shown = { type: null, offset: 0 };
 const ACTIVE_PAGE = 50;
+// the reminders the Actors page lists: a type's (paged) or, with an id, one actor's
+const reminders = { type: null, id: null, offset: 0 };
 
 const charts = { calls: new Chart('chart-calls'), errors: new Chart('chart-errors'), latency: new Chart('chart-latency') };
 
@@ -205,42 +207,34 @@ export const pages = {
 
   async actors() {
     const o = state.overview;
-    fillTable('actors-table', ['type', 'kind', 'active', 'activations', 'deactivations', 'calls', 'errors', 'mean ms', ''],
-        o.actors.map(a => [a.type, a.kind, a.active, a.activations, a.deactivations, a.calls, a.errors,
-          a.calls > 0 ? (a.callMillisTotal / a.calls).toFixed(1) : '',
-          el('button', { type: 'button', class: 'show-active', 'data-type': a.type,
-            onclick: () => { shown.type = a.type; shown.offset = 0; state.refresh(); } }, 'show active')]),
+    const showReminders = (type, id) => () => { Object.assign(reminders, { type, id, offset: 0 }); state.refresh(); };
+    fillTable('actors-table', ['type', 'kind', 'active', 'queued', 'reminders', 'activations', 'deactivations', 'calls',
+      'errors', 'mean ms', ''],
+        o.actors.map(a => [a.type, a.kind, a.active, el('span', { class: 'queued', 'data-type': a.type }, a.queued),
+          el('span', { class: 'reminders', 'data-type': a.type }, a.reminders), a.activations, a.deactivations, a.calls,
+          a.errors, a.calls > 0 ? (a.callMillisTotal / a.calls).toFixed(1) : '',
+          [el('button', { type: 'button', class: 'show-active', 'data-type': a.type,
+            onclick: () => { shown.type = a.type; shown.offset = 0; state.refresh(); } }, 'show active'),
+          el('button', { type: 'button', class: 'show-reminders', 'data-type': a.type, onclick: showReminders(a.type, null) },
+              'show reminders')]]),
         'no actor type hosted here');
-    const section = document.getElementById('active-actors');
-    if (shown.type === null || !o.actors.some(a => a.type === shown.type)) {
-      section.hidden = true;
-      return;
-    }
-    const type = shown.type;
-    const page = await getJson('/v1.0-alpha1/actors/' + enc(type) + '/active?offset=' + shown.offset + '&limit=' + ACTIVE_PAGE);
-    section.hidden = false;
-    const last = Math.min(page.offset + page.ids.length, page.total);
-    document.getElementById('active-title').textContent = 'Active ' + type + ' actors: '
-        + (page.total === 0 ? 'none' : (page.offset + 1) + '–' + last + ' of ' + page.total);
-    fillTable('active-table', ['id', ''], page.ids.map(id => [el('span', { class: 'actor-id' }, id),
-      act('Deactivate', () => request('/v1.0-alpha1/actors/' + enc(type) + '/' + enc(id) + '/activation',
-          { method: 'DELETE' }).then(safeJson))]), 'no ' + type + ' actor is active here');
-    const move = offset => () => { shown.offset = offset; state.refresh(); };
-    document.getElementById('active-paging').replaceChildren(
-        el('button', { type: 'button', disabled: page.offset === 0, onclick: move(Math.max(0, page.offset - ACTIVE_PAGE)) }, 'previous'),
-        el('button', { type: 'button', disabled: last >= page.total, onclick: move(page.offset + ACTIVE_PAGE) }, 'next'),
-        el('button', { type: 'button', onclick: () => { shown.type = null; state.refresh(); } }, 'hide'));
+    await Promise.all([activeActors(o, showReminders), actorReminders(o)]);
   },
 
   async bindings() {
-    const [h, connectors] = await Promise.all([health(), getJson('/v1.0-alpha1/connectors')]);
+    const [h, connectors, inbound] = await Promise.all([health(), getJson('/v1.0-alpha1/connectors'),
+      getJson('/v1.0-alpha1/bindings/inbound')]);
     const check = name => Object.entries(((h.checks || []).find(c => c.name === name) || {}).data || {});
     const badge = v => el('span', { class: 'status ' + String(v).split(/[: ]/)[0] }, String(v));
+    const lag = n => n === undefined || n < 0 ? '–' : n; // -1: the source has no lag, or it was not read yet
     fillTable('bindings-table', ['binding', 'health'], check('bindings').map(([k, v]) => [k, badge(v)]), 'no output binding');
-    fillTable('inbound-table', ['input binding', 'source'], check('inbound').map(([k, v]) => [k, badge(v)]), 'no input binding');
-    fillTable('connectors-table', ['id', 'state', 'source', 'sink', 'in', 'out', 'errors', 'dead letters', 'last error', ''],
+    fillTable('inbound-table', ['input binding', 'state', 'source', 'deliveries', 'failed attempts', 'dead letters', 'lag'],
+        inbound.map(b => [b.binding, badge(b.state), b.source, b.deliveries, b.deliveryErrors,
+          el('span', { 'data-dead-letters': b.binding }, String(b.deadLetters)),
+          el('span', { 'data-lag': b.binding }, String(lag(b.lag)))]), 'no input binding');
+    fillTable('connectors-table', ['id', 'state', 'source', 'sink', 'in', 'out', 'errors', 'dead letters', 'lag', 'last error', ''],
         connectors.map(c => [c.id, el('span', { class: 'state state-' + c.state, 'data-connector': c.id }, c.state),
-          c.source, c.sink, c.in, c.out, c.errors, c.deadLetters, c.lastError || '', el('span', { class: 'actions' },
+          c.source, c.sink, c.in, c.out, c.errors, c.deadLetters, lag(c.lag), c.lastError || '', el('span', { class: 'actions' },
               act('start', () => request('/v1.0-alpha1/connectors/' + enc(c.id) + '/start', { method: 'POST' }).then(safeJson)),
               act('stop', () => request('/v1.0-alpha1/connectors/' + enc(c.id) + '/stop', { method: 'POST' }).then(safeJson)),
               act('delete', () => request('/v1.0-alpha1/connectors/' + enc(c.id), { method: 'DELETE' }).then(safeJson),
@@ -252,8 +246,14 @@ export const pages = {
     fillTable('components-table', ['name', 'type', 'capabilities'], [...o.components]
         .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name))
         .map(c => [c.name, c.type, (c.capabilities || []).join(', ')]), 'no component');
-    fillTable('subscriptions-table', ['pub/sub', 'topic', 'delivered to', 'dead letters', 'declared'],
-        o.subscriptions.map(s => [s.pubsubname, s.topic, s.path, s.deadLetterTopic || '', s.type]), 'no subscription');
+    // counts from the metrics polled for the charts: given up since the start, and the lag last read (none: '–')
+    const series = (name, s) => state.samples.filter(m => m.name === name && m.labels.pubsub === s.pubsubname
+        && m.labels.topic === s.topic);
+    const lag = s => series('capa_pubsub_lag', s).map(m => m.value).find(v => v >= 0) ?? '–';
+    fillTable('subscriptions-table', ['pub/sub', 'topic', 'delivered to', 'dead-letter topic', 'dead letters', 'lag', 'declared'],
+        o.subscriptions.map(s => [s.pubsubname, s.topic, s.path, s.deadLetterTopic || '',
+          sum(state.samples, 'capa_pubsub_dead_letters_total', { pubsub: s.pubsubname, topic: s.topic }), lag(s), s.type]),
+        'no subscription');
     const rpc = await getJson('/v1.0-alpha1/rpc/services');
     fillTable('rpc-table', ['service', 'interface', 'methods', 'schema'], rpc.services.map(r => [r.name, r.interface,
       r.methods.join(', '), el('details', {}, el('summary', {}, r.schemaFile), el('pre', { class: 'schema' }, r.schema))]),
@@ -305,6 +305,58 @@ function submit(id, action, label) {
 
 function card(title, value) {
   return el('div', { class: 'card' }, el('div', { class: 'card-title' }, title), el('div', { class: 'card-value' }, value));
+}
+
+async function activeActors(o, showReminders) {
+  const section = document.getElementById('active-actors');
+  if (shown.type === null || !o.actors.some(a => a.type === shown.type)) {
+    section.hidden = true;
+    return;
+  }
+  const type = shown.type;
+  const page = await getJson('/v1.0-alpha1/actors/' + enc(type) + '/active?offset=' + shown.offset + '&limit=' + ACTIVE_PAGE);
+  section.hidden = false;
+  const last = Math.min(page.offset + page.actors.length, page.total);
+  document.getElementById('active-title').textContent = 'Active ' + type + ' actors: '
+      + (page.total === 0 ? 'none' : (page.offset + 1) + '–' + last + ' of ' + page.total);
+  fillTable('active-table', ['id', 'turn', 'queued', 'reminders', ''], page.actors.map(a => [
+    el('span', { class: 'actor-id' }, a.id), a.busy ? 'running' : '', el('span', { class: 'queued' }, a.queued),
+    a.reminders,
+    [el('button', { type: 'button', onclick: showReminders(type, a.id) }, 'reminders'),
+      act('Deactivate', () => request('/v1.0-alpha1/actors/' + enc(type) + '/' + enc(a.id) + '/activation',
+          { method: 'DELETE' }).then(safeJson))]]), 'no ' + type + ' actor is active here');
+  const move = offset => () => { shown.offset = offset; state.refresh(); };
+  document.getElementById('active-paging').replaceChildren(
+      el('button', { type: 'button', disabled: page.offset === 0, onclick: move(Math.max(0, page.offset - ACTIVE_PAGE)) }, 'previous'),
+      el('button', { type: 'button', disabled: last >= page.total, onclick: move(page.offset + ACTIVE_PAGE) }, 'next'),
+      el('button', { type: 'button', onclick: () => { shown.type = null; state.refresh(); } }, 'hide'));
+}
+
+// a type's reminders that this server fires (paged), or every stored reminder of one actor
+async function actorReminders(o) {
+  const section = document.getElementById('actor-reminders');
+  if (reminders.type === null || !o.actors.some(a => a.type === reminders.type)) {
+    section.hidden = true;
+    return;
+  }
+  const { type, id } = reminders;
+  const base = '/v1.0-alpha1/actors/' + enc(type);
+  const page = id === null ? await getJson(base + '/reminders?offset=' + reminders.offset + '&limit=' + ACTIVE_PAGE)
+    : await getJson(base + '/' + enc(id) + '/reminders');
+  section.hidden = false;
+  const total = id === null ? page.total : page.reminders.length;
+  const offset = id === null ? page.offset : 0;
+  const last = Math.min(offset + page.reminders.length, total);
+  document.getElementById('reminders-title').textContent = (id === null ? 'Reminders of ' + type + ' actors fired here: '
+    : 'Reminders of ' + type + '/' + id + ': ') + (total === 0 ? 'none' : (offset + 1) + '–' + last + ' of ' + total);
+  fillTable('reminders-table', ['actor', 'name', 'due time', 'period', 'next', 'remaining', 'expires'], page.reminders.map(r => [
+    el('span', { class: 'actor-id' }, r.actorId), el('span', { class: 'reminder-name' }, r.name), r.dueTime, r.period,
+    r.next, r.remaining < 0 ? '' : r.remaining, r.expiresAt || '']), 'no reminder');
+  const move = at => () => { reminders.offset = at; state.refresh(); };
+  document.getElementById('reminders-paging').replaceChildren(
+      el('button', { type: 'button', disabled: id !== null || offset === 0, onclick: move(Math.max(0, offset - ACTIVE_PAGE)) }, 'previous'),
+      el('button', { type: 'button', disabled: id !== null || last >= total, onclick: move(offset + ACTIVE_PAGE) }, 'next'),
+      el('button', { type: 'button', onclick: () => { reminders.type = null; state.refresh(); } }, 'hide'));
 }
 
 function safeJson(text) {

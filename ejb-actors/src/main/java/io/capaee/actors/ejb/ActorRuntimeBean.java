@@ -26,10 +26,12 @@ import io.capaee.api.actors.ActiveIdPage;
 import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorHosting;
 import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorReminder;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ActorRuntime;
 import io.capaee.api.actors.ActorTypeStatus;
+import io.capaee.api.actors.ReminderPage;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
@@ -341,7 +343,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
 
     private void expose(TypeStats stats) {
         if (actorMetrics != null) {
-            stats.metrics(actorMetrics.recorder(stats.getType()));
+            stats.metrics(actorMetrics.recorder(stats.getType(), stats::getQueued, stats::getReminders));
         }
         register(stats, "io.capaee:type=Actors,name=" + ObjectName.quote(stats.getType()));
     }
@@ -490,6 +492,16 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     @Override
     public boolean deactivate(ActorId actor) {
         return core.deactivate(actor);
+    }
+
+    @Override
+    public ReminderPage reminders(String type, int offset, int limit) {
+        return core.reminders(type, offset, limit);
+    }
+
+    @Override
+    public List<ActorReminder> reminders(ActorId actor) {
+        return core.reminders(actor);
     }
 
     @Override

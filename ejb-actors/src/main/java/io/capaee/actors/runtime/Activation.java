@@ -92,6 +92,16 @@ final class Activation {
         return next;
     }
 
+    /** How many calls wait for their turn now (an operator's view). */
+    synchronized int queued() {
+        return waiting.size();
+    }
+
+    /** Whether a turn is running now (an operator's view). */
+    synchronized boolean running() {
+        return busy;
+    }
+
     /** Guarded. Makes {@code t}, which never waited, the running turn of this idle actor. */
     void start(Turn<?> t) {
         busy = true;

@@ -69,6 +69,11 @@ final class ActiveActors {
         return (int) active.keySet().stream().filter(id -> id.type().equals(type)).count();
     }
 
+    /** How many calls wait for their turn, over {@code type}'s active actors. */
+    int queued(String type) {
+        return active.values().stream().filter(a -> a.id.type().equals(type)).mapToInt(Activation::queued).sum();
+    }
+
     /** Whether the runtime is stopping: no call is taken any more. */
     boolean closed() {
         return closed;

@@ -2,21 +2,25 @@
 package io.capaee.actors.runtime;
 
 import io.capaee.actors.store.ActorStore;
+import io.capaee.api.actors.ActiveActor;
 import io.capaee.api.actors.ActiveIdPage;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
 import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorReminder;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ActorRuntime;
 import io.capaee.api.actors.ActorTypeStatus;
+import io.capaee.api.actors.ReminderPage;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,7 +92,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
         this.store = store;
         Quotas quotas = new Quotas(settings.limits());
         this.active = new ActiveActors(quotas, clock);
-        this.types = new TypeRegistry(discovery, active::count);
+        this.types = new TypeRegistry(discovery, active::count, active::queued, this::armedReminders);
         // the activator needs the timers (for the sites it hands out), which need the turns: the turns
         // reach it when a first turn runs, by which time it is set
         this.turns = new Turns(settings, clock, turns, deadlines, active, chains, this::activate);
@@ -97,6 +101,12 @@ public final class ActorRuntimeCore implements ActorRuntime {
         this.timers = new Timers(quotas, types, active, firings, reminders);
         this.activator = new Activator(id -> new Site(id, store, timers, reminders), types, active);
         this.state = new StateApi(store);
+    }
+
+    /** The reminders of {@code type} armed here (none while the reminders are being set up). */
+    private int armedReminders(String type) {
+        Reminders r = reminders;
+        return r == null ? 0 : r.armedCount(type);
     }
 
     private void activate(Activation a) {
@@ -325,7 +335,23 @@ public final class ActorRuntimeCore implements ActorRuntime {
         List<String> ids = active.ids(type);
         int from = Math.min(Math.max(0, offset), ids.size());
         int to = (int) Math.min(ids.size(), (long) from + Math.max(0, limit));
-        return new ActiveIdPage(type, ids.size(), from, ids.subList(from, to));
+        Map<String, Integer> armed = reminders.armedCounts(type);
+        List<ActiveActor> page = new ArrayList<>();
+        for (String id : ids.subList(from, to)) {
+            Activation a = active.get(new ActorId(type, id)); // null when it was deactivated since the listing
+            page.add(new ActiveActor(id, a == null ? 0 : a.queued(), a != null && a.running(), armed.getOrDefault(id, 0)));
+        }
+        return new ActiveIdPage(type, ids.size(), from, page);
+    }
+
+    @Override
+    public ReminderPage reminders(String type, int offset, int limit) {
+        return reminders.page(type, offset, limit);
+    }
+
+    @Override
+    public List<ActorReminder> reminders(ActorId actor) {
+        return reminders.of(actor);
     }
 
     @Override
@@ -403,6 +429,16 @@ public final class ActorRuntimeCore implements ActorRuntime {
         @Override
         public boolean deactivate(ActorId actor) {
             return ActorRuntimeCore.this.deactivate(actor);
+        }
+
+        @Override
+        public ReminderPage reminders(String type, int offset, int limit) {
+            return ActorRuntimeCore.this.reminders(type, offset, limit);
+        }
+
+        @Override
+        public List<ActorReminder> reminders(ActorId actor) {
+            return ActorRuntimeCore.this.reminders(actor);
         }
 
         @Override

@@ -7,6 +7,12 @@ public interface ActorTypeStatsMXBean {
 
     int getActive();
 
+    /** Calls waiting for their turn, over the type's active actors. */
+    int getQueued();
+
+    /** The type's reminders armed on this server. */
+    int getReminders();
+
     long getActivations();
 
     long getDeactivations();

@@ -10,11 +10,17 @@ import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorNames;
+import io.capaee.api.actors.ActorReminder;
 import io.capaee.api.actors.ReminderFire;
+import io.capaee.api.actors.ReminderPage;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +106,48 @@ final class Reminders {
     /** How many reminders are armed, of every actor (they count against {@code capa.actors.max-timers}). */
     int armedCount() {
         return armed.size();
+    }
+
+    /** How many reminders of {@code type}'s actors are armed here. */
+    int armedCount(String type) {
+        return (int) armed.keySet().stream().filter(k -> k.actor().type().equals(type)).count();
+    }
+
+    /** How many reminders each of {@code type}'s actors has armed here, by actor id (those with none left out). */
+    Map<String, Integer> armedCounts(String type) {
+        Map<String, Integer> counts = new HashMap<>();
+        armed.keySet().stream().filter(k -> k.actor().type().equals(type)).forEach(k -> counts.merge(k.actor().id(), 1, Integer::sum));
+        return counts;
+    }
+
+    /**
+     * A page of the reminders of {@code type}'s actors armed here, sorted by actor id and name, as stored (one read
+     * per actor of the page); one deleted since it was armed is left out of the page, not of the total.
+     */
+    ReminderPage page(String type, int offset, int limit) {
+        List<Key> keys = armed.keySet().stream().filter(k -> k.actor().type().equals(type))
+                .sorted(Comparator.comparing((Key k) -> k.actor().id()).thenComparing(Key::name)).toList();
+        int from = Math.min(Math.max(0, offset), keys.size());
+        int to = (int) Math.min(keys.size(), (long) from + Math.max(0, limit));
+        Map<ActorId, Map<String, StoredReminder>> stored = new HashMap<>();
+        List<ActorReminder> page = new ArrayList<>();
+        for (Key k : keys.subList(from, to)) {
+            StoredReminder r = stored.computeIfAbsent(k.actor(), store::reminders).get(k.name());
+            if (r != null) {
+                page.add(view(k.actor(), r));
+            }
+        }
+        return new ReminderPage(type, keys.size(), from, page);
+    }
+
+    /** Every stored reminder of {@code actor}, by name, armed here or not. */
+    List<ActorReminder> of(ActorId actor) {
+        types.type(actor.type());
+        return store.reminders(actor).values().stream().map(r -> view(actor, r)).toList();
+    }
+
+    private static ActorReminder view(ActorId actor, StoredReminder r) {
+        return new ActorReminder(actor.id(), r.name(), r.dueTime(), r.period(), r.next(), r.remaining(), r.expiresAt());
     }
 
     /** How many reminders {@code actor} has stored (they count against {@code capa.actors.max-timers-per-actor}). */

@@ -27,12 +27,25 @@ final class TypeRegistry {
     private final Map<String, TypeStats> stats = new ConcurrentHashMap<>();
     private final Function<String, Optional<HostedType>> discovery;
     private final ToIntFunction<String> active;
+    private final ToIntFunction<String> queued;
+    private final ToIntFunction<String> reminders;
     private final List<Consumer<TypeStats>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param active how many actors of a type are active now */
     TypeRegistry(Function<String, Optional<HostedType>> discovery, ToIntFunction<String> active) {
+        this(discovery, active, type -> 0, type -> 0);
+    }
+
+    /**
+     * @param queued how many calls of a type wait for their turn now
+     * @param reminders how many reminders of a type are armed here now
+     */
+    TypeRegistry(Function<String, Optional<HostedType>> discovery, ToIntFunction<String> active, ToIntFunction<String> queued,
+                 ToIntFunction<String> reminders) {
         this.discovery = discovery;
         this.active = active;
+        this.queued = queued;
+        this.reminders = reminders;
     }
 
     /** Tells {@code listener} of every type added from now on, registered or discovered. */
@@ -81,7 +94,8 @@ final class TypeRegistry {
     }
 
     private TypeStats statsOf(String name) {
-        return stats.computeIfAbsent(name, n -> new TypeStats(n, () -> active.applyAsInt(n)));
+        return stats.computeIfAbsent(name, n -> new TypeStats(n, () -> active.applyAsInt(n), () -> queued.applyAsInt(n),
+                () -> reminders.applyAsInt(n)));
     }
 
     /** The statistics of a hosted type. */
@@ -104,7 +118,7 @@ final class TypeRegistry {
             HostedType t = types.get(name);
             TypeStats s = stats.get(name);
             list.add(new ActorTypeStatus(name, t.kind(), s.getActive(), s.getActivations(), s.getDeactivations(), s.getCalls(), s.getErrors(),
-                    s.getCallMillisTotal()));
+                    s.getCallMillisTotal(), s.getQueued(), s.getReminders()));
         }
         return list;
     }

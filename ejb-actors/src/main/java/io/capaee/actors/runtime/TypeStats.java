@@ -3,6 +3,7 @@ package io.capaee.actors.runtime;
 
 import io.capaee.api.metrics.ActorMetrics;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntSupplier;
 
 /** Counters of one actor type, exposed as a JMX MXBean by the EJB. */
 public final class TypeStats implements ActorTypeStatsMXBean {
@@ -15,11 +16,20 @@ public final class TypeStats implements ActorTypeStatsMXBean {
     final LongAdder remindersFired = new LongAdder();
     /** The type's MicroProfile metrics, once the EJB has a registry: null until then. */
     private volatile ActorMetrics.Recorder metrics;
-    private final java.util.function.IntSupplier active;
+    private final IntSupplier active;
+    private final IntSupplier queued;
+    private final IntSupplier reminders;
 
-    TypeStats(String type, java.util.function.IntSupplier active) {
+    /**
+     * @param active how many of its actors are active now
+     * @param queued how many calls wait for their turn now
+     * @param reminders how many of its reminders are armed here now
+     */
+    TypeStats(String type, IntSupplier active, IntSupplier queued, IntSupplier reminders) {
         this.type = type;
         this.active = active;
+        this.queued = queued;
+        this.reminders = reminders;
     }
 
     /** Sends this type's calls and reminders to {@code recorder} too, from now on. */
@@ -60,6 +70,16 @@ public final class TypeStats implements ActorTypeStatsMXBean {
     @Override
     public int getActive() {
         return active.getAsInt();
+    }
+
+    @Override
+    public int getQueued() {
+        return queued.getAsInt();
+    }
+
+    @Override
+    public int getReminders() {
+        return reminders.getAsInt();
     }
 
     @Override

@@ -18,6 +18,7 @@ import io.capaee.api.actors.ScheduleSpec;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -149,6 +150,22 @@ class PartitionedRuntimeTest {
         assertEquals(Optional.of("3"), a.getState(ofB, "reminded.r"), "three fires in all, none twice");
         assertTrue(a.getReminder(ofB, "r").isEmpty());
         assertEquals(0, active(a));
+    }
+
+    @Test
+    void eachServerListsTheRemindersItFiresAndAnyServerReadsOneActorsReminders() {
+        ActorRuntimeCore a = server(1);
+        ActorRuntimeCore b = server(2);
+        tick();
+        ActorId ofA = ownedBy(1);
+        ActorId ofB = ownedBy(2);
+        a.createReminder(ofB, "r", new ScheduleSpec("1h", null, null, null, null), true);
+        b.createReminder(ofA, "r", new ScheduleSpec("1h", null, null, null, null), true);
+        b.createReminder(ofA, "s", new ScheduleSpec("1h", null, null, null, null), true);
+        assertEquals(2, a.reminders("counter", 0, 50).total(), "a fires its own actor's two");
+        assertEquals(List.of(ofA.id(), ofA.id()), a.reminders("counter", 0, 50).reminders().stream().map(r -> r.actorId()).toList());
+        assertEquals(1, b.stats().get("counter").getReminders(), "b counts the one it fires");
+        assertEquals(List.of("r"), a.reminders(ofB).stream().map(r -> r.name()).toList(), "one actor's reminders, read from the store anywhere");
     }
 
     @Test

@@ -13,6 +13,14 @@ interface ConnectorSource extends AutoCloseable {
     default void commit() throws Exception {
     }
 
+    /**
+     * The messages waiting at the source for this connector: a round trip to the broker, which the
+     * connector makes every few seconds only; negative for a source without a lag (the default).
+     */
+    default long lag() throws Exception {
+        return -1;
+    }
+
     @Override
     void close() throws Exception;
 }

@@ -75,6 +75,7 @@ final class ConnectorWork extends EndpointLoop {
     @Override
     protected long turn() throws Exception {
         try {
+            readLag(source::lag); // while a batch waits for a retry too: that is when a lag builds up
             if (batch == null) {
                 List<Received> polled = source.poll(TURN_WAIT);
                 if (polled.isEmpty()) {

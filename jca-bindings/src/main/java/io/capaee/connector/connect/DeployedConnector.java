@@ -118,6 +118,7 @@ final class DeployedConnector {
         return new ConnectorStatus(spec.id(), spec.description(), spec.kind(),
                 work == null ? ConnectorStatus.State.STOPPED : ConnectorStatus.State.RUNNING, work != null && counters.connected(),
                 spec.input().type(), spec.output().type(), spec.transformer().size(), counters.inCount(),
-                counters.outCount(), counters.errorCount(), counters.deadLetterCount(), counters.lastError(), counters.lastErrorAt(), origin);
+                counters.outCount(), counters.errorCount(), counters.deadLetterCount(),
+                work == null ? -1 : work.lag().orElse(-1), counters.lastError(), counters.lastErrorAt(), origin);
     }
 }

@@ -89,6 +89,11 @@ final class JetStreamSource implements ConnectorSource {
     }
 
     @Override
+    public long lag() throws Exception {
+        return subscription.getConsumerInfo().getNumPending();
+    }
+
+    @Override
     public List<Received> poll(Duration wait) throws Exception {
         List<Received> batch = new ArrayList<>();
         for (Message message : subscription.fetch(BATCH, wait)) {

@@ -3,6 +3,7 @@ package io.capaee.connector.connect;
 
 import io.capaee.api.connect.ComponentStep;
 import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaLag;
 import io.capaee.connector.kafka.KafkaSettings;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,15 +25,23 @@ import org.apache.kafka.common.header.Header;
  * rest of that partition's batch is ignored), so nothing handed over is skipped.
  */
 final class KafkaSource implements ConnectorSource {
+    private static final Duration LAG_TIMEOUT = Duration.ofSeconds(2);
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
     private final Set<TopicPartition> rewound = new HashSet<>();
+    private final boolean fromOldest;
 
     KafkaSource(ComponentStep step, String connectorId) {
+        fromOldest = step.bool("start_from_oldest", true);
         consumer = KafkaClients.consumer(KafkaSettings.of("seed_brokers", step.strings("seed_brokers")),
                 step.string("consumer_group", "capa-connector-" + connectorId), "capa-connector-" + connectorId,
-                step.bool("start_from_oldest", true) ? "earliest" : "latest", step.integer("max_poll_records", 500), Map.of());
+                fromOldest ? "earliest" : "latest", step.integer("max_poll_records", 500), Map.of());
         consumer.subscribe(step.strings("topics"));
+    }
+
+    @Override
+    public long lag() {
+        return KafkaLag.of(consumer, fromOldest, LAG_TIMEOUT);
     }
 
     @Override

@@ -48,6 +48,11 @@ final class RedisStreamSource implements ConnectorSource {
     }
 
     @Override
+    public long lag() {
+        return group.lag();
+    }
+
+    @Override
     public List<Received> poll(Duration wait) {
         List<Received> batch = new ArrayList<>();
         for (StreamEntry entry : group.read(BATCH, (int) Math.max(1, Math.min(wait.toMillis(), MAX_BLOCK_MILLIS)))) {

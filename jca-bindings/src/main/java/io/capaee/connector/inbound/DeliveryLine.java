@@ -77,12 +77,23 @@ public final class DeliveryLine<T> {
 
     /**
      * A line of deliveries to a message endpoint: each attempt is one delivery of {@code message}
-     * (with its attempt number) through {@code invoker}.
+     * (with its attempt number) through {@code invoker}, which counts a message out of attempts that
+     * the source settled (dead-lettered or dropped) as given up.
      */
     public static <S> DeliveryLine<Taken<S>> toEndpoint(EndpointInvoker invoker, DeliveryPolicy policy,
             Settle<Taken<S>> settle, HandBack<Taken<S>> handBack) {
-        return new DeliveryLine<>(policy, (taken, n) -> invoker.deliver(taken.message().withAttempt(n)), settle,
-                handBack, "messages to " + invoker.describe());
+        return new DeliveryLine<>(policy, (taken, n) -> invoker.deliver(taken.message().withAttempt(n)),
+                counting(settle, invoker), handBack, "messages to " + invoker.describe());
+    }
+
+    static <T> Settle<T> counting(Settle<T> settle, EndpointInvoker invoker) {
+        return (message, outcome) -> {
+            boolean settled = settle.settle(message, outcome);
+            if (settled && outcome.failed()) {
+                invoker.gaveUp();
+            }
+            return settled;
+        };
     }
 
     /** A message as the source handed it over, and as it is delivered. */

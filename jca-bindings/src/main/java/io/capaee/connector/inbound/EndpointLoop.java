@@ -9,6 +9,7 @@ import jakarta.resource.spi.work.WorkException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TimerTask;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +36,8 @@ public abstract class EndpointLoop implements InboundEndpoint {
     protected static final Duration TURN_WAIT = Duration.ofMillis(5);
     /** The longest pause of an idle endpoint between turns: the most a new message waits for it. */
     static final long MAX_IDLE_PAUSE_MILLIS = 50;
+    /** How often a source with a lag has it read ({@link #readLag}): a round trip to the broker, never per message. */
+    static final long LAG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(5);
     /** What {@link #turn()} returns when it took something: the next turn follows at once. */
     protected static final long AGAIN = 0;
     /** What {@link #turn()} returns when the source had nothing: an idle pause follows. */
@@ -44,6 +47,7 @@ public abstract class EndpointLoop implements InboundEndpoint {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean stopping;
     private volatile String problem = "not connected yet"; // null: up
+    private volatile long lag = -1; // -1: none, or not read yet
     private WorkPacer pacer; // set by start
     private TimerTask pending; // guarded by lock: the next turn, while it waits on the timer
     private boolean finished; // guarded by lock
@@ -51,6 +55,7 @@ public abstract class EndpointLoop implements InboundEndpoint {
     // touched by turns only (one after another, each scheduled by the previous: ordered)
     private boolean open;
     private long idlePause;
+    private long lagReadAt = System.nanoTime() - LAG_EVERY_NANOS;
 
     protected EndpointLoop() {
         this(false);
@@ -64,6 +69,44 @@ public abstract class EndpointLoop implements InboundEndpoint {
     @Override
     public final Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    @Override
+    public final OptionalLong lag() {
+        long now = lag;
+        return now < 0 ? OptionalLong.empty() : OptionalLong.of(now);
+    }
+
+    /**
+     * How a source with a lag reads it (negative: it has none); may block on a round trip to the broker, bounded
+     * by its client's time-out.
+     */
+    @FunctionalInterface
+    protected interface LagReader {
+        long read() throws Exception;
+    }
+
+    /**
+     * Reads the source's lag when the last reading is {@link #LAG_EVERY_NANOS} old: a turn of a source that has
+     * one calls this each time, and pays for the round trip every few seconds only. A failed reading leaves the
+     * lag unknown until the next (the turn goes on: its own reads report the source's health).
+     */
+    protected final void readLag(LagReader reader) {
+        long now = System.nanoTime();
+        if (now - lagReadAt < LAG_EVERY_NANOS) {
+            return;
+        }
+        lagReadAt = now;
+        try {
+            long read = reader.read();
+            lag = read < 0 ? -1 : read;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            lag = -1;
+            LOG.log(Level.FINE, describe() + ": the lag could not be read", e);
+        }
     }
 
     /** The source is connected and being read. */

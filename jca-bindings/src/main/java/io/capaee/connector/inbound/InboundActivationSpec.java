@@ -10,7 +10,6 @@ import jakarta.resource.spi.ConfigProperty;
 import jakarta.resource.spi.InvalidPropertyException;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /**
  * Base of the inbound activation specs: the retry policy, the optional delivery {@code target}
@@ -36,8 +35,8 @@ public abstract class InboundActivationSpec implements ActivationSpec, ResourceA
     @ConfigProperty(description = "Delivery target handed to the bean with every message (e.g. an application URL)")
     private String target = "";
 
-    /** Creates the endpoint for an activation; called after {@link #validate()}. */
-    protected abstract InboundEndpoint createEndpoint(MessageEndpointFactory factory);
+    /** Creates the endpoint for an activation, delivering through {@code invoker}; called after {@link #validate()}. */
+    protected abstract InboundEndpoint createEndpoint(EndpointInvoker invoker);
 
     /** Checks the source's own properties; throws {@link InvalidConfigException}. */
     protected abstract void validateSource();

@@ -3,6 +3,7 @@ package io.capaee.connector.inbound;
 
 import jakarta.resource.spi.work.WorkException;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * One activated message endpoint: receives from its source in short works on the container's
@@ -25,4 +26,9 @@ public interface InboundEndpoint {
 
     /** Empty while the source is connected and read; else why not (for the health checks). */
     Optional<String> problem();
+
+    /** The messages waiting at the source, as last read; empty for a source without a lag, or before the first reading. */
+    default OptionalLong lag() {
+        return OptionalLong.empty();
+    }
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound;
 
+import io.capaee.api.inbound.InputBindingMXBean;
+import io.capaee.api.jmx.ManagedBeans;
 import io.capaee.connector.BindingException;
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
@@ -14,11 +16,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.management.ObjectName;
 
 /**
  * The activated endpoints of the adapter, keyed by (factory, spec): started on activation in turns
  * on the container's work manager ({@link WorkPacer}), stopped (released, then awaited) on deactivation or when
- * the adapter stops.
+ * the adapter stops. Each active endpoint has its {@link InputBindingMXBean}, registered on activation and
+ * unregistered when it stops.
  */
 public final class InboundEndpoints {
     private static final Logger LOG = Logger.getLogger(InboundEndpoints.class.getName());
@@ -26,7 +30,19 @@ public final class InboundEndpoints {
 
     private record Key(MessageEndpointFactory factory, ActivationSpec spec) {}
 
-    private final Map<Key, InboundEndpoint> active = new ConcurrentHashMap<>();
+    /** An activated endpoint, the invoker that counts its deliveries, and its MBean's name. */
+    private record Active(InboundEndpoint endpoint, EndpointInvoker invoker, ObjectName name) {}
+
+    private final Map<Key, Active> active = new ConcurrentHashMap<>();
+    private final ManagedBeans mbeans;
+
+    public InboundEndpoints() {
+        this(new ManagedBeans());
+    }
+
+    public InboundEndpoints(ManagedBeans mbeans) {
+        this.mbeans = mbeans;
+    }
 
     public void activate(MessageEndpointFactory factory, ActivationSpec spec, WorkPacer pacer)
             throws ResourceException {
@@ -40,14 +56,16 @@ public final class InboundEndpoints {
                     new Object[] {inbound.describe(), factory.getActivationName()});
             return;
         }
+        EndpointInvoker invoker = new EndpointInvoker(factory);
         InboundEndpoint endpoint;
         try {
-            endpoint = inbound.createEndpoint(factory);
+            endpoint = inbound.createEndpoint(invoker);
         } catch (BindingException e) {
             throw new ResourceException("cannot activate " + inbound.describe() + ": " + e.getMessage(), e);
         }
         Key key = new Key(factory, spec);
-        if (active.putIfAbsent(key, endpoint) != null) {
+        ObjectName name = ManagedBeans.name(InputBindingMXBean.TYPE, invoker.bean());
+        if (active.putIfAbsent(key, new Active(endpoint, invoker, name)) != null) {
             throw new ResourceException(inbound.describe() + " is already active for " + factory.getActivationName());
         }
         try {
@@ -56,22 +74,25 @@ public final class InboundEndpoints {
             active.remove(key);
             throw new ResourceException("the work manager refused " + endpoint.describe() + ": " + e.getMessage(), e);
         }
+        mbeans.register(name, new InputBindingView(invoker, endpoint));
         LOG.log(Level.INFO, "inbound binding {0} activated for {1}",
                 new Object[] {endpoint.describe(), factory.getActivationName()});
     }
 
     public void deactivate(MessageEndpointFactory factory, ActivationSpec spec) {
-        InboundEndpoint endpoint = active.remove(new Key(factory, spec));
-        if (endpoint != null) {
-            stop(endpoint);
+        Active gone = active.remove(new Key(factory, spec));
+        if (gone != null) {
+            mbeans.unregister(gone.name());
+            stop(gone.endpoint());
         }
     }
 
     public void stopAll() {
-        List<InboundEndpoint> endpoints = new ArrayList<>(active.values());
+        List<Active> all = new ArrayList<>(active.values());
         active.clear();
-        endpoints.forEach(InboundEndpoint::release);
-        endpoints.forEach(InboundEndpoints::await);
+        all.forEach(a -> mbeans.unregister(a.name()));
+        all.forEach(a -> a.endpoint().release());
+        all.forEach(a -> await(a.endpoint()));
     }
 
     /**
@@ -80,19 +101,27 @@ public final class InboundEndpoints {
      */
     public Map<String, String> states() {
         Map<String, String> states = new TreeMap<>();
-        active.forEach((key, endpoint) -> states.put(bean(key.factory()),
-                endpoint.problem().map(p -> "DOWN: " + p).orElse("UP") + " (" + endpoint.describe() + ")"));
+        active.values().forEach(a -> states.put(a.invoker().bean(), state(a.endpoint()) + " (" + a.endpoint().describe() + ")"));
         return states;
     }
 
-    /** Liberty names an activation {@code app#module#bean}. */
-    private static String bean(MessageEndpointFactory factory) {
-        String name = factory.getActivationName();
-        if (name == null) {
-            return "?";
-        }
-        int hash = name.lastIndexOf('#');
-        return hash < 0 ? name : name.substring(hash + 1);
+    /** {@code UP}, or {@code DOWN: <why>}. */
+    static String state(InboundEndpoint endpoint) {
+        return endpoint.problem().map(p -> "DOWN: " + p).orElse("UP");
+    }
+
+    /** Every active endpoint by bean name: the messages it gave up on since its activation. */
+    public Map<String, Long> deadLetters() {
+        Map<String, Long> counts = new TreeMap<>();
+        active.values().forEach(a -> counts.put(a.invoker().bean(), a.invoker().deadLetters()));
+        return counts;
+    }
+
+    /** Every active endpoint whose source has a lag, by bean name: the lag last read. */
+    public Map<String, Long> lag() {
+        Map<String, Long> lag = new TreeMap<>();
+        active.values().forEach(a -> a.endpoint().lag().ifPresent(n -> lag.put(a.invoker().bean(), n)));
+        return lag;
     }
 
     public int size() {

@@ -25,6 +25,16 @@ public final class InboundEndpointsView implements InboundEndpointsMXBean {
         return endpoints.states();
     }
 
+    @Override
+    public Map<String, Long> getDeadLetters() {
+        return endpoints.deadLetters();
+    }
+
+    @Override
+    public Map<String, Long> getLag() {
+        return endpoints.lag();
+    }
+
     /** Registers this view, replacing one left by an adapter that was not stopped cleanly. */
     public void register() {
         unregister();

@@ -18,6 +18,14 @@ interface BrokerSource extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The messages waiting at the broker for this source's group (a round trip, made every few seconds
+     * only); negative for a broker without a lag (the default).
+     */
+    default long lag() throws Exception {
+        return -1;
+    }
+
     /** Lets go of the subscription (the consumer group stays with the broker); must not throw. */
     @Override
     void close();

@@ -214,6 +214,11 @@ public final class JetStreamPubSubBroker extends SharedBackendBase implements Br
         }
 
         @Override
+        public long lag() throws IOException, JetStreamApiException {
+            return subscription == null ? -1 : subscription.getConsumerInfo().getNumPending();
+        }
+
+        @Override
         public List<BrokerMessage> take(Duration wait) throws IOException, JetStreamApiException {
             if (closed()) {
                 throw new PubSubException("the JetStream broker " + settings.nats().servers() + " is closed");

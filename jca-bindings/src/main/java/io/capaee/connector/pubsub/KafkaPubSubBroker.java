@@ -3,6 +3,7 @@ package io.capaee.connector.pubsub;
 
 import io.capaee.api.pubsub.PubSubException;
 import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaLag;
 import io.capaee.connector.outbound.SharedBackendBase;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -187,6 +188,11 @@ public final class KafkaPubSubBroker extends SharedBackendBase implements Broker
         @Override
         public boolean ready() {
             return assigned;
+        }
+
+        @Override
+        public long lag() {
+            return KafkaLag.of(consumer, settings.oldest(), Duration.ofMillis(settings.timeoutMillis()));
         }
 
         @Override

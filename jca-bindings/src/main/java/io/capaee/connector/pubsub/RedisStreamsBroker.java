@@ -88,6 +88,11 @@ public final class RedisStreamsBroker implements Broker {
             }
         }
 
+        @Override
+        public long lag() {
+            return stream.lag();
+        }
+
         /** Refused messages first (claimed once idle, asked at most every {@value #CLAIM_EVERY_MILLIS} ms), then new ones. */
         @Override
         public List<BrokerMessage> take(Duration wait) {

@@ -27,6 +27,7 @@ final class SubscriptionLoop extends EndpointLoop {
 
     @Override
     protected long turn() throws Exception {
+        readLag(turns::lag);
         long next = turns.turn(TURN_WAIT, this::stopping);
         return next == SubscriptionTurns.IDLE ? IDLE : next;
     }

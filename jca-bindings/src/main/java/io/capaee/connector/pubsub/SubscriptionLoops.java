@@ -53,7 +53,17 @@ public final class SubscriptionLoops {
             loop.stopHere();
             throw new PubSubException("the work manager refused " + loop.describe() + ": " + e.getMessage(), e);
         }
-        return () -> stop(loop, CLOSE_WAIT_MILLIS);
+        return new PubSubSubscription() {
+            @Override
+            public long lag() {
+                return loop.lag().orElse(-1);
+            }
+
+            @Override
+            public void close() {
+                stop(loop, CLOSE_WAIT_MILLIS);
+            }
+        };
     }
 
     /** Closes here when no turn runs: while an application or the adapter stops, the work manager may run no more work. */

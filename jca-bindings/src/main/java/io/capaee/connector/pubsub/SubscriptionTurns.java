@@ -46,6 +46,11 @@ final class SubscriptionTurns {
         this.handler = handler;
     }
 
+    /** The source's lag ({@link BrokerSource#lag}); called by a turn. */
+    long lag() throws Exception {
+        return source == null ? -1 : source.lag();
+    }
+
     /** Joins the group (again after a failure). */
     void open() throws Exception {
         source = broker.open(topic, group);

@@ -93,6 +93,14 @@ public final class RedisStreamGroup {
                 new XAutoClaimParams().count(count))).getValue());
     }
 
+    /**
+     * XINFO GROUPS: the group's {@code lag}, the entries of the stream not yet delivered to it (Redis 7 and
+     * later); throws when Redis cannot tell (an older Redis, or entries deleted in the middle of the stream).
+     */
+    public long lag() {
+        return StreamGroupLag.of(redis.call("XINFO GROUPS", j -> j.xinfoGroups(stream)), group);
+    }
+
     /** XACK: the entry is done. */
     public void ack(String id) {
         redis.call("XACK", j -> j.xack(stream, group, new StreamEntryID(id)));

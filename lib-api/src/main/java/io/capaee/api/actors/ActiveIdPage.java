@@ -4,13 +4,18 @@ package io.capaee.api.actors;
 import java.util.List;
 
 /**
- * One page of the ids of a type's actors active on this server, sorted.
+ * One page of a type's actors active on this server, sorted by id.
  *
  * @param total how many are active, all pages together
- * @param offset the position of the page's first id in the sorted list
+ * @param offset the position of the page's first actor in the sorted list
  */
-public record ActiveIdPage(String type, int total, int offset, List<String> ids) {
+public record ActiveIdPage(String type, int total, int offset, List<ActiveActor> actors) {
     public ActiveIdPage {
-        ids = List.copyOf(ids);
+        actors = List.copyOf(actors);
+    }
+
+    /** The page's ids, in order. */
+    public List<String> ids() {
+        return actors.stream().map(ActiveActor::id).toList();
     }
 }

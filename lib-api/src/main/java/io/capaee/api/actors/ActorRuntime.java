@@ -56,6 +56,19 @@ public interface ActorRuntime {
     }
 
     /**
+     * The reminders of {@code type}'s actors that this server fires (on a partitioned group, those of the
+     * partitions it owns), sorted by actor id and name, from {@code offset}, at most {@code limit} (an operator's view).
+     */
+    default ReminderPage reminders(String type, int offset, int limit) {
+        return new ReminderPage(type, 0, offset, List.of());
+    }
+
+    /** Every stored reminder of {@code actor}, by name, wherever it fires (an operator's view). */
+    default List<ActorReminder> reminders(ActorId actor) {
+        return List.of();
+    }
+
+    /**
      * Deactivates one actor active on this server after its running turn and the calls waiting for it; its
      * state stays stored and its next call activates it again. @return false when it was not active here
      */

@@ -13,8 +13,9 @@ import org.eclipse.microprofile.metrics.Tag;
 /**
  * Connectors, tagged {@code connector}: {@code capa_connector_messages_in_total},
  * {@code capa_connector_messages_out_total}, {@code capa_connector_errors_total},
- * {@code capa_connector_dead_letters_total} and the gauge {@code capa_connector_running} (1 running, 0
- * stopped or gone). The connectors count in the resource adapter, which has no metric registry; these
+ * {@code capa_connector_dead_letters_total} and the gauges {@code capa_connector_running} (1 running, 0
+ * stopped or gone) and {@code capa_connector_lag} (the messages waiting at its source, -1 where there is no lag
+ * or the connector is stopped). The connectors count in the resource adapter, which has no metric registry; these
  * counters follow their snapshots ({@link #update}), so the messages' path pays nothing for them.
  */
 public final class ConnectorMetrics {
@@ -26,6 +27,8 @@ public final class ConnectorMetrics {
             .withDescription("Failed attempts of a connector (each retried)").build();
     private static final Metadata DEAD_LETTERS = Metadata.builder().withName("capa.connector.dead.letters")
             .withDescription("Messages a connector gave up on").build();
+    private static final Metadata LAG = Metadata.builder().withName("capa.connector.lag")
+            .withDescription("Messages waiting at a running connector's source (-1: none known)").build();
     private static final Metadata RUNNING = Metadata.builder().withName("capa.connector.running")
             .withDescription("1 while a connector runs, 0 when it is stopped or deleted").build();
 
@@ -39,6 +42,7 @@ public final class ConnectorMetrics {
         final Counter errors;
         final Counter deadLetters;
         volatile int running;
+        volatile long lag = -1;
         long lastIn;
         long lastOut;
         long lastErrors;
@@ -51,6 +55,7 @@ public final class ConnectorMetrics {
             errors = registry.counter(ERRORS, tag);
             deadLetters = registry.counter(DEAD_LETTERS, tag);
             registry.gauge(RUNNING, this, s -> s.running, tag);
+            registry.gauge(LAG, this, s -> s.lag, tag);
         }
     }
 
@@ -69,9 +74,11 @@ public final class ConnectorMetrics {
             s.lastErrors = advance(s.errors, s.lastErrors, c.errors());
             s.lastDeadLetters = advance(s.deadLetters, s.lastDeadLetters, c.deadLetters());
             s.running = c.state() == ConnectorStatus.State.RUNNING ? 1 : 0;
+            s.lag = c.lag();
         }
         for (Seen s : gone.values()) {
             s.running = 0;
+            s.lag = -1;
             s.lastIn = 0;
             s.lastOut = 0;
             s.lastErrors = 0;
@@ -79,7 +86,7 @@ public final class ConnectorMetrics {
         }
     }
 
-    private static long advance(Counter counter, long last, long now) {
+    static long advance(Counter counter, long last, long now) {
         long delta = now >= last ? now - last : now;
         if (delta > 0) {
             counter.inc(delta);

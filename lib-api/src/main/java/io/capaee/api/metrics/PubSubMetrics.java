@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.metrics;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -12,7 +13,9 @@ import org.eclipse.microprofile.metrics.Tag;
  * {@code capa_pubsub_publish_errors_total} (the publish API), {@code capa_pubsub_delivered_total},
  * {@code capa_pubsub_delivery_failures_total} (attempts that failed and are retried) and
  * {@code capa_pubsub_dead_letters_total} (messages given up: sent to the dead-letter topic, dropped by
- * the app, or handed back to the broker).
+ * the app, or handed back to the broker), and the gauge {@code capa_pubsub_lag} (the messages waiting at the
+ * broker for a subscription running here, where the broker has a lag; -1 otherwise), brought up to date from
+ * the subscriptions' readings ({@link #lag(Map)}).
  */
 public final class PubSubMetrics {
     private static final Metadata PUBLISHED = Metadata.builder().withName("capa.pubsub.published")
@@ -26,12 +29,21 @@ public final class PubSubMetrics {
     private static final Metadata DEAD_LETTERS = Metadata.builder().withName("capa.pubsub.dead.letters")
             .withDescription("Messages a subscription gave up on").build();
 
+    private static final Metadata LAG = Metadata.builder().withName("capa.pubsub.lag")
+            .withDescription("Messages waiting at the broker for a subscription (-1: none known)").build();
+
     private final Recorders<Publish> publish;
+    private final Recorders<Lag> lag;
     private final Recorders<Delivery> delivery;
 
     private record Publish(Counter published, Counter errors) {}
 
     private record Delivery(Counter delivered, Counter failures, Counter deadLetters) {}
+
+    /** A subscription's last lag reading, which its gauge reads. */
+    private static final class Lag {
+        volatile long value = -1;
+    }
 
     public PubSubMetrics(MetricRegistry registry) {
         publish = new Recorders<>(key -> {
@@ -41,6 +53,11 @@ public final class PubSubMetrics {
         delivery = new Recorders<>(key -> {
             Tag[] tags = tags(key);
             return new Delivery(registry.counter(DELIVERED, tags), registry.counter(FAILURES, tags), registry.counter(DEAD_LETTERS, tags));
+        });
+        lag = new Recorders<>(key -> {
+            Lag gauge = new Lag();
+            registry.gauge(LAG, gauge, g -> g.value, tags(key));
+            return gauge;
         });
     }
 
@@ -86,5 +103,19 @@ public final class PubSubMetrics {
 
     public void deadLettered(String pubsub, String topic) {
         delivery.of(Recorders.key(pubsub, topic)).deadLetters().inc();
+    }
+
+    /**
+     * Brings the lag gauges to the subscriptions' readings, per {@code pubsub/topic} (a component's name has no
+     * '/'); a subscription without a reading now shows -1.
+     */
+    public synchronized void lag(Map<String, Long> readings) {
+        Map<String, Long> now = new HashMap<>();
+        readings.forEach((key, n) -> {
+            int slash = key.indexOf('/');
+            now.put(Recorders.key(key.substring(0, slash), key.substring(slash + 1)), n);
+        });
+        lag.keys().forEach(key -> lag.of(key).value = now.getOrDefault(key, -1L));
+        now.forEach((key, n) -> lag.of(key).value = n);
     }
 }

@@ -2,6 +2,7 @@
 package io.capaee.api.metrics;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToLongFunction;
@@ -38,6 +39,11 @@ final class Recorders<R> {
         Map<String, Long> all = new TreeMap<>();
         byKey.forEach((key, r) -> all.put(key.replace('\n', '/'), count.applyAsLong(r)));
         return all;
+    }
+
+    /** The keys seen (and kept). */
+    Set<String> keys() {
+        return Set.copyOf(byKey.keySet());
     }
 
     /** A key of two names; the separator cannot appear in either (names are single-line). */

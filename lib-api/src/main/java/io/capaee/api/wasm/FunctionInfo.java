@@ -10,6 +10,7 @@ package io.capaee.api.wasm;
  * @param generation the Capsule ABI generation detected from its exports
  * @param cli whether it exports {@code callHandle}
  * @param http whether it exports {@code callHandleHttp}
- * @param compiled true when Chicory's bytecode compiler runs it, false for the interpreter
+ * @param compiled true when the engine compiles it (Chicory's bytecode compiler, or GraalWasm with the Graal
+ *     compiler present), false for an interpreter
  */
 public record FunctionInfo(String name, String sha256, int size, AbiGeneration generation, boolean cli, boolean http, boolean compiled) {}

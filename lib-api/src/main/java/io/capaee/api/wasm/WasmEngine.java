@@ -2,46 +2,83 @@
 package io.capaee.api.wasm;
 
 import io.capaee.api.wasm.internal.CallWatchdog;
-import io.capaee.api.wasm.internal.CapsuleHostFunctions;
-import io.capaee.api.wasm.internal.CompiledModule;
-import io.capaee.api.wasm.internal.CompiledModuleCache;
-import io.capaee.api.wasm.internal.ModuleCompiler;
-import io.capaee.api.wasm.internal.PooledWasmFunction;
+import io.capaee.api.wasm.internal.ChicoryBackend;
+import io.capaee.api.wasm.spi.EngineBackend;
+import io.capaee.api.wasm.spi.EngineBackendProvider;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Loads Capsule 0.1.x modules with Chicory. One engine serves many functions; it holds no
- * threads of its own: time limits are swept by one periodic task on the executor it is given.
+ * Loads Capsule 0.1.x modules, with Chicory unless another engine is named
+ * ({@code capa.functions.engine}, an {@link EngineBackendProvider} on the class path). One engine
+ * serves many functions; it holds no threads of its own: time limits are swept by one periodic
+ * task on the executor it is given.
  */
 public final class WasmEngine implements AutoCloseable {
-    private final HostServices services;
+    /** The default engine's name. */
+    public static final String CHICORY = ChicoryBackend.NAME;
+
     private final CallWatchdog watchdog;
-    private final ModuleCompiler compiler;
-    private final AtomicLong pings = new AtomicLong();
+    private final EngineBackend backend;
 
     /**
      * @param scheduler runs the time-limit watchdogs (a managed scheduled executor on Liberty)
      * @param useCompiler false runs every module in the interpreter
      */
     public WasmEngine(HostServices services, ScheduledExecutorService scheduler, boolean useCompiler) {
-        this(services, scheduler, useCompiler, Optional.empty(), 1);
+        this(CHICORY, services, scheduler, useCompiler, Optional.empty(), 1);
+    }
+
+    /** Chicory, with a cache of compiled modules (see the next constructor). */
+    public WasmEngine(HostServices services, ScheduledExecutorService scheduler, boolean useCompiler, Optional<Path> compiledCache,
+            long compiledCacheMaxBytes) {
+        this(CHICORY, services, scheduler, useCompiler, compiledCache, compiledCacheMaxBytes);
     }
 
     /**
-     * @param compiledCache a directory where compiled modules are kept across restarts (see
-     *     {@link CompiledModuleCache}); empty compiles every module again after a restart
+     * @param engine {@value #CHICORY} or the name of an {@link EngineBackendProvider} on the class path
+     * @param useCompiler false runs every module in the engine's interpreter
+     * @param compiledCache a directory where Chicory keeps compiled modules across restarts (see
+     *     {@link io.capaee.api.wasm.internal.CompiledModuleCache}); empty compiles every module again after a restart
      * @param compiledCacheMaxBytes how much the kept modules may take; the least recently used go first
+     * @throws IllegalArgumentException when no engine of that name is on the class path
      */
-    public WasmEngine(HostServices services, ScheduledExecutorService scheduler, boolean useCompiler, Optional<Path> compiledCache,
-            long compiledCacheMaxBytes) {
-        this.services = Objects.requireNonNull(services, "services");
+    public WasmEngine(String engine, HostServices services, ScheduledExecutorService scheduler, boolean useCompiler,
+            Optional<Path> compiledCache, long compiledCacheMaxBytes) {
+        Objects.requireNonNull(services, "services");
         this.watchdog = new CallWatchdog(Objects.requireNonNull(scheduler, "scheduler"));
-        this.compiler = new ModuleCompiler(useCompiler, CapsuleHostFunctions.signatures(),
-                useCompiler ? compiledCache.flatMap(dir -> CompiledModuleCache.open(dir, compiledCacheMaxBytes)) : Optional.empty());
+        try {
+            this.backend = CHICORY.equals(engine)
+                    ? new ChicoryBackend(services, watchdog, useCompiler, compiledCache, compiledCacheMaxBytes)
+                    : provider(engine).open(services, watchdog, useCompiler);
+        } catch (RuntimeException | LinkageError e) {
+            watchdog.close();
+            throw e;
+        }
+    }
+
+    private static EngineBackendProvider provider(String engine) {
+        List<String> found = new ArrayList<>(List.of(CHICORY));
+        try {
+            for (EngineBackendProvider provider : ServiceLoader.load(EngineBackendProvider.class, WasmEngine.class.getClassLoader())) {
+                if (provider.name().equals(engine)) {
+                    return provider;
+                }
+                found.add(provider.name());
+            }
+        } catch (ServiceConfigurationError | LinkageError e) {
+            // GraalWasm's classes are Java 21 class files: on an older JVM they do not load
+            throw new IllegalArgumentException("the wasm engine '" + engine + "' could not be loaded on Java "
+                    + Runtime.version().feature() + " (GraalWasm needs Java 21 or later): " + e, e);
+        }
+        throw new IllegalArgumentException("no wasm engine named '" + engine + "' is on the class path (found: " + String.join(", ", found)
+                + "); graalwasm needs lib-wasm-graal and GraalWasm's jars, and Java 21 or later");
     }
 
     /**
@@ -52,14 +89,13 @@ public final class WasmEngine implements AutoCloseable {
      * @throws WasmFunctionException naming what is wrong with the module
      */
     public WasmFunction load(String name, byte[] wasm, FunctionSettings settings) {
-        CompiledModule compiled = compiler.compile(name, wasm);
-        CapsuleHostFunctions host = new CapsuleHostFunctions(name, settings, services, pings, compiled.shape().generation());
-        return new PooledWasmFunction(name, compiled, settings, host, watchdog);
+        return backend.load(name, wasm, settings);
     }
 
     /** Stops enforcing time limits; close the functions first. */
     @Override
     public void close() {
+        backend.close();
         watchdog.close();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.capaee.api.connect.ConnectorKind;
 import io.capaee.api.connect.ConnectorStatus;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CapabilityMetricsTest {
@@ -13,7 +14,7 @@ class CapabilityMetricsTest {
 
     @Test
     void actorCallsCountPerTypeWithErrorsAndTimes() {
-        ActorMetrics.Recorder counter = new ActorMetrics(fake.registry).recorder("Counter");
+        ActorMetrics.Recorder counter = new ActorMetrics(fake.registry).recorder("Counter", () -> 0, () -> 0);
         counter.call(1_000, false);
         counter.call(2_000, true);
         counter.reminderFired();
@@ -21,6 +22,15 @@ class CapabilityMetricsTest {
         assertEquals(1, fake.count("capa.actor.errors{type=Counter}"));
         assertEquals(2, fake.count("capa.actor.duration{type=Counter}"));
         assertEquals(1, fake.count("capa.actor.reminders.fired{type=Counter}"));
+    }
+
+    @Test
+    void actorQueueDepthAndArmedRemindersAreGaugesPerTypeReadWhenScraped() {
+        java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
+        new ActorMetrics(fake.registry).recorder("Counter", queued::get, () -> 2);
+        queued.set(5);
+        assertEquals(5, fake.gauges.get("capa.actor.queued{type=Counter}").get().intValue());
+        assertEquals(2, fake.gauges.get("capa.actor.reminders{type=Counter}").get().intValue());
     }
 
     @Test
@@ -76,6 +86,40 @@ class CapabilityMetricsTest {
     }
 
     @Test
+    void aConnectorsLagFollowsItsSnapshotsAndIsMinusOneOnceDeleted() {
+        ConnectorMetrics metrics = new ConnectorMetrics(fake.registry);
+        metrics.update(List.of(new ConnectorStatus("c2", "", ConnectorKind.values()[0], ConnectorStatus.State.RUNNING, true,
+                "kafka", "nats", 0, 0, 0, 0, 0, 12, null, null, "api")));
+        assertEquals(12, fake.gauges.get("capa.connector.lag{connector=c2}").get().longValue());
+        metrics.update(List.of());
+        assertEquals(-1, fake.gauges.get("capa.connector.lag{connector=c2}").get().longValue());
+    }
+
+    @Test
+    void inputBindingDeadLettersFollowTheAdaptersCountsAndTheLagItsReadings() {
+        InboundMetrics metrics = new InboundMetrics(fake.registry);
+        metrics.update(Map.of("KafkaInputBinding", 2L, "NatsInputBinding", 0L), Map.of("KafkaInputBinding", 30L));
+        metrics.update(Map.of("KafkaInputBinding", 5L, "NatsInputBinding", 0L), Map.of("KafkaInputBinding", 4L));
+        assertEquals(5, fake.count("capa.binding.dead.letters{binding=KafkaInputBinding}"));
+        assertEquals(4, fake.gauges.get("capa.binding.lag{binding=KafkaInputBinding}").get().longValue());
+        assertEquals(-1, fake.gauges.get("capa.binding.lag{binding=NatsInputBinding}").get().longValue(), "NATS core has no lag");
+
+        metrics.update(Map.of(), Map.of()); // deactivated
+        assertEquals(-1, fake.gauges.get("capa.binding.lag{binding=KafkaInputBinding}").get().longValue());
+        metrics.update(Map.of("KafkaInputBinding", 1L), Map.of()); // activated again: counts from 0
+        assertEquals(6, fake.count("capa.binding.dead.letters{binding=KafkaInputBinding}"));
+    }
+
+    @Test
+    void aSubscriptionsLagFollowsItsReadingsAndIsMinusOneWithoutOne() {
+        PubSubMetrics metrics = new PubSubMetrics(fake.registry);
+        metrics.lag(Map.of("kafka/orders/eu", 9L));
+        assertEquals(9, fake.gauges.get("capa.pubsub.lag{pubsub=kafka,topic=orders/eu}").get().longValue());
+        metrics.lag(Map.of());
+        assertEquals(-1, fake.gauges.get("capa.pubsub.lag{pubsub=kafka,topic=orders/eu}").get().longValue());
+    }
+
+    @Test
     void registryCountsTransfersAndBytes() {
         RegistryMetrics metrics = new RegistryMetrics(fake.registry);
         metrics.uploaded(100);
@@ -100,6 +144,6 @@ class CapabilityMetricsTest {
     }
 
     private static ConnectorStatus status(String id, ConnectorStatus.State state, long in, long out, long errors, long dead) {
-        return new ConnectorStatus(id, "", ConnectorKind.values()[0], state, true, "in", "out", 0, in, out, errors, dead, null, null, "api");
+        return new ConnectorStatus(id, "", ConnectorKind.values()[0], state, true, "in", "out", 0, in, out, errors, dead, -1, null, null, "api");
     }
 }

@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public final class TestHost implements AutoCloseable {
     public static final String HOST_INFORMATION = "{\"httpPort\":8080}";
+    /** Names the engine the tests run on. */
+    public static final String ENGINE_PROPERTY = "capa.test.wasm.engine";
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "test-watchdog");
@@ -53,8 +55,12 @@ public final class TestHost implements AutoCloseable {
         return engine(kind, services());
     }
 
+    /**
+     * An engine of the kind asked for, on the engine named by the system property
+     * {@value #ENGINE_PROPERTY} (Chicory when unset): lib-wasm-graal runs these tests on GraalWasm.
+     */
     public WasmEngine engine(EngineKind kind, HostServices services) {
-        return new WasmEngine(services, scheduler, kind.useCompiler());
+        return new WasmEngine(System.getProperty(ENGINE_PROPERTY, WasmEngine.CHICORY), services, scheduler, kind.useCompiler(), Optional.empty(), 1);
     }
 
     /** Loads a guest on a fresh engine; the function is closed with this host. */

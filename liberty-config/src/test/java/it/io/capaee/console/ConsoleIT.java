@@ -38,7 +38,7 @@ import org.openqa.selenium.support.ui.Select;
  * The console of the test server, from loopback with no token configured (the development default: no log-in,
  * every action offered): every page loads without a browser error, a function deployed from the console and called
  * shows its calls going up, a connector stopped from the console stops, an actor deactivated from the console is
- * no longer active.
+ * no longer active, an actor's queued call and its reminder show on the Actors page.
  */
 @ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
 // its actor's state must outlive the deactivation: ActorsIT deletes every actor's keys of the test server meanwhile otherwise
@@ -171,6 +171,52 @@ class ConsoleIT {
         assertEquals(List.of(), browser.errors());
     }
 
+    @Test
+    void anActorsQueuedCallsAndItsRemindersShowOnTheActorsPage() throws Exception {
+        String id = "00-queue-" + RUN; // on the first page of 50, as above
+        HttpResponse<String> reminder = Actors.post("counter/" + id + "/reminders/console", "{\"dueTime\":\"1h\",\"period\":\"2h\"}");
+        assertEquals(204, reminder.statusCode(), reminder.body());
+        // one call holds the turn while the next waits for it: a queue of one, for as long as the page needs to see it
+        var running = Actors.CLIENT.sendAsync(Server.request("/v1.0/actors/counter/" + id + "/method/sleep")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("25000")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        for (long end = System.nanoTime() + 10_000_000_000L; !isBusy(id); Thread.sleep(100)) {
+            assertTrue(System.nanoTime() < end, "the sleeping call's turn never started");
+        }
+        var waiting = Actors.CLIENT.sendAsync(Server.request("/v1.0/actors/counter/" + id + "/method/add")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("1")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        try {
+            browser.open("actors");
+            browser.await(d -> !d.findElement(By.cssSelector("span.queued[data-type='counter']")).getText().equals("0"));
+            assertTrue(Integer.parseInt(browser.text(By.cssSelector("span.reminders[data-type='counter']"))) >= 1,
+                    "the type's reminders count this one");
+            browser.click(By.cssSelector("button.show-active[data-type='counter']"));
+            By row = By.xpath("//table[@id='active-table']//tr[.//span[@class='actor-id' and text()='" + id + "']]");
+            browser.await(d -> d.findElements(row).stream().anyMatch(r -> r.findElement(By.cssSelector("span.queued")).getText().equals("1")));
+            String cells = browser.text(row);
+            assertTrue(cells.contains("running"), "its turn runs: " + cells);
+            browser.screenshot("actors-queued");
+
+            browser.click(By.xpath("//table[@id='active-table']//tr[.//span[@class='actor-id' and text()='" + id
+                    + "']]//button[text()='reminders']"));
+            By reminderRow = By.xpath("//table[@id='reminders-table']//tr[.//span[@class='reminder-name' and text()='console']]");
+            browser.await(d -> !d.findElements(reminderRow).isEmpty());
+            String reminderCells = browser.text(reminderRow);
+            assertTrue(reminderCells.contains(id) && reminderCells.contains("1h") && reminderCells.contains("2h"),
+                    "its due time and period: " + reminderCells);
+            browser.screenshot("actors-reminders");
+            browser.click(By.cssSelector("button.show-reminders[data-type='counter']"));
+            browser.await(d -> d.findElement(By.id("reminders-title")).getText().startsWith("Reminders of counter actors fired here"));
+            browser.await(d -> !d.findElements(reminderRow).isEmpty());
+            assertEquals(List.of(), browser.errors());
+        } finally {
+            Actors.delete("counter/" + id + "/reminders/console");
+            assertEquals(200, running.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+            assertEquals(200, waiting.get(60, java.util.concurrent.TimeUnit.SECONDS).statusCode());
+        }
+    }
+
     private static List<String> activeCounters() throws Exception {
         HttpResponse<String> r = Server.send(Server.request("/v1.0-alpha1/actors/counter/active?limit=1000"));
         assertEquals(200, r.statusCode(), r.body());
@@ -178,6 +224,16 @@ class ConsoleIT {
             JsonObject page = reader.readObject();
             assertTrue(page.getInt("total") <= 1000, "one page holds them all: " + page.getInt("total"));
             return page.getJsonArray("ids").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        }
+    }
+
+    /** Whether the counter {@code id} is active and in a turn, as the API says. */
+    private static boolean isBusy(String id) throws Exception {
+        HttpResponse<String> r = Server.send(Server.request("/v1.0-alpha1/actors/counter/active?limit=1000"));
+        assertEquals(200, r.statusCode(), r.body());
+        try (var reader = Json.createReader(new StringReader(r.body()))) {
+            return reader.readObject().getJsonArray("actors").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(a -> a.getString("id").equals(id) && a.getBoolean("busy"));
         }
     }
 

@@ -23,7 +23,7 @@ import org.openqa.selenium.WebElement;
  * The console of a server with an admin token configured, so that loopback is no longer trusted for the viewer
  * and admin levels: the console asks for credentials, a viewer (HTTP Basic, the tests' users file) sees every
  * action disabled and, when one is forced, the API's 403 as a message with nothing changed; the admin token
- * opens the actions.
+ * opens the actions. A viewer lists active actors and RPC services but may not deactivate an actor.
  */
 @ResourceLock(SharedResources.EXTRA_SERVER_A)
 class ConsoleViewerIT {
@@ -92,6 +92,27 @@ class ConsoleViewerIT {
         logIn("it-viewer", "wrong", null);
         browser.await(d -> d.findElement(By.id("message")).getText().contains("403"));
         assertTrue(browser.find(By.id("login")).isDisplayed(), "a refused log-in stays on the form");
+    }
+
+    @Test
+    void aViewerListsActiveActorsRemindersAndRpcServicesButMayNotDeactivateAnActor() throws Exception {
+        String viewer = "Basic " + java.util.Base64.getEncoder().encodeToString("it-viewer:it-viewer-pw".getBytes());
+        HttpResponse<String> active = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/v1.0-alpha1/actors/nosuch/active"))
+                .header("Authorization", viewer));
+        assertEquals(404, active.statusCode(), "past the access check, an unknown type: " + active.body());
+        assertTrue(active.body().contains("ERR_ACTOR_INSTANCE_MISSING") && active.body().contains("nosuch"), active.body());
+        for (String path : new String[] {"/v1.0-alpha1/actors/nosuch/reminders", "/v1.0-alpha1/actors/nosuch/a/reminders"}) {
+            HttpResponse<String> reminders = Server.send(HttpRequest.newBuilder(URI.create(server.base + path)).header("Authorization", viewer));
+            assertEquals(404, reminders.statusCode(), path + ": " + reminders.body());
+            assertTrue(reminders.body().contains("ERR_ACTOR_INSTANCE_MISSING"), path + ": " + reminders.body());
+        }
+        HttpResponse<String> rpc = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/v1.0-alpha1/rpc/services"))
+                .header("Authorization", viewer));
+        assertEquals(200, rpc.statusCode(), rpc.body());
+        assertTrue(rpc.body().contains("capa.Gateway") && rpc.body().contains("interface Gateway"), rpc.body());
+        HttpResponse<String> deactivate = Server.send(HttpRequest.newBuilder(
+                URI.create(server.base + "/v1.0-alpha1/actors/nosuch/a/activation")).header("Authorization", viewer).DELETE());
+        assertEquals(403, deactivate.statusCode(), deactivate.body());
     }
 
     private static void logIn(String user, String password, String token) {

@@ -4,28 +4,41 @@ package it.io.capaee.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
+import it.io.capaee.kafka.KafkaBroker;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoublePredicate;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
+import javax.management.openmbean.CompositeData;
+import javax.management.openmbean.TabularData;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
 import javax.management.remote.JMXServiceURL;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -33,7 +46,9 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Every capability shows in {@code /metrics} and over JMX: an actor call, a binding invocation, a publish and
  * its delivery, a connector's messages move their counters; the MBeans of {@code io.capaee} are there, and a
- * connector stops and starts through its MBean; {@code /openapi} describes the paths of every WAR.
+ * connector stops and starts through its MBean; an input binding's dead letters and lag count, in its MBean, the
+ * metrics and the console's listing; every output binding, input binding and pub/sub component has an MBean of its
+ * own; {@code /openapi} describes the paths of every WAR.
  */
 @ResourceLock(value = SharedResources.ACTORS, mode = ResourceAccessMode.READ)
 @ResourceLock(value = SharedResources.DESIRED_STATE, mode = ResourceAccessMode.READ)
@@ -50,6 +65,9 @@ class ObservabilityIT {
         // other classes call counter actors at the same time: at least this call
         assertTrue(metric("capa_actor_calls_total", "type", "counter") >= Math.max(before, 0) + 1);
         assertTrue(metric("capa_actor_duration_seconds_count", "type", "counter") >= 1);
+        // the type's gauges: calls waiting for their turn, reminders armed here (other classes move them: present is enough)
+        assertTrue(metric("capa_actor_queued", "type", "counter") >= 0, "no queue depth gauge of the type");
+        assertTrue(metric("capa_actor_reminders", "type", "counter") >= 0, "no armed reminders gauge of the type");
     }
 
     @Test
@@ -94,6 +112,7 @@ class ObservabilityIT {
             MBeanServerConnection server = jmx.getMBeanServerConnection();
             ObjectName name = new ObjectName("io.capaee:type=Connectors,name=" + ObjectName.quote(id));
             assertEquals(3L, server.getAttribute(name, "MessagesOut"));
+            assertEquals(-1L, server.getAttribute(name, "Lag"), "NATS core keeps no backlog to measure");
             assertEquals("stopped", server.invoke(name, "stop", null, null));
             assertTrue(Server.get("/v1.0-alpha1/connectors/" + id).body().contains("\"state\":\"stopped\""));
             assertEquals("running", server.invoke(name, "start", null, null));
@@ -101,6 +120,89 @@ class ObservabilityIT {
         } finally {
             Server.send(Server.request("/v1.0-alpha1/connectors/" + id).DELETE());
         }
+    }
+
+    /**
+     * The Kafka input binding delivers to the input app's port, which this test holds: an app there that refuses
+     * every delivery (slowly, so that the records wait long enough for a lag reading) makes each record a dead
+     * letter after its attempts (3 in the test server). The lag rises while they wait, then falls back to 0.
+     */
+    @Test
+    @ResourceLock(SharedResources.KAFKA)
+    @ResourceLock(SharedResources.INPUT_APP_PORT)
+    void anInputBindingsDeadLettersAndLagCountInItsMBeanTheMetricsAndTheListing() throws Exception {
+        int records = 30;
+        AtomicInteger refused = new AtomicInteger();
+        HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.parseInt(System.getProperty("input-app.port"))), 0);
+        app.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                Thread.sleep(100);
+                refused.incrementAndGet();
+                exchange.sendResponseHeaders(exchange.getRequestMethod().equals("OPTIONS") ? 200 : 500, -1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        app.start();
+        try (JMXConnector jmx = jmx(); KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+            MBeanServerConnection server = jmx.getMBeanServerConnection();
+            ObjectName binding = new ObjectName("io.capaee:type=InputBinding,name=\"KafkaInputBinding\"");
+            long deadLetters = (Long) server.getAttribute(binding, "DeadLetters");
+            double counted = Math.max(0, metric("capa_binding_dead_letters_total", "binding", "KafkaInputBinding"));
+            for (int i = 0; i < records; i++) {
+                producer.send(new ProducerRecord<>("capa-it-" + PORT + "-input", "obs-" + i, "poison-obs-" + i)).get();
+            }
+            long maxLag = -1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long lag = -1;
+            long dead = deadLetters;
+            while (System.nanoTime() < deadline) {
+                lag = (Long) server.getAttribute(binding, "Lag");
+                dead = (Long) server.getAttribute(binding, "DeadLetters");
+                maxLag = Math.max(maxLag, lag);
+                if (dead >= deadLetters + records && lag == 0) {
+                    break;
+                }
+                Thread.sleep(200);
+            }
+            assertTrue(maxLag > 0, "a lag showed while the records waited: at most " + maxLag);
+            assertEquals(deadLetters + records, dead, "every record a dead letter");
+            assertEquals(0, lag, "nothing waits any more");
+            assertTrue(refused.get() >= records, "the app refused them: " + refused.get());
+            awaitMetric(() -> metric("capa_binding_dead_letters_total", "binding", "KafkaInputBinding"), n -> n >= counted + records);
+            awaitMetric(() -> metric("capa_binding_lag", "binding", "KafkaInputBinding"), n -> n == 0);
+            String listing = Server.get("/v1.0-alpha1/bindings/inbound").body();
+            assertTrue(listing.contains("\"binding\":\"KafkaInputBinding\"") && listing.contains("\"deadLetters\":" + dead),
+                    listing);
+        } finally {
+            app.stop(0);
+        }
+    }
+
+    @Test
+    void aSubscriptionsLagIsReadFromItsBroker() throws Exception {
+        // declared in the test server: jetstream topic to-actor-PORT, a durable JetStream consumer with num_pending
+        String topic = "to-actor-" + PORT;
+        awaitMetric(() -> metric("capa_pubsub_lag", "pubsub", "jetstream", "topic", topic), n -> n >= 0);
+        try (JMXConnector jmx = jmx()) {
+            Map<Object, Object> lag = toMap(jmx.getMBeanServerConnection()
+                    .getAttribute(new ObjectName("io.capaee:type=PubSub,name=\"jetstream\""), "Lag"));
+            assertTrue(lag.containsKey(topic), lag.toString());
+        }
+    }
+
+    /** An MXBean's map attribute (a TabularData of key and value) as a map. */
+    private static Map<Object, Object> toMap(Object attribute) {
+        Map<Object, Object> map = new HashMap<>();
+        for (Object row : ((TabularData) attribute).values()) {
+            CompositeData entry = (CompositeData) row;
+            map.put(entry.get("key"), entry.get("value"));
+        }
+        return map;
     }
 
     @Test
@@ -112,7 +214,13 @@ class ObservabilityIT {
                 types.add(n.getKeyProperty("type"));
             }
             assertTrue(types.containsAll(Set.of("Actors", "ActorRuntime", "Functions", "Routes", "Registry", "OutputBindings",
-                    "InputBindings", "InboundEndpoints", "PubSub", "Connectors")), types.toString());
+                    "InputBindings", "InboundEndpoints", "PubSub", "Connectors", "OutputBinding", "InputBinding")), types.toString());
+            // one per name: an output binding, an input binding, a pub/sub component
+            for (String name : new String[] {"io.capaee:type=OutputBinding,name=\"memory\"",
+                    "io.capaee:type=InputBinding,name=\"KafkaInputBinding\"", "io.capaee:type=PubSub,name=\"jetstream\""}) {
+                assertTrue(server.isRegistered(new ObjectName(name)), name + " among " + server.queryNames(new ObjectName("io.capaee:*"), null));
+            }
+            assertTrue((Long) server.getAttribute(new ObjectName("io.capaee:type=OutputBinding,name=\"memory\""), "Invocations") >= 0);
             ObjectName counter = new ObjectName("io.capaee:type=Actors,name=\"counter\"");
             assertTrue((Long) server.getAttribute(counter, "Calls") >= 0);
             assertEquals(false, server.invoke(new ObjectName("io.capaee:type=ActorRuntime"), "deactivate",
@@ -139,6 +247,10 @@ class ObservabilityIT {
                 assertTrue(responses.containsKey("default") && responses.getJsonObject("default").getJsonObject("content")
                         .containsKey("application/problem+json"), operation[0] + " has no problem-details answer: " + responses);
             }
+            // a function's call, by default revision or a named one: two templates, each parameter a whole segment
+            assertTrue(paths.getJsonObject("/wasm/functions/{name}").containsKey("post"), "no call of a function's default revision");
+            assertTrue(paths.getJsonObject("/wasm/functions/{name}/{revision}").containsKey("post"), "no call of a function's revision");
+            assertEquals(List.of(), paths.keySet().stream().filter(p -> p.contains("}{")).toList(), "two parameters run together");
         }
         assertEquals(200, Server.get("/openapi/ui/").statusCode());
     }

@@ -104,6 +104,13 @@ class SecurityAttacksIT {
                 new Attack("upload a module", "POST", "/registry/upload/attack/mod/1", "x", unauthorized, json, "multipart/form-data; boundary=x"),
                 new Attack("delete a module", "DELETE", "/registry/attack/mod/1", null, unauthorized),
                 new Attack("list the registry", "GET", "/registry/modules", null, unauthorized),
+                // the console's viewer-level reads and its admin action on actors, anonymous
+                new Attack("read the server's overview", "GET", "/v1.0-alpha1/overview", null, unauthorized),
+                new Attack("list the active actors of a type", "GET", "/v1.0-alpha1/actors/counter/active", null, unauthorized),
+                new Attack("list a type's reminders", "GET", "/v1.0-alpha1/actors/counter/reminders", null, unauthorized),
+                new Attack("read an actor's reminders", "GET", "/v1.0-alpha1/actors/counter/attack-actor/reminders", null, unauthorized),
+                new Attack("deactivate an actor", "DELETE", "/v1.0-alpha1/actors/counter/attack-actor/activation", null, unauthorized),
+                new Attack("list the RPC services and their schemas", "GET", "/v1.0-alpha1/rpc/services", null, unauthorized),
                 // wrong or insufficient credentials
                 new Attack("a wrong Dapr API token", "GET", "/v1.0/state/statestore/attack-key", null, unauthorized, "dapr-api-token", "guess"),
                 new Attack("a wrong admin token", "POST", "/memory/functions/registration",
@@ -115,6 +122,11 @@ class SecurityAttacksIT {
                 new Attack("a viewer reads state", "GET", "/v1.0/state/statestore/attack-key", null, forbidden, "Authorization", VIEWER),
                 new Attack("a viewer drops a table", "POST", "/v1.0-alpha1/database/pg/exec",
                         "{\"sql\":\"DROP TABLE attack\"}", forbidden, "Authorization", VIEWER, json, "application/json"),
+                new Attack("a viewer deactivates an actor", "DELETE", "/v1.0-alpha1/actors/counter/attack-actor/activation", null,
+                        forbidden, "Authorization", VIEWER),
+                new Attack("a viewer reads a table", "POST", "/v1.0-alpha1/database/maria/query",
+                        "{\"sql\":\"SELECT 1\"}", forbidden, "Authorization", VIEWER, json, "application/json"),
+                new Attack("a user in no role reads the overview", "GET", "/v1.0-alpha1/overview", null, forbidden, "Authorization", NOBODY),
                 new Attack("a viewer uploads a module", "POST", "/registry/upload/attack/mod/1", "x", forbidden, "Authorization", VIEWER,
                         json, "multipart/form-data; boundary=x"),
                 // what even a caller with the right to the API may not do
@@ -206,6 +218,24 @@ class SecurityAttacksIT {
         assertEquals(200, RemoteClient.get("/registry/modules", "Authorization", ADMIN).status());
         RemoteClient.Answer state = RemoteClient.get("/v1.0/state/statestore/no-such-key", "Authorization", ADMIN);
         assertEquals(204, state.status(), state.toString());
+    }
+
+    @Test
+    void aViewerReadsWhatTheConsoleShowsAndAnAdminActsOnAnActor() throws Exception {
+        List<String> refused = new ArrayList<>();
+        for (String path : new String[] {"/v1.0-alpha1/overview", "/v1.0-alpha1/actors/counter/active", "/v1.0-alpha1/actors/counter/reminders",
+                "/v1.0-alpha1/actors/counter/attack-actor/reminders", "/v1.0-alpha1/rpc/services"}) {
+            RemoteClient.Answer read = RemoteClient.get(path, "Authorization", VIEWER);
+            if (read.status() != 200) {
+                refused.add(path + ": " + read);
+            }
+        }
+        assertEquals(List.of(), refused, "a viewer's reads that were not answered");
+        // past the check, as an admin: the actor is not active
+        RemoteClient.Answer deactivate = RemoteClient.send("DELETE", "/v1.0-alpha1/actors/counter/attack-actor/activation", (String) null,
+                "Authorization", ADMIN);
+        assertEquals(404, deactivate.status(), deactivate.toString());
+        assertTrue(deactivate.body().contains("ERR_ACTOR_INSTANCE_MISSING"), deactivate.toString());
     }
 
     @Test

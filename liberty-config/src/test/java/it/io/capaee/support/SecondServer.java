@@ -4,6 +4,9 @@ package it.io.capaee.support;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -27,14 +30,16 @@ public final class SecondServer implements AutoCloseable {
     private final Path wlp;
     private final String name;
     public final String base;
-    /** Its HTTPS port's URL (the test server's certificate, {@code localhost}; the port answers once a feature enables TLS). */
+    /** Its HTTPS URL: the test server's self-signed certificate, made for {@code localhost}, is copied with its directory. */
     public final String secureBase;
+    private final int[] ports;
 
-    private SecondServer(Path wlp, String name, String base, String secureBase) {
+    private SecondServer(Path wlp, String name, String base, String secureBase, int... ports) {
         this.wlp = wlp;
         this.name = name;
         this.base = base;
         this.secureBase = secureBase;
+        this.ports = ports.clone();
     }
 
     /** Creates and starts the server; {@code changes} maps a property to its value, or to null to remove it. */
@@ -119,7 +124,7 @@ public final class SecondServer implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
             bootstrap.store(out, "second server " + name);
         }
-        SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http, "https://localhost:" + https);
+        SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http, "https://localhost:" + https, http, https);
         try {
             s.startAgain();
         } catch (AssertionError | Exception e) {
@@ -147,6 +152,9 @@ public final class SecondServer implements AutoCloseable {
      * waits until its applications answer; returns how long that took.
      */
     public Duration startAgain() throws Exception {
+        for (int port : ports) {
+            requireFree(port);
+        }
         long start = System.nanoTime();
         run(wlp, name, "start");
         // on 2 cores busy with the other classes (and their extra servers), a start has taken over 200 s
@@ -163,6 +171,25 @@ public final class SecondServer implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError("server " + name + " did not answer on " + base + "; see " + dir().resolve("logs"));
+    }
+
+    /**
+     * Refuses a port that another process listens on: a server left running by an earlier run (its JVM outlives a
+     * build that was killed before its {@code @AfterAll}, and another checkout's servers use the same ports) would
+     * answer the start's probe and every request after it, with its own build's applications, while this server
+     * could not bind the port. That is how a viewer's call of an actor endpoint once got the old gateway's 404
+     * {@code PAGE_NOT_FOUND}.
+     */
+    private void requireFree(int port) throws IOException {
+        for (InetAddress address : InetAddress.getAllByName("localhost")) {
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress(address, port), 1000);
+            } catch (IOException e) {
+                continue; // nobody listens there
+            }
+            throw new AssertionError("port " + port + " (" + address.getHostAddress() + ") is taken by another process, so server " + name
+                    + " cannot start there; a server left running by an earlier run? (ss -ltnp 'sport = :" + port + "')");
+        }
     }
 
     /** The server's directory (its output directory too): desired-state files, logs, registry. */

@@ -55,21 +55,34 @@ public class FunctionsResource {
         return FunctionList.of(registry.deployments(), registry.failures(), config.directory());
     }
 
-    private static final String FUNCTION = "{name}{revision: (/[^/]+)?}";
+    // two methods rather than one path with an optional regex segment: OpenAPI documents a template as it is
+    // written, and "{name}{revision: (/[^/]+)?}" came out as the path /functions/{name}{revision}
+    @GET
+    @POST
+    @PUT
+    @DELETE
+    @PATCH
+    @Path("{name}")
+    public Response callDefault(@PathParam("name") String name, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
+        return call(method(u), name, FunctionRegistry.DEFAULT_REVISION, h, u, body);
+    }
 
     @GET
     @POST
     @PUT
     @DELETE
     @PATCH
-    @Path(FUNCTION)
+    @Path("{name}/{revision}")
     public Response call(@PathParam("name") String name, @PathParam("revision") String rev, @Context HttpHeaders h, @Context HttpServletRequest u, InputStream body) {
-        // HEAD comes here as JAX-RS's implicit GET, and the guest is called with GET
-        return call(u.getMethod().equals("HEAD") ? "GET" : u.getMethod(), name, rev, h, u, body);
+        return call(method(u), name, rev, h, u, body);
     }
 
-    private Response call(String method, String name, String revisionPath, HttpHeaders headers, HttpServletRequest request, InputStream body) {
-        String revision = revisionPath == null || revisionPath.isEmpty() ? FunctionRegistry.DEFAULT_REVISION : revisionPath.substring(1);
+    /** HEAD comes here as JAX-RS's implicit GET, and the guest is called with GET. */
+    private static String method(HttpServletRequest request) {
+        return request.getMethod().equals("HEAD") ? "GET" : request.getMethod();
+    }
+
+    private Response call(String method, String name, String revision, HttpHeaders headers, HttpServletRequest request, InputStream body) {
         HttpReply reply = caller.call(method, name, revision, FunctionCaller.guestUri(request.getQueryString()),
                 firstValues(headers), body, headers.getLength());
         Response.ResponseBuilder response = Response.status(reply.status());

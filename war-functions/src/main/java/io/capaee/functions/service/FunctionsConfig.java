@@ -55,6 +55,11 @@ public class FunctionsConfig {
     @ConfigProperty(name = "capa.functions.compiler")
     boolean compiler;
 
+    /** {@code chicory} (the default) or {@code graalwasm} (lib-wasm-graal on the class path, Java 21+; docs/functions.md). */
+    @Inject
+    @ConfigProperty(name = "capa.functions.engine", defaultValue = "chicory")
+    String engine;
+
     /** Where compiled modules are kept across restarts, relative to the server's output directory. */
     @Inject
     @ConfigProperty(name = "capa.functions.compiled-cache", defaultValue = "compiled-wasm")
@@ -108,6 +113,10 @@ public class FunctionsConfig {
 
     public boolean compiler() {
         return compiler;
+    }
+
+    public String engine() {
+        return engine;
     }
 
     public String hostInformation() {

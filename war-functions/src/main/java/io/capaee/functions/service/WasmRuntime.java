@@ -52,7 +52,7 @@ public class WasmRuntime {
         HostServices services = new HostServices(Optional.ofNullable(keyValue), Optional.ofNullable(couchbase),
                 config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http,
                 FunctionTraces.hostCalls(traces), traces);
-        engine = new WasmEngine(services, scheduler, config.compiler(), config.compiledCache(), config.compiledCacheMaxBytes());
+        engine = new WasmEngine(config.engine(), services, scheduler, config.compiler(), config.compiledCache(), config.compiledCacheMaxBytes());
     }
 
     @PreDestroy

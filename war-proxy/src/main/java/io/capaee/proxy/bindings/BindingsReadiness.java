@@ -100,7 +100,8 @@ public class BindingsReadiness implements HealthCheck {
         }
     }
 
-    private static Set<String> names() {
+    /** The configured output bindings' names ({@code eis/binding/*}). */
+    public static Set<String> names() {
         Set<String> names = new java.util.TreeSet<>();
         try {
             NamingEnumeration<NameClassPair> list = new InitialContext().list(

@@ -4,14 +4,9 @@ package io.capaee.proxy.bindings;
 import io.capaee.api.inbound.InboundEndpointsMXBean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import javax.management.JMX;
-import javax.management.MBeanServer;
-import javax.management.MalformedObjectNameException;
-import javax.management.ObjectName;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -50,16 +45,6 @@ public class InboundReadiness implements HealthCheck {
     }
 
     private static Map<String, String> states() {
-        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
-        ObjectName name;
-        try {
-            name = new ObjectName(InboundEndpointsMXBean.OBJECT_NAME);
-        } catch (MalformedObjectNameException e) {
-            throw new IllegalStateException(e);
-        }
-        if (!server.isRegistered(name)) {
-            return Map.of(); // the adapter is not running
-        }
-        return JMX.newMXBeanProxy(server, name, InboundEndpointsMXBean.class).getStates();
+        return AdapterEndpoints.find().map(InboundEndpointsMXBean::getStates).orElse(Map.of()); // empty: the adapter is not running
     }
 }

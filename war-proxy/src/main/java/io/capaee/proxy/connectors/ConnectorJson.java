@@ -33,6 +33,7 @@ final class ConnectorJson {
                 .add("out", s.out())
                 .add("errors", s.errors())
                 .add("deadLetters", s.deadLetters())
+                .add("lag", s.lag())
                 .add("origin", s.origin());
         if (s.lastError() != null) {
             o.add("lastError", s.lastError());
@@ -56,6 +57,7 @@ final class ConnectorJson {
                 .add("out", 0)
                 .add("errors", 0)
                 .add("deadLetters", 0)
+                .add("lag", -1)
                 .add("origin", "api")
                 .add("lastError", failure.message())
                 .add("lastErrorAt", failure.at().toString())

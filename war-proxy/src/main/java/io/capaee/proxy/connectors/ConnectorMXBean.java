@@ -28,6 +28,9 @@ public interface ConnectorMXBean {
 
     long getDeadLetters();
 
+    /** Messages waiting at the source as last read while it runs (Kafka, JetStream, NATS KV, Redis streams); -1 for none. */
+    long getLag();
+
     /** The last failure, or empty. */
     String getLastError();
 

@@ -70,6 +70,11 @@ final class ConnectorView implements ConnectorMXBean {
     }
 
     @Override
+    public long getLag() {
+        return status().map(ConnectorStatus::lag).orElse(-1L);
+    }
+
+    @Override
     public String getLastError() {
         return status().map(ConnectorStatus::lastError).orElse("");
     }

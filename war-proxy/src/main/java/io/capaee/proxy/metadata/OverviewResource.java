@@ -129,7 +129,8 @@ public class OverviewResource {
         for (ActorTypeStatus s : status) {
             list.add(Json.createObjectBuilder().add("type", s.type()).add("kind", s.kind()).add("active", s.active())
                     .add("activations", s.activations()).add("deactivations", s.deactivations()).add("calls", s.calls())
-                    .add("errors", s.errors()).add("callMillisTotal", s.callMillisTotal()));
+                    .add("errors", s.errors()).add("callMillisTotal", s.callMillisTotal())
+                    .add("queued", s.queued()).add("reminders", s.reminders()));
         }
         return list;
     }

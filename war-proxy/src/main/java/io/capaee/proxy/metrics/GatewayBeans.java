@@ -69,6 +69,11 @@ public class GatewayBeans {
             public Map<String, Long> getDeadLetters() {
                 return pubsub.deadLetterCounts();
             }
+
+            @Override
+            public Map<String, Long> getLag() {
+                return subscriptions.lag();
+            }
         });
         mbeans.register(ManagedBeans.name("Routes"), new GatewayMXBeans.RoutesMXBean() {
             @Override

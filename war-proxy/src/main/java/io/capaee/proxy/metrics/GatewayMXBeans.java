@@ -27,6 +27,45 @@ public final class GatewayMXBeans {
         Map<String, Long> getDeliveryFailures();
 
         Map<String, Long> getDeadLetters();
+
+        /** Per {@code pubsub/topic} of a subscription running here whose broker has a lag: the messages waiting for it. */
+        Map<String, Long> getLag();
+    }
+
+    /** {@code io.capaee:type=OutputBinding,name="<binding>"}: one configured output binding, since the start. */
+    public interface OutputBindingMXBean {
+        String getBinding();
+
+        long getInvocations();
+
+        long getErrors();
+    }
+
+    /**
+     * {@code io.capaee:type=PubSub,name="<component>"}: one pub/sub component, its subscriptions running here and,
+     * per topic, the counts since the start.
+     */
+    public interface PubSubComponentMXBean {
+        String getComponent();
+
+        String getType();
+
+        /** {@code topic -> route} of every subscription of this component running on this server. */
+        List<String> getSubscriptions();
+
+        Map<String, Long> getPublished();
+
+        Map<String, Long> getDelivered();
+
+        Map<String, Long> getDeliveryFailures();
+
+        Map<String, Long> getDeadLetters();
+
+        /**
+         * Per topic of a subscription running here, where the broker has a lag (Kafka, JetStream, Redis streams):
+         * the messages waiting for this app's consumer group, read every few seconds.
+         */
+        Map<String, Long> getLag();
     }
 
     /** {@code io.capaee:type=Routes}: the reverse proxy's route table, {@code function/revision -> upstream URLs}. */

@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -280,6 +281,21 @@ public class Subscriptions implements MetadataContributor {
             result.add(new SubscriptionInfo(s.pubsub(), s.topic(), s.route(), s.deadLetterTopic(), s.type()));
         }
         return result;
+    }
+
+    /**
+     * Per {@code pubsub/topic} of the subscriptions running here whose broker has a lag (Kafka, JetStream, Redis
+     * streams) and once it was read: the messages waiting at the broker for this app's consumer group.
+     */
+    public synchronized Map<String, Long> lag() {
+        Map<String, Long> lag = new TreeMap<>();
+        for (Running r : running.values()) {
+            long n = r.handle().lag();
+            if (n >= 0) {
+                lag.put(r.subscription().pubsub() + "/" + r.subscription().topic(), n);
+            }
+        }
+        return lag;
     }
 
     @PreDestroy

@@ -61,7 +61,7 @@ final class FakeConnectorManager implements ConnectorManager {
         }
         return Optional.of(new ConnectorStatus(id, d.spec.description(), d.spec.kind(),
                 d.running ? ConnectorStatus.State.RUNNING : ConnectorStatus.State.STOPPED, d.running,
-                d.spec.input().type(), d.spec.output().type(), d.spec.transformer().size(), 0, 0, 0, 0, null, null, d.origin));
+                d.spec.input().type(), d.spec.output().type(), d.spec.transformer().size(), 0, 0, 0, 0, -1, null, null, d.origin));
     }
 
     @Override

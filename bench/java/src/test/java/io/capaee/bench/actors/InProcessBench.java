@@ -54,11 +54,14 @@ public final class InProcessBench {
             int offset = t;
             Thread worker = new Thread(() -> {
                 int i = offset;
-                while (System.nanoTime() < end) {
-                    core.invoke(new ActorId("counter", "a" + (i++ % 100)), method, one);
-                    calls.increment();
+                try {
+                    while (System.nanoTime() < end) {
+                        core.invoke(new ActorId("counter", "a" + (i++ % 100)), method, one);
+                        calls.increment();
+                    }
+                } finally {
+                    done.countDown(); // also when a call throws: the run ends instead of waiting for ever
                 }
-                done.countDown();
             });
             worker.start();
         }

@@ -73,6 +73,9 @@ class ConnectorBench {
                 System.out.println("BENCH connector " + capa.line());
                 System.out.println("BENCH connector " + plain.line());
                 System.out.printf("BENCH connector ratio capa/plain = %.2f (target >= 0.8)%n", capa.rate() / plain.rate());
+                System.out.println(capa.percentiles("connector"));
+                System.out.println(plain.percentiles("connector"));
+                System.out.println(capa.result("connector.jetstream-kafka", plain, 0.9));
             } finally {
                 stop.set(true);
                 plainLoop.get(30, TimeUnit.SECONDS);

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,18 @@ class JetStreamKafkaBench {
             return String.format("%-6s %7d msgs in %6.2f s = %8.0f msgs/s, latency p50 %6.1f ms, p99 %6.1f ms",
                     name, messages, seconds, rate(), percentile(0.50) / 1000.0, percentile(0.99) / 1000.0);
         }
+
+        /** The PCTL line of bench/lib.sh: latency percentiles in milliseconds, for bench/all.sh's report. */
+        String percentiles(String bench) {
+            return String.format(Locale.ROOT, "PCTL name=%s who=%s p50=%.3f p90=%.3f p99=%.3f", bench, name,
+                    percentile(0.50) / 1000.0, percentile(0.90) / 1000.0, percentile(0.99) / 1000.0);
+        }
+
+        /** The RESULT line of bench/lib.sh: this run (ours) against the reference's, messages per second. */
+        String result(String bench, Result reference, double target) {
+            return String.format(Locale.ROOT, "RESULT name=%s ours=%.1f ref=%.1f ratio=%.3f unit=msgs/s target=%s better=higher",
+                    bench, rate(), reference.rate(), rate() / reference.rate(), target);
+        }
     }
 
     @Test
@@ -93,6 +106,9 @@ class JetStreamKafkaBench {
                 System.out.println("BENCH " + capa.line());
                 System.out.println("BENCH " + plain.line());
                 System.out.printf("BENCH ratio capa/plain = %.2f (target >= 0.8)%n", capa.rate() / plain.rate());
+                System.out.println(capa.percentiles("input-binding"));
+                System.out.println(plain.percentiles("input-binding"));
+                System.out.println(capa.result("input-binding.jetstream-kafka", plain, 0.8));
             } finally {
                 stop.set(true);
                 plainLoop.get(30, TimeUnit.SECONDS);

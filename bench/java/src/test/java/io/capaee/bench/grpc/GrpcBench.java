@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -133,6 +134,7 @@ public final class GrpcBench {
     private static void report(Map<Protocol, Map<Operation, Load.Result>> rates, Map<Protocol, Map<Operation, Load.Result>> saturations,
             Map<Protocol, Map<Operation, Cost>> costs, int rate, int clients) {
         List<String> ratios = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
         System.out.println();
         for (Operation operation : Operation.values()) {
             for (Protocol protocol : Protocol.values()) {
@@ -152,9 +154,16 @@ public final class GrpcBench {
             ratios.add(String.format("ratio gRPC / HTTP, %-12s  throughput %.2f   saturation p50 %.2f p99 %.2f   fixed-rate p50 %.2f p99 %.2f"
                     + "   CPU per call server %.2f client %.2f", operation.label(), sg.throughput() / sh.throughput(), sg.p50() / sh.p50(),
                     sg.p99() / sh.p99(), rg.p50() / rh.p50(), rg.p99() / rh.p99(), cg.server() / ch.server(), cg.client() / ch.client()));
+            // the lines of bench/lib.sh that bench/all.sh draws: gRPC is ours, the HTTP API the reference
+            String name = "grpc." + operation.label().replace(' ', '-');
+            lines.add(String.format(Locale.ROOT, "PCTL name=%s-at-%d who=grpc p50=%.3f p90=%.3f p99=%.3f", name, rate, rg.p50(), rg.p90(), rg.p99()));
+            lines.add(String.format(Locale.ROOT, "PCTL name=%s-at-%d who=http p50=%.3f p90=%.3f p99=%.3f", name, rate, rh.p50(), rh.p90(), rh.p99()));
+            lines.add(String.format(Locale.ROOT, "RESULT name=%s-saturation ours=%.1f ref=%.1f ratio=%.3f unit=calls/s better=higher", name,
+                    sg.throughput(), sh.throughput(), sg.throughput() / sh.throughput()));
         }
         System.out.println();
         ratios.forEach(System.out::println);
+        lines.forEach(System.out::println);
     }
 
     private static String loadAverage() {

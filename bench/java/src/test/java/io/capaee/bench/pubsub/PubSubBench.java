@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -165,6 +166,13 @@ class PubSubBench {
                 line(report, broker + " capa-ee", capa);
                 line(report, broker + " plain", plain);
                 report.append(String.format("BENCH %s ratio (capa-ee / plain msgs/s): %.2f%n", broker, capa.perSecond() / plain.perSecond()));
+                // the lines of bench/lib.sh that bench/all.sh draws: percentiles in ms, then ours against the plain loop
+                for (var who : List.of(Map.entry("capa-ee", capa), Map.entry("plain", plain))) {
+                    report.append(String.format(Locale.ROOT, "PCTL name=pubsub.%s who=%s p50=%.3f p99=%.3f%n", broker, who.getKey(),
+                            who.getValue().p50() / 1e6, who.getValue().p99() / 1e6));
+                }
+                report.append(String.format(Locale.ROOT, "RESULT name=pubsub.%s ours=%.1f ref=%.1f ratio=%.3f unit=msgs/s target=0.8 better=higher%n",
+                        broker, capa.perSecond(), plain.perSecond(), capa.perSecond() / plain.perSecond()));
             }
             System.out.print(report);
         } finally {

@@ -12,7 +12,6 @@ import io.capaee.connector.redis.RedisClient;
 import io.capaee.connector.redis.RedisSettings;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -71,29 +70,19 @@ public class CronActivationSpec extends RedisConnectedActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
         CronSettings settings = CronSettings.of(schedule, timeZone);
-        EndpointInvoker invoker = new EndpointInvoker(factory);
         if (!shared()) {
             return new CronInboundEndpoint(settings, getTarget(), policy(), invoker);
         }
         RedisSettings redis = redisSettings();
         long lease = claimLeaseMillis;
-        String keys = claimKeyPrefix.strip() + bean(factory) + ":";
+        String keys = claimKeyPrefix.strip() + invoker.bean() + ":";
         String owner = ServerId.of(getResourceAdapter()) + "/" + UUID.randomUUID();
         Supplier<TickClaims> claimsFactory = () -> new RedisTickClaims(new RedisClient(redis, "capa-ee-cron"),
                 keys, owner, lease);
         return new CronInboundEndpoint(settings, getTarget(), policy(), invoker, claimsFactory,
                 Duration.ofMillis(RedisTickClaims.retentionMillis(lease) / 2));
-    }
-
-    /** The bean's name, the last part of Liberty's activation name {@code app#module#bean}: the binding's name. */
-    private static String bean(MessageEndpointFactory factory) {
-        String name = factory.getActivationName();
-        if (name == null || name.isBlank()) {
-            return "cron";
-        }
-        return name.substring(name.lastIndexOf('#') + 1);
     }
 
     @Override

@@ -8,7 +8,6 @@ import io.capaee.connector.inbound.InboundEndpoint;
 import io.capaee.connector.inbound.nats.NatsConnectedActivationSpec;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link JetStreamListener} bean from a JetStream stream through a durable pull consumer. */
 @Activation(messageListeners = JetStreamListener.class)
@@ -43,11 +42,11 @@ public class JetStreamActivationSpec extends NatsConnectedActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
         return new JetStreamInboundEndpoint(settings(), new JetStreamSource(stream.strip(), subject(),
                 durable.strip(), Boolean.TRUE.equals(createStream), ackWaitMillis,
                 deadLetterSubject()), getTarget(), policy(),
-                new EndpointInvoker(factory));
+                invoker);
     }
 
     @Override

@@ -76,6 +76,7 @@ final class JetStreamInboundEndpoint extends EndpointLoop {
     @Override
     protected long turn() throws Exception {
         report(NatsHealth.problem(connection));
+        readLag(() -> subscription.getConsumerInfo().getNumPending());
         long wait = line.deliver(this::stopping);
         if (wait > 0 || stopping()) {
             return wait;

@@ -9,7 +9,6 @@ import io.capaee.connector.inbound.InboundEndpoint;
 import io.capaee.connector.kafka.KafkaSettings;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.Arrays;
 import java.util.List;
 
@@ -56,8 +55,8 @@ public class KafkaActivationSpec extends InboundActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
-        return new KafkaInboundEndpoint(settings(), getTarget(), policy(), new EndpointInvoker(factory));
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
+        return new KafkaInboundEndpoint(settings(), getTarget(), policy(), invoker);
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
 import io.capaee.connector.kafka.KafkaClients;
+import io.capaee.connector.kafka.KafkaLag;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -43,6 +44,7 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     private static final Logger LOG = Logger.getLogger(KafkaInboundEndpoint.class.getName());
     private static final long HEALTH_CHECK_NANOS = 1_000_000_000L;
     private static final long DEAD_LETTER_TIMEOUT_MILLIS = 10_000;
+    private static final Duration LAG_TIMEOUT = Duration.ofSeconds(2);
 
     private final KafkaConsumerSettings settings;
     private final String target;
@@ -70,6 +72,8 @@ final class KafkaInboundEndpoint extends EndpointLoop {
     protected long turn() {
         // no wakeup() on a stop: a turn's poll is short, and a pending wakeup would fail the
         // commit of records already delivered
+        // read while records wait for a retry too: that is when a lag builds up
+        readLag(() -> KafkaLag.of(consumer, settings.autoOffsetReset().equals("earliest"), LAG_TIMEOUT));
         long wait = deliver();
         if (wait > 0 || stopping()) {
             return wait;

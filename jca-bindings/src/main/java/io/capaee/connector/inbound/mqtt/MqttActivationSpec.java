@@ -11,7 +11,6 @@ import io.capaee.connector.mqtt.MqttClients;
 import io.capaee.connector.mqtt.MqttSettings;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link MqttListener} bean from an MQTT topic filter, optionally through a shared subscription. */
 @Activation(messageListeners = MqttListener.class)
@@ -74,11 +73,11 @@ public class MqttActivationSpec extends InboundActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
         String shareGroup = group == null ? "" : group.strip();
         return new MqttInboundEndpoint(settings(), new MqttInboundEndpoint.Subscription(topic(), shareGroup,
                 MqttSettings.qos("qos", qos), clientId(shareGroup), deadLetterTopic == null ? "" : deadLetterTopic.strip()),
-                getTarget(), policy(), new EndpointInvoker(factory));
+                getTarget(), policy(), invoker);
     }
 
     /**

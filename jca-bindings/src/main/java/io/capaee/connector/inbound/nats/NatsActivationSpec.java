@@ -6,7 +6,6 @@ import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.InboundEndpoint;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link NatsListener} bean from a NATS subject (wildcards allowed), optionally in a queue group. */
 @Activation(messageListeners = NatsListener.class)
@@ -22,10 +21,10 @@ public class NatsActivationSpec extends NatsConnectedActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
         return new NatsInboundEndpoint(settings(), subject(), queueGroup == null ? "" : queueGroup.strip(),
                 deadLetterSubject(), getTarget(), policy(),
-                new EndpointInvoker(factory));
+                invoker);
     }
 
     @Override

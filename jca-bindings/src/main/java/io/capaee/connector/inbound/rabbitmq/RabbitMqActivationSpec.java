@@ -11,7 +11,6 @@ import io.capaee.connector.rabbitmq.RabbitMqSettings;
 import io.capaee.connector.rabbitmq.RabbitMqSubscription;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import java.util.Locale;
 import java.util.Set;
 
@@ -101,9 +100,9 @@ public class RabbitMqActivationSpec extends InboundActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
         return new RabbitMqInboundEndpoint(settings(), queueToRead(), prefetch, deadLetterQueue(), getTarget(), policy(),
-                new EndpointInvoker(factory));
+                invoker);
     }
 
     @Override

@@ -9,7 +9,6 @@ import io.capaee.connector.inbound.RedisConnectedActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /** Feeds a {@link RedisStreamListener} bean from a Redis stream through a consumer group. */
 @Activation(messageListeners = RedisStreamListener.class)
@@ -47,10 +46,10 @@ public class RedisStreamActivationSpec extends RedisConnectedActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
         String dlq = deadLetterStream == null || deadLetterStream.isBlank() ? stream.strip() + ":dlq" : deadLetterStream.strip();
         return new RedisStreamInboundEndpoint(redisSettings(), stream.strip(), group.strip(), consumer(), dlq,
-                getTarget(), claimIdleMillis, policy(), new EndpointInvoker(factory));
+                getTarget(), claimIdleMillis, policy(), invoker);
     }
 
     /**

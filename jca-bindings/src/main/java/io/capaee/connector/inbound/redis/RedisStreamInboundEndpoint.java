@@ -76,6 +76,7 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
 
     @Override
     protected long turn() {
+        readLag(reader::lag);
         long wait = line.deliver(this::stopping);
         if (wait > 0 || stopping()) {
             return wait;

@@ -10,7 +10,6 @@ import io.capaee.connector.inbound.InboundActivationSpec;
 import io.capaee.connector.inbound.InboundEndpoint;
 import jakarta.resource.spi.Activation;
 import jakarta.resource.spi.ConfigProperty;
-import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 
 /**
  * Feeds a {@link WebhookListener} bean with the requests of every webhook of the server
@@ -39,9 +38,8 @@ public class WebhookActivationSpec extends InboundActivationSpec {
     }
 
     @Override
-    protected InboundEndpoint createEndpoint(MessageEndpointFactory factory) {
+    protected InboundEndpoint createEndpoint(EndpointInvoker invoker) {
         String binding = deadLetterBinding == null ? "" : deadLetterBinding.strip();
-        EndpointInvoker invoker = new EndpointInvoker(factory);
         return new WebhookInboundEndpoint(adapter().webhooks(), capacity, getTarget(), policy(), invoker,
                 binding.isEmpty() ? null : new BindingDeadLetters(invoker, binding));
     }

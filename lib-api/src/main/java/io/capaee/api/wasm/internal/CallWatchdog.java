@@ -27,7 +27,16 @@ public final class CallWatchdog implements AutoCloseable {
 
     /** Starts watching the current thread; close the returned watch when the call ends. */
     Watch watch(Duration limit) {
-        Watch watch = new Watch(Thread.currentThread(), System.nanoTime() + limit.toNanos());
+        return watch(limit, null);
+    }
+
+    /**
+     * Starts watching a call that, past its limit, is stopped by {@code stop} (run on the sweeper's
+     * thread, after the calling thread is interrupted): for engines that do not check the interrupt
+     * flag while guest code runs.
+     */
+    public Watch watch(Duration limit, Runnable stop) {
+        Watch watch = new Watch(Thread.currentThread(), stop, System.nanoTime() + limit.toNanos());
         active.add(watch);
         return watch;
     }
@@ -48,25 +57,30 @@ public final class CallWatchdog implements AutoCloseable {
     }
 
     /** One watched call. Both methods lock the watch so an interrupt never escapes a closed one. */
-    final class Watch implements AutoCloseable {
+    public final class Watch implements AutoCloseable {
         private final Thread thread;
+        private final Runnable stop;
         private final long deadline;
         private boolean closed;
         private boolean fired;
 
-        private Watch(Thread thread, long deadline) {
+        private Watch(Thread thread, Runnable stop, long deadline) {
             this.thread = thread;
+            this.stop = stop;
             this.deadline = deadline;
         }
 
         private synchronized void fire() {
             if (!closed && !fired) {
                 fired = true;
-                thread.interrupt();
+                thread.interrupt(); // also ends a host function's blocking wait (HTTP)
+                if (stop != null) {
+                    stop.run();
+                }
             }
         }
 
-        synchronized boolean fired() {
+        public synchronized boolean fired() {
             return fired;
         }
 

@@ -2,7 +2,6 @@
 package io.capaee.api.wasm.internal;
 
 import com.dylibso.chicory.runtime.HostFunction;
-import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.ValType;
 import io.capaee.api.kv.KeyValueConnection;
@@ -91,44 +90,59 @@ public final class CapsuleHostFunctions {
         return arity;
     }
 
-    /** The table, ready for {@code ImportValues}. */
+    /** One host function's body, on any engine: the guest it was called from and its i32 arguments. */
+    @FunctionalInterface
+    public interface HostCall {
+        void call(GuestAbi guest, long[] args);
+    }
+
+    /** The table, by name (the order of {@link #signatures()}), for an engine that links imports itself. */
+    public Map<String, HostCall> calls() {
+        Map<String, HostCall> calls = new LinkedHashMap<>();
+        calls.put("hostLogString", (guest, a) -> {
+            services.hostCalls().called(function, "hostLogString");
+            services.log().line(function, str(guest, a, 0));
+        });
+        calls.put("hostGetHostInformation", returning("hostGetHostInformation", (guest, a) -> services.hostInformation()));
+        calls.put("hostPing", returning("hostPing", (guest, a) -> "\uD83C\uDFD3 pong: " + str(guest, a, 0) + " : " + pings.incrementAndGet()));
+        calls.put("hostHttp", returning("hostHttp", (guest, a) -> http(str(guest, a, 0), str(guest, a, 2), str(guest, a, 4), str(guest, a, 6))));
+        calls.put("hostReadFile", returning("hostReadFile", (guest, a) -> readFile(str(guest, a, 0))));
+        calls.put("hostWriteFile", returning("hostWriteFile", (guest, a) -> writeFile(str(guest, a, 0), str(guest, a, 2))));
+        calls.put("hostGetEnv", returning("hostGetEnv", (guest, a) -> getEnv(str(guest, a, 0))));
+        calls.put("hostRedisSet", returning("hostRedisSet", (guest, a) -> redisSet(str(guest, a, 0), str(guest, a, 2))));
+        calls.put("hostRedisGet", returning("hostRedisGet", (guest, a) -> redisGet(str(guest, a, 0))));
+        calls.put("hostRedisKeys", returning("hostRedisKeys", (guest, a) -> redisKeys(str(guest, a, 0))));
+        calls.put("hostCouchBaseQuery", returning("hostCouchBaseQuery", (guest, a) -> couchbase(str(guest, a, 0))));
+        return calls;
+    }
+
+    /** The table as Chicory host functions, ready for {@code ImportValues}. */
     public List<HostFunction> functions() {
         Map<String, FunctionType> types = signatures();
-        return List.of(
-                new HostFunction(MODULE, "hostLogString", types.get("hostLogString"), (inst, a) -> {
-                    services.hostCalls().called(function, "hostLogString");
-                    services.log().line(function, str(inst, a, 0));
+        return calls().entrySet().stream()
+                .map(e -> new HostFunction(MODULE, e.getKey(), types.get(e.getKey()), (inst, args) -> {
+                    e.getValue().call(new ChicoryGuest(inst), args);
                     return null;
-                }),
-                returning(types, "hostGetHostInformation", (inst, a) -> services.hostInformation()),
-                returning(types, "hostPing", (inst, a) -> "\uD83C\uDFD3 pong: " + str(inst, a, 0) + " : " + pings.incrementAndGet()),
-                returning(types, "hostHttp", (inst, a) -> http(str(inst, a, 0), str(inst, a, 2), str(inst, a, 4), str(inst, a, 6))),
-                returning(types, "hostReadFile", (inst, a) -> readFile(str(inst, a, 0))),
-                returning(types, "hostWriteFile", (inst, a) -> writeFile(str(inst, a, 0), str(inst, a, 2))),
-                returning(types, "hostGetEnv", (inst, a) -> getEnv(str(inst, a, 0))),
-                returning(types, "hostRedisSet", (inst, a) -> redisSet(str(inst, a, 0), str(inst, a, 2))),
-                returning(types, "hostRedisGet", (inst, a) -> redisGet(str(inst, a, 0))),
-                returning(types, "hostRedisKeys", (inst, a) -> redisKeys(str(inst, a, 0))),
-                returning(types, "hostCouchBaseQuery", (inst, a) -> couchbase(str(inst, a, 0))));
+                }))
+                .toList();
     }
 
     @FunctionalInterface
     private interface StringResult {
-        String apply(Instance instance, long[] args);
+        String apply(GuestAbi guest, long[] args);
     }
 
     /** A host function whose last two parameters are the (retPtrAddr, retLenAddr) out-parameters. */
-    private HostFunction returning(Map<String, FunctionType> types, String name, StringResult body) {
-        return new HostFunction(MODULE, name, types.get(name), (inst, args) -> {
+    private HostCall returning(String name, StringResult body) {
+        return (guest, args) -> {
             services.hostCalls().called(function, name);
-            String result = body.apply(inst, args);
-            GuestMemory.returnString(inst, args[args.length - 2], args[args.length - 1], result);
-            return null;
-        });
+            String result = body.apply(guest, args);
+            GuestMemory.returnString(guest, args[args.length - 2], args[args.length - 1], result);
+        };
     }
 
-    private static String str(Instance instance, long[] args, int first) {
-        return GuestMemory.read(instance, args[first], args[first + 1]);
+    private static String str(GuestAbi guest, long[] args, int first) {
+        return GuestMemory.read(guest, args[first], args[first + 1]);
     }
 
     private static String err(String message) {

@@ -1,16 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm.internal;
 
-import com.dylibso.chicory.runtime.ExportFunction;
 import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.ImportValues;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Memory;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import com.dylibso.chicory.wasm.types.MutabilityType;
-import io.capaee.api.wasm.AbiGeneration;
-import io.capaee.api.wasm.capsule.GuestHttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,16 +26,11 @@ public final class GuestInstance {
     private final int[] mutableGlobals;
     private final long[] globalLow;
     private final long[] globalHigh;
-    private final ExportFunction free;
-    private final ExportFunction malloc;
-    private final ExportFunction callHandle;
-    private final ExportFunction callHandleHttp;
-    private final AbiGeneration generation;
+    private final ChicoryGuest guest;
 
-    private GuestInstance(Instance instance, AbiGeneration generation) {
+    private GuestInstance(Instance instance) {
         this.instance = instance;
         this.memory = (LinearMemory) instance.memory();
-        this.generation = generation;
         this.memorySnapshot = memory.readBytes(0, memory.pages() * Memory.PAGE_SIZE);
         memory.clean();
         List<Integer> mutable = new ArrayList<>();
@@ -56,24 +47,7 @@ public final class GuestInstance {
             globalLow[i] = g.getValueLow();
             globalHigh[i] = g.getValueHigh();
         }
-        ExportFunction freeExport;
-        try {
-            freeExport = instance.export("free");
-        } catch (RuntimeException e) {
-            freeExport = null; // free is optional: TinyGo's is a no-op anyway
-        }
-        this.free = freeExport;
-        this.malloc = instance.export("malloc");
-        this.callHandle = optionalExport(instance, "callHandle");
-        this.callHandleHttp = optionalExport(instance, "callHandleHttp");
-    }
-
-    private static ExportFunction optionalExport(Instance instance, String name) {
-        try {
-            return instance.export(name);
-        } catch (RuntimeException e) {
-            return null; // the inspector made sure the one the caller needs exists
-        }
+        this.guest = new ChicoryGuest(instance);
     }
 
     /**
@@ -89,42 +63,12 @@ public final class GuestInstance {
                 // put back to the snapshot
                 .withMemoryFactory(wholeCopy ? FlatMemory::new : DirtyChunkMemory::new);
         compiled.machineFactory().ifPresent(builder::withMachineFactory);
-        return new GuestInstance(builder.build(), compiled.shape().generation());
+        return new GuestInstance(builder.build());
     }
 
-    /** Calls {@code callHandle} with the CLI arguments already joined by {@code °}. */
-    String callHandle(String input) {
-        byte[] bytes = input.getBytes(StandardCharsets.UTF_8);
-        int ptr = GuestMemory.place(instance, malloc, bytes);
-        long packed = callHandle.apply(ptr, bytes.length)[0];
-        String result = GuestMemory.readPacked(instance, packed);
-        release(ptr);
-        return result;
-    }
-
-    /** Calls {@code callHandleHttp} with the arity of the module's generation. */
-    String callHandleHttp(GuestHttpRequest request) {
-        byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
-        byte[] headers = request.headers().getBytes(StandardCharsets.UTF_8);
-        int bodyPtr = GuestMemory.place(instance, malloc, body);
-        int headersPtr = GuestMemory.place(instance, malloc, headers);
-        long packed;
-        if (generation == AbiGeneration.V0_1_3) {
-            packed = callHandleHttp.apply(bodyPtr, body.length, headersPtr, headers.length)[0];
-        } else {
-            byte[] uri = request.uri().getBytes(StandardCharsets.UTF_8);
-            byte[] method = request.method().getBytes(StandardCharsets.UTF_8);
-            int uriPtr = GuestMemory.place(instance, malloc, uri);
-            int methodPtr = GuestMemory.place(instance, malloc, method);
-            packed = callHandleHttp.apply(bodyPtr, body.length, uriPtr, uri.length, headersPtr, headers.length, methodPtr, method.length)[0];
-        }
-        return GuestMemory.readPacked(instance, packed);
-    }
-
-    private void release(int ptr) {
-        if (free != null) {
-            free.apply(ptr);
-        }
+    /** The instance as the Capsule ABI sees it. */
+    GuestAbi abi() {
+        return guest;
     }
 
     /** Whether this instance restores by copying all of memory back. */

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
  * memory") just before it traps, and that text is what explains the trap. Guests run on the
  * calling thread, so the tail is kept per thread.
  */
-final class GuestOutput extends OutputStream {
+public final class GuestOutput extends OutputStream {
     private static final int KEEP = 1024;
 
     private final ThreadLocal<Tail> tails = ThreadLocal.withInitial(Tail::new);
@@ -52,14 +52,14 @@ final class GuestOutput extends OutputStream {
     }
 
     /** Forgets what the current thread's previous call wrote. */
-    void reset() {
+    public void reset() {
         Tail tail = tails.get();
         tail.start = 0;
         tail.length = 0;
     }
 
     /** The last line the current thread's call wrote, trimmed; empty when it wrote nothing. */
-    String lastLine() {
+    public String lastLine() {
         String text = tails.get().text().strip();
         int newline = text.lastIndexOf('\n');
         return newline < 0 ? text : text.substring(newline + 1).strip();

@@ -11,8 +11,6 @@ import io.capaee.api.wasm.FunctionInfo;
 import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.WasmFunction;
 import io.capaee.api.wasm.WasmFunctionException;
-import io.capaee.api.wasm.WasmFunctionException.Reason;
-import io.capaee.api.wasm.capsule.CapsuleHttp;
 import io.capaee.api.wasm.capsule.HttpInvocation;
 import io.capaee.api.wasm.capsule.HttpReply;
 import java.util.List;
@@ -27,8 +25,6 @@ import java.util.function.Supplier;
  * post-{@code _start} snapshot and gives it back. An instance that failed is dropped, never reused.
  */
 public final class PooledWasmFunction implements WasmFunction {
-    private static final String CLI_SEPARATOR = "\u00b0";
-    private static final int NEAR_LIMIT_PAGES = 32;
 
     private final FunctionInfo info;
     private final CompiledModule compiled;
@@ -37,8 +33,8 @@ public final class PooledWasmFunction implements WasmFunction {
     private final ImportValues imports;
     private final WasiPreview1 wasi;
     private final GuestOutput output = new GuestOutput();
-    private final CapsuleHttp http;
-    private final int maxPages;
+    private final CapsuleCalls calls;
+    private final CallFailures failures;
     private final ConcurrentLinkedDeque<GuestInstance> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
     private volatile boolean closed;
@@ -52,11 +48,8 @@ public final class PooledWasmFunction implements WasmFunction {
         this.watchdog = watchdog;
         ModuleShape shape = compiled.shape();
         this.info = new FunctionInfo(name, compiled.sha256(), compiled.size(), shape.generation(), shape.cliHandler(), shape.httpHandler(), compiled.compiled());
-        this.maxPages = shape.declaredMaxPages() < 0 ? settings.maxMemoryPages() : Math.min(shape.declaredMaxPages(), settings.maxMemoryPages());
-        if (shape.initialPages() > maxPages) {
-            throw new WasmFunctionException(Reason.MEMORY_LIMIT, "'" + name + "' starts with " + shape.initialPages()
-                    + " memory pages; its limit is " + maxPages);
-        }
+        this.failures = new CallFailures(name, settings, shape.initialPages(), CallFailures.maxPages(shape, settings));
+        failures.checkInitialMemory();
         // Capsule gave guests no arguments, no environment, no files and discarded stdout/stderr.
         this.wasi = WasiPreview1.builder().withOptions(WasiOptions.builder()
                 .withStdout(output)
@@ -66,7 +59,7 @@ public final class PooledWasmFunction implements WasmFunction {
         List<com.dylibso.chicory.runtime.ImportFunction> functions = new java.util.ArrayList<>(List.of(wasi.toHostFunctions()));
         functions.addAll(host.functions());
         this.imports = ImportValues.builder().withFunctions(functions).build();
-        this.http = new CapsuleHttp(shape.generation());
+        this.calls = new CapsuleCalls(info, failures);
         this.poolSize = settings.maxIdleInstances();
         try {
             GuestInstance first = startInstance();
@@ -85,32 +78,24 @@ public final class PooledWasmFunction implements WasmFunction {
 
     @Override
     public CliResult callCli(List<String> args) {
-        if (!info.cli()) {
-            throw new WasmFunctionException(Reason.MISSING_EXPORT, "'" + info.name() + "' has no CLI handler (callHandle)");
-        }
-        String input = String.join(CLI_SEPARATOR, args);
-        return CliResult.of(run(guest -> guest.callHandle(input)));
+        return calls.cli(args, this::run);
     }
 
     @Override
     public HttpReply callHttp(HttpInvocation request) {
-        if (!info.http()) {
-            throw new WasmFunctionException(Reason.MISSING_EXPORT, "'" + info.name() + "' has no HTTP handler (callHandleHttp)");
-        }
-        var guestRequest = http.toGuest(request);
-        return http.fromGuest(run(guest -> guest.callHandleHttp(guestRequest)));
+        return calls.http(request, this::run);
     }
 
-    private String run(Function<GuestInstance, String> call) {
+    private String run(Function<GuestAbi, String> call) {
         if (closed) {
-            throw new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' has been undeployed");
+            throw failures.undeployed();
         }
         GuestInstance guest = borrow();
         output.reset();
         boolean healthy = false;
         try {
             long started = System.nanoTime();
-            String result = watched(() -> call.apply(guest), this::timeout, e -> trap(guest, e));
+            String result = watched(() -> call.apply(guest.abi()), failures::timeout, e -> failures.trap(e, guest.pages(), output.lastLine()));
             restore.called(System.nanoTime() - started);
             healthy = true;
             return result;
@@ -141,26 +126,6 @@ public final class PooledWasmFunction implements WasmFunction {
         }
     }
 
-    private WasmFunctionException timeout(Throwable cause) {
-        return new WasmFunctionException(Reason.TIMEOUT, "'" + info.name() + "' ran longer than its limit of "
-                + settings.callTimeout().toMillis() + " ms and was stopped", cause);
-    }
-
-    private WasmFunctionException trap(GuestInstance guest, Throwable e) {
-        // A guest whose memory.grow failed traps instead of reporting it: TinyGo prints an
-        // out-of-memory panic first; without that, a trap within 2 MiB of the limit counts.
-        String said = output.lastLine();
-        if (said.contains("out of memory")
-                || (guest.pages() > compiled.shape().initialPages() && guest.pages() > maxPages - NEAR_LIMIT_PAGES)) {
-            return new WasmFunctionException(Reason.MEMORY_LIMIT, "'" + info.name() + "' needed more than its limit of "
-                    + maxPages + " memory pages (" + (maxPages * 64L) + " KiB)", e);
-        }
-        String what = e instanceof StackOverflowError ? "call stack exhausted" : String.valueOf(e.getMessage());
-        return new WasmFunctionException(Reason.TRAP, "'" + info.name() + "' trapped: " + what
-                + (said.isEmpty() ? "" : "; the guest said: " + said)
-                + " (memory " + guest.pages() + " of " + maxPages + " pages)", e);
-    }
-
     private GuestInstance borrow() {
         GuestInstance guest = idle.pollFirst();
         if (guest != null) {
@@ -185,13 +150,7 @@ public final class PooledWasmFunction implements WasmFunction {
     /** Instantiates and runs {@code _start} under the call time limit: a guest that never returns from it is stopped. */
     private GuestInstance startInstance() {
         boolean wholeCopy = restore == null || restore.wholeCopy(); // the first instance: see RestoreChoice
-        return watched(() -> GuestInstance.start(compiled, imports, maxPages, wholeCopy), this::startTimeout,
-                e -> new WasmFunctionException(Reason.INSTANTIATION, "'" + info.name() + "' failed to start (_start): " + e.getMessage(), e));
-    }
-
-    private WasmFunctionException startTimeout(Throwable cause) {
-        return new WasmFunctionException(Reason.TIMEOUT, "'" + info.name() + "' did not finish starting (_start) within its time limit of "
-                + settings.callTimeout().toMillis() + " ms and was stopped", cause);
+        return watched(() -> GuestInstance.start(compiled, imports, failures.maxPages(), wholeCopy), failures::startTimeout, failures::startFailed);
     }
 
     @Override
