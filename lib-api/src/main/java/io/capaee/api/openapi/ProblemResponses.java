@@ -20,7 +20,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * {@code Problem} (RFC 9457 problem details, with the Dapr APIs' {@code errorCode}) and, on each operation
  * that names no error response of its own, a {@code default} response of {@code application/problem+json}.
  * The exception mappers that produce these bodies are not visible to the annotation scanner. Named by
- * {@code mp.openapi.filter} in the server configuration.
+ * {@code mp.openapi.filter} in the server configuration, which takes one filter: it also separates
+ * parameters that the scanner joined to the segment before them ({@link SegmentPaths}).
  */
 public final class ProblemResponses implements OASFilter {
     static final String SCHEMA = "Problem";
@@ -34,6 +35,7 @@ public final class ProblemResponses implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        SegmentPaths.separate(openAPI.getPaths());
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             Map<PathItem.HttpMethod, Operation> operations = item.getOperations();
             if (operations == null) {

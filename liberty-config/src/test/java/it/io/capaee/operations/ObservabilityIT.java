@@ -250,7 +250,10 @@ class ObservabilityIT {
             // a function's call, by default revision or a named one: two templates, each parameter a whole segment
             assertTrue(paths.getJsonObject("/wasm/functions/{name}").containsKey("post"), "no call of a function's default revision");
             assertTrue(paths.getJsonObject("/wasm/functions/{name}/{revision}").containsKey("post"), "no call of a function's revision");
-            assertEquals(List.of(), paths.keySet().stream().filter(p -> p.contains("}{")).toList(), "two parameters run together");
+            assertEquals(List.of(), paths.keySet().stream().filter(p -> p.matches(".*[^/]\\{.*")).toList(),
+                    "a parameter run together with the text before it");
+            // service invocation: the method's path after /method, slashes and all
+            assertTrue(paths.containsKey("/v1.0/invoke/{appId}/method/{method}"), "no invocation path in " + paths.keySet());
         }
         assertEquals(200, Server.get("/openapi/ui/").statusCode());
     }
