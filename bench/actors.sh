@@ -21,6 +21,9 @@
 # 127.0.0.1:6379 (keys capa:bench:actors:*, removed at the end).
 #
 # Usage:  bench/actors.sh                              # 30 s warm-up, 30 s per measurement
+#         BENCH_DIAGNOSE=1 bench/actors.sh             # also the server's own percentiles of the fixed-rate runs
+#                                                      # (access log, %D) and its GC pauses, to place a tail
+#         LOAD_WARMUP=0 bench/actors.sh                # no warm-up in the load's own JVM (10 s by default)
 #         WARMUP=5 DURATION=5 bench/actors.sh          # smoke run (cold JIT: numbers not meaningful)
 set -euo pipefail
 
@@ -70,9 +73,14 @@ log "warm-up ${WARMUP}s"
 $LOAD saturate "$ACTOR" "$CONNECTIONS" "$WARMUP" 1 >/dev/null
 $LOAD saturate "$REFERENCE" "$CONNECTIONS" "$WARMUP" >/dev/null
 
-log "fixed rate $RATE/s for ${DURATION}s"
+log "fixed rate $RATE/s for ${DURATION}s (each after ${LOAD_WARMUP:-10}s of the same in the load's JVM)"
+logged() { [ -f "$WORK/access.log" ] && wc -l <"$WORK/access.log" || echo 0; }
+from=$(logged)
 ACTOR_RATE=$($LOAD rate "$ACTOR" "$RATE" "$DURATION" 1)
+bench_diagnose "$((from + ${LOAD_WARMUP:-10} * RATE))" # the measured requests, not the load's warm-up
+from=$(logged)
 REF_RATE=$($LOAD rate "$REFERENCE" "$RATE" "$DURATION")
+bench_diagnose "$((from + ${LOAD_WARMUP:-10} * RATE))"
 log "saturation, $CONNECTIONS connections, ${DURATION}s"
 ACTOR_SAT=$($LOAD saturate "$ACTOR" "$CONNECTIONS" "$DURATION" 1)
 REF_SAT=$($LOAD saturate "$REFERENCE" "$CONNECTIONS" "$DURATION")

@@ -32,6 +32,19 @@ bench_server_start() {
   printf '%s\n' "$@" >"$SERVER_DIR/bootstrap.properties"
   # Dapr's gRPC port (50001 by default) only for a benchmark that sets one: two servers must not both take it
   case " $* " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac
+  # BENCH_DIAGNOSE=1: the server's own view of each request (an access log with its time in the server, %D in
+  # microseconds) and its GC pauses (-Xlog:gc), in WORK, so that a latency tail can be placed in the server or
+  # outside it; bench_diagnose prints both
+  if [ "${BENCH_DIAGNOSE:-0}" = 1 ]; then
+    mkdir -p "$SERVER_DIR/configDropins/overrides"
+    cat >"$SERVER_DIR/configDropins/overrides/bench-diagnose.xml" <<XML
+<server>
+  <httpEndpoint id="defaultHttpEndpoint" accessLoggingRef="benchAccessLog"/>
+  <httpAccessLogging id="benchAccessLog" filePath="$WORK/access.log" logFormat="%m %U %s %D" maxFileSize="0"/>
+</server>
+XML
+    echo "-Xlog:gc:file=$WORK/server-gc.log" >>"$SERVER_DIR/jvm.options"
+  fi
   BENCH_SERVER_STARTED=1
   "$WLP/bin/server" start "$SERVER" >"$WORK/liberty-start.log" 2>&1 || { cat "$WORK/liberty-start.log" >&2; die "server start"; }
 }
@@ -62,4 +75,21 @@ bench_cleanup() {
   done
   if [ "$rc" = 0 ]; then rm -rf "$WORK"; else log "kept $WORK for inspection"; fi
   exit "$rc"
+}
+
+# bench_diagnose FROM_LINE: with BENCH_DIAGNOSE=1, the server-side percentiles of the requests logged after line
+# FROM_LINE of the access log (per path, in ms), and the server's GC pauses over the whole run
+bench_diagnose() {
+  [ "${BENCH_DIAGNOSE:-0}" = 1 ] || return 0
+  tail -n +"$(( $1 + 1 ))" "$WORK/access.log" | awk '{ print $2, $4 / 1000 }' | sort -k1,1 -k2,2n | awk '
+    function flush() { if (n) printf "[diagnose] in the server: %-40s n=%d p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n",
+      path, n, v[int(n * 0.5) + 1], v[int(n * 0.9) + 1], v[int(n * 0.99) + 1], v[n] }
+    { key = $1; sub(/\/[^\/]*\/method\/.*/, "/*/method/*", key) }
+    key != path { flush(); path = key; n = 0 }
+    { v[++n] = $2 }
+    END { flush() }' >&2
+  if [ -f "$WORK/server-gc.log" ]; then
+    awk '/Pause/ { ms = $NF; sub(/ms$/, "", ms); n++; total += ms; if (ms > max) max = ms }
+      END { printf "[diagnose] server GC: %d pauses, %.0f ms in all, longest %.1f ms\n", n, total, max }' "$WORK/server-gc.log" >&2
+  fi
 }
