@@ -29,6 +29,12 @@ bench_server_start() {
   cp "$ROOT"/liberty-config/src/main/liberty/config/* "$SERVER_DIR/"
   # BENCH_NO_EAR=1: the same server without the EAR (Liberty and its features only), a reference for bench/memory.sh
   [ "${BENCH_NO_EAR:-0}" = 1 ] || cp "$ROOT/ear/target/capa-ee.ear" "$SERVER_DIR/apps/capa-ee.ear"
+  # BENCH_DROPINS: WARs (paths, space-separated) deployed beside the EAR, e.g. a reference the script measures
+  if [ -n "${BENCH_DROPINS:-}" ]; then
+    mkdir -p "$SERVER_DIR/dropins"
+    # shellcheck disable=SC2086 # a list of paths
+    cp ${BENCH_DROPINS} "$SERVER_DIR/dropins/"
+  fi
   printf '%s\n' "$@" >"$SERVER_DIR/bootstrap.properties"
   # Dapr's gRPC port (50001 by default) only for a benchmark that sets one: two servers must not both take it
   case " $* " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac

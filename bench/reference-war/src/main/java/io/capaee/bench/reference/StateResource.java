@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.bench.reference;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -17,14 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import redis.clients.jedis.ConnectionPoolConfig;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisPooled;
 
 /**
  * The state benchmark's reference (bench/state.sh): Dapr's state save, get, bulk get and transaction as a
@@ -39,8 +32,7 @@ import redis.clients.jedis.JedisPooled;
  * POST /reference/state/bulk           {"keys":[K, ...]}  -> [{"key":K,"data":V,"etag":E}, ...]   200
  * POST /reference/state/transaction    {"operations":[{"operation":"upsert","request":{"key":K,"value":V}}, ...]}   204
  * </pre>
- * Redis and the keys' namespace come from the environment (the benchmark's server.env): BENCH_REDIS_HOST
- * (127.0.0.1), BENCH_REDIS_PORT (6379), BENCH_REDIS_POOL (32 connections), BENCH_STATE_NAMESPACE.
+ * Redis comes from {@link RedisPool}; the keys' namespace from the environment (BENCH_STATE_NAMESPACE).
  */
 @Path("/state")
 @ApplicationScoped
@@ -88,32 +80,14 @@ public class StateResource {
             "end",
             "return -1");
 
-    private final Map<String, String> env = System.getenv();
-    private final String namespace = env.getOrDefault("BENCH_STATE_NAMESPACE", "capa-bench-reference");
-    private JedisPooled jedis;
-
-    @PostConstruct
-    void open() {
-        int size = Integer.parseInt(env.getOrDefault("BENCH_REDIS_POOL", "32"));
-        ConnectionPoolConfig pool = new ConnectionPoolConfig();
-        pool.setMaxTotal(size);
-        pool.setMaxIdle(size);
-        pool.setMinIdle(0);
-        pool.setMaxWait(Duration.ofSeconds(2));
-        jedis = new JedisPooled(new HostAndPort(env.getOrDefault("BENCH_REDIS_HOST", "127.0.0.1"),
-                Integer.parseInt(env.getOrDefault("BENCH_REDIS_PORT", "6379"))),
-                DefaultJedisClientConfig.builder().timeoutMillis(2000).clientName("bench-reference").build(), pool);
-    }
-
-    @PreDestroy
-    void close() {
-        jedis.close();
-    }
+    private final String namespace = System.getenv().getOrDefault("BENCH_STATE_NAMESPACE", "capa-bench-reference");
+    @Inject
+    RedisPool redis;
 
     @GET
     @Path("{key}")
     public Response get(@PathParam("key") String key) {
-        List<String> fields = jedis.hmget(namespace + "||" + key, "data", "version");
+        List<String> fields = redis.jedis().hmget(namespace + "||" + key, "data", "version");
         if (fields.get(0) == null || fields.get(1) == null) {
             return Response.noContent().build();
         }
@@ -136,7 +110,7 @@ public class StateResource {
         JsonArrayBuilder result = Json.createArrayBuilder();
         for (JsonValue key : Json.createReader(new StringReader(body)).readObject().getJsonArray("keys")) {
             String k = ((JsonString) key).getString();
-            List<String> fields = jedis.hmget(namespace + "||" + k, "data", "version");
+            List<String> fields = redis.jedis().hmget(namespace + "||" + k, "data", "version");
             JsonObjectBuilder item = Json.createObjectBuilder().add("key", k);
             if (fields.get(0) != null && fields.get(1) != null) {
                 item.add("data", Json.createReader(new StringReader(fields.get(0))).readValue()).add("etag", fields.get(1));
@@ -167,6 +141,6 @@ public class StateResource {
             keys.add(namespace + "||" + w.getString("key"));
             args.addAll(List.of(w.get("value").toString(), "0", "NONE", "0", "0"));
         }
-        jedis.eval(APPLY, keys, args);
+        redis.jedis().eval(APPLY, keys, args);
     }
 }
