@@ -1,14 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm.internal;
 
-import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.CodeSection;
 import com.dylibso.chicory.wasm.types.FunctionBody;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -32,22 +30,7 @@ final class CodeFreeModule {
 
     private CodeFreeModule() {}
 
-    /** Where a compilation that may drop the code keeps its classes. */
-    static Cache keyed(Cache cache) {
-        return new Cache() {
-            @Override
-            public byte[] get(String key) throws IOException {
-                return cache.get(keyOf(key));
-            }
-
-            @Override
-            public void putIfAbsent(String key, byte[] data) throws IOException {
-                cache.putIfAbsent(keyOf(key), data);
-            }
-        };
-    }
-
-    /** The cache key {@link #keyed} reads a module's classes under: Chicory's {@code <algorithm>:<digest>}, marked. */
+    /** The cache key of a code-free compilation's classes: Chicory's {@code <algorithm>:<digest>}, marked. */
     static String keyOf(String digest) {
         return digest.replaceFirst(":", KEY_MARK);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm.internal;
 
+import com.dylibso.chicory.compiler.Cache;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -77,64 +79,64 @@ public final class ModuleCompiler {
             throw new WasmFunctionException(Reason.INVALID_MODULE, "'" + name + "' is not a valid wasm module: " + e.getMessage(), e);
         }
         ModuleShape shape = ModuleInspector.inspect(module, hostFunctions);
-        Optional<Function<Instance, Machine>> whole = useCompiler ? wholeTranslation(name, module) : Optional.empty();
+        if (!useCompiler) {
+            return new CompiledModule(module, shape, Optional.empty(), sha256, bytes.length);
+        }
+        // FAIL: empty when some function is too large for one JVM method; such a module is translated
+        // again below (once here until the large function), keeping its code for the interpreter
+        Optional<Function<Instance, Machine>> whole = translation(name, module, InterpreterFallback.FAIL, CodeFreeModule::keyOf);
         if (whole.isPresent()) {
             return CodeFreeModule.of(module, whole.get())
                     .map(free -> new CompiledModule(free.module(), shape, Optional.of(free.machineFactory()), sha256, bytes.length))
                     .orElseGet(() -> new CompiledModule(module, shape, whole, sha256, bytes.length));
         }
-        return new CompiledModule(module, shape, machineFactory(name, module), sha256, bytes.length);
+        // WARN: functions too large for one JVM method run interpreted, the rest compiled
+        Optional<Function<Instance, Machine>> partial = translation(name, module, InterpreterFallback.WARN, UnaryOperator.identity());
+        if (partial.isEmpty()) {
+            LOG.log(Level.WARNING, "wasm function {0}: bytecode compilation failed; running it in the interpreter", name);
+        }
+        return new CompiledModule(module, shape, partial, sha256, bytes.length);
     }
 
     /**
-     * The translation of every function, or empty when some function is too large for one JVM method
-     * (then {@link #machineFactory} translates the rest and leaves those to the interpreter, which needs
-     * the module's code: such a module is translated twice, once here until the large function).
+     * Chicory's translation with {@code fallback}; with a cache, loaded from it (under {@code key} of the
+     * module's digest) when there, and kept in it when not. Empty when it fails.
      */
-    private Optional<Function<Instance, Machine>> wholeTranslation(String name, WasmModule module) {
+    private Optional<Function<Instance, Machine>> translation(String name, WasmModule module, InterpreterFallback fallback,
+            UnaryOperator<String> key) {
         CompiledModuleCache kept = module.digest() == null ? null : cache.orElse(null);
+        MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withInterpreterFallback(fallback);
         try {
-            MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.FAIL);
-            return Optional.of((kept == null ? builder : builder.withCache(CodeFreeModule.keyed(kept))).compile());
+            return Optional.of((kept == null ? builder : builder.withCache(keyed(kept, key))).compile());
         } catch (RuntimeException | LinkageError e) {
-            if (kept != null && kept.holds(CodeFreeModule.keyOf(module.digest()))) {
+            String entry = kept == null ? null : key.apply(module.digest());
+            if (entry != null && kept.holds(entry)) {
                 // a translation that fails writes no entry: one that is there did not load (a damaged file)
                 LOG.log(Level.WARNING, "wasm function {0}: the compiled-module cache entry did not load ({1}); compiling it again",
                         new Object[] {name, e.toString()});
-                kept.remove(CodeFreeModule.keyOf(module.digest()));
-            }
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Function<Instance, Machine>> machineFactory(String name, WasmModule module) {
-        if (!useCompiler) {
-            return Optional.empty();
-        }
-        CompiledModuleCache kept = module.digest() == null ? null : cache.orElse(null);
-        try {
-            return Optional.of(translate(module, kept));
-        } catch (RuntimeException | LinkageError e) {
-            if (kept != null && kept.holds(module.digest())) {
-                // a compile that fails writes no entry: one that is there did not load (a damaged file)
-                LOG.log(Level.WARNING, "wasm function {0}: the compiled-module cache entry did not load ({1}); compiling it again",
-                        new Object[] {name, e.toString()});
-                kept.remove(module.digest());
-                if (!kept.holds(module.digest())) {
-                    return machineFactory(name, module); // once: a compile that fails now writes no entry
+                kept.remove(entry);
+                if (!kept.holds(entry)) {
+                    return translation(name, module, fallback, key); // once: a translation that fails now writes no entry
                 }
             }
-            LOG.log(Level.WARNING, "wasm function {0}: bytecode compilation failed ({1}); running it in the interpreter",
-                    new Object[] {name, e.toString()});
+            LOG.log(Level.FINE, "wasm function {0}: translation with {1} failed: {2}", new Object[] {name, fallback, e.toString()});
             return Optional.empty();
         }
     }
 
-    /** Chicory's translation; with a cache, loaded from it when there, and kept in it when not. */
-    private static Function<Instance, Machine> translate(WasmModule module, CompiledModuleCache cache) {
-        // WARN: functions too large for one JVM method run interpreted, the rest compiled.
-        MachineFactoryCompiler.Builder builder = MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.WARN);
-        return (cache == null ? builder : builder.withCache(cache)).compile();
+    /** {@code cache} as Chicory asks it, each key mapped by {@code key}. */
+    private static Cache keyed(CompiledModuleCache cache, UnaryOperator<String> key) {
+        return new Cache() {
+            @Override
+            public byte[] get(String digest) {
+                return cache.get(key.apply(digest));
+            }
+
+            @Override
+            public void putIfAbsent(String digest, byte[] data) {
+                cache.putIfAbsent(key.apply(digest), data);
+            }
+        };
     }
 
     private static String sha256(byte[] bytes) {
