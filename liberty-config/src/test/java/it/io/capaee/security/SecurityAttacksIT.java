@@ -111,6 +111,7 @@ class SecurityAttacksIT {
                 new Attack("read an actor's reminders", "GET", "/v1.0-alpha1/actors/counter/attack-actor/reminders", null, unauthorized),
                 new Attack("deactivate an actor", "DELETE", "/v1.0-alpha1/actors/counter/attack-actor/activation", null, unauthorized),
                 new Attack("list the RPC services and their schemas", "GET", "/v1.0-alpha1/rpc/services", null, unauthorized),
+                new Attack("list the input bindings and their counts", "GET", "/v1.0-alpha1/bindings/inbound", null, unauthorized),
                 // wrong or insufficient credentials
                 new Attack("a wrong Dapr API token", "GET", "/v1.0/state/statestore/attack-key", null, unauthorized, "dapr-api-token", "guess"),
                 new Attack("a wrong admin token", "POST", "/memory/functions/registration",
@@ -224,7 +225,7 @@ class SecurityAttacksIT {
     void aViewerReadsWhatTheConsoleShowsAndAnAdminActsOnAnActor() throws Exception {
         List<String> refused = new ArrayList<>();
         for (String path : new String[] {"/v1.0-alpha1/overview", "/v1.0-alpha1/actors/counter/active", "/v1.0-alpha1/actors/counter/reminders",
-                "/v1.0-alpha1/actors/counter/attack-actor/reminders", "/v1.0-alpha1/rpc/services"}) {
+                "/v1.0-alpha1/actors/counter/attack-actor/reminders", "/v1.0-alpha1/rpc/services", "/v1.0-alpha1/bindings/inbound"}) {
             RemoteClient.Answer read = RemoteClient.get(path, "Authorization", VIEWER);
             if (read.status() != 200) {
                 refused.add(path + ": " + read);
