@@ -16,17 +16,21 @@
 #                  of a pooled Liberty data source on 127.0.0.1:5432, database test), when PostgreSQL
 #                  answers (else skipped); no reference loop: the figures stand alone
 #
-# Each HTTP target: WARMUP seconds of wrk load (not counted), then `wrk -t1 -cCONNECTIONS -dDURATION`
-# (any non-2xx fails the run). Prints requests/s of each, then last the ratios capa-ee / jax-rs (target
-# >= 0.8, issue 18) and capa-ee / redis-benchmark. Keys are namespaced with a random app id and deleted
+# Every HTTP target first gets WARMUP seconds of wrk load (not counted), all of them before any is measured;
+# then each `wrk -t1 -cCONNECTIONS -dDURATION` (any non-2xx fails the run), with the server's CPU time per
+# request (from /proc: what a request costs the server, whatever share of the 2 cores wrk takes). Prints
+# requests/s and CPU per request of each, then last the ratios capa-ee / jax-rs (target >= 0.8) and
+# capa-ee / redis-benchmark. Keys are namespaced with a random app id and deleted
 # after; the PostgreSQL table (bench_state_NNNN) is dropped after.
 #
 # Prerequisites: Redis on 127.0.0.1:6379 (or REDIS_HOST/REDIS_PORT), the EAR and Liberty runtime
 # built once (`mvn verify -DskipTests -DskipITs`). The script builds bench/reference-war (MVN_ARGS=-o:
 # offline) and runs its own server `capastate` (ports 9096/9496).
 #
-# Usage:  bench/state.sh                          # 30 s warm-up + 30 s measurement per Capa EE target
+# Usage:  bench/state.sh                          # 30 s warm-up per target (all first), then 30 s measurement each
 #         WARMUP=5 DURATION=5 bench/state.sh      # quick smoke run (numbers not meaningful: cold JIT)
+#         PROFILE=20 bench/state.sh               # also: 20 s JFR execution samples of each get (Capa EE and the
+#                                                 # reference) under the same load, summarised (bench/profile/JfrTop.java)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,6 +42,7 @@ BULK_KEYS=${BULK_KEYS:-10}
 TX_OPS=${TX_OPS:-3}
 REDIS_HOST=${REDIS_HOST:-127.0.0.1}
 REDIS_PORT=${REDIS_PORT:-6379}
+PROFILE=${PROFILE:-0}
 HTTP_PORT=9096
 HTTPS_PORT=9496
 WLP=$ROOT/liberty-config/target/liberty/wlp
@@ -90,19 +95,39 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-wrk_rps() {
-  local name=$1 url=$2 script=${3:-} out rps non2xx args=()
+# warm NAME URL [SCRIPT]: WARMUP seconds of the same wrk load, not counted. Every target is warmed before any
+# is measured: measured right after its own warm-up, the first target ran while the JIT was still compiling the
+# server's shared request path for the others, and looked slower than it is
+warm() {
+  local name=$1 url=$2 script=${3:-} args=()
   [ -n "$script" ] && args=(-s "$script")
   log "$name: warm-up ${WARMUP}s  ($url, load $(cut -d' ' -f1-3 /proc/loadavg))"
   wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$url" >"$WORK/$name-warmup.txt"
-  log "$name: measuring ${DURATION}s: wrk -t1 -c$CONNECTIONS -d${DURATION}s"
+}
+
+# the server's CPU time so far (user + system, in clock ticks), from /proc
+server_ticks() {
+  awk '{print $14 + $15}' "/proc/$(cat "$WLP/usr/servers/.pid/$SERVER.pid")/stat"
+}
+
+# wrk_rps NAME URL [SCRIPT]: measures DURATION seconds; prints requests/s, keeps the server's CPU microseconds
+# per request in $WORK/NAME.cpu (what the request costs the server, whatever the load generator's share of the cores)
+wrk_rps() {
+  local name=$1 url=$2 script=${3:-} out rps non2xx requests t0 t1 args=()
+  [ -n "$script" ] && args=(-s "$script")
+  log "$name: measuring ${DURATION}s: wrk -t1 -c$CONNECTIONS -d${DURATION}s  (load $(cut -d' ' -f1-3 /proc/loadavg))"
+  t0=$(server_ticks)
   out=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" --latency "${args[@]}" "$url")
+  t1=$(server_ticks)
   printf '%s\n' "$out" >"$WORK/$name.txt"
   printf '%s\n' "$out" | sed 's/^/    /' >&2
   non2xx=$(printf '%s\n' "$out" | awk '/Non-2xx or 3xx responses:/ {print $NF}')
   [ -z "$non2xx" ] || die "$name: wrk saw $non2xx non-2xx/3xx responses"
   rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ {print $2}')
   [ -n "$rps" ] || die "$name: no Requests/sec in wrk output"
+  requests=$(printf '%s\n' "$out" | awk '/requests in/ {print $1}')
+  awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f\n", t * 1e6 / hz / n }' >"$WORK/$name.cpu"
+  log "$name: $rps requests/s, server CPU $(cat "$WORK/$name.cpu") us per request"
   echo "$rps"
 }
 
@@ -205,9 +230,36 @@ for url in "$BASE" "$REF"; do
     || die "transaction at $url"
 done
 
+# profile NAME URL FOCUS: JFR on the server for PROFILE seconds of the same wrk load, summarised below FOCUS
+profile() {
+  local name=$1 url=$2 focus=$3 pid
+  pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true)
+  [ -n "$pid" ] || { log "PROFILE: Liberty JVM not found, skipped"; return; }
+  log "profiling $name: JFR on pid $pid for ${PROFILE}s under the same load"
+  jcmd "$pid" JFR.start name="$name" settings=profile filename="$WORK/$name.jfr" >/dev/null
+  wrk -t1 -c"$CONNECTIONS" -d"${PROFILE}s" "$url" >/dev/null
+  jcmd "$pid" JFR.stop name="$name" >/dev/null
+  mkdir -p "$ROOT/bench/results"
+  cp "$WORK/$name.jfr" "$ROOT/bench/results/$name.jfr"
+  java "$ROOT/bench/profile/JfrTop.java" "$WORK/$name.jfr" 25 "$focus" >&2 || log "JfrTop failed"
+  log "recording kept in bench/results/$name.jfr (open with JDK Mission Control or 'jfr print')"
+}
+
 # ---------------------------------------------------------------- measure
+warm capa-get "$BASE/$KEY"
+warm jax-rs-get "$REF/$KEY"
+warm capa-save "$BASE" "$WORK/save.lua"
+warm jax-rs-save "$REF" "$WORK/save.lua"
+warm capa-bulk "$BASE/bulk" "$WORK/bulk.lua"
+warm jax-rs-bulk "$REF/bulk" "$WORK/bulk.lua"
+warm capa-transaction "$BASE/transaction" "$WORK/transaction.lua"
+warm jax-rs-transaction "$REF/transaction" "$WORK/transaction.lua"
 CAPA_GET=$(wrk_rps capa-get "$BASE/$KEY")
 JAXRS_GET=$(wrk_rps jax-rs-get "$REF/$KEY")
+if [ "$PROFILE" -gt 0 ] 2>/dev/null; then
+  profile state-get "$BASE/$KEY" jakarta.servlet.http.HttpServlet.service
+  profile reference-get "$REF/$KEY" jakarta.servlet.http.HttpServlet.service
+fi
 CAPA_SAVE=$(wrk_rps capa-save "$BASE" "$WORK/save.lua")
 JAXRS_SAVE=$(wrk_rps jax-rs-save "$REF" "$WORK/save.lua")
 CAPA_BULK=$(wrk_rps capa-bulk "$BASE/bulk" "$WORK/bulk.lua")
@@ -217,7 +269,9 @@ JAXRS_TX=$(wrk_rps jax-rs-transaction "$REF/transaction" "$WORK/transaction.lua"
 REDIS_GET=$(redis_rps GET "$APP_ID:redis-bench")
 REDIS_SET=$(redis_rps SET "$APP_ID:redis-bench" "$VALUE")
 if [ "$PG" = 1 ]; then
+  warm postgresql-get "$PG_BASE/$KEY"
   PG_GET=$(wrk_rps postgresql-get "$PG_BASE/$KEY")
+  warm postgresql-save "$PG_BASE" "$WORK/save.lua"
   PG_SAVE=$(wrk_rps postgresql-save "$PG_BASE" "$WORK/save.lua")
 fi
 
@@ -237,6 +291,12 @@ for op in get save bulk transaction; do
   case $op in get) c=$CAPA_GET j=$JAXRS_GET ;; save) c=$CAPA_SAVE j=$JAXRS_SAVE ;; bulk) c=$CAPA_BULK j=$JAXRS_BULK ;; *) c=$CAPA_TX j=$JAXRS_TX ;; esac
   awk -v o="$op" -v c="$c" -v j="$j" 'BEGIN { printf "ratio capa-ee %s / jax-rs %s = %.2f  (target >= 0.8: %s)\n", o, o, c / j, (c / j >= 0.8 ? "met" : "NOT met") }'
 done
+echo
+printf '%-22s %10s   %10s   %s\n' "server CPU per request" "capa-ee us" "jax-rs us" "jax-rs / capa-ee"
+for op in get save bulk transaction; do
+  awk -v o="$op" -v c="$(cat "$WORK/capa-$op.cpu")" -v j="$(cat "$WORK/jax-rs-$op.cpu")" \
+    'BEGIN { printf "state %-16s %10.1f   %10.1f   %.2f\n", o, c, j, j / c }'
+done
 awk -v c="$CAPA_GET" -v r="$REDIS_GET" 'BEGIN { printf "ratio capa-ee get / redis GET = %.2f\n", c / r }'
 awk -v c="$CAPA_SAVE" -v r="$REDIS_SET" 'BEGIN { printf "ratio capa-ee save / redis SET = %.2f\n", c / r }'
 for name in get save bulk transaction; do
@@ -247,5 +307,8 @@ bench_result state.get-vs-jaxrs "$CAPA_GET" "$JAXRS_GET" req/s 0.8
 bench_result state.save-vs-jaxrs "$CAPA_SAVE" "$JAXRS_SAVE" req/s 0.8
 bench_result state.bulk-vs-jaxrs "$CAPA_BULK" "$JAXRS_BULK" req/s 0.8
 bench_result state.transaction-vs-jaxrs "$CAPA_TX" "$JAXRS_TX" req/s 0.8
+for op in get save bulk transaction; do
+  bench_result "state.$op-server-cpu" "$(cat "$WORK/capa-$op.cpu")" "$(cat "$WORK/jax-rs-$op.cpu")" us/request "" lower
+done
 bench_result state.get-vs-redis "$CAPA_GET" "$REDIS_GET" req/s
 bench_result state.save-vs-redis "$CAPA_SAVE" "$REDIS_SET" req/s

@@ -8,6 +8,7 @@ import io.capaee.api.state.StateEntry;
 import io.capaee.api.state.StateOptions;
 import io.capaee.api.state.UnsupportedStateOperationException;
 import io.capaee.proxy.dapr.DaprException;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -37,7 +38,11 @@ import java.util.Map;
  * {@code etag} and {@code If-Match} on writes), concurrency options and {@code ttlInSeconds}.
  * Error codes and statuses are Dapr's: 400 unknown store or malformed request, 409 ETag mismatch,
  * 400 invalid ETag, 500 store failure.
+ *
+ * <p>One instance for the application (its {@code UriInfo} is the current request's): a new one per request,
+ * with its injections, cost as much as the store's read itself.
  */
+@ApplicationScoped
 @RequiresAccess(Access.APP)
 @Path("/v1.0/state/{store}")
 public class StateResource {
