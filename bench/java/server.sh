@@ -87,8 +87,8 @@ bench_cleanup() {
 # FROM_LINE of the access log (per path, in ms), and the server's GC pauses over the whole run
 bench_diagnose() {
   [ "${BENCH_DIAGNOSE:-0}" = 1 ] || return 0
-  # an actor's id and method are one path: the key is the path with them starred
-  tail -n +"$(( $1 + 1 ))" "$WORK/access.log" | awk '{ key = $2; sub(/\/[^\/]*\/method\/.*/, "/*/method/*", key); print key, $4 / 1000 }' |
+  # an actor's id and method are one path: the key is the path with them (and any bench-N id) starred
+  tail -n +"$(( $1 + 1 ))" "$WORK/access.log" | awk '{ key = $2; sub(/\/[^\/]*\/method\/.*/, "/*/method/*", key); gsub(/\/bench-[^\/]*/, "/*", key); print key, $4 / 1000 }' |
     LC_ALL=C sort -k1,1 -k2,2g | awk '
     function flush() { if (n) printf "[diagnose] in the server: %-40s n=%d p50=%.2fms p90=%.2fms p99=%.2fms max=%.2fms\n",
       path, n, v[int(n * 0.5) + 1], v[int(n * 0.9) + 1], v[int(n * 0.99) + 1], v[n] }
