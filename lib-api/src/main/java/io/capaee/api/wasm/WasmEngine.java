@@ -24,6 +24,7 @@ public final class WasmEngine implements AutoCloseable {
     /** The default engine's name. */
     public static final String CHICORY = ChicoryBackend.NAME;
 
+    private final String name;
     private final CallWatchdog watchdog;
     private final EngineBackend backend;
 
@@ -52,6 +53,7 @@ public final class WasmEngine implements AutoCloseable {
     public WasmEngine(String engine, HostServices services, ScheduledExecutorService scheduler, boolean useCompiler,
             Optional<Path> compiledCache, long compiledCacheMaxBytes) {
         Objects.requireNonNull(services, "services");
+        this.name = Objects.requireNonNull(engine, "engine");
         this.watchdog = new CallWatchdog(Objects.requireNonNull(scheduler, "scheduler"));
         try {
             this.backend = CHICORY.equals(engine)
@@ -79,6 +81,11 @@ public final class WasmEngine implements AutoCloseable {
         }
         throw new IllegalArgumentException("no wasm engine named '" + engine + "' is on the class path (found: " + String.join(", ", found)
                 + "); graalwasm needs lib-wasm-graal and GraalWasm's jars, and Java 21 or later");
+    }
+
+    /** The engine's name: {@value #CHICORY} or the name of the provider that runs it. */
+    public String name() {
+        return name;
     }
 
     /**

@@ -55,6 +55,15 @@ public final class SecondServer implements AutoCloseable {
      */
     public static SecondServer start(String name, int portOffset, Map<String, String> changes, Map<String, String> overrides)
             throws Exception {
+        return start(name, portOffset, changes, overrides, Map.of());
+    }
+
+    /**
+     * As {@link #start(String, int, Map, Map)}, with {@code appended} mapping a file of the server's directory to lines
+     * added at its end (created when missing): {@code server.env} (another {@code JAVA_HOME}), {@code jvm.options}.
+     */
+    public static SecondServer start(String name, int portOffset, Map<String, String> changes, Map<String, String> overrides,
+            Map<String, String> appended) throws Exception {
         Path first = Server.dir();
         Path wlp = first.getParent().getParent().getParent();
         Path second = first.getParent().resolve(name);
@@ -117,6 +126,9 @@ public final class SecondServer implements AutoCloseable {
             }
         });
         addExtraServerJvmOptions(second);
+        for (Map.Entry<String, String> file : appended.entrySet()) {
+            Files.writeString(second.resolve(file.getKey()), "\n" + file.getValue() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        }
         Path dropins = Files.createDirectories(second.resolve("configDropins/overrides"));
         for (Map.Entry<String, String> file : overrides.entrySet()) {
             Files.writeString(dropins.resolve(file.getKey()), file.getValue());

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: Apache-2.0
+package it.io.capaee.functions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import it.io.capaee.support.RegistryUploads;
+import it.io.capaee.support.SecondServer;
+import it.io.capaee.support.Server;
+import it.io.capaee.support.SharedResources;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+
+/**
+ * A server running its functions on GraalWasm, set up as docs/functions.md ("Choosing the engine") says: the
+ * test server's copy on the JDK 21+ of {@code -Dgraal.jdk} ({@code JAVA_HOME} in server.env), the Graal
+ * compiler on the JVM's upgrade module path (jvm.options), lib-wasm-graal and GraalWasm's jars as a private
+ * library of the application (a configDropins file) and {@code capa.functions.engine=graalwasm}. The files are
+ * what lib-wasm-graal's build copies to its {@code target/graalwasm}; without {@code -Dgraal.jdk} (no such JDK,
+ * no such build) the class is skipped.
+ */
+@ResourceLock(SharedResources.EXTRA_SERVER_A)
+class GraalWasmServerIT {
+    private static final int OFFSET = 25;
+
+    private static SecondServer server;
+    private static Duration startTime;
+    private static String javaFeature;
+
+    /** The configDropins file of docs/functions.md: the engine's jars in the application's own classloader. */
+    static String library(Path lib) {
+        return """
+                <server>
+                  <library id="capa-graalwasm">
+                    <fileset dir="%s" includes="*.jar"/>
+                  </library>
+                  <enterpriseApplication id="capa-ee">
+                    <classloader privateLibraryRef="capa-graalwasm"/>
+                  </enterpriseApplication>
+                </server>
+                """.formatted(lib);
+    }
+
+    /** The jvm.options lines of docs/functions.md: JVMCI, and the Graal compiler's jars on the upgrade module path. */
+    static String jvmOptions(Path jvmci) throws IOException {
+        try (Stream<Path> jars = Files.list(jvmci)) {
+            return String.join("\n", "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--enable-native-access=ALL-UNNAMED",
+                    "--upgrade-module-path=" + jars.map(Path::toString).sorted().collect(Collectors.joining(":")));
+        }
+    }
+
+    @BeforeAll
+    static void startOnGraalWasm() throws Exception {
+        String jdkProperty = System.getProperty("it.graalwasm.jdk", "");
+        Assumptions.assumeTrue(!jdkProperty.isBlank(), "no JDK 21+ for GraalWasm: build with -Dgraal.jdk=\"$(scripts/graal-jdk.sh)\" "
+                + "(the graalwasm profile builds lib-wasm-graal and passes it here)");
+        Path jdk = Path.of(jdkProperty);
+        Path files = Path.of(System.getProperty("it.graalwasm.dir"));
+        // with -Dgraal.jdk the build made them: missing, that is a failure, not a reason to skip
+        assertTrue(Files.isDirectory(files.resolve("lib")) && Files.isDirectory(files.resolve("jvmci")),
+                files + " has no lib/ and jvmci/: lib-wasm-graal's package phase copies them");
+        Properties release = new Properties();
+        try (var in = Files.newInputStream(jdk.resolve("release"))) {
+            release.load(in);
+        }
+        javaFeature = release.getProperty("JAVA_VERSION").replace("\"", "").split("[.+-]")[0];
+        long start = System.nanoTime();
+        server = SecondServer.start("capa-graalwasm", OFFSET, Map.of("capa.functions.engine", "graalwasm"),
+                Map.of("graalwasm.xml", library(files.resolve("lib"))),
+                Map.of("server.env", "JAVA_HOME=" + jdk, "jvm.options", jvmOptions(files.resolve("jvmci"))));
+        startTime = Duration.ofNanos(System.nanoTime() - start);
+        System.out.println("GraalWasm server (Java " + javaFeature + ") answered after " + startTime.toMillis() + " ms");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theServerRunsItsFunctionsOnGraalWasmOnTheJdkItWasGiven() throws Exception {
+        String log = Files.readString(server.dir().resolve("logs/messages.log"));
+        assertTrue(log.contains("wasm functions run on the graalwasm engine, Java " + javaFeature), "messages.log:\n" + log);
+        HttpResponse<String> ready = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/health/ready")));
+        assertTrue(ready.body().contains("\"engine\":\"graalwasm\""), ready.body());
+    }
+
+    @Test
+    void anHttpFunctionDeployedThroughTheRegistryAndTheWorkerAnswers() throws Exception {
+        String function = "graal" + UUID.randomUUID().toString().substring(0, 8);
+        assertEquals(200, RegistryUploads.upload(server.base, "capa", function, "1.0.0", Server.guest("hello-http"), "").statusCode());
+        HttpResponse<String> deployed = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/wasm/worker/functions/deploy"))
+                .header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString("{\"function\":\"" + function + "\",\"revision\":\"v1\",\"module\":\"capa/" + function + "/1.0.0\"}")));
+        assertEquals(202, deployed.statusCode(), deployed.body());
+
+        long first = System.nanoTime();
+        HttpResponse<String> hello = call(function + "/v1", "Bob", Map.of());
+        long firstMillis = (System.nanoTime() - first) / 1_000_000;
+        assertEquals(200, hello.statusCode(), hello.body());
+        assertEquals("Hello Bob", hello.body());
+        assertEquals("capsule-0.1.3", hello.headers().firstValue("X-Guest").orElse(""));
+        HttpResponse<String> failed = call(function + "/v1", "boom", Map.of("X-Reply-Mode", "error"));
+        assertEquals(500, failed.statusCode());
+        assertEquals("boom", failed.body());
+
+        long[] warm = new long[50];
+        for (int i = 0; i < warm.length; i++) {
+            long t = System.nanoTime();
+            assertEquals("Hello " + i, call(function + "/v1", String.valueOf(i), Map.of()).body());
+            warm[i] = System.nanoTime() - t;
+        }
+        java.util.Arrays.sort(warm);
+        System.out.printf("GraalWasm server: first call %d ms, then median of 50 calls %.1f ms%n", firstMillis, warm[25] / 1e6);
+
+        // compiled: the Graal compiler was found through JVMCI inside Liberty; Truffle would only interpret without it
+        String listing = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/wasm/functions"))).body();
+        assertTrue(listing.contains("\"name\":\"" + function + "\"") && listing.contains("\"compiled\":true"), listing);
+    }
+
+    @Test
+    void aCallPastItsTimeLimitIsTheSameProblemAsOnChicory() throws Exception {
+        // the same module under the same name in both servers' functions directories, with the default 10 s limit:
+        // the test server runs it on Chicory
+        String function = "spin" + UUID.randomUUID().toString().substring(0, 8);
+        byte[] module = LoopingHttpGuest.module();
+        Files.write(server.dir().resolve("functions").resolve(function + ".wasm"), module);
+        Files.write(Server.functionsDir().resolve(function + ".wasm"), module);
+        try {
+            awaitDeployed(server.base, function);
+            awaitDeployed(Server.base(), function);
+            CompletableFuture<HttpResponse<String>> chicory = CompletableFuture.supplyAsync(() -> callOrFail(Server.base(), function));
+            HttpResponse<String> graal = callOrFail(server.base, function);
+            HttpResponse<String> reference = chicory.join();
+
+            assertEquals(504, graal.statusCode(), graal.body());
+            assertEquals("application/problem+json", graal.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(graal.body().contains("urn:capa-ee:problem:timeout"), graal.body());
+            assertEquals(reference.statusCode(), graal.statusCode());
+            assertEquals(reference.body(), graal.body());
+        } finally {
+            Files.deleteIfExists(Server.functionsDir().resolve(function + ".wasm"));
+        }
+    }
+
+    private static void awaitDeployed(String base, String function) throws Exception {
+        Server.await("/wasm/functions", () -> Server.send(HttpRequest.newBuilder(URI.create(base + "/wasm/functions"))),
+                r -> r.body().contains("\"name\":\"" + function + "\""), Duration.ofSeconds(60));
+    }
+
+    private static HttpResponse<String> callOrFail(String base, String function) {
+        try {
+            return Server.send(HttpRequest.newBuilder(URI.create(base + "/wasm/functions/" + function)).POST(BodyPublishers.ofString("x")));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static HttpResponse<String> call(String path, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base + "/wasm/functions/" + path));
+        headers.forEach(request::header);
+        return Server.send(request.POST(BodyPublishers.ofString(body)));
+    }
+}
