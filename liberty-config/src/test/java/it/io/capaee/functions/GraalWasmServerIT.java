@@ -25,7 +25,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -37,6 +40,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * no such build) the class is skipped.
  */
 @ResourceLock(SharedResources.EXTRA_SERVER_A)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GraalWasmServerIT {
     private static final int OFFSET = 25;
 
@@ -160,6 +164,44 @@ class GraalWasmServerIT {
         } finally {
             Files.deleteIfExists(Server.functionsDir().resolve(function + ".wasm"));
         }
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: the server restarts with an engine that does not exist
+    void withAnUnknownEngineTheApplicationDoesNotStartAndTheLogSaysWhy() throws Exception {
+        server.close();
+        // a bootstrap property, read afresh at every start; removing the configDropins file while the server was stopped
+        // was not seen at once: the next start still had the library, and restarted the application when Liberty's file
+        // monitor noticed, seconds later
+        Path bootstrapFile = server.dir().resolve("bootstrap.properties");
+        Properties bootstrap = new Properties();
+        try (var in = Files.newInputStream(bootstrapFile)) {
+            bootstrap.load(in);
+        }
+        bootstrap.setProperty("capa.functions.engine", "nope");
+        try (var out = Files.newOutputStream(bootstrapFile)) {
+            bootstrap.store(out, "GraalWasmServerIT: an unknown engine");
+        }
+        Path log = server.dir().resolve("logs/messages.log");
+        Files.deleteIfExists(log);
+        server.launch();
+        String reason = "capa.functions.engine=nope: no wasm engine named 'nope' is on the class path (found: chicory, graalwasm);"
+                + " graalwasm needs lib-wasm-graal and GraalWasm's jars, and Java 21 or later";
+        long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        String text = "";
+        while (System.nanoTime() < end && !(text.contains(reason) && gaveUp(text))) {
+            Thread.sleep(250);
+            text = Files.exists(log) ? Files.readString(log) : "";
+        }
+        assertTrue(text.contains(reason) && gaveUp(text), "messages.log:\n" + text);
+        assertTrue(text.lines().anyMatch(l -> l.contains(" E " + reason)), "the reason is a line of its own, at level SEVERE");
+        HttpResponse<String> health = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/v1.0/healthz")));
+        assertTrue(health.statusCode() != 204, "healthz of a server whose application did not start: " + health.statusCode());
+    }
+
+    /** Liberty's word that the application did not start: CWWKZ0012I (not started) or CWWKZ0004E (failed while starting). */
+    private static boolean gaveUp(String log) {
+        return log.contains("CWWKZ0012I") || log.contains("CWWKZ0004E");
     }
 
     private static void awaitDeployed(String base, String function) throws Exception {
