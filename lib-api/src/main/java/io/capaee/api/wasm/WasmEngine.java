@@ -75,9 +75,11 @@ public final class WasmEngine implements AutoCloseable {
                 found.add(provider.name());
             }
         } catch (ServiceConfigurationError | LinkageError e) {
-            // GraalWasm's classes are Java 21 class files: on an older JVM they do not load
-            throw new IllegalArgumentException("the wasm engine '" + engine + "' could not be loaded on Java "
-                    + Runtime.version().feature() + " (GraalWasm needs Java 21 or later): " + e, e);
+            // GraalWasm's classes are Java 21 class files: on an older JVM they do not load. On a newer one, the engine's
+            // jars are where lib-api's classes cannot be seen from (a Liberty common library, not the application's loader)
+            int java = Runtime.version().feature();
+            throw new IllegalArgumentException("the wasm engine '" + engine + "' could not be loaded on Java " + java
+                    + (java < 21 ? " (GraalWasm needs Java 21 or later): " : " (its jars must be in the classloader that loads lib-api): ") + e, e);
         }
         throw new IllegalArgumentException("no wasm engine named '" + engine + "' is on the class path (found: " + String.join(", ", found)
                 + "); graalwasm needs lib-wasm-graal and GraalWasm's jars, and Java 21 or later");

@@ -9,6 +9,7 @@ import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
@@ -16,12 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,43 +34,21 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
- * A server running its functions on GraalWasm, set up as docs/functions.md ("Choosing the engine") says: the
- * test server's copy on the JDK 21+ of {@code -Dgraal.jdk} ({@code JAVA_HOME} in server.env), the Graal
- * compiler on the JVM's upgrade module path (jvm.options), lib-wasm-graal and GraalWasm's jars as a private
- * library of the application (a configDropins file) and {@code capa.functions.engine=graalwasm}. The files are
- * what lib-wasm-graal's build copies to its {@code target/graalwasm}; without {@code -Dgraal.jdk} (no such JDK,
- * no such build) the class is skipped.
+ * A server running its functions on GraalWasm, set up as docs/functions.md ("Choosing the engine") says: a copy
+ * of the test server made a GraalWasm server by {@code scripts/graalwasm-server.sh} (on the JDK 21+ of
+ * {@code -Dgraal.jdk}, with the Graal compiler through JVMCI, lib-wasm-graal and GraalWasm's jars as a private
+ * library of the application, {@code capa.functions.engine=graalwasm}), from what lib-wasm-graal's build copies
+ * to its {@code target/graalwasm}. Without {@code -Dgraal.jdk} (no such JDK, no such build) the class is skipped.
  */
 @ResourceLock(SharedResources.EXTRA_SERVER_A)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GraalWasmServerIT {
     private static final int OFFSET = 25;
+    private static final Path SCRIPT = Path.of(System.getProperty("capa.scripts.dir", "../scripts"), "graalwasm-server.sh");
 
     private static SecondServer server;
     private static Duration startTime;
     private static String javaFeature;
-
-    /** The configDropins file of docs/functions.md: the engine's jars in the application's own classloader. */
-    static String library(Path lib) {
-        return """
-                <server>
-                  <library id="capa-graalwasm">
-                    <fileset dir="%s" includes="*.jar"/>
-                  </library>
-                  <enterpriseApplication id="capa-ee">
-                    <classloader privateLibraryRef="capa-graalwasm"/>
-                  </enterpriseApplication>
-                </server>
-                """.formatted(lib);
-    }
-
-    /** The jvm.options lines of docs/functions.md: JVMCI, and the Graal compiler's jars on the upgrade module path. */
-    static String jvmOptions(Path jvmci) throws IOException {
-        try (Stream<Path> jars = Files.list(jvmci)) {
-            return String.join("\n", "-XX:+UnlockExperimentalVMOptions", "-XX:+EnableJVMCI", "--enable-native-access=ALL-UNNAMED",
-                    "--upgrade-module-path=" + jars.map(Path::toString).sorted().collect(Collectors.joining(":")));
-        }
-    }
 
     @BeforeAll
     static void startOnGraalWasm() throws Exception {
@@ -76,19 +56,14 @@ class GraalWasmServerIT {
         Assumptions.assumeTrue(!jdkProperty.isBlank(), "no JDK 21+ for GraalWasm: build with -Dgraal.jdk=\"$(scripts/graal-jdk.sh)\" "
                 + "(the graalwasm profile builds lib-wasm-graal and passes it here)");
         Path jdk = Path.of(jdkProperty);
-        Path files = Path.of(System.getProperty("it.graalwasm.dir"));
-        // with -Dgraal.jdk the build made them: missing, that is a failure, not a reason to skip
-        assertTrue(Files.isDirectory(files.resolve("lib")) && Files.isDirectory(files.resolve("jvmci")),
-                files + " has no lib/ and jvmci/: lib-wasm-graal's package phase copies them");
         Properties release = new Properties();
         try (var in = Files.newInputStream(jdk.resolve("release"))) {
             release.load(in);
         }
         javaFeature = release.getProperty("JAVA_VERSION").replace("\"", "").split("[.+-]")[0];
         long start = System.nanoTime();
-        server = SecondServer.start("capa-graalwasm", OFFSET, Map.of("capa.functions.engine", "graalwasm"),
-                Map.of("graalwasm.xml", library(files.resolve("lib"))),
-                Map.of("server.env", "JAVA_HOME=" + jdk, "jvm.options", jvmOptions(files.resolve("jvmci"))));
+        // with -Dgraal.jdk the build made lib-wasm-graal's files: when the script finds none, that is a failure, not a skip
+        server = SecondServer.start("capa-graalwasm", OFFSET, Map.of(), Map.of(), dir -> run(SCRIPT, dir.toString(), jdk.toString()));
         startTime = Duration.ofNanos(System.nanoTime() - start);
         System.out.println("GraalWasm server (Java " + javaFeature + ") answered after " + startTime.toMillis() + " ms");
     }
@@ -98,6 +73,17 @@ class GraalWasmServerIT {
         if (server != null) {
             server.close();
         }
+    }
+
+    @Test
+    void theScriptWritesTheConfigurationTheDocsShow() throws Exception {
+        String page = Files.readString(Path.of(System.getProperty("capa.docs.dir", "../docs"), "functions.md"));
+        int section = page.indexOf("### Choosing the engine");
+        assertTrue(section >= 0, "no section 'Choosing the engine' in docs/functions.md");
+        int start = page.indexOf("```xml\n", section) + "```xml\n".length();
+        // the block is indented as part of a list item on the page
+        assertEquals(page.substring(start, page.indexOf("```", start)).stripIndent().strip(),
+                Files.readString(server.dir().resolve("configDropins/overrides/graalwasm.xml")).strip());
     }
 
     @Test
@@ -133,7 +119,7 @@ class GraalWasmServerIT {
             assertEquals("Hello " + i, call(function + "/v1", String.valueOf(i), Map.of()).body());
             warm[i] = System.nanoTime() - t;
         }
-        java.util.Arrays.sort(warm);
+        Arrays.sort(warm);
         System.out.printf("GraalWasm server: first call %d ms, then median of 50 calls %.1f ms%n", firstMillis, warm[25] / 1e6);
 
         // compiled: the Graal compiler was found through JVMCI inside Liberty; Truffle would only interpret without it
@@ -197,6 +183,15 @@ class GraalWasmServerIT {
         assertTrue(text.lines().anyMatch(l -> l.contains(" E " + reason)), "the reason is a line of its own, at level SEVERE");
         HttpResponse<String> health = Server.send(HttpRequest.newBuilder(URI.create(server.base + "/v1.0/healthz")));
         assertTrue(health.statusCode() != 204, "healthz of a server whose application did not start: " + health.statusCode());
+    }
+
+    private static void run(Path script, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(script.toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), script + " failed:\n" + output);
+        System.out.print(output);
     }
 
     /** Liberty's word that the application did not start: CWWKZ0012I (not started) or CWWKZ0004E (failed while starting). */

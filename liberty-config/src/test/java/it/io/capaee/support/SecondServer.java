@@ -55,15 +55,22 @@ public final class SecondServer implements AutoCloseable {
      */
     public static SecondServer start(String name, int portOffset, Map<String, String> changes, Map<String, String> overrides)
             throws Exception {
-        return start(name, portOffset, changes, overrides, Map.of());
+        return start(name, portOffset, changes, overrides, dir -> { });
+    }
+
+    /** What a test does to the server's directory before the server starts (see the next method). */
+    @FunctionalInterface
+    public interface Setup {
+        void apply(Path serverDir) throws Exception;
     }
 
     /**
-     * As {@link #start(String, int, Map, Map)}, with {@code appended} mapping a file of the server's directory to lines
-     * added at its end (created when missing): {@code server.env} (another {@code JAVA_HOME}), {@code jvm.options}.
+     * As {@link #start(String, int, Map, Map)}, with {@code setup} run on the server's directory once everything else
+     * is in place, just before the start: a script that makes a server what a how-to says (another JDK in server.env,
+     * options in jvm.options, libraries).
      */
     public static SecondServer start(String name, int portOffset, Map<String, String> changes, Map<String, String> overrides,
-            Map<String, String> appended) throws Exception {
+            Setup setup) throws Exception {
         Path first = Server.dir();
         Path wlp = first.getParent().getParent().getParent();
         Path second = first.getParent().resolve(name);
@@ -126,9 +133,6 @@ public final class SecondServer implements AutoCloseable {
             }
         });
         addExtraServerJvmOptions(second);
-        for (Map.Entry<String, String> file : appended.entrySet()) {
-            Files.writeString(second.resolve(file.getKey()), "\n" + file.getValue() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
         Path dropins = Files.createDirectories(second.resolve("configDropins/overrides"));
         for (Map.Entry<String, String> file : overrides.entrySet()) {
             Files.writeString(dropins.resolve(file.getKey()), file.getValue());
@@ -136,6 +140,7 @@ public final class SecondServer implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
             bootstrap.store(out, "second server " + name);
         }
+        setup.apply(second);
         SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http, "https://localhost:" + https, http, https);
         try {
             s.startAgain();
