@@ -25,12 +25,12 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
@@ -40,6 +40,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * library of the application, {@code capa.functions.engine=graalwasm}), from what lib-wasm-graal's build copies
  * to its {@code target/graalwasm}. Without {@code -Dgraal.jdk} (no such JDK, no such build) the class is skipped.
  */
+@EnabledIfSystemProperty(named = "it.graalwasm.jdk", matches = ".+", disabledReason = "no JDK 21+ for GraalWasm: build with"
+        + " -Dgraal.jdk=\"$(scripts/graal-jdk.sh)\" (the graalwasm profile builds lib-wasm-graal and passes that JDK here)")
 @ResourceLock(SharedResources.EXTRA_SERVER_A)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GraalWasmServerIT {
@@ -52,10 +54,7 @@ class GraalWasmServerIT {
 
     @BeforeAll
     static void startOnGraalWasm() throws Exception {
-        String jdkProperty = System.getProperty("it.graalwasm.jdk", "");
-        Assumptions.assumeTrue(!jdkProperty.isBlank(), "no JDK 21+ for GraalWasm: build with -Dgraal.jdk=\"$(scripts/graal-jdk.sh)\" "
-                + "(the graalwasm profile builds lib-wasm-graal and passes it here)");
-        Path jdk = Path.of(jdkProperty);
+        Path jdk = Path.of(System.getProperty("it.graalwasm.jdk"));
         Properties release = new Properties();
         try (var in = Files.newInputStream(jdk.resolve("release"))) {
             release.load(in);
