@@ -28,7 +28,7 @@
 # Prerequisite (once, from the repository root):  mvn package -DskipTests -DskipITs -pl capsule-cli -am
 #   (builds capsule-cli/target/capsule.jar, which bundles lib-api and Chicory runtime, compiler and wasm)
 #   for the graal rows also:  mvn package -DskipTests -DskipITs -pl lib-wasm-graal -am -Dgraal.jdk="$(scripts/graal-jdk.sh)"
-#   (GraalWasm's jars are copied to lib-wasm-graal/target/graalwasm by bench/compute/graalwasm-pom.xml)
+#   (which also copies GraalWasm's jars to lib-wasm-graal/target/graalwasm: lib/ the class path, jvmci/ the compiler)
 #
 # Usage:  bench/compute.sh
 #         FIB_N=35 SIEVE_N=10000000 JSON_N=700 CHECKSUM_N=1048576 WARMUP_ITERATIONS=10 RUNS=20 bench/compute.sh   (the defaults)
@@ -78,18 +78,16 @@ CHICORY+=$'\n'$(chicory engine) || die "Chicory engine run"
 printf '%s\n' "$CHICORY" | sed 's/^/chicory  /'
 GRAALWASM=""
 if [ "${GRAAL:-1}" != 0 ] && GRAAL_JDK=$("$ROOT/scripts/graal-jdk.sh"); then
-  GRAAL_JAR=$(ls "$ROOT"/lib-wasm-graal/target/lib-wasm-graal-*.jar 2>/dev/null | grep -v -e sources -e tests | head -1 || true)
   DEPS=$ROOT/lib-wasm-graal/target/graalwasm
-  if [ -z "$GRAAL_JAR" ]; then
-    log "graal rows skipped: no lib-wasm-graal jar (mvn package -DskipTests -DskipITs -pl lib-wasm-graal -am -Dgraal.jdk=$GRAAL_JDK)"
+  if [ ! -d "$DEPS/lib" ] || [ ! -d "$DEPS/jvmci" ]; then
+    log "graal rows skipped: no $DEPS (mvn package -DskipTests -DskipITs -pl lib-wasm-graal -am -Dgraal.jdk=$GRAAL_JDK)"
   else
-    [ -d "$DEPS" ] || mvn -q -f "$ROOT/bench/compute/graalwasm-pom.xml" dependency:copy-dependencies -DoutputDirectory="$DEPS" >&2 || die "GraalWasm's jars"
-    COMPILER=$(ls "$DEPS"/{compiler,truffle-compiler,word,collections}-[0-9]*.jar | tr '\n' ':')
-    GRAAL_CP=$(ls "$DEPS"/*.jar | grep -v -e /compiler- -e /truffle-compiler- -e /word- -e /collections- | tr '\n' ':')
-    log "graal rows: $("$GRAAL_JDK/bin/java" -version 2>&1 | head -1), GraalWasm $(basename "$DEPS"/wasm-language-*.jar .jar)"
+    COMPILER=$(ls "$DEPS"/jvmci/*.jar | tr '\n' ':')
+    GRAAL_CP=$(ls "$DEPS"/lib/*.jar | tr '\n' ':')
+    log "graal rows: $("$GRAAL_JDK/bin/java" -version 2>&1 | head -1), GraalWasm $(basename "$DEPS"/lib/wasm-language-*.jar .jar)"
     GRAALWASM=$("$GRAAL_JDK/bin/java" -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --enable-native-access=ALL-UNNAMED \
       --upgrade-module-path="${COMPILER%:}" -XX:-DontCompileHugeMethods -Dcompute.warmupSeconds="${GRAAL_WARMUP_SECONDS:-$WARMUP_SECONDS}" \
-      -Dcompute.mode=engine -Dcompute.engine=graalwasm -cp "$JAR:$GRAAL_JAR:$GRAAL_CP" \
+      -Dcompute.mode=engine -Dcompute.engine=graalwasm -cp "$JAR:${GRAAL_CP%:}" \
       "$ROOT/bench/compute/ComputeBench.java" "${ARGS[@]}" 2> >(grep -v '^WARNING' >&2)) || die "GraalWasm engine run"
     printf '%s\n' "$GRAALWASM" | sed 's/^/graal    /'
   fi

@@ -11,11 +11,10 @@ import org.graalvm.polyglot.io.ByteSequence;
  * Measurement only, not part of the engine: compute.wasm in GraalWasm with the protocol of
  * ComputeBench.java (plain rows: one instance, export called directly). Needs a JDK 21+ and, for
  * the optimizing runtime, the Graal compiler through JVMCI:
- *   mvn -f bench/compute/graalwasm-pom.xml dependency:copy-dependencies -DoutputDirectory=/tmp/graalwasm
- *   J=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; L=/tmp/graalwasm
- *   $J -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI \
- *     --upgrade-module-path=$L/compiler-25.0.2.jar:$L/truffle-compiler-25.0.2.jar:$L/word-25.0.2.jar:$L/collections-25.0.2.jar \
- *     -p $(ls $L/*.jar | grep -v compiler-25 | tr '\n' ':') --add-modules org.graalvm.polyglot \
+ *   mvn package -DskipTests -DskipITs -pl lib-wasm-graal -am -Dgraal.jdk="$(scripts/graal-jdk.sh)"
+ *   J=$(scripts/graal-jdk.sh)/bin/java; L=lib-wasm-graal/target/graalwasm   # GraalWasm's jars, copied by that build
+ *   $J -XX:+UnlockExperimentalVMOptions -XX:+EnableJVMCI --upgrade-module-path=$(ls $L/jvmci/*.jar | paste -sd:) \
+ *     -p $(ls $L/lib/*.jar | grep -v /lib-wasm-graal- | paste -sd:) --add-modules org.graalvm.polyglot \
  *     bench/compute/GraalWasmBench.java lib-api/src/test/guests/compute.wasm 35 10000000 700 1048576 10 20
  */
 public class GraalWasmBench {

@@ -24,6 +24,7 @@ public final class WasmEngine implements AutoCloseable {
     /** The default engine's name. */
     public static final String CHICORY = ChicoryBackend.NAME;
 
+    private final String name;
     private final CallWatchdog watchdog;
     private final EngineBackend backend;
 
@@ -52,6 +53,7 @@ public final class WasmEngine implements AutoCloseable {
     public WasmEngine(String engine, HostServices services, ScheduledExecutorService scheduler, boolean useCompiler,
             Optional<Path> compiledCache, long compiledCacheMaxBytes) {
         Objects.requireNonNull(services, "services");
+        this.name = Objects.requireNonNull(engine, "engine");
         this.watchdog = new CallWatchdog(Objects.requireNonNull(scheduler, "scheduler"));
         try {
             this.backend = CHICORY.equals(engine)
@@ -73,12 +75,19 @@ public final class WasmEngine implements AutoCloseable {
                 found.add(provider.name());
             }
         } catch (ServiceConfigurationError | LinkageError e) {
-            // GraalWasm's classes are Java 21 class files: on an older JVM they do not load
-            throw new IllegalArgumentException("the wasm engine '" + engine + "' could not be loaded on Java "
-                    + Runtime.version().feature() + " (GraalWasm needs Java 21 or later): " + e, e);
+            // GraalWasm's classes are Java 21 class files: on an older JVM they do not load. On a newer one, the engine's
+            // jars are where lib-api's classes cannot be seen from (a Liberty common library, not the application's loader)
+            int java = Runtime.version().feature();
+            throw new IllegalArgumentException("the wasm engine '" + engine + "' could not be loaded on Java " + java
+                    + (java < 21 ? " (GraalWasm needs Java 21 or later): " : " (its jars must be in the classloader that loads lib-api): ") + e, e);
         }
         throw new IllegalArgumentException("no wasm engine named '" + engine + "' is on the class path (found: " + String.join(", ", found)
                 + "); graalwasm needs lib-wasm-graal and GraalWasm's jars, and Java 21 or later");
+    }
+
+    /** The engine's name: {@value #CHICORY} or the name of the provider that runs it. */
+    public String name() {
+        return name;
     }
 
     /**

@@ -55,6 +55,22 @@ public final class SecondServer implements AutoCloseable {
      */
     public static SecondServer start(String name, int portOffset, Map<String, String> changes, Map<String, String> overrides)
             throws Exception {
+        return start(name, portOffset, changes, overrides, dir -> { });
+    }
+
+    /** What a test does to the server's directory before the server starts (see the next method). */
+    @FunctionalInterface
+    public interface Setup {
+        void apply(Path serverDir) throws Exception;
+    }
+
+    /**
+     * As {@link #start(String, int, Map, Map)}, with {@code setup} run on the server's directory once everything else
+     * is in place, just before the start: a script that makes a server what a how-to says (another JDK in server.env,
+     * options in jvm.options, libraries).
+     */
+    public static SecondServer start(String name, int portOffset, Map<String, String> changes, Map<String, String> overrides,
+            Setup setup) throws Exception {
         Path first = Server.dir();
         Path wlp = first.getParent().getParent().getParent();
         Path second = first.getParent().resolve(name);
@@ -124,6 +140,7 @@ public final class SecondServer implements AutoCloseable {
         try (OutputStream out = Files.newOutputStream(second.resolve("bootstrap.properties"))) {
             bootstrap.store(out, "second server " + name);
         }
+        setup.apply(second);
         SecondServer s = new SecondServer(wlp, name, "http://localhost:" + http, "https://localhost:" + https, http, https);
         try {
             s.startAgain();
@@ -152,11 +169,8 @@ public final class SecondServer implements AutoCloseable {
      * waits until its applications answer; returns how long that took.
      */
     public Duration startAgain() throws Exception {
-        for (int port : ports) {
-            requireFree(port);
-        }
         long start = System.nanoTime();
-        run(wlp, name, "start");
+        launch();
         // on 2 cores busy with the other classes (and their extra servers), a start has taken over 200 s
         long end = start + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < end) {
@@ -171,6 +185,17 @@ public final class SecondServer implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new AssertionError("server " + name + " did not answer on " + base + "; see " + dir().resolve("logs"));
+    }
+
+    /**
+     * Starts the server (again, after {@link #close} or {@link #kill}) without waiting for its applications: for a
+     * test of a server whose application must not start, which reads the reason in {@link #dir()}'s logs.
+     */
+    public void launch() throws Exception {
+        for (int port : ports) {
+            requireFree(port);
+        }
+        run(wlp, name, "start");
     }
 
     /**

@@ -8,8 +8,8 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready once the functions directory has been scanned; reports how many revisions run and how
- * many failed to deploy (a failed module does not make the server unready: others still serve).
+ * Ready once the functions directory has been scanned; reports the engine ({@code capa.functions.engine}),
+ * how many revisions run and how many failed to deploy (a failed module does not make the server unready: others still serve).
  */
 @Readiness
 @ApplicationScoped
@@ -17,10 +17,14 @@ public class FunctionsReadiness implements HealthCheck {
     @Inject
     FunctionRegistry registry;
 
+    @Inject
+    WasmRuntime runtime;
+
     @Override
     public HealthCheckResponse call() {
         return HealthCheckResponse.named("wasm-functions")
                 .status(true)
+                .withData("engine", runtime.engine().name())
                 .withData("deployed", registry.deployments().size())
                 .withData("failed", registry.failures().size())
                 .build();

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -24,6 +25,7 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class WasmRuntime {
+    private static final Logger LOG = Logger.getLogger(WasmRuntime.class.getName());
     private static final Logger GUEST_LOG = Logger.getLogger("io.capaee.functions.guest");
 
     @Resource(lookup = "eis/capa/keyvalue")
@@ -52,7 +54,15 @@ public class WasmRuntime {
         HostServices services = new HostServices(Optional.ofNullable(keyValue), Optional.ofNullable(couchbase),
                 config.hostInformation(), (function, line) -> GUEST_LOG.info(() -> "[" + function + "] " + line), http,
                 FunctionTraces.hostCalls(traces), traces);
-        engine = new WasmEngine(config.engine(), services, scheduler, config.compiler(), config.compiledCache(), config.compiledCacheMaxBytes());
+        try {
+            engine = new WasmEngine(config.engine(), services, scheduler, config.compiler(), config.compiledCache(), config.compiledCacheMaxBytes());
+        } catch (IllegalArgumentException e) {
+            // the application does not start without its engine; Liberty logs that far from the reason, under a stack trace
+            LOG.log(Level.SEVERE, "capa.functions.engine={0}: {1}", new Object[] {config.engine(), e.getMessage()});
+            throw e;
+        }
+        // which engine (capa.functions.engine) and JVM a server's functions run on, for whoever reads its log
+        LOG.log(Level.INFO, "wasm functions run on the {0} engine, Java {1}", new Object[] {engine.name(), Runtime.version()});
     }
 
     @PreDestroy
