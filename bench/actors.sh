@@ -26,6 +26,8 @@
 #         BENCH_DIAGNOSE=1 bench/actors.sh             # also the server's own percentiles of the fixed-rate runs
 #                                                      # (access log, %D) and its GC pauses, to place a tail
 #         LOAD_WARMUP=0 bench/actors.sh                # no warm-up in the load's own JVM (10 s by default)
+#         LOAD_CLIENT=jdk bench/actors.sh              # the load on java.net.http instead of Apache HttpCore's blocking
+#                                                      # client (two thread hand-overs more per request in the load)
 #         WARMUP=5 DURATION=5 bench/actors.sh          # smoke run (cold JIT: numbers not meaningful)
 set -euo pipefail
 
@@ -38,7 +40,6 @@ HTTP_PORT=9096
 HTTPS_PORT=9496
 SERVER=capabench-actors
 PREFIX=capa:bench:actors:
-LOAD="java -cp $ROOT/bench/java/target/test-classes $ROOT/bench/actors/ActorLoad.java"
 
 log() { printf '[actors] %s\n' "$*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -53,6 +54,8 @@ trap 'bench_cleanup $? "${PREFIX}*" "capa:bench:reference:counter:*"' EXIT
 trap 'exit 130' INT TERM
 
 bench_build
+# the load driver with its client (bench/java's class path: Load and Apache HttpCore)
+LOAD="java -cp $CP $ROOT/bench/actors/ActorLoad.java"
 log "building bench/reference-war (the Redis reference)"
 # shellcheck disable=SC2086 # MVN_ARGS: words for mvn
 mvn -q ${MVN_ARGS:-} -f "$ROOT/bench/reference-war/pom.xml" package >"$WORK/reference-build.log" 2>&1 \

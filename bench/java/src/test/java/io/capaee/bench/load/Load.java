@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Load {
     /** Senders of the fixed rate: the schedule holds as long as fewer than this many requests are late at once. */
-    static final int RATE_SENDERS = 64;
+    public static final int RATE_SENDERS = 64;
 
     private Load() {}
 
