@@ -413,6 +413,11 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
     }
 
     @Override
+    public CompletionStage<ActorResponse> invokeOnCaller(ActorId actor, String method, ActorRequest request) {
+        return core.invokeOnCaller(actor, method, request);
+    }
+
+    @Override
     public Optional<String> getState(ActorId actor, String key) {
         return core.getState(actor, key);
     }

@@ -207,6 +207,11 @@ public final class ActorRuntimeCore implements ActorRuntime {
         return route(actor, method, request, false, true);
     }
 
+    @Override
+    public CompletionStage<ActorResponse> invokeOnCaller(ActorId actor, String method, ActorRequest request) {
+        return route(actor, method, request, true, true);
+    }
+
     /**
      * Calls the actor where it lives, on the caller's chain: the chain is taken here, on the caller's
      * thread, so that a call forwarded to another server carries it too.
@@ -369,6 +374,11 @@ public final class ActorRuntimeCore implements ActorRuntime {
         @Override
         public CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request) {
             return route(actor, method, request, false, false);
+        }
+
+        @Override
+        public CompletionStage<ActorResponse> invokeOnCaller(ActorId actor, String method, ActorRequest request) {
+            return route(actor, method, request, true, false);
         }
 
         @Override

@@ -134,6 +134,29 @@ class TurnsTest {
     }
 
     @Test
+    void aCallOnTheCallersThreadRunsAnIdleActorsTurnThereAndWaitsForABusyOneWithoutHoldingIt() throws Exception {
+        List<Runnable> handedOver = new ArrayList<>();
+        ActorRuntimeCore core = fx.runtime(ActorSettings.defaults(), r -> {
+            handedOver.add(r);
+            fx.turns.execute(r);
+        });
+        ActorId g = new ActorId("gate", "caller");
+        CompletableFuture<?> idle = core.invokeOnCaller(g, "note", ActorRequest.json("\"idle\"")).toCompletableFuture();
+        assertTrue(idle.isDone(), "the idle actor's turn ran before invokeOnCaller returned");
+        assertEquals(0, handedOver.size(), "nothing was handed to the executor");
+
+        CountDownLatch release = Gate.shut();
+        CompletableFuture<?> holding = core.invokeAsync(g, "hold", ActorRequest.json("\"holding\"")).toCompletableFuture();
+        assertTrue(Gate.inside.await(10, TimeUnit.SECONDS), "the holding turn never got inside the actor");
+        CompletableFuture<?> queued = core.invokeOnCaller(g, "note", ActorRequest.json("\"queued\"")).toCompletableFuture();
+        assertFalse(queued.isDone(), "the call to the busy actor returned at once, queued");
+        release.countDown();
+        queued.get(10, TimeUnit.SECONDS);
+        holding.get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("idle", "holding", "queued"), Gate.order(core, g));
+    }
+
+    @Test
     void aCallOfTheRunningTurnsChainIsRefusedAtOnceWhenReentrancyIsOff() throws Exception {
         ActorRuntimeCore core = fx.runtime(ActorSettings.defaults(), fx.turns);
         CountDownLatch release = Gate.shut();

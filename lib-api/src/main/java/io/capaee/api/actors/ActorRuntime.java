@@ -22,6 +22,16 @@ public interface ActorRuntime {
      */
     CompletionStage<ActorResponse> invokeAsync(ActorId actor, String method, ActorRequest request);
 
+    /**
+     * Like {@link #invokeAsync}, for a caller whose thread may do the work (a request thread, not an event
+     * loop): when the actor is idle its turn runs on the caller's thread before this returns, saving the
+     * hand-over to the executor and back; when it is busy, the call waits in its queue without holding the
+     * thread, as with {@link #invokeAsync}. A call forwarded to another server is awaited without a thread.
+     */
+    default CompletionStage<ActorResponse> invokeOnCaller(ActorId actor, String method, ActorRequest request) {
+        return invokeAsync(actor, method, request);
+    }
+
     /** The JSON value at {@code key}, or empty. */
     Optional<String> getState(ActorId actor, String key);
 

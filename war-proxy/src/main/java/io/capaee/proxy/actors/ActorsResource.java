@@ -92,7 +92,8 @@ public class ActorsResource {
     public void invoke(@PathParam("type") String type, @PathParam("id") String id, @PathParam("method") String method,
                        @HeaderParam("Content-Type") String contentType, @HeaderParam("Dapr-Reentrancy-Id") String reentrancyId,
                        @HeaderParam(FORWARDED) String forwarded, byte[] body, @Suspended AsyncResponse response) {
-        // the request thread returns now: the call waits for its turn, and runs, on the runtime's threads
+        // an idle actor's turn runs on this thread (the answer is resumed before it returns); a busy actor's call
+        // waits for its turn without holding it, and runs on the runtime's threads
         ActorId actor = DaprActors.actor(type, id);
         actors.forwarded(forwarded).invoke(actor, method, new ActorRequest(body, contentType, reentrancyId), (r, e) -> {
             if (e != null) {

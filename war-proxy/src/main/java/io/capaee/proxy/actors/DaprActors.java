@@ -79,11 +79,12 @@ public class DaprActors {
     }
 
     /**
-     * Calls an actor method: the caller's thread returns at once, the call waits for its turn and runs on the
-     * runtime's threads, and {@code done} gets the answer or the refusal.
+     * Calls an actor method from a request thread: an idle actor's turn runs on it ({@link ActorRuntime#invokeOnCaller}),
+     * a busy actor's call waits for its turn without holding it and runs on the runtime's threads; {@code done} gets
+     * the answer or the refusal.
      */
     public void invoke(ActorId actor, String method, ActorRequest request, BiConsumer<ActorResponse, DaprException> done) {
-        call(ActorErrors.INVOKE, () -> runtime.invokeAsync(actor, method, request)).whenComplete((response, e) -> {
+        call(ActorErrors.INVOKE, () -> runtime.invokeOnCaller(actor, method, request)).whenComplete((response, e) -> {
             if (e == null) {
                 done.accept(response, null);
             } else {
