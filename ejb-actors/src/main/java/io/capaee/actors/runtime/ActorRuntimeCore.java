@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -55,6 +56,8 @@ public final class ActorRuntimeCore implements ActorRuntime {
     private final Executor moves;
     private final Traces traces;
     private final ActorRuntime here = new Here();
+    /** Turns running on their callers' threads ({@link #invokeOnCaller}), at most {@link ActorSettings#callerTurns}. */
+    private final Semaphore callerTurns;
 
     /**
      * @param scheduler runs reminders and timers (the EJB {@code TimerService} on the server)
@@ -85,6 +88,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
                             Placement placement, Forwarder forwarder, Traces traces) {
         this.traces = traces;
         this.settings = settings;
+        this.callerTurns = new Semaphore(settings.callerTurns());
         this.placement = placement;
         this.forwarder = forwarder;
         this.routes = new Routes(placement, deadlines, clock, settings.callTimeout());
@@ -209,7 +213,19 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
     @Override
     public CompletionStage<ActorResponse> invokeOnCaller(ActorId actor, String method, ActorRequest request) {
-        return route(actor, method, request, true, true);
+        return onCaller(inline -> route(actor, method, request, inline, true));
+    }
+
+    /** Runs {@code call} inline when a caller turn is free (held until the inline part returns), else handed over. */
+    private CompletionStage<ActorResponse> onCaller(Function<Boolean, CompletionStage<ActorResponse>> call) {
+        if (!callerTurns.tryAcquire()) {
+            return call.apply(false);
+        }
+        try {
+            return call.apply(true);
+        } finally {
+            callerTurns.release();
+        }
     }
 
     /**
@@ -378,7 +394,7 @@ public final class ActorRuntimeCore implements ActorRuntime {
 
         @Override
         public CompletionStage<ActorResponse> invokeOnCaller(ActorId actor, String method, ActorRequest request) {
-            return route(actor, method, request, true, false);
+            return onCaller(inline -> route(actor, method, request, inline, false));
         }
 
         @Override

@@ -15,15 +15,27 @@ import java.time.Duration;
  * @param maxQueuedCalls how many calls may wait for one actor's turn; more are refused at once
  *     (waiting calls hold no thread, so nothing else would bound them)
  * @param limits the quotas of timers, activations and queued bytes
+ * @param callerTurns how many turns may run at once on their callers' own threads (a request thread calling an
+ *     idle actor, {@link io.capaee.api.actors.ActorRuntime#invokeOnCaller}); further calls are handed to the turn
+ *     threads. Bounded because a long turn holds its caller's thread, and the server's request threads grow slowly
  */
 public record ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
-                            int maxStackDepth, String keyPrefix, int maxQueuedCalls, ActorLimits limits) {
+                            int maxStackDepth, String keyPrefix, int maxQueuedCalls, ActorLimits limits, int callerTurns) {
     public static final int DEFAULT_MAX_QUEUED_CALLS = 10_000;
+    public static final int DEFAULT_CALLER_TURNS = 4;
 
     public ActorSettings {
         if (limits == null) {
             throw new IllegalArgumentException("the actor limits are missing");
         }
+        if (callerTurns < 0) {
+            throw new IllegalArgumentException("capa.actors.caller-turns must be 0 or more, not " + callerTurns);
+        }
+    }
+
+    public ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
+            int maxStackDepth, String keyPrefix, int maxQueuedCalls, ActorLimits limits) {
+        this(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, maxQueuedCalls, limits, DEFAULT_CALLER_TURNS);
     }
 
     public ActorSettings(Duration idleTimeout, Duration scanInterval, Duration callTimeout, boolean reentrancy,
@@ -37,7 +49,11 @@ public record ActorSettings(Duration idleTimeout, Duration scanInterval, Duratio
     }
 
     public ActorSettings withLimits(ActorLimits other) {
-        return new ActorSettings(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, maxQueuedCalls, other);
+        return new ActorSettings(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, maxQueuedCalls, other, callerTurns);
+    }
+
+    public ActorSettings withCallerTurns(int turns) {
+        return new ActorSettings(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, maxQueuedCalls, limits, turns);
     }
 
     public static ActorSettings defaults() {

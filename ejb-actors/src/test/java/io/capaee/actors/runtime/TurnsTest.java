@@ -157,6 +157,32 @@ class TurnsTest {
     }
 
     @Test
+    void callsOnTheirCallersThreadsBeyondTheCallerTurnsAreHandedToTheTurnThreads() throws Exception {
+        List<Runnable> handedOver = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ActorRuntimeCore core = fx.runtime(ActorSettings.defaults().withCallerTurns(1), r -> {
+            handedOver.add(r);
+            fx.turns.execute(r);
+        });
+        CountDownLatch release = Gate.shut();
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            // the one caller turn, held by a long turn on another caller's thread
+            Future<?> holding = caller.submit(() -> core.invokeOnCaller(new ActorId("gate", "one"), "hold", ActorRequest.json("\"one\""))
+                    .toCompletableFuture().join());
+            assertTrue(Gate.inside.await(10, TimeUnit.SECONDS), "the holding turn never got inside the actor");
+            assertEquals(0, handedOver.size(), "the first call ran on its caller's thread");
+            ActorId other = new ActorId("gate", "two");
+            assertEquals("\"two\"", core.invokeOnCaller(other, "note", ActorRequest.json("\"two\"")).toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS).text());
+            assertEquals(1, handedOver.size(), "the second idle actor's turn went to the turn threads: no caller turn was free");
+            release.countDown();
+            holding.get(10, TimeUnit.SECONDS);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
     void aCallOfTheRunningTurnsChainIsRefusedAtOnceWhenReentrancyIsOff() throws Exception {
         ActorRuntimeCore core = fx.runtime(ActorSettings.defaults(), fx.turns);
         CountDownLatch release = Gate.shut();
