@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.wasm.WasmFunctionException.Reason;
-import java.io.ByteArrayOutputStream;
+import io.capaee.testing.LoopingModules;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +32,7 @@ class StartTimeLimitTest {
         FunctionSettings settings = FunctionSettings.defaults().withCallTimeout(Duration.ofMillis(300));
 
         WasmFunctionException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(WasmFunctionException.class, () -> host.track(host.engine(kind).load("spin", loopingStart(), settings))));
+                () -> assertThrows(WasmFunctionException.class, () -> host.track(host.engine(kind).load("spin", LoopingModules.start(), settings))));
 
         assertEquals(Reason.TIMEOUT, e.reason());
         assertTrue(e.getMessage().contains("'spin' did not finish starting (_start) within its time limit of 300 ms"), e.getMessage());
@@ -43,60 +43,5 @@ class StartTimeLimitTest {
         WasmFunction function = host.load(kind, "hello-cli", FunctionSettings.defaults().withCallTimeout(Duration.ofMillis(300)));
 
         assertEquals("Hello x", function.callCli(List.of("x")).raw());
-    }
-
-    /**
-     * A Capsule-shaped module (memory, _start, malloc, allocateBuffer, callHandle) whose
-     * {@code _start} is {@code loop br 0 end}; assembled here because no guest source can be
-     * compiled at test time.
-     */
-    static byte[] loopingStart() {
-        ByteArrayOutputStream m = new ByteArrayOutputStream();
-        m.writeBytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
-        section(m, 1, bytes(3, 0x60, 0, 0, 0x60, 1, 0x7f, 1, 0x7f, 0x60, 2, 0x7f, 0x7f, 1, 0x7e)); // () ; i32->i32 ; (i32,i32)->i64
-        section(m, 3, bytes(4, 0, 1, 1, 2));
-        section(m, 5, bytes(1, 0, 2)); // one memory, 2 pages, no maximum
-        ByteArrayOutputStream exports = new ByteArrayOutputStream();
-        exports.write(5);
-        export(exports, "memory", 2, 0);
-        export(exports, "_start", 0, 0);
-        export(exports, "malloc", 0, 1);
-        export(exports, "allocateBuffer", 0, 2);
-        export(exports, "callHandle", 0, 3);
-        section(m, 7, exports.toByteArray());
-        ByteArrayOutputStream code = new ByteArrayOutputStream();
-        code.write(4);
-        body(code, bytes(0, 0x03, 0x40, 0x0c, 0x00, 0x0b, 0x0b)); // loop br 0 end
-        body(code, bytes(0, 0x41, 0x80, 0x08, 0x0b)); // i32.const 1024
-        body(code, bytes(0, 0x41, 0x80, 0x08, 0x0b));
-        body(code, bytes(0, 0x42, 0x00, 0x0b)); // i64.const 0
-        section(m, 10, code.toByteArray());
-        return m.toByteArray();
-    }
-
-    private static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
-
-    private static void section(ByteArrayOutputStream m, int id, byte[] content) {
-        m.write(id);
-        m.write(content.length); // every section here is shorter than 128 bytes: one LEB128 byte
-        m.writeBytes(content);
-    }
-
-    private static void export(ByteArrayOutputStream out, String name, int kind, int index) {
-        out.write(name.length());
-        out.writeBytes(name.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-        out.write(kind);
-        out.write(index);
-    }
-
-    private static void body(ByteArrayOutputStream out, byte[] body) {
-        out.write(body.length);
-        out.writeBytes(body);
     }
 }

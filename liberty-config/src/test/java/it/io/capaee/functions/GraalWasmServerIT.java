@@ -4,6 +4,7 @@ package it.io.capaee.functions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.testing.LoopingModules;
 import it.io.capaee.support.RegistryUploads;
 import it.io.capaee.support.SecondServer;
 import it.io.capaee.support.Server;
@@ -131,7 +132,7 @@ class GraalWasmServerIT {
         // the same module under the same name in both servers' functions directories, with the default 10 s limit:
         // the test server runs it on Chicory
         String function = "spin" + UUID.randomUUID().toString().substring(0, 8);
-        byte[] module = LoopingHttpGuest.module();
+        byte[] module = LoopingModules.httpHandler();
         Files.write(server.dir().resolve("functions").resolve(function + ".wasm"), module);
         Files.write(Server.functionsDir().resolve(function + ".wasm"), module);
         try {

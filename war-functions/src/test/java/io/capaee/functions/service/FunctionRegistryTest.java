@@ -11,12 +11,12 @@ import io.capaee.api.wasm.FunctionSettings;
 import io.capaee.api.wasm.HostServices;
 import io.capaee.api.wasm.WasmEngine;
 import io.capaee.api.wasm.WasmFunctionException;
+import io.capaee.testing.LoopingModules;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -26,14 +26,6 @@ import org.junit.jupiter.api.Test;
 
 /** A module whose {@code _start} never returns fails its deployment in time, and the running revision stays. */
 class FunctionRegistryTest {
-    /**
-     * A Capsule-shaped module (memory, malloc, allocateBuffer, callHandle) whose {@code _start}
-     * is {@code (loop br 0)}: the bytes of lib-api's StartTimeLimitTest.loopingStart().
-     */
-    private static final byte[] LOOPING_START = HexFormat.of().parseHex("0061736d01000000010f0360000060017f017f60027f7f017e0305040001010205"
-            + "03010002073a05066d656d6f72790200065f73746172740000066d616c6c6f6300010e616c6c6f6361746542756666657200020a63616c6c48616e646c"
-            + "6500030a1a04070003400c000b0b05004180080b05004180080b040042000b");
-
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final WasmEngine engine = new WasmEngine(new HostServices(Optional.empty(), Optional.empty(), "{}", (f, l) -> { }, HttpClient.newHttpClient()),
             scheduler, true);
@@ -74,7 +66,7 @@ class FunctionRegistryTest {
                 Files.readAllBytes(Path.of("../lib-api/src/test/guests/hello-cli.wasm")), "hello.wasm");
 
         WasmFunctionException e = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThrows(WasmFunctionException.class,
-                () -> registry.deploy("hello", FunctionRegistry.DEFAULT_REVISION, LOOPING_START, "hello.wasm")));
+                () -> registry.deploy("hello", FunctionRegistry.DEFAULT_REVISION, LoopingModules.start(), "hello.wasm")));
 
         assertEquals(WasmFunctionException.Reason.TIMEOUT, e.reason());
         assertSame(running, registry.find("hello", FunctionRegistry.DEFAULT_REVISION));
