@@ -29,6 +29,9 @@
 #         LOAD_CLIENT=jdk bench/actors.sh              # the load on java.net.http instead of Apache HttpCore's blocking
 #                                                      # client (two thread hand-overs more per request in the load)
 #         WARMUP=5 DURATION=5 bench/actors.sh          # smoke run (cold JIT: numbers not meaningful)
+#         PROFILE=20 bench/actors.sh                   # also: 20 s JFR execution samples of the server at saturation,
+#                                                      # actor then Redis reference, with the server's CPU per call
+#                                                      # (bench/profile/JfrTop.java; recordings in bench/results)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -102,7 +105,32 @@ ACTOR_SAT=$($LOAD saturate "$ACTOR" "$CONNECTIONS" "$DURATION" 1)
 REF_SAT=$($LOAD saturate "$REFERENCE" "$CONNECTIONS" "$DURATION")
 REDIS_SAT=$($LOAD saturate "$REDIS_REFERENCE" "$CONNECTIONS" "$DURATION" 1)
 
+# profile NAME URL_PATTERN [BODY]: JFR on the server for PROFILE seconds of the saturating load, its CPU per call
+# (from /proc, whatever share of the cores the load takes) and a summary below the servlet
+profile() {
+  local name=$1 pid t0 t1 out calls
+  pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true)
+  [ -n "$pid" ] || { log "PROFILE: Liberty JVM not found, skipped"; return; }
+  log "profiling $name: JFR on pid $pid for ${PROFILE}s at saturation"
+  jcmd "$pid" JFR.start name="$name" settings=profile filename="$WORK/$name.jfr" >/dev/null
+  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  out=$(LOAD_WARMUP=0 $LOAD saturate "$2" "$CONNECTIONS" "$PROFILE" ${3:+"$3"})
+  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  jcmd "$pid" JFR.stop name="$name" >/dev/null
+  calls=$(field "$out" requests)
+  awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$calls" -v w="$name" \
+    'BEGIN { printf "[actors] %s: server CPU %.1f us per call\n", w, t * 1e6 / hz / n }' >&2
+  mkdir -p "$ROOT/bench/results"
+  cp "$WORK/$name.jfr" "$ROOT/bench/results/$name.jfr"
+  java "$ROOT/bench/profile/JfrTop.java" "$WORK/$name.jfr" 25 jakarta.servlet.http.HttpServlet.service >&2 || log "JfrTop failed"
+}
+
 field() { printf '%s\n' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { sub(/ms$|\/s$/, "", $2); print $2 }'; }
+if [ "${PROFILE:-0}" -gt 0 ] 2>/dev/null; then
+  profile actors-actor "$ACTOR" 1
+  profile actors-redis-reference "$REDIS_REFERENCE" 1
+fi
+
 echo
 echo "actor method (HTTP, Redis state)   $ACTOR_RATE"
 echo "reference (JAX-RS, no actor)       $REF_RATE"
