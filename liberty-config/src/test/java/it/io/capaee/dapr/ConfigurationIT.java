@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import it.io.capaee.support.AppPort;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,7 +39,7 @@ class ConfigurationIT {
 
     @BeforeEach
     void startApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
+        app = AppPort.server();
         app.createContext("/configuration/", x -> {
             try (InputStream in = x.getRequestBody()) {
                 notifications.add(x.getRequestMethod() + " " + x.getRequestURI().getPath() + " "

@@ -24,10 +24,10 @@ import io.dapr.v1.DaprGrpc;
 import io.dapr.v1.DaprProtos;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import it.io.capaee.support.AppPort;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -65,7 +65,7 @@ class DaprGrpcSdkIT {
         assumeTrue(System.getProperty("dapr.grpc.port") != null, "runs in the failsafe execution dapr-grpc-sdk only");
         dapr = new DaprClientBuilder().build();
         preview = new DaprClientBuilder().buildPreviewClient();
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
+        app = AppPort.server();
         app.createContext("/dapr/subscribe", x -> Deliveries.answer(x, 200,
                 "[{\"pubsubname\":\"pubsub\",\"topic\":\"" + TOPIC + "\",\"route\":\"/grpc-orders\"}]"));
         app.createContext("/grpc-orders", x -> deliveries.record(x, "grpc-orders", 200, ""));

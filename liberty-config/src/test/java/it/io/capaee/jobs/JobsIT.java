@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import it.io.capaee.support.AppPort;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +40,7 @@ class JobsIT {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
+        app = AppPort.server();
         // the job callback: the path after /job/ is the job's name
         app.createContext("/job/", x -> deliveries.record(x, x.getRequestURI().getPath().substring("/job/".length()), 200, ""));
         app.start();

@@ -10,13 +10,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import it.io.capaee.kafka.KafkaBroker;
+import it.io.capaee.support.AppPort;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ class PubSubBrokersIT {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
+        app = AppPort.server();
         for (String b : BROKERS) {
             app.createContext("/" + b + "/orders", x -> deliveries.record(x, b + "/orders", 200, ""));
             app.createContext("/" + b + "/dead", x -> deliveries.record(x, b + "/dead", 200, "{\"status\":\"SUCCESS\"}"));

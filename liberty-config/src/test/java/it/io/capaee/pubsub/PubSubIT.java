@@ -7,12 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import it.io.capaee.support.AppPort;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Deliveries;
 import it.io.capaee.support.Server;
 import it.io.capaee.support.SharedResources;
 import jakarta.json.JsonObject;
-import java.net.InetSocketAddress;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +53,7 @@ class PubSubIT {
 
     @BeforeAll
     static void startApp() throws Exception {
-        app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("it.app.port")), 0);
+        app = AppPort.server();
         app.createContext("/dapr/subscribe", x -> Deliveries.answer(x, 200, !listing ? "[]" : "[" + String.join(",",
                 sub(ORDERS, "/orders", null), sub(FLAKY, "/flaky", DEAD), sub(DEAD, "/dead", null),
                 sub(DROPPY, "/droppy", DEAD), sub(RECOVERS, "/recovers", null)) + "]"));
