@@ -108,21 +108,16 @@ REDIS_SAT=$($LOAD saturate "$REDIS_REFERENCE" "$CONNECTIONS" "$DURATION" 1)
 # profile NAME URL_PATTERN [BODY]: JFR on the server for PROFILE seconds of the saturating load, its CPU per call
 # (from /proc, whatever share of the cores the load takes) and a summary below the servlet
 profile() {
-  local name=$1 pid t0 t1 out calls
+  local name=$1 pid t0 t1 out
   pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true)
   [ -n "$pid" ] || { log "PROFILE: Liberty JVM not found, skipped"; return; }
   log "profiling $name: JFR on pid $pid for ${PROFILE}s at saturation"
-  jcmd "$pid" JFR.start name="$name" settings=profile filename="$WORK/$name.jfr" >/dev/null
-  t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  bench_jfr_start "$pid" "$name"
+  t0=$(bench_cpu_ticks "$pid")
   out=$(LOAD_WARMUP=0 $LOAD saturate "$2" "$CONNECTIONS" "$PROFILE" ${3:+"$3"})
-  t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
-  jcmd "$pid" JFR.stop name="$name" >/dev/null
-  calls=$(field "$out" requests)
-  awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$calls" -v w="$name" \
-    'BEGIN { printf "[actors] %s: server CPU %.1f us per call\n", w, t * 1e6 / hz / n }' >&2
-  mkdir -p "$ROOT/bench/results"
-  cp "$WORK/$name.jfr" "$ROOT/bench/results/$name.jfr"
-  java "$ROOT/bench/profile/JfrTop.java" "$WORK/$name.jfr" 25 jakarta.servlet.http.HttpServlet.service >&2 || log "JfrTop failed"
+  t1=$(bench_cpu_ticks "$pid")
+  log "$name: server CPU $(bench_us_per $((t1 - t0)) "$(field "$out" requests)") us per call"
+  bench_jfr_stop "$pid" "$name" 25 jakarta.servlet.http.HttpServlet.service
 }
 
 field() { printf '%s\n' "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { sub(/ms$|\/s$/, "", $2); print $2 }'; }

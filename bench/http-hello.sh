@@ -186,13 +186,9 @@ if [ "$PROFILE" -gt 0 ] 2>/dev/null; then
   pid=$(cat "$SERVER_DIR/../.pid/$SERVER.pid" 2>/dev/null || true)
   if [ -n "$pid" ]; then
     log "profiling the function: JFR on pid $pid for ${PROFILE}s under the same load"
-    jcmd "$pid" JFR.start name=bench settings=profile filename="$WORK/function.jfr" >/dev/null
+    bench_jfr_start "$pid" function
     wrk -t1 -c"$CONNECTIONS" -d"${PROFILE}s" "${WRK_HEADERS[@]}" "$FUNCTION_URL" >/dev/null
-    jcmd "$pid" JFR.stop name=bench >/dev/null
-    mkdir -p "$ROOT/bench/results"
-    cp "$WORK/function.jfr" "$ROOT/bench/results/function.jfr"
-    java "$ROOT/bench/profile/JfrTop.java" "$WORK/function.jfr" 25 >&2 || log "JfrTop failed"
-    log "recording kept in bench/results/function.jfr (open with JDK Mission Control or 'jfr print')"
+    bench_jfr_stop "$pid" function 25
   else
     log "PROFILE: Liberty JVM not found, skipped"
   fi

@@ -32,6 +32,31 @@ bench_machine() {
     "$(cut -d' ' -f1-3 /proc/loadavg)" "$(java -version 2>&1 | head -1)"
 }
 
+# bench_cpu_ticks PID: the CPU time of process PID so far (user and system), in clock ticks
+bench_cpu_ticks() {
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+
+# bench_us_per TICKS COUNT: TICKS clock ticks of CPU time per item of COUNT, in microseconds
+bench_us_per() {
+  awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v n="$2" 'BEGIN { printf "%.1f\n", t * 1e6 / hz / n }'
+}
+
+# bench_jfr_start PID NAME: JFR's profile recording of the JVM PID, into $WORK/NAME.jfr
+bench_jfr_start() {
+  jcmd "$1" JFR.start name="$2" settings=profile filename="$WORK/$2.jfr" >/dev/null
+}
+
+# bench_jfr_stop PID NAME TOP [FOCUS]: ends that recording, keeps it as bench/results/NAME.jfr and prints its summary
+# on stderr (bench/profile/JfrTop.java: the TOP methods, and the callees of FOCUS when given)
+bench_jfr_stop() {
+  jcmd "$1" JFR.stop name="$2" >/dev/null
+  mkdir -p "$ROOT/bench/results"
+  cp "$WORK/$2.jfr" "$ROOT/bench/results/$2.jfr"
+  java "$ROOT/bench/profile/JfrTop.java" "$WORK/$2.jfr" "$3" ${4:+"$4"} >&2 || log "JfrTop failed"
+  log "recording kept in bench/results/$2.jfr (open with JDK Mission Control or 'jfr print')"
+}
+
 # bench_result NAME OURS REF UNIT [TARGET [higher|lower [LIMIT]]]: the RESULT line
 bench_result() {
   awk -v n="$1" -v o="$2" -v r="$3" -v u="$4" -v t="${5:-}" -v b="${6:-higher}" -v l="${7:-}" 'BEGIN {

@@ -192,13 +192,9 @@ if [ "$PROFILE" -gt 0 ] 2>/dev/null; then
   pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true)
   if [ -n "$pid" ]; then
     log "profiling the proxy: JFR on pid $pid for ${PROFILE}s under the same load"
-    jcmd "$pid" JFR.start name=bench settings=profile filename="$WORK/proxy.jfr" >/dev/null
+    bench_jfr_start "$pid" proxy
     wrk -t1 -c"$CONNECTIONS" -d"${PROFILE}s" "$CAPA_URL" >/dev/null
-    jcmd "$pid" JFR.stop name=bench >/dev/null
-    mkdir -p "$ROOT/bench/results"
-    cp "$WORK/proxy.jfr" "$ROOT/bench/results/proxy.jfr"
-    java "$ROOT/bench/profile/JfrTop.java" "$WORK/proxy.jfr" 30 >&2 || log "JfrTop failed"
-    log "recording kept in bench/results/proxy.jfr (open with JDK Mission Control or 'jfr print')"
+    bench_jfr_stop "$pid" proxy 30
   else
     log "PROFILE: Liberty JVM not found, skipped"
   fi

@@ -105,9 +105,9 @@ warm() {
   wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" "${args[@]}" "$url" >"$WORK/$name-warmup.txt"
 }
 
-# the server's CPU time so far (user + system, in clock ticks), from /proc
+# the server's CPU time so far, in clock ticks
 server_ticks() {
-  awk '{print $14 + $15}' "/proc/$(cat "$WLP/usr/servers/.pid/$SERVER.pid")/stat"
+  bench_cpu_ticks "$(cat "$WLP/usr/servers/.pid/$SERVER.pid")"
 }
 
 # wrk_rps NAME URL [SCRIPT]: measures DURATION seconds; prints requests/s, keeps the server's CPU microseconds
@@ -126,7 +126,7 @@ wrk_rps() {
   rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec:/ {print $2}')
   [ -n "$rps" ] || die "$name: no Requests/sec in wrk output"
   requests=$(printf '%s\n' "$out" | awk '/requests in/ {print $1}')
-  awk -v t=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" -v n="$requests" 'BEGIN { printf "%.1f\n", t * 1e6 / hz / n }' >"$WORK/$name.cpu"
+  bench_us_per $((t1 - t0)) "$requests" >"$WORK/$name.cpu"
   log "$name: $rps requests/s, server CPU $(cat "$WORK/$name.cpu") us per request"
   echo "$rps"
 }
@@ -236,13 +236,9 @@ profile() {
   pid=$(cat "$WLP/usr/servers/.pid/$SERVER.pid" 2>/dev/null || true)
   [ -n "$pid" ] || { log "PROFILE: Liberty JVM not found, skipped"; return; }
   log "profiling $name: JFR on pid $pid for ${PROFILE}s under the same load"
-  jcmd "$pid" JFR.start name="$name" settings=profile filename="$WORK/$name.jfr" >/dev/null
+  bench_jfr_start "$pid" "$name"
   wrk -t1 -c"$CONNECTIONS" -d"${PROFILE}s" "$url" >/dev/null
-  jcmd "$pid" JFR.stop name="$name" >/dev/null
-  mkdir -p "$ROOT/bench/results"
-  cp "$WORK/$name.jfr" "$ROOT/bench/results/$name.jfr"
-  java "$ROOT/bench/profile/JfrTop.java" "$WORK/$name.jfr" 25 "$focus" >&2 || log "JfrTop failed"
-  log "recording kept in bench/results/$name.jfr (open with JDK Mission Control or 'jfr print')"
+  bench_jfr_stop "$pid" "$name" 25 "$focus"
 }
 
 # ---------------------------------------------------------------- measure
