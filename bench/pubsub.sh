@@ -9,7 +9,9 @@
 # Runs PubSubBench (bench/java) through bench/java/run.sh, which builds what it needs and starts a Kafka
 # broker (KRaft) and a Liberty server of its own. Needs NATS (JetStream) on 127.0.0.1:4222, Mosquitto
 # (MQTT) on 127.0.0.1:1883 and RabbitMQ on 127.0.0.1:5672.
-#   MESSAGES=5000 WARMUP=1000 CONCURRENCY=8 SIZE=256 HTTP_PORT=9182 bench/pubsub.sh
+# Also prints the server's CPU time per message (publish and delivery); PROFILE=N records a JFR profile of the
+# server during each measured Capa EE run (bench/results/pubsub-BROKER.jfr) and prints its top N methods.
+#   MESSAGES=5000 WARMUP=1000 CONCURRENCY=8 SIZE=256 HTTP_PORT=9182 BROKERS=kafka,jetstream,mqtt,rabbitmq PROFILE=0 bench/pubsub.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${MESSAGES:-5000}
@@ -18,5 +20,14 @@ CONCURRENCY=${CONCURRENCY:-8}
 SIZE=${SIZE:-256}
 LINGER=${LINGER:-0}
 HTTP_PORT=${HTTP_PORT:-9182}
+BROKERS=${BROKERS:-kafka,jetstream,mqtt,rabbitmq}
+PROFILE=${PROFILE:-0}
 bench/java/run.sh PubSubBench "$HTTP_PORT" -Dcapa.bench.messages="$MESSAGES" -Dcapa.bench.warmup="$WARMUP" \
-  -Dcapa.bench.concurrency="$CONCURRENCY" -Dcapa.bench.size="$SIZE" -Dcapa.bench.pubsub.linger-millis="$LINGER"
+  -Dcapa.bench.concurrency="$CONCURRENCY" -Dcapa.bench.size="$SIZE" -Dcapa.bench.pubsub.linger-millis="$LINGER" \
+  -Dcapa.bench.pubsub.brokers="$BROKERS" -Dcapa.bench.profile="$([ "$PROFILE" -gt 0 ] && echo true || echo false)"
+if [ "$PROFILE" -gt 0 ]; then
+  for broker in ${BROKERS//,/ }; do
+    echo "== JFR of the server while publishing to and delivering from $broker (bench/results/pubsub-$broker.jfr)" >&2
+    java bench/profile/JfrTop.java "bench/results/pubsub-$broker.jfr" "$PROFILE" >&2 || echo "JfrTop failed" >&2
+  done
+fi

@@ -5,7 +5,7 @@ import io.capaee.actors.runtime.HostedType;
 import io.capaee.actors.runtime.Reentrancy;
 import io.capaee.actors.schedule.DaprTimes;
 import io.capaee.api.actors.ActorException;
-import jakarta.json.Json;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -101,7 +101,7 @@ public final class RemoteHosts {
     /** Reads Dapr's {@code /dapr/config} answer: entities, actorIdleTimeout and per-type entitiesConfig. */
     static Optional<HostedType> fromConfig(RemoteHost host, String json, String type) {
         JsonObject config;
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             config = reader.readObject();
         }
         List<String> entities = strings(config.get("entities"));

@@ -4,8 +4,8 @@ package io.capaee.actors.store;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorState;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.state.StateKeys;
-import jakarta.json.Json;
 import jakarta.json.JsonString;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
@@ -97,7 +97,7 @@ public final class TurnState implements ActorState {
 
     /** Records reminder {@code name}'s fire, saved with the rest of this turn's changes. */
     public void recordFire(String name, String fire) {
-        values().put(FIRED + name, Json.createValue(fire).toString());
+        values().put(FIRED + name, Jsonp.createValue(fire).toString());
         dirty = true;
     }
 

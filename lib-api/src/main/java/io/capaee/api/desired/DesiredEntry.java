@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.desired;
 
-import jakarta.json.Json;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -48,7 +48,7 @@ public record DesiredEntry(String kind, String id, JsonObject spec, Instant upda
 
     /** The stored document. */
     public String toJson() {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("format", FORMAT)
                 .add("kind", kind)
                 .add("id", id)
@@ -65,7 +65,7 @@ public record DesiredEntry(String kind, String id, JsonObject spec, Instant upda
      */
     public static DesiredEntry parse(String kind, String document, String where) {
         JsonObject json;
-        try (var reader = Json.createReader(new StringReader(document))) {
+        try (var reader = Jsonp.createReader(new StringReader(document))) {
             json = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new DesiredStateException(where + ": not a JSON object: " + e.getMessage(), e);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.routes;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.kv.KeyValueConnection;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
@@ -54,13 +54,13 @@ public record ServerAnnouncement(String id, String url, String version, long ali
     }
 
     public String json() {
-        return Json.createObjectBuilder().add("id", id).add("url", url).add("version", version)
+        return Jsonp.createObjectBuilder().add("id", id).add("url", url).add("version", version)
                 .add("aliveUntil", aliveUntilMillis).build().toString();
     }
 
     /** An announcement read back; empty when the value is not one (written by something else). */
     public static Optional<ServerAnnouncement> parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             return Optional.of(new ServerAnnouncement(o.getString("id"), o.getString("url"), o.getString("version"),
                     o.getJsonNumber("aliveUntil").longValue()));

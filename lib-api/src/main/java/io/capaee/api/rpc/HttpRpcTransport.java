@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.rpc;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.rpc.codec.CaraCodec;
 import io.capaee.api.rpc.codec.DecodeException;
 import io.capaee.api.rpc.schema.DynamicStruct;
 import io.capaee.api.rpc.schema.InterfaceSchema;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.StringReader;
@@ -81,7 +81,7 @@ public final class HttpRpcTransport implements RpcTransport {
         String type = response.headers().firstValue("Content-Type").orElse("");
         if (type.contains("json")) {
             try {
-                JsonObject o = Json.createReader(new StringReader(text)).readObject();
+                JsonObject o = Jsonp.createReader(new StringReader(text)).readObject();
                 String code = o.getString("errorCode", null);
                 if (code != null && code.startsWith("ERR_RPC_")) {
                     return RpcCallException.fromWire(code,

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.secrets;
 
-import jakarta.json.Json;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -55,7 +55,7 @@ public final class JsonFileSecretStore extends SingleValueSecretStore {
 
     private Map<String, String> read() {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-                var json = Json.createReader(reader)) {
+                var json = Jsonp.createReader(reader)) {
             JsonValue root = json.readValue();
             if (root.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw new SecretException("secret file " + file + " must hold a JSON object");

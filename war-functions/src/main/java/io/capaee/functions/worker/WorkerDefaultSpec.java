@@ -2,7 +2,7 @@
 package io.capaee.functions.worker;
 
 import io.capaee.api.desired.DesiredEntry;
-import jakarta.json.Json;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonString;
 import java.time.Instant;
 
@@ -20,7 +20,7 @@ public record WorkerDefaultSpec(String function, String revision) {
     }
 
     public DesiredEntry entry(Instant at) {
-        return new DesiredEntry(KIND, function, Json.createObjectBuilder().add("function", function).add("revision", revision).build(), at);
+        return new DesiredEntry(KIND, function, Jsonp.createObjectBuilder().add("function", function).add("revision", revision).build(), at);
     }
 
     /** Reads a stored entry. @throws IllegalArgumentException naming the field that is missing or wrong */

@@ -2,13 +2,13 @@
 package io.capaee.functions.worker;
 
 import io.capaee.api.json.JsonBody;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.wasm.capsule.GoJson;
 import io.capaee.functions.service.ListingText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,7 +44,7 @@ public class WorkerResource {
         WorkerService.Deployed deployed = worker.deploy(json.required("function"), json.required("revision"),
                 json.optional("module"), json.optional("downloadUrl"), json.optional("digest"), json.stringMap("envVariables"));
         WorkerDeployment d = deployed.deployment();
-        return accepted(Json.createObjectBuilder()
+        return accepted(Jsonp.createObjectBuilder()
                 .add("code", "FUNCTION_DEPLOYED")
                 .add("function", d.function())
                 .add("revision", d.revision())
@@ -73,15 +73,15 @@ public class WorkerResource {
         Map<String, Map<String, JsonObjectBuilder>> functions = new TreeMap<>();
         Map<String, String> failed = worker.failedDeployments();
         for (WorkerDeployment d : worker.deployments()) {
-            JsonObjectBuilder modules = Json.createObjectBuilder();
+            JsonObjectBuilder modules = Jsonp.createObjectBuilder();
             for (int i = 1; i <= worker.instances(d); i++) {
                 // Names only: the values are often credentials, and this listing is not an admin operation.
-                modules.add(String.valueOf(i), Json.createObjectBuilder()
-                        .add("envVariables", Json.createArrayBuilder(new TreeSet<>(d.environment().keySet())))
+                modules.add(String.valueOf(i), Jsonp.createObjectBuilder()
+                        .add("envVariables", Jsonp.createArrayBuilder(new TreeSet<>(d.environment().keySet())))
                         .add("localUrl", ListingText.path(d.localUrl()))
                         .add("remoteUrl", ListingText.path(d.remoteUrl())));
             }
-            JsonObjectBuilder revision = Json.createObjectBuilder()
+            JsonObjectBuilder revision = Jsonp.createObjectBuilder()
                     .add("isDefaultRevision", String.valueOf(worker.isDefault(d)))
                     .add("sha256", d.sha256())
                     .add("wasmModules", modules)
@@ -94,14 +94,14 @@ public class WorkerResource {
         }
         failed.forEach((id, failure) -> {
             int slash = id.indexOf('/'); // the ids are function/revision
-            functions.computeIfAbsent(id.substring(0, slash), f -> new TreeMap<>()).put(id.substring(slash + 1), Json.createObjectBuilder()
+            functions.computeIfAbsent(id.substring(0, slash), f -> new TreeMap<>()).put(id.substring(slash + 1), Jsonp.createObjectBuilder()
                     .add("failure", failure)
                     .add("isDefaultRevision", "false")
-                    .add("wasmModules", Json.createObjectBuilder()));
+                    .add("wasmModules", Jsonp.createObjectBuilder()));
         });
-        JsonObjectBuilder all = Json.createObjectBuilder();
+        JsonObjectBuilder all = Jsonp.createObjectBuilder();
         functions.forEach((function, revisions) -> {
-            JsonObjectBuilder r = Json.createObjectBuilder();
+            JsonObjectBuilder r = Jsonp.createObjectBuilder();
             revisions.forEach(r::add);
             all.add(function, r);
         });
@@ -114,7 +114,7 @@ public class WorkerResource {
     public Response setDefault(String body) {
         Target target = Target.of(body);
         String url = worker.setDefault(target.function(), target.revision());
-        return accepted(Json.createObjectBuilder()
+        return accepted(Jsonp.createObjectBuilder()
                 .add("code", "DEFAULT_REVISION_REGISTERED")
                 .add("function", target.function())
                 .add("message", "Default revision registered")
@@ -130,7 +130,7 @@ public class WorkerResource {
         if (!worker.removeDefault(function)) {
             throw new WorkerException(404, "function '" + function + "' has no default revision");
         }
-        return accepted(Json.createObjectBuilder()
+        return accepted(Jsonp.createObjectBuilder()
                 .add("code", "DEFAULT_REVISION_REMOVED")
                 .add("function", function)
                 .add("message", "Default revision removed"));
@@ -142,7 +142,7 @@ public class WorkerResource {
     public Response removeRevision(String body) {
         Target target = Target.of(body);
         worker.remove(target.function(), target.revision());
-        return accepted(Json.createObjectBuilder()
+        return accepted(Jsonp.createObjectBuilder()
                 .add("code", "REVISION_DEPLOYMENT_REMOVED")
                 .add("function", target.function())
                 .add("message", "revision deployment removed (all its instances stopped)")
@@ -155,7 +155,7 @@ public class WorkerResource {
     public Response downscale(String body) {
         Target target = Target.of(body);
         Optional<Integer> left = worker.downscale(target.function(), target.revision());
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("function", target.function()).add("revision", target.revision());
+        JsonObjectBuilder answer = Jsonp.createObjectBuilder().add("function", target.function()).add("revision", target.revision());
         if (left.isPresent()) {
             answer.add("code", "WASM_MODULE_DEPLOYMENT_REMOVED")
                     .add("message", "wasm module deployment removed (one instance stopped)")

@@ -2,8 +2,8 @@
 package io.capaee.functions.worker;
 
 import io.capaee.api.desired.DesiredEntry;
+import io.capaee.api.json.Jsonp;
 import io.capaee.functions.service.FunctionsConfig;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -72,9 +72,9 @@ public record WorkerSpec(String function, String revision, String source, String
     }
 
     public DesiredEntry entry(Instant at) {
-        JsonObjectBuilder env = Json.createObjectBuilder();
+        JsonObjectBuilder env = Jsonp.createObjectBuilder();
         new TreeMap<>(environment).forEach(env::add);
-        JsonObjectBuilder spec = Json.createObjectBuilder().add("function", function).add("revision", revision);
+        JsonObjectBuilder spec = Jsonp.createObjectBuilder().add("function", function).add("revision", revision);
         module().ifPresent(m -> spec.add("module", m));
         downloadUrl().ifPresent(u -> spec.add("downloadUrl", u));
         return new DesiredEntry(KIND, id(), spec.add("sha256", sha256).add("environment", env).add("instances", instances).build(), at);

@@ -7,12 +7,12 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorReminder;
 import io.capaee.api.actors.ActorRuntime;
 import io.capaee.api.actors.ReminderPage;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.DELETE;
@@ -54,13 +54,13 @@ public class ActiveActorsResource {
             return refused;
         }
         ActiveIdPage page = runtime.activeIds(type, offset, limit);
-        JsonArrayBuilder actors = Json.createArrayBuilder();
+        JsonArrayBuilder actors = Jsonp.createArrayBuilder();
         for (ActiveActor a : page.actors()) {
-            actors.add(Json.createObjectBuilder().add("id", a.id()).add("queued", a.queued()).add("busy", a.busy())
+            actors.add(Jsonp.createObjectBuilder().add("id", a.id()).add("queued", a.queued()).add("busy", a.busy())
                     .add("reminders", a.reminders()));
         }
-        return Response.ok(Json.createObjectBuilder().add("type", page.type()).add("total", page.total())
-                .add("offset", page.offset()).add("ids", Json.createArrayBuilder(page.ids())).add("actors", actors)
+        return Response.ok(Jsonp.createObjectBuilder().add("type", page.type()).add("total", page.total())
+                .add("offset", page.offset()).add("ids", Jsonp.createArrayBuilder(page.ids())).add("actors", actors)
                 .build().toString()).build();
     }
 
@@ -75,7 +75,7 @@ public class ActiveActorsResource {
             return refused;
         }
         ReminderPage page = runtime.reminders(type, offset, limit);
-        return Response.ok(Json.createObjectBuilder().add("type", page.type()).add("total", page.total())
+        return Response.ok(Jsonp.createObjectBuilder().add("type", page.type()).add("total", page.total())
                 .add("offset", page.offset()).add("reminders", reminders(page.reminders())).build().toString()).build();
     }
 
@@ -88,7 +88,7 @@ public class ActiveActorsResource {
             return unknownType(type);
         }
         ActorId actor = DaprActors.actor(type, id);
-        return Response.ok(Json.createObjectBuilder().add("type", type).add("id", actor.id())
+        return Response.ok(Jsonp.createObjectBuilder().add("type", type).add("id", actor.id())
                 .add("reminders", reminders(runtime.reminders(actor))).build().toString()).build();
     }
 
@@ -116,9 +116,9 @@ public class ActiveActorsResource {
     }
 
     private static JsonArrayBuilder reminders(List<ActorReminder> reminders) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (ActorReminder r : reminders) {
-            JsonObjectBuilder o = Json.createObjectBuilder().add("actorId", r.actorId()).add("name", r.name())
+            JsonObjectBuilder o = Jsonp.createObjectBuilder().add("actorId", r.actorId()).add("name", r.name())
                     .add("dueTime", r.dueTime()).add("period", r.period()).add("next", r.next().toString())
                     .add("remaining", r.remaining());
             if (r.expiresAt() != null) {

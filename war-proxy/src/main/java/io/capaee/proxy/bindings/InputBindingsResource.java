@@ -3,10 +3,10 @@ package io.capaee.proxy.bindings;
 
 import io.capaee.api.inbound.InputBindingMXBean;
 import io.capaee.api.jmx.ManagedBeans;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,8 +19,8 @@ import java.util.List;
 import javax.management.InstanceNotFoundException;
 import javax.management.JMX;
 import javax.management.MBeanServer;
-import javax.management.ObjectName;
 import javax.management.MalformedObjectNameException;
+import javax.management.ObjectName;
 
 /**
  * {@code GET /v1.0-alpha1/bindings/inbound} (viewer): every active input binding of this server with its
@@ -47,11 +47,11 @@ public class InputBindingsResource {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         List<ObjectName> names = server.queryNames(PATTERN, null).stream()
                 .sorted(Comparator.comparing(ObjectName::toString)).toList();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (ObjectName name : names) {
             InputBindingMXBean b = JMX.newMXBeanProxy(server, name, InputBindingMXBean.class);
             try {
-                list.add(Json.createObjectBuilder().add("binding", b.getBinding()).add("state", b.getState())
+                list.add(Jsonp.createObjectBuilder().add("binding", b.getBinding()).add("state", b.getState())
                         .add("source", b.getSource()).add("deliveries", b.getDeliveries())
                         .add("deliveryErrors", b.getDeliveryErrors()).add("deadLetters", b.getDeadLetters())
                         .add("lag", b.getLag()));

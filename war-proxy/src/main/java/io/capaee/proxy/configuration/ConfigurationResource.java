@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.configuration;
 
+import io.capaee.api.configuration.ConfigurationItem;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
-import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,9 +42,9 @@ public class ConfigurationResource {
     @GET
     public Response get(@PathParam("store") String store, @QueryParam("key") List<String> keys) {
         Map<String, ConfigurationItem> items = api.items(store, keys);
-        JsonObjectBuilder body = Json.createObjectBuilder();
-        items.forEach((key, item) -> body.add(key, Json.createObjectBuilder().add("value", item.value())
-                .add("version", item.version()).add("metadata", Json.createObjectBuilder(Map.copyOf(item.metadata())))));
+        JsonObjectBuilder body = Jsonp.createObjectBuilder();
+        items.forEach((key, item) -> body.add(key, Jsonp.createObjectBuilder().add("value", item.value())
+                .add("version", item.version()).add("metadata", Jsonp.createObjectBuilder(Map.copyOf(item.metadata())))));
         return Response.ok(body.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -58,16 +58,16 @@ public class ConfigurationResource {
                     "no app to notify of configuration changes: set capa.app.url to the app's base URL");
         }
         String id = api.subscribe(store, keys, subscriptions.appNotifier(app.replaceAll("/+$", ""), store), () -> {});
-        return Response.ok(Json.createObjectBuilder().add("id", id).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(Jsonp.createObjectBuilder().add("id", id).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @GET
     @Path("{id}/unsubscribe")
     public Response unsubscribe(@PathParam("store") String store, @PathParam("id") String id) {
         if (!api.unsubscribe(store, id)) {
-            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
+            return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Jsonp.createObjectBuilder()
                     .add("ok", false).add("message", "no configuration subscription " + id).build().toString()).build();
         }
-        return Response.ok(Json.createObjectBuilder().add("ok", true).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(Jsonp.createObjectBuilder().add("ok", true).build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

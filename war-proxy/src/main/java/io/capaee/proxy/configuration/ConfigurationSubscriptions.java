@@ -4,6 +4,7 @@ package io.capaee.proxy.configuration;
 import io.capaee.api.configuration.ConfigurationItem;
 import io.capaee.api.configuration.ConfigurationStore;
 import io.capaee.api.configuration.ConfigurationSubscription;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.annotation.PreDestroy;
@@ -11,7 +12,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -107,11 +107,11 @@ public class ConfigurationSubscriptions {
     }
 
     private void notifyApp(String appUrl, String store, String id, String key, ConfigurationItem item) {
-        JsonObjectBuilder itemJson = Json.createObjectBuilder().add("value", item.value()).add("version", item.version())
-                .add("metadata", Json.createObjectBuilder(Map.copyOf(item.metadata())));
-        String body = Json.createObjectBuilder()
+        JsonObjectBuilder itemJson = Jsonp.createObjectBuilder().add("value", item.value()).add("version", item.version())
+                .add("metadata", Jsonp.createObjectBuilder(Map.copyOf(item.metadata())));
+        String body = Jsonp.createObjectBuilder()
                 .add("id", id == null ? "" : id)
-                .add("items", Json.createObjectBuilder().add(key, itemJson))
+                .add("items", Jsonp.createObjectBuilder().add(key, itemJson))
                 .build().toString();
         URI target = URI.create(appUrl + "/configuration/" + enc(store) + "/" + enc(key));
         try {

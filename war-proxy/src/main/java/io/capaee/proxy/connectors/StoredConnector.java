@@ -5,7 +5,7 @@ import io.capaee.api.connect.ConnectorParser;
 import io.capaee.api.connect.ConnectorSpec;
 import io.capaee.api.connect.InvalidConnectorException;
 import io.capaee.api.desired.DesiredEntry;
-import jakarta.json.Json;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.time.Instant;
@@ -28,7 +28,7 @@ record StoredConnector(ConnectorSpec spec, boolean running) {
     }
 
     DesiredEntry entry(Instant at) {
-        JsonObject stored = Json.createObjectBuilder()
+        JsonObject stored = Jsonp.createObjectBuilder()
                 .add("document", spec.document())
                 .add("state", running ? RUNNING : STOPPED)
                 .build();

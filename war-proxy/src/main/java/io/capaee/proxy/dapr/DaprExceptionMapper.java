@@ -2,7 +2,7 @@
 package io.capaee.proxy.dapr;
 
 import io.capaee.api.http.Problem;
-import jakarta.json.Json;
+import io.capaee.api.json.Jsonp;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -43,7 +43,7 @@ public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
     }
 
     static String daprJson(String errorCode, String message) {
-        return Json.createObjectBuilder().add("errorCode", errorCode).add("message", message == null ? "" : message).build().toString();
+        return Jsonp.createObjectBuilder().add("errorCode", errorCode).add("message", message == null ? "" : message).build().toString();
     }
 
     /** The response for a Dapr error, for code that answers without throwing. */
@@ -52,7 +52,7 @@ public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
     }
 
     static String json(int status, String title, String errorCode, String message) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("type", "urn:capa-ee:problem:dapr:" + errorCode)
                 .add("title", title)
                 .add("status", status)

@@ -3,7 +3,7 @@ package io.capaee.proxy.files;
 
 import io.capaee.api.files.FileInfo;
 import io.capaee.api.files.FileListing;
-import jakarta.json.Json;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -13,9 +13,9 @@ final class FileJson {
     private FileJson() {}
 
     static JsonObject info(FileInfo info) {
-        JsonObjectBuilder meta = Json.createObjectBuilder();
+        JsonObjectBuilder meta = Jsonp.createObjectBuilder();
         info.metadata().forEach(meta::add);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("name", info.name())
                 .add("size", info.size())
                 .add("lastModified", info.lastModified().toString())
@@ -26,9 +26,9 @@ final class FileJson {
     }
 
     static JsonObject listing(FileListing listing) {
-        JsonArrayBuilder files = Json.createArrayBuilder();
+        JsonArrayBuilder files = Jsonp.createArrayBuilder();
         listing.files().forEach(f -> files.add(info(f)));
-        JsonObjectBuilder page = Json.createObjectBuilder().add("files", files);
+        JsonObjectBuilder page = Jsonp.createObjectBuilder().add("files", files);
         listing.next().ifPresent(next -> page.add("next", next));
         return page.build();
     }

@@ -245,6 +245,11 @@ final class ForwardClient {
             complete = true;
         }
 
+        /** A time limit on each wait for more of the body (none by default: event streams may be quiet for long). */
+        void bodyTimeout(Timeout timeout) {
+            connection.http.setSocketTimeout(timeout);
+        }
+
         /** Drops the connection, so that closing the answer never reads the rest of its body. */
         void abort() {
             aborted = true;

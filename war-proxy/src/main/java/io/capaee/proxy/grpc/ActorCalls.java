@@ -10,6 +10,7 @@ import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
 import io.capaee.api.json.JsonText;
+import io.capaee.api.json.Jsonp;
 import io.capaee.proxy.actors.DaprActors;
 import io.capaee.proxy.dapr.DaprException;
 import io.dapr.v1.DaprGrpc;
@@ -17,7 +18,6 @@ import io.dapr.v1.DaprProtos;
 import io.grpc.MethodDescriptor;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -176,7 +176,7 @@ final class ActorCalls extends DaprCalls {
 
     /** Reminder or timer data as Dapr keeps gRPC bytes: a base64 JSON string; none is none. */
     static String data(ByteString data) {
-        return data.isEmpty() ? null : Json.createValue(Base64.getEncoder().encodeToString(data.toByteArray())).toString();
+        return data.isEmpty() ? null : Jsonp.createValue(Base64.getEncoder().encodeToString(data.toByteArray())).toString();
     }
 
     private static String blank(String value) {

@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.invoke;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URI;
@@ -83,7 +83,7 @@ public class AppDirectory {
     }
 
     private void register() {
-        String value = Json.createObjectBuilder().add("url", config.selfUrl())
+        String value = Jsonp.createObjectBuilder().add("url", config.selfUrl())
                 .add("heartbeat", System.currentTimeMillis()).build().toString();
         try (KeyValueConnection kv = keyValue.getConnection()) {
             kv.set(key(config.appId()), value);
@@ -108,7 +108,7 @@ public class AppDirectory {
 
     private Optional<String> fresh(String value) {
         try {
-            JsonObject o = Json.createReader(new StringReader(value)).readObject();
+            JsonObject o = Jsonp.createReader(new StringReader(value)).readObject();
             long age = System.currentTimeMillis() - o.getJsonNumber("heartbeat").longValue();
             return age <= config.registryTtl().toMillis() ? Optional.of(o.getString("url")) : Optional.empty();
         } catch (RuntimeException e) {

@@ -3,11 +3,11 @@ package io.capaee.proxy.jobs;
 
 import io.capaee.api.jobs.JobScheduler;
 import io.capaee.api.jobs.JobView;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -57,9 +57,9 @@ public class JobsResource {
     @GET
     public Response list() {
         return call(() -> {
-            JsonArrayBuilder all = Json.createArrayBuilder();
+            JsonArrayBuilder all = Jsonp.createArrayBuilder();
             jobs.list().forEach(view -> all.add(JobJson.view(view)));
-            return Response.ok(Json.createObjectBuilder().add("jobs", all).build().toString()).build();
+            return Response.ok(Jsonp.createObjectBuilder().add("jobs", all).build().toString()).build();
         });
     }
 

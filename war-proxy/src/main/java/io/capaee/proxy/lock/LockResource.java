@@ -2,12 +2,12 @@
 package io.capaee.proxy.lock;
 
 import io.capaee.api.json.JsonText;
+import io.capaee.api.json.Jsonp;
+import io.capaee.api.lock.UnlockStatus;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
-import io.capaee.api.lock.UnlockStatus;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -46,7 +46,7 @@ public class LockResource {
             throw malformed("'expiryInSeconds' must be at most " + locks.maxExpirySeconds() + " (capa.lock.max-expiry-seconds), got " + n);
         }
         boolean success = locks.tryLock(store, request.resourceId(), request.owner(), n.longValue());
-        return json(Json.createObjectBuilder().add("success", success).build());
+        return json(Jsonp.createObjectBuilder().add("success", success).build());
     }
 
     @POST
@@ -54,7 +54,7 @@ public class LockResource {
     public Response unlock(@PathParam("store") String store, String body) {
         LockRequest request = LockRequest.of(body);
         UnlockStatus status = locks.unlock(store, request.resourceId(), request.owner());
-        return json(Json.createObjectBuilder().add("status", status.code()).build());
+        return json(Jsonp.createObjectBuilder().add("status", status.code()).build());
     }
 
     /** A lock or unlock request: the body, and the resource and owner it must name. */

@@ -3,6 +3,7 @@ package io.capaee.proxy.metadata;
 
 import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorTypeStatus;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.actors.ActorsResource;
@@ -12,7 +13,6 @@ import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.component.SubscriptionInfo;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -55,34 +55,34 @@ public class MetadataResource {
     @Path("metadata")
     public Response metadata() {
         MetadataSnapshot snapshot = MetadataSnapshot.of(contributors);
-        JsonArrayBuilder subscriptions = Json.createArrayBuilder();
+        JsonArrayBuilder subscriptions = Jsonp.createArrayBuilder();
         for (SubscriptionInfo s : snapshot.subscriptions()) {
-            JsonObjectBuilder sub = Json.createObjectBuilder().add("pubsubname", s.pubsubname()).add("topic", s.topic())
-                    .add("metadata", Json.createObjectBuilder())
-                    .add("rules", Json.createArrayBuilder().add(Json.createObjectBuilder().add("match", "").add("path", s.path())))
+            JsonObjectBuilder sub = Jsonp.createObjectBuilder().add("pubsubname", s.pubsubname()).add("topic", s.topic())
+                    .add("metadata", Jsonp.createObjectBuilder())
+                    .add("rules", Jsonp.createArrayBuilder().add(Jsonp.createObjectBuilder().add("match", "").add("path", s.path())))
                     .add("type", s.type());
             if (s.deadLetterTopic() != null) {
                 sub.add("deadLetterTopic", s.deadLetterTopic());
             }
             subscriptions.add(sub);
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (ComponentInfo c : snapshot.components()) {
-            list.add(Json.createObjectBuilder()
+            list.add(Jsonp.createObjectBuilder()
                     .add("name", c.name())
                     .add("type", c.type())
                     .add("version", c.version())
-                    .add("capabilities", Json.createArrayBuilder(c.capabilities())));
+                    .add("capabilities", Jsonp.createArrayBuilder(c.capabilities())));
         }
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.createObjectBuilder()
                 .add("id", appId)
                 .add("runtimeVersion", RUNTIME_VERSION)
-                .add("enabledFeatures", Json.createArrayBuilder())
+                .add("enabledFeatures", Jsonp.createArrayBuilder())
                 .add("actors", actorTypes())
                 .add("components", list)
                 .add("subscriptions", subscriptions)
-                .add("httpEndpoints", Json.createArrayBuilder())
-                .add("extended", Json.createObjectBuilder(Map.<String, Object>copyOf(attributes.extended())));
+                .add("httpEndpoints", Jsonp.createArrayBuilder())
+                .add("extended", Jsonp.createObjectBuilder(Map.<String, Object>copyOf(attributes.extended())));
         List<ActorGroupMember> group = actors.members();
         if (!group.isEmpty()) {
             body.add("actorGroup", ActorsResource.members(group));
@@ -92,9 +92,9 @@ public class MetadataResource {
 
     /** Dapr's {@code actors}: each hosted type and how many of its actors are active on this server. */
     private JsonArrayBuilder actorTypes() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (ActorTypeStatus s : actors.status()) {
-            list.add(Json.createObjectBuilder().add("type", s.type()).add("count", s.active()));
+            list.add(Jsonp.createObjectBuilder().add("type", s.type()).add("count", s.active()));
         }
         return list;
     }

@@ -3,6 +3,7 @@ package io.capaee.proxy.metadata;
 
 import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorTypeStatus;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
@@ -21,7 +22,6 @@ import io.capaee.proxy.component.SubscriptionInfo;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
@@ -93,14 +93,14 @@ public class OverviewResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String overview() {
         MetadataSnapshot snapshot = MetadataSnapshot.of(contributors);
-        JsonArrayBuilder components = Json.createArrayBuilder();
+        JsonArrayBuilder components = Jsonp.createArrayBuilder();
         for (ComponentInfo c : snapshot.components()) {
-            components.add(Json.createObjectBuilder().add("name", c.name()).add("type", c.type())
-                    .add("capabilities", Json.createArrayBuilder(c.capabilities())));
+            components.add(Jsonp.createObjectBuilder().add("name", c.name()).add("type", c.type())
+                    .add("capabilities", Jsonp.createArrayBuilder(c.capabilities())));
         }
-        JsonArrayBuilder subscriptions = Json.createArrayBuilder();
+        JsonArrayBuilder subscriptions = Jsonp.createArrayBuilder();
         for (SubscriptionInfo s : snapshot.subscriptions()) {
-            JsonObjectBuilder sub = Json.createObjectBuilder().add("pubsubname", s.pubsubname()).add("topic", s.topic())
+            JsonObjectBuilder sub = Jsonp.createObjectBuilder().add("pubsubname", s.pubsubname()).add("topic", s.topic())
                     .add("path", s.path()).add("type", s.type());
             if (s.deadLetterTopic() != null) {
                 sub.add("deadLetterTopic", s.deadLetterTopic());
@@ -108,7 +108,7 @@ public class OverviewResource {
             subscriptions.add(sub);
         }
         long started = ManagementFactory.getRuntimeMXBean().getStartTime();
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.createObjectBuilder()
                 .add("caller", mayAct() ? "admin" : "viewer")
                 .add("serverId", ServerAnnouncement.serverId(serverId.orElse(""), httpPort))
                 .add("appId", appId)
@@ -120,14 +120,14 @@ public class OverviewResource {
                 .add("subscriptions", subscriptions)
                 .add("actors", actorTypes(actors.status()));
         List<ActorGroupMember> group = actors.members();
-        body.add("actorGroup", group.isEmpty() ? Json.createArrayBuilder() : ActorsResource.members(group));
+        body.add("actorGroup", group.isEmpty() ? Jsonp.createArrayBuilder() : ActorsResource.members(group));
         return body.build().toString();
     }
 
     private static JsonArrayBuilder actorTypes(List<ActorTypeStatus> status) {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (ActorTypeStatus s : status) {
-            list.add(Json.createObjectBuilder().add("type", s.type()).add("kind", s.kind()).add("active", s.active())
+            list.add(Jsonp.createObjectBuilder().add("type", s.type()).add("kind", s.kind()).add("active", s.active())
                     .add("activations", s.activations()).add("deactivations", s.deactivations()).add("calls", s.calls())
                     .add("errors", s.errors()).add("callMillisTotal", s.callMillisTotal())
                     .add("queued", s.queued()).add("reminders", s.reminders()));
@@ -155,10 +155,10 @@ public class OverviewResource {
         }
         all.sort(Comparator.comparing((ServerAnnouncement a) -> !a.url().equals(self)).thenComparing(ServerAnnouncement::url));
         long now = System.currentTimeMillis();
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = Jsonp.createArrayBuilder();
         for (ServerAnnouncement a : all) {
             boolean isSelf = a.url().equals(self);
-            JsonObjectBuilder o = Json.createObjectBuilder().add("id", a.id()).add("url", a.url()).add("version", a.version())
+            JsonObjectBuilder o = Jsonp.createObjectBuilder().add("id", a.id()).add("url", a.url()).add("version", a.version())
                     .add("self", isSelf).add("alive", isSelf || a.aliveUntilMillis() >= now);
             if (a.aliveUntilMillis() > 0) {
                 o.add("aliveUntil", Instant.ofEpochMilli(a.aliveUntilMillis()).toString());

@@ -2,8 +2,8 @@
 package io.capaee.proxy.pubsub;
 
 import io.capaee.api.json.JsonText;
+import io.capaee.api.json.Jsonp;
 import io.capaee.proxy.dapr.DaprException;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -40,14 +40,14 @@ final class CloudEvents {
         JsonObjectBuilder event;
         if (bare.equals(MEDIA_TYPE)) {
             JsonObject given = parseObject(body, "a CloudEvent body must be a JSON object");
-            event = Json.createObjectBuilder(given);
+            event = Jsonp.createObjectBuilder(given);
             putIfAbsent(event, given, "id", UUID.randomUUID().toString());
             putIfAbsent(event, given, "specversion", "1.0");
             putIfAbsent(event, given, "source", source);
             putIfAbsent(event, given, "type", "com.dapr.event.sent");
             putIfAbsent(event, given, "datacontenttype", "application/json");
         } else {
-            event = Json.createObjectBuilder()
+            event = Jsonp.createObjectBuilder()
                     .add("id", UUID.randomUUID().toString())
                     .add("specversion", "1.0")
                     .add("source", source)

@@ -1,22 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.pubsub.DeliveryHandler;
 import io.capaee.api.pubsub.PubSubConnectionFactory;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
-import jakarta.json.Json;
+import io.capaee.proxy.forward.BlockingHttpClient;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
@@ -38,7 +37,7 @@ final class Delivery implements DeliveryHandler {
     private final String appId;
     private final PubSubConnectionFactory broker;
     private final Duration timeout;
-    private final HttpClient http;
+    private final BlockingHttpClient http;
     /** The route names this server's own actor or function, named in configuration; else it is an app. */
     private final boolean toThisServer;
     private final String apiToken; // for this server's own APIs when they require one; null otherwise
@@ -46,7 +45,7 @@ final class Delivery implements DeliveryHandler {
 
     /** @param toThisServer the route is one of this server's functions or actors: sent with its own Dapr API token, when one is set */
     Delivery(Subscription subscription, URI target, boolean toThisServer, SubscriptionSettings settings,
-            PubSubConnectionFactory broker, HttpClient http, Traces traces) {
+            PubSubConnectionFactory broker, BlockingHttpClient http, Traces traces) {
         this.traces = traces;
         this.subscription = subscription;
         this.target = target;
@@ -75,31 +74,27 @@ final class Delivery implements DeliveryHandler {
     }
 
     private Outcome send(byte[] event, int attempt, TraceSpan span) {
-        HttpResponse<String> r;
+        BlockingHttpClient.Reply r;
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
-                    .header("Content-Type", CloudEvents.MEDIA_TYPE);
-            span.inject(request::header);
+            Map<String, String> headers = new HashMap<>(4);
+            span.inject(headers::put);
             if (!toThisServer) {
-                request.header(AccessPolicy.SERVER_REQUEST_HEADER, "1");
+                headers.put(AccessPolicy.SERVER_REQUEST_HEADER, "1");
             } else if (apiToken != null) {
-                request.header(AccessPolicy.APP_TOKEN_HEADER, apiToken);
+                headers.put(AccessPolicy.APP_TOKEN_HEADER, apiToken);
             }
-            r = http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
+            r = http.post(target, headers, event, CloudEvents.MEDIA_TYPE, timeout);
         } catch (IOException e) {
             LOG.log(Level.FINE, "{0}: delivery {1} failed: {2}", new Object[] {subscription.key(), attempt, e.getMessage()});
             span.failed(e);
             return Outcome.RETRY;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.RETRY;
         }
-        span.httpStatus(r.statusCode());
-        if (r.statusCode() == 404) {
+        span.httpStatus(r.status());
+        if (r.status() == 404) {
             LOG.log(Level.WARNING, "{0}: the app answered 404; the message is dropped", subscription.key());
             return Outcome.DROP;
         }
-        if (r.statusCode() / 100 != 2) {
+        if (r.status() / 100 != 2) {
             return Outcome.RETRY;
         }
         return status(r.body());
@@ -109,7 +104,7 @@ final class Delivery implements DeliveryHandler {
         if (body == null || body.isBlank()) {
             return Outcome.DELIVERED;
         }
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = Jsonp.createReader(new StringReader(body))) {
             if (!(reader.readValue() instanceof JsonObject o) || !(o.get("status") instanceof JsonString s)) {
                 return Outcome.DELIVERED;
             }

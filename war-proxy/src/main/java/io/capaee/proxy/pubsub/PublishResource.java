@@ -2,11 +2,11 @@
 package io.capaee.proxy.pubsub;
 
 import io.capaee.api.json.JsonText;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -84,9 +84,9 @@ public class PublishResource {
         if (failures.isEmpty()) {
             return Response.noContent().build();
         }
-        JsonArrayBuilder failed = Json.createArrayBuilder();
-        failures.forEach(f -> failed.add(Json.createObjectBuilder().add("entryId", f.entryId()).add("error", f.error())));
-        return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Json.createObjectBuilder()
+        JsonArrayBuilder failed = Jsonp.createArrayBuilder();
+        failures.forEach(f -> failed.add(Jsonp.createObjectBuilder().add("entryId", f.entryId()).add("error", f.error())));
+        return Response.serverError().type(MediaType.APPLICATION_JSON_TYPE).entity(Jsonp.createObjectBuilder()
                 .add("failedEntries", failed).add("errorCode", "ERR_PUBSUB_PUBLISH_MESSAGE").build().toString()).build();
     }
 

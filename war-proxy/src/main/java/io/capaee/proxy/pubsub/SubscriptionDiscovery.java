@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.AccessPolicy;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -54,7 +54,7 @@ final class SubscriptionDiscovery {
     static List<Subscription> parse(String body) {
         List<Subscription> result = new ArrayList<>();
         JsonValue json;
-        try (var reader = Json.createReader(new StringReader(body))) {
+        try (var reader = Jsonp.createReader(new StringReader(body))) {
             json = reader.readValue();
         } catch (JsonException e) {
             LOG.log(Level.WARNING, "the app's /dapr/subscribe is not JSON: {0}", e.getMessage());

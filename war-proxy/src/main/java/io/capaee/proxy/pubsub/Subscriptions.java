@@ -15,6 +15,7 @@ import io.capaee.proxy.component.JndiComponents;
 import io.capaee.proxy.component.MetadataContributor;
 import io.capaee.proxy.component.SubscriptionInfo;
 import io.capaee.proxy.dapr.DaprException;
+import io.capaee.proxy.forward.BlockingHttpClient;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse.TopicEventResponseStatus;
 import jakarta.annotation.PreDestroy;
@@ -83,6 +84,7 @@ public class Subscriptions implements MetadataContributor {
     private int streamsStarting; // guarded by this: streams being subscribed, which count against the bound
     private int maxStreams;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final BlockingHttpClient deliveries = new BlockingHttpClient(Duration.ofSeconds(2));
     private SubscriptionSettings settings;
     private ScheduledFuture<?> discovery;
 
@@ -163,7 +165,7 @@ public class Subscriptions implements MetadataContributor {
         // a route on the app goes to its AppCallback service when it speaks gRPC; URLs, functions and actors over HTTP
         boolean toGrpcApp = settings.grpcApp() && route.kind() == EventTarget.Kind.APP && !route.isUrl();
         DeliveryHandler delivery = toGrpcApp ? new GrpcDelivery(s, appCallbacks.stub(URI.create(settings.appUrl())), settings, broker, traces)
-                : new Delivery(s, target, route.isThisServer(), settings, broker, http, traces);
+                : new Delivery(s, target, route.isThisServer(), settings, broker, deliveries, traces);
         delivery = new MeteredDelivery(delivery, metrics, s);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), settings.policy(),
@@ -310,5 +312,6 @@ public class Subscriptions implements MetadataContributor {
             r.stopped().run();
         });
         streams.clear();
+        deliveries.close();
     }
 }

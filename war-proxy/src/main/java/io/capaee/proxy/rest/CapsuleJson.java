@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rest;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.routes.RouteDocument;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -22,7 +22,7 @@ public final class CapsuleJson {
 
     /** An object of string fields, keys sorted. */
     public static String object(Map<String, String> fields) {
-        JsonObjectBuilder o = Json.createObjectBuilder();
+        JsonObjectBuilder o = Jsonp.createObjectBuilder();
         new TreeMap<>(fields).forEach(o::add);
         return goEscape(o.build().toString());
     }
@@ -39,7 +39,7 @@ public final class CapsuleJson {
         }
         StringBuilder b = new StringBuilder("[\n");
         for (int i = 0; i < urls.size(); i++) {
-            b.append("    ").append(goEscape(Json.createValue(urls.get(i)).toString())).append(i + 1 < urls.size() ? ",\n" : "\n");
+            b.append("    ").append(goEscape(Jsonp.createValue(urls.get(i)).toString())).append(i + 1 < urls.size() ? ",\n" : "\n");
         }
         return b.append(']').toString();
     }

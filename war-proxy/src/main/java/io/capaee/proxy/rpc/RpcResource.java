@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.rpc;
 
-import io.capaee.api.security.Access;
-import io.capaee.api.security.RequiresAccess;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.rpc.HttpRpcTransport;
 import io.capaee.api.rpc.InvalidMessageException;
 import io.capaee.api.rpc.RemoteException;
@@ -12,12 +11,13 @@ import io.capaee.api.rpc.RpcTimeoutException;
 import io.capaee.api.rpc.UnknownMethodException;
 import io.capaee.api.rpc.codec.CaraCodec;
 import io.capaee.api.rpc.schema.InterfaceSchema;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -96,20 +96,20 @@ public class RpcResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsonp.createArrayBuilder();
         for (RpcService s : services.services()) {
             out.add(described(s).add("interfaceId", "0x" + Long.toHexString(s.iface().id())));
         }
-        return Json.createObjectBuilder().add("services", out).build().toString();
+        return Jsonp.createObjectBuilder().add("services", out).build().toString();
     }
 
     /** A service's name, interface, methods (its ancestors' too) and schema file, as both listings show it. */
     private static JsonObjectBuilder described(RpcService s) {
-        JsonArrayBuilder methods = Json.createArrayBuilder();
+        JsonArrayBuilder methods = Jsonp.createArrayBuilder();
         for (InterfaceSchema i : s.iface().withAncestors()) {
             i.methods().forEach(m -> methods.add(m.name()));
         }
-        return Json.createObjectBuilder().add("name", s.name()).add("interface", s.iface().qualifiedName())
+        return Jsonp.createObjectBuilder().add("name", s.name()).add("interface", s.iface().qualifiedName())
                 .add("methods", methods).add("schemaFile", s.schema().file());
     }
 
@@ -122,10 +122,10 @@ public class RpcResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RequiresAccess(Access.VIEWER)
     public String servicesWithSchemas() {
-        JsonArrayBuilder out = Json.createArrayBuilder();
+        JsonArrayBuilder out = Jsonp.createArrayBuilder();
         for (RpcService s : services.services()) {
             out.add(described(s).add("schema", s.schema().sources().getOrDefault(s.schema().file(), "")));
         }
-        return Json.createObjectBuilder().add("services", out).build().toString();
+        return Jsonp.createObjectBuilder().add("services", out).build().toString();
     }
 }

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.secrets;
 
+import io.capaee.api.json.Jsonp;
+import io.capaee.api.secrets.SecretStore;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
-import io.capaee.api.secrets.SecretStore;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -32,8 +32,8 @@ public class SecretsResource {
     @Path("bulk")
     public Response bulk(@PathParam("store") String store) {
         Map<String, Map<String, String>> all = reader.read(store, SecretStore::bulk);
-        JsonObjectBuilder body = Json.createObjectBuilder();
-        all.forEach((name, secret) -> body.add(name, Json.createObjectBuilder(Map.copyOf(secret))));
+        JsonObjectBuilder body = Jsonp.createObjectBuilder();
+        all.forEach((name, secret) -> body.add(name, Jsonp.createObjectBuilder(Map.copyOf(secret))));
         return ok(body);
     }
 
@@ -44,7 +44,7 @@ public class SecretsResource {
         if (secret.isEmpty()) {
             return Response.noContent().build();
         }
-        return ok(Json.createObjectBuilder(Map.copyOf(secret.get())));
+        return ok(Jsonp.createObjectBuilder(Map.copyOf(secret.get())));
     }
 
     private static Response ok(JsonObjectBuilder body) {

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.state;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.state.StateEntry;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.POST;
@@ -30,12 +30,12 @@ public class StateQueryResource {
     @POST
     public Response query(@PathParam("store") String store, String body) {
         QueryPage page = stores.query(store, body == null ? "" : body);
-        JsonArrayBuilder results = Json.createArrayBuilder();
+        JsonArrayBuilder results = Jsonp.createArrayBuilder();
         for (StateEntry entry : page.results()) {
-            results.add(Json.createObjectBuilder().add("key", entry.key()).add("data", StateResource.json(entry.value()))
+            results.add(Jsonp.createObjectBuilder().add("key", entry.key()).add("data", StateResource.json(entry.value()))
                     .add("etag", entry.etag()));
         }
-        JsonObjectBuilder answer = Json.createObjectBuilder().add("results", results);
+        JsonObjectBuilder answer = Jsonp.createObjectBuilder().add("results", results);
         if (page.token() != null) {
             answer.add("token", page.token());
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.state;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.state.InvalidStateRequestException;
@@ -10,7 +11,6 @@ import io.capaee.api.state.UnsupportedStateOperationException;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObjectBuilder;
@@ -83,9 +83,9 @@ public class StateResource {
     public Response bulk(@PathParam("store") String store, String body) {
         List<String> keys = StateRequests.bulkKeys(body);
         Map<String, StateEntry> found = stores.read(store, "ERR_STATE_BULK_GET", c -> c.getBulk(keys));
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = Jsonp.createArrayBuilder();
         for (String key : keys) {
-            JsonObjectBuilder item = Json.createObjectBuilder().add("key", key);
+            JsonObjectBuilder item = Jsonp.createObjectBuilder().add("key", key);
             StateEntry entry = found.get(key);
             if (entry != null) {
                 item.add("data", json(entry.value())).add("etag", entry.etag());
@@ -154,10 +154,10 @@ public class StateResource {
 
     /** A stored value inside a JSON reply: as JSON when it is (it was sent as JSON), else as a string. */
     static JsonValue json(String value) {
-        try (var reader = Json.createReader(new StringReader(value))) {
+        try (var reader = Jsonp.createReader(new StringReader(value))) {
             return reader.readValue();
         } catch (JsonException e) {
-            return Json.createValue(value);
+            return Jsonp.createValue(value);
         }
     }
 

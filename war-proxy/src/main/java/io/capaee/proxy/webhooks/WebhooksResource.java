@@ -2,6 +2,7 @@
 package io.capaee.proxy.webhooks;
 
 import io.capaee.api.actors.EventTarget;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.webhook.Webhook;
@@ -9,7 +10,6 @@ import io.capaee.api.webhook.WebhookException;
 import io.capaee.api.webhook.WebhookFactory;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -60,7 +60,7 @@ public class WebhooksResource {
             }
             byte[] data = read(body, limit);
             String id = webhook.receive(name, data, first(headers));
-            return Response.accepted(Json.createObjectBuilder().add("webhook", name).add("id", id).build().toString())
+            return Response.accepted(Jsonp.createObjectBuilder().add("webhook", name).add("id", id).build().toString())
                     .type(MediaType.APPLICATION_JSON_TYPE).build();
         } catch (WebhookException e) {
             throw refused(name, e);

@@ -15,6 +15,7 @@ import io.capaee.api.json.JsonText;
 import io.capaee.api.pubsub.DeliveryHandler.Outcome;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
+import io.capaee.proxy.forward.BlockingHttpClient;
 import io.dapr.v1.AppCallbackGrpc;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventRequest;
 import io.dapr.v1.DaprAppCallbackProtos.TopicEventResponse;
@@ -40,7 +41,6 @@ import jakarta.json.JsonObject;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -97,7 +97,7 @@ class PubSubTracesTest {
             assertEquals(publish.traceparent(), ((JsonObject) JsonText.parse(event)).getString("traceparent"));
         }
         Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
-                settings, null, HttpClient.newHttpClient(), traces);
+                settings, null, new BlockingHttpClient(Duration.ofSeconds(2)), traces);
         assertEquals(Outcome.DELIVERED, delivery.attempt(event, 1));
 
         SpanData publish = span("publish orders");
@@ -135,7 +135,7 @@ class PubSubTracesTest {
         }
         assertFalse(((JsonObject) JsonText.parse(event)).containsKey("traceparent"));
         Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
-                settings, null, HttpClient.newHttpClient(), off);
+                settings, null, new BlockingHttpClient(Duration.ofSeconds(2)), off);
         assertEquals(Outcome.DELIVERED, delivery.attempt(event, 1));
         assertEquals(List.of("null"), traceparents);
         assertTrue(exported.getFinishedSpanItems().isEmpty());
@@ -144,7 +144,7 @@ class PubSubTracesTest {
     @Test
     void aRawMessageStartsANewTraceAtItsDelivery() {
         Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
-                settings, null, HttpClient.newHttpClient(), traces);
+                settings, null, new BlockingHttpClient(Duration.ofSeconds(2)), traces);
         assertEquals(Outcome.DELIVERED, delivery.attempt("raw bytes".getBytes(StandardCharsets.UTF_8), 1));
         SpanData deliver = span("deliver orders");
         assertFalse(deliver.getParentSpanContext().isValid());
@@ -173,7 +173,7 @@ class PubSubTracesTest {
             headers = PubSubTraces.context(traces); // what the publisher puts in the broker's headers of a raw message
         }
         Delivery delivery = new Delivery(subscription, URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/orders"), false,
-                settings, null, HttpClient.newHttpClient(), traces);
+                settings, null, new BlockingHttpClient(Duration.ofSeconds(2)), traces);
         assertEquals(Outcome.DELIVERED, delivery.attempt("raw bytes".getBytes(StandardCharsets.UTF_8), headers, 1));
         assertEquals(span("publish orders").getSpanId(), span("deliver orders").getParentSpanId());
     }

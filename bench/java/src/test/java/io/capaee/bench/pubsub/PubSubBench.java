@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.capaee.bench.support.BenchServer;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
@@ -24,16 +25,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -56,6 +56,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.impl.bootstrap.HttpRequester;
+import org.apache.hc.core5.http.impl.bootstrap.RequesterBootstrap;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.util.Timeout;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
 import org.eclipse.paho.mqttv5.client.MqttClient;
@@ -84,12 +95,17 @@ class PubSubBench {
     private static final int CONCURRENCY = Integer.getInteger("capa.bench.concurrency", 8);
     private static final int SIZE = Integer.getInteger("capa.bench.size", 256);
     private static final int LINGER = Integer.getInteger("capa.bench.pubsub.linger-millis", 0);
+    /** Records a JFR profile of the server during each measured Capa EE run, into bench/results/pubsub-BROKER.jfr. */
+    private static final boolean PROFILE = Boolean.getBoolean("capa.bench.profile");
+    /** The brokers to measure, in this order (all four by default). */
+    private static final List<String> BROKERS = List.of(System.getProperty("capa.bench.pubsub.brokers", "kafka,jetstream,mqtt,rabbitmq")
+            .split(","));
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /** Messages the plain MQTT loop may have published and not yet delivered. */
     private static final int WINDOW = 500;
     private static final String PAD = "x".repeat(SIZE);
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpRequester PUBLISHER = RequesterBootstrap.bootstrap().setMaxTotal(CONCURRENCY * 2)
+            .setDefaultMaxPerRoute(CONCURRENCY * 2).create();
 
     /** Deliveries of one measured run: latencies in publish order of arrival, and when the last came. */
     private static final class Run {
@@ -153,10 +169,19 @@ class PubSubBench {
             Server.await("/v1.0/metadata", r -> r.body().contains("bench-kafka-" + RUN) && r.body().contains("bench-jetstream-" + RUN)
                     && r.body().contains("bench-mqtt-" + RUN) && r.body().contains("bench-rabbitmq-" + RUN), Duration.ofSeconds(90));
             StringBuilder report = new StringBuilder();
-            for (String broker : List.of("kafka", "jetstream", "mqtt", "rabbitmq")) {
+            for (String broker : BROKERS) {
                 String url = Server.base() + "/v1.0/publish/" + broker + "/bench-" + broker + "-" + RUN;
                 measure(n -> publishOverHttp(url, n), WARMUP);
+                Optional<BenchServer> server = BenchServer.find("bench");
+                Duration cpuBefore = server.map(BenchServer::cpu).orElse(Duration.ZERO);
+                if (PROFILE && server.isPresent()) {
+                    server.get().startRecording("pubsub-" + broker);
+                }
                 Result capa = measure(n -> publishOverHttp(url, n), MESSAGES);
+                if (PROFILE && server.isPresent()) {
+                    server.get().stopRecording("pubsub-" + broker, Path.of("../results/pubsub-" + broker + ".jfr"));
+                }
+                Duration serverCpu = server.map(BenchServer::cpu).orElse(Duration.ZERO).minus(cpuBefore);
                 Result plain = switch (broker) {
                     case "kafka" -> plainKafka();
                     case "jetstream" -> plainJetStream();
@@ -164,6 +189,8 @@ class PubSubBench {
                     default -> plainRabbitMq();
                 };
                 line(report, broker + " capa-ee", capa);
+                report.append(String.format(Locale.ROOT, "BENCH %s server CPU per message (publish and delivery): %.0f us%n", broker,
+                        serverCpu.toNanos() / 1e3 / MESSAGES));
                 line(report, broker + " plain", plain);
                 report.append(String.format("BENCH %s ratio (capa-ee / plain msgs/s): %.2f%n", broker, capa.perSecond() / plain.perSecond()));
                 // the lines of bench/lib.sh that bench/all.sh draws: percentiles in ms, then ours against the plain loop
@@ -245,11 +272,22 @@ class PubSubBench {
         }
     }
 
+    /**
+     * Publishes through the server's HTTP API on Apache HttpCore's blocking client (the client of bench/actors.sh):
+     * the JDK's {@code HttpClient} hands every request between its selector and executor threads, and on two
+     * cores the load generator's own cost would be counted against the server.
+     */
     private static void publishOverHttp(String url, int n) throws Exception {
+        URI uri = URI.create(url);
+        HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
+        Timeout timeout = Timeout.ofSeconds(30);
         concurrently(n, i -> {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(payload())).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(204, r.statusCode(), r.body());
+            ClassicHttpRequest request = ClassicRequestBuilder.post().setHttpHost(host).setPath(uri.getRawPath())
+                    .setEntity(new ByteArrayEntity(payload(), ContentType.APPLICATION_JSON)).build();
+            try (ClassicHttpResponse r = PUBLISHER.execute(host, request, timeout, HttpCoreContext.create())) {
+                String body = r.getEntity() == null ? "" : EntityUtils.toString(r.getEntity());
+                assertEquals(204, r.getCode(), body);
+            }
         });
     }
 

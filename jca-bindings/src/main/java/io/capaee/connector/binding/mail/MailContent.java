@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.binding.mail;
 
-import io.capaee.api.binding.OutputBindingException;
 import io.capaee.api.binding.OutputBindingException.Reason;
-import jakarta.json.Json;
+import io.capaee.api.binding.OutputBindingException;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -70,7 +70,7 @@ record MailContent(String text, String html, List<Attachment> attachments) {
             return null;
         }
         JsonObject object;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(data))) {
+        try (JsonReader reader = Jsonp.createReader(new ByteArrayInputStream(data))) {
             object = reader.readObject();
         } catch (JsonException e) {
             return null; // a body that starts like JSON but is not: sent as it is

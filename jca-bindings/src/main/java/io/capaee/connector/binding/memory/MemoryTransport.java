@@ -4,11 +4,11 @@ package io.capaee.connector.binding.memory;
 import io.capaee.api.binding.BindingRequest;
 import io.capaee.api.binding.BindingResponse;
 import io.capaee.api.binding.OutputBindingException;
+import io.capaee.api.json.Jsonp;
 import io.capaee.connector.binding.BindingTransport;
 import io.capaee.connector.binding.Metadata;
 import io.capaee.connector.memory.Utf8;
 import io.capaee.connector.outbound.SharedBackendBase;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -52,7 +52,7 @@ final class MemoryTransport extends SharedBackendBase implements BindingTranspor
                 yield BindingResponse.empty(Map.of("deleted", Boolean.toString(deleted)));
             }
             case "list" -> {
-                JsonArrayBuilder keys = Json.createArrayBuilder();
+                JsonArrayBuilder keys = Jsonp.createArrayBuilder();
                 new TreeSet<>(entries.keySet()).forEach(keys::add);
                 yield new BindingResponse(keys.build().toString().getBytes(StandardCharsets.UTF_8), Map.of());
             }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.connector.inbound.redis;
 
-import io.capaee.api.inbound.InboundMessage;
 import io.capaee.api.inbound.DeliveryPolicy;
-import io.capaee.connector.inbound.DeliveryLine;
+import io.capaee.api.inbound.InboundMessage;
+import io.capaee.api.json.Jsonp;
 import io.capaee.connector.inbound.DeliveryLine.Taken;
+import io.capaee.connector.inbound.DeliveryLine;
 import io.capaee.connector.inbound.DeliveryOutcome;
 import io.capaee.connector.inbound.EndpointInvoker;
 import io.capaee.connector.inbound.EndpointLoop;
@@ -13,7 +14,6 @@ import io.capaee.connector.redis.RedisCommands;
 import io.capaee.connector.redis.RedisSettings;
 import io.capaee.connector.redis.RedisStreamGroup;
 import io.capaee.connector.redis.StreamEntry;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -164,7 +164,7 @@ final class RedisStreamInboundEndpoint extends EndpointLoop {
     }
 
     private static byte[] json(Map<String, String> fields) {
-        JsonObjectBuilder object = Json.createObjectBuilder();
+        JsonObjectBuilder object = Jsonp.createObjectBuilder();
         fields.forEach(object::add);
         return object.build().toString().getBytes(StandardCharsets.UTF_8);
     }

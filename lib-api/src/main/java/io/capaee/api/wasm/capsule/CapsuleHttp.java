@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.wasm.capsule;
 
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.wasm.AbiGeneration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -83,7 +84,7 @@ public final class CapsuleHttp {
     }
 
     private static String hostError(String message) {
-        return GoJson.write(jakarta.json.Json.createObjectBuilder().add("error", message).add("from", "host").build());
+        return GoJson.write(Jsonp.createObjectBuilder().add("error", message).add("from", "host").build());
     }
 
     private static String mediaType(String contentType) {
