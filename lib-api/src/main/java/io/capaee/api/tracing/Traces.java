@@ -72,6 +72,19 @@ public final class Traces {
     }
 
     /**
+     * As {@link #startFrom}, but not made current: for a request answered on another thread when its work waited
+     * (make it current where its work runs with {@link TraceSpan#enter()}, and close it once answered).
+     */
+    public TraceSpan openFrom(String name, SpanKind kind, Function<String, String> headers) {
+        if (tracer == null) {
+            return TraceSpan.NONE;
+        }
+        boolean local = Span.current().getSpanContext().isValid();
+        Context parent = local ? Context.current() : TraceContext.extract(headers);
+        return TraceSpan.started(tracer.spanBuilder(name).setSpanKind(local ? SpanKind.INTERNAL : kind).setParent(parent).startSpan(), false);
+    }
+
+    /**
      * The first span of a new trace, linked to the span of {@code cause} (when it has one): work that a span asked
      * for long before it runs, such as a job's firing, which would make the trace that scheduled it last as long as
      * the job. Current until closed.

@@ -3,12 +3,15 @@ package io.capaee.proxy.dapr;
 
 import io.capaee.api.http.Problem;
 import io.capaee.api.json.Jsonp;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Dapr's error body ({@code errorCode}, {@code message}) inside an RFC 9457 problem detail:
@@ -16,6 +19,8 @@ import jakarta.ws.rs.ext.Provider;
  */
 @Provider
 public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
+    private static final String STRICT_AGENT = "dapr-sdk-java";
+
     @Context
     HttpHeaders headers;
 
@@ -39,7 +44,22 @@ public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
             return false;
         }
         String agent = headers.getHeaderString(HttpHeaders.USER_AGENT);
-        return agent != null && agent.startsWith("dapr-sdk-java");
+        return agent != null && agent.startsWith(STRICT_AGENT);
+    }
+
+    /**
+     * Writes {@code e} as {@link #toResponse} does, for code that answers from a servlet before JAX-RS.
+     *
+     * @param userAgent the request's {@code User-Agent}, which decides the body's shape (see {@link #strictDaprClient})
+     */
+    public static void write(DaprException e, String userAgent, HttpServletResponse response) throws IOException {
+        boolean strict = userAgent != null && userAgent.startsWith(STRICT_AGENT);
+        byte[] body = (strict ? daprJson(e.errorCode(), e.getMessage()) : json(e.status(), Problem.title(e.status()), e.errorCode(),
+                e.getMessage())).getBytes(StandardCharsets.UTF_8);
+        response.setStatus(e.status());
+        response.setContentType(strict ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     static String daprJson(String errorCode, String message) {

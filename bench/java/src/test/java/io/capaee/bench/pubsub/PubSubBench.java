@@ -171,8 +171,9 @@ class PubSubBench {
         try {
             Server.await("/v1.0/metadata", r -> r.body().contains("bench-kafka-" + RUN) && r.body().contains("bench-jetstream-" + RUN)
                     && r.body().contains("bench-mqtt-" + RUN) && r.body().contains("bench-rabbitmq-" + RUN), Duration.ofSeconds(90));
-            StringBuilder report = new StringBuilder();
+            // each broker's lines are printed once it is measured, so that a later broker's failure keeps them
             for (String broker : BROKERS) {
+                StringBuilder report = new StringBuilder();
                 String url = Server.base() + "/v1.0/publish/" + broker + "/bench-" + broker + "-" + RUN;
                 boolean windowed = broker.equals("mqtt"); // as the plain MQTT loop: see WINDOW
                 measure(n -> publishOverHttp(url, n, windowed), WARMUP);
@@ -204,8 +205,9 @@ class PubSubBench {
                 }
                 report.append(String.format(Locale.ROOT, "RESULT name=pubsub.%s ours=%.1f ref=%.1f ratio=%.3f unit=msgs/s target=0.8 better=higher%n",
                         broker, capa.perSecond(), plain.perSecond(), capa.perSecond() / plain.perSecond()));
+                System.out.print(report);
+                System.out.flush();
             }
-            System.out.print(report);
         } finally {
             app.stop(0);
             deleteRabbitMqTopology("bench-rabbitmq-" + RUN, "bench-" + PORT + "-bench-rabbitmq-" + RUN);

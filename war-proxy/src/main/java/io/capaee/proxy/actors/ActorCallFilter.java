@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.capaee.proxy.actors;
+
+import io.capaee.api.actors.ActorId;
+import io.capaee.api.actors.ActorRequest;
+import io.capaee.api.actors.ActorResponse;
+import io.capaee.api.http.LimitedInputStream;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.AccessPolicy;
+import io.capaee.api.security.CurrentPolicy;
+import io.capaee.api.security.ServletCallers;
+import io.capaee.api.tracing.TraceSpan;
+import io.capaee.api.tracing.Traces;
+import io.capaee.proxy.dapr.DaprException;
+import io.capaee.proxy.dapr.DaprExceptionMapper;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
+import jakarta.inject.Inject;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.apache.hc.core5.net.PercentCodec;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Actor method calls ({@code GET|POST|PUT|DELETE /v1.0/actors/{type}/{id}/method/{method}}) answered
+ * from the servlet request, before JAX-RS, with the same answers as {@link ActorsResource#invoke}
+ * (access level {@code APP}, {@code capa.dapr.max-body-bytes}, Dapr's error bodies). An idle actor's
+ * turn runs on the request thread and is answered at once; a busy actor's call goes asynchronous
+ * (the servlet's {@link AsyncContext}) and is answered when its turn ran. JAX-RS suspends every such
+ * request, whether or not it ends on the same thread, because its method must declare
+ * {@code AsyncResponse} ahead: a profile of {@code bench/actors.sh} at saturation showed the
+ * suspension at about 30 µs of the call's 175 µs of server CPU time, and JAX-RS's dispatch more.
+ * Every other request, and any path not exactly of that shape (a matrix parameter, an empty or
+ * extra segment), goes on to JAX-RS unchanged.
+ */
+@WebFilter(urlPatterns = "/v1.0/actors/*", asyncSupported = true)
+public class ActorCallFilter extends HttpFilter {
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(ActorCallFilter.class.getName());
+    private static final String PREFIX = "/v1.0/actors/";
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "DELETE");
+    private static final String ROUTE = "/v1.0/actors/{type}/{id}/method/{method}";
+
+    @Inject
+    transient DaprActors actors;
+
+    @Inject
+    transient Traces traces;
+
+    private final transient CurrentPolicy access = new CurrentPolicy();
+    private long maxBodyBytes;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        maxBodyBytes = ConfigProvider.getConfig().getValue("capa.dapr.max-body-bytes", Long.class);
+    }
+
+    /** What one call answered: the actor's response, or the refusal. */
+    private record Answer(ActorResponse response, DaprException failure) {}
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        String[] target = METHODS.contains(request.getMethod())
+                ? target(request.getRequestURI().substring(request.getContextPath().length())) : null;
+        if (target == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        AccessPolicy policy = access.get();
+        if (ServletCallers.refuse(policy, Access.APP, request, response, "gateway")) {
+            return;
+        }
+        String agent = request.getHeader("User-Agent");
+        // the server span JAX-RS's tracing would have made: the turn's span is its child, as a caller's trace expects
+        TraceSpan span = traces.openFrom(request.getMethod() + " " + ROUTE, SpanKind.SERVER, request::getHeader)
+                .attribute("http.request.method", request.getMethod()).attribute("http.route", ROUTE)
+                .attribute("url.path", request.getRequestURI());
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        try (Scope entered = span.enter()) {
+            ActorId actor = DaprActors.actor(target[0], target[1]);
+            ActorRequest call = new ActorRequest(body(request), request.getHeader("Content-Type"), request.getHeader("Dapr-Reentrancy-Id"));
+            actors.forwarded(request.getHeader(ActorsResource.FORWARDED)).invoke(actor, target[2], call,
+                    (r, e) -> answer.complete(new Answer(r, e)));
+        } catch (DaprException e) {
+            answer.complete(new Answer(null, e));
+        } catch (IOException e) {
+            span.failed(e); // the body did not come in whole: the container answers, as for any request
+            span.close();
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "an actor call failed before its turn", e);
+            answer.complete(new Answer(null, new DaprException(500, "ERR_ACTOR_INVOKE_METHOD", "the actor call failed: " + e)));
+        }
+        if (answer.isDone()) {
+            write(answer.join(), agent, response, span);
+            return;
+        }
+        AsyncContext async = request.startAsync();
+        async.setTimeout(0); // as a JAX-RS AsyncResponse: the runtime bounds a call (its queue, its turn's time limit)
+        answer.thenAccept(a -> {
+            try {
+                write(a, agent, (HttpServletResponse) async.getResponse(), span);
+            } catch (IOException | RuntimeException e) {
+                LOG.log(Level.FINE, "the answer to an actor call could not be written: {0}", e.toString());
+            } finally {
+                async.complete();
+            }
+        });
+    }
+
+    /**
+     * {type, id, method}, percent-decoded as JAX-RS decodes path parameters, when the path is exactly
+     * {@code /v1.0/actors/{type}/{id}/method/{method}} with no empty segment and no matrix parameter; null
+     * otherwise, so that JAX-RS answers as it always did.
+     */
+    static String[] target(String path) {
+        if (!path.startsWith(PREFIX) || path.indexOf(';') >= 0) {
+            return null;
+        }
+        String[] parts = path.substring(PREFIX.length()).split("/", -1);
+        if (parts.length != 4 || !parts[2].equals("method") || parts[0].isEmpty() || parts[1].isEmpty() || parts[3].isEmpty()) {
+            return null;
+        }
+        return new String[] {decode(parts[0]), decode(parts[1]), decode(parts[3])};
+    }
+
+    private static String decode(String segment) {
+        return segment.indexOf('%') < 0 ? segment : PercentCodec.decode(segment, StandardCharsets.UTF_8);
+    }
+
+    private byte[] body(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxBodyBytes, this::tooLarge)) {
+            return in.readAllBytes();
+        }
+    }
+
+    private DaprException tooLarge() {
+        return new DaprException(413, "ERR_BODY_TOO_LARGE", "the request body is larger than capa.dapr.max-body-bytes ("
+                + maxBodyBytes + " bytes)");
+    }
+
+    private static void write(Answer answer, String agent, HttpServletResponse response, TraceSpan span) throws IOException {
+        try (span) {
+            if (answer.failure() != null) {
+                span.httpStatus(answer.failure().status());
+                DaprExceptionMapper.write(answer.failure(), agent, response);
+                return;
+            }
+            span.httpStatus(200);
+            byte[] body = answer.response().body();
+            response.setStatus(200);
+            if (body.length > 0) {
+                String type = answer.response().contentType();
+                response.setContentType(type == null ? MediaType.APPLICATION_JSON : type);
+            }
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+        }
+    }
+}
