@@ -15,7 +15,7 @@ mvn verify -Pbench -pl bench/java -am -DskipITs -Dtest=none -Dsurefire.failIfNoS
   -Dit.test="$bench" -Dbench.http.port="$port" -Dbench.https.port=$((port + 300)) "$@" \
   >"$log" 2>&1 || failed=1
 # BENCH lines for people; RESULT, PCTL and SERIES lines (bench/lib.sh) for bench/all.sh (also those a failed run printed)
-grep -E '^(BENCH|RESULT|PCTL|SERIES) ' "$log" | sed 's/^BENCH //'
+grep -E '^(BENCH|RESULT|PCTL|SERIES) ' "$log" | sed 's/^BENCH //' || true
 if [ -n "${failed:-}" ]; then
   tail -60 "$log"
   echo "benchmark run failed, log: $log"

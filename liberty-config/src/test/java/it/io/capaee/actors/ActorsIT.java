@@ -78,6 +78,9 @@ class ActorsIT {
         assertDaprError(Actors.post("counter/a%7C%7Cb/method/add", "1"), 400, "ERR_BAD_REQUEST");
         assertDaprError(Actors.post("dapr.internal.wf/x/method/run", "1"), 403, "ERR_ACTOR_TYPE_RESERVED");
         assertDaprError(Actors.get("no-such-type/" + id + "/state/count"), 400, "ERR_ACTOR_INSTANCE_MISSING");
+        // over capa.dapr.max-body-bytes (4 MiB): refused before the actor is called
+        assertDaprError(Actors.post("counter/" + id + "/method/add", "1".repeat(4 * 1024 * 1024 + 1)), 413, "ERR_BODY_TOO_LARGE");
+        assertEquals("3", Actors.state("counter", id, "count"));
     }
 
     @Test

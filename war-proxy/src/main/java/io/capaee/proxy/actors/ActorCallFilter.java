@@ -11,6 +11,7 @@ import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
+import io.capaee.proxy.dapr.BodyLimitFilter;
 import io.capaee.proxy.dapr.DaprException;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
 import io.opentelemetry.api.trace.SpanKind;
@@ -153,8 +154,7 @@ public class ActorCallFilter extends HttpFilter {
     }
 
     private DaprException tooLarge() {
-        return new DaprException(413, "ERR_BODY_TOO_LARGE", "the request body is larger than capa.dapr.max-body-bytes ("
-                + maxBodyBytes + " bytes)");
+        return BodyLimitFilter.tooLarge(maxBodyBytes);
     }
 
     private static void write(Answer answer, String agent, HttpServletResponse response, TraceSpan span) throws IOException {

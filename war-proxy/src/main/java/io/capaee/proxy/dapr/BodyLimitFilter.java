@@ -55,6 +55,11 @@ public class BodyLimitFilter implements ContainerRequestFilter {
     }
 
     private DaprException tooLarge() {
+        return tooLarge(maxBodyBytes);
+    }
+
+    /** The refusal of a body over {@code capa.dapr.max-body-bytes}, also for code that reads bodies before JAX-RS. */
+    public static DaprException tooLarge(long maxBodyBytes) {
         return new DaprException(413, "ERR_BODY_TOO_LARGE", "the request body is larger than capa.dapr.max-body-bytes ("
                 + maxBodyBytes + " bytes)");
     }
