@@ -63,12 +63,7 @@ public final class Traces {
      *     is {@link SpanKind#INTERNAL}
      */
     public TraceSpan startFrom(String name, SpanKind kind, Function<String, String> headers) {
-        if (tracer == null) {
-            return TraceSpan.NONE;
-        }
-        boolean local = Span.current().getSpanContext().isValid();
-        Context parent = local ? Context.current() : TraceContext.extract(headers);
-        return TraceSpan.started(tracer.spanBuilder(name).setSpanKind(local ? SpanKind.INTERNAL : kind).setParent(parent).startSpan(), true);
+        return fromHeaders(name, kind, headers, true);
     }
 
     /**
@@ -76,12 +71,17 @@ public final class Traces {
      * (make it current where its work runs with {@link TraceSpan#enter()}, and close it once answered).
      */
     public TraceSpan openFrom(String name, SpanKind kind, Function<String, String> headers) {
+        return fromHeaders(name, kind, headers, false);
+    }
+
+    private TraceSpan fromHeaders(String name, SpanKind kind, Function<String, String> headers, boolean current) {
         if (tracer == null) {
             return TraceSpan.NONE;
         }
         boolean local = Span.current().getSpanContext().isValid();
         Context parent = local ? Context.current() : TraceContext.extract(headers);
-        return TraceSpan.started(tracer.spanBuilder(name).setSpanKind(local ? SpanKind.INTERNAL : kind).setParent(parent).startSpan(), false);
+        return TraceSpan.started(tracer.spanBuilder(name).setSpanKind(local ? SpanKind.INTERNAL : kind).setParent(parent).startSpan(),
+                current);
     }
 
     /**
