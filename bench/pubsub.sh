@@ -14,7 +14,7 @@
 # The server's JIT needs about 20,000 messages before the figures settle (docs/performance.md); MQTT runs with
 # MQTT_MESSAGES / MQTT_WARMUP, because the plain Paho loop stops receiving after a few thousand messages.
 #   MESSAGES=20000 WARMUP=20000 MQTT_MESSAGES=2000 MQTT_WARMUP=500 CONCURRENCY=8 SIZE=256 HTTP_PORT=9182 \
-#     BROKERS=kafka,jetstream,mqtt,rabbitmq PROFILE=0 bench/pubsub.sh
+#     BROKERS=kafka,jetstream,rabbitmq,mqtt PROFILE=0 bench/pubsub.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${MESSAGES:-20000}
@@ -25,7 +25,7 @@ CONCURRENCY=${CONCURRENCY:-8}
 SIZE=${SIZE:-256}
 LINGER=${LINGER:-0}
 HTTP_PORT=${HTTP_PORT:-9182}
-BROKERS=${BROKERS:-kafka,jetstream,mqtt,rabbitmq}
+BROKERS=${BROKERS:-kafka,jetstream,rabbitmq,mqtt}
 PROFILE=${PROFILE:-0}
 bench/java/run.sh PubSubBench "$HTTP_PORT" -Dcapa.bench.messages="$MESSAGES" -Dcapa.bench.warmup="$WARMUP" \
   -Dcapa.bench.mqtt.messages="$MQTT_MESSAGES" -Dcapa.bench.mqtt.warmup="$MQTT_WARMUP" \

@@ -104,7 +104,7 @@ class PubSubBench {
     /** Records a JFR profile of the server during each measured Capa EE run, into bench/results/pubsub-BROKER.jfr. */
     private static final boolean PROFILE = Boolean.getBoolean("capa.bench.profile");
     /** The brokers to measure, in this order (all four by default). */
-    private static final List<String> BROKERS = List.of(System.getProperty("capa.bench.pubsub.brokers", "kafka,jetstream,mqtt,rabbitmq")
+    private static final List<String> BROKERS = List.of(System.getProperty("capa.bench.pubsub.brokers", "kafka,jetstream,rabbitmq,mqtt")
             .split(","));
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     /**
