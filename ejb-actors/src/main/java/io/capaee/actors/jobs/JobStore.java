@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.actors.jobs;
 
+import io.capaee.actors.store.KeyValueDocument;
 import io.capaee.api.jobs.JobException;
 import io.capaee.api.jobs.JobSpec;
-import io.capaee.actors.store.KeyValueDocument;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
 import io.capaee.api.tracing.TraceContext;
@@ -23,7 +24,7 @@ import java.util.function.Function;
  * thread that shares the store.
  */
 public final class JobStore {
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     private final KeyValueDocument<Map<String, StoredJob>> document;
 

@@ -2,12 +2,13 @@
 package io.capaee.actors.placement;
 
 import io.capaee.actors.runtime.Forwarder;
-import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorException.Reason;
+import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ScheduleSpec;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.tracing.TraceContext;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -36,7 +37,7 @@ import java.util.concurrent.CompletionStage;
 public final class HttpForwarder implements Forwarder {
     /** The header of a forwarded operation. */
     public static final String FORWARDED = "Capa-Actor-Forwarded";
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     private final HttpClient http;
     private final Duration timeout;

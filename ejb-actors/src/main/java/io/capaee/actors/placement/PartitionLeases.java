@@ -4,6 +4,7 @@ package io.capaee.actors.placement;
 import io.capaee.actors.runtime.Placement;
 import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorId;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.kv.Fence;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
@@ -48,7 +49,7 @@ import java.util.zip.CRC32;
  */
 public final class PartitionLeases implements Placement {
     private static final Logger LOG = Logger.getLogger(PartitionLeases.class.getName());
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     private final PlacementSettings settings;
     private final KeyValueConnectionFactory store;

@@ -9,8 +9,9 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.actors.ReminderFire;
-import jakarta.json.spi.JsonProvider;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,8 +23,7 @@ import java.util.concurrent.CompletionStage;
  * {@code method/remind/{name}} and {@code method/timer/{name}} callbacks.
  */
 public final class RemoteActorType implements HostedType {
-    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     private final String name;
     private final RemoteHost host;
     private final Optional<Duration> idleTimeout;

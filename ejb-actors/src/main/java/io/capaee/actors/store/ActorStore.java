@@ -3,15 +3,16 @@ package io.capaee.actors.store;
 
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorId;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.kv.Fence;
 import io.capaee.api.kv.FencedException;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +28,7 @@ import java.util.function.Function;
  * values; {@code <prefix>reminders||<type>||<id>} a JSON object of its reminders by name.
  */
 public final class ActorStore {
-    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     private static final int ATTEMPTS = 50;
 
     private final KeyValueConnectionFactory factory;

@@ -2,12 +2,13 @@
 package io.capaee.actors.wasm;
 
 import io.capaee.actors.store.TurnState;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.kv.KeyValueConnection;
 import io.capaee.api.kv.KeyValueConnectionFactory;
 import io.capaee.api.kv.KeyValueException;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Objects;
@@ -20,8 +21,7 @@ import java.util.regex.Pattern;
  * stored as JSON strings, so {@code GET /v1.0/actors/{type}/{id}/state/{key}} shows them as JSON.
  */
 public final class ActorStateKeyValue implements KeyValueConnectionFactory {
-    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     private final ThreadLocal<TurnState> current = new ThreadLocal<>();
 
     /** Runs {@code call} with {@code state} as what the guest's host functions reach. */

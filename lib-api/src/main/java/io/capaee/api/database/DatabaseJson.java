@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.database;
 
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,7 +24,7 @@ import java.util.Locale;
  * NaN or infinity, which JSON cannot write, as the string {@code "NaN"}, {@code "Infinity"}.
  */
 public final class DatabaseJson {
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     private DatabaseJson() {}
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.http;
 
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.Response;
@@ -29,7 +30,7 @@ import java.util.TreeMap;
 public record Problem(String type, String title, int status, String detail, Map<String, String> extensions) {
     public static final String MEDIA_TYPE = "application/problem+json";
     private static final String TYPE_PREFIX = "urn:capa-ee:problem:";
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     public Problem {
         Objects.requireNonNull(type, "type");

@@ -20,8 +20,7 @@ import java.nio.charset.StandardCharsets;
  * Thread-safe; holds no state but the provider.
  */
 public final class JsonText {
-    // JsonProvider.provider() looks the provider up on every call; one, found once, is thread-safe
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private JsonText() {}

@@ -2,6 +2,7 @@
 package io.capaee.api.traffic;
 
 import io.capaee.api.config.Durations;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -38,7 +39,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  * A mistake is a {@link TrafficException} INVALID naming the rule and the field.
  */
 public final class TrafficRulesDocument {
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     private static final Set<String> RULE_KEYS = Set.of("name", "match", "upstreams", "pin-header", "strip-prefix", "mirror",
             "timeout", "retries", "breaker");
 

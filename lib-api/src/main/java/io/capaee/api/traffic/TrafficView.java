@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.api.traffic;
 
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -11,7 +12,7 @@ import jakarta.json.spi.JsonProvider;
  * (milliseconds, to within a quarter: {@link LatencyHistogram}).
  */
 public final class TrafficView {
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     private TrafficView() {}
 

@@ -1,9 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.actors;
 
-import io.capaee.api.json.JsonText;
-import io.capaee.api.security.Access;
-import io.capaee.api.security.RequiresAccess;
 import io.capaee.api.actors.ActorException;
 import io.capaee.api.actors.ActorGroupMember;
 import io.capaee.api.actors.ActorId;
@@ -12,15 +9,19 @@ import io.capaee.api.actors.ActorTypeStatus;
 import io.capaee.api.actors.ReminderView;
 import io.capaee.api.actors.ScheduleSpec;
 import io.capaee.api.actors.StateOperation;
+import io.capaee.api.json.JsonText;
+import io.capaee.api.json.Jsonp;
+import io.capaee.api.security.Access;
+import io.capaee.api.security.RequiresAccess;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,8 +47,7 @@ import java.util.List;
 @Path("v1.0/actors")
 @ApplicationScoped
 public class ActorsResource {
-    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     /** An operation another server of the group forwarded to this one, the actor's owner (ejb-actors' HttpForwarder). */
     static final String FORWARDED = "Capa-Actor-Forwarded";
     @Inject

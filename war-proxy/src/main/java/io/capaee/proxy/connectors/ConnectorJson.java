@@ -3,6 +3,7 @@ package io.capaee.proxy.connectors;
 
 import io.capaee.api.connect.ConnectorStatus;
 import io.capaee.api.desired.Reconciler;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.spi.JsonProvider;
@@ -14,8 +15,7 @@ import jakarta.json.spi.JsonProvider;
  */
 final class ConnectorJson {
     static final String FAILED = "failed";
-    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     private ConnectorJson() {}
 

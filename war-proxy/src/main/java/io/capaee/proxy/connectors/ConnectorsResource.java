@@ -12,6 +12,7 @@ import io.capaee.api.connect.InvalidConnectorException;
 import io.capaee.api.desired.DesiredStateException;
 import io.capaee.api.desired.Reconciler;
 import io.capaee.api.http.Problem;
+import io.capaee.api.json.Jsonp;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.RequiresAccess;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +54,7 @@ import javax.naming.NamingException;
 @ApplicationScoped
 public class ConnectorsResource {
     private static final String YAML = "application/yaml";
-    // JsonProvider.provider() looks the provider up on every Json.* call: once per class is enough
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
 
     private final ConnectRuntime runtime = ConnectRuntime.load();
     private final ConnectorParser parser = new ConnectorParser(runtime);

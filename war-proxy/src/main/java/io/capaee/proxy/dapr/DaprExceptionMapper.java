@@ -40,20 +40,20 @@ public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
      * {@code User-Agent} ({@code dapr-sdk-java/v1.11.0}).
      */
     static boolean strictDaprClient(HttpHeaders headers) {
-        if (headers == null) {
-            return false;
-        }
-        String agent = headers.getHeaderString(HttpHeaders.USER_AGENT);
-        return agent != null && agent.startsWith(STRICT_AGENT);
+        return headers != null && strictDaprClient(headers.getHeaderString(HttpHeaders.USER_AGENT));
+    }
+
+    private static boolean strictDaprClient(String userAgent) {
+        return userAgent != null && userAgent.startsWith(STRICT_AGENT);
     }
 
     /**
      * Writes {@code e} as {@link #toResponse} does, for code that answers from a servlet before JAX-RS.
      *
-     * @param userAgent the request's {@code User-Agent}, which decides the body's shape (see {@link #strictDaprClient})
+     * @param userAgent the request's {@code User-Agent}, which decides the body's shape (see {@link #strictDaprClient(HttpHeaders)})
      */
     public static void write(DaprException e, String userAgent, HttpServletResponse response) throws IOException {
-        boolean strict = userAgent != null && userAgent.startsWith(STRICT_AGENT);
+        boolean strict = strictDaprClient(userAgent);
         byte[] body = (strict ? daprJson(e.errorCode(), e.getMessage()) : json(e.status(), Problem.title(e.status()), e.errorCode(),
                 e.getMessage())).getBytes(StandardCharsets.UTF_8);
         response.setStatus(e.status());

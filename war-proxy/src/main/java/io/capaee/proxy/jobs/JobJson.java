@@ -6,6 +6,7 @@ import io.capaee.api.jobs.JobSpec;
 import io.capaee.api.jobs.JobView;
 import io.capaee.api.json.JsonBodyException;
 import io.capaee.api.json.JsonText;
+import io.capaee.api.json.Jsonp;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /** Dapr's job body both ways: {@code {"schedule", "dueTime", "repeats", "ttl", "data"}}, plus {@code target} and {@code overwrite}. */
 final class JobJson {
-    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final JsonProvider JSON = Jsonp.provider();
     private static final Set<String> FIELDS = Set.of("name", "schedule", "dueTime", "repeats", "ttl", "data", "target", "overwrite");
 
     private JobJson() {}
