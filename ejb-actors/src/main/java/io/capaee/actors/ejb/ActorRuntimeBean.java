@@ -176,7 +176,9 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                         config.getValue("capa.actors.max-active", Integer.class),
                         config.getValue("capa.actors.max-queued-bytes-per-actor", Long.class),
                         config.getValue("capa.actors.max-queued-bytes", Long.class)))
-                .withCallerTurns(config.getValue("capa.actors.caller-turns", Integer.class));
+                .withCallerTurns(ActorSettings.callerTurns(config.getValue("capa.actors.caller-turns", Integer.class),
+                        config.getOptionalValue("capa.executor.core-threads", Integer.class).orElse(-1),
+                        Runtime.getRuntime().availableProcessors()));
         Duration hostTimeout = config.getValue("capa.actors.host-timeout", Duration.class);
         turns = turnPool(config.getValue("capa.actors.turn-threads", Integer.class));
         // the client's callbacks (a remote host's answer ends a turn) run on managed threads of their

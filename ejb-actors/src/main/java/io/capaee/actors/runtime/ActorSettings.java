@@ -56,6 +56,24 @@ public record ActorSettings(Duration idleTimeout, Duration scanInterval, Duratio
         return new ActorSettings(idleTimeout, scanInterval, callTimeout, reentrancy, maxStackDepth, keyPrefix, maxQueuedCalls, limits, turns);
     }
 
+    /**
+     * {@code capa.actors.caller-turns} as configured, or for {@code -1} half of the request threads the
+     * server keeps ({@code executorCoreThreads}, where {@code -1} is Liberty's baseline of two per
+     * hardware thread): so many long turns, each holding its request thread, still leave the other half
+     * to take further calls to the turn threads. The same number as all of them (4 of 4 on two cores)
+     * held every request thread through 2 s turns, and a hundred such calls then ran a few at a time
+     * while Liberty added threads.
+     */
+    public static int callerTurns(int configured, int executorCoreThreads, int processors) {
+        if (configured >= 0) {
+            return configured;
+        }
+        if (configured != -1) {
+            throw new IllegalArgumentException("capa.actors.caller-turns must be -1 (half the request threads) or 0 or more, not " + configured);
+        }
+        return (executorCoreThreads > 0 ? executorCoreThreads : 2 * processors) / 2;
+    }
+
     public static ActorSettings defaults() {
         return new ActorSettings(Duration.ofMinutes(60), Duration.ofSeconds(30), Duration.ofSeconds(60), false, 32, "capa:actors:");
     }
