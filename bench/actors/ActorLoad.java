@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
@@ -19,6 +21,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -75,6 +78,15 @@ public class ActorLoad {
         HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
         HttpRequester requester = RequesterBootstrap.bootstrap().setMaxTotal(Load.RATE_SENDERS * 2)
                 .setDefaultMaxPerRoute(Load.RATE_SENDERS * 2).create();
+        // Liberty closes a connection idle for 30 s (persistTimeout); the pool hands out its most recently used
+        // connections first, so one opened in a burst can idle that long and then be taken, already closed, and
+        // the request fails with NoHttpResponseException: connections idle for 10 s are closed here first
+        ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "idle-connections");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(() -> requester.closeIdle(TimeValue.ofSeconds(10)), 2, 2, TimeUnit.SECONDS);
         String path = uri.getRawPath();
         Timeout timeout = Timeout.ofSeconds(10);
         return i -> {

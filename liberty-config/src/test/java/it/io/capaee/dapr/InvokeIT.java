@@ -134,6 +134,12 @@ class InvokeIT {
             HttpResponse<byte[]> viaBasic = send("DELETE", "/status/418", null, "Authorization", basic);
             assertEquals(418, viaBasic.statusCode());
             assertTrue(viaBasic.headers().firstValue("X-Seen-Authorization").isEmpty());
+            // Dapr API paths too, those that servlet filters answer before JAX-RS among them: the app gets them
+            HttpResponse<byte[]> state = send("GET", "/v1.0/state/statestore/k", null, "dapr-app-id", "echo2");
+            assertEquals("/base/v1.0/state/statestore/k", state.headers().firstValue("X-Seen-Uri").orElse(""), new String(state.body()));
+            HttpResponse<byte[]> actor = send("POST", "/v1.0/actors/counter/a/method/add", "1".getBytes(), "Authorization", basic);
+            assertEquals("/base/v1.0/actors/counter/a/method/add", actor.headers().firstValue("X-Seen-Uri").orElse(""),
+                    new String(actor.body()));
         }
         // to the second server's RPC gateway, and an unknown app id is Dapr's 404
         HttpResponse<byte[]> ping = send("POST", "/v1.0-alpha1/rpc/capa.Gateway/ping", new byte[] {(byte) 0x80},

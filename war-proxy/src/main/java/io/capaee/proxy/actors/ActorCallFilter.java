@@ -14,7 +14,7 @@ import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.dapr.BodyLimitFilter;
 import io.capaee.proxy.dapr.DaprException;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
-import io.opentelemetry.api.trace.SpanKind;
+import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
@@ -28,12 +28,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.apache.hc.core5.net.PercentCodec;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -46,7 +44,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * {@code AsyncResponse} ahead: a profile of {@code bench/actors.sh} at saturation showed the
  * suspension at about 30 µs of the call's 175 µs of server CPU time, and JAX-RS's dispatch more.
  * Every other request, and any path not exactly of that shape (a matrix parameter, an empty or
- * extra segment), goes on to JAX-RS unchanged.
+ * extra segment) or naming an app ({@link DirectCalls#forJaxRs}), goes on to JAX-RS unchanged.
  */
 @WebFilter(urlPatterns = "/v1.0/actors/*", asyncSupported = true)
 public class ActorCallFilter extends HttpFilter {
@@ -76,8 +74,8 @@ public class ActorCallFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
-        String[] target = METHODS.contains(request.getMethod())
-                ? target(request.getRequestURI().substring(request.getContextPath().length())) : null;
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String[] target = METHODS.contains(request.getMethod()) && !DirectCalls.forJaxRs(request, path) ? target(path) : null;
         if (target == null) {
             chain.doFilter(request, response);
             return;
@@ -87,10 +85,7 @@ public class ActorCallFilter extends HttpFilter {
             return;
         }
         String agent = request.getHeader("User-Agent");
-        // the server span JAX-RS's tracing would have made: the turn's span is its child, as a caller's trace expects
-        TraceSpan span = traces.openFrom(request.getMethod() + " " + ROUTE, SpanKind.SERVER, request::getHeader)
-                .attribute("http.request.method", request.getMethod()).attribute("http.route", ROUTE)
-                .attribute("url.path", request.getRequestURI());
+        TraceSpan span = DirectCalls.serverSpan(traces, request, ROUTE);
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         try (Scope entered = span.enter()) {
             ActorId actor = DaprActors.actor(target[0], target[1]);
@@ -126,22 +121,18 @@ public class ActorCallFilter extends HttpFilter {
 
     /**
      * {type, id, method}, percent-decoded as JAX-RS decodes path parameters, when the path is exactly
-     * {@code /v1.0/actors/{type}/{id}/method/{method}} with no empty segment and no matrix parameter; null
-     * otherwise, so that JAX-RS answers as it always did.
+     * {@code /v1.0/actors/{type}/{id}/method/{method}} with no empty segment; null otherwise, so that
+     * JAX-RS answers as it always did.
      */
     static String[] target(String path) {
-        if (!path.startsWith(PREFIX) || path.indexOf(';') >= 0) {
+        if (!path.startsWith(PREFIX)) {
             return null;
         }
         String[] parts = path.substring(PREFIX.length()).split("/", -1);
         if (parts.length != 4 || !parts[2].equals("method") || parts[0].isEmpty() || parts[1].isEmpty() || parts[3].isEmpty()) {
             return null;
         }
-        return new String[] {decode(parts[0]), decode(parts[1]), decode(parts[3])};
-    }
-
-    private static String decode(String segment) {
-        return segment.indexOf('%') < 0 ? segment : PercentCodec.decode(segment, StandardCharsets.UTF_8);
+        return new String[] {DirectCalls.decode(parts[0]), DirectCalls.decode(parts[1]), DirectCalls.decode(parts[3])};
     }
 
     private byte[] body(HttpServletRequest request) throws IOException {

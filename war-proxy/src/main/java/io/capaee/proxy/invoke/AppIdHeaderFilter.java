@@ -34,11 +34,11 @@ public class AppIdHeaderFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String appId = request.getHeaderString(HEADER);
         boolean fromBasicAuth = false;
-        if (appId == null || appId.isBlank()) {
+        if (isBlank(appId)) {
             appId = basicAuthAppId(request.getHeaderString(HttpHeaders.AUTHORIZATION));
             fromBasicAuth = appId != null;
         }
-        if (appId == null || appId.isBlank()) {
+        if (isBlank(appId)) {
             return;
         }
         URI base = request.getUriInfo().getBaseUri();
@@ -60,6 +60,18 @@ public class AppIdHeaderFilter implements ContainerRequestFilter {
                 + URLEncoder.encode(appId.strip(), StandardCharsets.UTF_8).replace("+", "%20") + "/method/" + relative
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         request.setRequestUri(base, URI.create(target));
+    }
+
+    /**
+     * Whether a request with these headers names an app, so that this filter makes it a service
+     * invocation: a servlet filter that answers Dapr API calls before JAX-RS leaves such a request to it.
+     */
+    public static boolean namesAnApp(String appIdHeader, String authorization) {
+        return !isBlank(appIdHeader) || !isBlank(basicAuthAppId(authorization));
+    }
+
+    private static boolean isBlank(String appId) {
+        return appId == null || appId.isBlank();
     }
 
     /** The password of {@code Basic base64(dapr-app-id:<appId>)}, or null. */

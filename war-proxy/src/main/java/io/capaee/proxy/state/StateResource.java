@@ -134,7 +134,7 @@ public class StateResource {
         }
     }
 
-    private static StateOptions options(String concurrency, String consistency) {
+    static StateOptions options(String concurrency, String consistency) {
         try {
             return new StateOptions(StateOptions.Concurrency.parse(concurrency), StateOptions.Consistency.parse(consistency));
         } catch (InvalidStateRequestException e) {
