@@ -36,12 +36,13 @@ bench_server_start() {
     cp ${BENCH_DROPINS} "$SERVER_DIR/dropins/"
   fi
   printf '%s\n' "$@" >"$SERVER_DIR/bootstrap.properties"
-  # BENCH_PROPS: further bootstrap properties (space-separated name=value), e.g. capa.actors.caller-turns=4 to
-  # compare a setting against its default in the same script
-  # shellcheck disable=SC2086 # a list of words
-  [ -z "${BENCH_PROPS:-}" ] || printf '%s\n' ${BENCH_PROPS} >>"$SERVER_DIR/bootstrap.properties"
   # Dapr's gRPC port (50001 by default) only for a benchmark that sets one: two servers must not both take it
-  case " $* " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac
+  case " $* ${BENCH_PROPS:-} " in *" capa.grpc."*) ;; *) echo "capa.grpc.enabled=false" >>"$SERVER_DIR/bootstrap.properties" ;; esac
+  # BENCH_PROPS: further bootstrap properties (space-separated name=value), last so that they win, e.g.
+  # capa.actors.caller-turns=4 to compare a setting against its default in the same script
+  local props=()
+  read -ra props <<<"${BENCH_PROPS:-}"
+  [ "${#props[@]}" -eq 0 ] || printf '%s\n' "${props[@]}" >>"$SERVER_DIR/bootstrap.properties"
   # BENCH_DIAGNOSE=1: the server's own view of each request (an access log with its time in the server, %D in
   # microseconds) and its GC pauses (-Xlog:gc), in WORK, so that a latency tail can be placed in the server or
   # outside it; bench_diagnose prints both

@@ -177,7 +177,7 @@ public class ActorRuntimeBean implements ActorRuntime, ActorHosting, JobSchedule
                         config.getValue("capa.actors.max-queued-bytes-per-actor", Long.class),
                         config.getValue("capa.actors.max-queued-bytes", Long.class)))
                 .withCallerTurns(ActorSettings.callerTurns(config.getValue("capa.actors.caller-turns", Integer.class),
-                        config.getOptionalValue("capa.executor.core-threads", Integer.class).orElse(-1),
+                        config.getValue("capa.executor.core-threads", Integer.class),
                         Runtime.getRuntime().availableProcessors()));
         Duration hostTimeout = config.getValue("capa.actors.host-timeout", Duration.class);
         turns = turnPool(config.getValue("capa.actors.turn-threads", Integer.class));

@@ -10,8 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import it.io.capaee.support.Dapr;
 import it.io.capaee.support.Server;
 import jakarta.json.JsonArray;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.JedisPooled;
@@ -167,5 +172,30 @@ class StateIT {
         assertError(post(STATE + "/bulk", "{\"keys\":\"x\"}"), 400, "ERR_MALFORMED_REQUEST");
         assertError(post(STATE + "/transaction", "not json"), 400, "ERR_MALFORMED_REQUEST");
         assertError(Server.get(STATE + "/" + k + "?consistency=sometimes"), 400, "ERR_MALFORMED_REQUEST");
+        // a get's malformed escapes, in its query or its key, and a body over capa.dapr.max-body-bytes: problem details
+        assertRawProblem(STATE + "/" + k + "?consistency=%zz", 400);
+        assertProblem(Server.get(STATE + "/%FF"), 400);
+        assertError(Server.send(Server.request(STATE + "/" + k).method("GET", BodyPublishers.ofString("1".repeat(4 * 1024 * 1024 + 1)))),
+                413, "ERR_BODY_TOO_LARGE");
+    }
+
+    /** A GET the JDK's client cannot send (its URI class refuses a malformed escape), over a plain socket. */
+    private static void assertRawProblem(String path, int status) throws IOException {
+        URI base = URI.create(Server.base());
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 " + status + " "), answer);
+            assertTrue(answer.toLowerCase(Locale.ROOT).contains("\r\ncontent-type: application/problem+json"), answer);
+            assertTrue(answer.contains("\"status\":" + status), answer);
+        }
+    }
+
+    private static void assertProblem(HttpResponse<String> r, int status) {
+        assertEquals(status, r.statusCode(), r.body());
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), r.body());
+        assertEquals(status, Dapr.json(r.body()).asJsonObject().getInt("status"), r.body());
     }
 }

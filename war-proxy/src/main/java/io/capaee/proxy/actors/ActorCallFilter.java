@@ -69,8 +69,8 @@ public class ActorCallFilter extends HttpFilter {
         maxBodyBytes = ConfigProvider.getConfig().getValue("capa.dapr.max-body-bytes", Long.class);
     }
 
-    /** What one call answered: the actor's response, or the refusal. */
-    private record Answer(ActorResponse response, DaprException failure) {}
+    /** What one call answered: the actor's response, the refusal, or a failure no one expected (JAX-RS's fallback answer). */
+    private record Answer(ActorResponse response, DaprException failure, RuntimeException unexpected) {}
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -78,6 +78,9 @@ public class ActorCallFilter extends HttpFilter {
         String[] target = METHODS.contains(request.getMethod()) && !DirectCalls.forJaxRs(request, path) ? target(path) : null;
         if (target == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (DirectCalls.refuseDeclaredBody(request, response, maxBodyBytes)) {
             return;
         }
         AccessPolicy policy = access.get();
@@ -91,16 +94,15 @@ public class ActorCallFilter extends HttpFilter {
             ActorId actor = DaprActors.actor(target[0], target[1]);
             ActorRequest call = new ActorRequest(body(request), request.getHeader("Content-Type"), request.getHeader("Dapr-Reentrancy-Id"));
             actors.forwarded(request.getHeader(ActorsResource.FORWARDED)).invoke(actor, target[2], call,
-                    (r, e) -> answer.complete(new Answer(r, e)));
+                    (r, e) -> answer.complete(new Answer(r, e, null)));
         } catch (DaprException e) {
-            answer.complete(new Answer(null, e));
+            answer.complete(new Answer(null, e, null));
         } catch (IOException e) {
             span.failed(e); // the body did not come in whole: the container answers, as for any request
             span.close();
             throw e;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "an actor call failed before its turn", e);
-            answer.complete(new Answer(null, new DaprException(500, "ERR_ACTOR_INVOKE_METHOD", "the actor call failed: " + e)));
+            answer.complete(new Answer(null, null, e));
         }
         if (answer.isDone()) {
             write(answer.join(), agent, response, span);
@@ -121,8 +123,8 @@ public class ActorCallFilter extends HttpFilter {
 
     /**
      * {type, id, method}, percent-decoded as JAX-RS decodes path parameters, when the path is exactly
-     * {@code /v1.0/actors/{type}/{id}/method/{method}} with no empty segment; null otherwise, so that
-     * JAX-RS answers as it always did.
+     * {@code /v1.0/actors/{type}/{id}/method/{method}} with no empty segment and each segment decodes
+     * ({@link DirectCalls#decode}); null otherwise, so that JAX-RS answers as it always did.
      */
     static String[] target(String path) {
         if (!path.startsWith(PREFIX)) {
@@ -132,13 +134,14 @@ public class ActorCallFilter extends HttpFilter {
         if (parts.length != 4 || !parts[2].equals("method") || parts[0].isEmpty() || parts[1].isEmpty() || parts[3].isEmpty()) {
             return null;
         }
-        return new String[] {DirectCalls.decode(parts[0]), DirectCalls.decode(parts[1]), DirectCalls.decode(parts[3])};
+        String type = DirectCalls.decode(parts[0]);
+        String id = DirectCalls.decode(parts[1]);
+        String method = DirectCalls.decode(parts[3]);
+        return type == null || id == null || method == null ? null : new String[] {type, id, method};
     }
 
+    /** The body, at most {@code capa.dapr.max-body-bytes} (a chunked one is counted as it comes). */
     private byte[] body(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > maxBodyBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = new LimitedInputStream(request.getInputStream(), maxBodyBytes, this::tooLarge)) {
             return in.readAllBytes();
         }
@@ -150,6 +153,12 @@ public class ActorCallFilter extends HttpFilter {
 
     private static void write(Answer answer, String agent, HttpServletResponse response, TraceSpan span) throws IOException {
         try (span) {
+            if (answer.unexpected() != null) {
+                span.failed(answer.unexpected());
+                span.httpStatus(500);
+                DirectCalls.unexpected(answer.unexpected(), LOG, response);
+                return;
+            }
             if (answer.failure() != null) {
                 span.httpStatus(answer.failure().status());
                 DaprExceptionMapper.write(answer.failure(), agent, response);

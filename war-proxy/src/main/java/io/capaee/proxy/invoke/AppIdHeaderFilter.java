@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.invoke;
 
+import io.capaee.proxy.dapr.AppIdHeader;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Dapr's other way to address service invocation: any path with header {@code dapr-app-id: <appId>}
@@ -25,20 +25,18 @@ import java.util.Base64;
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class AppIdHeaderFilter implements ContainerRequestFilter {
-    static final String HEADER = "dapr-app-id";
     /** Request property (a servlet request attribute): the Authorization header named the app, do not forward it. */
     static final String CREDENTIALS_USED = "io.capaee.proxy.invoke.app-id-credentials";
-    private static final String BASIC_USER = HEADER + ":";
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String appId = request.getHeaderString(HEADER);
+        String appId = request.getHeaderString(AppIdHeader.HEADER);
         boolean fromBasicAuth = false;
-        if (isBlank(appId)) {
-            appId = basicAuthAppId(request.getHeaderString(HttpHeaders.AUTHORIZATION));
+        if (AppIdHeader.isBlank(appId)) {
+            appId = AppIdHeader.basicAuthAppId(request.getHeaderString(HttpHeaders.AUTHORIZATION));
             fromBasicAuth = appId != null;
         }
-        if (isBlank(appId)) {
+        if (AppIdHeader.isBlank(appId)) {
             return;
         }
         URI base = request.getUriInfo().getBaseUri();
@@ -60,30 +58,5 @@ public class AppIdHeaderFilter implements ContainerRequestFilter {
                 + URLEncoder.encode(appId.strip(), StandardCharsets.UTF_8).replace("+", "%20") + "/method/" + relative
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         request.setRequestUri(base, URI.create(target));
-    }
-
-    /**
-     * Whether a request with these headers names an app, so that this filter makes it a service
-     * invocation: a servlet filter that answers Dapr API calls before JAX-RS leaves such a request to it.
-     */
-    public static boolean namesAnApp(String appIdHeader, String authorization) {
-        return !isBlank(appIdHeader) || !isBlank(basicAuthAppId(authorization));
-    }
-
-    private static boolean isBlank(String appId) {
-        return appId == null || appId.isBlank();
-    }
-
-    /** The password of {@code Basic base64(dapr-app-id:<appId>)}, or null. */
-    static String basicAuthAppId(String authorization) {
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return null;
-        }
-        try {
-            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
-            return decoded.startsWith(BASIC_USER) ? decoded.substring(BASIC_USER.length()) : null;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

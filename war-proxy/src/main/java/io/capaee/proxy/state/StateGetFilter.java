@@ -13,6 +13,7 @@ import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -21,19 +22,20 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * State gets ({@code GET /v1.0/state/{store}/{key}}) answered from the servlet request, before JAX-RS,
- * with the same answers as {@link StateResource#get} (access level {@code APP}, {@code consistency},
- * 204 when there is no entry, the value and its {@code ETag}, Dapr's error bodies). A profile of
- * {@code bench/state.sh} put JAX-RS's dispatch of a get, with the regular expression of its
- * {@code {key: .+}} template, at a fifth of the get's server CPU time, where the store's read is one
- * Redis round trip. Every other request, and any path not of that shape (see {@link #target}), goes on
- * to JAX-RS unchanged.
+ * with the same answers as {@link StateResource#get} (the body limit, access level {@code APP},
+ * {@code consistency}, 204 when there is no entry, the value and its {@code ETag}, Dapr's error bodies,
+ * the fallback problem detail for the unexpected). JAX-RS's dispatch of a get (RESTEasy does not cache a
+ * match with path parameters, and the get's {@code {key: .+}} template is a regular expression) cost
+ * about a third more server CPU than the plain resource's whole get, whose read is one Redis round trip.
+ * Every other request, any path not of that shape (see {@link #target}) and any query that is not plain
+ * ({@link DirectCalls#plainQuery}) goes on to JAX-RS unchanged.
  */
-@WebFilter(urlPatterns = "/v1.0/state/*")
+@WebFilter(urlPatterns = "/v1.0/state/*", asyncSupported = true)
 public class StateGetFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(StateGetFilter.class.getName());
@@ -47,13 +49,25 @@ public class StateGetFilter extends HttpFilter {
     transient Traces traces;
 
     private final transient CurrentPolicy access = new CurrentPolicy();
+    private long maxBodyBytes;
+
+    @Override
+    public void init(FilterConfig config) throws ServletException {
+        super.init(config);
+        maxBodyBytes = ConfigProvider.getConfig().getValue("capa.dapr.max-body-bytes", Long.class);
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String[] target = "GET".equals(request.getMethod()) && !DirectCalls.forJaxRs(request, path) ? target(path) : null;
+        String query = request.getQueryString();
+        String[] target = "GET".equals(request.getMethod()) && DirectCalls.plainQuery(query) && !DirectCalls.forJaxRs(request, path)
+                ? target(path) : null;
         if (target == null) {
             chain.doFilter(request, response);
+            return;
+        }
+        if (DirectCalls.refuseDeclaredBody(request, response, maxBodyBytes)) {
             return;
         }
         if (ServletCallers.refuse(access.get(), Access.APP, request, response, "gateway")) {
@@ -63,10 +77,16 @@ public class StateGetFilter extends HttpFilter {
         try (span; Scope entered = span.enter()) {
             StateEntry entry;
             try {
-                entry = get(target[0], target[1], request.getParameter("consistency"));
+                StateResource.options(null, query == null ? null : request.getParameter("consistency"));
+                entry = stores.read(target[0], "ERR_STATE_GET", c -> c.get(target[1]).orElse(null));
             } catch (DaprException e) {
                 span.httpStatus(e.status());
                 DaprExceptionMapper.write(e, request.getHeader("User-Agent"), response);
+                return;
+            } catch (RuntimeException e) {
+                span.failed(e);
+                span.httpStatus(500);
+                DirectCalls.unexpected(e, LOG, response);
                 return;
             }
             if (entry == null) {
@@ -84,23 +104,12 @@ public class StateGetFilter extends HttpFilter {
         }
     }
 
-    private StateEntry get(String store, String key, String consistency) {
-        try {
-            StateResource.options(null, consistency);
-            return stores.read(store, "ERR_STATE_GET", c -> c.get(key).orElse(null));
-        } catch (DaprException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a state get failed", e);
-            throw new DaprException(500, "ERR_STATE_GET", "the state get failed: " + e.getClass().getSimpleName() + "; see the server log");
-        }
-    }
-
     /**
-     * {store, key}, percent-decoded as JAX-RS decodes path parameters, when the path is
-     * {@code /v1.0/state/{store}/{key}} with a key of one segment or more ({@code /} is allowed in keys)
-     * and no empty segment; null otherwise, and for the keys {@code bulk} and {@code transaction}, whose
-     * paths are other resources' too, so that JAX-RS answers as it always did.
+     * {store, key}, percent-decoded as JAX-RS decodes path parameters ({@link DirectCalls#decode}), when
+     * the path is {@code /v1.0/state/{store}/{key}} with a key of one segment or more (the resource's
+     * template {@code {key: .+}} reads them so) and no empty segment; null otherwise, and for the keys
+     * {@code bulk} and {@code transaction}, whose paths are other resources' too, so that JAX-RS answers
+     * as it always did.
      */
     static String[] target(String path) {
         if (!path.startsWith(PREFIX)) {
@@ -115,6 +124,8 @@ public class StateGetFilter extends HttpFilter {
         if (key.equals("bulk") || key.equals("transaction")) {
             return null;
         }
-        return new String[] {DirectCalls.decode(rest.substring(0, slash)), DirectCalls.decode(key)};
+        String store = DirectCalls.decode(rest.substring(0, slash));
+        String decodedKey = DirectCalls.decode(key);
+        return store == null || decodedKey == null ? null : new String[] {store, decodedKey};
     }
 }

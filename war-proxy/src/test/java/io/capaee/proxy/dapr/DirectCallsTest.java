@@ -3,6 +3,7 @@ package io.capaee.proxy.dapr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,31 @@ class DirectCallsTest {
     }
 
     @Test
+    void aBlankAppIdHeaderFollowedByARealOneNamesAnAppAsJaxRsJoinsThem() {
+        assertTrue(DirectCalls.forJaxRs(PATH, " ,orders", null));
+    }
+
+    @Test
     void segmentsArePercentDecodedAsPathParametersAreAndAPlusStaysAPlus() {
         assertEquals("a b+c/\u00e4", DirectCalls.decode("a%20b+c%2F%C3%A4"));
         assertEquals("plain", DirectCalls.decode("plain"));
+    }
+
+    @Test
+    void aSegmentJaxRsWouldRefuseOrReadOtherwiseIsNotDecodedHere() {
+        assertNull(DirectCalls.decode("%FF"), "not UTF-8");
+        assertNull(DirectCalls.decode("a%zz"), "a malformed escape");
+        assertNull(DirectCalls.decode("a%2"), "a cut escape");
+        assertNull(DirectCalls.decode("\u00e4%20"), "a raw character outside ASCII");
+        assertNull(DirectCalls.decode("\u00e4"), "a raw character outside ASCII");
+    }
+
+    @Test
+    void onlyAQueryOfPlainAsciiIsReadByTheFilter() {
+        assertTrue(DirectCalls.plainQuery(null));
+        assertTrue(DirectCalls.plainQuery("consistency=strong&metadata.a=b+c"));
+        assertFalse(DirectCalls.plainQuery("consistency=%zz"));
+        assertFalse(DirectCalls.plainQuery("consistency=%73trong"));
+        assertFalse(DirectCalls.plainQuery("consistency=\u00e4"));
     }
 }

@@ -30,5 +30,6 @@ class StateGetFilterTest {
         assertNull(StateGetFilter.target("/v1.0/state/statestore/bulk"));
         assertNull(StateGetFilter.target("/v1.0/state/statestore/transaction"));
         assertNull(StateGetFilter.target("/v1.0-alpha1/state/statestore/query"));
+        assertNull(StateGetFilter.target("/v1.0/state/statestore/%FF"), "JAX-RS refuses a key that is not UTF-8");
     }
 }
