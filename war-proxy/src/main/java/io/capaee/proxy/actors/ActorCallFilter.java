@@ -5,24 +5,18 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.http.LimitedInputStream;
-import io.capaee.api.security.Access;
-import io.capaee.api.security.AccessPolicy;
-import io.capaee.api.security.CurrentPolicy;
-import io.capaee.api.security.ServletCallers;
 import io.capaee.api.tracing.TraceSpan;
-import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.dapr.BodyLimitFilter;
 import io.capaee.proxy.dapr.DaprException;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
+import io.capaee.proxy.dapr.DirectCallFilter;
 import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
@@ -32,7 +26,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Actor method calls ({@code GET|POST|PUT|DELETE /v1.0/actors/{type}/{id}/method/{method}}) answered
@@ -47,7 +40,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * extra segment) or naming an app ({@link DirectCalls#forJaxRs}), goes on to JAX-RS unchanged.
  */
 @WebFilter(urlPatterns = "/v1.0/actors/*", asyncSupported = true)
-public class ActorCallFilter extends HttpFilter {
+public class ActorCallFilter extends DirectCallFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(ActorCallFilter.class.getName());
     private static final String PREFIX = "/v1.0/actors/";
@@ -57,17 +50,6 @@ public class ActorCallFilter extends HttpFilter {
     @Inject
     transient DaprActors actors;
 
-    @Inject
-    transient Traces traces;
-
-    private final transient CurrentPolicy access = new CurrentPolicy();
-    private long maxBodyBytes;
-
-    @Override
-    public void init(FilterConfig config) throws ServletException {
-        super.init(config);
-        maxBodyBytes = ConfigProvider.getConfig().getValue("capa.dapr.max-body-bytes", Long.class);
-    }
 
     /** What one call answered: the actor's response, the refusal, or a failure no one expected (JAX-RS's fallback answer). */
     private record Answer(ActorResponse response, DaprException failure, RuntimeException unexpected) {}
@@ -80,15 +62,11 @@ public class ActorCallFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (DirectCalls.refuseDeclaredBody(request, response, maxBodyBytes)) {
-            return;
-        }
-        AccessPolicy policy = access.get();
-        if (ServletCallers.refuse(policy, Access.APP, request, response, "gateway")) {
+        if (refused(request, response)) {
             return;
         }
         String agent = request.getHeader("User-Agent");
-        TraceSpan span = DirectCalls.serverSpan(traces, request, ROUTE);
+        TraceSpan span = serverSpan(request, ROUTE);
         CompletableFuture<Answer> answer = new CompletableFuture<>();
         try (Scope entered = span.enter()) {
             ActorId actor = DaprActors.actor(target[0], target[1]);
@@ -142,13 +120,13 @@ public class ActorCallFilter extends HttpFilter {
 
     /** The body, at most {@code capa.dapr.max-body-bytes} (a chunked one is counted as it comes). */
     private byte[] body(HttpServletRequest request) throws IOException {
-        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxBodyBytes, this::tooLarge)) {
+        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxBodyBytes(), this::tooLarge)) {
             return in.readAllBytes();
         }
     }
 
     private DaprException tooLarge() {
-        return BodyLimitFilter.tooLarge(maxBodyBytes);
+        return BodyLimitFilter.tooLarge(maxBodyBytes());
     }
 
     private static void write(Answer answer, String agent, HttpServletResponse response, TraceSpan span) throws IOException {

@@ -89,7 +89,7 @@ public final class DirectCalls {
      *
      * @return whether it answered
      */
-    public static boolean refuseDeclaredBody(HttpServletRequest request, HttpServletResponse response, long maxBodyBytes)
+    static boolean refuseDeclaredBody(HttpServletRequest request, HttpServletResponse response, long maxBodyBytes)
             throws IOException {
         if (request.getContentLengthLong() <= maxBodyBytes) {
             return false;
@@ -112,7 +112,7 @@ public final class DirectCalls {
      * answered later on another thread enters it there): the work's spans are its children, as a
      * caller's trace expects.
      */
-    public static TraceSpan serverSpan(Traces traces, HttpServletRequest request, String route) {
+    static TraceSpan serverSpan(Traces traces, HttpServletRequest request, String route) {
         return traces.openFrom(request.getMethod() + " " + route, SpanKind.SERVER, request::getHeader)
                 .attribute("http.request.method", request.getMethod()).attribute("http.route", route)
                 .attribute("url.path", request.getRequestURI());

@@ -1,29 +1,23 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.state;
 
-import io.capaee.api.security.Access;
-import io.capaee.api.security.CurrentPolicy;
-import io.capaee.api.security.ServletCallers;
 import io.capaee.api.state.StateEntry;
 import io.capaee.api.tracing.TraceSpan;
-import io.capaee.api.tracing.Traces;
 import io.capaee.proxy.dapr.DaprException;
 import io.capaee.proxy.dapr.DaprExceptionMapper;
+import io.capaee.proxy.dapr.DirectCallFilter;
 import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
-import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * State gets ({@code GET /v1.0/state/{store}/{key}}) answered from the servlet request, before JAX-RS,
@@ -36,7 +30,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * ({@link DirectCalls#plainQuery}) goes on to JAX-RS unchanged.
  */
 @WebFilter(urlPatterns = "/v1.0/state/*", asyncSupported = true)
-public class StateGetFilter extends HttpFilter {
+public class StateGetFilter extends DirectCallFilter {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = Logger.getLogger(StateGetFilter.class.getName());
     private static final String PREFIX = "/v1.0/state/";
@@ -45,17 +39,6 @@ public class StateGetFilter extends HttpFilter {
     @Inject
     transient StateStores stores;
 
-    @Inject
-    transient Traces traces;
-
-    private final transient CurrentPolicy access = new CurrentPolicy();
-    private long maxBodyBytes;
-
-    @Override
-    public void init(FilterConfig config) throws ServletException {
-        super.init(config);
-        maxBodyBytes = ConfigProvider.getConfig().getValue("capa.dapr.max-body-bytes", Long.class);
-    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
@@ -67,13 +50,10 @@ public class StateGetFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (DirectCalls.refuseDeclaredBody(request, response, maxBodyBytes)) {
+        if (refused(request, response)) {
             return;
         }
-        if (ServletCallers.refuse(access.get(), Access.APP, request, response, "gateway")) {
-            return;
-        }
-        TraceSpan span = DirectCalls.serverSpan(traces, request, ROUTE);
+        TraceSpan span = serverSpan(request, ROUTE);
         try (span; Scope entered = span.enter()) {
             StateEntry entry;
             try {
