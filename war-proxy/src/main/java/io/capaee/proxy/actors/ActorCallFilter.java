@@ -50,7 +50,6 @@ public class ActorCallFilter extends DirectCallFilter {
     @Inject
     transient DaprActors actors;
 
-
     /** What one call answered: the actor's response, the refusal, or a failure no one expected (JAX-RS's fallback answer). */
     private record Answer(ActorResponse response, DaprException failure, RuntimeException unexpected) {}
 

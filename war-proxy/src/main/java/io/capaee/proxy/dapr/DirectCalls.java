@@ -31,8 +31,10 @@ public final class DirectCalls {
      * invocation ({@link AppIdHeader}).
      */
     public static boolean forJaxRs(HttpServletRequest request, String path) {
-        return forJaxRs(path, String.join(",", Collections.list(request.getHeaders(AppIdHeader.HEADER))),
-                request.getHeader("Authorization"));
+        String appId = request.getHeader(AppIdHeader.HEADER);
+        // every value, joined as JAX-RS's getHeaderString joins them (a blank first value and a second one name an app)
+        String all = appId == null ? null : String.join(",", Collections.list(request.getHeaders(AppIdHeader.HEADER)));
+        return forJaxRs(path, all, request.getHeader("Authorization"));
     }
 
     static boolean forJaxRs(String path, String appIdHeader, String authorization) {
