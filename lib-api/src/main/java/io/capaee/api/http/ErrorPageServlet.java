@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The error page of every WAR (declared in each {@code web.xml}): errors the web container raises
@@ -35,12 +34,8 @@ public class ErrorPageServlet extends HttpServlet {
             kind = "http-" + status;
             detail = status == 404 ? "nothing is served at this path" : "the request could not be handled";
         }
-        byte[] bytes = Problem.json(status, kind, title(status), detail).getBytes(StandardCharsets.UTF_8);
         response.reset();
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        ServletReplies.write(response, status, Problem.MEDIA_TYPE, Problem.json(status, kind, title(status), detail));
     }
 
     private static String title(int status) {

@@ -2,6 +2,7 @@
 package io.capaee.functions.rest;
 
 import io.capaee.api.http.Problem;
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
@@ -107,10 +108,6 @@ public class FunctionCallFilter extends HttpFilter {
     }
 
     private void writeProblem(HttpServletResponse response, Problem problem) throws IOException {
-        byte[] body = problem.jsonByName().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ServletReplies.write(response, problem.status(), Problem.MEDIA_TYPE, problem.jsonByName());
     }
 }

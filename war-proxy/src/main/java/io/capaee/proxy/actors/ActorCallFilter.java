@@ -5,6 +5,7 @@ import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
 import io.capaee.api.http.LimitedInputStream;
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.proxy.dapr.BodyLimitFilter;
 import io.capaee.proxy.dapr.DaprException;
@@ -143,13 +144,8 @@ public class ActorCallFilter extends DirectCallFilter {
             }
             span.httpStatus(200);
             byte[] body = answer.response().body();
-            response.setStatus(200);
-            if (body.length > 0) {
-                String type = answer.response().contentType();
-                response.setContentType(type == null ? MediaType.APPLICATION_JSON : type);
-            }
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            String type = answer.response().contentType();
+            ServletReplies.write(response, 200, body.length == 0 ? null : type == null ? MediaType.APPLICATION_JSON : type, body);
         }
     }
 }

@@ -2,6 +2,7 @@
 package io.capaee.proxy.dapr;
 
 import io.capaee.api.http.Problem;
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.json.Jsonp;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Context;
@@ -11,7 +12,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Dapr's error body ({@code errorCode}, {@code message}) inside an RFC 9457 problem detail:
@@ -54,12 +54,8 @@ public class DaprExceptionMapper implements ExceptionMapper<DaprException> {
      */
     public static void write(DaprException e, String userAgent, HttpServletResponse response) throws IOException {
         boolean strict = strictDaprClient(userAgent);
-        byte[] body = (strict ? daprJson(e.errorCode(), e.getMessage()) : json(e.status(), Problem.title(e.status()), e.errorCode(),
-                e.getMessage())).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(e.status());
-        response.setContentType(strict ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ServletReplies.write(response, e.status(), strict ? MediaType.APPLICATION_JSON : Problem.MEDIA_TYPE,
+                strict ? daprJson(e.errorCode(), e.getMessage()) : json(e.status(), Problem.title(e.status()), e.errorCode(), e.getMessage()));
     }
 
     static String daprJson(String errorCode, String message) {

@@ -3,6 +3,7 @@ package io.capaee.proxy.dapr;
 
 import io.capaee.api.http.FallbackProblem;
 import io.capaee.api.http.Problem;
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.api.tracing.Traces;
 import io.opentelemetry.api.trace.SpanKind;
@@ -123,10 +124,6 @@ public final class DirectCalls {
     /** The answer JAX-RS's fallback mapper gives to an unexpected failure (logged there): a 500 problem detail. */
     public static void unexpected(RuntimeException e, Logger log, HttpServletResponse response) throws IOException {
         Problem problem = FallbackProblem.of(e, log, "gateway API");
-        byte[] body = problem.json().getBytes(StandardCharsets.UTF_8);
-        response.setStatus(problem.status());
-        response.setContentType(Problem.MEDIA_TYPE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ServletReplies.write(response, problem.status(), Problem.MEDIA_TYPE, problem.json());
     }
 }

@@ -2,6 +2,7 @@
 package io.capaee.proxy.forward;
 
 import io.capaee.api.http.Problem;
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.tracing.TraceContext;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -295,7 +296,7 @@ final class Exchange {
         try {
             if (!response.isCommitted()) {
                 response.reset();
-                ForwardServlet.write(response, status, Problem.MEDIA_TYPE, Problem.json(status, kind, title, detail));
+                ServletReplies.write(response, status, Problem.MEDIA_TYPE, Problem.json(status, kind, title, detail));
             }
         } catch (IOException | IllegalStateException e) {
             LOG.log(Level.FINE, "error answer not sent: {0}", e.toString());

@@ -2,6 +2,7 @@
 package io.capaee.proxy.forward;
 
 import io.capaee.api.http.Problem;
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.routes.RouteException;
 import io.capaee.api.routes.RouteTable;
 import io.capaee.api.security.AccessPolicy;
@@ -19,7 +20,6 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,12 +71,12 @@ public class ForwardServlet extends HttpServlet {
         int from = request.getContextPath().length() + PREFIX;
         String path = uri.length() > from ? uri.substring(from) : "";
         if (path.length() <= 1) {
-            write(response, 404, CapsuleJson.MEDIA_TYPE, CapsuleJson.PAGE_NOT_FOUND);
+            ServletReplies.write(response, 404, CapsuleJson.MEDIA_TYPE, CapsuleJson.PAGE_NOT_FOUND);
             return;
         }
         Optional<String> unsafe = PathSegments.problem(path);
         if (unsafe.isPresent()) {
-            write(response, 400, Problem.MEDIA_TYPE, Problem.json(400, "bad-request", "Bad Request",
+            ServletReplies.write(response, 400, Problem.MEDIA_TYPE, Problem.json(400, "bad-request", "Bad Request",
                     "the request cannot be forwarded: " + unsafe.get()));
             return;
         }
@@ -88,7 +88,7 @@ public class ForwardServlet extends HttpServlet {
         try {
             table = routes.snapshot();
         } catch (RouteException e) {
-            write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "route-store", "Route store unavailable", e.getMessage()));
+            ServletReplies.write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "route-store", "Route store unavailable", e.getMessage()));
             return;
         }
         Optional<Target> target = Target.resolve(table, path);
@@ -98,17 +98,17 @@ public class ForwardServlet extends HttpServlet {
             try {
                 target = Target.resolve(routes.snapshotAfterMiss(), path);
             } catch (RouteException e) {
-                write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "route-store", "Route store unavailable", e.getMessage()));
+                ServletReplies.write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "route-store", "Route store unavailable", e.getMessage()));
                 return;
             }
         }
         if (target.isEmpty()) {
-            write(response, 500, CapsuleJson.MEDIA_TYPE, CapsuleJson.HOUSTON);
+            ServletReplies.write(response, 500, CapsuleJson.MEDIA_TYPE, CapsuleJson.HOUSTON);
             return;
         }
         if (target.get().urls().isEmpty()) {
             Target t = target.get();
-            write(response, 502, Problem.MEDIA_TYPE, Problem.json(502, "bad-gateway", "Bad Gateway",
+            ServletReplies.write(response, 502, Problem.MEDIA_TYPE, Problem.json(502, "bad-gateway", "Bad Gateway",
                     "revision " + t.revision() + " of function " + t.function() + " has no upstream URL"));
             return;
         }
@@ -118,13 +118,5 @@ public class ForwardServlet extends HttpServlet {
             span.httpStatus(response.getStatus());
         }
         metrics.forwarded(target.get().function(), target.get().revision(), response.getStatus(), System.nanoTime() - start);
-    }
-
-    static void write(HttpServletResponse response, int status, String type, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setStatus(status);
-        response.setContentType(type);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

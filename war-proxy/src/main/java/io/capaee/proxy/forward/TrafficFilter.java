@@ -2,6 +2,7 @@
 package io.capaee.proxy.forward;
 
 import io.capaee.api.http.Problem;
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.security.AccessPolicy;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
@@ -113,13 +114,13 @@ public class TrafficFilter implements Filter {
         }
         Optional<String> unsafe = PathSegments.problem(path);
         if (unsafe.isPresent()) {
-            ForwardServlet.write(response, 400, Problem.MEDIA_TYPE, Problem.json(400, "bad-request", "Bad Request",
+            ServletReplies.write(response, 400, Problem.MEDIA_TYPE, Problem.json(400, "bad-request", "Bad Request",
                     "the request cannot be forwarded: " + unsafe.get()));
             return;
         }
         if (!decision.routable()) {
             response.setHeader("Retry-After", String.valueOf(Math.max(1, rule.breaker().openFor().toSeconds())));
-            ForwardServlet.write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "traffic-unavailable", "Service Unavailable",
+            ServletReplies.write(response, 503, Problem.MEDIA_TYPE, Problem.json(503, "traffic-unavailable", "Service Unavailable",
                     "every upstream of traffic rule " + rule.name() + " that may take this request is held off by its circuit breaker"));
             return;
         }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.state;
 
+import io.capaee.api.http.ServletReplies;
 import io.capaee.api.state.StateEntry;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.proxy.dapr.DaprException;
@@ -16,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.logging.Logger;
 
 /**
@@ -75,12 +75,8 @@ public class StateGetFilter extends DirectCallFilter {
                 return;
             }
             span.httpStatus(200);
-            byte[] body = entry.value().getBytes(StandardCharsets.UTF_8);
-            response.setStatus(200);
-            response.setContentType(MediaType.APPLICATION_JSON);
             response.setHeader("ETag", entry.etag());
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ServletReplies.write(response, 200, MediaType.APPLICATION_JSON, entry.value());
         }
     }
 
