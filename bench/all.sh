@@ -47,7 +47,7 @@ rm -f "$REPORT"/*.out "$REPORT"/*.err "$REPORT"/*.meta "$REPORT"/index.html
   echo "os          $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
   echo "commit      $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)$(git -C "$ROOT" diff --quiet 2>/dev/null || echo ' (with uncommitted changes)')"
   echo "started     $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "variables   $(env | grep -E '^(WARMUP|DURATION|CONNECTIONS|RATE|MESSAGES|RUNS|ACTORS|FUNCTIONS|MVN_ARGS)=' | tr '\n' ' ')"
+  echo "variables   $(env | grep -E '^(WARMUP|DURATION|CONNECTIONS|RATE|MESSAGES|RUNS|ACTORS|FUNCTIONS|DELIVERIES|MVN_ARGS)=' | tr '\n' ' ')"
   echo "benchmarks  ${names[*]}"
 } >"$REPORT/machine.txt"
 

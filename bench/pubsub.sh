@@ -13,8 +13,10 @@
 # server during each measured Capa EE run (bench/results/pubsub-BROKER.jfr) and prints its top N methods.
 # The server's JIT needs about 20,000 messages before the figures settle (docs/performance.md); MQTT runs with
 # MQTT_MESSAGES / MQTT_WARMUP, because the plain Paho loop stops receiving after a few thousand messages.
+# DELIVERIES=N has each subscription deliver N messages at once (its maxConcurrentDeliveries; the report's
+# names end in -xN); 1, the default, delivers one at a time, in order.
 #   MESSAGES=20000 WARMUP=20000 MQTT_MESSAGES=2000 MQTT_WARMUP=500 CONCURRENCY=8 SIZE=256 HTTP_PORT=9182 \
-#     BROKERS=kafka,jetstream,rabbitmq,mqtt PROFILE=0 bench/pubsub.sh
+#     BROKERS=kafka,jetstream,rabbitmq,mqtt PROFILE=0 DELIVERIES=1 bench/pubsub.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${MESSAGES:-20000}
@@ -27,10 +29,11 @@ LINGER=${LINGER:-0}
 HTTP_PORT=${HTTP_PORT:-9182}
 BROKERS=${BROKERS:-kafka,jetstream,rabbitmq,mqtt}
 PROFILE=${PROFILE:-0}
+DELIVERIES=${DELIVERIES:-1}
 bench/java/run.sh PubSubBench "$HTTP_PORT" -Dcapa.bench.messages="$MESSAGES" -Dcapa.bench.warmup="$WARMUP" \
   -Dcapa.bench.mqtt.messages="$MQTT_MESSAGES" -Dcapa.bench.mqtt.warmup="$MQTT_WARMUP" \
   -Dcapa.bench.concurrency="$CONCURRENCY" -Dcapa.bench.size="$SIZE" -Dcapa.bench.pubsub.linger-millis="$LINGER" \
-  -Dcapa.bench.pubsub.brokers="$BROKERS" -Dcapa.bench.profile="$([ "$PROFILE" -gt 0 ] && echo true || echo false)"
+  -Dcapa.bench.pubsub.brokers="$BROKERS" -Dcapa.bench.pubsub.deliveries="$DELIVERIES" -Dcapa.bench.profile="$([ "$PROFILE" -gt 0 ] && echo true || echo false)"
 if [ "$PROFILE" -gt 0 ]; then
   for broker in ${BROKERS//,/ }; do
     echo "== JFR of the server while publishing to and delivering from $broker (bench/results/pubsub-$broker.jfr)" >&2

@@ -6,6 +6,8 @@ import jakarta.resource.spi.work.WorkException;
 import jakarta.resource.spi.work.WorkManager;
 import java.util.Timer;
 import java.util.TimerTask;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +53,32 @@ public final class WorkPacer {
         };
         timer.schedule(task, Math.max(0, millis));
         return task;
+    }
+
+    /**
+     * The work manager as an {@link Executor}, for short tasks that must run side by side; a task the
+     * work manager refuses is a {@link RejectedExecutionException}.
+     */
+    public Executor executor() {
+        return task -> {
+            try {
+                workManager.scheduleWork(new Task(task));
+            } catch (WorkException e) {
+                throw new RejectedExecutionException(e);
+            }
+        };
+    }
+
+    private record Task(Runnable task) implements Work {
+        @Override
+        public void run() {
+            task.run();
+        }
+
+        @Override
+        public void release() {
+            // short: it ends by itself
+        }
     }
 
     /** Cancels the pending tasks and the timer (after the endpoints and connectors stopped). */

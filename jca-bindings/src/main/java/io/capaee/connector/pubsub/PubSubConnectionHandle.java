@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public final class PubSubConnectionHandle extends BackendConnectionHandle<Broker> implements PubSubConnection {
     private final Supplier<SubscriptionLoops> loops;
 
-    /** @param loops the adapter's running subscriptions, where {@link #subscribe(String, String, DeliveryPolicy, DeliveryHandler)} starts one */
+    /** @param loops the adapter's running subscriptions, where {@link #subscribe(String, String, DeliveryPolicy, DeliveryHandler, int)} starts one */
     PubSubConnectionHandle(Supplier<SubscriptionLoops> loops) {
         super(PubSubException::new);
         this.loops = loops;
@@ -40,14 +40,21 @@ public final class PubSubConnectionHandle extends BackendConnectionHandle<Broker
     }
 
     @Override
-    public PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler) {
+    public PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler,
+            int maxConcurrentAttempts) {
         Broker broker = backend();
-        SubscriptionTurns turns = new SubscriptionTurns(broker, topic(topic), Objects.requireNonNull(group, "group"),
-                Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(handler, "handler"));
         SubscriptionLoops running;
         try {
             running = loops.get();
         } catch (BindingException e) {
+            throw new PubSubException(e.getMessage(), e);
+        }
+        SubscriptionTurns turns;
+        try {
+            turns = new SubscriptionTurns(broker, topic(topic), Objects.requireNonNull(group, "group"),
+                    Objects.requireNonNull(policy, "policy"), Objects.requireNonNull(handler, "handler"), maxConcurrentAttempts,
+                    running.attempts());
+        } catch (IllegalArgumentException e) {
             throw new PubSubException(e.getMessage(), e);
         }
         return running.start(turns, broker.readyWaitMillis());

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -28,6 +29,11 @@ public final class SubscriptionLoops {
 
     public SubscriptionLoops(WorkPacer pacer) {
         this.pacer = pacer;
+    }
+
+    /** Where a subscription's attempts beyond the first of a window run: the adapter's work manager. */
+    Executor attempts() {
+        return pacer.executor();
     }
 
     /**

@@ -4,6 +4,7 @@ package io.capaee.connector.pubsub;
 import static io.capaee.connector.inbound.Eventually.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.capaee.api.inbound.DeliveryPolicy;
@@ -19,6 +20,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +104,10 @@ class SubscriptionTurnsTest {
             if (next instanceof RuntimeException e) {
                 throw e;
             }
+            if (next instanceof Runnable before) {
+                before.run();
+                next = null;
+            }
             return next == null ? Outcome.DELIVERED : (Outcome) next;
         }
 
@@ -109,16 +119,146 @@ class SubscriptionTurnsTest {
     }
 
     private SubscriptionTurns opened(DeliveryPolicy policy, DeliveryHandler handler) throws Exception {
-        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", policy, handler);
+        return opened(policy, handler, 1);
+    }
+
+    /** Turns whose attempts beyond the first of a window run on the turn's thread too, after the others: in a known order. */
+    private SubscriptionTurns opened(DeliveryPolicy policy, DeliveryHandler handler, int window) throws Exception {
+        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", policy, handler, window, Runnable::run);
         turns.open();
         log.clear();
         return turns;
+    }
+
+    /** What settled the messages (acks, releases, hand-backs), in order: a window's attempts run in any order. */
+    private List<String> settled() {
+        return log.stream().filter(line -> !line.startsWith("attempt ")).toList();
+    }
+
+    private List<String> attempts() {
+        return log.stream().filter(line -> line.startsWith("attempt ")).sorted().toList();
     }
 
     private void publish(String... messages) {
         for (String m : messages) {
             broker.publish("orders", m.getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void aWindowOfThreeAttemptsItsMessagesSideBySideAndAcknowledgesThemInTheBrokersOrder() throws Exception {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            CountDownLatch cDone = new CountDownLatch(1);
+            CyclicBarrier allThree = new CyclicBarrier(3);
+            Runnable meetTheOthers = () -> {
+                try {
+                    allThree.await(10, TimeUnit.SECONDS); // times out unless the three attempts run at once
+                } catch (Exception e) {
+                    throw new IllegalStateException("the window's attempts did not run side by side", e);
+                }
+            };
+            ScriptedHandler handler = new ScriptedHandler()
+                    .answer("a", (Runnable) () -> {
+                        meetTheOthers.run();
+                        try {
+                            assertTrue(cDone.await(10, TimeUnit.SECONDS)); // a ends last: its ack must still come first
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .answer("b", meetTheOthers)
+                    .answer("c", (Runnable) () -> {
+                        meetTheOthers.run();
+                        cDone.countDown();
+                    });
+            SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, handler, 3, threads);
+            turns.open();
+            log.clear();
+            publish("a", "b", "c", "d");
+            assertEquals(0, turns.turn(WAIT, () -> false));
+            assertEquals(List.of("attempt 1 a", "attempt 1 b", "attempt 1 c", "attempt 1 d"), attempts());
+            assertEquals(List.of("ack a", "ack b", "ack c", "ack d"), settled());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWindowOnAWorkManagerWithNoThreadToSpareIsDeliveredByTheTurnsOwnThread() throws Exception {
+        try (ThreadPoolWorkManager oneThread = new ThreadPoolWorkManager(1)) {
+            SubscriptionLoops loops = new SubscriptionLoops(oneThread.pacer());
+            PubSubSubscription subscription = loops.start(new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS,
+                    new ScriptedHandler(), 3, loops.attempts()), 5_000);
+            publish("a", "b", "c");
+            await(() -> log.contains("ack c"));
+            subscription.close();
+            assertEquals(List.of("attempt 1 a", "attempt 1 b", "attempt 1 c"), attempts());
+            assertEquals(List.of("open", "ack a", "ack b", "ack c", "close"), settled());
+        }
+    }
+
+    @Test
+    void aRetryInTheWindowHoldsBackTheAcknowledgementsOfTheMessagesAfterIt() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler().answer("a", DeliveryHandler.Outcome.RETRY), 2);
+        publish("a", "b", "c");
+        assertEquals(100, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 1 b"), attempts(), "c waits outside the window");
+        assertEquals(List.of(), settled(), "b is delivered, and waits for a");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 1 b", "attempt 1 c", "attempt 2 a"), attempts(), "b is not tried again");
+        assertEquals(List.of("ack a", "ack b", "ack c"), settled());
+    }
+
+    @Test
+    void theRetriesOfAWindowWaitForTheLongestBackoffAmongThem() throws Exception {
+        SubscriptionTurns turns = opened(new DeliveryPolicy(4, 100, 1000), new ScriptedHandler()
+                .answer("a", DeliveryHandler.Outcome.RETRY)
+                .answer("b", DeliveryHandler.Outcome.RETRY, DeliveryHandler.Outcome.RETRY), 2);
+        publish("a", "b");
+        assertEquals(100, turns.turn(WAIT, () -> false), "both before their second attempt");
+        assertEquals(200, turns.turn(WAIT, () -> false), "b before its third: none is tried sooner than the policy says");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 1 b", "attempt 2 a", "attempt 2 b", "attempt 3 b"), attempts());
+        assertEquals(List.of("ack a", "ack b"), settled());
+    }
+
+    @Test
+    void aMessageDeliveredInTheWindowIsNotSettledOnceAReleaseBeforeItMadeItStale() throws Exception {
+        // Kafka: releasing a rewinds its partition, so the source hands b over again
+        ScriptedHandler handler = new ScriptedHandler().answer("a", DeliveryHandler.Outcome.DROP);
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new DeliveryHandler() {
+            @Override
+            public Outcome attempt(byte[] message, int attempt) {
+                return handler.attempt(message, attempt);
+            }
+
+            @Override
+            public boolean undelivered(byte[] message, Outcome last, int attempts) {
+                broker.stale.add("b");
+                return handler.undelivered(message, last, attempts);
+            }
+        }, 2);
+        publish("a", "b");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 1 b"), attempts());
+        assertEquals(List.of("undelivered a DROP after 1", "release a"), settled());
+    }
+
+    @Test
+    void closingHandsBackTheMessagesDeliveredButNotYetAcknowledged() throws Exception {
+        SubscriptionTurns turns = opened(THREE_ATTEMPTS, new ScriptedHandler().answer("a", DeliveryHandler.Outcome.RETRY), 2);
+        publish("a", "b");
+        turns.turn(WAIT, () -> false);
+        turns.close();
+        assertEquals(List.of("abandon a", "abandon b", "close"), settled(), "b is delivered again: at least once");
+    }
+
+    @Test
+    void aSubscriptionAllowingNoAttemptIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, new ScriptedHandler(), 0, Runnable::run));
+        assertTrue(e.getMessage().contains("maxConcurrentAttempts"), e.getMessage());
     }
 
     @Test

@@ -40,7 +40,22 @@ public interface PubSubConnection extends AutoCloseable {
      * again later (at least once). Returns once the subscription receives what is published from
      * now on (at most the broker's timeout).
      */
-    PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler);
+    default PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler) {
+        return subscribe(topic, group, policy, handler, 1);
+    }
+
+    /**
+     * As {@link #subscribe(String, String, DeliveryPolicy, DeliveryHandler)}, with up to
+     * {@code maxConcurrentAttempts} messages that follow each other in the broker's order delivered
+     * at once, each on its own thread (1: one at a time, in order), so {@code handler} must be
+     * thread-safe when it is more. The broker still learns in its order: a message delivered is
+     * acknowledged once those before it are settled, so no more than {@code maxConcurrentAttempts}
+     * are delivered and not yet acknowledged.
+     *
+     * @throws PubSubException when {@code maxConcurrentAttempts} is below 1
+     */
+    PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler,
+            int maxConcurrentAttempts);
 
     @Override
     void close();

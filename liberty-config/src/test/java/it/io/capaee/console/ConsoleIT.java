@@ -92,9 +92,13 @@ class ConsoleIT {
         WebElement form = browser.find(By.id("deploy-form"));
         form.findElement(By.name("function")).sendKeys(function);
         form.findElement(By.name("revision")).sendKeys("v1");
-        browser.await(d -> new Select(form.findElement(By.name("module"))).getOptions().stream()
-                .anyMatch(o -> o.getDomAttribute("value").equals("it-console-" + RUN + "/hello/1.0.0")));
-        new Select(form.findElement(By.name("module"))).selectByValue("it-console-" + RUN + "/hello/1.0.0");
+        String module = "it-console-" + RUN + "/hello/1.0.0";
+        // the page fills the options anew on every poll: choose again until the choice holds (a stale option is retried)
+        browser.await(d -> {
+            WebElement select = form.findElement(By.name("module"));
+            new Select(select).selectByValue(module);
+            return module.equals(select.getDomProperty("value"));
+        });
         form.findElement(By.tagName("button")).click();
         By calls = By.cssSelector("span.calls[data-function='" + function + "'][data-revision='v1']");
         browser.await(d -> !d.findElements(calls).isEmpty());

@@ -23,12 +23,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +57,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PubSubBrokersIT {
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     private static final String[] BROKERS = {"kafka", "jetstream", "mqtt", "rabbitmq"};
-    private static final String[] ROUTES = {"orders", "again", "poison", "droppy", "dead", "outage", "comeback"};
+    private static final String[] ROUTES = {"orders", "again", "poison", "droppy", "dead", "outage", "comeback", "parallel"};
+    /** The deliveries the subscription to /parallel allows under way at once ({@code maxConcurrentDeliveries}). */
+    private static final int WINDOW = 4;
     private static final String PORT = System.getProperty("http.port");
 
     private static HttpServer app;
@@ -62,6 +69,10 @@ class PubSubBrokersIT {
     private static final Set<String> comebackRefused = ConcurrentHashMap.newKeySet();
     private static final Set<String> comebackUnlisted = ConcurrentHashMap.newKeySet();
     private static final Deliveries deliveries = new Deliveries();
+    // per broker: the deliveries to /parallel under way now, and the most there were at once
+    private static final Map<String, AtomicInteger> underWay = new ConcurrentHashMap<>();
+    private static final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
+    private static final ExecutorService appThreads = Executors.newCachedThreadPool();
 
     private static String topic(String route) {
         return route + "-" + RUN;
@@ -90,8 +101,28 @@ class PubSubBrokersIT {
                 deliveries.record(x, b + (refused ? "/comeback-refused" : "/comeback"), refused ? 503 : 200, "");
             });
         }
+        for (String b : BROKERS) {
+            underWay.put(b, new AtomicInteger());
+            mostAtOnce.put(b, new AtomicInteger());
+            // each delivery waits (a little) for the window's others: the deliveries are under way together
+            app.createContext("/" + b + "/parallel", x -> {
+                int now = underWay.get(b).incrementAndGet();
+                mostAtOnce.get(b).accumulateAndGet(now, Math::max);
+                try {
+                    for (long end = System.nanoTime() + 500_000_000L; underWay.get(b).get() < WINDOW && System.nanoTime() < end; ) {
+                        Thread.sleep(5);
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    underWay.get(b).decrementAndGet();
+                }
+                deliveries.record(x, b + "/parallel", 200, "");
+            });
+        }
         app.createContext("/no-function-dead", x -> deliveries.record(x, "no-function-dead", 200, ""));
         app.createContext("/dapr/subscribe", x -> Deliveries.answer(x, 200, listing ? listed() : "[]"));
+        app.setExecutor(appThreads); // the app answers deliveries side by side
         app.start();
         Server.await("/v1.0/metadata", r -> {
             for (String b : BROKERS) {
@@ -110,6 +141,7 @@ class PubSubBrokersIT {
         listing = false;
         Server.await("/v1.0/metadata", r -> !r.body().contains(RUN), Duration.ofSeconds(30));
         app.stop(0);
+        appThreads.shutdownNow();
         // the JetStream stream of the test server keeps other runs' subjects; this run's messages go
         try (Connection nats = Nats.connect("nats://127.0.0.1:4222")) {
             var jsm = nats.jetStreamManagement();
@@ -149,7 +181,8 @@ class PubSubBrokersIT {
 
     private static String sub(String broker, String route, String deadLetter) {
         return "{\"pubsubname\":\"" + broker + "\",\"topic\":\"" + topic(route) + "\",\"route\":\"/" + broker + "/" + route + "\""
-                + (deadLetter == null ? "" : ",\"deadLetterTopic\":\"" + topic(deadLetter) + "\"") + "}";
+                + (deadLetter == null ? "" : ",\"deadLetterTopic\":\"" + topic(deadLetter) + "\"")
+                + (route.equals("parallel") ? ",\"metadata\":{\"maxConcurrentDeliveries\":\"" + WINDOW + "\"}" : "") + "}";
     }
 
 
@@ -233,6 +266,28 @@ class PubSubBrokersIT {
         next(broker + "/droppy");
         assertEquals(Dapr.json("{\"drop\":1}"), next(broker + "/dead").get("data"));
         assertNull(queue(broker + "/droppy").poll(2500, TimeUnit.MILLISECONDS));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kafka", "jetstream", "mqtt", "rabbitmq"})
+    void aSubscriptionAllowingFourDeliveriesAtOnceHasFourUnderWayAndLosesNone(String broker) throws Exception {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            entries.append(i == 0 ? "" : ",").append("{\"entryId\":\"").append(i).append("\",\"event\":{\"n\":").append(i).append("}}");
+        }
+        assertEquals(204, publish("/v1.0-alpha1/publish/bulk/" + broker + "/" + topic("parallel"), "application/json",
+                "[" + entries + "]").statusCode());
+        Set<JsonValue> received = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            received.add(next(broker + "/parallel").get("data"));
+        }
+        Set<JsonValue> published = new HashSet<>();
+        for (int i = 0; i < 12; i++) {
+            published.add(Dapr.json("{\"n\":" + i + "}"));
+        }
+        assertEquals(published, received, "every message delivered");
+        assertEquals(WINDOW, mostAtOnce.get(broker).get(), "deliveries under way at once: as many as the subscription allows, no more");
+        assertNull(queue(broker + "/parallel").poll(2500, TimeUnit.MILLISECONDS), "each acknowledged once delivered");
     }
 
     @Test

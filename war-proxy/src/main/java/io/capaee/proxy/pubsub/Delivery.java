@@ -23,7 +23,8 @@ import java.util.logging.Logger;
 
 /**
  * Delivers one subscription's messages to the app, by Dapr's rules (runtime-api spec 3.6.3), one
- * attempt at a time: a 2xx answer without a {@code status} or with {@code SUCCESS} delivers;
+ * attempt per call, thread-safe (a subscription may deliver several at once): a 2xx answer without a
+ * {@code status} or with {@code SUCCESS} delivers;
  * {@code DROP} and a 404 drop the message; {@code RETRY}, an unknown status, any other answer or no
  * answer retry (the broker's loop pauses with the subscription's back-off). A message dropped or
  * out of attempts goes to the dead-letter topic, or, without one, back to the broker for a later

@@ -43,7 +43,15 @@ final class GrpcSubscriptionDiscovery {
             String route = !t.getRoutes().getDefault().isEmpty() ? t.getRoutes().getDefault()
                     : t.getRoutes().getRulesCount() > 0 ? t.getRoutes().getRules(0).getPath() : "/";
             boolean raw = "true".equalsIgnoreCase(t.getMetadataMap().getOrDefault("rawPayload", "false"));
-            result.add(new Subscription(t.getPubsubName(), t.getTopic(), route, t.getDeadLetterTopic(), raw, "PROGRAMMATIC"));
+            int concurrency;
+            try {
+                concurrency = Subscription.concurrency(t.getMetadataMap().get(Subscription.CONCURRENCY_METADATA));
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "ignoring subscription to {0}: {1}", new Object[] {t.getTopic(), e.getMessage()});
+                continue;
+            }
+            result.add(new Subscription(t.getPubsubName(), t.getTopic(), route, t.getDeadLetterTopic(), raw, "PROGRAMMATIC",
+                    concurrency));
         }
         return result;
     }

@@ -21,7 +21,7 @@ import java.util.logging.Logger;
 
 /**
  * Asks the app for its subscriptions, {@code GET APP/dapr/subscribe}: a JSON array of
- * {@code {pubsubname, topic, route | routes: {default, rules}, metadata: {rawPayload}, deadLetterTopic}}.
+ * {@code {pubsubname, topic, route | routes: {default, rules}, metadata: {rawPayload, maxConcurrentDeliveries}, deadLetterTopic}}.
  * Content-based routing rules (CEL) are not evaluated: {@code routes.default} is used.
  */
 final class SubscriptionDiscovery {
@@ -77,9 +77,18 @@ final class SubscriptionDiscovery {
                 LOG.log(Level.WARNING, "ignoring subscription to {0} without a route", t.getString());
                 continue;
             }
-            boolean raw = o.get("metadata") instanceof JsonObject m && "true".equalsIgnoreCase(m.getString("rawPayload", "false"));
+            JsonObject metadata = o.get("metadata") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
+            boolean raw = "true".equalsIgnoreCase(metadata.getString("rawPayload", "false"));
+            int concurrency;
+            try {
+                concurrency = Subscription.concurrency(metadata.get(Subscription.CONCURRENCY_METADATA) instanceof JsonString c
+                        ? c.getString() : null);
+            } catch (IllegalArgumentException e) {
+                LOG.log(Level.WARNING, "ignoring subscription to {0}: {1}", new Object[] {t.getString(), e.getMessage()});
+                continue;
+            }
             String dead = o.get("deadLetterTopic") instanceof JsonString ds ? ds.getString() : null;
-            result.add(new Subscription(p.getString(), t.getString(), route, dead, raw, "PROGRAMMATIC"));
+            result.add(new Subscription(p.getString(), t.getString(), route, dead, raw, "PROGRAMMATIC", concurrency));
         }
         return result;
     }

@@ -18,12 +18,20 @@ import org.eclipse.microprofile.config.Config;
  * {@code capa.pubsub.discovery-interval}, {@code capa.pubsub.max-attempts},
  * {@code capa.pubsub.initial-backoff}, {@code capa.pubsub.max-backoff}, {@code capa.pubsub.local-url}
  * (this server, for {@code function:} and {@code actor:} routes), {@code capa.dapr.api-token} (sent to
- * this server's actor API by {@code actor:} routes); and {@code capa.pubsub.delivery-timeout}, no
- * variable, default here (PT30S).
+ * this server's actor API by {@code actor:} routes), {@code capa.pubsub.max-concurrent-deliveries} (a
+ * subscription's deliveries under way at once; 1: one at a time, in order); and
+ * {@code capa.pubsub.delivery-timeout}, no variable, default here (PT30S).
  */
 record SubscriptionSettings(String appId, String appUrl, boolean grpcApp, String localUrl, String apiToken, Duration discoveryInterval,
-        DeliveryPolicy policy, Duration deliveryTimeout) {
+        DeliveryPolicy policy, Duration deliveryTimeout, int maxConcurrentDeliveries) {
     static final String DECLARED = "capa.subscription.";
+    static final String MAX_CONCURRENT_DELIVERIES = "capa.pubsub.max-concurrent-deliveries";
+
+    SubscriptionSettings {
+        if (maxConcurrentDeliveries < 1) {
+            throw new IllegalArgumentException(MAX_CONCURRENT_DELIVERIES + ": " + maxConcurrentDeliveries + " must be at least 1");
+        }
+    }
 
     static SubscriptionSettings fromConfig(Config config) {
         String appUrl = config.getOptionalValue("capa.app.url", String.class).map(String::strip)
@@ -34,7 +42,8 @@ record SubscriptionSettings(String appId, String appUrl, boolean grpcApp, String
         String apiToken = SecuritySettings.ownAppToken(config.getOptionalValue(SecuritySettings.APP_TOKEN_KEY, String.class)).orElse(null);
         return new SubscriptionSettings(config.getValue("capa.app.id", String.class), appUrl, grpcApp(config), localUrl, apiToken,
                 config.getValue("capa.pubsub.discovery-interval", Duration.class), policy,
-                config.getOptionalValue("capa.pubsub.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30)));
+                config.getOptionalValue("capa.pubsub.delivery-timeout", Duration.class).orElse(Duration.ofSeconds(30)),
+                config.getValue(MAX_CONCURRENT_DELIVERIES, Integer.class));
     }
 
     /** {@code capa.app.protocol}: whether the app at {@code capa.app.url} is reached over gRPC. */
@@ -56,7 +65,20 @@ record SubscriptionSettings(String appId, String appUrl, boolean grpcApp, String
         }
     }
 
-    /** {@code capa.subscription.NAME.pubsub|topic|route|dead-letter-topic|raw-payload}. */
+    /** A subscription's deliveries under way at once: its own, else this server's setting. */
+    int maxConcurrentDeliveries(Subscription subscription) {
+        return subscription.maxConcurrentDeliveries() > 0 ? subscription.maxConcurrentDeliveries() : maxConcurrentDeliveries;
+    }
+
+    private static int declaredConcurrency(Config config, String key) {
+        int value = config.getOptionalValue(key, Integer.class).orElse(0);
+        if (config.getOptionalValue(key, String.class).isPresent() && value < 1) {
+            throw new IllegalStateException(key + " must be at least 1, not " + value);
+        }
+        return value;
+    }
+
+    /** {@code capa.subscription.NAME.pubsub|topic|route|dead-letter-topic|raw-payload|max-concurrent-deliveries}. */
     static List<Subscription> declared(Config config) {
         TreeSet<String> names = new TreeSet<>();
         for (String property : config.getPropertyNames()) {
@@ -74,7 +96,7 @@ record SubscriptionSettings(String appId, String appUrl, boolean grpcApp, String
                             () -> new IllegalStateException(p + "route must be set: a path on capa.app.url or a URL")),
                     config.getOptionalValue(p + "dead-letter-topic", String.class).orElse(null),
                     config.getOptionalValue(p + "raw-payload", Boolean.class).orElse(false),
-                    "DECLARATIVE"));
+                    "DECLARATIVE", declaredConcurrency(config, p + Subscription.CONCURRENCY_PROPERTY)));
         }
         return result;
     }

@@ -169,7 +169,7 @@ public class Subscriptions implements MetadataContributor {
         delivery = new MeteredDelivery(delivery, metrics, s);
         try (PubSubConnection connection = broker.getConnection()) {
             running.put(s.key(), new Running(s, connection.subscribe(s.topic(), settings.appId(), settings.policy(),
-                    contexts.createContextualProxy(delivery, DeliveryHandler.class))));
+                    contexts.createContextualProxy(delivery, DeliveryHandler.class), settings.maxConcurrentDeliveries(s))));
             LOG.log(Level.INFO, "subscription {0} started", s.key());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "subscription " + s.key() + " could not start", e);

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.capaee.api.inbound.DeliveryPolicy;
 import io.capaee.proxy.dapr.DaprException;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -54,5 +56,24 @@ class CloudEventsTest {
                 + "\"metadata\":{\"rawPayload\":\"true\"}},{\"topic\":\"no-pubsub\",\"route\":\"/n\"},{\"pubsubname\":\"p\",\"topic\":\"no-route\"}]");
         assertEquals(List.of(new Subscription("p", "a", "/a", "dl", false, "PROGRAMMATIC"),
                 new Subscription("p", "b", "/b", null, true, "PROGRAMMATIC")), subs);
+    }
+
+    @Test
+    void discoveryReadsHowManyDeliveriesASubscriptionAllowsAtOnceAndSkipsOneThatCannotBe() {
+        List<Subscription> subs = SubscriptionDiscovery.parse("["
+                + "{\"pubsubname\":\"p\",\"topic\":\"a\",\"route\":\"/a\",\"metadata\":{\"maxConcurrentDeliveries\":\"8\"}},"
+                + "{\"pubsubname\":\"p\",\"topic\":\"zero\",\"route\":\"/z\",\"metadata\":{\"maxConcurrentDeliveries\":\"0\"}},"
+                + "{\"pubsubname\":\"p\",\"topic\":\"word\",\"route\":\"/w\",\"metadata\":{\"maxConcurrentDeliveries\":\"many\"}},"
+                + "{\"pubsubname\":\"p\",\"topic\":\"b\",\"route\":\"/b\"}]");
+        assertEquals(List.of(new Subscription("p", "a", "/a", null, false, "PROGRAMMATIC", 8),
+                new Subscription("p", "b", "/b", null, false, "PROGRAMMATIC", 0)), subs);
+        SubscriptionSettings settings = new SubscriptionSettings("app", null, false, "http://127.0.0.1:2", null,
+                Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(5), 2);
+        assertEquals(8, settings.maxConcurrentDeliveries(subs.get(0)), "its own");
+        assertEquals(2, settings.maxConcurrentDeliveries(subs.get(1)), "the server's");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SubscriptionSettings("app", null, false,
+                "http://127.0.0.1:2", null, Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100),
+                Duration.ofSeconds(5), 0));
+        assertTrue(e.getMessage().startsWith("capa.pubsub.max-concurrent-deliveries"), e.getMessage());
     }
 }

@@ -50,7 +50,8 @@ public final class FakeBroker implements PubSubConnectionFactory {
             }
 
             @Override
-            public PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler) {
+            public PubSubSubscription subscribe(String topic, String group, DeliveryPolicy policy, DeliveryHandler handler,
+                    int maxConcurrentAttempts) {
                 throw new UnsupportedOperationException("publish only");
             }
 

@@ -40,7 +40,7 @@ class GrpcDeliveryTest {
     private AppCallbackGrpc.AppCallbackBlockingStub stub;
     private final Subscription subscription = new Subscription("pubsub", "orders", "/orders", null, false, "PROGRAMMATIC");
     private final SubscriptionSettings settings = new SubscriptionSettings("test-app", "http://127.0.0.1:1", true, "http://127.0.0.1:2",
-            null, Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(5));
+            null, Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(5), 1);
 
     @BeforeEach
     void start() throws Exception {

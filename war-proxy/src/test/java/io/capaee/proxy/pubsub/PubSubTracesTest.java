@@ -66,7 +66,7 @@ class PubSubTracesTest {
     private final Traces traces = Traces.of(OpenTelemetrySdk.builder().setTracerProvider(provider).build());
     private final Subscription subscription = new Subscription("pubsub", "orders", "/orders", null, false, "PROGRAMMATIC");
     private final SubscriptionSettings settings = new SubscriptionSettings("test-app", "http://127.0.0.1:1", false, "http://127.0.0.1:2",
-            null, Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(5));
+            null, Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(5), 1);
     private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private HttpServer app;
 

@@ -43,7 +43,7 @@ class StreamDeliveryTest {
 
     private StreamDelivery delivery(String deadLetterTopic, Duration timeout) {
         SubscriptionSettings settings = new SubscriptionSettings("test-app", null, false, "http://127.0.0.1:2", null,
-                Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), timeout);
+                Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), timeout, 1);
         return new StreamDelivery(new Subscription("pubsub", "orders", "/", deadLetterTopic, false, "STREAMING"), sent::add, settings,
                 new FakeBroker(published), Traces.off());
     }
@@ -112,7 +112,7 @@ class StreamDeliveryTest {
     @Test
     void aStreamThatCannotBeWrittenIsARetry() {
         SubscriptionSettings settings = new SubscriptionSettings("test-app", null, false, "http://127.0.0.1:2", null,
-                Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(30));
+                Duration.ofSeconds(1), new DeliveryPolicy(3, 10, 100), Duration.ofSeconds(30), 1);
         StreamDelivery delivery = new StreamDelivery(new Subscription("pubsub", "orders", "/", null, false, "STREAMING"), e -> {
             throw new IllegalStateException("the stream has ended");
         }, settings, new FakeBroker(published), Traces.off());

@@ -101,6 +101,10 @@ class PubSubBench {
     private static final int CONCURRENCY = Integer.getInteger("capa.bench.concurrency", 8);
     private static final int SIZE = Integer.getInteger("capa.bench.size", 256);
     private static final int LINGER = Integer.getInteger("capa.bench.pubsub.linger-millis", 0);
+    /** The deliveries a subscription has under way at once ({@code maxConcurrentDeliveries}; 1: one at a time, in order). */
+    private static final int DELIVERIES = Integer.getInteger("capa.bench.pubsub.deliveries", 1);
+    /** What the report lines are named after: the broker, and the deliveries at once when more than one. */
+    private static final String SUFFIX = DELIVERIES > 1 ? "-x" + DELIVERIES : "";
     /** Records a JFR profile of the server during each measured Capa EE run, into bench/results/pubsub-BROKER.jfr. */
     private static final boolean PROFILE = Boolean.getBoolean("capa.bench.profile");
     /** The brokers to measure, in this order (all four by default). */
@@ -159,7 +163,7 @@ class PubSubBench {
     @Test
     void publishToDeliveryAgainstPlainClients() throws Exception {
         HttpServer app = HttpServer.create(new InetSocketAddress("127.0.0.1", Integer.getInteger("app.port")), 64);
-        app.setExecutor(Executors.newFixedThreadPool(4));
+        app.setExecutor(Executors.newFixedThreadPool(Math.max(4, 2 * DELIVERIES)));
         String subs = "[" + sub("kafka") + "," + sub("jetstream") + "," + sub("mqtt") + "," + sub("rabbitmq") + "]";
         app.createContext("/dapr/subscribe", x -> answer(x, subs));
         app.createContext("/bench", x -> {
@@ -207,11 +211,11 @@ class PubSubBench {
                 report.append(String.format("BENCH %s ratio (capa-ee / plain msgs/s): %.2f%n", broker, capa.perSecond() / plain.perSecond()));
                 // the lines of bench/lib.sh that bench/all.sh draws: percentiles in ms, then ours against the plain loop
                 for (var who : List.of(Map.entry("capa-ee", capa), Map.entry("plain", plain))) {
-                    report.append(String.format(Locale.ROOT, "PCTL name=pubsub.%s who=%s p50=%.3f p99=%.3f%n", broker, who.getKey(),
+                    report.append(String.format(Locale.ROOT, "PCTL name=pubsub.%s who=%s p50=%.3f p99=%.3f%n", broker + SUFFIX, who.getKey(),
                             who.getValue().p50() / 1e6, who.getValue().p99() / 1e6));
                 }
                 report.append(String.format(Locale.ROOT, "RESULT name=pubsub.%s ours=%.1f ref=%.1f ratio=%.3f unit=msgs/s target=0.8 better=higher%n",
-                        broker, capa.perSecond(), plain.perSecond(), capa.perSecond() / plain.perSecond()));
+                        broker + SUFFIX, capa.perSecond(), plain.perSecond(), capa.perSecond() / plain.perSecond()));
                 System.out.print(report);
                 System.out.flush();
             }
@@ -222,7 +226,8 @@ class PubSubBench {
     }
 
     private static String sub(String broker) {
-        return "{\"pubsubname\":\"" + broker + "\",\"topic\":\"bench-" + broker + "-" + RUN + "\",\"route\":\"/bench\"}";
+        return "{\"pubsubname\":\"" + broker + "\",\"topic\":\"bench-" + broker + "-" + RUN + "\",\"route\":\"/bench\","
+                + "\"metadata\":{\"maxConcurrentDeliveries\":\"" + DELIVERIES + "\"}}";
     }
 
     private static void answer(HttpExchange x, String body) throws IOException {
