@@ -66,6 +66,7 @@ import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
@@ -103,8 +104,10 @@ class PubSubBench {
     private static final int LINGER = Integer.getInteger("capa.bench.pubsub.linger-millis", 0);
     /** The deliveries a subscription has under way at once ({@code maxConcurrentDeliveries}; 1: one at a time, in order). */
     private static final int DELIVERIES = Integer.getInteger("capa.bench.pubsub.deliveries", 1);
-    /** What the report lines are named after: the broker, and the deliveries at once when more than one. */
-    private static final String SUFFIX = DELIVERIES > 1 ? "-x" + DELIVERIES : "";
+    /** How long the subscriber app takes to answer each delivery (0: at once), as an app doing I/O per message would. */
+    private static final int APP_DELAY = Integer.getInteger("capa.bench.pubsub.app-delay-millis", 0);
+    /** What the report lines are named after: the broker, the deliveries at once when more than one, the app's delay. */
+    private static final String SUFFIX = (DELIVERIES > 1 ? "-x" + DELIVERIES : "") + (APP_DELAY > 0 ? "-app" + APP_DELAY + "ms" : "");
     /** Records a JFR profile of the server during each measured Capa EE run, into bench/results/pubsub-BROKER.jfr. */
     private static final boolean PROFILE = Boolean.getBoolean("capa.bench.profile");
     /** The brokers to measure, in this order (all four by default). */
@@ -170,6 +173,13 @@ class PubSubBench {
             byte[] body;
             try (InputStream in = x.getRequestBody()) {
                 body = in.readAllBytes();
+            }
+            if (APP_DELAY > 0) {
+                try {
+                    Thread.sleep(APP_DELAY);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             Run run = current;
             if (run != null) {
@@ -305,6 +315,8 @@ class PubSubBench {
      * cores the load generator's own cost would be counted against the server.
      */
     private void publishOverHttp(String url, int n, boolean windowed) throws Exception {
+        // the server closes a connection idle for its persistTimeout (30 s), as during a plain loop: not one to reuse
+        PUBLISHER.closeIdle(TimeValue.ofSeconds(10));
         URI uri = URI.create(url);
         HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
         Timeout timeout = Timeout.ofSeconds(30);
