@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** The Dapr APIs refuse a body over capa.dapr.max-body-bytes (4 MiB) with a problem, declared or streamed. */
+/** The Dapr APIs (state, publish) refuse a body over capa.dapr.max-body-bytes (4 MiB) with a problem, declared or streamed. */
 class DaprApiLimitsIT {
     private static String bigJsonString() {
         char[] filler = new char[5 * 1024 * 1024];
@@ -36,6 +36,19 @@ class DaprApiLimitsIT {
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
         assertEquals(413, r.statusCode(), r.body());
         assertTrue(r.body().contains("ERR_BODY_TOO_LARGE"), r.body());
+    }
+
+    @Test
+    void aPublishOverTheLimitIs413DeclaredOrStreamed() throws Exception {
+        byte[] body = bigJsonString().getBytes();
+        HttpResponse<String> declared = Server.send(Server.request("/v1.0/publish/pubsub/limits").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertEquals(413, declared.statusCode(), declared.body());
+        assertTrue(declared.body().contains("ERR_BODY_TOO_LARGE"), declared.body());
+        HttpResponse<String> streamed = Server.send(Server.request("/v1.0/publish/pubsub/limits?metadata.rawPayload=true")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+        assertEquals(413, streamed.statusCode(), streamed.body());
+        assertTrue(streamed.body().contains("ERR_BODY_TOO_LARGE"), streamed.body());
     }
 
     @Test
