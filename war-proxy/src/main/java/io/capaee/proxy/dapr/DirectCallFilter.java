@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -48,6 +49,22 @@ public abstract class DirectCallFilter extends HttpFilter {
     protected boolean refused(HttpServletRequest request, HttpServletResponse response) throws IOException {
         return DirectCalls.refuseDeclaredBody(request, response, maxBodyBytes)
                 || ServletCallers.refuse(access.get(), Access.APP, request, response, "gateway");
+    }
+
+    /**
+     * Answers a call that failed as JAX-RS's mappers would: Dapr's error body for a {@link DaprException},
+     * the fallback problem detail for anything else (logged to {@code log}), with the span told.
+     */
+    protected static void answerFailure(RuntimeException e, TraceSpan span, HttpServletRequest request,
+            HttpServletResponse response, Logger log) throws IOException {
+        if (e instanceof DaprException dapr) {
+            span.httpStatus(dapr.status());
+            DaprExceptionMapper.write(dapr, request.getHeader("User-Agent"), response);
+            return;
+        }
+        span.failed(e);
+        span.httpStatus(500);
+        DirectCalls.unexpected(e, log, response);
     }
 
     /** The server span of {@code route} ({@link DirectCalls#serverSpan}). */

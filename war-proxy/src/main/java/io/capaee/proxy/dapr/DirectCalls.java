@@ -15,11 +15,12 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
  * What the servlet filters that answer the hottest Dapr API calls before JAX-RS (actor method calls,
- * state gets) do in place of JAX-RS's providers, so that their answers are JAX-RS's: which requests
+ * state gets, publishes) do in place of JAX-RS's providers, so that their answers are JAX-RS's: which requests
  * they must leave to JAX-RS, their path segments decoded as path parameters are, the server span, and
  * the answer to the unexpected.
  */
@@ -40,6 +41,31 @@ public final class DirectCalls {
 
     static boolean forJaxRs(String path, String appIdHeader, String authorization) {
         return path.indexOf(';') >= 0 || AppIdHeader.namesAnApp(appIdHeader, authorization);
+    }
+
+    /**
+     * {name, rest}, each percent-decoded ({@link #decode}), when {@code path} is {@code prefix} then a name
+     * and a rest of one segment or more, as a resource template {@code {name}/{rest: .+}} reads them, with
+     * no empty segment; null otherwise, and for a {@code name} or {@code rest} among {@code reserved}
+     * (another resource's literal path), so that JAX-RS answers those as it always did.
+     */
+    public static String[] nameAndRest(String path, String prefix, Set<String> reservedNames, Set<String> reservedRests) {
+        if (!path.startsWith(prefix)) {
+            return null;
+        }
+        String rest = path.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1 || rest.endsWith("/") || rest.contains("//")) {
+            return null;
+        }
+        String name = rest.substring(0, slash);
+        String tail = rest.substring(slash + 1);
+        if (reservedNames.contains(name) || reservedRests.contains(tail)) {
+            return null;
+        }
+        String decodedName = decode(name);
+        String decodedTail = decode(tail);
+        return decodedName == null || decodedTail == null ? null : new String[] {decodedName, decodedTail};
     }
 
     /**

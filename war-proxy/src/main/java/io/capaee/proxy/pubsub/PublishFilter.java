@@ -4,8 +4,6 @@ package io.capaee.proxy.pubsub;
 import io.capaee.api.http.LimitedInputStream;
 import io.capaee.api.tracing.TraceSpan;
 import io.capaee.proxy.dapr.BodyLimitFilter;
-import io.capaee.proxy.dapr.DaprException;
-import io.capaee.proxy.dapr.DaprExceptionMapper;
 import io.capaee.proxy.dapr.DirectCallFilter;
 import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
@@ -18,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -60,14 +59,8 @@ public class PublishFilter extends DirectCallFilter {
                 byte[] body = body(request); // JAX-RS read the entity before the resource read its query
                 boolean raw = query != null && Publisher.rawPayload(query.substring(RAW.length()));
                 publisher.publish(target[0], target[1], body, request.getHeader("Content-Type"), raw);
-            } catch (DaprException e) {
-                span.httpStatus(e.status());
-                DaprExceptionMapper.write(e, request.getHeader("User-Agent"), response);
-                return;
             } catch (RuntimeException e) {
-                span.failed(e);
-                span.httpStatus(500);
-                DirectCalls.unexpected(e, LOG, response);
+                answerFailure(e, span, request, response, LOG);
                 return;
             }
             span.httpStatus(204);
@@ -105,22 +98,6 @@ public class PublishFilter extends DirectCallFilter {
      * path, so that JAX-RS answers as it always did.
      */
     static String[] target(String path) {
-        if (!path.startsWith(PREFIX)) {
-            return null;
-        }
-        String rest = path.substring(PREFIX.length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0 || slash == rest.length() - 1 || rest.endsWith("/") || rest.contains("//")) {
-            return null;
-        }
-        if (rest.substring(0, slash).equals("bulk")) {
-            return null;
-        }
-        String pubsub = DirectCalls.decode(rest.substring(0, slash));
-        String topic = DirectCalls.decode(rest.substring(slash + 1));
-        if (pubsub == null || topic == null) {
-            return null;
-        }
-        return new String[] {pubsub, topic};
+        return DirectCalls.nameAndRest(path, PREFIX, Set.of("bulk"), Set.of());
     }
 }

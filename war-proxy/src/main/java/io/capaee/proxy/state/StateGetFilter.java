@@ -4,8 +4,6 @@ package io.capaee.proxy.state;
 import io.capaee.api.http.ServletReplies;
 import io.capaee.api.state.StateEntry;
 import io.capaee.api.tracing.TraceSpan;
-import io.capaee.proxy.dapr.DaprException;
-import io.capaee.proxy.dapr.DaprExceptionMapper;
 import io.capaee.proxy.dapr.DirectCallFilter;
 import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
@@ -17,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -59,14 +58,8 @@ public class StateGetFilter extends DirectCallFilter {
             try {
                 StateResource.options(null, query == null ? null : request.getParameter("consistency"));
                 entry = stores.read(target[0], "ERR_STATE_GET", c -> c.get(target[1]).orElse(null));
-            } catch (DaprException e) {
-                span.httpStatus(e.status());
-                DaprExceptionMapper.write(e, request.getHeader("User-Agent"), response);
-                return;
             } catch (RuntimeException e) {
-                span.failed(e);
-                span.httpStatus(500);
-                DirectCalls.unexpected(e, LOG, response);
+                answerFailure(e, span, request, response, LOG);
                 return;
             }
             if (entry == null) {
@@ -88,20 +81,6 @@ public class StateGetFilter extends DirectCallFilter {
      * as it always did.
      */
     static String[] target(String path) {
-        if (!path.startsWith(PREFIX)) {
-            return null;
-        }
-        String rest = path.substring(PREFIX.length());
-        int slash = rest.indexOf('/');
-        if (slash <= 0 || slash == rest.length() - 1 || rest.endsWith("/") || rest.contains("//")) {
-            return null;
-        }
-        String key = rest.substring(slash + 1);
-        if (key.equals("bulk") || key.equals("transaction")) {
-            return null;
-        }
-        String store = DirectCalls.decode(rest.substring(0, slash));
-        String decodedKey = DirectCalls.decode(key);
-        return store == null || decodedKey == null ? null : new String[] {store, decodedKey};
+        return DirectCalls.nameAndRest(path, PREFIX, Set.of(), Set.of("bulk", "transaction"));
     }
 }
