@@ -44,7 +44,7 @@ final class SubscriptionTurns {
     private final DeliveryPolicy policy;
     private final DeliveryHandler handler;
     private final int window;
-    private final Executor attempts;
+    private final Executor sideBySide;
     // touched by turns only (and by the caller of openReady, before the turns start)
     private final Deque<InHand> batch = new ArrayDeque<>();
     private BrokerSource source;
@@ -69,11 +69,11 @@ final class SubscriptionTurns {
 
     /**
      * @param window how many messages may be attempted at once (the handler must be thread-safe when more than one)
-     * @param attempts where the attempts of a window beyond the first run (a work manager)
+     * @param sideBySide where the attempts of a window beyond the first run (a work manager)
      * @throws IllegalArgumentException when {@code window} is below 1
      */
     SubscriptionTurns(Broker broker, String topic, String group, DeliveryPolicy policy, DeliveryHandler handler,
-            int window, Executor attempts) {
+            int window, Executor sideBySide) {
         if (window < 1) {
             throw new IllegalArgumentException("maxConcurrentAttempts must be at least 1, not " + window);
         }
@@ -83,7 +83,7 @@ final class SubscriptionTurns {
         this.policy = policy;
         this.handler = handler;
         this.window = window;
-        this.attempts = attempts;
+        this.sideBySide = sideBySide;
     }
 
     /** The source's lag ({@link BrokerSource#lag}); called by a turn. */
@@ -180,7 +180,7 @@ final class SubscriptionTurns {
             Claimable other = new Claimable(m);
             others.add(other);
             try {
-                attempts.execute(other);
+                sideBySide.execute(other);
             } catch (RejectedExecutionException e) {
                 // the work manager is full: this thread makes it below
             }
