@@ -63,7 +63,7 @@ public final class WorkPacer {
         return task -> {
             try {
                 workManager.scheduleWork(new Task(task));
-            } catch (WorkException e) {
+            } catch (WorkException | RuntimeException e) {
                 throw new RejectedExecutionException(e);
             }
         };

@@ -170,6 +170,11 @@ final class SubscriptionTurns {
         return due;
     }
 
+    /**
+     * Attempts {@code due}, side by side when more than one, and returns once every attempt ended, even when
+     * one failed with an {@link Error}, which is then thrown here, on the turn's thread (as a failure of
+     * the turn), so that no attempt outlives its turn.
+     */
     private void attemptAll(List<InHand> due) {
         if (due.size() <= 1) {
             due.forEach(this::attempt);
@@ -181,13 +186,22 @@ final class SubscriptionTurns {
             others.add(other);
             try {
                 sideBySide.execute(other);
-            } catch (RejectedExecutionException e) {
-                // the work manager is full: this thread makes it below
+            } catch (RuntimeException e) {
+                // refused (the work manager is full or stopping): this thread makes it below
             }
         }
-        attempt(due.get(0));
+        Error failure = null;
+        try {
+            attempt(due.get(0));
+        } catch (Error e) {
+            failure = e;
+        }
         for (Claimable other : others) {
             other.runOrAwait();
+            failure = failure != null ? failure : other.failure;
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -200,6 +214,8 @@ final class SubscriptionTurns {
         private final InHand message;
         private final AtomicBoolean claimed = new AtomicBoolean();
         private final CountDownLatch done = new CountDownLatch(1);
+        /** An Error of the attempt, for the turn to throw: on a work-manager thread it would go unseen. */
+        private Error failure; // read after done
 
         Claimable(InHand message) {
             this.message = message;
@@ -210,6 +226,8 @@ final class SubscriptionTurns {
             if (claimed.compareAndSet(false, true)) {
                 try {
                     attempt(message);
+                } catch (Error e) {
+                    failure = e;
                 } finally {
                     done.countDown();
                 }

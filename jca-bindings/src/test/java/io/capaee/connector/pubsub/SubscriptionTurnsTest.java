@@ -104,6 +104,9 @@ class SubscriptionTurnsTest {
             if (next instanceof RuntimeException e) {
                 throw e;
             }
+            if (next instanceof Error e) {
+                throw e;
+            }
             if (next instanceof Runnable before) {
                 before.run();
                 next = null;
@@ -196,6 +199,53 @@ class SubscriptionTurnsTest {
             assertEquals(List.of("attempt 1 a", "attempt 1 b", "attempt 1 c"), attempts());
             assertEquals(List.of("open", "ack a", "ack b", "ack c", "close"), settled());
         }
+    }
+
+    @Test
+    void anErrorOfAnAttemptBesideOthersFailsTheTurnOnceEveryAttemptEnded() throws Exception {
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            CountDownLatch bFailed = new CountDownLatch(1);
+            ScriptedHandler handler = new ScriptedHandler()
+                    .answer("a", (Runnable) () -> {
+                        try {
+                            assertTrue(bFailed.await(10, TimeUnit.SECONDS));
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .answer("b", (Runnable) () -> {
+                        bFailed.countDown();
+                        throw new AssertionError("a bug in the handler");
+                    });
+            SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, handler, 3, threads);
+            turns.open();
+            log.clear();
+            publish("a", "b", "c");
+            AssertionError thrown = assertThrows(AssertionError.class, () -> turns.turn(WAIT, () -> false),
+                    "thrown on the turn's thread, not lost on the work manager's");
+            assertEquals("a bug in the handler", thrown.getMessage());
+            assertEquals(List.of("attempt 1 a", "attempt 1 b", "attempt 1 c"), attempts(), "every attempt ended first");
+            assertEquals(List.of(), settled());
+            turns.close();
+            assertEquals(List.of("abandon a", "abandon b", "abandon c", "close"), settled());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void attemptsTheExecutorRefusesAreMadeOnTheTurnsThread() throws Exception {
+        SubscriptionTurns turns = new SubscriptionTurns(broker, "orders", "app", THREE_ATTEMPTS, new ScriptedHandler(), 3,
+                task -> {
+                    throw new IllegalStateException("the work manager is stopping");
+                });
+        turns.open();
+        log.clear();
+        publish("a", "b", "c");
+        assertEquals(0, turns.turn(WAIT, () -> false));
+        assertEquals(List.of("attempt 1 a", "attempt 1 b", "attempt 1 c"), attempts());
+        assertEquals(List.of("ack a", "ack b", "ack c"), settled());
     }
 
     @Test

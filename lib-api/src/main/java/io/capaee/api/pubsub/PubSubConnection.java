@@ -50,7 +50,8 @@ public interface PubSubConnection extends AutoCloseable {
      * at once, each on its own thread (1: one at a time, in order), so {@code handler} must be
      * thread-safe when it is more. The broker still learns in its order: a message delivered is
      * acknowledged once those before it are settled, so no more than {@code maxConcurrentAttempts}
-     * are delivered and not yet acknowledged.
+     * are delivered and not yet acknowledged. Where the broker redelivers from a position (Kafka), a
+     * message released after its last attempt brings the messages delivered beside it again.
      *
      * @throws PubSubException when {@code maxConcurrentAttempts} is below 1
      */
