@@ -4,12 +4,9 @@ package io.capaee.proxy.actors;
 import io.capaee.api.actors.ActorId;
 import io.capaee.api.actors.ActorRequest;
 import io.capaee.api.actors.ActorResponse;
-import io.capaee.api.http.LimitedInputStream;
 import io.capaee.api.http.ServletReplies;
 import io.capaee.api.tracing.TraceSpan;
-import io.capaee.proxy.dapr.BodyLimitFilter;
 import io.capaee.proxy.dapr.DaprException;
-import io.capaee.proxy.dapr.DaprExceptionMapper;
 import io.capaee.proxy.dapr.DirectCallFilter;
 import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
@@ -22,7 +19,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
@@ -118,28 +114,10 @@ public class ActorCallFilter extends DirectCallFilter {
         return type == null || id == null || method == null ? null : new String[] {type, id, method};
     }
 
-    /** The body, at most {@code capa.dapr.max-body-bytes} (a chunked one is counted as it comes). */
-    private byte[] body(HttpServletRequest request) throws IOException {
-        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxBodyBytes(), this::tooLarge)) {
-            return in.readAllBytes();
-        }
-    }
-
-    private DaprException tooLarge() {
-        return BodyLimitFilter.tooLarge(maxBodyBytes());
-    }
-
     private static void write(Answer answer, String agent, HttpServletResponse response, TraceSpan span) throws IOException {
         try (span) {
-            if (answer.unexpected() != null) {
-                span.failed(answer.unexpected());
-                span.httpStatus(500);
-                DirectCalls.unexpected(answer.unexpected(), LOG, response);
-                return;
-            }
-            if (answer.failure() != null) {
-                span.httpStatus(answer.failure().status());
-                DaprExceptionMapper.write(answer.failure(), agent, response);
+            if (answer.unexpected() != null || answer.failure() != null) {
+                answerFailure(answer.unexpected() != null ? answer.unexpected() : answer.failure(), span, agent, response, LOG);
                 return;
             }
             span.httpStatus(200);

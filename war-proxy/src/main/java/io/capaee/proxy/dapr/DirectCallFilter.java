@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.dapr;
 
+import io.capaee.api.http.LimitedInputStream;
 import io.capaee.api.security.Access;
 import io.capaee.api.security.CurrentPolicy;
 import io.capaee.api.security.ServletCallers;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -52,14 +54,25 @@ public abstract class DirectCallFilter extends HttpFilter {
     }
 
     /**
+     * The request's body, at most {@code capa.dapr.max-body-bytes} (a chunked one is counted as it comes):
+     * beyond, the {@link BodyLimitFilter}'s 413 as a {@link DaprException}.
+     */
+    protected byte[] body(HttpServletRequest request) throws IOException {
+        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxBodyBytes,
+                () -> BodyLimitFilter.tooLarge(maxBodyBytes))) {
+            return in.readAllBytes();
+        }
+    }
+
+    /**
      * Answers a call that failed as JAX-RS's mappers would: Dapr's error body for a {@link DaprException},
      * the fallback problem detail for anything else (logged to {@code log}), with the span told.
      */
-    protected static void answerFailure(RuntimeException e, TraceSpan span, HttpServletRequest request,
+    protected static void answerFailure(RuntimeException e, TraceSpan span, String userAgent,
             HttpServletResponse response, Logger log) throws IOException {
         if (e instanceof DaprException dapr) {
             span.httpStatus(dapr.status());
-            DaprExceptionMapper.write(dapr, request.getHeader("User-Agent"), response);
+            DaprExceptionMapper.write(dapr, userAgent, response);
             return;
         }
         span.failed(e);

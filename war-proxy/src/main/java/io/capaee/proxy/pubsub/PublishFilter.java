@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.capaee.proxy.pubsub;
 
-import io.capaee.api.http.LimitedInputStream;
 import io.capaee.api.tracing.TraceSpan;
-import io.capaee.proxy.dapr.BodyLimitFilter;
 import io.capaee.proxy.dapr.DirectCallFilter;
 import io.capaee.proxy.dapr.DirectCalls;
 import io.opentelemetry.context.Scope;
@@ -14,7 +12,6 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -60,18 +57,11 @@ public class PublishFilter extends DirectCallFilter {
                 boolean raw = query != null && Publisher.rawPayload(query.substring(RAW.length()));
                 publisher.publish(target[0], target[1], body, request.getHeader("Content-Type"), raw);
             } catch (RuntimeException e) {
-                answerFailure(e, span, request, response, LOG);
+                answerFailure(e, span, request.getHeader("User-Agent"), response, LOG);
                 return;
             }
             span.httpStatus(204);
             response.setStatus(204);
-        }
-    }
-
-    private byte[] body(HttpServletRequest request) throws IOException {
-        try (InputStream in = new LimitedInputStream(request.getInputStream(), maxBodyBytes(),
-                () -> BodyLimitFilter.tooLarge(maxBodyBytes()))) {
-            return in.readAllBytes();
         }
     }
 

@@ -8,6 +8,7 @@ import io.capaee.grpc.AppProtocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.microprofile.config.Config;
 
@@ -71,11 +72,11 @@ record SubscriptionSettings(String appId, String appUrl, boolean grpcApp, String
     }
 
     private static int declaredConcurrency(Config config, String key) {
-        int value = config.getOptionalValue(key, Integer.class).orElse(0);
-        if (config.getOptionalValue(key, String.class).isPresent() && value < 1) {
-            throw new IllegalStateException(key + " must be at least 1, not " + value);
+        Optional<Integer> value = config.getOptionalValue(key, Integer.class);
+        if (value.isPresent() && value.get() < 1) {
+            throw new IllegalStateException(key + " must be at least 1, not " + value.get());
         }
-        return value;
+        return value.orElse(0);
     }
 
     /** {@code capa.subscription.NAME.pubsub|topic|route|dead-letter-topic|raw-payload|max-concurrent-deliveries}. */

@@ -59,7 +59,7 @@ public class StateGetFilter extends DirectCallFilter {
                 StateResource.options(null, query == null ? null : request.getParameter("consistency"));
                 entry = stores.read(target[0], "ERR_STATE_GET", c -> c.get(target[1]).orElse(null));
             } catch (RuntimeException e) {
-                answerFailure(e, span, request, response, LOG);
+                answerFailure(e, span, request.getHeader("User-Agent"), response, LOG);
                 return;
             }
             if (entry == null) {
